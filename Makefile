@@ -1,0 +1,57 @@
+# Quietroom: `make run` starts the app, `make test` installs what the tests need and
+# runs them all. Both are idempotent and quick when everything is already installed.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+# Debian packages the tests use (interop tools, the Secret Service, Qt's xcb platform).
+APT_PACKAGES := gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb xauth \
+	libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+	libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libegl1 libgl1 \
+	libfontconfig1 libdbus-1-3 fonts-dejavu-core
+
+.PHONY: run test lint bench screenshots system-deps venv clean
+
+venv: $(STAMP)
+
+$(PY):
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 || $(MAKE) --no-print-directory system-deps APT_PACKAGES=python3-venv
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Installs missing Debian packages when running as root with apt; otherwise says what
+# is missing and carries on (tests needing a missing tool fail under CI=true).
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing:$$missing"; \
+			(DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null 2>&1 || \
+			 (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null)); \
+		else \
+			echo "not installed (run as root or install them):$$missing"; \
+		fi; \
+	fi
+
+test: system-deps $(STAMP)
+	tests/run-with-keyring.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check app crypto ui tests bench
+
+bench: $(STAMP)
+	$(PY) bench/vault.py
+
+run: $(STAMP)
+	$(VENV)/bin/quietroom-cli --help
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .hypothesis

@@ -1,0 +1,73 @@
+"""What every CLI command shares: global options, passphrases, output, opening the vault."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.errors import UsageError
+from app.vault.vault import Vault
+
+MAX_PASSPHRASE_FILE = 64 * 1024
+
+
+def read_passphrase_file(name: str, what: str = "passphrase") -> str:
+    """The first line of FILE (or of standard input for '-'), without its line ending."""
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(MAX_PASSPHRASE_FILE + 1)
+        else:
+            with open(name, "rb") as fh:
+                raw = fh.read(MAX_PASSPHRASE_FILE + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read the {what} file {name}: {exc.strerror}") from None
+    if len(raw) > MAX_PASSPHRASE_FILE:
+        raise UsageError(f"the {what} file {name} is too large to hold a passphrase")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"the {what} file {name} is not UTF-8 text") from None
+    line = text.splitlines()[0] if text else ""
+    if not line:
+        raise UsageError(f"the {what} file {name} is empty")
+    return line
+
+
+class Context:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.json: bool = bool(getattr(args, "json", False))
+        self.vault_dir: Path = paths.vault_dir(getattr(args, "vault", None))
+
+    def passphrase(self, *, confirm: bool = False) -> str:
+        name = getattr(self.args, "passphrase_file", None)
+        if name:
+            return read_passphrase_file(name)
+        if not sys.stdin.isatty():
+            raise UsageError("a passphrase is needed: give it with --passphrase-file FILE "
+                             "('-' reads standard input)")
+        first = getpass.getpass("Vault passphrase: ")
+        if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+            raise UsageError("the two passphrases differ; nothing was changed")
+        return first
+
+    def open_vault(self) -> Vault:
+        return Vault.open(self.vault_dir, self.passphrase())
+
+    def emit(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
+        if self.json:
+            json.dump(data, sys.stdout, indent=2, sort_keys=True, ensure_ascii=False)
+            sys.stdout.write("\n")
+        elif text is not None:
+            print(text() if callable(text) else text)
+
+    @staticmethod
+    def note(message: str) -> None:
+        """Advice for the person at the keyboard: stderr, so --json output stays clean."""
+        print(f"quietroom-cli: {message}", file=sys.stderr)

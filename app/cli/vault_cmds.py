@@ -1,0 +1,127 @@
+"""CLI commands that manage the vault itself: init, status, passphrase, backup, restore,
+recover."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.context import Context, read_passphrase_file
+from app.errors import UsageError, VaultError
+from app.fsutil import read_limited
+from app.vault import backup
+from app.vault.vault import Vault, recover
+
+
+def cmd_init(ctx: Context) -> int:
+    passphrase = ctx.passphrase(confirm=True)
+    with Vault.create(ctx.vault_dir, passphrase, use_keyring=not ctx.args.no_keyring,
+                      recovery_recipient=ctx.args.recovery_recipient) as vault:
+        info = vault.status()
+    if not info["recovery"]:
+        ctx.note("this vault has no recovery recipient: if the passphrase is forgotten, "
+                 "nothing can recover it")
+    if not info["keyring"]:
+        ctx.note("this vault is protected by the passphrase only (no OS keyring)")
+    ctx.emit(info, f"Created a vault at {info['vault']}.")
+    return 0
+
+
+def _status_text(info: dict[str, object]) -> str:
+    kdf = info["kdf"]
+    assert isinstance(kdf, dict)
+    lines = [
+        f"vault:          {info['vault']}",
+        f"cipher:         SQLCipher {info['cipher_version']}",
+        f"key derivation: Argon2id, {kdf['memory_kib'] // 1024} MiB, "
+        f"{kdf['iterations']} iterations, {kdf['lanes']} lanes",
+        "keyring:        " + (f"bound ({info['keyring_backend']})" if info["keyring"]
+                              else "none: this vault is passphrase-only"),
+        "recovery:       " + (f"yes ({info['recovery_recipient']})" if info["recovery"]
+                              else "none: a forgotten passphrase cannot be recovered"),
+        f"schema version: {info['schema_version']}",
+    ]
+    if "integrity" in info:
+        lines.append(f"integrity:      {info['integrity']}")
+    return "\n".join(lines)
+
+
+def cmd_status(ctx: Context) -> int:
+    with ctx.open_vault() as vault:
+        info = vault.status(check=ctx.args.check)
+    ctx.emit(info, lambda: _status_text(info))
+    if info.get("integrity") == "damaged":
+        raise VaultError(f"the vault database is damaged ({info['integrity_problems']} "
+                         "problems found by the integrity check); restore it from a backup")
+    return 0
+
+
+def cmd_passphrase_change(ctx: Context) -> int:
+    new = read_passphrase_file(ctx.args.new_passphrase_file, "new passphrase")
+    with ctx.open_vault() as vault:
+        vault.change_passphrase(new)
+    ctx.emit({"changed": True}, "The passphrase has been changed.")
+    return 0
+
+
+def cmd_backup(ctx: Context) -> int:
+    out = Path(ctx.args.out)
+    with ctx.open_vault() as vault:
+        size = backup.write_backup(vault, out)
+    ctx.emit({"backup": str(out), "bytes": size}, f"Wrote the backup to {out}.")
+    return 0
+
+
+def cmd_restore(ctx: Context) -> int:
+    backup.restore(ctx.vault_dir, Path(ctx.args.source), ctx.passphrase())
+    ctx.emit({"restored": True, "vault": str(ctx.vault_dir)},
+             f"Restored the vault at {ctx.vault_dir}.")
+    return 0
+
+
+def cmd_recover(ctx: Context) -> int:
+    try:
+        identity = read_limited(Path(ctx.args.identity), 64 * 1024).decode("utf-8")
+    except (OSError, ValueError):
+        raise UsageError(f"cannot read the identity file {ctx.args.identity}") from None
+    new = read_passphrase_file(ctx.args.new_passphrase_file, "new passphrase")
+    with recover(ctx.vault_dir, identity, new) as vault:
+        info = vault.status()
+    if not info["keyring"]:
+        ctx.note("no OS keyring was available: the recovered vault is passphrase-only")
+    ctx.emit({"recovered": True, **info},
+             "Access restored; the vault now opens with the new passphrase.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", parents=[common], help="create a new vault")
+    p.add_argument("--no-keyring", action="store_true",
+                   help="protect the vault with the passphrase only")
+    p.add_argument("--recovery-recipient", metavar="AGE_RECIPIENT",
+                   help="also wrap the key to the organisation's recovery key (age1…)")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("status", parents=[common], help="show how the vault is protected")
+    p.add_argument("--check", action="store_true", help="also run the full integrity check")
+    p.set_defaults(handler=cmd_status)
+
+    p = sub.add_parser("passphrase", parents=[common], help="change the passphrase")
+    psub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pc = psub.add_parser("change", parents=[common], help="change the vault passphrase")
+    pc.add_argument("--new-passphrase-file", required=True, metavar="FILE")
+    pc.set_defaults(handler=cmd_passphrase_change)
+
+    p = sub.add_parser("backup", parents=[common], help="write an encrypted backup file")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[common], help="replace the vault with a backup")
+    p.add_argument("--from", dest="source", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("recover", parents=[common],
+                       help="restore access with the organisation's recovery identity")
+    p.add_argument("--identity", required=True, metavar="AGE_IDENTITY_FILE")
+    p.add_argument("--new-passphrase-file", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_recover)

@@ -1,0 +1,277 @@
+"""The vault: a private directory holding vault.db (SQLCipher 4) and vault.header.
+
+`Vault.create` and `Vault.open` return an unlocked vault; `close()` locks it (drops the
+connection and wipes the key material we hold). Header changes (passphrase change,
+recovery) are single atomic renames, so a crash leaves the old or the new header.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.errors import AuthError, UsageError, VaultError
+from app.fsutil import atomic_write, ensure_private_dir, read_limited
+from app.vault import keys, restore_journal
+from app.vault.database import Connection, integrity_problems, open_database
+from app.vault.header import MAX_HEADER_BYTES, Header, parse_header
+from app.vault.migrations import current_version, migrate
+from app.vault.throttle import Throttle
+from crypto import kdf
+from crypto.secret import SecretKey
+
+LOG = logging.getLogger("quietroom.vault")
+
+
+def header_path(root: Path) -> Path:
+    return root / paths.HEADER_NAME
+
+
+def database_path(root: Path) -> Path:
+    return root / paths.DATABASE_NAME
+
+
+def vault_exists(root: Path) -> bool:
+    return header_path(root).exists() or database_path(root).exists()
+
+
+def read_header(root: Path) -> Header:
+    restore_journal.finish_pending(root)
+    path = header_path(root)
+    if not path.exists():
+        if database_path(root).exists():
+            raise VaultError(f"the vault at {root} has lost its header file; "
+                             "restore the vault from a backup")
+        raise VaultError(f"there is no vault at {root}; create one with 'quietroom-cli init'")
+    try:
+        data = read_limited(path, MAX_HEADER_BYTES)
+    except ValueError:
+        raise VaultError("the vault header is damaged (it is too large); "
+                         "restore the vault from a backup") from None
+    except OSError as exc:
+        raise VaultError(f"the vault header cannot be read ({exc.strerror})") from None
+    return parse_header(data)
+
+
+class Vault:
+    """An unlocked vault. Use as a context manager, or call `close()` to lock it."""
+
+    def __init__(self, root: Path, header: Header, conn: Connection, master: SecretKey,
+                 cipher_version: str) -> None:
+        self.root = root
+        self.header = header
+        self._conn: Connection | None = conn
+        self._master: SecretKey | None = master
+        self.cipher_version = cipher_version
+        # One connection, shared by the engine's worker thread; serialise access.
+        self.lock = threading.RLock()
+
+    # --- creation and unlocking ---------------------------------------------------------
+
+    @classmethod
+    def create(cls, root: Path, passphrase: str, *, use_keyring: bool = True,
+               recovery_recipient: str | None = None, kdf_params: kdf.KdfParams | None = None
+               ) -> Vault:
+        keys.check_new_passphrase(passphrase)
+        if vault_exists(root):
+            raise UsageError(f"a vault already exists at {root}; nothing was changed")
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            raise UsageError(f"{root} exists and is not an empty directory; "
+                             "choose another place for the vault")
+        params = kdf_params or kdf.calibrate()
+        params.validate()
+        vault_id = keys.new_vault_id()
+        master = keys.new_master_key()
+        recovery_part = (keys.seal_recovery(master, recovery_recipient)
+                         if recovery_recipient else None)
+        binding = keys.new_binding(use_keyring, vault_id)
+        try:
+            header = keys.wrap_master(master, passphrase, vault_id=vault_id, params=params,
+                                      binding=binding, recovery_part=recovery_part)
+        finally:
+            binding.close()
+        ensure_private_dir(root)
+        with keys.database_key(master) as dbkey:
+            conn, version = open_database(database_path(root), dbkey, create=True)
+        try:
+            migrate(conn)
+            # The header is written last: a vault without it is not a vault yet.
+            atomic_write(header_path(root), header.to_bytes())
+        except BaseException:
+            conn.close()
+            raise
+        LOG.info("vault created")
+        return cls(root, header, conn, master, version)
+
+    @classmethod
+    def open(cls, root: Path, passphrase: str, *, clock: Callable[[], float] = time.time
+             ) -> Vault:
+        header = read_header(root)
+        master = cls._unlock_master(header, passphrase, clock)
+        try:
+            with keys.database_key(master) as dbkey:
+                conn, version = open_database(database_path(root), dbkey)
+            try:
+                migrate(conn)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            master.close()
+            raise
+        return cls(root, header, conn, master, version)
+
+    @staticmethod
+    def _unlock_master(header: Header, passphrase: str, clock: Callable[[], float]
+                       ) -> SecretKey:
+        throttle = Throttle(header.vault_id, clock=clock)
+        throttle.check()
+        binding = keys.current_binding(header)
+        try:
+            master = keys.unwrap_master(header, passphrase, binding)
+        except AuthError:
+            throttle.record_failure()
+            raise
+        finally:
+            binding.close()
+        throttle.record_success()
+        return master
+
+    # --- using an unlocked vault --------------------------------------------------------
+
+    @property
+    def connection(self) -> Connection:
+        if self._conn is None:
+            raise VaultError("the vault is locked")
+        return self._conn
+
+    @property
+    def master_key(self) -> SecretKey:
+        if self._master is None:
+            raise VaultError("the vault is locked")
+        return self._master
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction; committed (durably, synchronous=FULL) on success."""
+        with self.lock:
+            conn = self.connection
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def meta(self, key: str) -> str | None:
+        with self.lock:
+            row = self.connection.execute("SELECT value FROM meta WHERE key = ?",
+                                          (key,)).fetchone()
+        return row[0] if row else None
+
+    def status(self, *, check: bool = False) -> dict[str, Any]:
+        info: dict[str, Any] = {
+            "vault": str(self.root),
+            "cipher": "sqlcipher",
+            "cipher_version": self.cipher_version,
+            "kdf": {"name": self.header.kdf.name, "memory_kib": self.header.kdf.memory_kib,
+                    "iterations": self.header.kdf.iterations, "lanes": self.header.kdf.lanes},
+            "keyring": self.header.keyring_bound,
+            "keyring_backend": self.header.keyring_backend,
+            "recovery": self.header.recovery is not None,
+            "recovery_recipient": (self.header.recovery.recipient
+                                   if self.header.recovery else None),
+        }
+        with self.lock:
+            info["schema_version"] = current_version(self.connection)
+            if check:
+                problems = integrity_problems(self.connection)
+                info["integrity"] = "ok" if not problems else "damaged"
+                info["integrity_problems"] = len(problems)
+        return info
+
+    # --- changing how the vault is unlocked ---------------------------------------------
+
+    def _write_header(self, header: Header) -> None:
+        atomic_write(header_path(self.root), header.to_bytes())
+        self.header = header
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Rewrap the master key under the new passphrase; the database is untouched."""
+        keys.check_new_passphrase(new_passphrase)
+        binding = keys.current_binding(self.header)
+        try:
+            header = keys.wrap_master(self.master_key, new_passphrase,
+                                      vault_id=self.header.vault_id, params=self.header.kdf,
+                                      binding=binding, recovery_part=self.header.recovery)
+        finally:
+            binding.close()
+        self._write_header(header)
+        LOG.info("vault passphrase changed")
+
+    def close(self) -> None:
+        """Lock: drop the connection and wipe the master key we hold (best effort)."""
+        with self.lock:
+            if self._conn is not None:
+                with contextlib.suppress(Exception):
+                    self._conn.close()
+                self._conn = None
+            if self._master is not None:
+                self._master.close()
+                self._master = None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def recover(root: Path, identity_text: str, new_passphrase: str) -> Vault:
+    """Restore access with the organisation's recovery identity and a new passphrase.
+
+    The master key is opened from the recovery envelope, proven against the database,
+    then bound to a fresh device secret in this machine's keyring (when one is
+    available) and wrapped under the new passphrase. Running it again after a crash is
+    safe: the recovery envelope itself never changes.
+    """
+    keys.check_new_passphrase(new_passphrase)
+    header = read_header(root)
+    master = keys.open_recovery(header, identity_text)
+    try:
+        with keys.database_key(master) as dbkey:
+            conn, version = open_database(database_path(root), dbkey)
+        vault = Vault(root, header, conn, master, version)
+    except BaseException:
+        master.close()
+        raise
+    try:
+        migrate(conn)
+        try:
+            binding = keys.new_binding(True, header.vault_id)
+        except UsageError:
+            LOG.warning("no OS keyring available: the recovered vault is passphrase-only")
+            binding = keys.Binding(None, None)
+        try:
+            new_header = keys.wrap_master(master, new_passphrase, vault_id=header.vault_id,
+                                          params=header.kdf, binding=binding,
+                                          recovery_part=header.recovery)
+        finally:
+            binding.close()
+        vault._write_header(new_header)
+        Throttle(header.vault_id).record_success()
+    except BaseException:
+        vault.close()
+        raise
+    return vault

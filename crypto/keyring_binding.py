@@ -1,0 +1,108 @@
+"""The device secret held in the OS keyring through the `keyring` package.
+
+Only real OS backends are accepted. The fail, null, chainer and plaintext-file
+backends (keyrings.alt) would silently store the secret unprotected or not at all,
+which would defeat the binding, so they are refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+
+import keyring.backend
+import keyring.errors
+
+from crypto.errors import KeyringFailure, KeyringUnavailable
+
+SERVICE = "Quietroom vault device secret"
+SECRET_LEN = 32
+
+ACCEPTED_BACKENDS: dict[str, str] = {
+    "keyring.backends.SecretService.Keyring": "Secret Service",
+    "keyring.backends.libsecret.Keyring": "Secret Service (libsecret)",
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet 4",
+    "keyring.backends.macOS.Keyring": "macOS Keychain",
+    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Locker",
+}
+
+
+def backend_id(backend: keyring.backend.KeyringBackend) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__name__}"
+
+
+def backend_label(identifier: str) -> str:
+    return ACCEPTED_BACKENDS.get(identifier, identifier)
+
+
+def _viable_accepted() -> list[keyring.backend.KeyringBackend]:
+    found = []
+    for backend in keyring.backend.get_all_keyring():
+        if backend_id(backend) not in ACCEPTED_BACKENDS:
+            continue
+        try:
+            priority = backend.priority
+        except Exception:
+            continue
+        if priority > 0:
+            found.append(backend)
+    found.sort(key=lambda b: b.priority, reverse=True)
+    return found
+
+
+def find_backend(required: str | None = None) -> keyring.backend.KeyringBackend:
+    """The best acceptable backend, or exactly `required` when a vault names one."""
+    viable = _viable_accepted()
+    if required is not None:
+        for backend in viable:
+            if backend_id(backend) == required:
+                return backend
+        raise KeyringUnavailable(required)
+    if not viable:
+        raise KeyringUnavailable("none")
+    return viable[0]
+
+
+def new_device_secret() -> bytearray:
+    return bytearray(os.urandom(SECRET_LEN))
+
+
+def secret_check(secret: bytes | bytearray) -> bytes:
+    """A short fingerprint telling a replaced secret apart from a wrong passphrase."""
+    return hashlib.sha256(b"quietroom/device-secret-check/v1" + bytes(secret)).digest()[:16]
+
+
+def store(backend: keyring.backend.KeyringBackend, vault_id: str, secret: bytes | bytearray
+          ) -> None:
+    try:
+        backend.set_password(SERVICE, vault_id, base64.b64encode(bytes(secret)).decode("ascii"))
+    except Exception as exc:
+        raise KeyringFailure(str(exc) or type(exc).__name__) from exc
+    if load(backend, vault_id) != bytearray(secret):
+        raise KeyringFailure("the keyring did not return the secret just stored")
+
+
+def load(backend: keyring.backend.KeyringBackend, vault_id: str) -> bytearray | None:
+    try:
+        value = backend.get_password(SERVICE, vault_id)
+    except Exception as exc:
+        raise KeyringFailure(str(exc) or type(exc).__name__) from exc
+    if value is None:
+        return None
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except ValueError:
+        return None
+    return bytearray(raw) if len(raw) == SECRET_LEN else None
+
+
+def delete(backend: keyring.backend.KeyringBackend, vault_id: str) -> None:
+    try:
+        backend.delete_password(SERVICE, vault_id)
+    except keyring.errors.PasswordDeleteError:
+        pass
+    except Exception as exc:
+        raise KeyringFailure(str(exc) or type(exc).__name__) from exc

@@ -1,0 +1,111 @@
+"""Test configuration shared by every layer of the suite.
+
+- Qt runs offscreen (set before anything imports Qt).
+- Each test gets private XDG state/data/config directories and an empty TMPDIR, so
+  nothing leaks between tests or onto the developer's account, and canary searches
+  have a small, known set of places to look.
+- `require_tool` fails (never skips) under CI=true when a real tool is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from crypto.kdf import KdfParams  # noqa: E402
+
+# The floor the policy allows (64 MiB) with a single pass keeps tests quick while
+# exercising the real Argon2id code path; production vaults are calibrated at init.
+FAST_KDF = KdfParams(memory_kib=64 * 1024, iterations=1, lanes=1)
+PASSPHRASE = "a calm and quiet room 2026"
+CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def missing(reason: str) -> None:
+    """Fail under CI (a missing tool must never pass silently), skip locally."""
+    if CI:
+        pytest.fail(f"required for CI: {reason}")
+    pytest.skip(reason)
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        missing(f"the tool '{name}' is not installed (make test installs it as root)")
+    return path  # type: ignore[return-value]
+
+
+def secret_service_available() -> bool:
+    from crypto import keyring_binding
+    from crypto.errors import KeyringUnavailable
+
+    try:
+        keyring_binding.find_backend()
+    except KeyringUnavailable:
+        return False
+    return True
+
+
+@pytest.fixture
+def keyring_session() -> None:
+    """The real Secret Service (gnome-keyring in the dbus session of run-with-keyring.sh)."""
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS") or not secret_service_available():
+        missing("no Secret Service: run the suite through tests/run-with-keyring.sh "
+                "(make test does)")
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                 ) -> Iterator[dict[str, Path]]:
+    base = tmp_path_factory.mktemp("env")
+    dirs = {name: base / name for name in ("state", "config", "cache", "tmp", "home")}
+    for d in dirs.values():
+        d.mkdir()
+    monkeypatch.setenv("XDG_STATE_HOME", str(dirs["state"]))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(dirs["config"]))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(dirs["cache"]))
+    monkeypatch.setenv("TMPDIR", str(dirs["tmp"]))
+    monkeypatch.delenv("QUIETROOM_VAULT", raising=False)
+    yield dirs
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path) -> Path:
+    path = tmp_path / "passphrase.txt"
+    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return path
+
+
+def write_secret(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str | os.PathLike[str], stdin: bytes | None = None,
+            env: dict[str, str] | None = None, timeout: float = 120
+            ) -> subprocess.CompletedProcess[str]:
+    """Run quietroom-cli in a fresh interpreter, exactly as a user or script would."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "app.cli.main", *map(str, args)],
+                          input=stdin.decode() if stdin is not None else None,
+                          capture_output=True, text=True, cwd=REPO, env=full_env,
+                          timeout=timeout)
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file under `directory`, by relative path, with its bytes."""
+    return {str(p.relative_to(directory)): p.read_bytes()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
