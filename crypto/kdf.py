@@ -60,11 +60,12 @@ def argon2id(secret: bytes | bytearray, salt: bytes, params: KdfParams) -> Secre
 def calibrate(target_seconds: float = TARGET_SECONDS, memory_kib: int = DEFAULT_MEMORY_KIB,
               lanes: int = DEFAULT_LANES) -> KdfParams:
     """Pick iterations so one derivation takes about `target_seconds` on this machine."""
-    probe = KdfParams(memory_kib=memory_kib, iterations=1, lanes=lanes)
+    # Probe at the minimum pass count: one pass is too short to time reliably.
+    probe = KdfParams(memory_kib=memory_kib, iterations=MIN_ITERATIONS, lanes=lanes)
     start = time.perf_counter()
     argon2id(b"calibration", b"\0" * SALT_LEN, probe).close()
-    one = max(time.perf_counter() - start, 1e-3)
-    iterations = max(MIN_ITERATIONS, min(MAX_ITERATIONS, round(target_seconds / one)))
+    per_pass = max(time.perf_counter() - start, 1e-3) / MIN_ITERATIONS
+    iterations = max(MIN_ITERATIONS, min(MAX_ITERATIONS, round(target_seconds / per_pass)))
     return KdfParams(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
 
 

@@ -89,7 +89,7 @@ class Vault:
         vault_id = keys.new_vault_id()
         master = keys.new_master_key()
         recovery_part = (keys.seal_recovery(master, recovery_recipient)
-                         if recovery_recipient else None)
+                         if recovery_recipient is not None else None)
         binding = keys.new_binding(use_keyring, vault_id)
         try:
             header = keys.wrap_master(master, passphrase, vault_id=vault_id, params=params,

@@ -1,0 +1,1 @@
+"""Quietroom's PySide6 desktop interface: thin screens over the core in app/."""
