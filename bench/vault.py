@@ -16,10 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import emit, scratch, summary_ms  # noqa: E402
-
-from app.vault.vault import Vault  # noqa: E402
-from crypto import kdf  # noqa: E402
+from app.vault.vault import Vault
+from bench.common import emit, scratch, summary_ms
+from crypto import kdf
 
 COMMITS = 1000
 BLOCK = 100
