@@ -1,7 +1,9 @@
 """The error types of the core, each carrying the CLI exit code it maps to.
 
-Every message is one plain sentence meant for the person at the keyboard; none may
-contain case content, a passphrase or key material.
+Every message is one plain sentence meant for the person at the keyboard. A message may
+echo back a short value that person just typed (so they can see what was not understood),
+so error messages are shown to them only and never logged; none may contain stored case
+content, a passphrase or key material.
 """
 
 from __future__ import annotations
