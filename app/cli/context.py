@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.engine.engine import Engine
 from app.errors import UsageError
 from app.vault.vault import Vault
 
 MAX_PASSPHRASE_FILE = 64 * 1024
+MAX_TEXT_FILE = 8 * 1024 * 1024
 
 
 def read_passphrase_file(name: str, what: str = "passphrase") -> str:
@@ -39,6 +42,37 @@ def read_passphrase_file(name: str, what: str = "passphrase") -> str:
     return line
 
 
+def read_text_file(name: str, what: str = "text") -> str:
+    """A UTF-8 text file (or standard input for '-'), for statement text and notes."""
+    limit = MAX_TEXT_FILE
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(name, "rb") as fh:
+                raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read the {what} file {name}: {exc.strerror}") from None
+    if len(raw) > limit:
+        raise UsageError(f"the {what} file {name} is too large (at most 8 MB)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"the {what} file {name} is not UTF-8 text") from None
+    return text.replace("\r\n", "\n")
+
+
+def read_binary_file(name: str, what: str, limit: int) -> bytes:
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read the {what} file {name}: {exc.strerror}") from None
+    if len(data) > limit:
+        raise UsageError(f"the {what} file {name} is too large")
+    return data
+
+
 class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
@@ -59,6 +93,12 @@ class Context:
 
     def open_vault(self) -> Vault:
         return Vault.open(self.vault_dir, self.passphrase())
+
+    @contextlib.contextmanager
+    def engine(self) -> Iterator[Engine]:
+        """An unlocked vault with the interview engine over it, closed afterwards."""
+        with self.open_vault() as vault, Engine(vault) as engine:
+            yield engine
 
     def emit(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
         if self.json:

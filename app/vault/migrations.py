@@ -11,6 +11,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import sqlcipher3
+
 from app.errors import VaultError
 from app.vault.database import Connection
 
@@ -36,9 +38,162 @@ def _v2(conn: Connection) -> None:
     conn.execute("INSERT INTO meta(key, value) VALUES ('created', strftime('%Y-%m-%dT%H:%M:%SZ'))")
 
 
+# The interview engine: cases, the survivor, restricted details, statements with
+# append-only revisions, sittings with participants and pauses, timeline, notes, audit.
+_V3 = """
+CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    category TEXT NOT NULL CHECK (category IN ('csa', 'apsp', 'general')),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'read_back', 'signed', 'exported')),
+    interviewer TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+) STRICT;
+CREATE TABLE witnesses (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id),
+    data TEXT NOT NULL
+) STRICT;
+CREATE TABLE restricted (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id),
+    data TEXT NOT NULL
+) STRICT;
+CREATE TABLE case_fields (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    field_id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (case_id, field_id)
+) STRICT;
+CREATE TABLE statements (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    number INTEGER NOT NULL,
+    follows TEXT REFERENCES statements(id),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'read_back', 'signed')),
+    readback_confirmed TEXT,
+    signed TEXT,
+    signature BLOB,
+    signature_type TEXT,
+    created TEXT NOT NULL,
+    UNIQUE (case_id, number)
+) STRICT;
+CREATE TABLE sections (
+    statement_id TEXT NOT NULL REFERENCES statements(id),
+    section_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (statement_id, section_id)
+) STRICT;
+CREATE TABLE revisions (
+    statement_id TEXT NOT NULL REFERENCES statements(id),
+    section_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('edit', 'correction')),
+    base_length INTEGER NOT NULL,
+    prefix INTEGER NOT NULL,
+    suffix INTEGER NOT NULL,
+    inserted TEXT NOT NULL,
+    snapshot BLOB,
+    length INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    saves INTEGER NOT NULL DEFAULT 1,
+    sitting_id TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (statement_id, section_id, seq)
+) STRICT;
+CREATE TABLE sittings (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    statement_id TEXT NOT NULL REFERENCES statements(id),
+    number INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'ended')),
+    location TEXT NOT NULL DEFAULT '',
+    started TEXT NOT NULL,
+    ended TEXT,
+    owned INTEGER NOT NULL DEFAULT 0,
+    interruptions INTEGER NOT NULL DEFAULT 0,
+    place_phase TEXT,
+    place_section TEXT,
+    place_position INTEGER NOT NULL DEFAULT 0,
+    last_activity TEXT NOT NULL,
+    UNIQUE (case_id, number)
+) STRICT;
+CREATE TABLE participants (
+    sitting_id TEXT NOT NULL REFERENCES sittings(id),
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    language TEXT,
+    PRIMARY KEY (sitting_id, position)
+) STRICT;
+CREATE TABLE pauses (
+    sitting_id TEXT NOT NULL REFERENCES sittings(id),
+    number INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('pause', 'interruption')),
+    started TEXT NOT NULL,
+    ended TEXT,
+    requested_by TEXT NOT NULL,
+    reason TEXT,
+    PRIMARY KEY (sitting_id, number)
+) STRICT;
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    sitting_id TEXT REFERENCES sittings(id),
+    text TEXT NOT NULL,
+    created TEXT NOT NULL
+) STRICT;
+CREATE TABLE timeline (
+    id INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    when_text TEXT NOT NULL,
+    earliest TEXT NOT NULL,
+    latest TEXT NOT NULL,
+    precision TEXT NOT NULL,
+    uncertain INTEGER NOT NULL,
+    what TEXT NOT NULL,
+    created TEXT NOT NULL
+) STRICT;
+CREATE TABLE audit (
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    prev TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (case_id, seq)
+) STRICT;
+CREATE INDEX sittings_by_case ON sittings(case_id, number);
+CREATE INDEX timeline_by_case ON timeline(case_id, earliest, latest);
+CREATE INDEX notes_by_case ON notes(case_id, id);
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+"""
+
+
+def _v3(conn: Connection) -> None:
+    # Triggers contain ';' inside BEGIN…END, so statements are split where SQLite itself
+    # says a statement is complete rather than at every ';'.
+    buffer = ""
+    for line in _V3.strip().splitlines(keepends=True):
+        buffer += line
+        if sqlcipher3.complete_statement(buffer):
+            conn.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        conn.execute(buffer)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "meta table", _v1),
     Migration(2, "device identity", _v2),
+    Migration(3, "interview engine", _v3),
 )
 
 

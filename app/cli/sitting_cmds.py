@@ -1,0 +1,132 @@
+"""CLI commands for sittings: start, pause, resume, end, list, pacing, place."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.context import Context
+from app.engine.models import PAUSE_REQUESTERS, Sitting
+from app.engine.sittings import parse_participant
+
+
+def _minutes(seconds: float) -> str:
+    return f"{int(seconds // 60)} min {int(seconds % 60):02d} s"
+
+
+def _sitting_text(s: Sitting) -> str:
+    lines = [f"Sitting {s.number}: {s.state}, started {s.started[:16]}"
+             + (f", ended {s.ended[:16]}" if s.ended else "")
+             + f", active {_minutes(s.active_seconds)}"]
+    if s.location:
+        lines.append(f"  location: {s.location}")
+    for p in s.present:
+        lines.append(f"  present: {p.name} ({p.role}{', ' + p.language if p.language else ''})")
+    for pause in s.pauses:
+        lines.append(f"  {pause.kind} {pause.number}: {pause.started[11:19]}–"
+                     f"{pause.ended[11:19] if pause.ended else 'now'}, asked by "
+                     f"{pause.requested_by}" + (f": {pause.reason}" if pause.reason else ""))
+    return "\n".join(lines)
+
+
+def cmd_start(ctx: Context) -> int:
+    present = [parse_participant(p) for p in ctx.args.present or []]
+    with ctx.engine() as engine:
+        sitting = engine.start_sitting(ctx.args.id, present, ctx.args.location or "")
+    ctx.emit(sitting.to_json(), f"Sitting {sitting.number} started.")
+    return 0
+
+
+def cmd_pause(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        pause = engine.pause_sitting(ctx.args.id, ctx.args.requested_by, ctx.args.reason)
+    ctx.emit(pause.to_json(), "Paused. Take all the time needed.")
+    return 0
+
+
+def cmd_reason(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        engine.set_pause_reason(ctx.args.id, ctx.args.reason, ctx.args.pause)
+    ctx.emit({"saved": True}, "Saved the reason for the pause.")
+    return 0
+
+
+def cmd_resume(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        place = engine.resume_sitting(ctx.args.id)
+    ctx.emit(place.to_json(), "Resumed" + (f" at {place.section}" if place.section else "") + ".")
+    return 0
+
+
+def cmd_end(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        sitting = engine.end_sitting(ctx.args.id)
+    ctx.emit(sitting.to_json(), lambda: _sitting_text(sitting))
+    return 0
+
+
+def cmd_list(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        sittings = engine.sittings(ctx.args.id)
+    ctx.emit([s.to_json() for s in sittings],
+             lambda: "\n".join(_sitting_text(s) for s in sittings) or "No sittings yet.")
+    return 0
+
+
+def cmd_status(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        status = engine.pacing(ctx.args.id)
+    public = {k: v for k, v in status.items() if k not in ("sitting_id", "case_id")}
+
+    def text() -> str:
+        if status["sitting"] is None:
+            return "No sitting in progress."
+        lines = [f"Sitting {status['sitting']}: {status['state']}, active "
+                 f"{_minutes(status['active_seconds'])}"]
+        if status["break_due"]:
+            lines.append(f"A break is due (every {status['break_every_minutes']} minutes): "
+                         "offer one when it suits the witness.")
+        if status["long_sitting"]:
+            lines.append("This sitting is getting long; consider how the witness is doing.")
+        return "\n".join(lines)
+    ctx.emit(public, text)
+    return 0
+
+
+def cmd_place(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        place = engine.set_place(ctx.args.id, phase=ctx.args.phase, section=ctx.args.section,
+                                 position=ctx.args.position)
+    ctx.emit(place.to_json(), f"Now at {place.phase} / {place.section}.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("sitting", parents=[common], help="sittings, pauses and breaks")
+    group = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def command(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
+        p = group.add_parser(name, parents=[common], help=help_text)
+        p.add_argument("id", metavar="ID", help="the case id or reference")
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("start", cmd_start, "start a sitting")
+    p.add_argument("--present", action="extend", nargs="+", metavar="ROLE:NAME",
+                   help="who is present, e.g. interviewer:NAME, isva:NAME, "
+                        "interpreter:NAME:LANGUAGE")
+    p.add_argument("--location")
+    p = command("pause", cmd_pause, "pause the sitting (always allowed)")
+    p.add_argument("--requested-by", required=True, choices=PAUSE_REQUESTERS)
+    p.add_argument("--reason")
+    p = command("reason", cmd_reason, "add a reason to a pause after the fact")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--pause", type=int, help="the pause number (default: the latest)")
+    command("resume", cmd_resume, "resume where the sitting stopped")
+    command("end", cmd_end, "end the sitting")
+    command("list", cmd_list, "list the case's sittings")
+    command("status", cmd_status, "active time and whether a break is due")
+    p = command("place", cmd_place, "record the current phase, section and position")
+    p.add_argument("--phase")
+    p.add_argument("--section")
+    p.add_argument("--position", type=int)

@@ -1,0 +1,130 @@
+"""What every part of the engine shares: the vault, the clock, the actor and events."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from app.engine import audit
+from app.engine.clock import Clock, SystemClock, stamp
+from app.engine.models import Case, PacingEvent, Statement
+from app.errors import UsageError
+from app.guides import Guide, guide_for_category
+from app.vault.database import Connection
+from app.vault.vault import Vault
+
+LOG = logging.getLogger("quietroom.engine")
+
+Listener = Callable[[PacingEvent], None]
+
+MAX_TEXT_CHARS = 5_000_000      # a whole statement is far smaller; this stops accidents
+MAX_SHORT_CHARS = 2_000
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def short_text(value: str | None, what: str, *, required: bool = False,
+               limit: int = MAX_SHORT_CHARS) -> str | None:
+    if value is None:
+        if required:
+            raise UsageError(f"{what} is required")
+        return None
+    value = value.strip()
+    if required and not value:
+        raise UsageError(f"{what} must not be empty")
+    if len(value) > limit:
+        raise UsageError(f"{what} is too long (at most {limit} characters)")
+    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+        raise UsageError(f"{what} contains control characters")
+    return value
+
+
+def long_text(value: str, what: str) -> str:
+    if len(value) > MAX_TEXT_CHARS:
+        raise UsageError(f"{what} is too long")
+    if "\x00" in value:
+        raise UsageError(f"{what} contains a NUL character; is it a text file?")
+    return value
+
+
+class EngineBase:
+    def __init__(self, vault: Vault, *, clock: Clock | None = None,
+                 actor: str = "interviewer") -> None:
+        self.vault = vault
+        self.clock: Clock = clock or SystemClock()
+        self.actor = actor
+        self._listeners: list[Listener] = []
+        # (statement id, section id) -> (revision, text): see StatementsMixin._section_text.
+        self._texts: dict[tuple[str, str], tuple[int, str]] = {}
+
+    # --- plumbing -------------------------------------------------------------------
+
+    def now(self) -> str:
+        return stamp(self.clock.now())
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        with self.vault.transaction() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.vault.lock:
+            yield self.vault.connection
+
+    def _audit(self, conn: Connection, case_id: str, action: str,
+               detail: dict[str, Any] | None = None, at: str | None = None) -> None:
+        audit.append(conn, case_id, at or self.now(), self.actor, action, detail)
+
+    def _touch(self, conn: Connection, case_id: str, at: str) -> None:
+        conn.execute("UPDATE cases SET updated = ? WHERE id = ?", (at, case_id))
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Receive pacing events; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _emit(self, event: PacingEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken listener must never break a save
+                LOG.exception("pacing listener failed")
+
+    # --- cases ------------------------------------------------------------------------
+
+    def _case_row(self, conn: Connection, ref: str) -> Case:
+        """Find a case by its id or its reference."""
+        row = conn.execute("SELECT id, reference, category, status, interviewer, created, "
+                           "updated FROM cases WHERE id = ? OR reference = ? LIMIT 1",
+                           (ref, ref)).fetchone()
+        if row is None:
+            raise UsageError("no case has that id or reference; see 'case list'")
+        return Case(*row)
+
+    def _current_statement(self, conn: Connection, case_id: str) -> Statement:
+        row = conn.execute("SELECT id, number, status, follows, readback_confirmed, signed "
+                           "FROM statements WHERE case_id = ? ORDER BY number DESC LIMIT 1",
+                           (case_id,)).fetchone()
+        return Statement(*row)
+
+    def case(self, ref: str) -> Case:
+        with self._read() as conn:
+            return self._case_row(conn, ref)
+
+    def guide(self, case: Case) -> Guide:
+        return guide_for_category(case.category)
+
+    @staticmethod
+    def _json_row(conn: Connection, table: str, case_id: str) -> dict[str, Any]:
+        if table not in ("witnesses", "restricted"):
+            raise ValueError(table)
+        row = conn.execute(f"SELECT data FROM {table} WHERE case_id = ?",
+                           (case_id,)).fetchone()
+        return json.loads(row[0]) if row else {}

@@ -1,0 +1,170 @@
+"""Plain data the engine hands out: cases, the survivor, sittings, statements, events."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+CATEGORIES = ("csa", "apsp", "general")
+STATUSES = ("draft", "read_back", "signed", "exported")
+
+# Who may be present in a sitting; ISVAs support the survivor and stay outside the
+# evidential chain, which the record states explicitly.
+ROLES: dict[str, str] = {
+    "interviewer": "Interviewer",
+    "second_interviewer": "Second interviewer",
+    "intermediary": "Registered Intermediary",
+    "isva": "ISVA (outside the evidential chain)",
+    "interpreter": "Interpreter",
+    "supporter": "Supporter",
+    "appropriate_adult": "Appropriate adult",
+    "witness": "Witness",
+}
+PAUSE_REQUESTERS = ("witness", "interviewer", "intermediary", "supporter")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    reference: str
+    category: str
+    status: str
+    interviewer: str
+    created: str
+    updated: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+WITNESS_FIELDS = ("name", "preferred_name", "pronouns", "age_under_18", "communication_needs",
+                  "language", "interpreter_needed", "interpreter_language",
+                  "break_every_minutes", "avoid", "support_wanted")
+
+RESTRICTED_FIELDS = ("date_of_birth", "address", "phone", "email", "safe_contact", "safe_times",
+                     "voicemail_safe", "letters_safe", "dates_to_avoid", "special_measures",
+                     "other_needs", "vps_offered")
+
+
+@dataclass(frozen=True)
+class Consent:
+    kind: str
+    state: str          # "given" | "withdrawn"
+    at: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Participant:
+    role: str
+    name: str
+    language: str | None = None
+
+    @property
+    def outside_evidential_chain(self) -> bool:
+        return self.role == "isva"
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"role": self.role, "name": self.name}
+        if self.language:
+            data["language"] = self.language
+        if self.outside_evidential_chain:
+            data["outside_evidential_chain"] = True
+        return data
+
+
+@dataclass(frozen=True)
+class Pause:
+    number: int
+    kind: str            # "pause" | "interruption"
+    started: str
+    ended: str | None
+    requested_by: str
+    reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.number, "kind": self.kind, "started": self.started,
+                "ended": self.ended, "requested_by": self.requested_by, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the interviewer was: restored exactly on resume."""
+
+    phase: str | None
+    section: str | None
+    position: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Sitting:
+    id: str
+    case_id: str
+    number: int
+    state: str           # "running" | "paused" | "ended"
+    location: str
+    started: str
+    ended: str | None
+    active_seconds: float
+    interruptions: int
+    place: Place
+    present: tuple[Participant, ...] = ()
+    pauses: tuple[Pause, ...] = ()
+
+    @property
+    def open(self) -> bool:
+        return self.state != "ended"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "number": self.number, "state": self.state,
+                "location": self.location, "started": self.started, "ended": self.ended,
+                "active_seconds": round(self.active_seconds, 3),
+                "interrupted": self.interruptions, "place": self.place.to_json(),
+                "present": [p.to_json() for p in self.present],
+                "pauses": [p.to_json() for p in self.pauses]}
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    number: int
+    status: str
+    follows: str | None
+    readback_confirmed: str | None
+    signed: str | None
+
+
+@dataclass(frozen=True)
+class SectionText:
+    id: str
+    title: str
+    text: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    id: int
+    when: str
+    earliest: str
+    latest: str
+    precision: str
+    uncertain: bool
+    what: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PacingEvent:
+    """A gentle suggestion for the interviewer; never forces anything."""
+
+    kind: str            # "break_due" | "long_sitting" | "checkin"
+    case_id: str
+    sitting_id: str
+    at: str
+    detail: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,294 @@
+"""Sittings: a state machine with pauses, participants, the interviewer's place and pacing.
+
+    (none) --start--> running --pause--> paused --resume--> running
+                         \\------------------end-------------/--> ended
+
+Every transition is one committed transaction, so a sitting is found after a crash in
+the state it was last in. A sitting owned by the desktop app whose owner died while it
+was running is marked interrupted: it becomes paused, with an interruption pause that
+starts at its last recorded activity, so active time never counts the gap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.engine.base import EngineBase, new_id, short_text
+from app.engine.clock import parse_stamp, seconds_between
+from app.engine.models import (
+    PAUSE_REQUESTERS,
+    ROLES,
+    PacingEvent,
+    Participant,
+    Pause,
+    Place,
+    Sitting,
+)
+from app.errors import UsageError
+from app.vault.database import Connection
+
+SITTING_COLUMNS = ("id, case_id, number, state, location, started, ended, interruptions, "
+                   "place_phase, place_section, place_position")
+
+
+def parse_participant(text: str) -> Participant:
+    """ROLE:NAME, or interpreter:NAME:LANGUAGE."""
+    parts = [p.strip() for p in text.split(":")]
+    role = parts[0].lower().replace("-", "_").replace(" ", "_")
+    aliases = {"registered_intermediary": "intermediary", "ri": "intermediary",
+               "second": "second_interviewer", "aa": "appropriate_adult"}
+    role = aliases.get(role, role)
+    if role not in ROLES:
+        raise UsageError(f"unknown role '{parts[0]}'; use one of: {', '.join(ROLES)}")
+    if len(parts) < 2 or not parts[1]:
+        raise UsageError(f"give a name for the {ROLES[role]}: {role}:NAME")
+    language = parts[2] if len(parts) > 2 and parts[2] else None
+    if role == "interpreter" and not language:
+        raise UsageError("give the interpreter's language: interpreter:NAME:LANGUAGE")
+    name = short_text(parts[1], "the participant's name", limit=200) or ""
+    return Participant(role, name, short_text(language, "the language", limit=100))
+
+
+class SittingsMixin(EngineBase):
+    # --- reading ----------------------------------------------------------------------
+
+    def _sitting(self, conn: Connection, row: tuple[Any, ...], now: str) -> Sitting:
+        sid, case_id, number, state, location, started, ended, interrupts, phase, section, \
+            position = row
+        pauses = tuple(Pause(*p) for p in conn.execute(
+            "SELECT number, kind, started, ended, requested_by, reason FROM pauses WHERE "
+            "sitting_id = ? ORDER BY number", (sid,)))
+        present = tuple(Participant(r, n, lang) for r, n, lang in conn.execute(
+            "SELECT role, name, language FROM participants WHERE sitting_id = ? "
+            "ORDER BY position", (sid,)))
+        end = ended or now
+        paused = sum(seconds_between(p.started, p.ended or end) for p in pauses)
+        active = max(0.0, seconds_between(started, end) - paused)
+        return Sitting(sid, case_id, number, state, location, started, ended, active,
+                       interrupts, Place(phase, section, position), present, pauses)
+
+    def sittings(self, ref: str) -> list[Sitting]:
+        with self._read() as conn:
+            case = self._case_row(conn, ref)
+            now = self.now()
+            rows = conn.execute(f"SELECT {SITTING_COLUMNS} FROM sittings WHERE case_id = ? "
+                                "ORDER BY number", (case.id,)).fetchall()
+            return [self._sitting(conn, row, now) for row in rows]
+
+    def _open_row(self, conn: Connection, case_id: str) -> tuple[Any, ...] | None:
+        return conn.execute(f"SELECT {SITTING_COLUMNS} FROM sittings WHERE case_id = ? AND "
+                            "state != 'ended'", (case_id,)).fetchone()
+
+    def current_sitting(self, ref: str) -> Sitting | None:
+        with self._read() as conn:
+            row = self._open_row(conn, self._case_row(conn, ref).id)
+            return self._sitting(conn, row, self.now()) if row else None
+
+    def _require_open(self, conn: Connection, case_id: str) -> tuple[Any, ...]:
+        row = self._open_row(conn, case_id)
+        if row is None:
+            raise UsageError("no sitting is in progress for this case; start one with "
+                             "'sitting start'")
+        return row
+
+    # --- transitions --------------------------------------------------------------------
+
+    def start_sitting(self, ref: str, present: list[Participant] | None = None,
+                      location: str = "") -> Sitting:
+        location = short_text(location, "the location", limit=300) or ""
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            if self._open_row(conn, case.id):
+                raise UsageError("a sitting is already in progress for this case; end it "
+                                 "before starting another")
+            statement = self._current_statement(conn, case.id)
+            if statement.status == "signed":
+                raise UsageError("the statement is signed; start a further statement before "
+                                 "another sitting ('statement further')")
+            number = conn.execute("SELECT coalesce(max(number), 0) + 1 FROM sittings WHERE "
+                                  "case_id = ?", (case.id,)).fetchone()[0]
+            at, sid = self.now(), new_id()
+            first_phase = self.guide(case).phases[0].id
+            conn.execute("INSERT INTO sittings(id, case_id, statement_id, number, state, "
+                         "location, started, owned, place_phase, last_activity) VALUES "
+                         "(?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)",
+                         (sid, case.id, statement.id, number, location, at,
+                          int(self.owns_sittings), first_phase, at))
+            for i, person in enumerate(present or []):
+                conn.execute("INSERT INTO participants VALUES (?, ?, ?, ?, ?)",
+                             (sid, i, person.role, person.name, person.language))
+            self._audit(conn, case.id, "start", {
+                "sitting": number, "present": [p.role for p in present or []]}, at)
+            self._touch(conn, case.id, at)
+            return self._sitting(conn, self._open_row(conn, case.id) or (), at)
+
+    def pause_sitting(self, ref: str, requested_by: str, reason: str | None = None) -> Pause:
+        if requested_by not in PAUSE_REQUESTERS:
+            raise UsageError(f"who asked for the pause? one of: {', '.join(PAUSE_REQUESTERS)}")
+        reason = short_text(reason, "the reason", limit=1000) or None
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            row = self._require_open(conn, case.id)
+            if row[3] != "running":
+                raise UsageError("the sitting is already paused")
+            at = self.now()
+            number = conn.execute("SELECT coalesce(max(number), 0) + 1 FROM pauses WHERE "
+                                  "sitting_id = ?", (row[0],)).fetchone()[0]
+            conn.execute("INSERT INTO pauses VALUES (?, ?, 'pause', ?, NULL, ?, ?)",
+                         (row[0], number, at, requested_by, reason))
+            conn.execute("UPDATE sittings SET state = 'paused', last_activity = ? WHERE id = ?",
+                         (at, row[0]))
+            # The reason stays in the pauses table: it may be personal, the log is not.
+            self._audit(conn, case.id, "pause", {"sitting": row[2], "pause": number,
+                                                 "requested_by": requested_by}, at)
+            return Pause(number, "pause", at, None, requested_by, reason)
+
+    def set_pause_reason(self, ref: str, reason: str, number: int | None = None) -> None:
+        """Add or change a pause's reason after the fact (default: the latest pause)."""
+        reason = short_text(reason, "the reason", required=True, limit=1000) or ""
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            row = conn.execute(
+                "SELECT p.sitting_id, p.number FROM pauses p JOIN sittings s ON "
+                "s.id = p.sitting_id WHERE s.case_id = ? AND (? IS NULL OR p.number = ?) "
+                "AND p.kind = 'pause' ORDER BY s.number DESC, p.number DESC LIMIT 1",
+                (case.id, number, number)).fetchone()
+            if row is None:
+                raise UsageError("there is no such pause to give a reason for")
+            conn.execute("UPDATE pauses SET reason = ? WHERE sitting_id = ? AND number = ?",
+                         (reason, row[0], row[1]))
+
+    def resume_sitting(self, ref: str) -> Place:
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            row = self._require_open(conn, case.id)
+            if row[3] != "paused":
+                raise UsageError("the sitting is not paused")
+            at = self.now()
+            conn.execute("UPDATE pauses SET ended = ? WHERE sitting_id = ? AND ended IS NULL",
+                         (at, row[0]))
+            conn.execute("UPDATE sittings SET state = 'running', owned = ?, last_activity = ? "
+                         "WHERE id = ?", (int(self.owns_sittings), at, row[0]))
+            self._audit(conn, case.id, "resume", {"sitting": row[2]}, at)
+            self._break_notified.pop(row[0], None)
+            return Place(row[8], row[9], row[10])
+
+    def end_sitting(self, ref: str) -> Sitting:
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            row = self._require_open(conn, case.id)
+            at = self.now()
+            conn.execute("UPDATE pauses SET ended = ? WHERE sitting_id = ? AND ended IS NULL",
+                         (at, row[0]))
+            conn.execute("UPDATE sittings SET state = 'ended', ended = ?, last_activity = ? "
+                         "WHERE id = ?", (at, at, row[0]))
+            self._audit(conn, case.id, "end", {"sitting": row[2]}, at)
+            final = conn.execute(f"SELECT {SITTING_COLUMNS} FROM sittings WHERE id = ?",
+                                 (row[0],)).fetchone()
+            return self._sitting(conn, final, at)
+
+    def set_place(self, ref: str, *, phase: str | None = None, section: str | None = None,
+                  position: int | None = None) -> Place:
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            guide = self.guide(case)
+            if phase is not None:
+                guide.phase(phase)
+            if section is not None:
+                guide.section(section)
+            if position is not None and position < 0:
+                raise UsageError("the position cannot be negative")
+            row = self._require_open(conn, case.id)
+            at = self.now()
+            new = Place(phase or row[8], section or row[9],
+                        row[10] if position is None else position)
+            conn.execute("UPDATE sittings SET place_phase = ?, place_section = ?, "
+                         "place_position = ?, last_activity = ? WHERE id = ?",
+                         (new.phase, new.section, new.position, at, row[0]))
+            if phase is not None and phase != row[8]:
+                self._audit(conn, case.id, "place", {"sitting": row[2], "phase": phase}, at)
+                entered = guide.phase(phase)
+                if entered.checkin or guide.pacing.checkin_on_phase_change:
+                    self._emit(PacingEvent("checkin", case.id, row[0], at,
+                                           {"phase": phase, "title": entered.title}))
+            return new
+
+    # --- pacing -------------------------------------------------------------------------
+
+    def pacing(self, ref: str) -> dict[str, Any]:
+        """Where the sitting stands against the survivor's break preference and the guide."""
+        with self._read() as conn:
+            case = self._case_row(conn, ref)
+            row = self._open_row(conn, case.id)
+            if row is None:
+                return {"sitting": None}
+            now = self.now()
+            sitting = self._sitting(conn, row, now)
+            witness = self._json_row(conn, "witnesses", case.id)
+        guide = self.guide(case)
+        every = int(witness.get("break_every_minutes") or guide.pacing.break_every_minutes)
+        # Pauses never overlap, so after the latest stop the survivor has been talking
+        # without a break for exactly the time since it ended.
+        last_stop = max([sitting.started, *[p.ended for p in sitting.pauses if p.ended]])
+        since_break = seconds_between(last_stop, now) if sitting.state == "running" else 0.0
+        return {"sitting": sitting.number, "state": sitting.state,
+                "active_seconds": round(sitting.active_seconds, 3),
+                "break_every_minutes": every,
+                "since_break_seconds": round(since_break, 3),
+                "break_due": sitting.state == "running" and since_break >= every * 60,
+                "long_sitting_minutes": guide.pacing.long_sitting_minutes,
+                "long_sitting": sitting.active_seconds >= guide.pacing.long_sitting_minutes * 60,
+                "sitting_id": sitting.id, "case_id": case.id}
+
+    def tick(self, ref: str) -> list[PacingEvent]:
+        """Emit pacing events that became due since the last tick (each once)."""
+        status = self.pacing(ref)
+        if status["sitting"] is None:
+            return []
+        events = []
+        sid, at = status["sitting_id"], self.now()
+        notified = self._break_notified.setdefault(sid, set())
+        if status["break_due"] and "break" not in notified:
+            notified.add("break")
+            events.append(PacingEvent("break_due", status["case_id"], sid, at, {
+                "minutes": status["break_every_minutes"]}))
+        if status["long_sitting"] and "long" not in notified:
+            notified.add("long")
+            events.append(PacingEvent("long_sitting", status["case_id"], sid, at, {
+                "minutes": status["long_sitting_minutes"]}))
+        for event in events:
+            self._emit(event)
+        return events
+
+    # --- crash recovery -----------------------------------------------------------------
+
+    def recover_interrupted(self) -> list[str]:
+        """Mark sittings whose owning app died while running as interrupted (paused)."""
+        recovered = []
+        with self._tx() as conn:
+            rows = conn.execute("SELECT id, case_id, number, last_activity FROM sittings WHERE "
+                                "state = 'running' AND owned = 1").fetchall()
+            for sid, case_id, number, last in rows:
+                at = self.now()
+                start = min(last, at)
+                pause_no = conn.execute("SELECT coalesce(max(number), 0) + 1 FROM pauses "
+                                        "WHERE sitting_id = ?", (sid,)).fetchone()[0]
+                conn.execute("INSERT INTO pauses VALUES (?, ?, 'interruption', ?, NULL, "
+                             "'system', 'Quietroom stopped unexpectedly')",
+                             (sid, pause_no, start))
+                conn.execute("UPDATE sittings SET state = 'paused', interruptions = "
+                             "interruptions + 1, owned = 0 WHERE id = ?", (sid,))
+                self._audit(conn, case_id, "interrupted", {
+                    "sitting": number, "since": start,
+                    "gap_seconds": round((parse_stamp(at) - parse_stamp(start))
+                                         .total_seconds())}, at)
+                recovered.append(sid)
+        return recovered
+
+    def heartbeat(self) -> None:
+        """Record that the owning app is alive, so an interruption starts near the crash."""
+        if not self.owns_sittings:
+            return
+        with self._tx() as conn:
+            conn.execute("UPDATE sittings SET last_activity = ? WHERE state = 'running' AND "
+                         "owned = 1", (self.now(),))

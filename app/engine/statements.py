@@ -1,0 +1,311 @@
+"""The statement: sections of the survivor's words, revisions, read-back and signing.
+
+Interviewer notes live in their own table and prompts live in the guide; neither can
+reach the statement text, which is built only from the sections table.
+Signing freezes the text: every later change is refused, and a further account is a
+new statement linked to the signed one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from typing import Any
+
+from app.engine import revisions
+from app.engine.base import EngineBase, long_text, new_id
+from app.engine.clock import stamp
+from app.engine.models import Case, SectionText, Statement
+from app.errors import UsageError
+from app.vault.database import Connection
+
+SIGNATURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml",
+                   "application/vnd.quietroom.strokes+json")
+MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
+SIGNED_REFUSAL = ("this statement is signed and can no longer change; a further account "
+                  "is a new statement ('statement further')")
+
+
+def detect_signature_type(data: bytes) -> str:
+    if len(data) > MAX_SIGNATURE_BYTES:
+        raise UsageError("the signature file is too large (at most 2 MB)")
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in data[:65536].lower():
+        return "image/svg+xml"
+    if head.startswith(b"{") and b'"strokes"' in data[:4096]:
+        return "application/vnd.quietroom.strokes+json"
+    raise UsageError("the signature must be a PNG or JPEG image, an SVG drawing, or strokes "
+                     "captured by the signature pad")
+
+
+class StatementsMixin(EngineBase):
+    # --- reading ----------------------------------------------------------------------
+
+    def statement(self, ref: str) -> Statement:
+        with self._read() as conn:
+            return self._current_statement(conn, self._case_row(conn, ref).id)
+
+    def _section_text(self, conn: Connection, statement_id: str, section_id: str
+                      ) -> tuple[int, str]:
+        # The current text of a long section is cached: autosave then reads only the
+        # revision number instead of decrypting the whole section on every keystroke burst.
+        row = conn.execute("SELECT revision FROM sections WHERE statement_id = ? AND "
+                           "section_id = ?", (statement_id, section_id)).fetchone()
+        if row is None:
+            return 0, ""
+        cached = self._texts.get((statement_id, section_id))
+        if cached and cached[0] == row[0]:
+            return cached
+        text = conn.execute("SELECT text FROM sections WHERE statement_id = ? AND "
+                            "section_id = ?", (statement_id, section_id)).fetchone()[0]
+        self._texts[(statement_id, section_id)] = (row[0], text)
+        return row[0], text
+
+    def sections(self, ref: str, *, audit_view: bool = False) -> list[SectionText]:
+        """The statement's sections in guide order, with the survivor's words only."""
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            statement = self._current_statement(conn, case.id)
+            result = []
+            for section in self.guide(case).sections:
+                revision, text = self._section_text(conn, statement.id, section.id)
+                result.append(SectionText(section.id, section.title, text, revision))
+            if audit_view:
+                self._audit(conn, case.id, "view", {"what": "statement",
+                                                    "statement": statement.number})
+        return result
+
+    def statement_text(self, ref: str) -> str:
+        """The whole statement as plain text: sections in order, blank line between."""
+        parts = [s.text.strip() for s in self.sections(ref, audit_view=True)]
+        return "\n\n".join(p for p in parts if p)
+
+    # --- writing ----------------------------------------------------------------------
+
+    def save_section(self, ref: str, section_id: str, text: str, *, position: int | None = None,
+                     coalesce: bool = True) -> revisions.SaveResult:
+        """Replace a section's text. Durable when it returns (WAL, synchronous=FULL)."""
+        long_text(text, "the section text")
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            result = self._write_section(conn, case, section_id, text, position, coalesce)
+        return result
+
+    def append_section(self, ref: str, section_id: str, text: str) -> revisions.SaveResult:
+        long_text(text, "the text")
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            statement = self._current_statement(conn, case.id)
+            _, old = self._section_text(conn, statement.id, section_id)
+            joined = old + ("\n" if old and not old.endswith("\n") else "") + text
+            return self._write_section(conn, case, section_id, joined, None, False)
+
+    def _write_section(self, conn: Connection, case: Case, section_id: str, text: str,
+                       position: int | None, coalesce: bool) -> revisions.SaveResult:
+        self.guide(case).section(section_id)  # unknown section -> clear UsageError
+        statement = self._current_statement(conn, case.id)
+        if statement.status == "signed":
+            raise UsageError(SIGNED_REFUSAL)
+        at = self.now()
+        _, old = self._section_text(conn, statement.id, section_id)
+        sitting = conn.execute("SELECT id FROM sittings WHERE case_id = ? AND state != 'ended'",
+                               (case.id,)).fetchone()
+        sitting_id = sitting[0] if sitting else None
+        kind = "correction" if statement.status == "read_back" else "edit"
+        window = stamp(self.clock.now() - timedelta(seconds=revisions.COALESCE_SECONDS))
+        result = revisions.record(conn, statement.id, section_id, old, text, kind=kind, at=at,
+                                  sitting_id=sitting_id,
+                                  coalesce_after=window if coalesce else None)
+        if sitting_id is not None:
+            conn.execute("UPDATE sittings SET place_section = ?, place_position = ?, "
+                         "last_activity = ? WHERE id = ?",
+                         (section_id, len(text) if position is None else position, at,
+                          sitting_id))
+        if not result.changed:
+            return result
+        conn.execute("INSERT INTO sections(statement_id, section_id, text, revision, updated) "
+                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT(statement_id, section_id) DO UPDATE "
+                     "SET text = excluded.text, revision = excluded.revision, "
+                     "updated = excluded.updated",
+                     (statement.id, section_id, text, result.seq, at))
+        self._texts[(statement.id, section_id)] = (result.seq, text)
+        if statement.readback_confirmed:
+            # The survivor confirmed a different text: they must confirm again.
+            conn.execute("UPDATE statements SET readback_confirmed = NULL WHERE id = ?",
+                         (statement.id,))
+        self._audit(conn, case.id, kind, {"statement": statement.number,
+                                          "section": section_id, "revision": result.seq,
+                                          "sha256": result.sha256,
+                                          "coalesced": result.coalesced}, at)
+        self._touch(conn, case.id, at)
+        return result
+
+    def section_history(self, ref: str, section_id: str) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            case = self._case_row(conn, ref)
+            self.guide(case).section(section_id)
+            statement = self._current_statement(conn, case.id)
+            rows = conn.execute(
+                "SELECT seq, kind, length, sha256, saves, sitting_id, created, updated FROM "
+                "revisions WHERE statement_id = ? AND section_id = ? ORDER BY seq",
+                (statement.id, section_id)).fetchall()
+        keys = ("revision", "kind", "length", "sha256", "saves", "sitting", "created", "updated")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def section_text_at(self, ref: str, section_id: str, revision: int) -> str:
+        with self._read() as conn:
+            case = self._case_row(conn, ref)
+            statement = self._current_statement(conn, case.id)
+            try:
+                return revisions.text_at(conn, statement.id, section_id, revision)
+            except ValueError as exc:
+                raise UsageError(f"revision {revision} of '{section_id}': {exc}") from None
+
+    # --- notes (never part of the statement) ------------------------------------------
+
+    def add_note(self, ref: str, text: str) -> int:
+        text = long_text(text, "the note").strip()
+        if not text:
+            raise UsageError("the note is empty")
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            at = self.now()
+            sitting = conn.execute("SELECT id FROM sittings WHERE case_id = ? AND "
+                                   "state != 'ended'", (case.id,)).fetchone()
+            cur = conn.execute("INSERT INTO notes(case_id, sitting_id, text, created) VALUES "
+                               "(?, ?, ?, ?)", (case.id, sitting[0] if sitting else None,
+                                                text, at))
+            self._audit(conn, case.id, "note", {"note": cur.lastrowid}, at)
+            self._touch(conn, case.id, at)
+            return int(cur.lastrowid or 0)
+
+    def notes(self, ref: str) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            case = self._case_row(conn, ref)
+            return [{"id": i, "text": t, "created": c, "sitting": s} for i, t, c, s in
+                    conn.execute("SELECT id, text, created, sitting_id FROM notes WHERE "
+                                 "case_id = ? ORDER BY id", (case.id,))]
+
+    # --- read-back, signing, further statements -----------------------------------------
+
+    def start_readback(self, ref: str) -> Statement:
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            statement = self._current_statement(conn, case.id)
+            if statement.status == "signed":
+                raise UsageError(SIGNED_REFUSAL)
+            if statement.status == "draft":
+                self._begin_readback(conn, case, statement)
+            return self._current_statement(conn, case.id)
+
+    def _begin_readback(self, conn: Connection, case: Case, statement: Statement) -> None:
+        if not any(self._section_text(conn, statement.id, s.id)[1].strip()
+                   for s in self.guide(case).sections):
+            raise UsageError("the statement has no text yet, so there is nothing to read back")
+        at = self.now()
+        conn.execute("UPDATE statements SET status = 'read_back' WHERE id = ?", (statement.id,))
+        conn.execute("UPDATE cases SET status = 'read_back', updated = ? WHERE id = ?",
+                     (at, case.id))
+        self._audit(conn, case.id, "readback", {"event": "started",
+                                                "statement": statement.number}, at)
+
+    def confirm_readback(self, ref: str, corrections: dict[str, str] | None = None
+                         ) -> dict[str, Any]:
+        """Apply read-back corrections (recorded as such) and record the confirmation."""
+        corrections = corrections or {}
+        for text in corrections.values():
+            long_text(text, "the correction")
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            statement = self._current_statement(conn, case.id)
+            if statement.status == "signed":
+                raise UsageError(SIGNED_REFUSAL)
+            for section_id in corrections:
+                self.guide(case).section(section_id)
+            if statement.status == "draft":
+                self._begin_readback(conn, case, statement)
+            applied = []
+            for section_id, text in corrections.items():
+                result = self._write_section(conn, case, section_id, text, None, False)
+                if result.changed:
+                    applied.append({"section": section_id, "revision": result.seq,
+                                    "sha256": result.sha256})
+            at = self.now()
+            conn.execute("UPDATE statements SET readback_confirmed = ? WHERE id = ?",
+                         (at, statement.id))
+            self._audit(conn, case.id, "readback", {
+                "event": "confirmed", "statement": statement.number,
+                "corrections": applied, "corrections_acknowledged": True}, at)
+        return {"confirmed": at, "corrections": applied}
+
+    def sign_statement(self, ref: str, signature: bytes, media_type: str | None = None
+                       ) -> dict[str, Any]:
+        media_type = media_type or detect_signature_type(signature)
+        if media_type not in SIGNATURE_TYPES:
+            raise UsageError("unsupported signature format")
+        if len(signature) > MAX_SIGNATURE_BYTES:
+            raise UsageError("the signature is too large (at most 2 MB)")
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            statement = self._current_statement(conn, case.id)
+            if statement.status == "signed":
+                raise UsageError("this statement is already signed")
+            if statement.status != "read_back" or not statement.readback_confirmed:
+                raise UsageError("the statement must be read back and confirmed by the "
+                                 "witness before it is signed ('statement readback "
+                                 "--confirmed')")
+            if not self._witness_name(conn, case.id):
+                raise UsageError("the witness's name is needed on the statement before "
+                                 "signing ('witness set --name')")
+            at = self.now()
+            digest = self._statement_digest(conn, case, statement)
+            conn.execute("UPDATE statements SET status = 'signed', signed = ?, signature = ?, "
+                         "signature_type = ? WHERE id = ?",
+                         (at, signature, media_type, statement.id))
+            conn.execute("UPDATE cases SET status = 'signed', updated = ? WHERE id = ?",
+                         (at, case.id))
+            self._audit(conn, case.id, "sign", {
+                "statement": statement.number, "text_sha256": digest,
+                "signature_sha256": hashlib.sha256(signature).hexdigest(),
+                "signature_type": media_type}, at)
+        return {"signed": at, "statement": statement.number, "text_sha256": digest}
+
+    def _witness_name(self, conn: Connection, case_id: str) -> str:
+        return str(self._json_row(conn, "witnesses", case_id).get("name") or "")
+
+    def _statement_digest(self, conn: Connection, case: Case, statement: Statement) -> str:
+        digest = hashlib.sha256()
+        for section in self.guide(case).sections:
+            _, text = self._section_text(conn, statement.id, section.id)
+            digest.update(section.id.encode() + b"\0" + text.encode("utf-8") + b"\0")
+        return digest.hexdigest()
+
+    def further_statement(self, ref: str) -> Statement:
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            current = self._current_statement(conn, case.id)
+            if current.status != "signed":
+                raise UsageError("the current statement is not signed yet; continue it "
+                                 "instead of starting a further one")
+            at = self.now()
+            conn.execute("INSERT INTO statements(id, case_id, number, follows, status, created) "
+                         "VALUES (?, ?, ?, ?, 'draft', ?)",
+                         (new_id(), case.id, current.number + 1, current.id, at))
+            conn.execute("UPDATE cases SET status = 'draft', updated = ? WHERE id = ?",
+                         (at, case.id))
+            self._audit(conn, case.id, "statement", {"event": "further",
+                                                     "statement": current.number + 1}, at)
+            return self._current_statement(conn, case.id)
+
+    def signature(self, ref: str) -> tuple[bytes, str] | None:
+        with self._read() as conn:
+            case = self._case_row(conn, ref)
+            row = conn.execute("SELECT signature, signature_type FROM statements WHERE "
+                               "case_id = ? AND signature IS NOT NULL ORDER BY number DESC "
+                               "LIMIT 1", (case.id,)).fetchone()
+        return (bytes(row[0]), row[1]) if row else None
+
