@@ -38,6 +38,11 @@ def state_dir() -> Path:
     return platformdirs.user_state_path(APP_ID, appauthor=False)
 
 
+def config_dir() -> Path:
+    """Interface preferences only (never case data)."""
+    return platformdirs.user_config_path(APP_ID, appauthor=False)
+
+
 def repo_root() -> Path:
     return Path(__file__).resolve().parents[1]
 

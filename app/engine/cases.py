@@ -18,12 +18,14 @@ from app.engine.models import (
     WITNESS_FIELDS,
     Case,
     Consent,
+    Participant,
 )
 from app.errors import UsageError
 from app.vault.database import Connection
 
 MAX_REFERENCE = 64
 CONSENT_STATES = ("given", "withdrawn")
+PLANNED_PRESENT = "_planned_present"  # not a guide field: the leading '_' cannot clash
 
 
 def parse_date_of_birth(value: str, today: date) -> str:
@@ -101,7 +103,8 @@ class CasesMixin(EngineBase):
             sittings = conn.execute("SELECT count(*), sum(state != 'ended') FROM sittings "
                                     "WHERE case_id = ?", (case.id,)).fetchone()
             fields = dict(conn.execute("SELECT field_id, value FROM case_fields WHERE "
-                                       "case_id = ?", (case.id,)).fetchall())
+                                       "case_id = ? AND field_id NOT LIKE '\\_%' "
+                                       "ESCAPE '\\'", (case.id,)).fetchall())
             timeline = conn.execute("SELECT count(*) FROM timeline WHERE case_id = ?",
                                     (case.id,)).fetchone()[0]
             self._audit(conn, case.id, "view", {"what": "case"})
@@ -224,6 +227,26 @@ class CasesMixin(EngineBase):
     def date_of_birth(self, conn: Connection, case_id: str) -> date | None:
         dob = self._json_row(conn, "restricted", case_id).get("date_of_birth")
         return date.fromisoformat(dob) if dob else None
+
+    # --- who will be present (planned in the new-case flow, used to start a sitting) ---
+
+    def set_planned_present(self, ref: str, present: list[Participant]) -> None:
+        with self._tx() as conn:
+            case = self._case_row(conn, ref)
+            value = json.dumps([p.to_json() for p in present])
+            conn.execute("INSERT OR REPLACE INTO case_fields VALUES (?, ?, ?)",
+                         (case.id, PLANNED_PRESENT, value))
+            self._audit(conn, case.id, "field", {"field": PLANNED_PRESENT})
+
+    def planned_present(self, ref: str) -> list[Participant]:
+        with self._read() as conn:
+            case = self._case_row(conn, ref)
+            row = conn.execute("SELECT value FROM case_fields WHERE case_id = ? AND "
+                               "field_id = ?", (case.id, PLANNED_PRESENT)).fetchone()
+        if row is None:
+            return []
+        return [Participant(p["role"], p["name"], p.get("language"))
+                for p in json.loads(row[0])]
 
     # --- the guide's structured fields ------------------------------------------------
 

@@ -9,6 +9,7 @@ opening, marks sittings whose owner died while running as interrupted.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from app.engine import audit
@@ -32,6 +33,7 @@ class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin):
             if not self._lock.try_acquire():
                 raise UsageError("Quietroom already has this vault open in another window")
             self.recover_interrupted()
+            self._set_ownership(True)
         elif self._lock.try_acquire():
             # Nobody owns the vault right now, so any owned running sitting lost its owner.
             try:
@@ -43,9 +45,19 @@ class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin):
     def owns_sittings(self) -> bool:
         return self._lock.held
 
+    def _set_ownership(self, owned: bool) -> None:
+        # An owner claims every running sitting; a clean close hands them back, so only
+        # a process that died without closing leaves owned sittings behind (a crash).
+        with self._tx() as conn:
+            conn.execute("UPDATE sittings SET owned = ? WHERE state = 'running'",
+                         (int(owned),))
+
     def close(self) -> None:
-        """Release ownership (running sittings stay running for the next owner)."""
-        self._lock.release()
+        """Release ownership; running sittings stay running for the next owner."""
+        if self._lock.held:
+            with contextlib.suppress(Exception):  # a locked vault: nothing to hand back
+                self._set_ownership(False)
+            self._lock.release()
         self._texts.clear()
 
     def __enter__(self) -> Engine:

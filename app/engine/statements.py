@@ -16,11 +16,12 @@ from app.engine import revisions
 from app.engine.base import EngineBase, long_text, new_id
 from app.engine.clock import stamp
 from app.engine.models import Case, SectionText, Statement
+from app.export import signature_art
 from app.errors import UsageError
 from app.vault.database import Connection
 
-SIGNATURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml",
-                   "application/vnd.quietroom.strokes+json")
+STROKES_TYPE = "application/vnd.quietroom.strokes+json"
+SIGNATURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", STROKES_TYPE)
 MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 SIGNED_REFUSAL = ("this statement is signed and can no longer change; a further account "
                   "is a new statement ('statement further')")
@@ -249,6 +250,17 @@ class StatementsMixin(EngineBase):
             raise UsageError("unsupported signature format")
         if len(signature) > MAX_SIGNATURE_BYTES:
             raise UsageError("the signature is too large (at most 2 MB)")
+        # Parse it now, so a signature that could not be drawn on the statement is refused
+        # before anything is frozen.
+        if media_type == STROKES_TYPE:
+            try:
+                art = signature_art.from_json(signature.decode("utf-8"))
+            except UnicodeDecodeError:
+                raise UsageError("the signature strokes are not valid") from None
+        else:
+            art = signature_art.signature_from_file(signature)
+        if not signature_art.has_art(art):
+            raise UsageError("the signature is empty; ask the witness to sign again")
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             statement = self._current_statement(conn, case.id)

@@ -17,6 +17,8 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 
 RESTRICTED_CANARY = "CANARY-addr-5512-Larkspur-Close"
 NOTE_CANARY = "CANARY-note-interviewer-thinks"
+SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+             b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
 
 
 @pytest.fixture
@@ -287,7 +289,7 @@ def test_readback_corrections_then_signing_freezes(engine: Engine, case_ref: str
         engine.start_readback(case_ref)
     engine.save_section(case_ref, "account", "It was in 1989.")
     with pytest.raises(UsageError, match="read back and confirmed"):
-        engine.sign_statement(case_ref, b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+        engine.sign_statement(case_ref, SIGNATURE)
     engine.start_readback(case_ref)
     engine.save_section(case_ref, "account", "It was in 1988.")
     result = engine.confirm_readback(case_ref, {"account": "It was in 1988, I think."})
@@ -296,9 +298,9 @@ def test_readback_corrections_then_signing_freezes(engine: Engine, case_ref: str
     assert len(result["corrections"]) == 1
     engine.save_section(case_ref, "account", "It was in 1987.")  # changes after confirmation
     with pytest.raises(UsageError, match="confirmed"):
-        engine.sign_statement(case_ref, b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+        engine.sign_statement(case_ref, SIGNATURE)
     engine.confirm_readback(case_ref)
-    engine.sign_statement(case_ref, b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    engine.sign_statement(case_ref, SIGNATURE)
     assert engine.case(case_ref).status == "signed"
     for attempt in (lambda: engine.save_section(case_ref, "account", "changed"),
                     lambda: engine.append_section(case_ref, "account", "more"),
@@ -318,6 +320,10 @@ def test_signature_formats(engine: Engine, case_ref: str) -> None:
     engine.confirm_readback(case_ref)
     with pytest.raises(UsageError, match="PNG or JPEG"):
         engine.sign_statement(case_ref, b"GIF89a....")
+    with pytest.raises(UsageError, match="damaged"):
+        engine.sign_statement(case_ref, b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+    with pytest.raises(UsageError, match="empty"):
+        engine.sign_statement(case_ref, b'{"version":1,"width":10,"height":10,"strokes":[]}')
     assert engine.statement(case_ref).status == "read_back"
 
 
@@ -349,7 +355,7 @@ def test_audit_records_every_kind_of_action_and_detects_tampering(
     engine.end_sitting(case_ref)
     engine.statement_text(case_ref)
     engine.confirm_readback(case_ref)
-    engine.sign_statement(case_ref, b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    engine.sign_statement(case_ref, SIGNATURE)
     actions = {e.action for e in engine.audit_entries(case_ref)}
     assert {"create", "view", "edit", "pause", "resume", "sign", "start", "end"} <= actions
     report = engine.verify_audit(case_ref)
@@ -371,3 +377,18 @@ def test_audit_never_holds_case_text(engine: Engine, case_ref: str) -> None:
     dump = repr([e.to_json() for e in engine.audit_entries(case_ref)])
     for canary in ("CANARY-statement-words", "CANARY-pause-reason", NOTE_CANARY):
         assert canary not in dump
+
+
+def test_a_clean_lock_and_unlock_is_not_an_interruption(vault: Vault, clock: FakeClock) -> None:
+    first = Engine(vault, clock=clock, owner=True)
+    first.create_case("csa", "C-11")
+    first.start_sitting("C-11")
+    first.close()  # the app locks the vault (idle or Ctrl+L)
+    clock.advance(600)
+    second = Engine(vault, clock=clock, owner=True)
+    sitting = second.current_sitting("C-11")
+    assert sitting.state == "running" and sitting.interruptions == 0
+    second._lock.release()  # and now it dies without closing
+    third = Engine(vault, clock=clock, owner=True)
+    assert third.current_sitting("C-11").interruptions == 1
+    third.close()

@@ -1,0 +1,345 @@
+"""The witness statement as an MG11-style A4 PDF (reportlab platypus).
+
+Owns the statement's wording and layout: the heading, the s.9 declaration with the real
+page count, the survivor's words as plain text, the signature in the footer of every
+page and straight after the last word, the reader's declaration when needed, and the
+statement taker's block. Also owns the shared type setting (embedded DejaVu Sans, text
+cleaning) that the restricted-details PDF reuses.
+
+The page count printed in the declaration changes the text, so the document is laid
+out, counted and laid out again until the declared count equals the real one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import Color, black
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from app.errors import UsageError
+from app.export.document import StatementDocument
+from app.export.signature_art import (
+    define_signature_form,
+    has_art,
+    place_signature,
+    signature_from_image,
+)
+from app.paths import resources_dir
+
+FONT = "QuietroomSans"
+FONT_BOLD = "QuietroomSans-Bold"
+GREY = Color(0.25, 0.25, 0.25)
+RULE = Color(0.45, 0.45, 0.45)
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 25 * mm
+TEXT_W = PAGE_W - 2 * MARGIN_X
+FRAME_TOP = PAGE_H - 30 * mm
+FRAME_BOTTOM = 40 * mm
+SIG_W, SIG_H = 50 * mm, 14 * mm
+SIG_FORM = "QuietroomSignature"
+MAX_PASSES = 8
+
+ACTS = ("Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; "
+        "Criminal Procedure Rules 2020, r.16.2")
+DECLARATION = ("This statement (consisting of {n} page(s) each signed by me) is true to the "
+               "best of my knowledge and belief and I make it knowing that, if it is tendered "
+               "in evidence, I shall be liable to prosecution if I have wilfully stated in it "
+               "anything which I know to be false, or do not believe to be true.")
+READER_HEADING = ("Declaration of the person who read this statement to the witness "
+                  "(Criminal Justice Act 1967, s.9(3)(b))")
+READER_TEXT = "I, {reader}, read this statement to {witness} before they signed it."
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+# --- shared type setting --------------------------------------------------------------
+
+_registered = False
+
+
+def register_fonts() -> None:
+    """DejaVu Sans from resources/fonts, embedded (subset) in every PDF we write."""
+    global _registered
+    if _registered:
+        return
+    fonts = resources_dir() / "fonts"
+    pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                  boldItalic=FONT_BOLD)
+    _registered = True
+
+
+def clean(text: str) -> str:
+    """Untrusted text made printable: NFC (so ŵ is one glyph), control characters and
+    lone surrogates replaced, line endings unified. The words themselves are kept."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if ch == "\n":
+            out.append(ch)
+        elif cat in ("Cc", "Zl", "Zp"):  # tabs, NUL, escapes, U+2028/9
+            out.append(" ")
+        elif cat == "Cs":
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def refuse_missing_glyphs(what: str, texts: list[str], font: str = FONT) -> None:
+    """Refuse text the embedded font cannot draw: a box in place of a word would make the
+    printed statement differ from what the witness said and signed."""
+    register_fonts()
+    have = pdfmetrics.getFont(font).face.charToGlyph
+    missing = sorted({ch for t in texts for ch in clean(t) if ch != "\n" and ord(ch) not in have})
+    if missing:
+        shown = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:5])
+        raise UsageError(f"The {what} contains {len(missing)} character(s) the PDF font cannot "
+                         f"show ({shown}{', …' if len(missing) > 5 else ''}).")
+
+
+def markup(text: str) -> str:
+    """Plain text as Paragraph input: escaped, so nothing in it is ever markup."""
+    return escape(clean(text)).replace("\n", "<br/>")
+
+
+def style(name: str, size: float = 11, *, bold: bool = False, colour: Color = black,
+          **kw: Any) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
+                          leading=round(size * 1.3, 2), textColor=colour, **kw)
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """One line of untrusted text shortened with an ellipsis to fit a width."""
+    text = " ".join(clean(text).split())
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def table_style(*commands: tuple[Any, ...]) -> TableStyle:
+    """A table style that starts from our font: reportlab's default is Helvetica, which
+    would otherwise be referenced (unembedded) even by tables with no plain-text cells."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
+def long_date(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"  # fixed English, not the locale's
+
+
+def build(story_for: Callable[[int], list[Flowable]],
+          on_page: Callable[[Any, int, int], None], *, title: str, lang: str,
+          declared_total: bool) -> bytes:
+    """Lay out until the total printed on the pages (and, if declared_total, in the
+    text) equals the real page count. Returns the PDF bytes."""
+    register_fonts()
+    total = 1
+    for _ in range(MAX_PASSES):
+        buf = BytesIO()
+        doc = BaseDocTemplate(
+            buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=PAGE_H - FRAME_TOP, bottomMargin=FRAME_BOTTOM, title=title,
+            author="", subject="", creator="Quietroom", producer="Quietroom",
+            invariant=1, lang=lang, initialFontName=FONT, initialFontSize=11,
+            initialLeading=14.3)
+        frame = Frame(MARGIN_X, FRAME_BOTTOM, PAGE_W - 2 * MARGIN_X, FRAME_TOP - FRAME_BOTTOM,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                      id="body")
+        doc.addPageTemplates([PageTemplate(
+            id="page", frames=[frame],
+            onPage=lambda c, d, t=total: on_page(c, c.getPageNumber(), t))])
+        doc.build(story_for(total if declared_total else 0))
+        pages = doc.page
+        if pages == total:
+            return buf.getvalue()
+        total = pages
+    raise RuntimeError("the page count did not settle")  # pragma: no cover - a layout bug
+
+
+# --- the statement --------------------------------------------------------------------
+
+
+class SignatureLine(Flowable):
+    """'Signature:' followed by the survivor's signature (the shared form XObject)."""
+
+    def __init__(self, label: str = "Signature:") -> None:
+        super().__init__()
+        self.label = label
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = aw, SIG_H + 4
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_signature_line(self.canv, 0, 2, self.label)
+
+
+def draw_signature_line(canvas: Any, x: float, y: float, label: str) -> None:
+    canvas.setFont(FONT, 10)
+    canvas.setFillColor(GREY)
+    canvas.drawString(x, y + 4, label)
+    place_signature(canvas, SIG_FORM, x + pdfmetrics.stringWidth(label, FONT, 10) + 8, y)
+
+
+class TextThenSignature(Flowable):
+    """The final paragraph and the signature as one block: when it must split, only the
+    paragraph splits and the signature always travels with its last lines."""
+
+    def __init__(self, para: Paragraph, sig: Flowable) -> None:
+        super().__init__()
+        self.para, self.sig = para, sig
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, ph = self.para.wrap(aw, ah)
+        _, sh = self.sig.wrap(aw, ah)
+        self._ph, self._sh = ph, sh
+        self.width, self.height = aw, ph + sh
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # reportlab's name for it
+        return self.para.getSpaceBefore()
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        self.wrap(aw, ah)
+        parts = self.para.split(aw, ah)
+        if len(parts) < 2:  # the text fits but the signature does not: carry lines over
+            parts = self.para.split(aw, ah - self._sh)
+        if len(parts) < 2:
+            return []  # too short to split: the whole block moves to the next page
+        return [parts[0], TextThenSignature(parts[1], self.sig)]
+
+    def draw(self) -> None:
+        self.para.drawOn(self.canv, 0, self._sh)
+        self.sig.drawOn(self.canv, 0, 0)
+
+
+def check(doc: StatementDocument) -> None:
+    if not doc.witness_name.strip():
+        raise UsageError("The statement has no witness name.")
+    if not any(p.strip() for p in doc.paragraphs):
+        raise UsageError("The statement has no text.")
+    if doc.age_if_under_18 is not None and not 0 <= doc.age_if_under_18 < 18:
+        raise UsageError("The witness's age must be under 18, or left out.")
+    if not has_art(doc.signature):
+        raise UsageError("The statement has no signature.")
+    if doc.signature.image is not None:
+        signature_from_image(doc.signature.image)  # defence in depth: refuse unchecked bytes
+    if not doc.read_by_witness and not (doc.reader_name or "").strip():
+        raise UsageError("The name of the person who read the statement to the witness "
+                         "is missing.")
+    refuse_missing_glyphs("statement", [*doc.paragraphs, doc.witness_name, doc.reference,
+                                        doc.interviewer_name, doc.place, doc.reader_name or ""])
+    refuse_missing_glyphs("statement", [doc.witness_name], FONT_BOLD)
+
+
+def statement_story(doc: StatementDocument, declared: int) -> list[Flowable]:
+    body = style("body", 11, spaceAfter=7)
+    label = style("label", 10, colour=GREY)
+    value = style("value", 11)
+    strong = style("strong", 11, bold=True)
+    age = str(doc.age_if_under_18) if doc.age_if_under_18 is not None else "Over 18"
+
+    details = Table(
+        [[Paragraph("Statement of:", label), Paragraph(markup(doc.witness_name), strong),
+          Paragraph("URN:", label), Paragraph(markup(doc.reference), value)],
+         [Paragraph("Age if under 18:", label), Paragraph(age, value),
+          Paragraph("Statement no.:", label), Paragraph(str(doc.statement_number), value)]],
+        colWidths=[32 * mm, 63 * mm, 30 * mm, TEXT_W - 125 * mm])
+    details.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4)))
+    declaration = Table(
+        [[Paragraph(DECLARATION.format(n=declared), style("decl", 10.5))],
+         [Table([[SignatureLine(),
+                  Paragraph(f"Date: {long_date(doc.signed_on)}", style("d", 10, colour=GREY))]],
+                colWidths=[TEXT_W - 16 - 55 * mm, 55 * mm],
+                style=table_style(("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)))]],
+        colWidths=[TEXT_W])
+    declaration.setStyle(table_style(("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                                     ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                                     ("TOPPADDING", (0, 0), (-1, -1), 6),
+                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6)))
+    story: list[Flowable] = [
+        Paragraph("WITNESS STATEMENT", style("title", 15, bold=True, alignment=TA_CENTER)),
+        Spacer(1, 2),
+        Paragraph(escape(ACTS), style("acts", 8.5, colour=GREY, alignment=TA_CENTER)),
+        Spacer(1, 14), details, Spacer(1, 8), declaration, Spacer(1, 12),
+        HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=12),
+    ]
+    paras = [Paragraph(markup(p), body) for p in doc.paragraphs]
+    story += paras[:-1]
+    story.append(TextThenSignature(paras[-1], SignatureLine()))
+
+    closing = style("closing", 10.5)
+    if not doc.read_by_witness:
+        story.append(KeepTogether([
+            Spacer(1, 14), Paragraph(escape(READER_HEADING), style("rh", 10, bold=True)),
+            Spacer(1, 4),
+            Paragraph(markup(READER_TEXT.format(reader=clean(doc.reader_name or ""),
+                                                witness=clean(doc.witness_name))), closing)]))
+    story.append(KeepTogether([
+        Spacer(1, 14), HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=8),
+        Paragraph(f"Statement taken by: {markup(doc.interviewer_name)}", closing),
+        Paragraph(f"Date: {long_date(doc.signed_on)}", closing),
+        Paragraph(f"Place: {markup(doc.place)}", closing)]))
+    return story
+
+
+def render_statement(doc: StatementDocument) -> bytes:
+    """The statement PDF: A4, DejaVu Sans embedded, page count settled, deterministic."""
+    check(doc)
+
+    def on_page(canvas: Any, page: int, total: int) -> None:
+        if page == 1:  # one drawing of the signature, reused by every page
+            define_signature_form(canvas, doc.signature, SIG_FORM, SIG_W, SIG_H)
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.setFillColor(GREY)
+        if page > 1:
+            canvas.setFont(FONT, 9)
+            ref = fit(f"URN: {doc.reference}", FONT, 9, TEXT_W * 0.35)
+            canvas.drawRightString(PAGE_W - MARGIN_X, PAGE_H - 20 * mm, ref)
+            who = fit(f"Continuation of statement of: {doc.witness_name}", FONT, 9,
+                      TEXT_W * 0.6)
+            canvas.drawString(MARGIN_X, PAGE_H - 20 * mm, who)
+            canvas.line(MARGIN_X, PAGE_H - 22.5 * mm, PAGE_W - MARGIN_X, PAGE_H - 22.5 * mm)
+        canvas.line(MARGIN_X, 34 * mm, PAGE_W - MARGIN_X, 34 * mm)
+        draw_signature_line(canvas, MARGIN_X, 17 * mm, "Signature:")
+        canvas.setFont(FONT, 10)
+        canvas.setFillColor(black)
+        canvas.drawRightString(PAGE_W - MARGIN_X, 17 * mm + 4, f"Page {page} of {total}")
+        canvas.restoreState()
+
+    return build(lambda n: statement_story(doc, n), on_page, title="Witness statement",
+                 lang=doc.language or "en", declared_total=True)

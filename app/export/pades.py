@@ -1,0 +1,141 @@
+"""PAdES signatures on our PDFs, in memory: signing with pyHanko and checking a signed
+PDF against a trusted CA, so that standard tools (poppler's pdfsig, Acrobat) and this
+code agree on what "signed and unaltered" means.
+
+Signing raises UsageError for unusable input. Checking never raises for a malformed
+document: it returns a report with valid=False and the problem in plain words.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+from app.errors import UsageError
+
+FIELD_NAME = "Signature1"
+
+# pyHanko logs path-building failures with tracebacks that name the signer; without a
+# handler of its own, Python's last-resort handler would print them to stderr.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+
+@dataclass(frozen=True)
+class PdfSignatureReport:
+    valid: bool  # intact, cryptographically sound and chained to the trusted CA
+    intact: bool  # the signed bytes hash to the signed digest
+    covers_whole_document: bool  # the signed byte range is the entire file
+    signer_subject: str
+    trusted: bool
+    problems: tuple[str, ...]
+
+
+def _load_signing_material(cert_pem: bytes, key_pem: bytes) -> tuple[Any, Any, list[Any]]:
+    """The leaf (first certificate), the key as asn1crypto objects, and the whole chain;
+    refuses a key that does not belong to the leaf, which would sign unverifiably."""
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    try:
+        chain = x509.load_pem_x509_certificates(cert_pem)
+        key = serialization.load_pem_private_key(key_pem, password=None)
+    except (ValueError, TypeError):
+        raise UsageError("The signing certificate or key could not be read.") from None
+    pub = serialization.PublicFormat.SubjectPublicKeyInfo
+    der = serialization.Encoding.DER
+    if chain[0].public_key().public_bytes(der, pub) != key.public_key().public_bytes(der, pub):
+        raise UsageError("The signing key does not belong to the signing certificate.")
+    key_info = asn1_keys.PrivateKeyInfo.load(key.private_bytes(
+        der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    certs = [asn1_x509.Certificate.load(c.public_bytes(der)) for c in chain]
+    return certs[0], key_info, certs
+
+
+def sign_pdf(pdf: bytes, cert_pem: bytes, key_pem: bytes, *, reason: str,
+             location: str | None = None, signer_name: str) -> bytes:
+    """The PDF with an invisible PAdES (B-B) signature appended as an incremental update."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.general import SigningError
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    leaf, key, certs = _load_signing_material(cert_pem, key_pem)
+    signer = signers.SimpleSigner(signing_cert=leaf, signing_key=key,
+                                  cert_registry=SimpleCertificateStore.from_certs(certs))
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256", reason=reason, location=location, name=signer_name)
+    try:
+        writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    except Exception:  # pyHanko's reader raises several types for damaged files
+        raise UsageError("The document to sign is not a readable PDF.") from None
+    out = BytesIO()
+    try:
+        signers.sign_pdf(writer, meta, signer=signer, output=out)
+    except (SigningError, PdfError) as exc:
+        reason = str(exc).strip().rstrip(".")
+        raise UsageError(f"The document could not be signed: {reason}.") from None
+    return out.getvalue()
+
+
+def _failed(problem: str, **known: Any) -> PdfSignatureReport:
+    fields = {"valid": False, "intact": False, "covers_whole_document": False,
+              "signer_subject": "", "trusted": False, **known}
+    return PdfSignatureReport(problems=(problem,), **fields)
+
+
+def validate_pdf_signature(pdf: bytes, ca_cert_pem: bytes) -> PdfSignatureReport:
+    """Check the statement's signature (the field Signature1, else the first one)."""
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature as pyhanko_validate
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    if not isinstance(pdf, bytes | bytearray) or b"%PDF-" not in pdf[:1024]:
+        return _failed("not a PDF")
+    try:
+        roots = [asn1_x509.Certificate.load(c.public_bytes(Encoding.DER))
+                 for c in x509.load_pem_x509_certificates(ca_cert_pem)]
+    except (ValueError, TypeError):
+        return _failed("the trusted CA certificate could not be read")
+    try:
+        reader = PdfFileReader(BytesIO(bytes(pdf)), strict=False)
+        signatures = list(reader.embedded_regular_signatures)
+    except Exception:  # any parse failure of untrusted bytes is a verdict, not a crash
+        return _failed("not a readable PDF")
+    if not signatures:
+        return _failed("no signature")
+    sig = next((s for s in signatures if s.field_name == FIELD_NAME), signatures[0])
+    try:
+        status = pyhanko_validate(sig, ValidationContext(trust_roots=roots))
+    except Exception as exc:  # a damaged signature dictionary or CMS blob
+        return _failed(f"the signature could not be checked ({type(exc).__name__})")
+
+    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    problems = []
+    if not status.intact:
+        problems.append("the signed content has been altered")
+    elif not status.valid:
+        problems.append("the signature does not verify")
+    if status.intact and status.valid and not status.trusted:
+        problems.append("the signer's certificate does not chain to the trusted CA")
+    if not whole:
+        problems.append("the signature does not cover the whole file: "
+                        "something was added after signing")
+    try:
+        subject = status.signing_cert.subject.human_friendly
+    except Exception:  # pragma: no cover - an unusual subject encoding
+        subject = ""
+    return PdfSignatureReport(
+        valid=bool(status.intact and status.valid and status.trusted),
+        intact=bool(status.intact), covers_whole_document=whole, signer_subject=subject,
+        trusted=bool(status.trusted), problems=tuple(problems))

@@ -1,0 +1,70 @@
+"""One person's working session: the vault and the engine, unlocked and locked.
+
+Plain Python, used by the desktop app from its single worker thread; every method may
+block (Argon2id, disk) and must never run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.engine.clock import Clock
+from app.engine.engine import Engine
+from app.errors import VaultError
+from app.vault.vault import Vault, read_header, vault_exists
+from crypto.kdf import KdfParams
+
+
+class Session:
+    def __init__(self, vault_dir: Path, *, clock: Clock | None = None) -> None:
+        self.vault_dir = vault_dir
+        self.clock = clock
+        self._vault: Vault | None = None
+        self._engine: Engine | None = None
+
+    @property
+    def exists(self) -> bool:
+        return vault_exists(self.vault_dir)
+
+    def describe(self) -> dict[str, object]:
+        """What the unlock screen may say before unlocking (no case data)."""
+        header = read_header(self.vault_dir)
+        return {"keyring": header.keyring_bound, "recovery": header.recovery is not None}
+
+    @property
+    def unlocked(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultError("the vault is locked")
+        return self._engine
+
+    def create(self, passphrase: str, *, use_keyring: bool = True,
+               recovery_recipient: str | None = None,
+               kdf_params: KdfParams | None = None) -> None:
+        vault = Vault.create(self.vault_dir, passphrase, use_keyring=use_keyring,
+                             recovery_recipient=recovery_recipient or None,
+                             kdf_params=kdf_params)
+        self._attach(vault)
+
+    def unlock(self, passphrase: str) -> None:
+        self._attach(Vault.open(self.vault_dir, passphrase))
+
+    def _attach(self, vault: Vault) -> None:
+        try:
+            self._engine = Engine(vault, clock=self.clock, owner=True)
+        except BaseException:
+            vault.close()
+            raise
+        self._vault = vault
+
+    def lock(self) -> None:
+        """Close everything and wipe the keys we hold (running sittings stay running)."""
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
+        if self._vault is not None:
+            self._vault.close()
+            self._vault = None

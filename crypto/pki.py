@@ -1,0 +1,290 @@
+"""The organisation's small PKI: a CA, member signing certificates, loading and checking.
+
+Everything is ECDSA P-256 with SHA-256. The CA is self-signed and issues one signing
+certificate per staff member (subject CN = name, O = organisation, OU = role). This
+module owns generating them, reading certificates and keys (PEM, DER, PKCS#12),
+checking that a key belongs to a certificate, fingerprints, and the one-level chain
+check (leaf issued directly by the organisation's CA) that every verifier relies on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from crypto.pki_errors import CertificateError, ChainError, ValidityError
+
+CA_DAYS = 3653  # ten years
+MEMBER_DAYS = 1096  # three years
+# Back-dating absorbs small clock differences between the issuer and a verifier.
+BACKDATE = timedelta(minutes=5)
+MAX_NAME = 64  # X.509 upper bound for CN/O/OU (RFC 5280 ub-common-name)
+
+PrivateKey = ec.EllipticCurvePrivateKey
+
+
+def _now(at: datetime | None) -> datetime:
+    if at is None:
+        return datetime.now(UTC)
+    if at.tzinfo is None:
+        raise ValueError("times given to the PKI must be timezone-aware")
+    return at.astimezone(UTC)
+
+
+def generate_key() -> PrivateKey:
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+def require_p256(key: object) -> PrivateKey:
+    """Return `key` if it is an ECDSA P-256 private key; otherwise say what is supported."""
+    if not isinstance(key, ec.EllipticCurvePrivateKey) or not isinstance(key.curve,
+                                                                        ec.SECP256R1):
+        raise CertificateError("only ECDSA P-256 signing keys are supported")
+    return key
+
+
+def _name(common_name: str, organisation: str, unit: str | None = None) -> x509.Name:
+    values = [common_name, organisation] + ([unit] if unit is not None else [])
+    for value in values:
+        if not value.strip() or len(value) > MAX_NAME:
+            raise CertificateError(f"names in a certificate must be 1 to {MAX_NAME} "
+                                   "characters long")
+    attrs = [x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+             x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation)]
+    if unit is not None:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
+    return x509.Name(attrs)
+
+
+def _key_usage(*, digital_signature: bool = False, content_commitment: bool = False,
+               cert_sign: bool = False) -> x509.KeyUsage:
+    return x509.KeyUsage(digital_signature=digital_signature,
+                         content_commitment=content_commitment, key_encipherment=False,
+                         data_encipherment=False, key_agreement=False,
+                         key_cert_sign=cert_sign, crl_sign=cert_sign, encipher_only=False,
+                         decipher_only=False)
+
+
+def generate_ca(organisation: str, *, at: datetime | None = None, days: int = CA_DAYS
+                ) -> tuple[x509.Certificate, PrivateKey]:
+    """A new self-signed CA for `organisation`: (certificate, private key)."""
+    now = _now(at)
+    key = generate_key()
+    name = _name(f"{organisation[:MAX_NAME - 3]} CA", organisation)
+    ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name).issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - BACKDATE).not_valid_after(now + timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        # digitalSignature as well: the CA itself signs the organisation's trust file.
+        .add_extension(_key_usage(digital_signature=True, cert_sign=True), critical=True)
+        .add_extension(ski, critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return cert, key
+
+
+def issue_certificate(ca_cert: x509.Certificate, ca_key: PrivateKey, *, name: str,
+                      organisation: str, role: str, key: PrivateKey | None = None,
+                      not_before: datetime | None = None, not_after: datetime | None = None
+                      ) -> tuple[x509.Certificate, PrivateKey]:
+    """A member's signing certificate issued by the CA: (certificate, private key).
+
+    `not_before`/`not_after` default to now (back-dated a little) and three years on;
+    tests pass a past window to build an expired certificate.
+    """
+    check_key_matches(ca_cert, ca_key)
+    key = require_p256(key) if key is not None else generate_key()
+    start = _now(None) - BACKDATE if not_before is None else _now(not_before)
+    end = start + timedelta(days=MEMBER_DAYS) if not_after is None else _now(not_after)
+    # A certificate never outlives its issuer: verifiers would refuse the tail anyway.
+    end = min(end, ca_cert.not_valid_after_utc)
+    aki = x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(name, organisation, role))
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start).not_valid_after(end)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_key_usage(digital_signature=True, content_commitment=True),
+                       critical=True)
+        # emailProtection keeps OpenSSL's default S/MIME purpose check happy.
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]),
+                       critical=False)
+        .add_extension(aki, critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
+                       critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    return cert, key
+
+
+# --- reading and writing -------------------------------------------------------------
+
+def fingerprint(cert: x509.Certificate) -> str:
+    """SHA-256 of the certificate's DER encoding, lowercase hex."""
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+
+
+def certificate_pem(cert: x509.Certificate) -> bytes:
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def private_key_pem(key: PrivateKey) -> bytes:
+    """Unencrypted PKCS#8 PEM (the caller protects the file or the vault holds it)."""
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption())
+
+
+def pkcs12_bytes(cert: x509.Certificate, key: PrivateKey, *, friendly_name: str,
+                 password: bytes | None = None) -> bytes:
+    enc: serialization.KeySerializationEncryption = (
+        serialization.BestAvailableEncryption(password) if password
+        else serialization.NoEncryption())
+    return pkcs12.serialize_key_and_certificates(friendly_name.encode("utf-8"), key, cert,
+                                                 None, enc)
+
+
+def common_name(cert: x509.Certificate) -> str | None:
+    attrs = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    value = attrs[0].value if attrs else None
+    return value if isinstance(value, str) else None
+
+
+def load_certificate(data: bytes) -> x509.Certificate:
+    """One certificate from PEM or DER bytes."""
+    try:
+        if data.lstrip().startswith(b"-----BEGIN"):
+            return x509.load_pem_x509_certificate(data)
+        return x509.load_der_x509_certificate(data)
+    except (ValueError, TypeError, UnsupportedAlgorithm):
+        raise CertificateError("the file does not hold a readable X.509 certificate") from None
+
+
+def load_private_key(data: bytes, password: bytes | None = None) -> PrivateKey:
+    """A P-256 private key from PEM or DER (PKCS#8 or SEC1), optionally encrypted."""
+    try:
+        if data.lstrip().startswith(b"-----BEGIN"):
+            key = serialization.load_pem_private_key(data, password)
+        else:
+            key = serialization.load_der_private_key(data, password)
+    except TypeError:
+        # cryptography says TypeError for "encrypted but no password" and the reverse.
+        if password is None:
+            raise CertificateError("the private key is encrypted: give its password") from None
+        raise CertificateError("the private key is not encrypted, but a password was "
+                               "given") from None
+    except (ValueError, UnsupportedAlgorithm):
+        raise CertificateError("the private key could not be read: wrong password, or "
+                               "not a private key file") from None
+    return require_p256(key)
+
+
+def check_key_matches(cert: x509.Certificate, key: PrivateKey) -> None:
+    """Refuse a key that is not the private half of the certificate's public key."""
+    fmt = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    try:
+        cert_pub = cert.public_key().public_bytes(*fmt)
+    except (ValueError, UnsupportedAlgorithm):
+        raise CertificateError("the certificate's public key is of an unsupported "
+                               "type") from None
+    if cert_pub != key.public_key().public_bytes(*fmt):
+        raise CertificateError("the private key does not belong to the certificate")
+
+
+def load_pem_pair(cert_data: bytes, key_data: bytes, password: bytes | None = None
+                  ) -> tuple[x509.Certificate, PrivateKey]:
+    """A certificate and its private key from two files (PEM or DER), checked to match."""
+    cert = load_certificate(cert_data)
+    key = load_private_key(key_data, password)
+    check_key_matches(cert, key)
+    return cert, key
+
+
+def looks_like_pkcs12(data: bytes) -> bool:
+    # PKCS#12 is binary DER (a SEQUENCE); PEM certificates start with text.
+    return data[:1] == b"\x30"
+
+
+def load_pkcs12(data: bytes, password: bytes | None = None
+                ) -> tuple[x509.Certificate, PrivateKey]:
+    """The certificate and key of a PKCS#12 file, checked to match."""
+    try:
+        key, cert, _extra = pkcs12.load_key_and_certificates(data, password)
+    except (ValueError, TypeError, UnsupportedAlgorithm):
+        if password is None:
+            raise CertificateError("the PKCS#12 file could not be opened: it may need a "
+                                   "password, or it is not a PKCS#12 file") from None
+        raise CertificateError("the PKCS#12 file could not be opened: wrong password, or "
+                               "not a PKCS#12 file") from None
+    if cert is None or key is None:
+        raise CertificateError("the PKCS#12 file must hold both a certificate and its key")
+    key = require_p256(key)
+    check_key_matches(cert, key)
+    return cert, key
+
+
+# --- checking ------------------------------------------------------------------------
+
+def is_ca(cert: x509.Certificate) -> bool:
+    try:
+        bc = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
+    except (x509.ExtensionNotFound, ValueError):
+        return False
+    return bc.ca
+
+
+def _key_usage_of(cert: x509.Certificate) -> x509.KeyUsage | None:
+    try:
+        return cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return None
+
+
+def can_sign_documents(cert: x509.Certificate) -> bool:
+    """True if the certificate's KeyUsage (when present) allows signing data."""
+    usage = _key_usage_of(cert)
+    return usage is None or usage.digital_signature or usage.content_commitment
+
+
+def _check_validity(cert: x509.Certificate, when: datetime, *, of_ca: bool) -> None:
+    whose = "the organisation's CA certificate" if of_ca else "the certificate"
+    if when < cert.not_valid_before_utc:
+        raise ValidityError(f"{whose} is not valid yet", expired=False, of_ca=of_ca)
+    if when > cert.not_valid_after_utc:
+        raise ValidityError(f"{whose} has expired", expired=True, of_ca=of_ca)
+
+
+def check_issued_by(cert: x509.Certificate, ca_cert: x509.Certificate, *,
+                    at: datetime | None = None) -> None:
+    """Check that `cert` was issued directly by `ca_cert` and both are valid at `at`.
+
+    Checks: the CA is a CA (BasicConstraints CA=true, and keyCertSign when KeyUsage is
+    present); the issuer name matches; the CA's key verifies the
+    certificate's signature; both validity periods contain `at` (default: now).
+    """
+    when = _now(at)
+    try:
+        usage = _key_usage_of(ca_cert)
+        if not is_ca(ca_cert) or (usage is not None and not usage.key_cert_sign):
+            raise ChainError("the CA certificate is not a certificate authority")
+        if cert.issuer != ca_cert.subject:
+            raise ChainError("the certificate was not issued by the organisation's CA")
+        cert.verify_directly_issued_by(ca_cert)
+    except (InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm):
+        raise ChainError("the certificate was not issued by the organisation's CA") from None
+    _check_validity(ca_cert, when, of_ca=True)
+    _check_validity(cert, when, of_ca=False)
+

@@ -1,0 +1,600 @@
+"""The statement PDF, the restricted-details PDF and the signature art, checked without
+external tools: pages are read back with pyHanko's PDF reader and a small text
+extractor that decodes the embedded fonts' ToUnicode maps.
+
+The helpers at the top (documents, PKI, extraction) are reused by
+tests/interop/test_pdf_tools.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+import math
+import re
+import time
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from app.errors import UsageError
+from app.export.document import RestrictedDetails, SignatureArt, StatementDocument, Stroke
+from app.export.mg11 import SIG_FORM, render_statement
+from app.export.pades import sign_pdf, validate_pdf_signature
+from app.export.restricted_pdf import render_restricted
+from app.export.signature_art import (
+    from_json,
+    signature_from_file,
+    signature_from_image,
+    signature_from_svg,
+    to_json,
+)
+
+SIG_MARK = "\x00SIG\x00"
+SIGNED = "Signature:\n" + SIG_MARK  # the label and the drawing, as extracted
+WELSH = "Mae'r ŵyn yn y cwm; dŷ"
+CANARIES = ("CANARY-ADDR-7Q1", "CANARY-PHONE-07700900999", "canary.mail@example.invalid",
+            "CANARY-DOB-1979", "CANARY-SAFE-TEXT-FIRST", "CANARY-NEEDS-QUIET")
+ACCOUNT = ("I remember that the corridor smelt of polish and that he told me not to tell "
+           "anyone what had happened in the office at the end of the corridor")
+WORDS = tuple(ACCOUNT.split(" "))
+
+
+# --- documents ------------------------------------------------------------------------
+
+
+def wave_signature() -> SignatureArt:
+    wave = tuple((20 + i * 3.6, 75 + 40 * math.sin(i / 6)) for i in range(100))
+    return SignatureArt(strokes=(Stroke(wave), Stroke(((50.0, 120.0), (350.0, 110.0)))))
+
+
+def paragraph(i: int, words: int) -> str:
+    return " ".join(WORDS[(i + j) % len(WORDS)] for j in range(words)) + "."
+
+
+def fixed_paragraphs(n: int) -> tuple[str, ...]:
+    """n paragraphs of 40 to 160 words: the golden text for page-count checks."""
+    return tuple(f"{i + 1}. " + paragraph(i, 40 + (i * 37) % 121) for i in range(n))
+
+
+def statement(paragraphs: tuple[str, ...] | None = None, **kw: Any) -> StatementDocument:
+    fields: dict[str, Any] = {
+        "witness_name": "Alex Example", "age_if_under_18": None,
+        "paragraphs": paragraphs if paragraphs is not None else fixed_paragraphs(40),
+        "signature": wave_signature(), "interviewer_name": "Sam Interviewer",
+        "signed_on": dt.date(2026, 11, 26), "place": "Cardiff", "reference": "52/AB/1234/26"}
+    fields.update(kw)
+    return StatementDocument(**fields)
+
+
+def restricted() -> RestrictedDetails:
+    return RestrictedDetails(
+        witness_name="Alex Example", reference="52/AB/1234/26", date_of_birth=CANARIES[3],
+        address=f"{CANARIES[0]}\n12 Heol y Dŵr, Caerdydd", phone=CANARIES[1],
+        email=CANARIES[2], safe_contact=CANARIES[4], safe_times="Weekdays 10:00–14:00",
+        voicemail_safe=False, letters_safe=None, dates_to_avoid="24 Dec – 2 Jan",
+        special_measures="Screens", other_needs=CANARIES[5],
+        consents=(("Recording of the interview", "given", "2026-11-26T10:15:00+00:00"),
+                  ("Sharing with the ISVA", "withdrawn", "2026-11-27T09:00:00")),
+        victim_personal_statement_offered=True)
+
+
+def make_pki() -> tuple[bytes, bytes, bytes]:
+    """A throwaway CA and an ECDSA P-256 signing certificate: (ca_pem, cert_pem, key_pem)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+
+    def usage(**on: bool) -> x509.KeyUsage:
+        names = ("digital_signature", "content_commitment", "key_encipherment",
+                 "data_encipherment", "key_agreement", "key_cert_sign", "crl_sign",
+                 "encipher_only", "decipher_only")
+        return x509.KeyUsage(**{n: on.get(n, False) for n in names})
+
+    def cert(subject: str, key: Any, issuer: str, issuer_key: Any, ca: bool) -> Any:
+        return (x509.CertificateBuilder()
+                .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+                .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer)]))
+                .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                .not_valid_before(now - dt.timedelta(days=1))
+                .not_valid_after(now + dt.timedelta(days=30))
+                .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None),
+                               critical=True)
+                .add_extension(usage(key_cert_sign=True, crl_sign=True) if ca else
+                               usage(digital_signature=True, content_commitment=True),
+                               critical=True)
+                .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                    issuer_key.public_key()), critical=False)
+                .sign(issuer_key, hashes.SHA256()))
+
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    leaf_key = ec.generate_private_key(ec.SECP256R1())
+    ca = cert("Quietroom Test CA", ca_key, "Quietroom Test CA", ca_key, True)
+    leaf = cert("Sam Interviewer", leaf_key, "Quietroom Test CA", ca_key, False)
+    pem = serialization.Encoding.PEM
+    return (ca.public_bytes(pem), leaf.public_bytes(pem),
+            leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                   serialization.NoEncryption()))
+
+
+@pytest.fixture(scope="module")
+def pki() -> tuple[bytes, bytes, bytes]:
+    return make_pki()
+
+
+# --- reading PDFs back ------------------------------------------------------------------
+
+
+def pdf_pages(pdf: bytes) -> list[Any]:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf))
+
+    def walk(node: Any) -> Iterator[Any]:
+        if node["/Type"] == "/Pages":
+            for kid in node["/Kids"]:
+                yield from walk(kid.get_object())
+        else:
+            yield node
+
+    return list(walk(reader.root["/Pages"]))
+
+
+def content(page: Any) -> bytes:
+    streams = page["/Contents"]
+    if not isinstance(streams, list):
+        streams = [streams]
+    return b"\n".join(s.get_object().data for s in streams)
+
+
+def to_unicode(font: Any) -> dict[int, str]:
+    cmap = font["/ToUnicode"].get_object().data.decode("latin-1")
+    table: dict[int, str] = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            # reportlab writes characters beyond the BMP as bare code points, not UTF-16
+            table[int(code, 16)] = (bytes.fromhex(uni).decode("utf-16-be") if len(uni) % 4 == 0
+                                    else chr(int(uni, 16)))
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for lo, hi, uni in re.findall(r"<(\w+)>\s*<(\w+)>\s*<(\w+)>", block):
+            for k, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                table[code] = chr(int(uni, 16) + k)
+    return table
+
+
+_TOKEN = re.compile(rb"\((?:\\.|[^\\)])*\)|/[^\s/\[\]()<>]+|\[|\]|[^\s/\[\]()<>]+", re.S)
+
+
+def _unescape(raw: bytes) -> bytes:
+    out, i = bytearray(), 0
+    simple = {b"n": 10, b"r": 13, b"t": 9, b"b": 8, b"f": 12}
+    while i < len(raw):
+        c = raw[i:i + 1]
+        if c != b"\\":
+            out += c
+            i += 1
+            continue
+        nxt = raw[i + 1:i + 2]
+        octal = re.match(rb"[0-7]{1,3}", raw[i + 1:i + 4])
+        if octal:
+            out.append(int(octal.group(), 8) & 0xFF)
+            i += 1 + len(octal.group())
+        else:
+            out += bytes([simple[nxt]]) if nxt in simple else nxt
+            i += 2
+    return bytes(out)
+
+
+def page_text(page: Any) -> str:
+    """The page's text in stream order, a newline per text line; SIG_MARK where the
+    signature form is drawn."""
+    fonts = {str(k): to_unicode(v.get_object())
+             for k, v in page["/Resources"]["/Font"].items()}
+    form = f"/FormXob.{SIG_FORM}".encode()
+    out: list[str] = []
+    font: dict[int, str] = {}
+    operands: list[bytes] = []
+    for tok in _TOKEN.findall(content(page)):
+        if tok.startswith((b"(", b"/", b"[", b"]")) or re.fullmatch(rb"[-+.\d]+", tok):
+            operands.append(tok)
+            continue
+        if tok == b"Tf":
+            font = fonts[operands[-2].decode()]
+        elif tok in (b"Tj", b"TJ"):
+            for s in (o for o in operands if o.startswith(b"(")):
+                out.append("".join(font.get(b, "?") for b in _unescape(s[1:-1])))
+        elif tok in (b"T*", b"Td", b"TD", b"Tm", b"ET"):
+            out.append("\n")
+        elif tok == b"Do" and operands and operands[-1] == form:
+            out.append(SIG_MARK)
+        operands = []
+    return re.sub(r"\n+", "\n", "".join(out))
+
+
+def texts(pdf: bytes) -> list[str]:
+    return [page_text(p) for p in pdf_pages(pdf)]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace(SIG_MARK, " ").split())
+
+
+def declared_pages(first_page: str) -> int:
+    match = re.search(r"consisting of (\d+) page\(s\)", flat(first_page))
+    assert match, first_page[:400]
+    return int(match.group(1))
+
+
+# --- the statement: layout golden checks ------------------------------------------------
+
+
+def test_forty_fixed_paragraphs_make_seven_pages_with_page_x_of_y_on_each() -> None:
+    pages = texts(render_statement(statement()))
+    assert len(pages) == 7
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} of 7" in text
+        assert ("WITNESS STATEMENT" in text) == (number == 1)
+    first = flat(pages[0])
+    assert ("Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; "
+            "Criminal Procedure Rules 2020, r.16.2") in first
+    assert "Statement of: Alex Example" in first and "URN: 52/AB/1234/26" in first
+    assert "Age if under 18: Over 18" in first and "Statement no.: 1" in first
+    assert ("This statement (consisting of 7 page(s) each signed by me) is true to the best "
+            "of my knowledge and belief and I make it knowing that, if it is tendered in "
+            "evidence, I shall be liable to prosecution if I have wilfully stated in it "
+            "anything which I know to be false, or do not believe to be true.") in first
+    assert "Date: 26 November 2026" in first
+    assert "Continuation of statement of: Alex Example" in pages[1]
+    last = flat(pages[-1])
+    assert "Statement taken by: Sam Interviewer Date: 26 November 2026 Place: Cardiff" in last
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [(1, 1), (6, 2), (68, 12)])
+def test_declared_count_is_the_real_count(paragraphs: int, expected: int) -> None:
+    pages = texts(render_statement(statement(fixed_paragraphs(paragraphs))))
+    assert len(pages) == expected
+    assert declared_pages(pages[0]) == expected
+    assert all(f"Page {i} of {expected}" in t for i, t in enumerate(pages, 1))
+
+
+def test_declared_count_settles_across_the_nine_to_ten_page_boundary() -> None:
+    seen = set()
+    for n in range(50, 56):
+        pages = texts(render_statement(statement(fixed_paragraphs(n))))
+        assert declared_pages(pages[0]) == len(pages)
+        seen.add(len(pages))
+    assert {9, 10} <= seen
+
+
+def test_signature_in_every_footer_after_the_declaration_and_after_the_last_word() -> None:
+    doc = statement((*fixed_paragraphs(39), paragraph(39, 90) + " END-OF-ACCOUNT"))
+    pages = texts(render_statement(doc))
+    marks = [t.count(SIG_MARK) for t in pages]
+    assert all(m >= 1 for m in marks) and sum(marks) == len(pages) + 2
+    # the footer is drawn first on every page, so the ones in the flow come after it
+    declaration = pages[0].split("do not believe to be true.", 1)[1]
+    assert declaration.lstrip("\n").startswith(SIGNED)
+    page = next(t for t in pages if "END-OF-ACCOUNT" in t)
+    after = page.split("END-OF-ACCOUNT", 1)[1]
+    assert after.lstrip("\n").startswith(SIGNED)  # nothing between the last word and it
+
+
+def test_the_signature_travels_with_the_last_lines_wherever_the_page_breaks() -> None:
+    for extra in range(0, 300, 12):  # slide the end of the text across a page break
+        paras = (*fixed_paragraphs(5), paragraph(99, 40 + extra) + " THE-LAST-WORD")
+        pages = texts(render_statement(statement(paras)))
+        page = next(t for t in pages if "THE-LAST-WORD" in t)
+        assert page.split("THE-LAST-WORD", 1)[1].lstrip("\n").startswith(SIGNED), extra
+
+
+def test_long_paragraphs_split_cleanly_and_keep_every_word() -> None:
+    huge = paragraph(3, 3000)
+    pages = texts(render_statement(statement(("Short opening.", huge))))
+    assert len(pages) >= 4
+    assert flat(huge) in flat(" ".join(re.sub(r"(Page \d+ of \d+|Continuation of statement "
+                                              r"of: Alex Example|URN: 52/AB/1234/26|"
+                                              r"Signature:)", " ", t) for t in pages))
+
+
+def test_signature_form_holds_the_strokes_once() -> None:
+    pdf = render_statement(statement(fixed_paragraphs(30)))
+    forms = {id(x.get_object()) for p in pdf_pages(pdf)
+             for x in p["/Resources"]["/XObject"].values()}
+    assert len(forms) == 1
+    form = pdf_pages(pdf)[0]["/Resources"]["/XObject"][f"/FormXob.{SIG_FORM}"]
+    ops = form.get_object().data.split()
+    assert ops.count(b"m") == 2 and ops.count(b"l") == 99 + 1 and b"S" in ops
+    assert b"W*" in ops  # clipped to its box: it can never draw over the text
+
+
+def test_image_signature_is_drawn_from_one_embedded_image(png_signature: bytes) -> None:
+    art = signature_from_image(png_signature)
+    pdf = render_statement(statement(fixed_paragraphs(12), signature=art))
+    pages = texts(pdf)
+    assert sum(t.count(SIG_MARK) for t in pages) == len(pages) + 2
+    form = pdf_pages(pdf)[0]["/Resources"]["/XObject"][f"/FormXob.{SIG_FORM}"].get_object()
+    assert b"Do" in form.data.split()
+    assert pdf.count(b"/Subtype /Image") == 2 and b"/SMask" in pdf  # the image and its alpha
+
+
+def test_markup_like_text_is_printed_literally() -> None:
+    text = 'She wrote "<b>&amp;</b>" and <font size=40>x</font> & <br/> then left.'
+    page = flat(texts(render_statement(statement((text,))))[0])
+    assert text in page
+
+
+def test_welsh_and_other_latin_text_survive() -> None:
+    words = (f"{WELSH}.", "Ŵ Ŷ ẁ ẃ ẅ ỳ — Łódź, Ærø, naïve, Şişli, Dvořák.")
+    page = flat(texts(render_statement(statement(words, witness_name="Siân Ŵyn")))[0])
+    assert WELSH in page and words[1] in page and "Statement of: Siân Ŵyn" in page
+
+
+def test_restricted_canaries_never_reach_the_statement() -> None:
+    pdf = render_statement(statement(fixed_paragraphs(20)))
+    text = " ".join(texts(pdf))
+    for canary in CANARIES:
+        assert canary not in text and canary.encode() not in pdf
+    other = render_restricted(restricted())
+    assert all(c in flat(" ".join(texts(other))) for c in CANARIES)
+
+
+def test_reader_declaration_when_the_witness_did_not_read_it() -> None:
+    doc = statement(fixed_paragraphs(3), read_by_witness=False, reader_name="Jo Reader")
+    last = flat(" ".join(texts(render_statement(doc))))
+    assert "I, Jo Reader, read this statement to Alex Example before they signed it." in last
+    assert "Criminal Justice Act 1967, s.9(3)(b)" in last
+    plain = flat(" ".join(texts(render_statement(statement(fixed_paragraphs(3))))))
+    assert "read this statement to" not in plain
+
+
+def test_hostile_characters_are_tamed_or_refused() -> None:
+    odd = ("a" * 5000, "nul\x00 bell\x07 tab\tend", "lone \ud800 surrogate", "w\u0302 joined",
+           "one\ntwo\r\nthree", "&nbsp; &#65; <![CDATA[x]]> <!-- c --> <img src='/x'/>")
+    text = flat(" ".join(texts(render_statement(statement(odd)))))
+    for expected in ("nul bell tab end", "lone \ufffd surrogate", "ŵ joined", "one two three",
+                     "&nbsp; &#65; <![CDATA[x]]> <!-- c --> <img src='/x'/>"):
+        assert expected in text
+    assert text.count("a") >= 5000  # the long word wraps instead of running off the page
+    with pytest.raises(UsageError, match=r"U\+4E2D"):  # DejaVu has no CJK: a box would lie
+        render_statement(statement(("中文",)))
+    with pytest.raises(UsageError, match="restricted details"):
+        render_restricted(dataclasses.replace(restricted(), other_needs="👍🏽"))
+
+
+def test_age_and_hostile_names_are_plain_text() -> None:
+    doc = statement(fixed_paragraphs(2), age_if_under_18=15, witness_name="A <i>B</i> & C",
+                    place="Room <1>", reference="R&D/1")
+    first = flat(texts(render_statement(doc))[0])
+    assert "Age if under 18: 15" in first and "Statement of: A <i>B</i> & C" in first
+    assert "URN: R&D/1" in first
+
+
+@pytest.mark.parametrize("change", [
+    {"paragraphs": ()}, {"paragraphs": ("   ",)}, {"signature": SignatureArt()},
+    {"witness_name": " "}, {"age_if_under_18": 18}, {"age_if_under_18": -1},
+    {"read_by_witness": False, "reader_name": None},
+    {"signature": SignatureArt(image=b"\x89PNG\r\n\x1a\nnot really", media_type="image/png")},
+])
+def test_incomplete_statements_are_refused(change: dict[str, Any]) -> None:
+    with pytest.raises(UsageError):
+        render_statement(statement(**change))
+
+
+def test_output_is_deterministic_and_uses_only_embedded_dejavu() -> None:
+    doc = statement(fixed_paragraphs(8))
+    pdf = render_statement(doc)
+    assert pdf == render_statement(doc)
+    for page in pdf_pages(pdf):
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "DejaVuSans" in str(font["/BaseFont"])
+            assert "/FontFile2" in font["/FontDescriptor"].get_object()
+
+
+def test_restricted_pdf_has_marking_labels_consents_and_page_numbers() -> None:
+    pages = texts(render_restricted(restricted()))
+    text = flat(" ".join(pages))
+    for i, page in enumerate(pages, 1):
+        assert "RESTRICTED (when complete)" in page and f"Page {i} of {len(pages)}" in page
+    for label in ("Witness contact details — not for disclosure", "Date of birth", "Address",
+                  "Telephone", "Email", "Safe to leave voicemail No",
+                  "Safe to send letters Not recorded", "Victim Personal Statement offered Yes",
+                  "Recording of the interview Given 26 November 2026, 10:15 UTC",
+                  "Sharing with the ISVA Withdrawn 27 November 2026, 09:00"):
+        assert label in text
+    many = tuple((f"Consent number {i}", "given", "2026-11-26T10:15:00+01:00") for i in range(60))
+    pages = texts(render_restricted(dataclasses.replace(restricted(), consents=many)))
+    assert len(pages) >= 2
+    for i, page in enumerate(pages, 1):
+        assert "RESTRICTED (when complete)" in page and f"Page {i} of {len(pages)}" in page
+    assert "Consent\nDecision\nRecorded" in pages[-1]  # the header row repeats
+    assert "Consent number 59 Given 26 November 2026, 10:15 (UTC+0100)" in flat(pages[-1])
+
+
+def test_hundred_page_statement_renders(capsys: pytest.CaptureFixture[str]) -> None:
+    paras = tuple(paragraph(i, 100 + (i % 7) * 20) for i in range(430))
+    words = sum(len(p.split()) for p in paras)
+    start = time.perf_counter()
+    pdf = render_statement(statement(paras))
+    took = time.perf_counter() - start
+    pages = texts(pdf)
+    assert len(pages) >= 100 and declared_pages(pages[0]) == len(pages)
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    with capsys.disabled():
+        print(f"\n100-page statement: {words} words, {len(pages)} pages, {len(pdf)} bytes, "
+              f"rendered in {took:.2f} s")
+
+
+# --- signature art --------------------------------------------------------------------
+
+
+@pytest.fixture
+def png_signature() -> bytes:
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGBA", (600, 200), (255, 255, 255, 0))
+    ImageDraw.Draw(img).line([(20, 150), (200, 40), (380, 160), (580, 60)], fill="black",
+                             width=6)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return out.getvalue()
+
+
+SVG = b"""<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="400" height="150" viewBox="0 0 400 150">
+  <script>alert(1)</script><foreignObject><p>ignored</p></foreignObject>
+  <path d="M10 10 L50 50 H80 V20 Z m5 5 l10 0 h5 v5 c10 10 20 10 30 0 q10 -10 20 0"/>
+  <g transform="translate(100 0) scale(2)"><polyline points="0,0 10,10 20,0"/></g>
+  <polygon points="1,1 2,2 3,1"/><line x1="5" y1="140" x2="395" y2="140"/>
+  <image href="http://example.invalid/x.png"/><use href="#a"/>
+</svg>"""
+
+
+def test_svg_paths_polylines_polygons_and_lines_become_strokes() -> None:
+    art = signature_from_svg(SVG)
+    assert (art.width, art.height) == (400, 150) and art.image is None
+    assert len(art.strokes) == 5
+    first, second, poly, gon, line = art.strokes
+    assert first.points[:5] == ((10, 10), (50, 50), (80, 50), (80, 20), (10, 10))
+    assert second.points[0] == (15, 15) and len(second.points) > 8  # curves sampled
+    assert poly.points == ((100, 0), (120, 20), (140, 0))  # transform applied
+    assert gon.points[-1] == gon.points[0] and line.points == ((5, 140), (395, 140))
+
+
+def test_svg_view_box_offset_and_bare_size() -> None:
+    shifted = signature_from_svg(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="100 50 '
+                                 b'200 80"><path d="M100 50 L300 130"/></svg>')
+    assert (shifted.width, shifted.height) == (200, 80)
+    assert shifted.strokes[0].points == ((0, 0), (200, 80))
+    bare = signature_from_svg(b"<svg><polyline points='10 20 30 60'/></svg>")
+    assert (bare.width, bare.height) == (20, 40)
+
+
+@pytest.mark.parametrize("data", [
+    b"",
+    b"hello, this is not an image",
+    b"<html><body><svg/></body></html>",
+    b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><path d="M 1"/></svg>',
+    b"<svg><path d='M0 0 L10 10'>",  # not well formed
+    b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
+    b'&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><desc>&b;</desc>'
+    b"<path d='M0 0 L1 1'/></svg>",  # entity expansion
+    b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    b"<svg><desc>&x;</desc><path d='M0 0 L1 1'/></svg>",  # external entity
+    b"<svg>" + b"<g>" * 200 + b"<path d='M0 0 L1 1'/>" + b"</g>" * 200 + b"</svg>",
+    b"<svg><polyline points='" + b"1 1 " * 20_001 + b"'/></svg>",
+    b"<svg width='1e9' height='1'><path d='M0 0 L1 1'/></svg>",
+    b"<svg>" + b" " * 1_000_001 + b"</svg>",
+    b"\x1f\x8b\x08\x00compressed svgz",
+    b"GIF89a\x01\x00\x01\x00",
+])
+def test_bad_signature_files_are_refused_with_a_one_line_usage_error(data: bytes) -> None:
+    with pytest.raises(UsageError) as info:
+        signature_from_file(data)
+    assert "\n" not in str(info.value) and str(info.value).endswith(".")
+
+
+def test_images_are_checked_and_reencoded_without_metadata(png_signature: bytes) -> None:
+    from PIL import Image
+
+    art = signature_from_file(png_signature)
+    assert art.media_type == "image/png" and art.image and art.image.startswith(b"\x89PNG")
+    exif = Image.Exif()
+    exif[0x010F] = "CANARY-CAMERA-MAKER"
+    out = io.BytesIO()
+    Image.new("RGB", (300, 100), "white").save(out, "JPEG", exif=exif.tobytes())
+    jpeg = out.getvalue()
+    assert b"CANARY-CAMERA-MAKER" in jpeg
+    art = signature_from_file(jpeg)
+    assert art.image and b"CANARY-CAMERA-MAKER" not in art.image
+    assert (art.width, art.height) == (300, 100)
+
+
+def _png(size: tuple[int, int], mode: str = "L") -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new(mode, size).save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data", [
+    lambda: _png((4001, 10)),
+    lambda: _png((10, 4001)),
+    lambda: _png((64, 64))[:60],  # truncated
+    lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
+    lambda: b"\xff\xd8\xff\xe0" + b"junk" * 50,
+    lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * (2 * 1024 * 1024),
+    lambda: _png((64, 64)).replace(b"IHDR", b"IHDX"),
+])
+def test_bad_images_are_refused(data: Any) -> None:
+    with pytest.raises(UsageError):
+        signature_from_image(data())
+
+
+def test_strokes_round_trip_through_json_and_damage_is_refused() -> None:
+    art = wave_signature()
+    back = from_json(to_json(art))
+    assert (back.width, back.height) == (art.width, art.height)
+    assert [len(s.points) for s in back.strokes] == [len(s.points) for s in art.strokes]
+    assert all(abs(a - b) < 0.01 for s, t in zip(art.strokes, back.strokes, strict=True)
+               for p, q in zip(s.points, t.points, strict=True) for a, b in zip(p, q,
+                                                                                strict=True))
+    good = json.loads(to_json(art))
+    for bad in ("", "[]", "{}", json.dumps({**good, "version": 2}),
+                json.dumps({**good, "width": -1}), json.dumps({**good, "strokes": [[["a"]]]}),
+                json.dumps({**good, "strokes": [[[1e400, 0]]]}).replace("Infinity", "1e999")):
+        with pytest.raises(UsageError):
+            from_json(bad)
+
+
+# --- PAdES without external tools -----------------------------------------------------
+
+
+def test_sign_and_validate_in_memory(pki: tuple[bytes, bytes, bytes]) -> None:
+    ca, cert, key = pki
+    signed = sign_pdf(render_statement(statement(fixed_paragraphs(4))), cert, key,
+                      reason="Witness statement", location="Cardiff",
+                      signer_name="Sam Interviewer")
+    report = validate_pdf_signature(signed, ca)
+    assert report.valid and report.intact and report.trusted and report.covers_whole_document
+    assert "Sam Interviewer" in report.signer_subject and report.problems == ()
+    appended = validate_pdf_signature(signed + b"\n% a note added later\n", ca)
+    assert appended.intact and not appended.covers_whole_document and appended.problems
+
+
+def test_validation_never_raises_on_bad_input(pki: tuple[bytes, bytes, bytes]) -> None:
+    ca, cert, key = pki
+    unsigned = render_statement(statement(fixed_paragraphs(2)))
+    signed = sign_pdf(unsigned, cert, key, reason="r", signer_name="Sam Interviewer")
+    other_ca = make_pki()[0]
+    cases = {b"": "not a PDF", b"GIF89a": "not a PDF", unsigned: "no signature",
+             signed[: len(signed) // 2]: "not a readable PDF", b"%PDF-1.7\n" + b"\x00" * 50:
+             "not a readable PDF"}
+    for data, problem in cases.items():
+        report = validate_pdf_signature(data, ca)
+        assert not report.valid and report.problems == (problem,)
+    untrusted = validate_pdf_signature(signed, other_ca)
+    assert untrusted.intact and not untrusted.trusted and not untrusted.valid
+    assert not validate_pdf_signature(signed, b"not a certificate").valid
+    zipped = zlib.compress(signed)
+    assert validate_pdf_signature(zipped, ca).problems == ("not a PDF",)
+
+
+def test_signing_refuses_unusable_material(pki: tuple[bytes, bytes, bytes]) -> None:
+    _, cert, key = pki
+    other_key = make_pki()[2]
+    pdf = render_statement(statement(fixed_paragraphs(1)))
+    signed = sign_pdf(pdf, cert, key, reason="r", signer_name="x")
+    for args in ((pdf, cert, other_key), (pdf, b"junk", key), (pdf, cert, b"junk"),
+                 (b"not a pdf", cert, key), (signed, cert, key)):
+        with pytest.raises(UsageError):
+            sign_pdf(*args, reason="r", signer_name="x")
