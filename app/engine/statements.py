@@ -16,8 +16,8 @@ from app.engine import revisions
 from app.engine.base import EngineBase, long_text, new_id
 from app.engine.clock import stamp
 from app.engine.models import Case, SectionText, Statement
-from app.export import signature_art
 from app.errors import UsageError
+from app.export import signature_art
 from app.vault.database import Connection
 
 STROKES_TYPE = "application/vnd.quietroom.strokes+json"
