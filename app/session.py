@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.engine.clock import Clock
+from app.engine.base import Listener
 from app.engine.engine import Engine
 from app.errors import VaultError
 from app.vault.vault import Vault, read_header, vault_exists
@@ -21,6 +22,13 @@ class Session:
         self.clock = clock
         self._vault: Vault | None = None
         self._engine: Engine | None = None
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> None:
+        """Receive the engine's pacing events, now and after every later unlock."""
+        self._listeners.append(listener)
+        if self._engine is not None:
+            self._engine.subscribe(listener)
 
     @property
     def exists(self) -> bool:
@@ -58,6 +66,8 @@ class Session:
         except BaseException:
             vault.close()
             raise
+        for listener in self._listeners:
+            self._engine.subscribe(listener)
         self._vault = vault
 
     def lock(self) -> None:

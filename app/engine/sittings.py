@@ -146,17 +146,32 @@ class SittingsMixin(EngineBase):
     def set_pause_reason(self, ref: str, reason: str, number: int | None = None) -> None:
         """Add or change a pause's reason after the fact (default: the latest pause)."""
         reason = short_text(reason, "the reason", required=True, limit=1000) or ""
+        self.update_pause(ref, reason=reason, number=number)
+
+    def update_pause(self, ref: str, *, requested_by: str | None = None,
+                     reason: str | None = None, number: int | None = None) -> None:
+        """Record who asked for a pause, and why, after the fact (the pause key cannot ask)."""
+        if requested_by is not None and requested_by not in PAUSE_REQUESTERS:
+            raise UsageError(f"who asked for the pause? one of: {', '.join(PAUSE_REQUESTERS)}")
+        reason = short_text(reason, "the reason", limit=1000)
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             row = conn.execute(
-                "SELECT p.sitting_id, p.number FROM pauses p JOIN sittings s ON "
+                "SELECT p.sitting_id, p.number, s.number FROM pauses p JOIN sittings s ON "
                 "s.id = p.sitting_id WHERE s.case_id = ? AND (? IS NULL OR p.number = ?) "
                 "AND p.kind = 'pause' ORDER BY s.number DESC, p.number DESC LIMIT 1",
                 (case.id, number, number)).fetchone()
             if row is None:
                 raise UsageError("there is no such pause to give a reason for")
-            conn.execute("UPDATE pauses SET reason = ? WHERE sitting_id = ? AND number = ?",
-                         (reason, row[0], row[1]))
+            if reason is not None:
+                conn.execute("UPDATE pauses SET reason = ? WHERE sitting_id = ? AND number = ?",
+                             (reason or None, row[0], row[1]))
+            if requested_by is not None:
+                conn.execute("UPDATE pauses SET requested_by = ? WHERE sitting_id = ? AND "
+                             "number = ?", (requested_by, row[0], row[1]))
+                self._audit(conn, case.id, "pause", {"sitting": row[2], "pause": row[1],
+                                                     "requested_by": requested_by,
+                                                     "amended": True})
 
     def resume_sitting(self, ref: str) -> Place:
         with self._tx() as conn:

@@ -1,0 +1,118 @@
+"""Fixtures for the desktop interface tests: real vault, real worker thread, offscreen Qt.
+
+pytest-qt owns the one QApplication. Each test gets its own vault (FAST_KDF, no keyring)
+and a Backend whose worker thread is shut down afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from app.engine.clock import FakeClock
+from app.session import Session
+from app.settings import Settings
+from tests.conftest import FAST_KDF, PASSPHRASE
+from ui.backend import Backend
+
+
+class FakeNavigator:
+    """Records what a screen asked the main window to do."""
+
+    def __init__(self) -> None:
+        self.settings = Settings()
+        self.current_case: str | None = None
+        self.calls: list[tuple[str, Any]] = []
+
+    def go(self, screen: str) -> None:
+        self.calls.append(("go", screen))
+
+    def open_case(self, ref: str) -> None:
+        self.current_case = ref
+        self.calls.append(("open_case", ref))
+
+    def unlocked(self) -> None:
+        self.calls.append(("unlocked", None))
+
+    def lock(self) -> None:
+        self.calls.append(("lock", None))
+
+    def pause(self, requested_by: str | None = None) -> None:
+        self.calls.append(("pause", requested_by))
+
+    def resume(self) -> None:
+        self.calls.append(("resume", None))
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.calls.append(("apply_settings", settings))
+
+
+@pytest.fixture
+def nav() -> FakeNavigator:
+    return FakeNavigator()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def session(vault_dir: Path, clock: FakeClock) -> Iterator[Session]:
+    """An unlocked session over a fresh vault."""
+    s = Session(vault_dir, clock=clock)
+    s.create(PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF)
+    yield s
+    s.lock()
+
+
+@pytest.fixture
+def backend(session: Session, qtbot: Any) -> Iterator[Backend]:
+    b = Backend(session)
+    yield b
+    b.shutdown()
+
+
+def call(qtbot: Any, backend: Backend, fn: Callable[..., Any], *args: Any) -> Any:
+    """Run fn(session, *args) on the worker and wait for its result (for test set-up)."""
+    box: dict[str, Any] = {}
+    backend.run(fn, *args, done=lambda r: box.setdefault("ok", r),
+                failed=lambda m, c: box.setdefault("error", (m, c)))
+    qtbot.waitUntil(lambda: box != {}, timeout=10_000)
+    if "error" in box:
+        raise AssertionError(f"background call failed: {box['error']}")
+    return box["ok"]
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every piece of text a visible widget under root shows (labels, edits, buttons…)."""
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        for getter in ("text", "toPlainText", "placeholderText", "currentText", "title",
+                       "windowTitle", "toolTip", "accessibleName", "accessibleDescription"):
+            value = getattr(widget, getter, None)
+            if callable(value):
+                try:
+                    result = value()
+                except TypeError:
+                    continue
+                if isinstance(result, str) and result:
+                    texts.append(result)
+        if hasattr(widget, "count") and hasattr(widget, "item"):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                if item is not None and hasattr(item, "text"):
+                    texts.append(item.text())
+    return texts

@@ -1,0 +1,44 @@
+"""Translations: English source strings, Welsh (cy) from resources/i18n/quietroom_cy.qm.
+
+Every user-visible string goes through Qt's translation system (`self.tr(...)` in a
+QObject, or `translate(context, text)`); `make` builds the .qm files from the .ts
+sources with pyside6-lrelease.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from app.paths import resources_dir
+
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+
+_installed: QTranslator | None = None
+
+
+def qm_path(language: str):  # type: ignore[no-untyped-def]
+    return resources_dir() / "i18n" / f"quietroom_{language}.qm"
+
+
+def install(language: str) -> bool:
+    """Switch the application's language; English needs no translator."""
+    global _installed
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    if _installed is not None:
+        app.removeTranslator(_installed)
+        _installed = None
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return True
+    translator = QTranslator(app)
+    if not translator.load(str(qm_path(language))):
+        return False
+    app.installTranslator(translator)
+    _installed = translator
+    return True
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)

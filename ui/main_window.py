@@ -1,0 +1,215 @@
+"""The main window: one stack of screens, the pause key, locking, and navigation.
+
+The window title is "Quietroom" and never anything else. F9 replaces the whole window
+content at once with the neutral pause screen; Ctrl+L (or idle, or a long pause) locks:
+every screen drops its case content and the unlock screen is shown; unlocking returns
+to where the interviewer was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+
+from app import settings as settings_store
+from app.session import Session
+from app.settings import Settings
+from ui import capture, i18n, theme
+from ui.backend import Backend
+from ui.screens.base import Screen
+
+INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
+CASE_SCREENS = ("workspace", "readback", "signature", "pause", "new_case", "cases")
+
+
+def screen_classes() -> dict[str, type[Screen]]:
+    from ui.screens.cases import CaseListScreen
+    from ui.screens.new_case import NewCaseScreen
+    from ui.screens.pause import PauseScreen
+    from ui.screens.readback import ReadBackScreen
+    from ui.screens.settings_screen import SettingsScreen
+    from ui.screens.setup import SetupScreen
+    from ui.screens.signature import SignatureScreen
+    from ui.screens.unlock import UnlockScreen
+    from ui.screens.workspace import WorkspaceScreen
+
+    return {"setup": SetupScreen, "unlock": UnlockScreen, "cases": CaseListScreen,
+            "new_case": NewCaseScreen, "workspace": WorkspaceScreen, "pause": PauseScreen,
+            "readback": ReadBackScreen, "signature": SignatureScreen,
+            "settings": SettingsScreen}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, prefs: Settings, *,
+                 idle_clock: Callable[[], float] = time.monotonic,
+                 settings_path: Any = None) -> None:
+        super().__init__()
+        self.setWindowTitle("Quietroom")
+        self.resize(1200, 800)
+        self._prefs = prefs
+        self._settings_path = settings_path
+        self._idle_clock = idle_clock
+        self._last_input = idle_clock()
+        self._paused_at: float | None = None
+        self._case: str | None = None
+        self._return_to: str | None = None
+        self._is_unlocked = False
+        self.backend = Backend(session, self)
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.screens: dict[str, Screen] = {}
+        self._build_screens()
+        self._shortcuts()
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(1000)
+        self._idle_timer.timeout.connect(self.check_idle)
+        self._idle_timer.start()
+        self.backend.run(lambda s: s.exists, done=self._first_screen,
+                         failed=lambda message, code: self._first_screen(True))
+
+    # --- construction -------------------------------------------------------------------
+
+    def _build_screens(self) -> None:
+        for name, cls in screen_classes().items():
+            screen = cls(self.backend, self)
+            self.screens[name] = screen
+            self.stack.addWidget(screen)
+
+    def _shortcuts(self) -> None:
+        pause = QShortcut(QKeySequence(Qt.Key.Key_F9), self)
+        pause.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        pause.activated.connect(lambda: self.pause())
+        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        lock.activated.connect(self.lock)
+
+    def _first_screen(self, exists: object) -> None:
+        self.go("unlock" if exists else "setup")
+
+    # --- Navigator ------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._prefs
+
+    @property
+    def current_case(self) -> str | None:
+        return self._case
+
+    @property
+    def current_screen(self) -> str:
+        widget = self.stack.currentWidget()
+        return next((n for n, s in self.screens.items() if s is widget), "")
+
+    def go(self, screen: str) -> None:
+        target = self.screens[screen]
+        self.stack.setCurrentWidget(target)
+        target.entered()
+
+    def open_case(self, ref: str) -> None:
+        self._case = ref
+        self.go("workspace")
+
+    def unlocked(self) -> None:
+        self._is_unlocked = True
+        self._last_input = self._idle_clock()
+        destination, self._return_to = self._return_to, None
+        self.go(destination or "cases")
+
+    def pause(self, requested_by: str | None = None) -> None:
+        """Switch to the pause screen at once, then record the pause in the background."""
+        if self.current_screen == "pause":
+            self.screens["pause"].resume()  # type: ignore[attr-defined]  # F9 toggles
+            return
+        if not self._is_unlocked or self.current_screen in ("unlock", "setup"):
+            return
+        workspace = self.screens["workspace"]
+        self._paused_from = self.current_screen
+        self.go("pause")  # first: nothing of the case stays on screen for a moment longer
+        self._paused_at = self._idle_clock()
+        getattr(workspace, "remember_place", lambda: None)()
+        self.screens["pause"].begin(requested_by)  # type: ignore[attr-defined]
+
+    def resume(self) -> None:
+        self._paused_at = None
+        self.go(getattr(self, "_paused_from", None) or "workspace")
+        getattr(self.screens["workspace"], "sitting_changed", lambda: None)()
+
+    def lock(self) -> None:
+        if not self._is_unlocked:
+            return
+        self._is_unlocked = False
+        current = self.current_screen
+        self._return_to = current if current not in ("unlock", "setup", "settings") else None
+        for screen in self.screens.values():
+            screen.clear_content()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None and getattr(self.screens["workspace"], "owns_clipboard",
+                                             lambda: False)():
+            clipboard.clear()
+        self.backend.run(lambda s: s.lock())
+        self.go("unlock")
+
+    def apply_settings(self, prefs: Settings) -> None:
+        language_changed = prefs.language != self._prefs.language
+        self._prefs = prefs.validated()
+        settings_store.save(self._prefs, self._settings_path)
+        app = QApplication.instance()
+        theme.apply(app, self._prefs.theme, self._prefs.text_scale)  # type: ignore[arg-type]
+        if language_changed:
+            i18n.install(self._prefs.language)
+            self._rebuild_screens()
+
+    def _rebuild_screens(self) -> None:
+        """Screens are rebuilt in the new language; session state lives here, not in them."""
+        current = self.current_screen
+        for screen in self.screens.values():
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self.screens.clear()
+        self._build_screens()
+        self.go(current or "settings")
+
+    # --- idle and long pauses ---------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self._last_input = self._idle_clock()
+        if event.type() == QEvent.Type.WinIdChange and watched is self:
+            capture.exclude_from_capture(self)
+        return False
+
+    def check_idle(self) -> None:
+        if not self._is_unlocked:
+            return
+        limit = self._prefs.autolock_minutes * 60
+        now = self._idle_clock()
+        long_pause = self._paused_at is not None and now - self._paused_at >= limit
+        if now - self._last_input >= limit or long_pause:
+            self.lock()
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        capture.exclude_from_capture(self)
+
+    def shutdown(self) -> None:
+        self._idle_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.backend.shutdown()
+
+    def closeEvent(self, event: QEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def child_widgets(root: QWidget) -> list[QWidget]:
+    return root.findChildren(QWidget)

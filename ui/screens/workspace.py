@@ -1,0 +1,365 @@
+"""The interview workspace: guide on the left, the statement in the centre, the timeline
+and notes on the right, the sitting bar on top.
+
+Typing is saved after each burst (a short debounce) on the worker thread; the GUI only
+copies the text and shows a quiet "Saved". Nothing here is ever modal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine.models import PacingEvent, Sitting
+from app.session import Session
+from ui.backend import Backend
+from ui.navigation import Navigator
+from ui.screens.base import Screen, accessible, plain_label
+from ui.widgets.guarded_edit import GuardedPlainTextEdit
+from ui.widgets.guide_panel import GuidePanel
+from ui.widgets.side_panel import SidePanel
+from ui.widgets.sitting_bar import SittingBar
+
+AUTOSAVE_MS = 700
+TICK_MS = 30_000
+
+
+def load_case(s: Session, ref: str) -> dict[str, Any]:
+    e = s.engine
+    case = e.case(ref)
+    return {"case": case, "guide": e.guide(case), "sections": e.sections(ref),
+            "sitting": e.current_sitting(ref), "events": e.timeline(ref),
+            "notes": e.notes(ref), "statement": e.statement(ref)}
+
+
+class WorkspaceScreen(Screen):
+    def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend, self.nav = backend, nav
+        self._ref: str | None = None
+        self._texts: dict[str, str] = {}
+        self._section: str | None = None
+        self._dirty = False
+        self._loading = False
+        self._signed = False
+        self._sitting: Sitting | None = None
+        self._build()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(AUTOSAVE_MS)
+        self._debounce.timeout.connect(self.flush)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._pacing_tick)
+        backend.pacing_event.connect(self._on_pacing)
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back = QPushButton(self.tr("&Cases"), self)
+        accessible(self.back, self.tr("Back to the case list"))
+        self.reference = plain_label("", self, name="title", wrap=False)
+        self.readback = QPushButton(self.tr("Read-&back"), self)
+        accessible(self.readback, self.tr("Read-back"),
+                   self.tr("Show the statement text in large print for the witness"))
+        top.addWidget(self.back)
+        top.addWidget(self.reference, 1)
+        top.addWidget(self.readback)
+        outer.addLayout(top)
+        self.bar = SittingBar(self)
+        outer.addWidget(self.bar)
+        self.banner = QFrame(self)
+        self.banner.setObjectName("banner")
+        banner_row = QHBoxLayout(self.banner)
+        self.banner_text = plain_label("", self.banner)
+        self.banner_close = QPushButton(self.tr("&Dismiss"), self.banner)
+        accessible(self.banner_close, self.tr("Dismiss the suggestion"))
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(self.banner_close)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.guide = GuidePanel(split)
+        centre = QWidget(split)
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.section = QComboBox(centre)
+        accessible(self.section, self.tr("Statement section"),
+                   self.tr("The part of the statement you are writing"))
+        self.saved = plain_label("", centre, name="saved", wrap=False)
+        row.addWidget(self.section, 1)
+        row.addWidget(self.saved)
+        cl.addLayout(row)
+        self.section_hint = plain_label("", centre, name="hint")
+        cl.addWidget(self.section_hint)
+        self.editor = GuardedPlainTextEdit(centre)
+        accessible(self.editor, self.tr("Statement text"),
+                   self.tr("The witness's own words for this section; saved as you type"))
+        cl.addWidget(self.editor, 1)
+        self.side = SidePanel(split)
+        split.addWidget(self.guide)
+        split.addWidget(centre)
+        split.addWidget(self.side)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setStretchFactor(2, 2)
+        outer.addWidget(split, 1)
+        self.message = plain_label("", self, name="message")
+        self.message.hide()
+        outer.addWidget(self.message)
+
+        self.back.clicked.connect(lambda: self._leave("cases"))
+        self.readback.clicked.connect(lambda: self._leave("readback"))
+        self.banner_close.clicked.connect(self.banner.hide)
+        self.section.currentIndexChanged.connect(self._section_changed)
+        self.editor.textChanged.connect(self._edited)
+        self.editor.copy_refused.connect(lambda: self.saved.setText(
+            self.tr("Copying is switched off in Settings")))
+        self.guide.phase_chosen.connect(self._phase_chosen)
+        self.side.event_added.connect(self._add_event)
+        self.side.note_added.connect(self._add_note)
+        self.bar.start_requested.connect(self._start)
+        self.bar.pause_requested.connect(lambda: self.nav.pause())
+        self.bar.resume_requested.connect(self._resume)
+        self.bar.end_requested.connect(self._end)
+        QWidget.setTabOrder(self.back, self.readback)
+        QWidget.setTabOrder(self.readback, self.section)
+        QWidget.setTabOrder(self.section, self.editor)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def entered(self) -> None:
+        ref = self.nav.current_case
+        if ref is None:
+            return
+        self.editor.clipboard_allowed = self.nav.settings.clipboard_allowed
+        if ref == self._ref and self._texts:
+            return  # back from the pause screen: everything is still in place
+        self._ref = ref
+        self._loading = True
+        self.backend.run(load_case, ref, done=self._loaded, failed=self._failed)
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        case, guide, statement = data["case"], data["guide"], data["statement"]
+        self.reference.setText(case.reference)
+        self._texts = {s.id: s.text for s in data["sections"]}
+        self._titles = {s.id: s.title for s in data["sections"]}
+        self._hints = {s.id: s.description for s in guide.sections}
+        self._signed = statement.status == "signed"
+        sitting: Sitting | None = data["sitting"]
+        place = sitting.place if sitting else None
+        self.guide.show_guide(guide, place.phase if place else None)
+        self.section.blockSignals(True)
+        self.section.clear()
+        for s in data["sections"]:
+            self.section.addItem(s.title, s.id)
+        start = place.section if place and place.section in self._texts else \
+            next((s.id for s in data["sections"] if s.id == "account"), data["sections"][0].id)
+        self.section.setCurrentIndex(self.section.findData(start))
+        self.section.blockSignals(False)
+        self._show_section(start, place.position if place else None)
+        self.editor.setReadOnly(self._signed)
+        self.saved.setText(self.tr("Signed: the text can no longer change")
+                           if self._signed else "")
+        self._show_sitting(sitting)
+        self.side.show_events(data["events"])
+        self.side.show_notes(data["notes"])
+        self._loading = False
+
+    def _show_section(self, section_id: str, position: int | None = None) -> None:
+        self._section = section_id
+        self._loading = True
+        self.editor.setPlainText(self._texts.get(section_id, ""))
+        self._loading = False
+        self.section_hint.setText(self._hints.get(section_id, ""))
+        cursor = self.editor.textCursor()
+        end = len(self.editor.toPlainText())
+        cursor.setPosition(min(end, position) if position is not None else end)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+
+    def _failed(self, message: str, code: int) -> None:
+        self.message.setText(message or self.tr("Something went wrong; nothing was lost."))
+        self.message.show()
+
+    # --- typing and saving ----------------------------------------------------------------
+
+    def _edited(self) -> None:
+        if self._loading or self._signed or self._section is None:
+            return
+        self._dirty = True
+        self.saved.setText(self.tr("Saving…"))
+        self._debounce.start()
+
+    def flush(self) -> None:
+        """Save the current section now if it changed (called after each burst of typing)."""
+        self._debounce.stop()
+        if not self._dirty or self._ref is None or self._section is None:
+            return
+        self._dirty = False
+        text = self.editor.toPlainText()
+        self._texts[self._section] = text
+        position = self.editor.textCursor().position()
+        self.backend.run(lambda s, r, sec, t, p: s.engine.save_section(r, sec, t, position=p),
+                         self._ref, self._section, text, position,
+                         done=self._saved, failed=self._save_failed)
+
+    def _saved(self, _result: object) -> None:
+        if not self._dirty:
+            self.saved.setText(self.tr("Saved"))
+
+    def _save_failed(self, message: str, code: int) -> None:
+        self._dirty = True  # keep it: the next burst or flush tries again
+        self.saved.setText(self.tr("Not saved yet: %1").replace("%1", message))
+
+    def _section_changed(self, index: int) -> None:
+        self.flush()
+        section_id = self.section.itemData(index)
+        if section_id:
+            self._show_section(section_id)
+            self._set_place(section=section_id)
+
+    def remember_place(self) -> None:
+        """Before a pause or lock: save, and record exactly where the cursor is."""
+        self.flush()
+        if self._section is not None:
+            self._set_place(section=self._section, position=self.editor.textCursor().position())
+
+    def _set_place(self, **place: Any) -> None:
+        if self._ref is None or self._sitting is None or not self._sitting.open:
+            return
+        self.backend.run(lambda s, r: s.engine.set_place(r, **place), self._ref,
+                         failed=lambda m, c: None)
+
+    def _leave(self, screen: str) -> None:
+        self.remember_place()
+        self.nav.go(screen)
+
+    # --- the sitting ----------------------------------------------------------------------
+
+    def _show_sitting(self, sitting: Sitting | None) -> None:
+        self._sitting = sitting
+        self.bar.show_sitting(sitting)
+        if sitting is not None and sitting.state == "running":
+            self._tick.start()
+        else:
+            self._tick.stop()
+
+    def _refresh_sitting(self, *_: object) -> None:
+        if self._ref is not None:
+            self.backend.run(lambda s, r: s.engine.current_sitting(r), self._ref,
+                             done=self._show_sitting, failed=self._failed)
+
+    def _start(self) -> None:
+        if self._ref is None:
+            return
+        self.backend.run(lambda s, r: s.engine.start_sitting(r, s.engine.planned_present(r)),
+                         self._ref, done=self._show_sitting, failed=self._failed)
+
+    def _resume(self) -> None:
+        if self._ref is not None:
+            self.backend.run(lambda s, r: s.engine.resume_sitting(r), self._ref,
+                             done=self._refresh_sitting, failed=self._failed)
+
+    def _end(self) -> None:
+        self.remember_place()
+        if self._ref is not None:
+            self.backend.run(lambda s, r: s.engine.end_sitting(r), self._ref,
+                             done=self._refresh_sitting, failed=self._failed)
+
+    def sitting_changed(self) -> None:
+        """The pause screen changed the sitting's state: show it."""
+        self._refresh_sitting()
+
+    def _phase_chosen(self, phase: str) -> None:
+        self._set_place(phase=phase)
+
+    def _pacing_tick(self) -> None:
+        if self._ref is not None:
+            self.backend.run(lambda s, r: s.engine.tick(r), self._ref, failed=lambda m, c: None)
+
+    def _on_pacing(self, event: PacingEvent) -> None:
+        minutes = str(event.detail.get("minutes", ""))
+        if event.kind == "break_due":
+            text = self.tr("It has been about %1 minutes without a break. You might offer "
+                           "one when it suits the witness.").replace("%1", minutes)
+        elif event.kind == "long_sitting":
+            text = self.tr("This sitting has gone on for over %1 minutes. Consider how the "
+                           "witness is doing.").replace("%1", minutes)
+        else:
+            text = self.tr("New phase: %1. A good moment to check in with the witness."
+                           ).replace("%1", str(event.detail.get("title", "")))
+        self.banner_text.setText(text)
+        self.banner.show()
+
+    # --- timeline and notes ---------------------------------------------------------------
+
+    def _add_event(self, when: str, what: str) -> None:
+        if self._ref is None:
+            return
+
+        def add(s: Session, r: str) -> object:
+            s.engine.add_event(r, when, what)
+            return s.engine.timeline(r)
+
+        def done(events: object) -> None:
+            self.side.event_saved()
+            self.side.show_events(events)  # type: ignore[arg-type]
+
+        self.backend.run(add, self._ref, done=done,
+                         failed=lambda m, c: self.side.timeline_message.setText(m))
+
+    def _add_note(self, text: str) -> None:
+        if self._ref is None:
+            return
+
+        def add(s: Session, r: str) -> object:
+            s.engine.add_note(r, text)
+            return s.engine.notes(r)
+
+        def done(notes: object) -> None:
+            self.side.note.clear()
+            self.side.show_notes(notes)  # type: ignore[arg-type]
+
+        self.backend.run(add, self._ref, done=done, failed=self._failed)
+
+    # --- privacy ----------------------------------------------------------------------------
+
+    def owns_clipboard(self) -> bool:
+        return self.editor.guard.owns_clipboard()
+
+    def clear_content(self) -> None:
+        self.remember_place()  # the pending text is captured and queued before clearing
+        self._tick.stop()
+        self._ref = None
+        self._texts.clear()
+        self._section = None
+        self._sitting = None
+        self._loading = True
+        self.editor.clear()
+        self._loading = False
+        self.section.clear()
+        self.reference.clear()
+        self.section_hint.clear()
+        self.saved.clear()
+        self.guide.clear()
+        self.side.clear()
+        self.bar.show_sitting(None)
+        self.banner_text.clear()
+        self.banner.hide()
+        self.message.clear()
+        self.message.hide()

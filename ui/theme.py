@@ -1,0 +1,103 @@
+"""Themes (light, dark, high contrast) and text size.
+
+Colours live in two places a test reads: the palettes below (for Qt's own painting)
+and the style sheets in resources/styles/. Every text/background pair is at least 7:1.
+Nothing is red and nothing flashes: the screen may be seen by the survivor.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.paths import resources_dir
+
+PALETTES: dict[str, dict[str, str]] = {
+    "light": {
+        "window": "#f7f6f2", "window_text": "#1b1b1b", "base": "#ffffff", "text": "#1b1b1b",
+        "button": "#e9e6df", "button_text": "#1b1b1b", "highlight": "#1d3f5e",
+        "highlighted_text": "#ffffff", "tooltip_base": "#ffffff", "tooltip_text": "#1b1b1b",
+        "placeholder": "#4a4a4a",
+    },
+    "dark": {
+        "window": "#1f2023", "window_text": "#ececec", "base": "#16171a", "text": "#ececec",
+        "button": "#2c2e33", "button_text": "#ececec", "highlight": "#b9d3ea",
+        "highlighted_text": "#101114", "tooltip_base": "#2c2e33", "tooltip_text": "#ececec",
+        "placeholder": "#b8b8b8",
+    },
+    "high_contrast": {
+        "window": "#000000", "window_text": "#ffffff", "base": "#000000", "text": "#ffffff",
+        "button": "#000000", "button_text": "#ffffff", "highlight": "#ffff00",
+        "highlighted_text": "#000000", "tooltip_base": "#000000", "tooltip_text": "#ffffff",
+        "placeholder": "#ffff00",
+    },
+}
+
+# (foreground role, background role) pairs a reader actually sees.
+TEXT_PAIRS = (("window_text", "window"), ("text", "base"), ("button_text", "button"),
+              ("highlighted_text", "highlight"), ("tooltip_text", "tooltip_base"),
+              ("placeholder", "base"))
+
+_ROLES = {
+    "window": QPalette.ColorRole.Window, "window_text": QPalette.ColorRole.WindowText,
+    "base": QPalette.ColorRole.Base, "text": QPalette.ColorRole.Text,
+    "button": QPalette.ColorRole.Button, "button_text": QPalette.ColorRole.ButtonText,
+    "highlight": QPalette.ColorRole.Highlight,
+    "highlighted_text": QPalette.ColorRole.HighlightedText,
+    "tooltip_base": QPalette.ColorRole.ToolTipBase,
+    "tooltip_text": QPalette.ColorRole.ToolTipText,
+    "placeholder": QPalette.ColorRole.PlaceholderText,
+}
+
+BASE_POINT_SIZE = 11.0
+
+
+def style_sheet_path(theme: str):  # type: ignore[no-untyped-def]
+    return resources_dir() / "styles" / f"{theme}.qss"
+
+
+def palette(theme: str) -> QPalette:
+    pal = QPalette()
+    for name, colour in PALETTES[theme].items():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            pal.setColor(group, _ROLES[name], QColor(colour))
+    # Disabled text stays readable (7:1 is not required for disabled controls, but calm).
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText,
+                 QColor(PALETTES[theme]["placeholder"]))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText,
+                 QColor(PALETTES[theme]["placeholder"]))
+    return pal
+
+
+def apply(app: QApplication, theme: str, text_scale: int) -> None:
+    app.setStyle("Fusion")  # the same look on every platform, fully driven by the palette
+    app.setPalette(palette(theme))
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE * text_scale / 100.0)
+    app.setFont(font)
+    sheet = style_sheet_path(theme).read_text(encoding="utf-8")
+    # Sizes in the style sheets are written for 100 %; scale them with the text.
+    app.setStyleSheet(scale_sheet(sheet, text_scale))
+
+
+def scale_sheet(sheet: str, text_scale: int) -> str:
+    import re
+
+    def scaled(match: re.Match[str]) -> str:
+        return f"{round(int(match.group(1)) * text_scale / 100)}pt"
+
+    return re.sub(r"(\d+)pt", scaled, sheet)
+
+
+def relative_luminance(colour: str) -> float:
+    c = QColor(colour)
+    channels = []
+    for v in (c.redF(), c.greenF(), c.blueF()):
+        channels.append(v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(fg: str, bg: str) -> float:
+    a, b = sorted((relative_luminance(fg), relative_luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
