@@ -153,6 +153,12 @@ def load_trust(path: Path, ca: Path | None = None, *, at: datetime | None = None
         raise VerificationError(f"the trust file is not signed: {sig_path.name} is missing "
                                 "or unreadable") from None
     ca_cert = load_ca_certificate(ca if ca is not None else path.parent / CA_NAME)
+    return trust_from_bytes(data, signature, ca_cert, at=at)
+
+
+def trust_from_bytes(data: bytes, signature: bytes, ca_cert: x509.Certificate, *,
+                     at: datetime | None = None) -> Trust:
+    """Verify the CA's signature over trust-file bytes, then parse them strictly."""
     try:
         signer = cms.verify_detached(signature, data, ca_cert, at=at)
     except CmsError as exc:

@@ -16,6 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from asn1crypto import cms as asn1_cms
+from asn1crypto import tsp as _tsp  # noqa: F401
+
+# asn1crypto.tsp adds attribute names (e.g. signing_certificate_v2, used by pyHanko) to
+# CMSAttributeType's map, but the reverse map is built once on first use: importing tsp
+# before any parsing keeps both maps consistent whatever is imported later.
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from app import hygiene
-from app.cli import case_cmds, org_cmds, sitting_cmds, statement_cmds, vault_cmds
+from app.cli import (
+    case_cmds,
+    export_cmds,
+    org_cmds,
+    sitting_cmds,
+    statement_cmds,
+    vault_cmds,
+)
 from app.cli.context import Context
 from app.errors import QuietroomError, UsageError
 from app.vault.database import DatabaseError, damaged
@@ -56,6 +63,7 @@ def build_parser() -> Parser:
     sitting_cmds.register(sub, common)
     statement_cmds.register(sub, common)
     org_cmds.register(sub, common)
+    export_cmds.register(sub, common)
     return parser
 
 

@@ -81,7 +81,7 @@ def cmd_readback(ctx: Context) -> int:
             statement = engine.start_readback(ctx.args.id)
             ctx.emit({"status": statement.status}, "Read-back started.")
             return 0
-        result = engine.confirm_readback(ctx.args.id, corrections)
+        result = engine.confirm_readback(ctx.args.id, corrections, reader=ctx.args.read_by)
     ctx.emit(result, f"Read-back confirmed with {len(result['corrections'])} correction(s).")
     return 0
 
@@ -133,6 +133,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--correction-file", metavar="F",
                    help="corrections: '[section]' lines each followed by the corrected text")
     p.add_argument("--section", help="the correction file is this one section's new text")
+    p.add_argument("--read-by", metavar="NAME",
+                   help="who read the statement to the witness, if they could not read it")
     p = command("sign", cmd_sign, "sign the statement with the witness's signature")
     p.add_argument("--witness-signature", required=True, metavar="FILE",
                    help="PNG, JPEG or SVG of the survivor's signature")

@@ -109,8 +109,9 @@ class EngineBase:
         return Case(*row)
 
     def _current_statement(self, conn: Connection, case_id: str) -> Statement:
-        row = conn.execute("SELECT id, number, status, follows, readback_confirmed, signed "
-                           "FROM statements WHERE case_id = ? ORDER BY number DESC LIMIT 1",
+        row = conn.execute("SELECT id, number, status, follows, readback_confirmed, signed, "
+                           "reader FROM statements WHERE case_id = ? ORDER BY number DESC "
+                           "LIMIT 1",
                            (case_id,)).fetchone()
         return Statement(*row)
 

@@ -15,6 +15,7 @@ from typing import Any
 from app.engine import audit
 from app.engine.cases import CasesMixin
 from app.engine.clock import Clock
+from app.engine.identity import IdentityMixin
 from app.engine.session_lock import SessionLock
 from app.engine.sittings import SittingsMixin
 from app.engine.statements import StatementsMixin
@@ -23,7 +24,7 @@ from app.errors import UsageError
 from app.vault.vault import Vault
 
 
-class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin):
+class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin, IdentityMixin):
     def __init__(self, vault: Vault, *, clock: Clock | None = None, actor: str = "interviewer",
                  owner: bool = False) -> None:
         super().__init__(vault, clock=clock, actor=actor)

@@ -135,6 +135,7 @@ class Statement:
     follows: str | None
     readback_confirmed: str | None
     signed: str | None
+    reader: str | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from app.engine import revisions
-from app.engine.base import EngineBase, long_text, new_id
+from app.engine.base import EngineBase, long_text, new_id, short_text
 from app.engine.clock import stamp
 from app.engine.models import Case, SectionText, Statement
 from app.errors import UsageError
@@ -214,10 +214,15 @@ class StatementsMixin(EngineBase):
         self._audit(conn, case.id, "readback", {"event": "started",
                                                 "statement": statement.number}, at)
 
-    def confirm_readback(self, ref: str, corrections: dict[str, str] | None = None
-                         ) -> dict[str, Any]:
-        """Apply read-back corrections (recorded as such) and record the confirmation."""
+    def confirm_readback(self, ref: str, corrections: dict[str, str] | None = None, *,
+                         reader: str | None = None) -> dict[str, Any]:
+        """Apply read-back corrections (recorded as such) and record the confirmation.
+
+        `reader`: who read the statement to the witness when they could not read it
+        themselves (the statement then carries a reader's declaration).
+        """
         corrections = corrections or {}
+        reader = short_text(reader, "the reader's name", limit=200) or None
         for text in corrections.values():
             long_text(text, "the correction")
         with self._tx() as conn:
@@ -236,10 +241,11 @@ class StatementsMixin(EngineBase):
                     applied.append({"section": section_id, "revision": result.seq,
                                     "sha256": result.sha256})
             at = self.now()
-            conn.execute("UPDATE statements SET readback_confirmed = ? WHERE id = ?",
-                         (at, statement.id))
+            conn.execute("UPDATE statements SET readback_confirmed = ?, reader = ? WHERE id = ?",
+                         (at, reader, statement.id))
             self._audit(conn, case.id, "readback", {
                 "event": "confirmed", "statement": statement.number,
+                "read_to_witness": reader is not None,
                 "corrections": applied, "corrections_acknowledged": True}, at)
         return {"confirmed": at, "corrections": applied}
 
@@ -285,6 +291,12 @@ class StatementsMixin(EngineBase):
                 "signature_sha256": hashlib.sha256(signature).hexdigest(),
                 "signature_type": media_type}, at)
         return {"signed": at, "statement": statement.number, "text_sha256": digest}
+
+    def statement_digest(self, ref: str) -> str:
+        """SHA-256 over the sections' ids and texts: what signing committed to."""
+        with self._read() as conn:
+            case = self._case_row(conn, ref)
+            return self._statement_digest(conn, case, self._current_statement(conn, case.id))
 
     def _witness_name(self, conn: Connection, case_id: str) -> str:
         return str(self._json_row(conn, "witnesses", case_id).get("name") or "")

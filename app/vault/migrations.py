@@ -190,10 +190,27 @@ def _v3(conn: Connection) -> None:
         conn.execute(buffer)
 
 
+def _v4(conn: Connection) -> None:
+    # The staff member's identity (signing key, age identity) and the organisation's
+    # trust file live inside the encrypted vault; exports are numbered per device.
+    conn.execute("CREATE TABLE identity (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                 "cert_pem BLOB NOT NULL, key_pem BLOB NOT NULL, age_identity TEXT, "
+                 "imported TEXT NOT NULL) STRICT")
+    conn.execute("CREATE TABLE trust (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                 "trust_json BLOB NOT NULL, trust_sig BLOB NOT NULL, ca_pem BLOB NOT NULL, "
+                 "imported TEXT NOT NULL) STRICT")
+    conn.execute("CREATE TABLE exports (bundle_id TEXT PRIMARY KEY, case_id TEXT NOT NULL "
+                 "REFERENCES cases(id), statement INTEGER NOT NULL, sequence INTEGER NOT NULL "
+                 "UNIQUE, created TEXT NOT NULL, recipients TEXT NOT NULL, "
+                 "manifest_sha256 TEXT NOT NULL) STRICT")
+    conn.execute("ALTER TABLE statements ADD COLUMN reader TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "meta table", _v1),
     Migration(2, "device identity", _v2),
     Migration(3, "interview engine", _v3),
+    Migration(4, "identities, trust and exports", _v4),
 )
 
 

@@ -1,0 +1,96 @@
+"""CLI commands for identities, exports and verification.
+
+`verify` needs no vault: a supervisor, the intake service or an auditor runs it with
+their own age identity and the organisation's trust file (or CA certificate).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.context import Context, read_passphrase_file
+from app.errors import VerificationError
+from app.export.bundle import export_case
+from app.export.verify import extract, verify_bundle
+
+
+def cmd_identity_import(ctx: Context) -> int:
+    a = ctx.args
+    password = read_passphrase_file(a.password_file, "key password") if a.password_file \
+        else None
+    with ctx.engine() as engine:
+        summary = engine.import_identity(Path(a.cert), Path(a.key) if a.key else None,
+                                         Path(a.age_identity) if a.age_identity else None,
+                                         Path(a.trust) if a.trust else None, password)
+    ctx.emit(summary.to_json(), f"Imported the identity of {summary.name}"
+             + (f", member of {summary.organisation} ({summary.role})"
+                if summary.organisation else "") + ".")
+    return 0
+
+
+def cmd_identity_show(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        summary = engine.identity_summary()
+    info = summary.to_json()
+    ctx.emit(info, lambda: "\n".join(f"{k.replace('_', ' ')}: {v or '—'}"
+                                     for k, v in info.items()))
+    return 0
+
+
+def cmd_export(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        result = export_case(engine, ctx.args.id, Path(ctx.args.out), ctx.args.recipient)
+    ctx.emit(result.to_json(), f"Wrote the bundle to {result.path} "
+             f"({len(result.recipients)} recipients).")
+    return 0
+
+
+def cmd_verify(ctx: Context) -> int:
+    a = ctx.args
+    report = verify_bundle(Path(a.bundle), Path(a.identity), Path(a.trust))
+    written: list[str] = []
+    if report.ok and a.extract:
+        written = extract(report, Path(a.extract))
+    data: dict[str, Any] = report.to_json()
+    if a.extract:
+        data["extracted"] = written
+    ctx.emit(data, lambda: "\n".join(c.line() for c in report.checks))
+    if not report.ok:
+        failed = [c for c in report.checks if not c.ok]
+        if a.extract and not ctx.json:
+            print("quietroom-cli: nothing was extracted", file=sys.stderr)
+        raise VerificationError("the bundle did not verify: " + "; ".join(
+            f"{c.name}: {c.detail}" for c in failed))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("identity", parents=[common], help="your signing identity")
+    group = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = group.add_parser("import", parents=[common],
+                         help="import your certificate, key, age identity and trust file")
+    p.add_argument("--cert", required=True, metavar="F", help="certificate (PEM) or PKCS#12")
+    p.add_argument("--key", metavar="F", help="private key (PEM); not needed for PKCS#12")
+    p.add_argument("--age-identity", metavar="F")
+    p.add_argument("--trust", metavar="F", help="the organisation's trust.json")
+    p.add_argument("--password-file", metavar="F", help="password of the key or PKCS#12")
+    p.set_defaults(handler=cmd_identity_import)
+    p = group.add_parser("show", parents=[common], help="who this vault belongs to")
+    p.set_defaults(handler=cmd_identity_show)
+
+    p = sub.add_parser("export", parents=[common], help="export a signed statement bundle")
+    p.add_argument("id", metavar="ID", help="the case id or reference")
+    p.add_argument("--out", required=True, metavar="FILE.qrb")
+    p.add_argument("--recipient", action="extend", nargs="+", metavar="AGE_RECIPIENT|NAME",
+                   help="default: the trust file's supervisors and intake; always the author")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("verify", parents=[common], help="verify a bundle (no vault needed)")
+    p.add_argument("bundle", metavar="FILE.qrb")
+    p.add_argument("--identity", required=True, metavar="AGE_IDENTITY_FILE")
+    p.add_argument("--trust", required=True, metavar="TRUST_OR_CA")
+    p.add_argument("--extract", metavar="DIR", help="write the verified files into DIR")
+    p.set_defaults(handler=cmd_verify)

@@ -1,0 +1,198 @@
+"""Making a bundle: one age-encrypted POSIX tar with the signed statement and its record.
+
+    statement.pdf    MG11 style, PAdES-signed by the interviewer
+    restricted.pdf   the personal details page (never inside statement.pdf)
+    restricted.json  the same details, machine-readable
+    record.json      the record (resources/schemas/record-v1.schema.json)
+    audit.jsonl      the case's hash-chained audit log
+    manifest.json    ids, author, device, sequence, recipients, SHA-256 of every file
+    manifest.p7s     detached CMS signature of manifest.json by the interviewer
+
+Everything is built in memory; the only file written is the encrypted bundle itself,
+atomically. The export is recorded in the audit log in the same transaction, so a
+bundle that failed to write leaves no trace of an export that did not happen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyrage
+
+from app.engine import audit
+from app.engine.clock import parse_stamp
+from app.engine.engine import Engine
+from app.errors import UsageError
+from app.export import record as rec
+from app.export import safetar
+from app.export.mg11 import render_statement
+from app.export.pades import sign_pdf
+from app.export.restricted_pdf import render_restricted
+from app.fsutil import atomic_write
+from app.org import Identity, Trust
+from crypto import cms
+from crypto.recovery import parse_recipient
+
+FORMAT = "quietroom-bundle"
+VERSION = 1
+CONTENT_FILES = ("statement.pdf", "restricted.pdf", "restricted.json", "record.json",
+                 "audit.jsonl")
+MANIFEST, SIGNATURE = "manifest.json", "manifest.p7s"
+ALL_FILES = frozenset((*CONTENT_FILES, MANIFEST, SIGNATURE))
+DEFAULT_ROLES = ("supervisor", "intake")
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: str
+    bundle_id: str
+    sequence: int
+    recipients: tuple[str, ...]
+    bytes: int
+    stages: dict[str, float]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"out": self.path, "bundle_id": self.bundle_id, "sequence": self.sequence,
+                "recipients": list(self.recipients), "bytes": self.bytes,
+                "stages_seconds": self.stages}
+
+
+def resolve_recipients(names: list[str] | None, trust: Trust | None,
+                       identity: Identity) -> tuple[str, ...]:
+    """age recipients from explicit names/keys, else the trust file's supervisors and
+    intake; the author is always added so they can open what they sent."""
+    if identity.age_recipient is None:
+        raise UsageError("your identity has no age identity, so you could not open your own "
+                         "export; import it with 'identity import --age-identity FILE'")
+    chosen: list[str] = []
+    if names:
+        for name in names:
+            if name.startswith("age1"):
+                try:
+                    parse_recipient(name)
+                except Exception:
+                    raise UsageError(f"'{name[:20]}…' is not a valid age recipient") from None
+                chosen.append(name)
+                continue
+            member = trust.by_name(name) if trust else None
+            if member is None:
+                raise UsageError(f"'{name}' is not a member of the organisation's trust file"
+                                 if trust else "import the organisation's trust file to "
+                                 "name recipients ('identity import --trust')")
+            chosen.append(member.age_recipient)
+    else:
+        if trust is None:
+            raise UsageError("import the organisation's trust file ('identity import "
+                             "--trust') or name the recipients with --recipient")
+        chosen += [m.age_recipient for role in DEFAULT_ROLES for m in trust.by_role(role)]
+        if not chosen:
+            raise UsageError("the trust file lists no supervisor or intake service; name "
+                             "the recipients with --recipient")
+    chosen.append(identity.age_recipient)
+    return tuple(sorted(set(chosen)))
+
+
+def manifest_bytes(doc: dict[str, Any]) -> bytes:
+    """Readable JSON with one line per file, so `sed … | sha256sum -c` can check it."""
+    body = {k: v for k, v in doc.items() if k != "files"}
+    text = json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False)
+    lines = [f'    {json.dumps(name)}: {json.dumps(doc["files"][name], sort_keys=True)}'
+             for name in sorted(doc["files"])]
+    files = '  "files": {\n' + ",\n".join(lines) + "\n  }"
+    return (text[:-2] + ",\n" + files + "\n}\n").encode("utf-8")
+
+
+def _digest(data: bytes) -> dict[str, Any]:
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | None = None, *,
+                progress: Progress | None = None) -> ExportResult:
+    step = progress or (lambda stage: None)
+    if out.exists() and out.is_dir():
+        raise UsageError(f"{out} is a folder; give a file name for the bundle")
+    if not out.parent.is_dir():
+        raise UsageError(f"the folder {out.parent} does not exist")
+    identity = engine.identity()
+    trust = engine.trust()
+    chosen = resolve_recipients(recipients, trust, identity)
+    stages: dict[str, float] = {}
+    total = time.perf_counter()
+
+    step("render")
+    t = time.perf_counter()
+    collected = rec.collect(engine, ref)
+    author = identity.name or collected.case.interviewer
+    statement_pdf = render_statement(rec.statement_document(collected, author))
+    restricted_pdf = render_restricted(rec.restricted_details(collected))
+    stages["render"] = time.perf_counter() - t
+
+    step("sign")
+    t = time.perf_counter()
+    signed_pdf = sign_pdf(statement_pdf, identity.cert_pem(), identity.key_pem(),
+                          reason="Witness statement taken under s.9 CJA 1967",
+                          location=rec.statement_document(collected, author).place,
+                          signer_name=author)
+    stages["sign"] = time.perf_counter() - t
+    text_sha = engine.statement_digest(ref)
+
+    bundle_id = uuid.uuid4().hex
+    with engine._tx() as conn:
+        case = engine._case_row(conn, ref)
+        sequence = conn.execute("SELECT coalesce(max(sequence), 0) + 1 FROM exports"
+                                ).fetchone()[0]
+        created = engine.now()
+        engine._audit(conn, case.id, "export", {
+            "bundle_id": bundle_id, "sequence": sequence,
+            "statement": collected.statement.number, "recipients": len(chosen)}, created)
+        entries = list(audit.entries(conn, case.id))
+        head = {"seq": entries[-1].seq, "hash": entries[-1].hash}
+        step("pack")
+        t = time.perf_counter()
+        files = {
+            "statement.pdf": signed_pdf,
+            "restricted.pdf": restricted_pdf,
+            "restricted.json": json.dumps(rec.restricted_json(collected), indent=2,
+                                          sort_keys=True, ensure_ascii=False).encode(),
+            "record.json": json.dumps(rec.record(collected, audit_head=head,
+                                                 text_sha256=text_sha), indent=2,
+                                      sort_keys=True, ensure_ascii=False).encode(),
+            "audit.jsonl": b"".join(audit.canonical(e.to_json()) + b"\n" for e in entries),
+        }
+        device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+        manifest = manifest_bytes({
+            "format": FORMAT, "version": VERSION, "bundle_id": bundle_id, "created": created,
+            "author": {"name": author, "certificate_fingerprint": identity.fingerprint,
+                       "age_recipient": identity.age_recipient},
+            "device_id": device, "sequence": sequence,
+            "case": {"id": case.id, "reference": case.reference},
+            "statement": collected.statement.number, "recipients": list(chosen),
+            "files": {name: _digest(data) for name, data in files.items()},
+        })
+        signature = cms.sign_detached(manifest, identity.cert, identity.key)
+        archive = safetar.pack([*files.items(), (MANIFEST, manifest), (SIGNATURE, signature)],
+                               int(parse_stamp(created).timestamp()))
+        stages["pack"] = time.perf_counter() - t
+        step("encrypt")
+        t = time.perf_counter()
+        blob = pyrage.encrypt(archive, [parse_recipient(r) for r in chosen])
+        stages["encrypt"] = time.perf_counter() - t
+        step("write")
+        atomic_write(out, blob)
+        conn.execute("INSERT INTO exports VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (bundle_id, case.id, collected.statement.number, sequence, created,
+                      json.dumps(list(chosen)), hashlib.sha256(manifest).hexdigest()))
+        conn.execute("UPDATE cases SET status = 'exported', updated = ? WHERE id = ?",
+                     (created, case.id))
+    stages["total"] = time.perf_counter() - total
+    return ExportResult(str(out), bundle_id, sequence, chosen, len(blob),
+                        {k: round(v, 4) for k, v in stages.items()})

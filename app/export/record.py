@@ -1,0 +1,137 @@
+"""Everything an export needs, read from the engine: the MG11 document, the restricted
+details (kept apart) and the machine-readable record (resources/schemas/record-v1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.engine.cases import age_on
+from app.engine.clock import parse_stamp
+from app.engine.engine import Engine
+from app.engine.models import Case, Sitting, Statement
+from app.errors import UsageError
+from app.export import signature_art
+from app.export.document import RestrictedDetails, StatementDocument
+from app.export.signature_art import SignatureArt
+from app.guides import Guide
+
+RECORD_SCHEMA_ID = "https://schemas.quietroom.example/record-v1.schema.json"
+RECORD_VERSION = 1
+STROKES = "application/vnd.quietroom.strokes+json"
+
+
+@dataclass(frozen=True)
+class Collected:
+    case: Case
+    guide: Guide
+    statement: Statement
+    witness: dict[str, Any]
+    restricted: dict[str, Any]
+    sections: list[dict[str, Any]]
+    sittings: list[Sitting]
+    timeline: list[dict[str, Any]]
+    fields: dict[str, Any]
+    history: dict[str, list[dict[str, Any]]]
+    signature: SignatureArt
+    signature_type: str
+
+
+def collect(engine: Engine, ref: str) -> Collected:
+    case = engine.case(ref)
+    statement = engine.statement(ref)
+    if statement.status != "signed" or not statement.signed:
+        raise UsageError("only a signed statement can be exported; read it back, have it "
+                         "confirmed and signed first")
+    stored = engine.signature(ref)
+    if stored is None:
+        raise UsageError("the signed statement has no stored signature")
+    data, media_type = stored
+    art = (signature_art.from_json(data.decode("utf-8")) if media_type == STROKES
+           else signature_art.signature_from_file(data))
+    guide = engine.guide(case)
+    sections = [{"id": s.id, "title": s.title, "text": s.text, "revision": s.revision}
+                for s in engine.sections(ref, audit_view=True)]
+    history = {s["id"]: engine.section_history(ref, s["id"]) for s in sections}
+    overview = engine.show_case(ref)
+    return Collected(case, guide, statement, engine.witness(ref), engine.restricted(ref),
+                     sections, engine.sittings(ref), [e.to_json() for e in engine.timeline(ref)],
+                     overview["fields"], history, art, media_type)
+
+
+def paragraphs(c: Collected) -> tuple[str, ...]:
+    out: list[str] = []
+    for section in c.sections:
+        out += [line.strip() for line in section["text"].split("\n") if line.strip()]
+    return tuple(out)
+
+
+def age_if_under_18(c: Collected, on: date) -> int | None:
+    dob = c.restricted.get("date_of_birth")
+    if dob:
+        age = age_on(dob, on)
+        return age if age < 18 else None
+    age = c.witness.get("age_under_18")
+    return int(age) if isinstance(age, int) and age < 18 else None
+
+
+def statement_document(c: Collected, interviewer_name: str) -> StatementDocument:
+    signed_on = parse_stamp(c.statement.signed or "").date()
+    place = next((s.location for s in reversed(c.sittings) if s.location), "")
+    return StatementDocument(
+        witness_name=str(c.witness.get("name") or ""),
+        age_if_under_18=age_if_under_18(c, signed_on),
+        paragraphs=paragraphs(c), signature=c.signature,
+        interviewer_name=interviewer_name or c.case.interviewer or "",
+        signed_on=signed_on, place=place or "Not recorded", reference=c.case.reference,
+        statement_number=c.statement.number, read_by_witness=c.statement.reader is None,
+        reader_name=c.statement.reader, language=str(c.witness.get("language") or "en")[:8])
+
+
+def restricted_details(c: Collected) -> RestrictedDetails:
+    r = c.restricted
+    consents = tuple((str(x.get("kind")), str(x.get("state")), str(x.get("at")))
+                     for x in r.get("consents", []))
+    return RestrictedDetails(
+        witness_name=str(c.witness.get("name") or ""), reference=c.case.reference,
+        date_of_birth=r.get("date_of_birth"), address=r.get("address"), phone=r.get("phone"),
+        email=r.get("email"), safe_contact=r.get("safe_contact"), safe_times=r.get("safe_times"),
+        voicemail_safe=r.get("voicemail_safe"), letters_safe=r.get("letters_safe"),
+        dates_to_avoid=r.get("dates_to_avoid"), special_measures=r.get("special_measures"),
+        other_needs=r.get("other_needs"), consents=consents,
+        victim_personal_statement_offered=r.get("vps_offered"))
+
+
+def restricted_json(c: Collected) -> dict[str, Any]:
+    return {"format": "quietroom-restricted", "version": 1, "case_reference": c.case.reference,
+            "witness_name": c.witness.get("name"), "details": c.restricted}
+
+
+def record(c: Collected, *, audit_head: dict[str, Any], text_sha256: str) -> dict[str, Any]:
+    """The machine-readable record (valid against resources/schemas/record-v1)."""
+    return {
+        "$schema": RECORD_SCHEMA_ID,
+        "record_version": RECORD_VERSION,
+        "case": {"id": c.case.id, "reference": c.case.reference, "category": c.case.category,
+                 "interviewer": c.case.interviewer, "created": c.case.created,
+                 "guide": {"id": c.guide.id, "version": c.guide.version}},
+        "survivor": {k: v for k, v in c.witness.items() if v is not None},
+        "statement": {"number": c.statement.number, "status": c.statement.status,
+                      "readback_confirmed": c.statement.readback_confirmed,
+                      "signed": c.statement.signed, "read_to_witness_by": c.statement.reader,
+                      "text_sha256": text_sha256, "signature_type": c.signature_type},
+        "sections": [{"id": s["id"], "title": s["title"], "text": s["text"],
+                      "revision": s["revision"]} for s in c.sections],
+        "fields": c.fields,
+        "sittings": [s.to_json() for s in c.sittings],
+        "timeline": c.timeline,
+        "revisions": [{"section": sid, "count": len(items),
+                       "head_sha256": items[-1]["sha256"] if items else None,
+                       "history": [{"revision": h["revision"], "kind": h["kind"],
+                                    "sha256": h["sha256"], "length": h["length"],
+                                    "saves": h["saves"], "updated": h["updated"]}
+                                   for h in items]}
+                      for sid, items in c.history.items()],
+        "audit_head": audit_head,
+    }

@@ -1,0 +1,69 @@
+"""Packing and unpacking the bundle's uncompressed POSIX tar, defensively.
+
+Unpacking never touches the filesystem: entries are read into memory after checking
+that each is a regular file with an expected plain name (no absolute path, no '..', no
+link or device), appears once, and stays within the size limits.
+"""
+
+from __future__ import annotations
+
+import io
+import tarfile
+from collections.abc import Iterable
+
+from app.errors import VerificationError
+
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+MAX_ENTRIES = 64
+
+
+def pack(files: Iterable[tuple[str, bytes]], mtime: int) -> bytes:
+    """A deterministic POSIX (pax) tar: fixed owner, mode 0600, the given time."""
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in files:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mtime = mtime
+            info.mode = 0o600
+            info.uid = info.gid = 0
+            info.uname = info.gname = ""
+            tar.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+def _bad(detail: str) -> VerificationError:
+    return VerificationError(f"the bundle's archive is not acceptable: {detail}")
+
+
+def unpack(data: bytes, allowed: frozenset[str]) -> dict[str, bytes]:
+    """The archive's files by name; anything unexpected is refused with a clear reason."""
+    files: dict[str, bytes] = {}
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as tar:
+            for count, member in enumerate(tar, start=1):
+                if count > MAX_ENTRIES:
+                    raise _bad("it has too many entries")
+                name = member.name
+                if name.startswith("/") or "\\" in name or ".." in name.split("/"):
+                    raise _bad(f"the entry '{name[:80]}' points outside the bundle")
+                if member.issym() or member.islnk():
+                    raise _bad(f"the entry '{name[:80]}' is a link")
+                if not member.isreg():
+                    raise _bad(f"the entry '{name[:80]}' is not a regular file")
+                if name not in allowed:
+                    raise _bad(f"the entry '{name[:80]}' is not part of a Quietroom bundle")
+                if name in files:
+                    raise _bad(f"the entry '{name}' appears twice")
+                if member.size > MAX_ENTRY_BYTES or member.size > len(data):
+                    raise _bad(f"the entry '{name}' is larger than any real bundle holds")
+                handle = tar.extractfile(member)
+                content = handle.read(member.size + 1) if handle else b""
+                if len(content) != member.size:
+                    raise _bad(f"the entry '{name}' is truncated")
+                files[name] = content
+    except VerificationError:
+        raise
+    except (tarfile.TarError, EOFError, OSError, ValueError, UnicodeError) as exc:
+        raise _bad(f"it is damaged ({type(exc).__name__})") from None
+    return files

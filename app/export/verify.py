@@ -1,0 +1,250 @@
+"""Verifying a bundle without a vault: decrypt, then check everything that can be checked.
+
+Each check reports a line; the bundle passes only when every check passes. Nothing is
+written anywhere unless the caller asks to extract, and then only after every check
+passed, only the expected file names, and only inside the chosen folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pyrage
+
+from app.engine import audit
+from app.errors import UsageError, VerificationError
+from app.export import safetar
+from app.export.bundle import ALL_FILES, CONTENT_FILES, FORMAT, MANIFEST, SIGNATURE, VERSION
+from app.export.pades import validate_pdf_signature
+from app.fsutil import ensure_private_dir, write_new_file
+from app.org import Trust, load_ca_or_trust
+from app.paths import resources_dir
+from crypto import cms, pki
+from crypto.pki_errors import PkiError
+from crypto.recovery import RecoveryError, parse_identities
+
+MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+AGE_MAGIC = b"age-encryption.org/v1\n"
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+    def line(self) -> str:
+        return f"{'ok  ' if self.ok else 'FAIL'}  {self.name}: {self.detail}"
+
+
+@dataclass
+class Report:
+    checks: list[Check] = field(default_factory=list)
+    manifest: dict[str, Any] | None = None
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.checks) and all(c.ok for c in self.checks)
+
+    def add(self, name: str, ok: bool, detail: str) -> bool:
+        self.checks.append(Check(name, ok, detail))
+        return ok
+
+    def to_json(self) -> dict[str, Any]:
+        m = self.manifest or {}
+        return {"ok": self.ok, "checks": [{"check": c.name, "ok": c.ok, "detail": c.detail}
+                                          for c in self.checks],
+                "bundle_id": m.get("bundle_id"), "case": m.get("case"),
+                "author": m.get("author"), "created": m.get("created"),
+                "sequence": m.get("sequence")}
+
+
+def _schema() -> dict[str, Any]:
+    path = resources_dir() / "schemas" / "record-v1.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _decrypt(data: bytes, identities: list[Any]) -> bytes:
+    if not data.startswith(AGE_MAGIC):
+        raise VerificationError("this is not a Quietroom bundle (it is not an age-encrypted "
+                                "file)")
+    try:
+        return pyrage.decrypt(data, identities)
+    except Exception as exc:
+        if "no matching keys" in str(exc).lower():
+            raise VerificationError("you are not a recipient of this bundle") from None
+        raise VerificationError("the bundle is damaged or has been altered: it does not "
+                                "decrypt") from None
+
+
+def read_inputs(bundle: Path, identity_file: Path) -> tuple[bytes, list[Any]]:
+    try:
+        if bundle.stat().st_size > MAX_BUNDLE_BYTES:
+            raise VerificationError("the file is far larger than any Quietroom bundle")
+        data = bundle.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {bundle}: {exc.strerror}") from None
+    try:
+        text = identity_file.read_bytes()[:65536].decode("utf-8")
+        identities = parse_identities(text)
+    except OSError as exc:
+        raise UsageError(f"cannot read the identity file {identity_file}: {exc.strerror}"
+                         ) from None
+    except (UnicodeDecodeError, RecoveryError):
+        raise UsageError(f"{identity_file} is not an age identity file") from None
+    return data, identities
+
+
+def verify_bundle(bundle: Path, identity_file: Path, trust_path: Path) -> Report:
+    data, identities = read_inputs(bundle, identity_file)
+    ca_cert, trust = load_ca_or_trust(trust_path)
+    report = Report()
+    payload = _decrypt(data, identities)
+    mine = {str(i.to_public()) for i in identities}
+    report.add("decryption", True, "the bundle opened with your identity")
+    files = safetar.unpack(payload, ALL_FILES)
+    missing = sorted(ALL_FILES - files.keys())
+    if not report.add("contents", not missing, "every expected file is present" if not missing
+                      else f"missing: {', '.join(missing)}"):
+        return report
+    report.files = files
+    manifest = _manifest(report, files[MANIFEST])
+    if manifest is None:
+        return report
+    signer = _check_signature(report, files, manifest, ca_cert, trust)
+    _check_files(report, files, manifest)
+    recipients = set(manifest.get("recipients", []))
+    report.add("recipients", bool(mine & recipients),
+               "you are among the recipients the author signed for" if mine & recipients else
+               "you are not among the recipients the author signed for: the bundle was "
+               "re-encrypted by someone else")
+    _check_pdf(report, files["statement.pdf"], ca_cert, signer)
+    record = _check_record(report, files["record.json"], manifest)
+    _check_audit(report, files["audit.jsonl"], record, manifest)
+    return report
+
+
+def _manifest(report: Report, raw: bytes) -> dict[str, Any] | None:
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+        ok = (isinstance(doc, dict) and doc.get("format") == FORMAT
+              and doc.get("version") == VERSION and isinstance(doc.get("files"), dict)
+              and isinstance(doc.get("recipients"), list))
+    except (UnicodeDecodeError, ValueError):
+        ok, doc = False, None
+    report.add("manifest", ok, "format quietroom-bundle, version 1" if ok else
+               "manifest.json is not a version 1 Quietroom manifest")
+    report.manifest = doc if ok else None
+    return report.manifest
+
+
+def _check_signature(report: Report, files: dict[str, bytes], manifest: dict[str, Any],
+                     ca_cert: Any, trust: Trust | None) -> Any:
+    try:
+        signer = cms.verify_detached(files[SIGNATURE], files[MANIFEST], ca_cert)
+    except PkiError as exc:
+        report.add("manifest signature", False, str(exc))
+        return None
+    author = manifest.get("author") or {}
+    name = pki.common_name(signer) or "?"
+    problems = []
+    if pki.fingerprint(signer) != author.get("certificate_fingerprint"):
+        problems.append("the signer is not the author named in the manifest")
+    if trust is not None and trust.member_for_certificate(signer) is None:
+        problems.append("the signer is not a member of the organisation's trust file")
+    report.add("manifest signature", not problems, "; ".join(problems) if problems else
+               f"signed by {name}, certificate issued by the organisation's CA")
+    return signer
+
+
+def _check_files(report: Report, files: dict[str, bytes], manifest: dict[str, Any]) -> None:
+    listed = manifest["files"]
+    expected = set(CONTENT_FILES)
+    problems = []
+    if set(listed) != expected:
+        problems.append("the manifest does not list exactly the bundle's files")
+    for name in sorted(expected & set(listed)):
+        entry = listed[name] if isinstance(listed[name], dict) else {}
+        if hashlib.sha256(files[name]).hexdigest() != entry.get("sha256") \
+                or len(files[name]) != entry.get("size"):
+            problems.append(f"{name} does not match its SHA-256 in the manifest")
+    report.add("file hashes", not problems, "; ".join(problems) if problems else
+               f"all {len(expected)} files match the signed manifest")
+
+
+def _check_pdf(report: Report, pdf: bytes, ca_cert: Any, signer: Any) -> None:
+    result = validate_pdf_signature(pdf, pki.certificate_pem(ca_cert))
+    problems = list(result.problems)
+    if not result.covers_whole_document:
+        problems.append("the signature does not cover the whole document")
+    if signer is not None and pki.common_name(signer) not in result.signer_subject:
+        problems.append("the PDF was signed by someone other than the manifest's signer")
+    ok = result.valid and result.covers_whole_document and not problems
+    report.add("statement PDF signature", ok, "valid, covering the whole document, signed by "
+               f"{result.signer_subject}" if ok else "; ".join(problems) or "not valid")
+
+
+def _check_record(report: Report, raw: bytes, manifest: dict[str, Any]
+                  ) -> dict[str, Any] | None:
+    try:
+        record = json.loads(raw.decode("utf-8"))
+        jsonschema.Draft202012Validator(_schema()).validate(record)
+    except (UnicodeDecodeError, ValueError) as exc:
+        report.add("record schema", False, f"record.json is not valid JSON ({exc})"[:200])
+        return None
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "(top)"
+        report.add("record schema", False, f"record.json does not match schema v1 at {where}")
+        return None
+    same_case = record["case"]["id"] == (manifest.get("case") or {}).get("id")
+    report.add("record schema", same_case, "valid against record-v1.schema.json" if same_case
+               else "record.json describes another case than the manifest")
+    return record
+
+
+def _check_audit(report: Report, raw: bytes, record: dict[str, Any] | None,
+                 manifest: dict[str, Any]) -> None:
+    try:
+        entries = []
+        for line in raw.decode("utf-8").splitlines():
+            d = json.loads(line)
+            entries.append(audit.Entry(d["case_id"], d["seq"], d["at"], d["actor"],
+                                       d["action"], d["detail"], d["prev"], d["hash"]))
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        report.add("audit chain", False, "audit.jsonl is not a readable audit log")
+        return
+    chain = audit.verify_chain(entries)
+    problems = [] if chain.intact else [chain.problem or "broken"]
+    if record is not None and record["audit_head"] != {"seq": chain.entries,
+                                                       "hash": chain.head} and chain.intact:
+        problems.append("the record's audit head does not match the log")
+    if entries and entries[-1].detail.get("bundle_id") != manifest.get("bundle_id"):
+        problems.append("the log does not end with this export")
+    report.add("audit chain", not problems, "; ".join(problems) if problems else
+               f"{chain.entries} entries, hash chain intact")
+
+
+def extract(report: Report, target: Path) -> list[str]:
+    """Write the verified files into `target` (created 0700); never overwrite anything."""
+    if not report.ok:
+        raise VerificationError("not extracted, because the bundle did not verify")
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} exists and is not a folder")
+    ensure_private_dir(target)
+    written = []
+    for name in sorted(report.files):
+        if name not in ALL_FILES:  # defensive: unpack already allows only these
+            continue
+        path = target / name
+        try:
+            write_new_file(path, report.files[name])
+        except FileExistsError:
+            raise UsageError(f"{path} already exists; choose an empty folder") from None
+        written.append(name)
+    return written

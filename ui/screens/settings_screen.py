@@ -1,0 +1,183 @@
+"""The settings screen: interface preferences only (never case data).
+
+Language, text size, theme, auto-lock time, the default break interval and whether
+statement text may be copied. Save hands a new `app.settings.Settings` to the main
+window, which validates, stores and applies it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import LANGUAGES, THEMES, Settings
+from ui.backend import Backend
+from ui.i18n import LANGUAGE_NAMES
+from ui.navigation import Navigator
+from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.unlock import centred_column
+
+TEXT_SCALE_STEP = 25
+
+
+class SettingsScreen(Screen):
+    def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.nav = nav
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        page = QWidget(scroll)
+        page.setObjectName("screen")
+        scroll.setWidget(page)
+        layout.addWidget(scroll)
+        self._build(centred_column(page), page)
+        self.load(nav.settings)
+
+    def _build(self, column: QVBoxLayout, page: QWidget) -> None:
+        column.addWidget(plain_label(self.tr("Settings"), page, name="title"))
+        column.addWidget(plain_label(self.tr("These preferences are kept on this computer. "
+                                             "They never include anything about a case."),
+                                     page, name="subtitle"))
+        self.language = QComboBox(page)
+        for code in LANGUAGES:
+            # Each language is named in itself, so it can be found whatever is showing.
+            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
+        accessible(self.language, self.tr("Language"))
+        # The drop-down list is a focusable widget of its own once shown.
+        accessible(self.language.view(), self.tr("Languages to choose from"))
+        self._row(column, self.tr("&Language"), self.language, page)
+
+        self.text_scale = QSpinBox(page)
+        self.text_scale.setRange(100, 200)
+        self.text_scale.setSingleStep(TEXT_SCALE_STEP)
+        self.text_scale.setSuffix(" %")
+        self._name_spin(self.text_scale, self.tr("Text size, in percent"),
+                        self.tr("From 100 to 200 percent, in steps of 25"))
+        self._row(column, self.tr("&Text size"), self.text_scale, page)
+
+        self.theme = QComboBox(page)
+        theme_names = {"light": self.tr("Light"), "dark": self.tr("Dark"),
+                       "high_contrast": self.tr("High contrast")}
+        for code in THEMES:
+            self.theme.addItem(theme_names.get(code, code), code)
+        accessible(self.theme, self.tr("Theme"))
+        accessible(self.theme.view(), self.tr("Themes to choose from"))
+        self._row(column, self.tr("T&heme"), self.theme, page)
+
+        self.autolock = QSpinBox(page)
+        self.autolock.setRange(1, 60)
+        self.autolock.setSuffix(self.tr(" minutes"))
+        self._name_spin(self.autolock, self.tr("Lock automatically after, in minutes"),
+                        self.tr("The vault locks after this many minutes without use, or "
+                                "during a break that lasts longer"))
+        self._row(column, self.tr("Loc&k automatically after"), self.autolock, page)
+
+        self.break_minutes = QSpinBox(page)
+        self.break_minutes.setRange(5, 180)
+        self.break_minutes.setSingleStep(5)
+        self.break_minutes.setSuffix(self.tr(" minutes"))
+        self._name_spin(self.break_minutes, self.tr("Default break interval, in minutes"),
+                        self.tr("Offered for a new survivor; they may choose another"))
+        self._row(column, self.tr("Default b&reak interval"), self.break_minutes, page)
+
+        self.clipboard = QCheckBox(self.tr("Allow &copying statement text to the clipboard"),
+                                   page)
+        clipboard_help = self.tr("Off unless you switch it on. Copied text is cleared from "
+                                 "the clipboard after 30 seconds.")
+        accessible(self.clipboard, self.tr("Allow copying statement text to the clipboard"),
+                   clipboard_help)
+        column.addWidget(self.clipboard)
+        column.addWidget(plain_label(clipboard_help, page, name="hint"))
+
+        self.back_button = QPushButton(self.tr("&Back"), page)
+        accessible(self.back_button, self.tr("Back, without saving"))
+        self.back_button.clicked.connect(self.back)
+        self.save_button = QPushButton(self.tr("&Save"), page)
+        self.save_button.setObjectName("primary")
+        accessible(self.save_button, self.tr("Save settings"))
+        self.save_button.clicked.connect(self.save)
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        column.addLayout(row)
+        self.message = plain_label("", page, name="message")
+        self.message.hide()
+        column.addWidget(self.message)
+        column.addStretch(1)
+        order = (self.language, self.text_scale, self.theme, self.autolock,
+                 self.break_minutes, self.clipboard, self.back_button, self.save_button)
+        for first, second in pairwise(order):
+            self.setTabOrder(first, second)
+
+    @staticmethod
+    def _row(column: QVBoxLayout, text: str, field: QWidget, parent: QWidget) -> None:
+        # Label above its field: beside it (a form layout) wrapped labels clip at 200 %.
+        label = plain_label(text, parent)
+        label.setBuddy(field)
+        column.addWidget(label)
+        column.addWidget(field)
+
+    @staticmethod
+    def _name_spin(spin: QSpinBox, name: str, description: str) -> None:
+        accessible(spin, name, description)
+        # The spin box's own text field can take focus too; it must carry the same name.
+        accessible(spin.lineEdit(), name, description)
+
+    # --- Screen -------------------------------------------------------------------------
+
+    def entered(self) -> None:
+        self.load(self.nav.settings)
+        self.message.hide()
+        self.language.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- values -----------------------------------------------------------------------------
+
+    def load(self, prefs: Settings) -> None:
+        prefs = prefs.validated()
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.text_scale.setValue(prefs.text_scale)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
+        self.autolock.setValue(prefs.autolock_minutes)
+        self.break_minutes.setValue(prefs.default_break_minutes)
+        self.clipboard.setChecked(prefs.clipboard_allowed)
+
+    def chosen(self) -> Settings:
+        """The settings as shown on screen (text size rounded to its 25 % steps)."""
+        scale = round(self.text_scale.value() / TEXT_SCALE_STEP) * TEXT_SCALE_STEP
+        return replace(self.nav.settings,
+                       language=str(self.language.currentData()),
+                       text_scale=min(200, max(100, scale)),
+                       theme=str(self.theme.currentData()),
+                       autolock_minutes=self.autolock.value(),
+                       default_break_minutes=self.break_minutes.value(),
+                       clipboard_allowed=self.clipboard.isChecked())
+
+    def save(self) -> None:
+        new = self.chosen()
+        self.nav.apply_settings(new)
+        # After a language change this screen is rebuilt; otherwise say it quietly here.
+        self.text_scale.setValue(new.text_scale)
+        self.message.setText(self.tr("Settings saved."))
+        self.message.show()
+
+    def back(self) -> None:
+        self.nav.go("cases")

@@ -1,0 +1,217 @@
+"""The first-run screen: create the vault with a passphrase typed twice.
+
+It explains in plain words what the passphrase protects, gives a calm strength hint as
+the person types, says whether the OS keyring will also protect the vault, and takes an
+optional organisation recovery recipient. The core decides what it accepts; its
+refusals appear in a calm message, never a dialog.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.session import Session
+from crypto import keyring_binding
+from crypto.errors import KeyringUnavailable
+from ui.backend import Backend
+from ui.navigation import Navigator
+from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.unlock import calm_sentence, centred_column
+from ui.widgets.passphrase_strength import PassphraseStrengthHint
+
+
+def keyring_available(_session: Session) -> bool:
+    """Worker side: is there an OS keyring the core would accept?"""
+    try:
+        keyring_binding.find_backend()
+    except KeyringUnavailable:
+        return False
+    return True
+
+
+def _create(session: Session, passphrase: str, use_keyring: bool,
+            recovery_recipient: str | None) -> None:
+    session.create(passphrase, use_keyring=use_keyring, recovery_recipient=recovery_recipient)
+
+
+class SetupScreen(Screen):
+    def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.nav = nav
+        self.keyring: bool | None = None  # unknown until the worker has looked
+        self._working = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take focus, not the frame
+        page = QWidget(scroll)
+        page.setObjectName("screen")
+        scroll.setWidget(page)
+        layout.addWidget(scroll)
+        self._build(centred_column(page), page)
+
+    def _build(self, column: QVBoxLayout, page: QWidget) -> None:
+        column.addWidget(plain_label(self.tr("Create your vault"), page, name="title"))
+        column.addWidget(plain_label(self.tr(
+            "Everything you record in Quietroom stays encrypted on this laptop. You will "
+            "need your passphrase every time you open it."), page))
+        column.addWidget(plain_label(self.tr(
+            "Choose a passphrase you will remember. If it is forgotten and no recovery key "
+            "is set, nothing can recover it, and the vault cannot be opened again."), page))
+
+        self.passphrase_label = plain_label(self.tr("&Passphrase"), page)
+        self.passphrase = self._secret_field(page, self.tr("Passphrase"),
+                                             self.tr("At least 8 characters"))
+        self.passphrase_label.setBuddy(self.passphrase)
+        self.strength = PassphraseStrengthHint(page)
+        self.passphrase.textChanged.connect(self.strength.update_for)
+        self.repeat_label = plain_label(self.tr("&Repeat the passphrase"), page)
+        self.repeat = self._secret_field(page, self.tr("Repeat the passphrase"),
+                                         self.tr("Type the same passphrase again"))
+        self.repeat_label.setBuddy(self.repeat)
+        self.repeat.returnPressed.connect(self.create)
+        self.show_toggle = QCheckBox(self.tr("&Show the passphrase"), page)
+        accessible(self.show_toggle, self.tr("Show the passphrase"),
+                   self.tr("Shows the typed passphrase on screen"))
+        self.show_toggle.toggled.connect(self._show_passphrase)
+        for widget in (self.passphrase_label, self.passphrase, self.strength,
+                       self.repeat_label, self.repeat, self.show_toggle):
+            column.addWidget(widget)
+
+        self.keyring_label = plain_label(self.tr("Looking for this computer's keyring…"),
+                                         page, name="hint")
+        column.addWidget(self.keyring_label)
+
+        self.recovery_label = plain_label(self.tr("Organisation recovery &key (optional)"),
+                                          page)
+        self.recovery = QLineEdit(page)
+        self.recovery.setPlaceholderText("age1…")
+        accessible(self.recovery, self.tr("Organisation recovery key, optional"),
+                   self.tr("The public recovery key your organisation gave you; it starts "
+                           "with age1. It lets an administrator restore access if the "
+                           "passphrase is forgotten."))
+        self.recovery_label.setBuddy(self.recovery)
+        self.recovery_hint = plain_label(self.tr(
+            "If your organisation gave you a recovery key (it starts with age1), paste it "
+            "here so an administrator can restore access if the passphrase is forgotten."),
+            page, name="hint")
+        column.addWidget(self.recovery_label)
+        column.addWidget(self.recovery)
+        column.addWidget(self.recovery_hint)
+
+        self.create_button = QPushButton(self.tr("&Create the vault"), page)
+        self.create_button.setObjectName("primary")
+        accessible(self.create_button, self.tr("Create the vault"))
+        self.create_button.clicked.connect(self.create)
+        self.create_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.create_button)
+        column.addLayout(row)
+        self.busy = plain_label("", page, name="hint")
+        self.busy.hide()
+        self.message = plain_label("", page, name="message")
+        self.message.hide()
+        column.addWidget(self.busy)
+        column.addWidget(self.message)
+        column.addStretch(1)
+        order = (self.passphrase, self.repeat, self.show_toggle, self.recovery,
+                 self.create_button)
+        for first, second in pairwise(order):
+            self.setTabOrder(first, second)
+
+    def _secret_field(self, parent: QWidget, name: str, description: str) -> QLineEdit:
+        field = QLineEdit(parent)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        accessible(field, name, description)
+        return field
+
+    # --- Screen -------------------------------------------------------------------------
+
+    def entered(self) -> None:
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.keyring is None:
+            self.backend.run(keyring_available, done=self._keyring_known,
+                             failed=lambda _message, _code: self._keyring_known(False))
+
+    def clear_content(self) -> None:
+        self._clear_secrets()
+
+    # --- the keyring ----------------------------------------------------------------------
+
+    def _keyring_known(self, available: object) -> None:
+        self.keyring = bool(available)
+        if self.keyring:
+            self.keyring_label.setText(self.tr(
+                "Your vault will also be bound to this computer's keyring (Secret Service)."))
+        else:
+            self.keyring_label.setText(self.tr(
+                "No system keyring was found: the vault will be protected by the passphrase "
+                "only."))
+        self.create_button.setEnabled(not self._working)
+
+    # --- creating ---------------------------------------------------------------------------
+
+    def create(self) -> None:
+        if self._working or self.keyring is None:
+            return
+        passphrase, repeat = self.passphrase.text(), self.repeat.text()
+        self._clear_secrets()
+        if passphrase != repeat:
+            self._show_message(self.tr("The two passphrases are not the same. Please type "
+                                       "them both again."))
+            self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        recipient = self.recovery.text().strip() or None
+        self._set_working(True)
+        self._show_message("")
+        self.backend.run(_create, passphrase, self.keyring, recipient, done=self._created,
+                         failed=self._refused)
+
+    def _created(self, _result: object) -> None:
+        self._set_working(False)
+        self.recovery.clear()
+        self.nav.unlocked()
+
+    def _refused(self, message: str, _exit_code: int) -> None:
+        self._set_working(False)
+        self._show_message(calm_sentence(message) or self.tr(
+            "The vault could not be created. Nothing was changed; please try again."))
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_working(self, working: bool) -> None:
+        self._working = working
+        for widget in (self.passphrase, self.repeat, self.show_toggle, self.recovery,
+                       self.create_button):
+            widget.setEnabled(not working)
+        self.busy.setText(self.tr("Creating… this takes a moment.") if working else "")
+        self.busy.setVisible(working)
+
+    def _show_passphrase(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self.repeat.setEchoMode(mode)
+
+    def _clear_secrets(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.show_toggle.setChecked(False)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

@@ -1,0 +1,132 @@
+"""The unlock screen: the passphrase, and calm words when the vault cannot be opened.
+
+Nothing about any case is ever shown here: the vault is locked, and the screen may be
+seen by the survivor. The passphrase field is cleared after every attempt.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.session import Session
+from ui.backend import Backend
+from ui.navigation import Navigator
+from ui.screens.base import Screen, accessible, plain_label
+
+DAMAGED_EXIT_CODE = 3  # VaultError: the vault is missing, damaged or of an unknown format
+
+
+def calm_sentence(message: str) -> str:
+    """The core's one plain sentence, starting with a capital and ending with a stop."""
+    text = message.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def centred_column(screen: QWidget) -> QVBoxLayout:
+    """A column in the middle of the screen that grows with the text (never clips)."""
+    outer = QHBoxLayout(screen)
+    outer.addStretch(1)
+    column = QVBoxLayout()
+    column.setSpacing(12)
+    outer.addLayout(column, 3)
+    outer.addStretch(1)
+    return column
+
+
+def _unlock(session: Session, passphrase: str) -> None:
+    session.unlock(passphrase)
+
+
+class UnlockScreen(Screen):
+    def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.nav = nav
+        self._working = False
+        column = centred_column(self)
+        column.addStretch(1)
+        self.title = plain_label(self.tr("Quietroom is locked"), self, name="title")
+        self.subtitle = plain_label(self.tr("Type your passphrase to continue."), self,
+                                    name="subtitle")
+        self.field_label = plain_label(self.tr("&Passphrase"), self)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        accessible(self.passphrase, self.tr("Passphrase"),
+                   self.tr("Your vault passphrase. Press Enter to unlock."))
+        self.field_label.setBuddy(self.passphrase)
+        self.passphrase.returnPressed.connect(self.submit)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        self.unlock_button.setObjectName("primary")
+        self.unlock_button.setDefault(True)
+        accessible(self.unlock_button, self.tr("Unlock"))
+        self.unlock_button.clicked.connect(self.submit)
+        self.busy = plain_label("", self, name="hint")
+        self.busy.hide()
+        self.message = plain_label("", self, name="message")
+        self.message.hide()
+        for widget in (self.title, self.subtitle, self.field_label, self.passphrase):
+            column.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.unlock_button)
+        column.addLayout(row)
+        column.addWidget(self.busy)
+        column.addWidget(self.message)
+        column.addStretch(2)
+        self.setTabOrder(self.passphrase, self.unlock_button)
+
+    # --- Screen -------------------------------------------------------------------------
+
+    def entered(self) -> None:
+        self.passphrase.clear()
+        if not self._working:
+            self._show_message("")
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_content(self) -> None:
+        self.passphrase.clear()
+
+    # --- unlocking ------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self._working:
+            return
+        passphrase = self.passphrase.text()
+        self.passphrase.clear()
+        if not passphrase:
+            self._show_message(self.tr("Type your passphrase, then press Enter."))
+            return
+        self._set_working(True)
+        self._show_message("")
+        self.backend.run(_unlock, passphrase, done=self._unlocked, failed=self._refused)
+
+    def _unlocked(self, _result: object) -> None:
+        self._set_working(False)
+        self._show_message("")
+        self.nav.unlocked()
+
+    def _refused(self, message: str, exit_code: int) -> None:
+        self._set_working(False)
+        text = calm_sentence(message)
+        if not text:
+            text = self.tr("The vault could not be opened. Please try again.")
+        if exit_code == DAMAGED_EXIT_CODE:
+            text = text + " " + self.tr("Contact your administrator; your data has not "
+                                        "been changed.")
+        self._show_message(text)
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_working(self, working: bool) -> None:
+        self._working = working
+        self.passphrase.setEnabled(not working)
+        self.unlock_button.setEnabled(not working)
+        self.busy.setText(self.tr("Unlocking… this takes a moment.") if working else "")
+        self.busy.setVisible(working)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
