@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.engine.clock import Clock
 from app.engine.base import Listener
+from app.engine.clock import Clock
 from app.engine.engine import Engine
 from app.errors import VaultError
 from app.vault.vault import Vault, read_header, vault_exists
