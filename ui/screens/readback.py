@@ -1,0 +1,384 @@
+"""The read-back screen: the statement in large print, corrections, and the confirmation.
+
+It shows the survivor's words only (the statement sections, never prompts, notes,
+restricted details or section guidance), at a text size of its own, optionally mirrored
+in a separate window on a second screen facing the witness. Changes asked for during
+read-back are saved through the engine, which records them as corrections; they are
+listed and marked in the text. The witness's confirmation leads to the signature.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine.clock import parse_stamp
+from app.engine.models import SectionText
+from app.session import Session
+from ui.backend import Backend
+from ui.navigation import Navigator
+from ui.screens.base import Screen, accessible, plain_label
+from ui.widgets.readback_view import (
+    DEFAULT_POINT_SIZE,
+    MAX_POINT_SIZE,
+    MIN_POINT_SIZE,
+    STEP,
+    CorrectionPanel,
+    LargeTextView,
+    SecondScreenWindow,
+    clamp_size,
+    compose_statement,
+    fill,
+)
+
+# --- work done on the worker thread ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Correction:
+    section: str
+    title: str
+    at: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    sections: list[SectionText]
+    corrections: list[Correction]
+
+
+def load_readback(session: Session, ref: str, start: bool) -> ReadBack:
+    engine = session.engine
+    if start:
+        engine.start_readback(ref)  # idempotent; refuses a signed or empty statement
+    sections = engine.sections(ref, audit_view=start)
+    corrections = [Correction(s.id, s.title, str(rev["created"]), int(rev["revision"]))
+                   for s in sections for rev in engine.section_history(ref, s.id)
+                   if rev["kind"] == "correction"]
+    corrections.sort(key=lambda c: (c.at, c.revision))
+    return ReadBack(sections, corrections)
+
+
+def save_correction(session: Session, ref: str, section: str, text: str) -> ReadBack:
+    session.engine.save_section(ref, section, text)  # in read-back: kind "correction"
+    return load_readback(session, ref, False)
+
+
+def local_time(at: str) -> str:
+    return parse_stamp(at).astimezone().strftime("%H:%M")
+
+
+# --- the screen ------------------------------------------------------------------------------
+
+
+class ReadBackScreen(Screen):
+    def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend, self.nav = backend, nav
+        self._ref: str | None = None
+        self._generation = 0           # results for an older view (before a lock) are dropped
+        # Its own size, starting comfortably larger than the interface text; from then on
+        # A−/A+ alone change it.
+        self._size = clamp_size(max(DEFAULT_POINT_SIZE,
+                                    round(QApplication.font().pointSizeF() * 1.5)))
+        self._sections: list[SectionText] = []
+        self._second: SecondScreenWindow | None = None
+        self._build()
+        self._shortcuts()
+        self._set_size(self._size)
+        self._set_busy(None)
+
+    # --- construction -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        # Everything sits in a scroll area: at 200 % text nothing is clipped, it scrolls.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        content = QWidget(scroll)
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
+        layout.addWidget(plain_label(self.tr("Read-back"), self, name="title"))
+        layout.addWidget(plain_label(self.tr(
+            "Read the statement to the witness, or let them read it. Any change they ask "
+            "for is saved as a correction made during read-back."), self, name="hint"))
+
+        tools = QHBoxLayout()
+        self.smaller = QPushButton(self.tr("A−"), self)
+        accessible(self.smaller, self.tr("Smaller text"),
+                   self.tr("Makes the statement text smaller (Ctrl+minus)"))
+        self.larger = QPushButton(self.tr("A+"), self)
+        accessible(self.larger, self.tr("Larger text"),
+                   self.tr("Makes the statement text larger (Ctrl+equals)"))
+        self.size_label = plain_label("", self, wrap=False)
+        self.second_button = QPushButton(self)
+        self.second_button.clicked.connect(self._toggle_second)
+        self.smaller.clicked.connect(lambda: self._set_size(self._size - STEP))
+        self.larger.clicked.connect(lambda: self._set_size(self._size + STEP))
+        for widget in (self.smaller, self.larger, self.size_label):
+            tools.addWidget(widget)
+        tools.addStretch(1)
+        tools.addWidget(self.second_button)
+        layout.addLayout(tools)
+
+        self.status = plain_label("", self, name="hint")
+        self.message = plain_label("", self, name="message")
+        layout.addWidget(self.status)
+        layout.addWidget(self.message)
+
+        body = QHBoxLayout()
+        self.view = LargeTextView(self)
+        accessible(self.view, self.tr("Statement text"),
+                   self.tr("The witness's statement in large print, read-only"))
+        self.view.size_step.connect(lambda step: self._set_size(self._size + step))
+        body.addWidget(self.view, 3)
+        side = QVBoxLayout()
+        side.addWidget(plain_label(self.tr("Corrections made during read-back"), self,
+                                   name="subtitle"))
+        self.corrections = QListWidget(self)
+        self.corrections.setWordWrap(True)
+        self.corrections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        accessible(self.corrections, self.tr("Corrections made during read-back"),
+                   self.tr("Each section corrected during read-back, with the time"))
+        self.no_corrections = plain_label(self.tr("No corrections so far."), self, name="hint")
+        side.addWidget(self.no_corrections)
+        side.addWidget(self.corrections, 1)
+        body.addLayout(side, 1)
+        layout.addLayout(body, 3)
+
+        # A check box, so whether correcting is on shows without relying on colour.
+        self.correct = QCheckBox(self.tr("Make a &correction"), self)
+        accessible(self.correct, self.tr("Make a correction"),
+                   self.tr("Shows an editor for one section of the statement"))
+        self.correct.toggled.connect(self._correction_mode)
+        layout.addWidget(self.correct, 0, Qt.AlignmentFlag.AlignLeft)
+        self.panel = CorrectionPanel(self)
+        self.panel.save_requested.connect(self._save)
+        self.panel.hide()
+        layout.addWidget(self.panel, 2)
+
+        buttons = QHBoxLayout()
+        self.back = QPushButton(self.tr("&Back to the interview"), self)
+        accessible(self.back, self.tr("Back to the interview"))
+        self.confirm = QPushButton(self.tr("The witness con&firms the statement is correct"),
+                                   self)
+        self.confirm.setObjectName("primary")
+        accessible(self.confirm, self.tr("The witness confirms the statement is correct"),
+                   self.tr("Records the confirmation and goes on to the signature"))
+        self.back.clicked.connect(lambda: self.nav.go("workspace"))
+        self.confirm.clicked.connect(self._confirm)
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm)
+        layout.addLayout(buttons)
+
+        order = [self.smaller, self.larger, self.second_button, self.view, self.corrections,
+                 self.correct, *self.panel.focus_order(), self.back, self.confirm]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def _shortcuts(self) -> None:
+        bigger = {QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
+                  QKeySequence(QKeySequence.StandardKey.ZoomIn)}
+        smaller = {QKeySequence("Ctrl+-"), QKeySequence(QKeySequence.StandardKey.ZoomOut)}
+        for keys, step in ((bigger, STEP), (smaller, -STEP)):
+            for key in keys:
+                if key.isEmpty():
+                    continue
+                shortcut = QShortcut(key, self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(lambda s=step: self._set_size(self._size + s))
+
+    # --- Screen -------------------------------------------------------------------------
+
+    def entered(self) -> None:
+        ref = self.nav.current_case
+        if ref != self._ref:
+            self.clear_content()
+        if ref is None:
+            return
+        self._ref = ref
+        self._show_message("")
+        self._run(self.tr("Loading the statement…"), load_readback, ref, True,
+                  done=self._loaded)
+
+    def clear_content(self) -> None:
+        self._generation += 1
+        self._ref = None
+        self._sections = []
+        self.view.clear()
+        self.corrections.clear()
+        self.no_corrections.show()
+        self.panel.clear()
+        self.correct.setChecked(False)
+        self._close_second()
+        self._show_message("")
+        self._set_busy(None)
+
+    def hideEvent(self, event: QEvent) -> None:
+        super().hideEvent(event)  # type: ignore[arg-type]
+        if not event.spontaneous():  # the window switched to another screen (or pause)
+            self._close_second()
+
+    # --- background work ------------------------------------------------------------------
+
+    def _run(self, busy: str, fn: Callable[..., Any], *args: Any,
+             done: Callable[[Any], None]) -> None:
+        generation = self._generation
+        self._set_busy(busy)
+
+        def finished(result: Any) -> None:
+            if generation == self._generation:
+                self._set_busy(None)
+                done(result)
+
+        def failed(message: str, code: int) -> None:
+            if generation == self._generation:
+                self._set_busy(None)
+                self._show_message(message or self.tr("Something went wrong; nothing was lost."))
+
+        self.backend.run(fn, *args, done=finished, failed=failed)
+
+    def _set_busy(self, text: str | None) -> None:
+        self.status.setText(text or "")
+        self.status.setVisible(bool(text))
+        ready = text is None and self._ref is not None and bool(self._sections)
+        self.confirm.setEnabled(ready)
+        self.correct.setEnabled(ready)
+        self.panel.set_busy(not ready)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # --- showing the statement -----------------------------------------------------------
+
+    def _loaded(self, data: ReadBack) -> None:
+        self._sections = data.sections
+        corrected = {c.section for c in data.corrections}
+        text = compose_statement(data.sections, corrected,
+                                 self.tr("(Corrected during read-back)"))
+        bar = self.view.verticalScrollBar()
+        position = bar.value()
+        self.view.setPlainText(text)
+        bar.setValue(position)
+        if self._second is not None and self._second.isVisible():
+            self._second.set_text(text)
+        self.corrections.clear()
+        titles = {s.id: s.title for s in data.sections}
+        for c in data.corrections:
+            self.corrections.addItem(fill(self.tr("%1, corrected at %2"),
+                                          titles.get(c.section, c.title), local_time(c.at)))
+        self.no_corrections.setVisible(not data.corrections)
+        self.panel.set_sections(data.sections, corrected)
+        self._set_busy(None)
+
+    def _set_size(self, points: int) -> None:
+        self._size = clamp_size(points)
+        self.view.set_point_size(self._size)
+        self.panel.set_point_size(self._size)
+        if self._second is not None:
+            self._second.set_point_size(self._size)
+        self.size_label.setText(fill(self.tr("Text size: %1 pt"), str(self._size)))
+        self.smaller.setEnabled(self._size > MIN_POINT_SIZE)
+        self.larger.setEnabled(self._size < MAX_POINT_SIZE)
+
+    def point_size(self) -> int:
+        return self._size
+
+    # --- the second screen ------------------------------------------------------------------
+
+    def _toggle_second(self) -> None:
+        if self._second is not None and self._second.isVisible():
+            self._close_second()
+        else:
+            self._open_second()
+
+    def _open_second(self) -> None:
+        if self._second is None:
+            self._second = SecondScreenWindow(self)
+            self._second.closed.connect(lambda: self._second_closed(False))
+        self._second.set_point_size(self._size)
+        self._second.set_text(self.view.toPlainText())
+        self._second.show_for(self.window())
+        self._second_closed()
+
+    def _close_second(self) -> None:
+        if self._second is not None:
+            self._second.clear()
+        self._second_closed()
+
+    def _second_closed(self, shown: bool | None = None) -> None:
+        if shown is None:
+            shown = self._second is not None and self._second.isVisible()
+        if shown:
+            self.second_button.setText(self.tr("Close the second &screen"))
+            accessible(self.second_button, self.tr("Close the second screen"),
+                       self.tr("Closes the window showing the statement to the witness"))
+        else:
+            self.second_button.setText(self.tr("Show on second &screen"))
+            accessible(self.second_button, self.tr("Show on second screen"),
+                       self.tr("Opens a window with the same large text for the witness, "
+                               "full-screen on a second monitor if there is one"))
+
+    def second_window(self) -> SecondScreenWindow | None:
+        return self._second
+
+    # --- corrections --------------------------------------------------------------------------
+
+    def _correction_mode(self, on: bool) -> None:
+        self.panel.setVisible(on)
+        if on:
+            self.panel.editor.setFocus()
+
+    def _save(self, section: str, text: str) -> None:
+        if self._ref is None:
+            return
+
+        def saved(data: ReadBack) -> None:
+            self.panel.saved(section, text)
+            self._loaded(data)
+            self._show_message(self.tr("The correction is saved. It is recorded as a "
+                                       "correction made during read-back."))
+
+        self._show_message("")
+        self._run(self.tr("Saving the correction…"), save_correction, self._ref, section,
+                  text, done=saved)
+
+    def has_unsaved_correction(self) -> bool:
+        return self.panel.has_unsaved()
+
+    # --- confirmation -------------------------------------------------------------------------
+
+    def _confirm(self) -> None:
+        if self._ref is None:
+            return
+        if self.has_unsaved_correction():
+            self._show_message(self.tr("A correction has not been saved yet. Save it or undo "
+                                       "it, then ask the witness to confirm."))
+            return
+        self._show_message("")
+        self._run(self.tr("Recording the confirmation…"),
+                  lambda s, ref: s.engine.confirm_readback(ref), self._ref,
+                  done=lambda _result: self.nav.go("signature"))
