@@ -1,0 +1,391 @@
+"""The new-case flow: six steps typed from the keyboard create the case with everything
+entered; refusals are calm, on the right step, and leave nothing half-created."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from app.engine.models import Participant
+from tests.ui.conftest import FakeNavigator, call, visible_texts
+from ui.backend import Backend
+from ui.screens.new_case import (
+    CONSENTS,
+    PRESENT,
+    RESTRICTED,
+    SURVIVOR,
+    NewCaseScreen,
+)
+
+CANARY = "Zephyrine Canary"
+TITLES = ["Case", "Survivor", "Preferences and needs", "Restricted details", "Consents",
+          "Who will be present"]
+
+
+def make_screen(qtbot: Any, backend: Backend, nav: FakeNavigator) -> NewCaseScreen:
+    screen = NewCaseScreen(backend, nav)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.entered()
+    return screen
+
+
+def click(qtbot: Any, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def next_step(qtbot: Any, backend: Backend, screen: NewCaseScreen) -> None:
+    before = screen.index
+    click(qtbot, screen.next_button)
+    qtbot.waitUntil(lambda: backend.pending == 0 and screen.index == before + 1, timeout=5000)
+
+
+def choose(qtbot: Any, combo: QComboBox, data: Any) -> None:
+    """Pick an entry from the keyboard, as the interviewer would (Down arrow)."""
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentData() == data:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(f"{data!r} not reachable in the list")
+
+
+def fill_case(qtbot: Any, screen: NewCaseScreen, reference: str = "CSA-2026-042") -> None:
+    step = screen.case_step
+    step.radios["csa"].setFocus()
+    qtbot.keyClick(step.radios["csa"], Qt.Key.Key_Space)
+    qtbot.keyClicks(step.fields["reference"], reference)
+    qtbot.keyClicks(step.fields["interviewer"], "Dee Interviewer")
+
+
+def fill_everything(qtbot: Any, backend: Backend, screen: NewCaseScreen,
+                    name: str = "Alexandra Quill", dob: str = "1979-03-21") -> None:
+    fill_case(qtbot, screen)
+    next_step(qtbot, backend, screen)
+    survivor = screen.survivor_step.fields
+    qtbot.keyClicks(survivor["name"], name)
+    qtbot.keyClicks(survivor["preferred_name"], "Alex")
+    qtbot.keyClicks(survivor["pronouns"], "she/her")
+    qtbot.keyClicks(survivor["communication_needs"], "Short questions, one at a time.")
+    qtbot.keyClicks(survivor["language"], "Welsh")
+    qtbot.keyClick(survivor["interpreter_needed"], Qt.Key.Key_Space)
+    qtbot.keyClicks(survivor["interpreter_language"], "Welsh")
+    next_step(qtbot, backend, screen)
+    preferences = screen.preferences_step.fields
+    qtbot.keyClicks(preferences["avoid"], "the word 'special'")
+    qtbot.keyClicks(preferences["support_wanted"], "Her sister nearby")
+    next_step(qtbot, backend, screen)
+    restricted = screen.restricted_step.fields
+    qtbot.keyClicks(restricted["date_of_birth"], dob)
+    qtbot.keyClicks(restricted["address"], "1 Quiet Lane, Cardiff")
+    qtbot.keyClicks(restricted["phone"], "029 2000 0000")
+    qtbot.keyClicks(restricted["safe_contact"], "Text first; never ring after 6pm.")
+    choose(qtbot, restricted["voicemail_safe"], False)
+    choose(qtbot, restricted["letters_safe"], True)
+    choose(qtbot, restricted["vps_offered"], True)
+    next_step(qtbot, backend, screen)
+    consents = screen.consents_step.fields
+    choose(qtbot, consents["access to medical records"], "given")
+    choose(qtbot, consents["sharing with other agencies"], "withdrawn")
+    next_step(qtbot, backend, screen)
+    present = screen.present_step
+    assert [p.role for p in present.participants()] == ["interviewer"]  # from step 1
+    click(qtbot, present.add_button)
+    row = present.rows[-1]
+    choose(qtbot, row.role, "isva")
+    qtbot.keyClicks(row.name, "Pat Adviser")
+    click(qtbot, present.add_button)
+    row = present.rows[-1]
+    choose(qtbot, row.role, "interpreter")
+    qtbot.keyClicks(row.name, "Rhys Interpreter")
+    qtbot.keyClicks(row.language, "Welsh")
+
+
+def finish(qtbot: Any, backend: Backend, screen: NewCaseScreen) -> None:
+    click(qtbot, screen.finish_button)
+    qtbot.waitUntil(lambda: backend.pending == 0 and not screen.busy.text(), timeout=10_000)
+
+
+def all_cases(qtbot: Any, backend: Backend) -> list[Any]:
+    return call(qtbot, backend, lambda s: s.engine.list_cases())
+
+
+def test_the_whole_flow_from_the_keyboard(qtbot: Any, backend: Backend,
+                                          nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    assert screen.indicator.text() == "Step 1 of 6: Case"
+    fill_everything(qtbot, backend, screen)
+    assert screen.indicator.text() == "Step 6 of 6: Who will be present"
+    assert not screen.next_button.isVisible() and screen.finish_button.isVisible()
+    finish(qtbot, backend, screen)
+    [case] = all_cases(qtbot, backend)
+    assert nav.calls[-1] == ("open_case", case.id)
+    assert (case.reference, case.category, case.interviewer) == (
+        "CSA-2026-042", "csa", "Dee Interviewer")
+    witness = call(qtbot, backend, lambda s: s.engine.witness(case.id))
+    assert witness == {"name": "Alexandra Quill", "preferred_name": "Alex",
+                       "pronouns": "she/her",
+                       "communication_needs": "Short questions, one at a time.",
+                       "language": "Welsh", "interpreter_needed": True,
+                       "interpreter_language": "Welsh", "break_every_minutes": 30,
+                       "avoid": "the word 'special'", "support_wanted": "Her sister nearby"}
+    restricted = call(qtbot, backend, lambda s: s.engine.restricted(case.id))
+    consents = restricted.pop("consents")
+    assert restricted == {"date_of_birth": "1979-03-21", "address": "1 Quiet Lane, Cardiff",
+                          "phone": "029 2000 0000",
+                          "safe_contact": "Text first; never ring after 6pm.",
+                          "voicemail_safe": False, "letters_safe": True, "vps_offered": True}
+    assert [(c["kind"], c["state"]) for c in consents] == [
+        ("access to medical records", "given"), ("sharing with other agencies", "withdrawn")]
+    present = call(qtbot, backend, lambda s: s.engine.planned_present(case.id))
+    assert present == [Participant("interviewer", "Dee Interviewer"),
+                       Participant("isva", "Pat Adviser"),
+                       Participant("interpreter", "Rhys Interpreter", "Welsh")]
+    # The form is empty again, ready for the next case, and back at step 1.
+    assert screen.index == 0
+    assert not screen.survivor_step.value("name")
+
+
+def test_step_titles_and_back_keeps_what_was_typed(qtbot: Any, backend: Backend,
+                                                   nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    fill_case(qtbot, screen)
+    next_step(qtbot, backend, screen)
+    qtbot.keyClicks(screen.survivor_step.fields["name"], "Someone")
+    titles = [screen.indicator.text()]
+    for _ in range(4):
+        next_step(qtbot, backend, screen)
+        titles.append(screen.indicator.text())
+    assert titles == [f"Step {n} of 6: {t}" for n, t in enumerate(TITLES, start=1)][1:]
+    for _ in range(5):
+        click(qtbot, screen.back_button)
+    assert screen.indicator.text() == "Step 1 of 6: Case"
+    assert not screen.back_button.isEnabled()
+    assert screen.case_step.value("reference") == "CSA-2026-042"
+    assert screen.case_step.category() == "csa"
+
+
+def test_required_fields_are_asked_for_calmly(qtbot: Any, backend: Backend,
+                                              nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    click(qtbot, screen.next_button)
+    assert screen.case_step.message.text() == "Choose the category of the case."
+    screen.case_step.radios["apsp"].click()
+    click(qtbot, screen.next_button)
+    assert screen.case_step.message.text() == "Give the case reference."
+    assert screen.focusWidget() is screen.case_step.fields["reference"]
+    qtbot.keyClicks(screen.case_step.fields["reference"], "APSP-1")
+    next_step(qtbot, backend, screen)
+    assert not screen.case_step.message.isVisible()
+    click(qtbot, screen.next_button)
+    assert screen.index == SURVIVOR
+    assert screen.survivor_step.message.text() == "Give the name to appear on the statement."
+    assert screen.focusWidget() is screen.survivor_step.fields["name"]
+    assert backend.pending == 0 and all_cases(qtbot, backend) == []
+
+
+def test_a_duplicate_reference_is_refused_calmly(qtbot: Any, backend: Backend,
+                                                 nav: FakeNavigator) -> None:
+    call(qtbot, backend, lambda s: s.engine.create_case("csa", "CSA-2026-042"))
+    screen = make_screen(qtbot, backend, nav)
+    fill_case(qtbot, screen)
+    click(qtbot, screen.next_button)
+    qtbot.waitUntil(lambda: screen.case_step.message.isVisible(), timeout=5000)
+    assert screen.index == 0
+    assert screen.case_step.message.text() == (
+        "A case with this reference already exists. Choose another reference, or open "
+        "that case from the case list.")
+    assert screen.case_step.message.objectName() == "message"
+    assert screen.focusWidget() is screen.case_step.fields["reference"]
+    assert len(all_cases(qtbot, backend)) == 1
+
+
+def test_a_reference_taken_meanwhile_is_refused_at_finish(qtbot: Any, backend: Backend,
+                                                          nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    fill_everything(qtbot, backend, screen)
+    # Someone else (the command line, say) used the same reference while we typed.
+    call(qtbot, backend, lambda s: s.engine.create_case("general", "CSA-2026-042"))
+    finish(qtbot, backend, screen)
+    assert screen.index == 0
+    assert screen.case_step.message.text().startswith("A case with this reference already")
+    assert screen.focusWidget() is screen.case_step.fields["reference"]
+    [case] = all_cases(qtbot, backend)
+    assert case.category == "general"
+    assert call(qtbot, backend, lambda s: s.engine.witness(case.id)) == {}
+    assert not [c for c in nav.calls if c[0] == "open_case"]
+
+
+def test_a_malformed_date_of_birth_is_refused_before_anything_is_created(
+        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    fill_case(qtbot, screen)
+    next_step(qtbot, backend, screen)
+    qtbot.keyClicks(screen.survivor_step.fields["name"], "Someone")
+    next_step(qtbot, backend, screen)
+    next_step(qtbot, backend, screen)
+    field = screen.restricted_step.fields["date_of_birth"]
+    for bad in ("21/03/1979", "1979-02-30", "2999-01-01", "1850-01-01"):
+        field.clear()
+        qtbot.keyClicks(field, bad)
+        click(qtbot, screen.next_button)
+        assert screen.index == RESTRICTED
+        assert screen.restricted_step.message.text() == (
+            "Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real date in "
+            "the past. Leave it empty if it is not known.")
+        assert screen.focusWidget() is field
+    # Finish from the last step checks every step again, so nothing can slip through.
+    screen.show_step(PRESENT)
+    finish(qtbot, backend, screen)
+    assert screen.index == RESTRICTED
+    assert all_cases(qtbot, backend) == []
+
+
+def test_the_worker_refuses_before_creating(qtbot: Any, backend: Backend,
+                                            nav: FakeNavigator) -> None:
+    from ui.screens.new_case import create_new_case
+
+    screen = make_screen(qtbot, backend, nav)
+    fill_everything(qtbot, backend, screen)
+    plan = screen.plan()
+    bad_dob = replace(plan, restricted={**plan.restricted, "date_of_birth": "1979-13-01"})
+    outcome = call(qtbot, backend, create_new_case, bad_dob)
+    assert (outcome.case_id, outcome.step, outcome.field) == (None, RESTRICTED, "date_of_birth")
+    control = replace(plan, witness={**plan.witness, "pronouns": "she\x07her"})
+    outcome = call(qtbot, backend, create_new_case, control)
+    assert (outcome.case_id, outcome.step, outcome.field) == (None, SURVIVOR, "pronouns")
+    assert all_cases(qtbot, backend) == []
+
+
+def test_present_rows_isva_note_and_interpreter_language(qtbot: Any, backend: Backend,
+                                                         nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    screen.case_step.radios["general"].click()
+    qtbot.keyClicks(screen.case_step.fields["reference"], "GEN-7")
+    qtbot.keyClicks(screen.survivor_step.fields["name"], "Someone")
+    screen.show_step(PRESENT)
+    step = screen.present_step
+    assert step.rows == []  # no interviewer was named on step 1
+    click(qtbot, step.add_button)
+    row = step.rows[0]
+    roles = [row.role.itemData(i) for i in range(row.role.count())]
+    assert "witness" not in roles and "isva" in roles
+    assert not row.isva_note.isVisible() and not row.language.isVisible()
+    choose(qtbot, row.role, "isva")
+    assert row.isva_note.isVisible()
+    assert "outside the evidential chain" in row.isva_note.text()
+    choose(qtbot, row.role, "interpreter")
+    assert row.language.isVisible() and not row.isva_note.isVisible()
+    click(qtbot, step.add_button)
+    assert [r.caption.text() for r in step.rows] == ["Person 1", "Person 2"]
+    step.rows[0].remove.setFocus()
+    qtbot.keyClick(step.rows[0].remove, Qt.Key.Key_Space)
+    assert len(step.rows) == 1 and step.rows[0].caption.text() == "Person 1"
+    assert step.rows[0].name.accessibleName() == "Name, Person 1"
+    assert screen.focusWidget() is step.rows[0].role  # focus stays where the row was
+    click(qtbot, screen.finish_button)
+    assert step.message.text() == "Give a name for each person, or remove the row."
+    assert screen.focusWidget() is step.rows[0].name
+    assert backend.pending == 0 and all_cases(qtbot, backend) == []
+
+
+def test_cancel_returns_to_the_list_and_clears(qtbot: Any, backend: Backend,
+                                               nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    fill_case(qtbot, screen, reference="CANARY-1")
+    click(qtbot, screen.cancel_button)
+    assert nav.calls[-1] == ("go", "cases")
+    assert screen.case_step.value("reference") == "" and screen.case_step.category() is None
+    assert all_cases(qtbot, backend) == []
+
+
+def test_clear_content_empties_every_field_of_every_step(qtbot: Any, backend: Backend,
+                                                         nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    fill_everything(qtbot, backend, screen, name=CANARY)
+    for edit in screen.findChildren(QPlainTextEdit):
+        edit.setPlainText(CANARY)
+    for edit in screen.findChildren(QLineEdit):
+        if not isinstance(edit.parent(), QAbstractSpinBox):
+            edit.setText(CANARY)
+    assert any(CANARY in t for t in visible_texts(screen))
+    screen.clear_content()
+    assert screen.index == 0
+    for index in range(len(screen.steps)):
+        screen.show_step(index)
+        assert not any(CANARY.lower() in t.lower() for t in visible_texts(screen)), index
+    for edit in screen.findChildren(QLineEdit):
+        assert CANARY not in edit.text()
+    for edit in screen.findChildren(QPlainTextEdit):
+        assert edit.toPlainText() == ""
+    for combo in screen.findChildren(QComboBox):
+        assert combo.currentIndex() == 0 or combo.parent() is None
+    assert screen.present_step.rows == []
+    assert screen.preferences_step.value("break_every_minutes") == 30
+    assert screen.case_step.category() is None
+
+
+def test_the_break_default_follows_the_settings(qtbot: Any, backend: Backend,
+                                                nav: FakeNavigator) -> None:
+    nav.settings = replace(nav.settings, default_break_minutes=45)
+    screen = make_screen(qtbot, backend, nav)
+    assert screen.preferences_step.value("break_every_minutes") == 45
+    nav.settings = replace(nav.settings, default_break_minutes=20)
+    screen.entered()
+    assert screen.preferences_step.value("break_every_minutes") == 20
+
+
+def test_every_focusable_widget_on_every_step_has_an_accessible_name(
+        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    screen.survivor_step.fields["interpreter_needed"].setChecked(True)  # type: ignore[attr-defined]
+    step = screen.present_step
+    for role in ("interviewer", "isva", "interpreter"):
+        step.add_row(role, "")
+    for index in range(len(screen.steps)):
+        screen.show_step(index)
+        focusable = [w for w in screen.findChildren(QWidget)
+                     if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        assert len(focusable) > 3, index
+        assert [(type(w).__name__, w.objectName()) for w in focusable
+                if not w.accessibleName().strip()] == [], index
+
+
+def test_tab_order_follows_reading_order_on_the_survivor_step(
+        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    screen.show_step(SURVIVOR)
+    fields = screen.survivor_step.fields
+    fields["interpreter_needed"].setChecked(True)  # type: ignore[attr-defined]
+    expected = [fields[key] for key in ("name", "preferred_name", "pronouns", "age_under_18",
+                                        "communication_needs", "language",
+                                        "interpreter_needed", "interpreter_language")]
+    expected += [screen.back_button, screen.next_button, screen.cancel_button]
+    seen: list[QWidget] = []
+    widget: QWidget = fields["name"]
+    for _ in range(500):
+        focus_target = widget.focusProxy() or widget
+        if (widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and focus_target not in seen and focus_target in expected):
+            seen.append(focus_target)
+        widget = widget.nextInFocusChain()
+    assert seen == expected
+    assert screen.focusWidget() is fields["name"]
+
+
+def test_consent_steps_list_the_common_consents(qtbot: Any, backend: Backend,
+                                                nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    screen.show_step(CONSENTS)
+    combos = [screen.consents_step.fields[k] for k in screen.consents_step.fields]
+    assert [c.accessibleName() for c in combos] == [
+        "Access to medical records", "Sharing with other agencies",
+        "Contact by the supervisor", "Referral to an ISVA"]
+    assert [combos[0].itemText(i) for i in range(3)] == ["Not asked", "Given", "Withdrawn"]
+    assert "Kept apart from the statement; never printed in it." in [
+        w.text() for w in screen.restricted_step.findChildren(QWidget) if hasattr(w, "text")
+        and isinstance(w.text(), str)]
