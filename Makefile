@@ -12,9 +12,17 @@ APT_PACKAGES := gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb xauth \
 	libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core
 
-.PHONY: run test lint bench screenshots system-deps venv clean
+QM     := resources/i18n/quietroom_cy.qm
+
+.PHONY: run test lint bench screenshots translations system-deps venv clean
 
 venv: $(STAMP)
+
+# Welsh translations: the .ts source is committed, the .qm is built.
+translations: $(QM)
+
+$(QM): resources/i18n/quietroom_cy.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 $(PY):
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 || $(MAKE) --no-print-directory system-deps APT_PACKAGES=python3-venv
@@ -41,7 +49,7 @@ system-deps:
 		fi; \
 	fi
 
-test: system-deps $(STAMP)
+test: system-deps $(STAMP) $(QM)
 	tests/run-with-keyring.sh $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -49,9 +57,21 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/vault.py
+	$(PY) bench/engine.py
+	$(PY) bench/export.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
 
-run: $(STAMP)
-	$(VENV)/bin/quietroom-cli --help
+# Renders every main screen (English and Welsh, 100 % and 200 % text) to
+# build/screenshots/, under Xvfb when it is installed, otherwise offscreen.
+screenshots: $(STAMP) $(QM)
+	@if command -v xvfb-run >/dev/null 2>&1; then \
+		xvfb-run -a -s "-screen 0 1400x900x24" $(PY) scripts/screenshots.py build/screenshots; \
+	else \
+		QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py build/screenshots; \
+	fi
+
+run: $(STAMP) $(QM)
+	$(VENV)/bin/quietroom
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .hypothesis

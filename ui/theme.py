@@ -84,9 +84,10 @@ def scale_sheet(sheet: str, text_scale: int) -> str:
     import re
 
     def scaled(match: re.Match[str]) -> str:
-        return f"{round(int(match.group(1)) * text_scale / 100)}pt"
+        return f"{max(1, round(int(match.group(1)) * text_scale / 100))}{match.group(2)}"
 
-    return re.sub(r"(\d+)pt", scaled, sheet)
+    # Borders, padding and radii grow with the text, so 200 % keeps its proportions.
+    return re.sub(r"\b(\d+)(pt|px)\b", scaled, sheet)
 
 
 def relative_luminance(colour: str) -> float:

@@ -171,7 +171,9 @@ class WorkspaceScreen(Screen):
             next((s.id for s in data["sections"] if s.id == "account"), data["sections"][0].id)
         self.section.setCurrentIndex(self.section.findData(start))
         self.section.blockSignals(False)
-        self._show_section(start, place.position if place else None)
+        # The saved cursor belongs to the saved section; elsewhere start at the end.
+        self._show_section(start, place.position if place and place.section == start
+                           else None)
         self.editor.setReadOnly(self._signed)
         self.saved.setText(self.tr("Signed: the text can no longer change")
                            if self._signed else "")

@@ -23,6 +23,7 @@ class GuidePanel(QWidget):
         self.heading = plain_label(self.tr("Interview guide (for you only)"), self,
                                    name="subtitle")
         self.phases = QListWidget(self)
+        self.phases.setWordWrap(True)
         accessible(self.phases, self.tr("Interview phases"),
                    self.tr("Choose the phase you are in; its prompts appear below"))
         self.prompts = QPlainTextEdit(self)

@@ -30,6 +30,7 @@ class SidePanel(QTabWidget):
         timeline = QWidget(self)
         tl = QVBoxLayout(timeline)
         self.events = QListWidget(timeline)
+        self.events.setWordWrap(True)
         accessible(self.events, self.tr("Timeline events"),
                    self.tr("Events in date order, in the witness's own words"))
         form = QFormLayout()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.engine.models import ROLES, Sitting
 from ui.screens.base import accessible, plain_label
@@ -32,8 +32,10 @@ class SittingBar(QWidget):
         super().__init__(parent)
         self._sitting: Sitting | None = None
         self._fetched = time.monotonic()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         self.state = plain_label("", self, name="subtitle", wrap=False)
         self.active = plain_label("", self, name="subtitle", wrap=False)
         self.present = plain_label("", self, name="hint")
@@ -47,9 +49,12 @@ class SittingBar(QWidget):
                    self.tr("Pauses at once and shows a neutral screen; also the F9 key"))
         accessible(self.resume, self.tr("Resume"), self.tr("Resumes the paused sitting"))
         accessible(self.end, self.tr("End sitting"), self.tr("Ends this sitting"))
-        for widget in (self.state, self.active, self.present):
+        for widget in (self.state, self.active):
             layout.addWidget(widget)
         layout.addStretch(1)
+        # Names can be long and text can be 200 %: the line of who is present gets a row
+        # of its own so it wraps instead of being cut off.
+        outer.addWidget(self.present)
         for button in (self.start, self.pause, self.resume, self.end):
             layout.addWidget(button)
         self.start.clicked.connect(self.start_requested)

@@ -1,0 +1,190 @@
+"""The whole window: first run, unlock, F9 pause, auto-lock, accessibility, language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+
+from app.engine.clock import FakeClock
+from app.session import Session
+from app.settings import Settings
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.ui.conftest import visible_texts
+from ui.main_window import MainWindow
+
+CANARY = "CANARY-window-green-door"
+
+
+class IdleClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def idle() -> IdleClock:
+    return IdleClock()
+
+
+def make_window(qtbot: Any, session: Session, idle: IdleClock, tmp_path: Path,
+                prefs: Settings | None = None) -> MainWindow:
+    window = MainWindow(session, prefs or Settings(), idle_clock=idle,
+                        settings_path=tmp_path / "settings.json")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path, idle: IdleClock) -> Iterator[MainWindow]:
+    session = Session(tmp_path / "vault", clock=FakeClock())
+    session.create(PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF)
+    case = session.engine.create_case("csa", "CSA-WIN-1")
+    session.engine.set_witness(case.id, name="Alex Morgan")
+    session.engine.save_section(case.id, "account", f"It began at the {CANARY}.")
+    session.engine.start_sitting(case.id)
+    w = make_window(qtbot, session, idle, tmp_path)
+    qtbot.waitUntil(lambda: w.current_screen == "unlock", timeout=5000)
+    w.unlocked()  # the session is already unlocked; go on as after the unlock screen
+    w.open_case(case.id)
+    ws = w.screens["workspace"]
+    qtbot.waitUntil(lambda: CANARY in ws.editor.toPlainText(), timeout=5000)
+    yield w
+    w.shutdown()
+
+
+def all_texts(root: QWidget) -> str:
+    """Text held by every widget, visible or not."""
+    parts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        for getter in ("text", "toPlainText", "currentText", "windowTitle"):
+            value = getattr(widget, getter, None)
+            if callable(value):
+                try:
+                    result = value()
+                except TypeError:
+                    continue
+                if isinstance(result, str):
+                    parts.append(result)
+        if hasattr(widget, "topLevelItemCount"):
+            for i in range(widget.topLevelItemCount()):
+                item = widget.topLevelItem(i)
+                parts += [item.text(c) for c in range(item.columnCount())]
+        if hasattr(widget, "count") and hasattr(widget, "item"):
+            parts += [widget.item(i).text() for i in range(widget.count())
+                      if widget.item(i) is not None and hasattr(widget.item(i), "text")]
+    return "\n".join(parts)
+
+
+def test_first_run_shows_setup(qtbot: Any, tmp_path: Path, idle: IdleClock) -> None:
+    w = make_window(qtbot, Session(tmp_path / "new"), idle, tmp_path)
+    qtbot.waitUntil(lambda: w.current_screen == "setup", timeout=5000)
+    assert w.windowTitle() == "Quietroom"
+    w.shutdown()
+
+
+def test_f9_hides_every_piece_of_case_text_at_once(qtbot: Any, window: MainWindow) -> None:
+    ws = window.screens["workspace"]
+    cursor = ws.editor.textCursor()
+    cursor.setPosition(7)
+    ws.editor.setTextCursor(cursor)
+    qtbot.keyClick(ws.editor, Qt.Key.Key_F9)
+    assert window.current_screen == "pause"  # switched synchronously, before any storage
+    texts = " ".join(visible_texts(window))
+    assert CANARY not in texts and "CSA-WIN-1" not in texts and "Alex" not in texts
+    assert window.windowTitle() == "Quietroom"
+    qtbot.waitUntil(lambda: window.screens["pause"]._recorded, timeout=5000)
+    qtbot.keyClick(window.screens["pause"], Qt.Key.Key_F9)  # F9 again resumes
+    qtbot.waitUntil(lambda: window.current_screen == "workspace", timeout=5000)
+    assert ws.editor.textCursor().position() == 7
+    sitting = window.backend.session.engine.sittings("CSA-WIN-1")[0]
+    assert sitting.state == "running" and len(sitting.pauses) == 1
+
+
+def test_idle_auto_lock_removes_all_case_content(qtbot: Any, window: MainWindow,
+                                                 idle: IdleClock) -> None:
+    qtbot.keyClicks(window.screens["workspace"].editor, " More words.")
+    idle.now += 4 * 60
+    window.check_idle()
+    assert window.current_screen == "workspace"
+    idle.now += 61
+    window.check_idle()
+    assert window.current_screen == "unlock"
+    assert CANARY not in all_texts(window)
+    qtbot.waitUntil(lambda: not window.backend.session.unlocked, timeout=5000)
+    # The words typed just before the lock were saved first.
+    window.backend.session.unlock(PASSPHRASE)
+    text = window.backend.session.engine.sections("CSA-WIN-1")[2].text
+    assert text.endswith("More words.")
+
+
+def test_unlock_returns_to_where_they_were(qtbot: Any, window: MainWindow) -> None:
+    window.lock()
+    qtbot.waitUntil(lambda: not window.backend.session.unlocked, timeout=5000)
+    unlock = window.screens["unlock"]
+    qtbot.keyClicks(unlock.findChildren(type(unlock.passphrase))[0]
+                    if hasattr(unlock, "passphrase") else unlock, PASSPHRASE)
+    qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_screen == "workspace", timeout=10_000)
+    qtbot.waitUntil(lambda: CANARY in window.screens["workspace"].editor.toPlainText(),
+                    timeout=5000)
+
+
+def test_a_long_pause_locks_the_vault(qtbot: Any, window: MainWindow, idle: IdleClock) -> None:
+    window.pause()
+    assert window.current_screen == "pause"
+    idle.now += 5 * 60 + 1
+    window._last_input = idle.now  # someone moved the mouse: the pause still counts
+    window.check_idle()
+    assert window.current_screen == "unlock"
+
+
+def focusable_unnamed(root: QWidget) -> list[str]:
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        parent = widget.parentWidget()
+        if isinstance(parent, QAbstractSpinBox):
+            continue  # the spin box's own line edit: the spin box carries the name
+        if type(widget).__name__ in ("QScrollBar", "QTabBar") or \
+                widget.objectName().startswith("qt_"):
+            continue  # Qt's internal parts; their owners are named
+        if widget.window() is not root.window():
+            continue  # a combo box's popup list: the combo box carries the name
+        if not widget.accessibleName():
+            missing.append(f"{type(widget).__name__} '{widget.objectName()}' in "
+                           f"{type(widget.window()).__name__}")
+    return missing
+
+
+def test_every_focusable_widget_on_every_screen_has_a_name(qtbot: Any,
+                                                           window: MainWindow) -> None:
+    missing = []
+    for name, screen in window.screens.items():
+        missing += [f"{name}: {m}" for m in focusable_unnamed(screen)]
+    assert not missing, "\n".join(missing)
+
+
+def test_language_switch_to_welsh(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    from ui import i18n
+
+    if not i18n.qm_path("cy").exists():
+        pytest.fail("resources/i18n/quietroom_cy.qm is missing: 'make' builds it")
+    window.apply_settings(Settings(language="cy"))
+    try:
+        cases = window.screens["cases"]
+        assert "Cases" not in visible_texts(cases) or window.current_screen != "cases"
+        window.go("cases")
+        texts = visible_texts(window.screens["cases"])
+        assert "Achosion" in texts or any("achos" in t.lower() for t in texts)
+        assert window.windowTitle() == "Quietroom"
+    finally:
+        window.apply_settings(Settings(language="en"))
