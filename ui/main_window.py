@@ -25,11 +25,12 @@ from ui.screens.base import Screen
 
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                 QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
-CASE_SCREENS = ("workspace", "readback", "signature", "pause", "new_case", "cases")
 
 
 def screen_classes() -> dict[str, type[Screen]]:
+    from ui.screens.bundles import ExportScreen, OpenBundleScreen
     from ui.screens.cases import CaseListScreen
+    from ui.screens.identity import IdentityScreen
     from ui.screens.new_case import NewCaseScreen
     from ui.screens.pause import PauseScreen
     from ui.screens.readback import ReadBackScreen
@@ -42,7 +43,8 @@ def screen_classes() -> dict[str, type[Screen]]:
     return {"setup": SetupScreen, "unlock": UnlockScreen, "cases": CaseListScreen,
             "new_case": NewCaseScreen, "workspace": WorkspaceScreen, "pause": PauseScreen,
             "readback": ReadBackScreen, "signature": SignatureScreen,
-            "settings": SettingsScreen}
+            "settings": SettingsScreen, "export": ExportScreen, "open_bundle": OpenBundleScreen,
+            "identity": IdentityScreen}
 
 
 class MainWindow(QMainWindow):

@@ -84,12 +84,7 @@ def _decrypt(data: bytes, identities: list[Any]) -> bytes:
 
 
 def read_inputs(bundle: Path, identity_file: Path) -> tuple[bytes, list[Any]]:
-    try:
-        if bundle.stat().st_size > MAX_BUNDLE_BYTES:
-            raise VerificationError("the file is far larger than any Quietroom bundle")
-        data = bundle.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {bundle}: {exc.strerror}") from None
+    data = read_bundle(bundle)
     try:
         text = identity_file.read_bytes()[:65536].decode("utf-8")
         identities = parse_identities(text)
@@ -104,6 +99,21 @@ def read_inputs(bundle: Path, identity_file: Path) -> tuple[bytes, list[Any]]:
 def verify_bundle(bundle: Path, identity_file: Path, trust_path: Path) -> Report:
     data, identities = read_inputs(bundle, identity_file)
     ca_cert, trust = load_ca_or_trust(trust_path)
+    return verify_data(data, identities, ca_cert, trust)
+
+
+def read_bundle(bundle: Path) -> bytes:
+    try:
+        if bundle.stat().st_size > MAX_BUNDLE_BYTES:
+            raise VerificationError("the file is far larger than any Quietroom bundle")
+        return bundle.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {bundle}: {exc.strerror}") from None
+
+
+def verify_data(data: bytes, identities: list[Any], ca_cert: Any, trust: Trust | None
+                ) -> Report:
+    """Verify bundle bytes with age identities and the organisation's CA (and trust)."""
     report = Report()
     payload = _decrypt(data, identities)
     mine = {str(i.to_public()) for i in identities}
@@ -248,3 +258,15 @@ def extract(report: Report, target: Path) -> list[str]:
             raise UsageError(f"{path} already exists; choose an empty folder") from None
         written.append(name)
     return written
+
+
+def verify_in_vault(engine: Any, bundle: Path) -> Report:
+    """Verify with this vault's own age identity and stored trust file (the desktop app)."""
+    identity = engine.identity()
+    trust = engine.trust()
+    if identity.age_identity is None:
+        raise UsageError("this vault has no age identity to open bundles with; import it "
+                         "with your identity")
+    if trust is None:
+        raise UsageError("import the organisation's trust file first")
+    return verify_data(read_bundle(bundle), [identity.age_identity], trust.ca_cert, trust)

@@ -132,6 +132,11 @@ class CaseListScreen(Screen):
         accessible(self.new_button, self.tr("New case"))
         self.open_button = QPushButton(self.tr("&Open"))
         accessible(self.open_button, self.tr("Open the selected case"))
+        self.bundle_button = QPushButton(self.tr("Open a &bundle"))
+        accessible(self.bundle_button, self.tr("Open a bundle"),
+                   self.tr("Check a statement bundle sent to you"))
+        self.identity_button = QPushButton(self.tr("&Identity"))
+        accessible(self.identity_button, self.tr("Identity and organisation"))
         self.settings_button = QPushButton(self.tr("&Settings"))
         accessible(self.settings_button, self.tr("Settings"))
         self.lock_button = QPushButton(self.tr("&Lock"))
@@ -139,6 +144,8 @@ class CaseListScreen(Screen):
                    self.tr("Locks the vault and clears the screen (Ctrl+L)."))
         self.new_button.clicked.connect(lambda: self.nav.go("new_case"))
         self.open_button.clicked.connect(lambda: self._open_item(self.tree.currentItem()))
+        self.bundle_button.clicked.connect(lambda: self.nav.go("open_bundle"))
+        self.identity_button.clicked.connect(lambda: self.nav.go("identity"))
         self.settings_button.clicked.connect(lambda: self.nav.go("settings"))
         self.lock_button.clicked.connect(lambda: self.nav.lock())
 
@@ -151,7 +158,8 @@ class CaseListScreen(Screen):
         for button in (self.new_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.settings_button, self.lock_button):
+        for button in (self.bundle_button, self.identity_button, self.settings_button,
+                       self.lock_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -162,7 +170,8 @@ class CaseListScreen(Screen):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         order = [self.search, self.category, self.status, self.tree, self.new_button,
-                 self.open_button, self.settings_button, self.lock_button]
+                 self.open_button, self.bundle_button, self.identity_button,
+                 self.settings_button, self.lock_button]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 

@@ -74,8 +74,13 @@ class WorkspaceScreen(Screen):
         self.readback = QPushButton(self.tr("Read-&back"), self)
         accessible(self.readback, self.tr("Read-back"),
                    self.tr("Show the statement text in large print for the witness"))
+        self.export = QPushButton(self.tr("E&xport…"), self)
+        accessible(self.export, self.tr("Export"),
+                   self.tr("Export the signed statement as an encrypted bundle"))
+        self.export.hide()
         top.addWidget(self.back)
         top.addWidget(self.reference, 1)
+        top.addWidget(self.export)
         top.addWidget(self.readback)
         outer.addLayout(top)
         self.bar = SittingBar(self)
@@ -124,6 +129,7 @@ class WorkspaceScreen(Screen):
 
         self.back.clicked.connect(lambda: self._leave("cases"))
         self.readback.clicked.connect(lambda: self._leave("readback"))
+        self.export.clicked.connect(lambda: self._leave("export"))
         self.banner_close.clicked.connect(self.banner.hide)
         self.section.currentIndexChanged.connect(self._section_changed)
         self.editor.textChanged.connect(self._edited)
@@ -175,6 +181,8 @@ class WorkspaceScreen(Screen):
         self._show_section(start, place.position if place and place.section == start
                            else None)
         self.editor.setReadOnly(self._signed)
+        self.export.setVisible(self._signed)
+        self.readback.setVisible(not self._signed)
         self.saved.setText(self.tr("Signed: the text can no longer change")
                            if self._signed else "")
         self._show_sitting(sitting)

@@ -11,7 +11,7 @@ import time
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from app.engine.models import ROLES, Sitting
+from app.engine.models import Sitting
 from ui.screens.base import accessible, plain_label
 
 
@@ -82,11 +82,21 @@ class SittingBar(QWidget):
             self.state.setText(self.tr("Sitting %1: running").replace("%1", str(sitting.number))
                                if state == "running" else
                                self.tr("Sitting %1: paused").replace("%1", str(sitting.number)))
-            names = [f"{p.name} ({ROLES.get(p.role, p.role)})" for p in sitting.present]
+            labels = self.role_labels()
+            names = [f"{p.name} ({labels.get(p.role, p.role)})" for p in sitting.present]
             self.present.setText(self.tr("Present: %1").replace("%1", "; ".join(names))
                                  if names else "")
             self._ticker.start()
         self._refresh_time()
+
+    def role_labels(self) -> dict[str, str]:
+        return {"interviewer": self.tr("interviewer"),
+                "second_interviewer": self.tr("second interviewer"),
+                "intermediary": self.tr("Registered Intermediary"),
+                "isva": self.tr("ISVA, outside the evidential chain"),
+                "interpreter": self.tr("interpreter"), "supporter": self.tr("supporter"),
+                "appropriate_adult": self.tr("appropriate adult"),
+                "witness": self.tr("witness")}
 
     def _refresh_time(self) -> None:
         sitting = self._sitting

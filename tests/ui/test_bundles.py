@@ -1,0 +1,131 @@
+"""In the app: importing an identity and trust file, exporting a signed case (with its
+verification shown), and opening a bundle to check it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.org import org_init
+from tests.ui.conftest import FakeNavigator, call
+from ui.backend import Backend
+from ui.screens.bundles import ExportScreen, OpenBundleScreen
+from ui.screens.identity import IdentityScreen
+
+SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+             b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
+
+
+@pytest.fixture
+def org(tmp_path: Path) -> Path:
+    org_init(tmp_path / "org")
+    return tmp_path / "org"
+
+
+def import_through_screen(qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path
+                          ) -> IdentityScreen:
+    screen = IdentityScreen(backend, nav)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.entered()
+    qtbot.waitUntil(lambda: "No identity" in screen.summary.text(), timeout=5000)
+    member = org / "interviewer"
+    for field, path in ((screen.cert, member / "cert.pem"), (screen.key, member / "key.pem"),
+                        (screen.age, member / "age-identity.txt"),
+                        (screen.trust, org / "trust.json")):
+        qtbot.keyClicks(field.path, str(path))
+    screen.import_button.click()
+    qtbot.waitUntil(lambda: "Example Oversight Body" in screen.summary.text(), timeout=10_000)
+    return screen
+
+
+def test_identity_import_shows_who_and_which_organisation(qtbot: Any, backend: Backend,
+                                                          nav: FakeNavigator, org: Path) -> None:
+    screen = import_through_screen(qtbot, backend, nav, org)
+    assert "Interviewer One" in screen.summary.text()
+    assert "interviewer" in screen.summary.text()
+    assert "BEGIN" not in screen.summary.text()  # never key material
+    assert screen.cert.path.text() == ""
+
+
+def test_identity_import_refuses_a_mismatched_key(qtbot: Any, backend: Backend,
+                                                 nav: FakeNavigator, org: Path) -> None:
+    screen = IdentityScreen(backend, nav)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.keyClicks(screen.cert.path, str(org / "interviewer" / "cert.pem"))
+    qtbot.keyClicks(screen.key.path, str(org / "supervisor" / "key.pem"))
+    screen.import_button.click()
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=5000)
+    assert "key" in screen.message.text().lower()
+    with pytest.raises(AssertionError):
+        call(qtbot, backend, lambda s: s.engine.identity_summary())
+
+
+def signed_case(qtbot: Any, backend: Backend) -> str:
+    def prepare(s: Any) -> str:
+        e = s.engine
+        case = e.create_case("apsp", "APSP-UI-9", interviewer="Interviewer One")
+        e.set_witness(case.id, name="Dana Price")
+        e.save_section(case.id, "account", "He sent messages late at night.")
+        e.confirm_readback(case.id)
+        e.sign_statement(case.id, SIGNATURE)
+        return case.id
+
+    return call(qtbot, backend, prepare)
+
+
+def test_export_then_open_the_bundle(qtbot: Any, backend: Backend, nav: FakeNavigator,
+                                     org: Path, tmp_path: Path) -> None:
+    import_through_screen(qtbot, backend, nav, org)
+    nav.current_case = signed_case(qtbot, backend)
+    screen = ExportScreen(backend, nav)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.entered()
+    qtbot.waitUntil(lambda: screen.recipients.count() == 2, timeout=5000)
+    states = [screen.recipients.item(i).checkState() for i in range(2)]
+    assert states == [Qt.CheckState.Checked, Qt.CheckState.Checked]  # supervisor, intake
+    screen.path.setText(str(tmp_path / "out.qrb"))
+    screen.export.click()
+    assert screen.busy.isVisibleTo(screen)
+    qtbot.waitUntil(lambda: "Every check passed." in screen.message.text(), timeout=20_000)
+    assert screen.report.toPlainText().count("ok  ") == 9
+    assert (tmp_path / "out.qrb").is_file()
+    assert call(qtbot, backend, lambda s: s.engine.case(nav.current_case)).status == "exported"
+
+    opener = OpenBundleScreen(backend, nav)
+    qtbot.addWidget(opener)
+    opener.show()
+    opener.path.setText(str(tmp_path / "out.qrb"))
+    opener.verify.click()
+    qtbot.waitUntil(lambda: "Every check passed." in opener.message.text(), timeout=10_000)
+    damaged = tmp_path / "damaged.qrb"
+    data = bytearray((tmp_path / "out.qrb").read_bytes())
+    data[len(data) // 2] ^= 1
+    damaged.write_bytes(bytes(data))
+    opener.path.setText(str(damaged))
+    opener.verify.click()
+    qtbot.waitUntil(lambda: "altered" in opener.message.text(), timeout=10_000)
+    opener.clear_content()
+    assert opener.report.toPlainText() == "" and opener.path.text() == ""
+
+
+def test_export_needs_a_recipient(qtbot: Any, backend: Backend, nav: FakeNavigator,
+                                  org: Path, tmp_path: Path) -> None:
+    import_through_screen(qtbot, backend, nav, org)
+    nav.current_case = signed_case(qtbot, backend)
+    screen = ExportScreen(backend, nav)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.entered()
+    qtbot.waitUntil(lambda: screen.recipients.count() == 2, timeout=5000)
+    for i in range(2):
+        screen.recipients.item(i).setCheckState(Qt.CheckState.Unchecked)
+    screen.path.setText(str(tmp_path / "x.qrb"))
+    screen.export.click()
+    assert "at least one recipient" in screen.message.text()
+    assert not (tmp_path / "x.qrb").exists()

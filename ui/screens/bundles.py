@@ -1,0 +1,225 @@
+"""Exporting a signed statement as a bundle, and opening any bundle to verify it.
+
+Both run on the worker thread with an indeterminate progress bar; the verification
+report is shown as plain text, one line per check, exactly as `quietroom-cli verify`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.export.bundle import DEFAULT_ROLES, export_case
+from app.export.verify import Report, verify_in_vault
+from app.session import Session
+from ui.backend import Backend
+from ui.navigation import Navigator
+from ui.screens.base import Screen, accessible, plain_label
+
+
+def report_text(report: Report) -> str:
+    return "\n".join(check.line() for check in report.checks)
+
+
+class _BundleScreen(Screen):
+    """Shared layout: a path with a chooser, a busy bar, a message and a report."""
+
+    def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend, self.nav = backend, nav
+        self.layout_ = QVBoxLayout(self)
+        self.path = QLineEdit(self)
+        self.choose = QPushButton(self.tr("Choose…"), self)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)  # indeterminate: the work has no meaningful percentage
+        self.busy.setTextVisible(False)
+        accessible(self.busy, self.tr("Working"))
+        self.busy.hide()
+        self.message = plain_label("", self, name="message")
+        self.message.hide()
+        self.report = QPlainTextEdit(self)
+        self.report.setReadOnly(True)
+        accessible(self.report, self.tr("Verification report"),
+                   self.tr("One line per check; every line must say ok"))
+        self.back = QPushButton(self.tr("&Back"), self)
+        accessible(self.back, self.tr("Back"))
+
+    def _path_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.choose)
+        return row
+
+    def _working(self, on: bool) -> None:
+        self.busy.setVisible(on)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _show_report(self, report: Report) -> None:
+        self._working(False)
+        self.report.setPlainText(report_text(report))
+        self._say(self.tr("Every check passed.") if report.ok else
+                  self.tr("The bundle did not verify. Do not rely on it; see the report."))
+
+    def _failed(self, message: str, code: int) -> None:
+        self._working(False)
+        self._say(message or self.tr("Something went wrong; nothing was changed."))
+
+    def clear_content(self) -> None:
+        self.path.clear()
+        self.report.clear()
+        self._say("")
+        self._working(False)
+
+
+class ExportScreen(_BundleScreen):
+    def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(backend, nav, parent)
+        lay = self.layout_
+        lay.addWidget(plain_label(self.tr("Export the statement"), self, name="title"))
+        lay.addWidget(plain_label(self.tr(
+            "The signed statement leaves this laptop as one encrypted file that only the "
+            "people chosen below can open. You are always included."), self, name="subtitle"))
+        lay.addWidget(plain_label(self.tr("Recipients"), self))
+        self.recipients = QListWidget(self)
+        accessible(self.recipients, self.tr("Recipients"),
+                   self.tr("Members of your organisation who can open the bundle"))
+        lay.addWidget(self.recipients, 1)
+        lay.addWidget(plain_label(self.tr("Save the bundle as"), self))
+        accessible(self.path, self.tr("Where the bundle is saved"))
+        accessible(self.choose, self.tr("Choose where to save the bundle"))
+        lay.addLayout(self._path_row())
+        self.export = QPushButton(self.tr("&Export"), self)
+        self.export.setObjectName("primary")
+        accessible(self.export, self.tr("Export"),
+                   self.tr("Builds, signs, encrypts and saves the bundle, then verifies it"))
+        row = QHBoxLayout()
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.export)
+        lay.addWidget(self.busy)
+        lay.addWidget(self.message)
+        lay.addWidget(self.report, 1)
+        lay.addLayout(row)
+        self.back.clicked.connect(lambda: self.nav.go("workspace"))
+        self.choose.clicked.connect(self._choose)
+        self.export.clicked.connect(self._export)
+
+    def entered(self) -> None:
+        self.report.clear()
+        self._say("")
+        ref = self.nav.current_case
+
+        def load(s: Session) -> dict[str, Any]:
+            case = s.engine.case(ref or "")
+            trust = s.engine.trust()
+            return {"reference": case.reference,
+                    "members": [(m.name, m.role) for m in trust.members] if trust else []}
+
+        self.backend.run(load, done=self._loaded, failed=self._failed)
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        self.recipients.clear()
+        for name, role in data["members"]:
+            if role == "interviewer":
+                continue
+            item = QListWidgetItem(f"{name} ({role})")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if role in DEFAULT_ROLES
+                               else Qt.CheckState.Unchecked)
+            self.recipients.addItem(item)
+        if not data["members"]:
+            self._say(self.tr("Import the organisation's trust file first (Identity, on the "
+                              "case list)."))
+        if not self.path.text():
+            self.path.setText(str(Path.home() / f"{data['reference']}.qrb"))
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the bundle as"),
+                                              self.path.text(), "Quietroom bundle (*.qrb)")
+        if name:
+            self.path.setText(name)
+
+    def chosen(self) -> list[str]:
+        return [self.recipients.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.recipients.count())
+                if self.recipients.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _export(self) -> None:
+        ref, target = self.nav.current_case, self.path.text().strip()
+        names = self.chosen()
+        if not ref or not target:
+            self._say(self.tr("Choose where to save the bundle."))
+            return
+        if not names:
+            self._say(self.tr("Choose at least one recipient."))
+            return
+        self._working(True)
+        self._say(self.tr("Exporting… this takes a few seconds."))
+
+        def work(s: Session) -> Report:
+            export_case(s.engine, ref, Path(target), names)
+            return verify_in_vault(s.engine, Path(target))
+
+        self.backend.run(work, done=self._show_report, failed=self._failed)
+
+
+class OpenBundleScreen(_BundleScreen):
+    def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(backend, nav, parent)
+        lay = self.layout_
+        lay.addWidget(plain_label(self.tr("Open a bundle"), self, name="title"))
+        lay.addWidget(plain_label(self.tr(
+            "Checks a bundle sent to you: who signed it, that nothing in it was altered, and "
+            "that you are one of its recipients."), self, name="subtitle"))
+        accessible(self.path, self.tr("The bundle to check"))
+        accessible(self.choose, self.tr("Choose the bundle to check"))
+        lay.addLayout(self._path_row())
+        self.verify = QPushButton(self.tr("&Check the bundle"), self)
+        self.verify.setObjectName("primary")
+        accessible(self.verify, self.tr("Check the bundle"))
+        row = QHBoxLayout()
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.verify)
+        lay.addWidget(self.busy)
+        lay.addWidget(self.message)
+        lay.addWidget(self.report, 1)
+        lay.addLayout(row)
+        self.back.clicked.connect(lambda: self.nav.go("cases"))
+        self.choose.clicked.connect(self._choose)
+        self.verify.clicked.connect(self._verify)
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a bundle"), "",
+                                              "Quietroom bundle (*.qrb);;*")
+        if name:
+            self.path.setText(name)
+
+    def _verify(self) -> None:
+        target = self.path.text().strip()
+        if not target:
+            self._say(self.tr("Choose the bundle to check."))
+            return
+        self._working(True)
+        self.report.clear()
+        self._say("")
+        self.backend.run(lambda s, p: verify_in_vault(s.engine, Path(p)), target,
+                         done=self._show_report, failed=self._failed)
