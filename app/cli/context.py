@@ -20,31 +20,8 @@ MAX_PASSPHRASE_FILE = 64 * 1024
 MAX_TEXT_FILE = 8 * 1024 * 1024
 
 
-def read_passphrase_file(name: str, what: str = "passphrase") -> str:
-    """The first line of FILE (or of standard input for '-'), without its line ending."""
-    try:
-        if name == "-":
-            raw = sys.stdin.buffer.read(MAX_PASSPHRASE_FILE + 1)
-        else:
-            with open(name, "rb") as fh:
-                raw = fh.read(MAX_PASSPHRASE_FILE + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read the {what} file {name}: {exc.strerror}") from None
-    if len(raw) > MAX_PASSPHRASE_FILE:
-        raise UsageError(f"the {what} file {name} is too large to hold a passphrase")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"the {what} file {name} is not UTF-8 text") from None
-    line = text.splitlines()[0] if text else ""
-    if not line:
-        raise UsageError(f"the {what} file {name} is empty")
-    return line
-
-
-def read_text_file(name: str, what: str = "text") -> str:
-    """A UTF-8 text file (or standard input for '-'), for statement text and notes."""
-    limit = MAX_TEXT_FILE
+def _read_utf8(name: str, what: str, limit: int, too_large: str) -> str:
+    """A file (or standard input for '-') of at most `limit` bytes, as UTF-8 text."""
     try:
         if name == "-":
             raw = sys.stdin.buffer.read(limit + 1)
@@ -54,12 +31,25 @@ def read_text_file(name: str, what: str = "text") -> str:
     except OSError as exc:
         raise UsageError(f"cannot read the {what} file {name}: {exc.strerror}") from None
     if len(raw) > limit:
-        raise UsageError(f"the {what} file {name} is too large (at most 8 MB)")
+        raise UsageError(f"the {what} file {name} is too large {too_large}")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(f"the {what} file {name} is not UTF-8 text") from None
-    return text.replace("\r\n", "\n")
+
+
+def read_passphrase_file(name: str, what: str = "passphrase") -> str:
+    """The first line of FILE (or of standard input for '-'), without its line ending."""
+    text = _read_utf8(name, what, MAX_PASSPHRASE_FILE, "to hold a passphrase")
+    line = text.splitlines()[0] if text else ""
+    if not line:
+        raise UsageError(f"the {what} file {name} is empty")
+    return line
+
+
+def read_text_file(name: str, what: str = "text") -> str:
+    """A UTF-8 text file (or standard input for '-'), for statement text and notes."""
+    return _read_utf8(name, what, MAX_TEXT_FILE, "(at most 8 MB)").replace("\r\n", "\n")
 
 
 def read_binary_file(name: str, what: str, limit: int) -> bytes:
@@ -71,6 +61,16 @@ def read_binary_file(name: str, what: str, limit: int) -> bytes:
     if len(data) > limit:
         raise UsageError(f"the {what} file {name} is too large")
     return data
+
+
+def case_command(group: argparse._SubParsersAction, common: argparse.ArgumentParser,
+                 name: str, handler: Callable[[Context], int], help_text: str
+                 ) -> argparse.ArgumentParser:
+    """A subcommand that acts on one case, named by its id or reference."""
+    p = group.add_parser(name, parents=[common], help=help_text)
+    p.add_argument("id", metavar="ID", help="the case id or reference")
+    p.set_defaults(handler=handler)
+    return p
 
 
 class Context:

@@ -36,6 +36,11 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+def one_line(message: str) -> str:
+    """Errors may echo what was typed; a newline in it must not make a second line."""
+    return "".join(c if c.isprintable() else " " for c in message)
+
+
 def common_options() -> argparse.ArgumentParser:
     # SUPPRESS keeps a subcommand's copy of an option from overwriting the value given
     # before the command name, so global options work on either side of it.
@@ -77,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
     except QuietroomError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(f"{PROG}: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except DatabaseError:
         LOG.debug("database error", exc_info=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.context import Context
+from app.cli.context import Context, case_command
 from app.engine.models import PAUSE_REQUESTERS, Sitting
 from app.engine.sittings import parse_participant
 
@@ -106,10 +106,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     group = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     def command(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        p = group.add_parser(name, parents=[common], help=help_text)
-        p.add_argument("id", metavar="ID", help="the case id or reference")
-        p.set_defaults(handler=handler)
-        return p
+        return case_command(group, common, name, handler, help_text)
 
     p = command("start", cmd_start, "start a sitting")
     p.add_argument("--present", action="extend", nargs="+", metavar="ROLE:NAME",

@@ -6,7 +6,7 @@ import argparse
 import re
 from typing import Any
 
-from app.cli.context import Context, read_binary_file, read_text_file
+from app.cli.context import Context, case_command, read_binary_file, read_text_file
 from app.engine.statements import MAX_SIGNATURE_BYTES
 from app.errors import UsageError
 
@@ -116,10 +116,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     group = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     def command(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        p = group.add_parser(name, parents=[common], help=help_text)
-        p.add_argument("id", metavar="ID", help="the case id or reference")
-        p.set_defaults(handler=handler)
-        return p
+        return case_command(group, common, name, handler, help_text)
 
     command("sections", cmd_sections, "list the statement's sections")
     for name, append in (("write", False), ("append", True)):

@@ -163,15 +163,19 @@ class SittingsMixin(EngineBase):
                 (case.id, number, number)).fetchone()
             if row is None:
                 raise UsageError("there is no such pause to give a reason for")
+            detail: dict[str, Any] = {"sitting": row[2], "pause": row[1], "amended": True}
             if reason is not None:
                 conn.execute("UPDATE pauses SET reason = ? WHERE sitting_id = ? AND number = ?",
                              (reason or None, row[0], row[1]))
+                # The reason itself may be personal and stays out of the log; that it
+                # was changed, and when, does not.
+                detail["reason_changed"] = True
             if requested_by is not None:
                 conn.execute("UPDATE pauses SET requested_by = ? WHERE sitting_id = ? AND "
                              "number = ?", (requested_by, row[0], row[1]))
-                self._audit(conn, case.id, "pause", {"sitting": row[2], "pause": row[1],
-                                                     "requested_by": requested_by,
-                                                     "amended": True})
+                detail["requested_by"] = requested_by
+            if reason is not None or requested_by is not None:
+                self._audit(conn, case.id, "pause", detail)
 
     def resume_sitting(self, ref: str) -> Place:
         with self._tx() as conn:
