@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+
+# Qt's own file dialog: native ones (GTK, KDE portals) add chosen files to the desktop's
+# recent-files list, which would leave bundle names and paths behind.
+PRIVATE_DIALOG = QFileDialog.Option.DontUseNativeDialog
 
 
 class Screen(QWidget):

@@ -28,7 +28,7 @@ from app.export.verify import Report, verify_in_vault
 from app.session import Session
 from ui.backend import Backend
 from ui.navigation import Navigator
-from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
 
 
 def report_text(report: Report) -> str:
@@ -153,7 +153,8 @@ class ExportScreen(_BundleScreen):
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the bundle as"),
-                                              self.path.text(), "Quietroom bundle (*.qrb)")
+                                              self.path.text(), "Quietroom bundle (*.qrb)",
+                                              options=PRIVATE_DIALOG)
         if name:
             self.path.setText(name)
 
@@ -209,7 +210,8 @@ class OpenBundleScreen(_BundleScreen):
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a bundle"), "",
-                                              "Quietroom bundle (*.qrb);;*")
+                                              "Quietroom bundle (*.qrb);;*",
+                                              options=PRIVATE_DIALOG)
         if name:
             self.path.setText(name)
 

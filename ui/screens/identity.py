@@ -22,7 +22,7 @@ from app.engine.identity import IdentitySummary
 from app.session import Session
 from ui.backend import Backend
 from ui.navigation import Navigator
-from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
 
 
 class FileField(QWidget):
@@ -42,7 +42,7 @@ class FileField(QWidget):
         self._label = label
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self._label)
+        name, _ = QFileDialog.getOpenFileName(self, self._label, options=PRIVATE_DIALOG)
         if name:
             self.path.setText(name)
 
