@@ -1,0 +1,545 @@
+"""Property tests for the interview engine: a hypothesis state machine over a real vault.
+
+Random sequences of sitting transitions, saves (insertions, deletions, replacements,
+identical text, appends), places, clock moves, notes, timeline events, read-back,
+signing, further statements and crash-and-reopen (SIGKILL simulated by dropping the
+session lock and closing the vault without ending anything) run against the engine and
+a plain model. After every step the engine must agree with the model: nothing saved is
+lost, every revision rebuilds to its recorded hash, no pause record is lost, active time
+excludes pauses, the audit chain holds, and the statement text holds only the survivor's
+words. Refused operations must raise UsageError and change nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from app.engine.clock import FakeClock, stamp
+from app.engine.engine import Engine
+from app.engine.models import CATEGORIES, PAUSE_REQUESTERS, PacingEvent, Participant
+from app.errors import UsageError
+from app.vault.vault import Vault
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+REF = "PROP-0001"
+MARK = "¤"  # never generated in statement text, so notes and canaries are recognisable
+CANARY = f"CANARY-{MARK}-17-Larkspur-Close"
+PHONE_CANARY = f"CANARY-{MARK}-07700-900123"
+INTERRUPTION_REASON = "Quietroom stopped unexpectedly"
+WORDINGS = ("summer 1987", "1987", "March 1990", "12 March 1991", "between 1985 and 1987",
+            "about 1986", "Christmas 1988", "aged about 12", "early 1990s", "winter 1984")
+PEOPLE = (Participant("interviewer", "Jo Bloggs"), Participant("second_interviewer", "Ann Ng"),
+          Participant("intermediary", "Ravi Shah"), Participant("isva", "Sam Lee"),
+          Participant("interpreter", "Ana Sousa", "Portuguese"),
+          Participant("supporter", "Chris Dunn"), Participant("appropriate_adult", "Pat Kay"))
+
+statement_chars = st.characters(codec="utf-8", exclude_characters=MARK + "\x00")
+texts = st.text(statement_chars, max_size=40)
+plain_chars = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"),
+                            exclude_characters=MARK)
+edits = st.one_of(
+    st.tuples(st.just("insert"), st.just(10**6), texts),  # typing at the end
+    st.tuples(st.just("insert"), st.integers(0, 10**6), texts),
+    st.tuples(st.just("same")),
+    st.tuples(st.just("replace"), texts),
+    st.tuples(st.just("delete"), st.integers(0, 10**6), st.integers(1, 30)),
+    st.tuples(st.just("splice"), st.integers(0, 10**6), st.integers(0, 10), texts),
+)
+
+
+def apply_edit(old: str, edit: tuple[Any, ...]) -> str:
+    if edit[0] == "same":
+        return old
+    if edit[0] == "replace":
+        return str(edit[1])
+    at = edit[1] % (len(old) + 1)
+    if edit[0] == "insert":
+        at = len(old) if edit[1] == 10**6 else at
+        return old[:at] + edit[2] + old[at:]
+    if edit[0] == "delete":
+        return old[:at] + old[at + edit[2]:]
+    return old[:at] + edit[3] + old[at + edit[2]:]
+
+
+def png_signature() -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (60, 20), 255)
+    ImageDraw.Draw(image).line((4, 15, 30, 4, 56, 14), fill=0, width=2)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = png_signature()
+SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20">'
+       b'<path d="M4 15 L30 4 L56 14" stroke="black" fill="none"/></svg>')
+
+
+def is_subsequence(small: str, big: str) -> bool:
+    chars = iter(big)
+    return all(c in chars for c in small)
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class MPause:
+    kind: str
+    started: datetime
+    ended: datetime | None
+    requested_by: str
+    reason: str | None
+    crash_at: datetime | None = None
+
+
+@dataclass
+class MSitting:
+    number: int
+    started: datetime
+    location: str
+    present: list[Participant]
+    place: tuple[str | None, str | None, int]
+    last_activity: datetime
+    state: str = "running"
+    ended: datetime | None = None
+    interruptions: int = 0
+    pauses: list[MPause] = field(default_factory=list)
+
+    def close_pauses(self, at: datetime) -> None:
+        for pause in self.pauses:
+            if pause.ended is None:
+                pause.ended = at
+
+    def active_seconds(self, now: datetime) -> float:
+        end = self.ended or now
+        paused = sum(((p.ended or end) - p.started).total_seconds() for p in self.pauses)
+        return max(0.0, (end - self.started).total_seconds() - paused)
+
+
+class EngineMachine(RuleBasedStateMachine):
+    """One case in one vault; the model says what the engine must hold."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tmp = Path(tempfile.mkdtemp(prefix="qr-props-", dir=os.environ.get("TMPDIR")))
+        self.root = self.tmp / "vault"
+        self.clock = FakeClock()
+        self.events: list[PacingEvent] = []
+        self.vault = Vault.create(self.root, PASSPHRASE, use_keyring=False,
+                                  kdf_params=FAST_KDF)
+        self.engine = self._new_engine()
+        self.other: Vault | None = None  # a second connection, as a command-line process
+        self.sittings: list[MSitting] = []
+        self.texts: dict[str, str] = {}
+        self.saves: list[tuple[str, int, str]] = []   # (section, revision, text), changed only
+        self.status = "draft"
+        self.confirmed = False
+        self.notes: list[str] = []
+        self.timeline: list[tuple[str, str]] = []
+
+    def _new_engine(self) -> Engine:
+        engine = Engine(self.vault, clock=self.clock, owner=True)
+        engine.subscribe(self.events.append)
+        return engine
+
+    def teardown(self) -> None:
+        self.engine.close()
+        self.vault.close()
+        if self.other is not None:
+            self.other.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # --- helpers ----------------------------------------------------------------------
+
+    @property
+    def open_sitting(self) -> MSitting | None:
+        return next((s for s in self.sittings if s.state != "ended"), None)
+
+    @property
+    def sitting_state(self) -> str | None:
+        return s.state if (s := self.open_sitting) else None
+
+    def pick(self, items: tuple[Any, ...] | list[Any], index: int) -> Any:
+        return items[index % len(items)]
+
+    def snapshot(self) -> tuple[Any, ...]:
+        """Everything a refused operation must leave as it was (read without auditing)."""
+        with self.vault.lock:
+            conn = self.vault.connection
+            rows = [conn.execute(sql).fetchall() for sql in (
+                "SELECT * FROM sections ORDER BY statement_id, section_id",
+                "SELECT * FROM revisions ORDER BY statement_id, section_id, seq",
+                "SELECT * FROM sittings ORDER BY number", "SELECT * FROM pauses ORDER BY 1, 2",
+                "SELECT * FROM statements ORDER BY number", "SELECT * FROM witnesses",
+                "SELECT * FROM restricted", "SELECT * FROM notes", "SELECT * FROM timeline",
+                "SELECT * FROM cases")]
+        return (rows, self.engine.audit_head(REF), len(self.events))
+
+    def refused(self, action: Callable[[], object]) -> None:
+        before = self.snapshot()
+        try:
+            action()
+        except UsageError as exc:
+            assert str(exc) and "\n" not in str(exc)
+        else:
+            raise AssertionError("the engine accepted an operation it must refuse")
+        assert self.snapshot() == before, "a refused operation changed the vault"
+
+    def record_write(self, section: str, new: str, changed: bool, seq: int,
+                     position: int | None = None) -> None:
+        """Update the model after a save, append or correction that the engine accepted."""
+        old = self.texts.get(section)
+        assert changed == (old is None or old != new)
+        if changed:
+            self.saves.append((section, seq, new))
+            self.confirmed = False  # the witness confirmed a different text
+        self.texts[section] = new
+        sitting = self.open_sitting
+        if sitting is not None:
+            sitting.last_activity = self.clock.now()
+            sitting.place = (sitting.place[0], section, len(new) if position is None
+                             else position)
+
+    # --- setting up -------------------------------------------------------------------
+
+    @initialize(category=st.sampled_from(CATEGORIES))
+    def create_case(self, category: str) -> None:
+        case = self.engine.create_case(category, REF, interviewer="Jo Bloggs")
+        self.guide = self.engine.guide(case)
+        self.section_ids = self.guide.section_ids()
+        self.phase_ids = tuple(p.id for p in self.guide.phases)
+        self.prompts = [p.text for ph in self.guide.phases for p in ph.prompts]
+        self.engine.set_witness(REF, name="Alex Morgan", date_of_birth="1979-03-21")
+        self.engine.set_restricted(REF, address=CANARY, phone=PHONE_CANARY)
+
+    # --- sittings ---------------------------------------------------------------------
+
+    @precondition(lambda self: self.open_sitting is None and self.status != "signed")
+    @rule(who=st.lists(st.sampled_from(PEOPLE), max_size=4, unique=True),
+          location=st.text(plain_chars, max_size=20))
+    def start(self, who: list[Participant], location: str) -> None:
+        sitting = self.engine.start_sitting(REF, who, location)
+        now = self.clock.now()
+        assert sitting.state == "running" and sitting.number == len(self.sittings) + 1
+        self.sittings.append(MSitting(sitting.number, now, location.strip(), list(who),
+                                      (self.phase_ids[0], None, 0), now))
+
+    @precondition(lambda self: self.sitting_state == "running")
+    @rule(by=st.sampled_from(PAUSE_REQUESTERS),
+          reason=st.none() | st.text(plain_chars, max_size=30))
+    def pause(self, by: str, reason: str | None) -> None:
+        pause = self.engine.pause_sitting(REF, by, reason)
+        sitting, now = self.open_sitting, self.clock.now()
+        assert sitting is not None
+        expected = MPause("pause", now, None, by, (reason or "").strip() or None)
+        assert (pause.kind, pause.started, pause.requested_by, pause.reason) == (
+            "pause", stamp(now), by, expected.reason)
+        sitting.pauses.append(expected)
+        sitting.state, sitting.last_activity = "paused", now
+
+    @precondition(lambda self: self.sitting_state == "paused")
+    @rule()
+    def resume(self) -> None:
+        place = self.engine.resume_sitting(REF)
+        sitting, now = self.open_sitting, self.clock.now()
+        assert sitting is not None
+        assert (place.phase, place.section, place.position) == sitting.place
+        sitting.close_pauses(now)
+        sitting.state, sitting.last_activity = "running", now
+
+    @precondition(lambda self: self.open_sitting is not None)
+    @rule()
+    def end(self) -> None:
+        ended = self.engine.end_sitting(REF)
+        sitting, now = self.open_sitting, self.clock.now()
+        assert sitting is not None and ended.state == "ended"
+        sitting.close_pauses(now)
+        sitting.state, sitting.ended, sitting.last_activity = "ended", now, now
+
+    @precondition(lambda self: self.open_sitting is not None)
+    @rule(phase=st.none() | st.integers(0, 99), section=st.none() | st.integers(0, 99),
+          position=st.none() | st.integers(0, 500))
+    def set_place(self, phase: int | None, section: int | None, position: int | None) -> None:
+        sitting = self.open_sitting
+        assert sitting is not None
+        phase_id = None if phase is None else self.pick(self.phase_ids, phase)
+        section_id = None if section is None else self.pick(self.section_ids, section)
+        before = len(self.events)
+        place = self.engine.set_place(REF, phase=phase_id, section=section_id,
+                                      position=position)
+        old = sitting.place
+        sitting.place = (phase_id or old[0], section_id or old[1],
+                         old[2] if position is None else position)
+        sitting.last_activity = self.clock.now()
+        assert (place.phase, place.section, place.position) == sitting.place
+        entered = self.guide.phase(phase_id) if phase_id else None
+        checkin = (entered is not None and phase_id != old[0]
+                   and (entered.checkin or self.guide.pacing.checkin_on_phase_change))
+        new_events = self.events[before:]
+        assert [e.kind for e in new_events] == (["checkin"] if checkin else [])
+
+    @rule(milliseconds=st.integers(0, 4_000) | st.integers(0, 3_600_000))
+    def advance_clock(self, milliseconds: int) -> None:
+        self.clock.advance(milliseconds / 1000)
+
+    @rule()
+    def tick(self) -> None:
+        """Pacing events are suggestions: they never change the record."""
+        before = self.snapshot()[0]
+        self.engine.tick(REF)
+        assert self.snapshot()[0] == before
+
+    @rule(crash=st.booleans(), downtime_ms=st.integers(0, 7_200_000))
+    def reopen(self, crash: bool, downtime_ms: int) -> None:
+        """Quit and restart: cleanly, or killed (SIGKILL) without ending anything."""
+        crash_at = self.clock.now()
+        if crash:
+            self.engine._lock.release()  # the kernel drops the lock of a killed process
+        else:
+            self.engine.close()
+        self.vault.close()
+        self.clock.advance(downtime_ms / 1000)
+        self.vault = Vault.open(self.root, PASSPHRASE)
+        self.engine = self._new_engine()
+        sitting = self.open_sitting
+        if crash and sitting is not None and sitting.state == "running":
+            sitting.pauses.append(MPause("interruption", min(sitting.last_activity,
+                                                             self.clock.now()), None,
+                                         "system", INTERRUPTION_REASON, crash_at))
+            sitting.state = "paused"
+            sitting.interruptions += 1
+
+    @precondition(lambda self: self.status != "signed")
+    @rule(section=st.integers(0, 99), text=texts)
+    def command_line_append(self, section: int, text: str) -> None:
+        """A command-line process appends through its own connection while the app runs."""
+        section_id = self.pick(self.section_ids, section)
+        self.engine.sections(REF)  # the app has the current text cached
+        old = self.texts.get(section_id, "")
+        if self.other is None:
+            self.other = Vault.open(self.root, PASSPHRASE)
+        with Engine(self.other, clock=self.clock) as cli:
+            assert not cli.owns_sittings
+            result = cli.append_section(REF, section_id, text)
+        new = old + ("\n" if old and not old.endswith("\n") else "") + text
+        self.record_write(section_id, new, result.changed, result.seq)
+
+    # --- the statement ----------------------------------------------------------------
+
+    @precondition(lambda self: self.status != "signed")
+    @rule(section=st.just(0) | st.integers(0, 99), edit=edits, coalesce=st.booleans(),
+          position=st.none() | st.integers(0, 300))
+    def save(self, section: int, edit: tuple[Any, ...], coalesce: bool,
+             position: int | None) -> None:
+        section_id = self.pick(self.section_ids, section)
+        new = apply_edit(self.texts.get(section_id, ""), edit)
+        result = self.engine.save_section(REF, section_id, new, position=position,
+                                          coalesce=coalesce)
+        assert not result.coalesced or (coalesce and self.status == "draft")
+        assert result.sha256 == sha(new)
+        self.record_write(section_id, new, result.changed, result.seq, position)
+
+    @precondition(lambda self: self.status != "signed")
+    @rule(section=st.integers(0, 99),
+          burst=st.lists(st.tuples(st.integers(0, 10**6), texts, st.integers(0, 4_000)),
+                         min_size=2, max_size=6))
+    def typing_burst(self, section: int, burst: list[tuple[int, str, int]]) -> None:
+        """Autosave after each burst of typing, close together: saves may be coalesced."""
+        for where, text, pause_ms in burst:
+            self.clock.advance(pause_ms / 1000)
+            self.save(section, ("insert", where, text), True, None)
+
+    @precondition(lambda self: self.status != "signed")
+    @rule(section=st.integers(0, 99), text=texts)
+    def append(self, section: int, text: str) -> None:
+        section_id = self.pick(self.section_ids, section)
+        old = self.texts.get(section_id, "")
+        new = old + ("\n" if old and not old.endswith("\n") else "") + text
+        result = self.engine.append_section(REF, section_id, text)
+        assert not result.coalesced
+        self.record_write(section_id, new, result.changed, result.seq)
+
+    @rule(text=st.text(plain_chars, max_size=30))
+    def note(self, text: str) -> None:
+        body = f"{MARK}note {len(self.notes)}{MARK} {text}"
+        self.engine.add_note(REF, body)
+        self.notes.append(body.strip())
+
+    @rule(when=st.sampled_from(WORDINGS))
+    def timeline_event(self, when: str) -> None:
+        what = f"event number {len(self.timeline)}"
+        self.engine.add_event(REF, when, what)
+        self.timeline.append((when, what))
+
+    @precondition(lambda self: self.status != "signed"
+                  and (self.status == "read_back" or any(t.strip() for t in self.texts.values())))
+    @rule(section=st.none() | st.integers(0, 99), text=texts)
+    def readback(self, section: int | None, text: str) -> None:
+        corrections = {} if section is None else {self.pick(self.section_ids, section): text}
+        result = self.engine.confirm_readback(REF, corrections)
+        self.status = "read_back"
+        for section_id, new in corrections.items():
+            applied = [c for c in result["corrections"] if c["section"] == section_id]
+            self.record_write(section_id, new, bool(applied),
+                              applied[0]["revision"] if applied else 0)
+        self.confirmed = True
+
+    @precondition(lambda self: self.status == "read_back" and self.confirmed)
+    @rule()
+    def sign(self) -> None:
+        result = self.engine.sign_statement(REF, PNG)
+        assert result["text_sha256"]
+        self.status = "signed"
+
+    @precondition(lambda self: self.status == "signed")
+    @rule()
+    def further(self) -> None:
+        self.engine.further_statement(REF)
+        self.status, self.confirmed = "draft", False
+        self.texts, self.saves = {}, []
+
+    # --- refusals ---------------------------------------------------------------------
+
+    @rule(choice=st.integers(0, 10**6), text=texts)
+    def refused_operation(self, choice: int, text: str) -> None:
+        e, sitting = self.engine, self.open_sitting
+        unknown = next(s for s in ("impact", "officer", "nope", "Account", "")
+                       if s not in self.section_ids)
+        candidates: list[Callable[[], object]] = [
+            lambda: e.save_section(REF, unknown, text),
+            lambda: e.append_section(REF, unknown, text),
+            lambda: e.pause_sitting(REF, "system"),
+            lambda: e.set_place(REF, phase="rapport"),
+            lambda: e.set_witness(REF, date_of_birth="1990-13-45"),
+            lambda: e.add_note(REF, " \n "),
+            lambda: e.add_event(REF, "when the moon turned green", "x"),
+            lambda: e.save_section("NO-SUCH-CASE", self.section_ids[0], text),
+        ]
+        if sitting is None or sitting.state != "running":
+            candidates.append(lambda: e.pause_sitting(REF, "witness", "tired"))
+        if sitting is None or sitting.state != "paused":
+            candidates.append(lambda: e.resume_sitting(REF))
+        if sitting is None:
+            candidates += [lambda: e.end_sitting(REF), lambda: e.set_place(REF, position=3)]
+        else:
+            candidates += [lambda: e.start_sitting(REF),
+                           lambda: e.set_place(REF, position=-1)]
+        if self.status == "signed":
+            candidates += [
+                lambda: e.save_section(REF, self.section_ids[0], text + "changed"),
+                lambda: e.append_section(REF, self.section_ids[0], "more"),
+                lambda: e.confirm_readback(REF),
+                lambda: e.set_witness(REF, name="Another Name"),
+                lambda: e.sign_statement(REF, SVG),
+            ]
+            if sitting is None:
+                candidates.append(lambda: e.start_sitting(REF))
+        elif not (self.status == "read_back" and self.confirmed):
+            candidates.append(lambda: e.sign_statement(REF, PNG))
+        if self.status == "draft" and not any(t.strip() for t in self.texts.values()):
+            candidates.append(lambda: e.confirm_readback(REF))
+        if self.status != "signed":
+            candidates.append(lambda: e.further_statement(REF))
+        self.refused(self.pick(candidates, choice))
+
+    # --- what must always hold ----------------------------------------------------------
+
+    @invariant()
+    def texts_are_kept(self) -> None:
+        statement = self.engine.statement(REF)
+        assert statement.status == self.status
+        assert bool(statement.readback_confirmed) == self.confirmed
+        with self.vault.lock:
+            stored = dict(self.vault.connection.execute(
+                "SELECT section_id, text FROM sections WHERE statement_id = ?",
+                (statement.id,)).fetchall())
+        assert stored == self.texts
+        shown = {s.id: s.text for s in self.engine.sections(REF)}
+        assert shown == {s: self.texts.get(s, "") for s in self.section_ids}
+        for section_id in self.section_ids:
+            self._check_history(section_id)
+
+    def _check_history(self, section_id: str) -> None:
+        history = self.engine.section_history(REF, section_id)
+        rebuilt = {0: ""}
+        for rev in history:
+            text = self.engine.section_text_at(REF, section_id, rev["revision"])
+            assert sha(text) == rev["sha256"] and len(text) == rev["length"]
+            rebuilt[rev["revision"]] = text
+        assert [r["revision"] for r in history] == list(range(1, len(history) + 1))
+        if history:
+            assert rebuilt[len(history)] == self.texts[section_id]
+        else:
+            assert section_id not in self.texts
+        saves = [(seq, text) for sec, seq, text in self.saves if sec == section_id]
+        assert sum(r["saves"] for r in history) == len(saves)
+        for seq, text in saves:
+            # A save either is its revision, or was coalesced with pure insertions: then it
+            # lies between the revision before and the revision it was merged into.
+            assert text == rebuilt[seq] or (
+                is_subsequence(rebuilt[seq - 1], text) and is_subsequence(text, rebuilt[seq])
+            ), f"a saved text of {section_id} cannot be found in its history"
+
+    @invariant()
+    def sittings_match(self) -> None:
+        now = self.clock.now()
+        sittings = self.engine.sittings(REF)
+        assert len(sittings) == len(self.sittings)
+        assert sum(s.open for s in sittings) <= 1
+        for got, want in zip(sittings, self.sittings, strict=True):
+            assert (got.number, got.state, got.started, got.ended, got.location) == (
+                want.number, want.state, stamp(want.started),
+                want.ended and stamp(want.ended), want.location)
+            assert got.interruptions == want.interruptions
+            assert (got.place.phase, got.place.section, got.place.position) == want.place
+            assert [p.to_json() for p in got.present] == [p.to_json() for p in want.present]
+            assert [(p.kind, p.started, p.ended, p.requested_by, p.reason)
+                    for p in got.pauses] == [
+                (p.kind, stamp(p.started), p.ended and stamp(p.ended), p.requested_by,
+                 p.reason) for p in want.pauses]
+            for p in want.pauses:
+                assert p.crash_at is None or p.started <= p.crash_at
+            assert abs(got.active_seconds - want.active_seconds(now)) < 0.001
+
+    @invariant()
+    def record_is_sound(self) -> None:
+        report = self.engine.verify_audit(REF)
+        assert report.intact, report.problem
+        assert [n["text"] for n in self.engine.notes(REF)] == self.notes
+        events = self.engine.timeline(REF)
+        assert sorted((e.when, e.what) for e in events) == sorted(self.timeline)
+        keys = [(e.earliest, e.latest, e.id) for e in events]
+        assert keys == sorted(keys)
+
+    @invariant()
+    def statement_holds_only_the_survivors_words(self) -> None:
+        text = self.engine.statement_text(REF)
+        parts = [self.texts.get(s, "").strip() for s in self.section_ids]
+        assert text == "\n\n".join(p for p in parts if p)
+        assert MARK not in text
+        for forbidden in [*self.notes, CANARY, PHONE_CANARY]:
+            assert forbidden not in text
+        for prompt in self.prompts:
+            assert prompt not in text
+
+
+EngineMachine.TestCase.settings = settings(
+    max_examples=60, stateful_step_count=40, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow])
+TestEngineMachine = EngineMachine.TestCase
