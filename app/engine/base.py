@@ -30,7 +30,7 @@ def new_id() -> str:
 
 
 def short_text(value: str | None, what: str, *, required: bool = False,
-               limit: int = MAX_SHORT_CHARS) -> str | None:
+               limit: int = MAX_SHORT_CHARS, single_line: bool = False) -> str | None:
     if value is None:
         if required:
             raise UsageError(f"{what} is required")
@@ -40,8 +40,10 @@ def short_text(value: str | None, what: str, *, required: bool = False,
         raise UsageError(f"{what} must not be empty")
     if len(value) > limit:
         raise UsageError(f"{what} is too long (at most {limit} characters)")
-    if any(ord(c) < 32 and c not in "\n\t" for c in value):
-        raise UsageError(f"{what} contains control characters")
+    allowed = "" if single_line else "\n\t"
+    if any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in value):
+        raise UsageError(f"{what} must be one line of text" if single_line
+                         else f"{what} contains control characters")
     return value
 
 
@@ -101,9 +103,10 @@ class EngineBase:
 
     def _case_row(self, conn: Connection, ref: str) -> Case:
         """Find a case by its id or its reference."""
+        # An exact id wins over a reference, and references can never look like ids.
         row = conn.execute("SELECT id, reference, category, status, interviewer, created, "
-                           "updated FROM cases WHERE id = ? OR reference = ? LIMIT 1",
-                           (ref, ref)).fetchone()
+                           "updated FROM cases WHERE id = ? OR reference = ? "
+                           "ORDER BY id = ? DESC LIMIT 1", (ref, ref, ref)).fetchone()
         if row is None:
             raise UsageError("no case has that id or reference; see 'case list'")
         return Case(*row)

@@ -7,6 +7,7 @@ only the statement renderer's separate restricted page ever reads them.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -51,8 +52,12 @@ class CasesMixin(EngineBase):
         if category not in CATEGORIES:
             raise UsageError(f"unknown category '{category}'; choose csa, apsp or general")
         reference = short_text(reference, "the reference", required=True,
-                               limit=MAX_REFERENCE) or ""
-        interviewer = short_text(interviewer, "the interviewer's name", limit=200) or ""
+                               limit=MAX_REFERENCE, single_line=True) or ""
+        if re.fullmatch(r"[0-9a-f]{32}", reference):
+            raise UsageError("a reference cannot look like a case id (32 hexadecimal "
+                             "characters); use the organisation's own reference")
+        interviewer = short_text(interviewer, "the interviewer's name", limit=200,
+                                 single_line=True) or ""
         self.guide(Case("", reference, category, "draft", "", "", ""))  # guide must load
         at = self.now()
         case = Case(new_id(), reference, category, "draft", interviewer, at, at)
@@ -143,7 +148,8 @@ class CasesMixin(EngineBase):
                 clean[key] = bool(value)
             else:
                 text = short_text(str(value), f"the {key.replace('_', ' ')}",
-                                  required=key == "name")
+                                  required=key == "name",
+                                  single_line=key in ("name", "preferred_name", "pronouns"))
                 clean[key] = text
         if dob is not None:
             dob = parse_date_of_birth(dob, self.clock.now().date())
@@ -187,10 +193,18 @@ class CasesMixin(EngineBase):
                 clean[key] = bool(value)
             elif key == "date_of_birth":
                 clean[key] = parse_date_of_birth(str(value), self.clock.now().date())
+            elif key in ("phone", "email"):
+                clean[key] = short_text(str(value), f"the {key}", single_line=True)
             else:
                 clean[key] = short_text(str(value), f"the {key.replace('_', ' ')}")
         with self._tx() as conn:
             case = self._case_row(conn, ref)
+            if "date_of_birth" in clean and \
+                    self._current_statement(conn, case.id).status == "signed":
+                # The age printed on a signed statement comes from the date of birth.
+                raise UsageError("the statement is signed, so the date of birth behind the "
+                                 "age on it can no longer change; start a further statement "
+                                 "first")
             at = self.now()
             data = self._update_restricted(conn, case, clean, at)
             self._touch(conn, case.id, at)

@@ -39,13 +39,14 @@ def parse_participant(text: str) -> Participant:
                "second": "second_interviewer", "aa": "appropriate_adult"}
     role = aliases.get(role, role)
     if role not in ROLES:
-        raise UsageError(f"unknown role '{parts[0]}'; use one of: {', '.join(ROLES)}")
+        shown = "".join(c if c.isprintable() else " " for c in parts[0])[:40]
+        raise UsageError(f"unknown role '{shown}'; use one of: {', '.join(ROLES)}")
     if len(parts) < 2 or not parts[1]:
         raise UsageError(f"give a name for the {ROLES[role]}: {role}:NAME")
     language = parts[2] if len(parts) > 2 and parts[2] else None
     if role == "interpreter" and not language:
         raise UsageError("give the interpreter's language: interpreter:NAME:LANGUAGE")
-    name = short_text(parts[1], "the participant's name", limit=200) or ""
+    name = short_text(parts[1], "the participant's name", limit=200, single_line=True) or ""
     return Participant(role, name, short_text(language, "the language", limit=100))
 
 

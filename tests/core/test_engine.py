@@ -392,3 +392,41 @@ def test_a_clean_lock_and_unlock_is_not_an_interruption(vault: Vault, clock: Fak
     third = Engine(vault, clock=clock, owner=True)
     assert third.current_sitting("C-11").interruptions == 1
     third.close()
+
+
+def test_references_never_shadow_ids_and_fields_stay_one_line(engine: Engine) -> None:
+    first = engine.create_case("general", "G-100")
+    with pytest.raises(UsageError, match="look like a case id"):
+        engine.create_case("general", first.id)
+    with pytest.raises(UsageError, match="one line"):
+        engine.create_case("general", "A\nB")
+    with pytest.raises(UsageError, match="one line"):
+        engine.set_witness("G-100", name="Alex\tMorgan")
+    assert engine.list_cases() == [engine.case("G-100")]
+
+
+def test_date_of_birth_is_frozen_once_signed(engine: Engine, case_ref: str) -> None:
+    engine.save_section(case_ref, "account", "Words.")
+    engine.confirm_readback(case_ref)
+    engine.sign_statement(case_ref, SIGNATURE)
+    with pytest.raises(UsageError, match="date of birth"):
+        engine.set_restricted(case_ref, date_of_birth="1980-01-01")
+    assert engine.restricted(case_ref)["date_of_birth"] == "1979-03-21"
+    engine.set_restricted(case_ref, address="A new address")  # other details may change
+
+
+def test_heartbeat_moves_the_interruption_close_to_the_crash(vault: Vault,
+                                                             clock: FakeClock) -> None:
+    first = Engine(vault, clock=clock, owner=True)
+    first.create_case("csa", "C-12")
+    first.start_sitting("C-12")
+    clock.advance(600)
+    first.heartbeat()
+    beat = first.now()
+    first._lock.release()
+    clock.advance(900)
+    second = Engine(vault, clock=clock, owner=True)
+    sitting = second.current_sitting("C-12")
+    assert sitting.pauses[-1].started == beat
+    assert sitting.active_seconds == pytest.approx(600)
+    second.close()

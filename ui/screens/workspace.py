@@ -299,8 +299,15 @@ class WorkspaceScreen(Screen):
         self._set_place(phase=phase)
 
     def _pacing_tick(self) -> None:
-        if self._ref is not None:
-            self.backend.run(lambda s, r: s.engine.tick(r), self._ref, failed=lambda m, c: None)
+        if self._ref is None:
+            return
+
+        def tick(s: Session, r: str) -> object:
+            # The heartbeat keeps a crash's interruption starting close to the crash.
+            s.engine.heartbeat()
+            return s.engine.tick(r)
+
+        self.backend.run(tick, self._ref, failed=lambda m, c: None)
 
     def _on_pacing(self, event: PacingEvent) -> None:
         minutes = str(event.detail.get("minutes", ""))
