@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from app import settings as settings_store
 from app.session import Session
@@ -212,6 +212,3 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)  # type: ignore[arg-type]
 
-
-def child_widgets(root: QWidget) -> list[QWidget]:
-    return root.findChildren(QWidget)

@@ -68,7 +68,8 @@ class StatementsMixin(EngineBase):
 
     def sections(self, ref: str, *, audit_view: bool = False) -> list[SectionText]:
         """The statement's sections in guide order, with the survivor's words only."""
-        with self._tx() as conn:
+        # Only an audited view needs the write lock; plain reads take the shared one.
+        with (self._tx() if audit_view else self._read()) as conn:
             case = self._case_row(conn, ref)
             statement = self._current_statement(conn, case.id)
             result = []

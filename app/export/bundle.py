@@ -132,7 +132,8 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
     t = time.perf_counter()
     collected = rec.collect(engine, ref)
     author = identity.name or collected.case.interviewer
-    statement_pdf = render_statement(rec.statement_document(collected, author))
+    document = rec.statement_document(collected, author)
+    statement_pdf = render_statement(document)
     restricted_pdf = render_restricted(rec.restricted_details(collected))
     stages["render"] = time.perf_counter() - t
 
@@ -140,7 +141,7 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
     t = time.perf_counter()
     signed_pdf = sign_pdf(statement_pdf, identity.cert_pem(), identity.key_pem(),
                           reason="Witness statement taken under s.9 CJA 1967",
-                          location=rec.statement_document(collected, author).place,
+                          location=document.place,
                           signer_name=author)
     stages["sign"] = time.perf_counter() - t
     text_sha = engine.statement_digest(ref)
