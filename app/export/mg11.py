@@ -6,8 +6,11 @@ page and straight after the last word, the reader's declaration when needed, and
 statement taker's block. Also owns the shared type setting (embedded DejaVu Sans, text
 cleaning) that the restricted-details PDF reuses.
 
-The page count printed in the declaration changes the text, so the document is laid
-out, counted and laid out again until the declared count equals the real one.
+The page count ("Page X of Y" and the declaration's "consisting of N page(s)") is drawn by
+a form XObject that is defined only when the last page is done, so one layout pass is
+enough. The layout reserves room for the count's digits (DejaVu's figures all have one
+width), so nothing moves when the number is filled in; only when the guess of the digit
+count was wrong is the document laid out a second time.
 """
 
 from __future__ import annotations
@@ -24,8 +27,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -61,7 +66,8 @@ FRAME_TOP = PAGE_H - 30 * mm
 FRAME_BOTTOM = 40 * mm
 SIG_W, SIG_H = 50 * mm, 14 * mm
 SIG_FORM = "QuietroomSignature"
-MAX_PASSES = 8
+TOTAL_FORM = "QuietroomPageTotal"
+TOTAL_SIZE = 10  # the size the total form is drawn at; other sizes scale it
 
 ACTS = ("Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; "
         "Criminal Procedure Rules 2020, r.16.2")
@@ -155,14 +161,62 @@ def long_date(d: date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"  # fixed English, not the locale's
 
 
+class PageTotalCanvas(Canvas):
+    """A canvas that counts its pages and, when saved, defines the page-total form that
+    every page (and the declaration) already refers to."""
+
+    pages = 0
+
+    def showPage(self) -> None:  # reportlab's name
+        self.pages += 1
+        super().showPage()
+
+    def save(self) -> None:
+        if len(self._code):
+            self.showPage()
+        self.beginForm(TOTAL_FORM)
+        self.setFont(FONT, TOTAL_SIZE)
+        self.drawString(0, 0, str(self.pages))
+        self.endForm()
+        super().save()
+
+
+def digits_width(digits: int, size: float) -> float:
+    return pdfmetrics.stringWidth("0" * digits, FONT, size)
+
+
+def draw_total(canvas: Any, x: float, y: float, size: float) -> None:
+    """The document's page count, with its baseline at (x, y), in FONT at `size`."""
+    canvas.saveState()
+    canvas.translate(x, y)
+    if size != TOTAL_SIZE:
+        canvas.scale(size / TOTAL_SIZE, size / TOTAL_SIZE)
+    canvas.doForm(TOTAL_FORM)
+    canvas.restoreState()
+
+
+def draw_page_of(canvas: Any, right: float, y: float, page: int, digits: int,
+                 size: float = 10) -> None:
+    """'Page X of Y', right-aligned at `right`; Y is the page-total form."""
+    total_x = right - digits_width(digits, size)
+    canvas.setFont(FONT, size)
+    canvas.drawRightString(total_x, y, f"Page {page} of ")
+    draw_total(canvas, total_x, y, size)
+
+
+def guess_digits(characters: int) -> int:
+    """How many digits the page count will likely have, from the amount of text: a wrong
+    guess costs a second layout pass, never a wrong number."""
+    return len(str(max(1, characters // 2800 + 1)))
+
+
 def build(story_for: Callable[[int], list[Flowable]],
           on_page: Callable[[Any, int, int], None], *, title: str, lang: str,
-          declared_total: bool) -> bytes:
-    """Lay out until the total printed on the pages (and, if declared_total, in the
-    text) equals the real page count. Returns the PDF bytes."""
+          digits: int) -> bytes:
+    """Lay out once with room for `digits` digits of page count; again only if the real
+    count needs a different number of digits. Returns the PDF bytes."""
     register_fonts()
-    total = 1
-    for _ in range(MAX_PASSES):
+    for attempt in range(3):
         buf = BytesIO()
         doc = BaseDocTemplate(
             buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
@@ -175,12 +229,14 @@ def build(story_for: Callable[[int], list[Flowable]],
                       id="body")
         doc.addPageTemplates([PageTemplate(
             id="page", frames=[frame],
-            onPage=lambda c, d, t=total: on_page(c, c.getPageNumber(), t))])
-        doc.build(story_for(total if declared_total else 0))
-        pages = doc.page
-        if pages == total:
+            onPage=lambda c, d, n=digits: on_page(c, c.getPageNumber(), n))])
+        doc.build(story_for(digits), canvasmaker=PageTotalCanvas)
+        needed = len(str(doc.canv.pages))
+        # Reserving one digit too many (a count that falls back across a power of ten
+        # when given more room) leaves a figure's width of space, never an overlap.
+        if needed == digits or (attempt and needed < digits):
             return buf.getvalue()
-        total = pages
+        digits = needed
     raise RuntimeError("the page count did not settle")  # pragma: no cover - a layout bug
 
 
@@ -241,6 +297,38 @@ class TextThenSignature(Flowable):
         self.sig.drawOn(self.canv, 0, 0)
 
 
+class Declaration(Flowable):
+    """The s.9 declaration, broken into lines by hand with the page count's digits
+    reserved, and the count itself drawn by the page-total form."""
+
+    SIZE = 10.5
+
+    def __init__(self, digits: int) -> None:
+        super().__init__()
+        self.placeholder = "0" * digits  # the declaration has no other figures
+        self.leading = round(self.SIZE * 1.3, 2)
+        self.lines: list[str] = []
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        text = DECLARATION.format(n=self.placeholder)
+        self.lines = simpleSplit(text, FONT, self.SIZE, aw)
+        self.width, self.height = aw, len(self.lines) * self.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(FONT, self.SIZE)
+        for i, line in enumerate(self.lines):
+            y = self.height - self.SIZE - i * self.leading
+            before, found, after = line.partition(self.placeholder)
+            canvas.drawString(0, y, before)
+            if found:
+                x = pdfmetrics.stringWidth(before, FONT, self.SIZE)
+                draw_total(canvas, x, y, self.SIZE)
+                canvas.setFont(FONT, self.SIZE)
+                canvas.drawString(x + digits_width(len(found), self.SIZE), y, after)
+
+
 def check(doc: StatementDocument) -> None:
     if not doc.witness_name.strip():
         raise UsageError("The statement has no witness name.")
@@ -260,7 +348,7 @@ def check(doc: StatementDocument) -> None:
     refuse_missing_glyphs("statement", [doc.witness_name], FONT_BOLD)
 
 
-def statement_story(doc: StatementDocument, declared: int) -> list[Flowable]:
+def statement_story(doc: StatementDocument, digits: int) -> list[Flowable]:
     body = style("body", 11, spaceAfter=7)
     label = style("label", 10, colour=GREY)
     value = style("value", 11)
@@ -277,7 +365,7 @@ def statement_story(doc: StatementDocument, declared: int) -> list[Flowable]:
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 4)))
     declaration = Table(
-        [[Paragraph(DECLARATION.format(n=declared), style("decl", 10.5))],
+        [[Declaration(digits)],
          [Table([[SignatureLine(),
                   Paragraph(f"Date: {long_date(doc.signed_on)}", style("d", 10, colour=GREY))]],
                 colWidths=[TEXT_W - 16 - 55 * mm, 55 * mm],
@@ -319,7 +407,7 @@ def render_statement(doc: StatementDocument) -> bytes:
     """The statement PDF: A4, DejaVu Sans embedded, page count settled, deterministic."""
     check(doc)
 
-    def on_page(canvas: Any, page: int, total: int) -> None:
+    def on_page(canvas: Any, page: int, digits: int) -> None:
         if page == 1:  # one drawing of the signature, reused by every page
             define_signature_form(canvas, doc.signature, SIG_FORM, SIG_W, SIG_H)
         canvas.saveState()
@@ -338,8 +426,10 @@ def render_statement(doc: StatementDocument) -> bytes:
         draw_signature_line(canvas, MARGIN_X, 17 * mm, "Signature:")
         canvas.setFont(FONT, 10)
         canvas.setFillColor(black)
-        canvas.drawRightString(PAGE_W - MARGIN_X, 17 * mm + 4, f"Page {page} of {total}")
+        draw_page_of(canvas, PAGE_W - MARGIN_X, 17 * mm + 4, page, digits)
         canvas.restoreState()
 
-    return build(lambda n: statement_story(doc, n), on_page, title="Witness statement",
-                 lang=doc.language or "en", declared_total=True)
+    characters = sum(len(p) for p in doc.paragraphs)
+    return build(lambda digits: statement_story(doc, digits), on_page,
+                 title="Witness statement", lang=doc.language or "en",
+                 digits=guess_digits(characters))

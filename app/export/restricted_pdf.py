@@ -25,6 +25,7 @@ from app.export.mg11 import (
     RULE,
     TEXT_W,
     build,
+    draw_page_of,
     fit,
     long_date,
     markup,
@@ -121,7 +122,7 @@ def render_restricted(details: RestrictedDetails) -> bytes:
     refuse_missing_glyphs("restricted details", values + [x for c in details.consents
                                                           for x in c])
 
-    def on_page(canvas: Any, page: int, total: int) -> None:
+    def on_page(canvas: Any, page: int, digits: int) -> None:
         canvas.saveState()
         canvas.setFillColor(GREY)
         canvas.setStrokeColor(RULE)
@@ -135,8 +136,8 @@ def render_restricted(details: RestrictedDetails) -> bytes:
                                                  f"{details.reference}", FONT, 9, TEXT_W * 0.6))
         canvas.setFillColor(GREY)
         canvas.setFont(FONT, 10)
-        canvas.drawRightString(PAGE_W - MARGIN_X, 26 * mm, f"Page {page} of {total}")
+        draw_page_of(canvas, PAGE_W - MARGIN_X, 26 * mm, page, digits)
         canvas.restoreState()
 
-    return build(lambda _n: restricted_story(details), on_page,
-                 title="Witness contact details", lang="en", declared_total=False)
+    return build(lambda _digits: restricted_story(details), on_page,
+                 title="Witness contact details", lang="en", digits=1)

@@ -1,15 +1,17 @@
 """SIGKILL during autosave, at random moments, at least 100 times: no acknowledged save is lost.
 
-The child is forked from the test process (much faster than a new interpreter, so the
-kills land during saves rather than during start-up). It opens its own vault connection,
-saves a growing section in a loop and reports each save on a pipe only after `save`
-returned. After the kill, the parent reopens the vault and finds every reported save.
+The child is forked from the test process. It opens its own vault connection, says it is
+ready on a pipe, then saves a growing section in a loop and reports each save only after
+`save` returned. The parent waits for "ready" before its random delay, so the kills land
+during saves however slow the machine is. After the kill, the parent reopens the vault
+and finds every reported save.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import time
 from pathlib import Path
@@ -21,6 +23,22 @@ from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 KILLS = 100
+READY = b"ready\n"
+
+
+def wait_ready(fd: int, timeout: float = 60.0) -> bytes:
+    """Read from the child's pipe until it says it is ready; return what was read."""
+    buffer = b""
+    deadline = time.monotonic() + timeout
+    while READY not in buffer:
+        remaining = deadline - time.monotonic()
+        assert remaining > 0, "the child never opened the vault"
+        readable, _, _ = select.select([fd], [], [], remaining)
+        if readable:
+            chunk = os.read(fd, 4096)
+            assert chunk, "the child exited before it was ready"
+            buffer += chunk
+    return buffer.replace(READY, b"")
 
 
 def child(root: Path, write_fd: int, start: int) -> None:  # pragma: no cover - in the child
@@ -28,6 +46,7 @@ def child(root: Path, write_fd: int, start: int) -> None:  # pragma: no cover - 
         with Vault.open(root, PASSPHRASE) as vault:
             engine = Engine(vault, owner=True)
             text = engine.sections("CRASH-1")[2].text
+            os.write(write_fd, READY)
             n = start
             while True:
                 n += 1
@@ -56,11 +75,15 @@ def test_every_acknowledged_save_survives_sigkill(tmp_path: Path) -> None:
             os.close(read_fd)
             child(root, write_fd, acknowledged)
         os.close(write_fd)
-        time.sleep(rng.uniform(0.08, 0.3))  # past the unlock, into the saving loop
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        with os.fdopen(read_fd) as pipe:
-            reports = [int(line) for line in pipe.read().split()]
+        try:
+            received = wait_ready(read_fd)
+            time.sleep(rng.uniform(0.0, 0.05))  # into the saving loop
+        finally:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        with os.fdopen(read_fd, "rb") as pipe:
+            received += pipe.read()
+        reports = [int(line) for line in received.split()]
         if reports:
             with_progress += 1
             acknowledged = reports[-1]
@@ -75,7 +98,11 @@ def test_every_acknowledged_save_survives_sigkill(tmp_path: Path) -> None:
             assert len(lines) <= acknowledged + 1
             acknowledged = len(lines)
             history = engine.section_history("CRASH-1", "account")
-            assert engine.section_text_at("CRASH-1", "account", history[-1]["revision"]) == text
+            if history:
+                latest = history[-1]["revision"]
+                assert engine.section_text_at("CRASH-1", "account", latest) == text
+            else:  # killed before the first save ever committed
+                assert text == ""
             sitting = engine.current_sitting("CRASH-1")
             assert sitting is not None and sitting.open
             assert engine.verify_audit("CRASH-1").intact

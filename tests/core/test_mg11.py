@@ -22,8 +22,9 @@ from typing import Any
 import pytest
 
 from app.errors import UsageError
+from app.export import mg11
 from app.export.document import RestrictedDetails, SignatureArt, StatementDocument, Stroke
-from app.export.mg11 import SIG_FORM, render_statement
+from app.export.mg11 import SIG_FORM, TOTAL_FORM, render_statement
 from app.export.pades import sign_pdf, validate_pdf_signature
 from app.export.restricted_pdf import render_restricted
 from app.export.signature_art import (
@@ -192,16 +193,22 @@ def _unescape(raw: bytes) -> bytes:
     return bytes(out)
 
 
-def page_text(page: Any) -> str:
-    """The page's text in stream order, a newline per text line; SIG_MARK where the
-    signature form is drawn."""
-    fonts = {str(k): to_unicode(v.get_object())
-             for k, v in page["/Resources"]["/Font"].items()}
-    form = f"/FormXob.{SIG_FORM}".encode()
+def deref(obj: Any) -> Any:
+    return obj.get_object() if hasattr(obj, "get_object") else obj
+
+
+def stream_text(data: bytes, resources: Any) -> str:
+    """A content stream's text in stream order, a newline per text line; SIG_MARK where
+    the signature form is drawn, and the text of any other form (the page total) where
+    that form is drawn."""
+    resources = deref(resources)
+    fonts = {str(k): to_unicode(deref(v)) for k, v in deref(resources.get("/Font", {})).items()}
+    forms = deref(resources.get("/XObject", {}))
+    signature = f"/FormXob.{SIG_FORM}".encode()
     out: list[str] = []
     font: dict[int, str] = {}
     operands: list[bytes] = []
-    for tok in _TOKEN.findall(content(page)):
+    for tok in _TOKEN.findall(data):
         if tok.startswith((b"(", b"/", b"[", b"]")) or re.fullmatch(rb"[-+.\d]+", tok):
             operands.append(tok)
             continue
@@ -212,10 +219,17 @@ def page_text(page: Any) -> str:
                 out.append("".join(font.get(b, "?") for b in _unescape(s[1:-1])))
         elif tok in (b"T*", b"Td", b"TD", b"Tm", b"ET"):
             out.append("\n")
-        elif tok == b"Do" and operands and operands[-1] == form:
+        elif tok == b"Do" and operands and operands[-1] == signature:
             out.append(SIG_MARK)
+        elif tok == b"Do" and operands:
+            form = deref(forms[operands[-1].decode()])
+            out.append(stream_text(form.data, form.get("/Resources", resources)))
         operands = []
     return re.sub(r"\n+", "\n", "".join(out))
+
+
+def page_text(page: Any) -> str:
+    return stream_text(content(page), page["/Resources"])
 
 
 def texts(pdf: bytes) -> list[str]:
@@ -239,7 +253,7 @@ def test_forty_fixed_paragraphs_make_seven_pages_with_page_x_of_y_on_each() -> N
     pages = texts(render_statement(statement()))
     assert len(pages) == 7
     for number, text in enumerate(pages, 1):
-        assert f"Page {number} of 7" in text
+        assert f"Page {number} of 7" in flat(text)
         assert ("WITNESS STATEMENT" in text) == (number == 1)
     first = flat(pages[0])
     assert ("Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; "
@@ -261,7 +275,7 @@ def test_declared_count_is_the_real_count(paragraphs: int, expected: int) -> Non
     pages = texts(render_statement(statement(fixed_paragraphs(paragraphs))))
     assert len(pages) == expected
     assert declared_pages(pages[0]) == expected
-    assert all(f"Page {i} of {expected}" in t for i, t in enumerate(pages, 1))
+    assert all(f"Page {i} of {expected}" in flat(t) for i, t in enumerate(pages, 1))
 
 
 def test_declared_count_settles_across_the_nine_to_ten_page_boundary() -> None:
@@ -271,6 +285,37 @@ def test_declared_count_settles_across_the_nine_to_ten_page_boundary() -> None:
         assert declared_pages(pages[0]) == len(pages)
         seen.add(len(pages))
     assert {9, 10} <= seen
+
+
+def count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The page count of every layout pass render_statement makes."""
+    passes: list[int] = []
+    save = mg11.PageTotalCanvas.save
+
+    def counting_save(canvas: mg11.PageTotalCanvas) -> None:
+        save(canvas)
+        passes.append(canvas.pages)
+
+    monkeypatch.setattr(mg11.PageTotalCanvas, "save", counting_save)
+    return passes
+
+
+def test_one_layout_pass_when_the_digit_guess_is_right(monkeypatch: pytest.MonkeyPatch) -> None:
+    passes = count_layouts(monkeypatch)
+    pages = texts(render_statement(statement(fixed_paragraphs(68))))
+    assert passes == [12] and len(pages) == 12
+    assert declared_pages(pages[0]) == 12
+
+
+@pytest.mark.parametrize("guess", [1, 3])
+def test_a_wrong_digit_guess_costs_a_pass_never_a_wrong_number(
+        monkeypatch: pytest.MonkeyPatch, guess: int) -> None:
+    passes = count_layouts(monkeypatch)
+    monkeypatch.setattr(mg11, "guess_digits", lambda _characters: guess)
+    pages = texts(render_statement(statement(fixed_paragraphs(68))))
+    assert passes == [12, 12]
+    assert declared_pages(pages[0]) == 12
+    assert all(f"Page {i} of 12" in flat(t) for i, t in enumerate(pages, 1))
 
 
 def test_signature_in_every_footer_after_the_declaration_and_after_the_last_word() -> None:
@@ -298,16 +343,17 @@ def test_long_paragraphs_split_cleanly_and_keep_every_word() -> None:
     huge = paragraph(3, 3000)
     pages = texts(render_statement(statement(("Short opening.", huge))))
     assert len(pages) >= 4
-    assert flat(huge) in flat(" ".join(re.sub(r"(Page \d+ of \d+|Continuation of statement "
+    assert flat(huge) in flat(" ".join(re.sub(r"(Page \d+ of\s+\d+|Continuation of statement "
                                               r"of: Alex Example|URN: 52/AB/1234/26|"
                                               r"Signature:)", " ", t) for t in pages))
 
 
 def test_signature_form_holds_the_strokes_once() -> None:
     pdf = render_statement(statement(fixed_paragraphs(30)))
-    forms = {id(x.get_object()) for p in pdf_pages(pdf)
-             for x in p["/Resources"]["/XObject"].values()}
-    assert len(forms) == 1
+    forms = {(str(name), id(x.get_object())) for p in pdf_pages(pdf)
+             for name, x in p["/Resources"]["/XObject"].items()}
+    # one signature drawing and one page total, each shared by every page
+    assert sorted(name for name, _ in forms) == [f"/FormXob.{TOTAL_FORM}", f"/FormXob.{SIG_FORM}"]
     form = pdf_pages(pdf)[0]["/Resources"]["/XObject"][f"/FormXob.{SIG_FORM}"]
     ops = form.get_object().data.split()
     assert ops.count(b"m") == 2 and ops.count(b"l") == 99 + 1 and b"S" in ops
@@ -402,7 +448,7 @@ def test_restricted_pdf_has_marking_labels_consents_and_page_numbers() -> None:
     pages = texts(render_restricted(restricted()))
     text = flat(" ".join(pages))
     for i, page in enumerate(pages, 1):
-        assert "RESTRICTED (when complete)" in page and f"Page {i} of {len(pages)}" in page
+        assert "RESTRICTED (when complete)" in page and f"Page {i} of {len(pages)}" in flat(page)
     for label in ("Witness contact details — not for disclosure", "Date of birth", "Address",
                   "Telephone", "Email", "Safe to leave voicemail No",
                   "Safe to send letters Not recorded", "Victim Personal Statement offered Yes",
@@ -413,7 +459,7 @@ def test_restricted_pdf_has_marking_labels_consents_and_page_numbers() -> None:
     pages = texts(render_restricted(dataclasses.replace(restricted(), consents=many)))
     assert len(pages) >= 2
     for i, page in enumerate(pages, 1):
-        assert "RESTRICTED (when complete)" in page and f"Page {i} of {len(pages)}" in page
+        assert "RESTRICTED (when complete)" in page and f"Page {i} of {len(pages)}" in flat(page)
     assert "Consent\nDecision\nRecorded" in pages[-1]  # the header row repeats
     assert "Consent number 59 Given 26 November 2026, 10:15 (UTC+0100)" in flat(pages[-1])
 
@@ -426,7 +472,7 @@ def test_hundred_page_statement_renders(capsys: pytest.CaptureFixture[str]) -> N
     took = time.perf_counter() - start
     pages = texts(pdf)
     assert len(pages) >= 100 and declared_pages(pages[0]) == len(pages)
-    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    assert f"Page {len(pages)} of {len(pages)}" in flat(pages[-1])
     with capsys.disabled():
         print(f"\n100-page statement: {words} words, {len(pages)} pages, {len(pdf)} bytes, "
               f"rendered in {took:.2f} s")

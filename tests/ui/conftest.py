@@ -88,7 +88,7 @@ def call(qtbot: Any, backend: Backend, fn: Callable[..., Any], *args: Any) -> An
     box: dict[str, Any] = {}
     backend.run(fn, *args, done=lambda r: box.setdefault("ok", r),
                 failed=lambda m, c: box.setdefault("error", (m, c)))
-    qtbot.waitUntil(lambda: box != {}, timeout=10_000)
+    qtbot.waitUntil(lambda: box != {}, timeout=20_000)
     if "error" in box:
         raise AssertionError(f"background call failed: {box['error']}")
     return box["ok"]

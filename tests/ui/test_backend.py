@@ -31,7 +31,7 @@ def test_jobs_run_off_the_gui_thread_in_order(qtbot: Any, backend: Backend) -> N
     for i in range(50):
         backend.run(lambda s, n: (n, threading.get_ident()), i,
                     done=lambda r: seen.append(r))
-    qtbot.waitUntil(lambda: len(seen) == 50, timeout=5000)
+    qtbot.waitUntil(lambda: len(seen) == 50, timeout=15_000)
     assert [n for n, _ in seen] == list(range(50))
     assert all(tid != gui for _, tid in seen)
 
@@ -47,6 +47,6 @@ def test_errors_come_back_as_calm_messages(qtbot: Any, backend: Backend) -> None
 
     backend.run(refuse, failed=lambda m, c: errors.append((m, c)))
     backend.run(crash, failed=lambda m, c: errors.append((m, c)))
-    qtbot.waitUntil(lambda: len(errors) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(errors) == 2, timeout=15_000)
     assert errors[0] == ("that section does not exist", 1)
     assert errors[1] == ("", 1)  # unexpected errors never carry their text to the screen

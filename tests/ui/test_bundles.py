@@ -31,14 +31,14 @@ def import_through_screen(qtbot: Any, backend: Backend, nav: FakeNavigator, org:
     qtbot.addWidget(screen)
     screen.show()
     screen.entered()
-    qtbot.waitUntil(lambda: "No identity" in screen.summary.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "No identity" in screen.summary.text(), timeout=15_000)
     member = org / "interviewer"
     for field, path in ((screen.cert, member / "cert.pem"), (screen.key, member / "key.pem"),
                         (screen.age, member / "age-identity.txt"),
                         (screen.trust, org / "trust.json")):
         qtbot.keyClicks(field.path, str(path))
     screen.import_button.click()
-    qtbot.waitUntil(lambda: "Example Oversight Body" in screen.summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Example Oversight Body" in screen.summary.text(), timeout=20_000)
     return screen
 
 
@@ -59,7 +59,7 @@ def test_identity_import_refuses_a_mismatched_key(qtbot: Any, backend: Backend,
     qtbot.keyClicks(screen.cert.path, str(org / "interviewer" / "cert.pem"))
     qtbot.keyClicks(screen.key.path, str(org / "supervisor" / "key.pem"))
     screen.import_button.click()
-    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=15_000)
     assert "key" in screen.message.text().lower()
     with pytest.raises(AssertionError):
         call(qtbot, backend, lambda s: s.engine.identity_summary())
@@ -86,7 +86,7 @@ def test_export_then_open_the_bundle(qtbot: Any, backend: Backend, nav: FakeNavi
     qtbot.addWidget(screen)
     screen.show()
     screen.entered()
-    qtbot.waitUntil(lambda: screen.recipients.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: screen.recipients.count() == 2, timeout=15_000)
     states = [screen.recipients.item(i).checkState() for i in range(2)]
     assert states == [Qt.CheckState.Checked, Qt.CheckState.Checked]  # supervisor, intake
     screen.path.setText(str(tmp_path / "out.qrb"))
@@ -102,14 +102,14 @@ def test_export_then_open_the_bundle(qtbot: Any, backend: Backend, nav: FakeNavi
     opener.show()
     opener.path.setText(str(tmp_path / "out.qrb"))
     opener.verify.click()
-    qtbot.waitUntil(lambda: "Every check passed." in opener.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Every check passed." in opener.message.text(), timeout=20_000)
     damaged = tmp_path / "damaged.qrb"
     data = bytearray((tmp_path / "out.qrb").read_bytes())
     data[len(data) // 2] ^= 1
     damaged.write_bytes(bytes(data))
     opener.path.setText(str(damaged))
     opener.verify.click()
-    qtbot.waitUntil(lambda: "altered" in opener.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "altered" in opener.message.text(), timeout=20_000)
     opener.clear_content()
     assert opener.report.toPlainText() == "" and opener.path.text() == ""
 
@@ -122,7 +122,7 @@ def test_export_needs_a_recipient(qtbot: Any, backend: Backend, nav: FakeNavigat
     qtbot.addWidget(screen)
     screen.show()
     screen.entered()
-    qtbot.waitUntil(lambda: screen.recipients.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: screen.recipients.count() == 2, timeout=15_000)
     for i in range(2):
         screen.recipients.item(i).setCheckState(Qt.CheckState.Unchecked)
     screen.path.setText(str(tmp_path / "x.qrb"))

@@ -40,7 +40,7 @@ def references(screen: CaseListScreen) -> list[str]:
 
 def settle(qtbot: Any, backend: Backend, screen: CaseListScreen, expected: list[str]) -> None:
     qtbot.waitUntil(lambda: references(screen) == sorted(expected) and backend.pending == 0,
-                    timeout=5000)
+                    timeout=15_000)
 
 
 def three_cases(qtbot: Any, backend: Backend) -> tuple[Case, Case, Case]:

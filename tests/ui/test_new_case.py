@@ -40,7 +40,7 @@ def click(qtbot: Any, widget: QWidget) -> None:
 def next_step(qtbot: Any, backend: Backend, screen: NewCaseScreen) -> None:
     before = screen.index
     click(qtbot, screen.next_button)
-    qtbot.waitUntil(lambda: backend.pending == 0 and screen.index == before + 1, timeout=5000)
+    qtbot.waitUntil(lambda: backend.pending == 0 and screen.index == before + 1, timeout=15_000)
 
 
 def choose(qtbot: Any, combo: QComboBox, data: Any) -> None:
@@ -106,7 +106,7 @@ def fill_everything(qtbot: Any, backend: Backend, screen: NewCaseScreen,
 
 def finish(qtbot: Any, backend: Backend, screen: NewCaseScreen) -> None:
     click(qtbot, screen.finish_button)
-    qtbot.waitUntil(lambda: backend.pending == 0 and not screen.busy.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: backend.pending == 0 and not screen.busy.text(), timeout=20_000)
 
 
 def all_cases(qtbot: Any, backend: Backend) -> list[Any]:
@@ -193,7 +193,7 @@ def test_a_duplicate_reference_is_refused_calmly(qtbot: Any, backend: Backend,
     screen = make_screen(qtbot, backend, nav)
     fill_case(qtbot, screen)
     click(qtbot, screen.next_button)
-    qtbot.waitUntil(lambda: screen.case_step.message.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: screen.case_step.message.isVisible(), timeout=15_000)
     assert screen.index == 0
     assert screen.case_step.message.text() == (
         "A case with this reference already exists. Choose another reference, or open "

@@ -60,7 +60,7 @@ def enter(qtbot: Any, screen: ReadBackScreen, nav: Any, ref: str = REF) -> None:
     nav.current_case = ref
     screen.entered()
     qtbot.waitUntil(lambda: FIRST in screen.view.toPlainText() and screen.confirm.isEnabled(),
-                    timeout=10_000)
+                    timeout=20_000)
 
 
 def joined(widget: QWidget) -> str:
@@ -144,7 +144,7 @@ def correct(qtbot: Any, screen: ReadBackScreen, section: str, text: str) -> None
     assert panel.save.isEnabled()
     qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.corrections.count() > 0 and screen.confirm.isEnabled(),
-                    timeout=10_000)
+                    timeout=20_000)
 
 
 def test_a_correction_is_recorded_and_shown(qtbot: Any, backend: Any, nav: Any,
@@ -196,7 +196,7 @@ def test_confirm_goes_to_the_signature(qtbot: Any, backend: Any, nav: Any,
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     qtbot.mouseClick(screen.confirm, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: ("go", "signature") in nav.calls, timeout=10_000)
+    qtbot.waitUntil(lambda: ("go", "signature") in nav.calls, timeout=20_000)
     statement = call(qtbot, backend, lambda s: s.engine.statement(REF))
     assert statement.readback_confirmed
 
@@ -214,7 +214,7 @@ def test_a_statement_with_no_words_shows_the_core_message(qtbot: Any, backend: A
     call(qtbot, backend, lambda s: s.engine.create_case("general", "QR-EMPTY"))
     nav.current_case = "QR-EMPTY"
     screen.entered()
-    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20_000)
     assert "nothing to read back" in screen.message.text()
     assert not screen.confirm.isEnabled()
     assert screen.view.toPlainText() == ""

@@ -45,7 +45,7 @@ def _setup(qtbot: Any, backend: Backend, nav: Any) -> SetupScreen:
     qtbot.addWidget(screen)
     screen.show()
     screen.entered()
-    qtbot.waitUntil(lambda: screen.keyring is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: screen.keyring is not None, timeout=20_000)
     return screen
 
 
@@ -154,7 +154,7 @@ def test_setup_shows_the_cores_refusal(qtbot: Any, nav: Any,
     qtbot.keyClicks(screen.passphrase, "short")
     qtbot.keyClicks(screen.repeat, "short")
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20_000)
     assert screen.message.text() == "The passphrase must have at least 8 characters."
     assert screen.create_button.isEnabled() and nav.calls == []
     assert not vault_exists(session.vault_dir)
@@ -214,7 +214,7 @@ def test_unlock_with_the_right_passphrase(qtbot: Any, nav: Any, backend: Backend
     qtbot.keyClicks(screen.passphrase, PASSPHRASE)
     qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
     assert screen.passphrase.text() == ""
-    qtbot.waitUntil(lambda: ("unlocked", None) in nav.calls, timeout=10_000)
+    qtbot.waitUntil(lambda: ("unlocked", None) in nav.calls, timeout=20_000)
     assert session.unlocked
     assert not screen.message.isVisible()
 
@@ -226,7 +226,7 @@ def test_wrong_passphrase_is_calm(qtbot: Any, nav: Any, backend: Backend,
     qtbot.keyClicks(screen.passphrase, "not the passphrase")
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     assert screen.passphrase.text() == ""
-    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20_000)
     assert "the passphrase is not correct" in screen.message.text().lower()
     assert screen.passphrase.text() == "" and screen.passphrase.isEnabled()
     assert nav.calls == [] and not session.unlocked

@@ -174,7 +174,7 @@ def test_sign_the_statement(qtbot: Any, backend: Any, nav: Any,
     draw(qtbot, screen.pad, [(30, 50), (60, 30), (90, 80), (140, 60)])
     drawn = screen.pad.to_json()
     qtbot.mouseClick(screen.sign_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20_000)
     assert screen.message.text() == "The statement is signed. Its text can no longer change."
     assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "signed"
     stored, kind = call(qtbot, backend, lambda s: s.engine.signature(REF))
@@ -186,7 +186,7 @@ def test_sign_the_statement(qtbot: Any, backend: Any, nav: Any,
     qtbot.mouseClick(screen.cases_button, Qt.MouseButton.LeftButton)
     assert nav.calls[-1] == ("go", "cases")
     screen.entered()  # coming back: the outcome, not an empty pad to sign again
-    qtbot.waitUntil(lambda: screen.cases_button.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.cases_button.isVisible(), timeout=20_000)
 
 
 def test_signing_before_confirmation_shows_the_core_message(
@@ -196,7 +196,7 @@ def test_signing_before_confirmation_shows_the_core_message(
     screen.entered()
     draw(qtbot, screen.pad, [(30, 50), (80, 70)])
     screen.sign_button.click()
-    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20_000)
     assert "must be read back and confirmed" in screen.message.text()
     assert screen.message.objectName() == "message"
     assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "read_back"

@@ -36,7 +36,7 @@ def workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
     qtbot.addWidget(screen)
     screen.show()
     screen.entered()
-    qtbot.waitUntil(lambda: screen.section.count() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: screen.section.count() > 0, timeout=15_000)
     return screen
 
 
@@ -50,7 +50,7 @@ def test_typing_autosaves_after_a_burst(qtbot: Any, backend: Backend,
     assert workspace.section.currentData() == "account"
     qtbot.keyClicks(workspace.editor, f"We lived near the {CANARY}.")
     assert workspace.saved.text() == "Saving…"
-    qtbot.waitUntil(lambda: workspace.saved.text() == "Saved", timeout=5000)
+    qtbot.waitUntil(lambda: workspace.saved.text() == "Saved", timeout=15_000)
     assert stored(qtbot, backend, case_ref, "account") == f"We lived near the {CANARY}."
 
 
@@ -60,14 +60,14 @@ def test_switching_section_saves_and_loads(qtbot: Any, backend: Backend,
     workspace.section.setCurrentIndex(workspace.section.findData("background"))
     assert workspace.editor.toPlainText() == ""
     qtbot.waitUntil(lambda: stored(qtbot, backend, case_ref, "account") == "First part.",
-                    timeout=5000)
+                    timeout=15_000)
 
 
 def test_sitting_start_pause_resume_keeps_place(qtbot: Any, backend: Backend,
                                                 workspace: WorkspaceScreen,
                                                 nav: FakeNavigator, case_ref: str) -> None:
     workspace.bar.start.click()
-    qtbot.waitUntil(lambda: workspace.bar.pause.isVisibleTo(workspace), timeout=5000)
+    qtbot.waitUntil(lambda: workspace.bar.pause.isVisibleTo(workspace), timeout=15_000)
     assert "Jo Bloggs" in workspace.bar.present.text()
     qtbot.keyClicks(workspace.editor, "Hello there, this is the place.")
     cursor = workspace.editor.textCursor()
@@ -76,12 +76,12 @@ def test_sitting_start_pause_resume_keeps_place(qtbot: Any, backend: Backend,
     workspace.remember_place()
     sitting = call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref))
     qtbot.waitUntil(lambda: call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref)
-                                 ).place.position == 5, timeout=5000)
+                                 ).place.position == 5, timeout=15_000)
     assert sitting.state == "running"
     # After a lock and unlock the workspace reloads at the same section and cursor.
     workspace.clear_content()
     workspace.entered()
-    qtbot.waitUntil(lambda: workspace.editor.toPlainText() != "", timeout=5000)
+    qtbot.waitUntil(lambda: workspace.editor.toPlainText() != "", timeout=15_000)
     assert workspace.editor.textCursor().position() == 5
 
 
@@ -89,10 +89,10 @@ def test_pacing_banner_is_gentle_and_dismissable(qtbot: Any, backend: Backend,
                                                  workspace: WorkspaceScreen, clock: Any,
                                                  case_ref: str) -> None:
     workspace.bar.start.click()
-    qtbot.waitUntil(lambda: workspace.bar.pause.isVisibleTo(workspace), timeout=5000)
+    qtbot.waitUntil(lambda: workspace.bar.pause.isVisibleTo(workspace), timeout=15_000)
     clock.advance(21 * 60)
     workspace._pacing_tick()
-    qtbot.waitUntil(lambda: workspace.banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: workspace.banner.isVisible(), timeout=15_000)
     assert "break" in workspace.banner_text.text()
     workspace.banner_close.click()
     assert not workspace.banner.isVisible()
@@ -106,7 +106,7 @@ def test_clear_content_saves_then_removes_everything(qtbot: Any, backend: Backen
     workspace.clear_content()  # before the debounce fired: the text must still be saved
     assert not any(CANARY in t for t in visible_texts(workspace))
     qtbot.waitUntil(lambda: stored(qtbot, backend, case_ref, "account") == CANARY,
-                    timeout=5000)
+                    timeout=15_000)
 
 
 def test_copy_is_refused_by_default_and_cleared_when_allowed(
@@ -134,15 +134,15 @@ def test_pause_screen_shows_nothing_of_the_case(qtbot: Any, backend: Backend,
     qtbot.addWidget(pause)
     pause.show()
     pause.begin(None)
-    qtbot.waitUntil(lambda: pause._recorded, timeout=5000)
+    qtbot.waitUntil(lambda: pause._recorded, timeout=15_000)
     texts = " ".join(visible_texts(pause))
     assert "CSA-UI-1" not in texts and "Alex" not in texts and "Jo Bloggs" not in texts
     pause.choices["witness"].setChecked(True)
     qtbot.keyClicks(pause.reason, "needed some air")
     pause.save_reason.click()
-    qtbot.waitUntil(lambda: pause.note.text() == "Reason saved.", timeout=5000)
+    qtbot.waitUntil(lambda: pause.note.text() == "Reason saved.", timeout=15_000)
     pause.resume()
-    qtbot.waitUntil(lambda: ("resume", None) in nav.calls, timeout=5000)
+    qtbot.waitUntil(lambda: ("resume", None) in nav.calls, timeout=15_000)
     sitting = call(qtbot, backend, lambda s: s.engine.sittings(case_ref))[0]
     assert sitting.state == "running"
     assert (sitting.pauses[0].requested_by, sitting.pauses[0].reason) == (
