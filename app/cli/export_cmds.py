@@ -14,7 +14,7 @@ from typing import Any
 from app.cli.context import Context, read_passphrase_file
 from app.errors import VerificationError
 from app.export.bundle import export_case
-from app.export.verify import extract, verify_bundle
+from app.export.verify import check_extract_target, extract, verify_bundle
 
 
 def cmd_identity_import(ctx: Context) -> int:
@@ -50,6 +50,8 @@ def cmd_export(ctx: Context) -> int:
 
 def cmd_verify(ctx: Context) -> int:
     a = ctx.args
+    if a.extract:
+        check_extract_target(Path(a.extract))
     report = verify_bundle(Path(a.bundle), Path(a.identity), Path(a.trust))
     written: list[str] = []
     if report.ok and a.extract:

@@ -7,6 +7,7 @@ passed, only the expected file names, and only inside the chosen folder.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -97,8 +98,15 @@ def read_inputs(bundle: Path, identity_file: Path) -> tuple[bytes, list[Any]]:
 
 
 def verify_bundle(bundle: Path, identity_file: Path, trust_path: Path) -> Report:
-    data, identities = read_inputs(bundle, identity_file)
+    """A report for any bundle file; only unusable arguments (an unreadable file, an
+    identity or trust file that is not one) raise, as UsageError."""
     ca_cert, trust = load_ca_or_trust(trust_path)
+    try:
+        data, identities = read_inputs(bundle, identity_file)
+    except VerificationError as exc:  # far too large to be a bundle
+        report = Report()
+        report.add("bundle", False, str(exc))
+        return report
     return verify_data(data, identities, ca_cert, trust)
 
 
@@ -115,10 +123,18 @@ def verify_data(data: bytes, identities: list[Any], ca_cert: Any, trust: Trust |
                 ) -> Report:
     """Verify bundle bytes with age identities and the organisation's CA (and trust)."""
     report = Report()
-    payload = _decrypt(data, identities)
+    try:
+        payload = _decrypt(data, identities)
+    except VerificationError as exc:  # a report still says what failed, in JSON too
+        report.add("decryption", False, str(exc))
+        return report
     mine = {str(i.to_public()) for i in identities}
     report.add("decryption", True, "the bundle opened with your identity")
-    files = safetar.unpack(payload, ALL_FILES)
+    try:
+        files = safetar.unpack(payload, ALL_FILES)
+    except VerificationError as exc:
+        report.add("contents", False, str(exc))
+        return report
     missing = sorted(ALL_FILES - files.keys())
     if not report.add("contents", not missing, "every expected file is present" if not missing
                       else f"missing: {', '.join(missing)}"):
@@ -240,24 +256,51 @@ def _check_audit(report: Report, raw: bytes, record: dict[str, Any] | None,
                f"{chain.entries} entries, hash chain intact")
 
 
+def check_extract_target(target: Path) -> None:
+    """Refuse, before anything is decrypted, a target that is not a new or empty folder:
+    extracting beside other files could mix bundles or stop half-way."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise UsageError(f"{target} exists and is not a folder")
+    try:
+        empty = next(target.iterdir(), None) is None
+    except OSError as exc:
+        raise UsageError(f"cannot read the folder {target}: {exc.strerror}") from None
+    if not empty:
+        raise UsageError(f"{target} is not empty; choose a new or empty folder")
+
+
 def extract(report: Report, target: Path) -> list[str]:
-    """Write the verified files into `target` (created 0700); never overwrite anything."""
+    """Write the verified files into `target` (created 0700); never overwrite anything.
+    All or nothing: if one file cannot be written, those already written are removed,
+    so no plaintext (the restricted details above all) is left behind by a failure."""
     if not report.ok:
         raise VerificationError("not extracted, because the bundle did not verify")
-    if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} exists and is not a folder")
+    check_extract_target(target)
+    created = not target.exists()
     ensure_private_dir(target)
-    written = []
-    for name in sorted(report.files):
-        if name not in ALL_FILES:  # defensive: unpack already allows only these
-            continue
-        path = target / name
-        try:
-            write_new_file(path, report.files[name])
-        except FileExistsError:
-            raise UsageError(f"{path} already exists; choose an empty folder") from None
-        written.append(name)
-    return written
+    written: list[Path] = []
+    try:
+        for name in sorted(report.files):
+            if name not in ALL_FILES:  # defensive: unpack already allows only these
+                continue
+            path = target / name
+            try:
+                write_new_file(path, report.files[name])
+            except FileExistsError:
+                raise UsageError(f"{path} already exists; choose an empty folder") from None
+            except OSError as exc:
+                raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+            written.append(path)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if created:
+            with contextlib.suppress(OSError):
+                target.rmdir()
+        raise
+    return [p.name for p in written]
 
 
 def verify_in_vault(engine: Any, bundle: Path) -> Report:

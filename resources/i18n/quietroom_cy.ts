@@ -365,6 +365,31 @@
 <context>
     <name>ExportScreen</name>
     <message>
+        <location filename="../../ui/screens/bundles.py" line="0" />
+        <source>interviewer</source>
+        <translation type="unfinished">cyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bundles.py" line="0" />
+        <source>supervisor</source>
+        <translation type="unfinished">goruchwyliwr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bundles.py" line="0" />
+        <source>intake</source>
+        <translation type="unfinished">tîm derbyn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bundles.py" line="0" />
+        <source>{name} ({role})</source>
+        <translation type="unfinished">{name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/bundles.py" line="0" />
+        <source>Quietroom bundle (*.qrb)</source>
+        <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/bundles.py" line="95" />
         <source>Export the statement</source>
         <translation type="unfinished">Allforio'r datganiad</translation>
@@ -742,6 +767,11 @@
 </context>
 <context>
     <name>OpenBundleScreen</name>
+    <message>
+        <location filename="../../ui/screens/bundles.py" line="0" />
+        <source>Quietroom bundle (*.qrb)</source>
+        <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
+    </message>
     <message>
         <location filename="../../ui/screens/bundles.py" line="188" />
         <location filename="../../ui/screens/bundles.py" line="211" />
@@ -2231,8 +2261,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/bundles.py" line="78" />
-        <source>The bundle did not verify. Do not rely on it; see the report.</source>
-        <translation type="unfinished">Ni lwyddodd y bwndel yn y gwiriad. Peidiwch â dibynnu arno; gweler yr adroddiad.</translation>
+        <source>The bundle did not verify: {detail}. Do not rely on it; see the report.</source>
+        <translation type="unfinished">Ni lwyddodd y bwndel yn y gwiriad: {detail}. Peidiwch â dibynnu arno; gweler yr adroddiad.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/bundles.py" line="82" />

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pyrage import x25519
 
 from app.engine.engine import Engine
-from app.errors import VerificationError
+from app.errors import UsageError, VerificationError
 from app.export.verify import verify_bundle
 from app.org import org_init
 from app.vault.vault import Vault
@@ -248,6 +248,72 @@ def test_bad_archives_are_refused(made: dict[str, Path], tmp_path: Path, kind: s
     mutate, words = BAD_ARCHIVES[kind]
     message = failing(made, repack(made, tmp_path, mutate), tmp_path)
     assert words in message, message
+
+
+@pytest.mark.parametrize("kind", ["stranger", "garbage", "dot dot", "missing file"])
+def test_json_report_names_the_failure_even_when_nothing_opens(
+        made: dict[str, Path], tmp_path: Path, kind: str) -> None:
+    """A script reading --json gets a report for every bad bundle, not an empty stdout."""
+    identity, bundle = sup(made), made["bundle"]
+    if kind == "stranger":
+        identity = tmp_path / "stranger.txt"
+        identity.write_text(str(x25519.Identity.generate()) + "\n")
+    elif kind == "garbage":
+        bundle = tmp_path / "garbage.qrb"
+        bundle.write_bytes(b"not a bundle at all" * 50)
+    else:
+        bundle = repack(made, tmp_path, BAD_ARCHIVES[kind][0])
+    result = run_cli("verify", bundle, "--identity", identity, "--trust",
+                     made["org"] / "trust.json", "--json")
+    assert result.returncode == 4
+    report = json.loads(result.stdout)
+    failed = [c for c in report["checks"] if not c["ok"]]
+    assert report["ok"] is False and len(failed) == 1
+    expected = {"stranger": ("decryption", "not a recipient"),
+                "garbage": ("decryption", "not a Quietroom bundle"),
+                "dot dot": ("contents", "outside"), "missing file": ("contents", "missing")}
+    check, words = expected[kind]
+    assert failed[0]["check"] == check and words in failed[0]["detail"], failed
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_extract_refuses_a_folder_that_is_not_empty_before_writing_anything(
+        made: dict[str, Path], tmp_path: Path) -> None:
+    target = tmp_path / "busy"
+    target.mkdir()
+    (target / "restricted.pdf").write_bytes(b"someone else's file")
+    result = run_cli("verify", made["bundle"], "--identity", sup(made), "--trust",
+                     made["org"] / "trust.json", "--extract", target)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "not empty" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in target.iterdir()) == ["restricted.pdf"]
+    assert (target / "restricted.pdf").read_bytes() == b"someone else's file"
+
+
+def test_extract_is_all_or_nothing(made: dict[str, Path], tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """If one file cannot be written, the ones already written (the restricted details
+    among them) are removed again. A full disk cannot be arranged here without root, so
+    the one write is made to fail the way a full disk fails it."""
+    from app.export import verify as verify_module
+
+    report = verify_bundle(made["bundle"], sup(made), made["org"] / "trust.json")
+    assert report.ok
+    real = verify_module.write_new_file
+    written: list[str] = []
+
+    def failing_write(path: Path, data: bytes) -> None:
+        if path.name == "record.json":
+            raise OSError(28, "No space left on device")
+        real(path, data)
+        written.append(path.name)
+
+    monkeypatch.setattr(verify_module, "write_new_file", failing_write)
+    target = tmp_path / "out"
+    with pytest.raises(UsageError, match="No space left"):
+        verify_module.extract(report, target)
+    assert "restricted.json" in written or "audit.jsonl" in written  # some were written…
+    assert not target.exists()  # …and removed again, with the folder we made
 
 
 @pytest.mark.parametrize("kind", ["flip-start", "flip-middle", "flip-end", "truncated",

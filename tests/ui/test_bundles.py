@@ -129,3 +129,22 @@ def test_export_needs_a_recipient(qtbot: Any, backend: Backend, nav: FakeNavigat
     screen.export.click()
     assert "at least one recipient" in screen.message.text()
     assert not (tmp_path / "x.qrb").exists()
+
+
+def test_a_second_interviewer_is_offered_but_never_the_author(
+        qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path) -> None:
+    from app.org import org_issue
+
+    org_issue(org, "interviewer", "Second Interviewer")
+    import_through_screen(qtbot, backend, nav, org)
+    nav.current_case = signed_case(qtbot, backend)
+    screen = ExportScreen(backend, nav)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.entered()
+    qtbot.waitUntil(lambda: screen.recipients.count() == 3, timeout=15_000)
+    items = {screen.recipients.item(i).text(): screen.recipients.item(i).checkState()
+             for i in range(3)}
+    assert items["Second Interviewer (interviewer)"] == Qt.CheckState.Unchecked
+    assert not any(text.startswith("Interviewer One") for text in items)  # the author
+    assert sum(state == Qt.CheckState.Checked for state in items.values()) == 2

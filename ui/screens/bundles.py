@@ -74,8 +74,13 @@ class _BundleScreen(Screen):
     def _show_report(self, report: Report) -> None:
         self._working(False)
         self.report.setPlainText(report_text(report))
-        self._say(self.tr("Every check passed.") if report.ok else
-                  self.tr("The bundle did not verify. Do not rely on it; see the report."))
+        if report.ok:
+            self._say(self.tr("Every check passed."))
+            return
+        first = next(c for c in report.checks if not c.ok)
+        # the detail is our own wording, shown through a plain-text label
+        self._say(self.tr("The bundle did not verify: {detail}. Do not rely on it; see the "
+                          "report.").format(detail=first.detail))
 
     def _failed(self, message: str, code: int) -> None:
         self._working(False)
@@ -129,23 +134,30 @@ class ExportScreen(_BundleScreen):
         def load(s: Session) -> dict[str, Any]:
             case = s.engine.case(ref or "")
             trust = s.engine.trust()
+            mine = s.engine.identity_summary().age_recipient
+            # The author is always a recipient, so is not offered; every other member is,
+            # a second interviewer included.
             return {"reference": case.reference,
-                    "members": [(m.name, m.role) for m in trust.members] if trust else []}
+                    "members": [(m.name, m.role) for m in trust.members
+                                if m.age_recipient != mine] if trust else [],
+                    "trusted": trust is not None}
 
         self.backend.run(load, done=self._loaded, failed=self._failed)
 
     def _loaded(self, data: dict[str, Any]) -> None:
         self.recipients.clear()
+        roles = {"interviewer": self.tr("interviewer"), "supervisor": self.tr("supervisor"),
+                 "intake": self.tr("intake")}
         for name, role in data["members"]:
-            if role == "interviewer":
-                continue
-            item = QListWidgetItem(f"{name} ({role})")
+            # names come from the signed trust file; a list item shows plain text only
+            item = QListWidgetItem(self.tr("{name} ({role})").format(
+                name=name, role=roles.get(role, role)))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if role in DEFAULT_ROLES
                                else Qt.CheckState.Unchecked)
             self.recipients.addItem(item)
-        if not data["members"]:
+        if not data["trusted"]:
             self._say(self.tr("Import the organisation's trust file first (Identity, on the "
                               "case list)."))
         if not self.path.text():
@@ -153,7 +165,8 @@ class ExportScreen(_BundleScreen):
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the bundle as"),
-                                              self.path.text(), "Quietroom bundle (*.qrb)",
+                                              self.path.text(),
+                                              self.tr("Quietroom bundle (*.qrb)"),
                                               options=PRIVATE_DIALOG)
         if name:
             self.path.setText(name)
@@ -210,7 +223,7 @@ class OpenBundleScreen(_BundleScreen):
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a bundle"), "",
-                                              "Quietroom bundle (*.qrb);;*",
+                                              self.tr("Quietroom bundle (*.qrb)") + ";;*",
                                               options=PRIVATE_DIALOG)
         if name:
             self.path.setText(name)
