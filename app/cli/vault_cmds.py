@@ -72,18 +72,40 @@ def cmd_backup(ctx: Context) -> int:
     return 0
 
 
+def _read_identity(name: str) -> str:
+    try:
+        return read_limited(Path(name), 64 * 1024).decode("utf-8")
+    except (OSError, ValueError):
+        raise UsageError(f"cannot read the identity file {name}") from None
+
+
 def cmd_restore(ctx: Context) -> int:
-    backup.restore(ctx.vault_dir, Path(ctx.args.source), ctx.passphrase())
-    ctx.emit({"restored": True, "vault": str(ctx.vault_dir)},
-             f"Restored the vault at {ctx.vault_dir}.")
+    identity_file = getattr(ctx.args, "identity", None)
+    new_file = getattr(ctx.args, "new_passphrase_file", None)
+    if identity_file is None:
+        if new_file is not None:
+            raise UsageError("--new-passphrase-file is only used with --identity "
+                             "(restore --from FILE keeps the backup's passphrase)")
+        backup.restore(ctx.vault_dir, Path(ctx.args.source), ctx.passphrase())
+        ctx.emit({"restored": True, "vault": str(ctx.vault_dir)},
+                 f"Restored the vault at {ctx.vault_dir}.")
+        return 0
+    if new_file is None:
+        raise UsageError("restore --identity also needs --new-passphrase-file FILE: the "
+                         "restored vault will open with that new passphrase")
+    identity = _read_identity(identity_file)
+    new = read_passphrase_file(new_file, "new passphrase")
+    header = backup.restore_with_identity(ctx.vault_dir, Path(ctx.args.source), identity, new)
+    if not header.keyring_bound:
+        ctx.note("no OS keyring was available: the restored vault is passphrase-only")
+    ctx.emit({"restored": True, "vault": str(ctx.vault_dir), "keyring": header.keyring_bound,
+              "keyring_backend": header.keyring_backend, "recovery": True},
+             f"Restored the vault at {ctx.vault_dir}; it now opens with the new passphrase.")
     return 0
 
 
 def cmd_recover(ctx: Context) -> int:
-    try:
-        identity = read_limited(Path(ctx.args.identity), 64 * 1024).decode("utf-8")
-    except (OSError, ValueError):
-        raise UsageError(f"cannot read the identity file {ctx.args.identity}") from None
+    identity = _read_identity(ctx.args.identity)
     new = read_passphrase_file(ctx.args.new_passphrase_file, "new passphrase")
     with recover(ctx.vault_dir, identity, new) as vault:
         info = vault.status()
@@ -118,6 +140,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("restore", parents=[common], help="replace the vault with a backup")
     p.add_argument("--from", dest="source", required=True, metavar="FILE")
+    p.add_argument("--identity", metavar="AGE_IDENTITY_FILE",
+                   help="restore with the organisation's recovery identity instead of the "
+                        "backup's passphrase and device secret (e.g. on another machine)")
+    p.add_argument("--new-passphrase-file", metavar="FILE",
+                   help="with --identity: the passphrase the restored vault will open with")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("recover", parents=[common],

@@ -2,8 +2,11 @@
 
 Layout: MAGIC, u32 header length, header, u64 database length, database pages (already
 encrypted by SQLCipher), then HMAC-SHA256 over everything before it under a key derived
-from the master key. Opening a backup needs the same passphrase (and, for a keyring-bound
-vault, the same device secret, or the organisation's recovery identity afterwards).
+from the master key. Restoring a backup needs either the same passphrase (and, for a
+keyring-bound vault, the same device secret, so the same machine and user account), or
+the organisation's recovery identity, which opens the master key from the recovery
+envelope in the backup's header and then binds the restored vault to a new passphrase
+and this machine's keyring. Either way the MAC is checked before anything is written.
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ import hashlib
 import hmac
 import struct
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from app.errors import UsageError, VaultError
+from app.errors import AuthError, UsageError, VaultError
 from app.fsutil import atomic_write, ensure_private_dir, remove_quietly, write_new_file
 from app.vault import keys, restore_journal
 from app.vault.database import integrity_problems, open_database
-from app.vault.header import MAX_HEADER_BYTES, parse_header
+from app.vault.header import MAX_HEADER_BYTES, Header, parse_header
+from app.vault.throttle import Throttle
 from app.vault.vault import Vault, database_path
 from crypto.secret import SecretKey
 
@@ -86,8 +91,8 @@ def _parse(data: bytes) -> tuple[bytes, bytes, bytes]:
     return header, data[pos:pos + dlen], data[pos + dlen:]
 
 
-def restore(root: Path, source: Path, passphrase: str) -> None:
-    """Check the backup opens and is intact, then atomically replace the vault with it."""
+def _load(source: Path) -> tuple[bytes, bytes, Header, bytes, bytes]:
+    """Read and split a backup: (whole file, header bytes, header, database, mac)."""
     try:
         if source.stat().st_size > MAX_BACKUP_BYTES:
             raise VaultError("this file is too large to be a Quietroom vault backup")
@@ -95,17 +100,29 @@ def restore(root: Path, source: Path, passphrase: str) -> None:
     except OSError as exc:
         raise UsageError(f"cannot read {source}: {exc.strerror}") from None
     header_bytes, db_bytes, mac = _parse(data)
-    header = parse_header(header_bytes)
-    master = Vault._unlock_master(header, passphrase, time.time)
-    try:
-        if not hmac.compare_digest(_mac(master, memoryview(data)[:-MAC_LEN]), mac):
-            raise VaultError("the backup has been altered or damaged; it was not restored")
-        ensure_private_dir(root)
-        restore_journal.finish_pending(root)
+    return data, header_bytes, parse_header(header_bytes), db_bytes, mac
+
+
+def _check_mac(master: SecretKey, data: bytes, mac: bytes) -> None:
+    if not hmac.compare_digest(_mac(master, memoryview(data)[:-MAC_LEN]), mac):
+        raise VaultError("the backup has been altered or damaged; it was not restored")
+
+
+def _install(root: Path, master: SecretKey, db_bytes: bytes, make_header: Callable[[], bytes],
+             on_abort: Callable[[], None] | None = None) -> None:
+    """Stage the database, check it, stage the header from `make_header`, then commit.
+
+    Everything happens under the vault's session lock, so it refuses while the desktop
+    app owns the vault and the app cannot take the vault over half-way. `on_abort` runs
+    if anything fails before the commit point (the live vault is then unchanged).
+    """
+    ensure_private_dir(root)
+    with restore_journal.exclusive(root):
+        restore_journal.finish_pending(root, locked=True)
         restore_journal.discard_staged(root)
         db_new, header_new = restore_journal.staged_paths(root)
-        write_new_file(db_new, db_bytes)
         try:
+            write_new_file(db_new, db_bytes)
             with keys.database_key(master) as dbkey:
                 conn, _version = open_database(db_new, dbkey)
             try:
@@ -115,11 +132,65 @@ def restore(root: Path, source: Path, passphrase: str) -> None:
             if problems:
                 raise VaultError("the backup's database fails its integrity check; "
                                  "it was not restored")
-            write_new_file(header_new, header_bytes)
+            write_new_file(header_new, make_header())
         except BaseException:
             restore_journal.discard_staged(root)
+            if on_abort is not None:
+                on_abort()
             raise
         restore_journal.commit(root)
+        remove_quietly(root / (restore_journal.DB_STAGED + "-wal"))
+
+
+def restore(root: Path, source: Path, passphrase: str) -> None:
+    """Check the backup opens and is intact, then atomically replace the vault with it."""
+    data, header_bytes, header, db_bytes, mac = _load(source)
+    master = Vault._unlock_master(header, passphrase, time.time, backup=True)
+    try:
+        _check_mac(master, data, mac)
+        _install(root, master, db_bytes, lambda: header_bytes)
     finally:
         master.close()
-    remove_quietly(root / (restore_journal.DB_STAGED + "-wal"))
+
+
+def restore_with_identity(root: Path, source: Path, identity_text: str, new_passphrase: str
+                          ) -> Header:
+    """Restore a backup with the organisation's recovery identity, e.g. on a new machine.
+
+    The backup's passphrase and device secret are not needed: the master key comes from
+    the backup's recovery envelope and authenticates the backup (its MAC) before
+    anything is written. The restored vault is then bound, as `recover` binds one, to
+    `new_passphrase` and to this machine's keyring (passphrase-only if there is none).
+    Returns the restored vault's new header.
+    """
+    keys.check_new_passphrase(new_passphrase)
+    data, _header_bytes, header, db_bytes, mac = _load(source)
+    if header.recovery is None:
+        raise AuthError("this backup's vault was created without a recovery recipient, so it "
+                        "cannot be restored with an identity; nothing was written")
+    master = keys.open_recovery(header, identity_text)
+    rebound: list[Header] = []
+    created = [False]
+
+    def new_header() -> bytes:
+        binding, created[0] = keys.bind_here(header.vault_id)
+        try:
+            rebound.append(keys.wrap_master(master, new_passphrase, vault_id=header.vault_id,
+                                            params=header.kdf, binding=binding,
+                                            recovery_part=header.recovery))
+        finally:
+            binding.close()
+        return rebound[0].to_bytes()
+
+    def forget() -> None:
+        if created[0]:
+            keys.forget_binding(header.vault_id)
+
+    try:
+        _check_mac(master, data, mac)
+        _install(root, master, db_bytes, new_header, on_abort=forget)
+    finally:
+        master.close()
+    # As after recover: the old count of wrong passphrases means nothing any more.
+    Throttle(header.vault_id).record_success()
+    return rebound[0]

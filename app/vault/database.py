@@ -51,6 +51,18 @@ def apply_key(conn: Connection, key: SecretKey, schema: str = "main") -> None:
     conn.execute(f"PRAGMA {schema}.key = \"x'{hexkey}'\"")
 
 
+def silence_cipher_log(conn: Connection) -> None:
+    """Turn SQLCipher's own logging off before the connection is keyed.
+
+    By default SQLCipher writes a line to stderr for every page whose HMAC fails, so a
+    damaged vault.db buried our one-line error under dozens of "hmac check failed"
+    lines. Damage is reported by open_database and integrity_problems instead. The
+    level is process-wide in SQLCipher 4, but it is set on every connection so no open
+    path depends on another having run first.
+    """
+    conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
+
+
 def check_settings(conn: Connection) -> str:
     """Verify the security-relevant configuration; return the cipher version."""
     version = str(_pragma(conn, "cipher_version") or "")
@@ -90,6 +102,7 @@ def open_database(path: Path, key: SecretKey, *, create: bool = False) -> tuple[
     os.chmod(path, FILE_MODE)
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
+        silence_cipher_log(conn)
         apply_key(conn, key)
         # Defaults are SQLCipher 4's; set explicitly so a future default change is visible.
         conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")

@@ -7,6 +7,7 @@ master key ── HKDF ──> SQLCipher raw key (and later purpose keys)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from dataclasses import dataclass
@@ -46,7 +47,16 @@ def database_key(master: SecretKey) -> SecretKey:
     return purpose_key(master, "sqlcipher")
 
 
-def recovery_hint(header: Header) -> str:
+def recovery_hint(header: Header, *, backup: bool = False) -> str:
+    if backup:
+        # A backup read on another machine: recover cannot help (there is no vault here
+        # yet), and restore refuses to write what it cannot authenticate.
+        if header.recovery is not None:
+            return ("nothing was written; to restore it here, an administrator can use "
+                    "'quietroom-cli restore --from FILE --identity AGE_IDENTITY_FILE "
+                    "--new-passphrase-file F' with the organisation's recovery identity")
+        return ("this backup has no recovery key, so it can only be restored on the machine "
+                "and user account where it was made; nothing was written")
     if header.recovery is not None:
         return ("an administrator can restore access with 'quietroom-cli recover' and the "
                 "organisation's recovery identity")
@@ -85,29 +95,65 @@ def new_binding(use_keyring: bool, vault_id: str) -> Binding:
     return Binding(kr.backend_id(backend), secret)
 
 
-def current_binding(header: Header) -> Binding:
-    """Fetch the device secret this header is bound to, or explain why it cannot be."""
+def current_binding(header: Header, *, backup: bool = False) -> Binding:
+    """Fetch the device secret this header is bound to, or explain why it cannot be.
+
+    `backup` words the explanation for a backup file being restored rather than a vault.
+    """
     if header.keyring_backend is None:
         return Binding(None, None)
     label = kr.backend_label(header.keyring_backend)
+    whose, what = ("this backup's", "this backup") if backup else ("this vault's", "this vault")
+    hint = recovery_hint(header, backup=backup)
     try:
         backend = kr.find_backend(required=header.keyring_backend)
     except KeyringUnavailable:
-        raise AuthError(f"this vault's device secret is kept in {label}, which is not available "
-                        f"in this session; {recovery_hint(header)}") from None
+        raise AuthError(f"{whose} device secret is kept in {label}, which is not available "
+                        f"in this session; {hint}") from None
     try:
         secret = kr.load(backend, header.vault_id)
     except KeyringFailure:
-        raise AuthError(f"{label} could not be read (is it locked?); "
-                        f"{recovery_hint(header)}") from None
+        raise AuthError(f"{label} could not be read (is it locked?); {hint}") from None
     if secret is None:
-        raise AuthError(f"this vault's device secret is missing from {label}; "
-                        f"{recovery_hint(header)}")
+        where = (" (as when the backup was made on another machine or user account)"
+                 if backup else "")
+        raise AuthError(f"{whose} device secret is missing from {label}{where}; {hint}")
     if kr.secret_check(secret) != header.secret_check:
         wipe(secret)
-        raise AuthError(f"the device secret in {label} does not belong to this vault; "
-                        f"{recovery_hint(header)}")
+        raise AuthError(f"the device secret in {label} does not belong to {what}; {hint}")
     return Binding(header.keyring_backend, secret)
+
+
+def bind_here(vault_id: str) -> tuple[Binding, bool]:
+    """A device secret in this machine's keyring for `vault_id`: (binding, created).
+
+    A secret this keyring already holds for the vault id is reused rather than
+    replaced, so that rebinding a restored copy never locks out a live vault that is
+    bound to that same secret. When there is no acceptable keyring, or it cannot be
+    read or refuses the secret, the binding is empty: the vault becomes passphrase-only,
+    as after `recover` (never overwriting a secret that could not be read).
+    """
+    try:
+        backend = kr.find_backend()
+    except KeyringUnavailable:
+        return Binding(None, None), False
+    try:
+        existing = kr.load(backend, vault_id)
+    except KeyringFailure:
+        return Binding(None, None), False
+    if existing is not None:
+        return Binding(kr.backend_id(backend), existing), False
+    try:
+        return new_binding(True, vault_id), True
+    except UsageError:  # the keyring refused the secret: passphrase-only, like recover
+        return Binding(None, None), False
+
+
+def forget_binding(vault_id: str) -> None:
+    """Remove a device secret that `bind_here` created for a restore that then failed."""
+    # Best effort: a stray secret for a vault that is not here unlocks nothing.
+    with contextlib.suppress(KeyringUnavailable, KeyringFailure):
+        kr.delete(kr.find_backend(), vault_id)
 
 
 def _kek(passphrase: str, salt: bytes, params: KdfParams, binding: Binding) -> SecretKey:

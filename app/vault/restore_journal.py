@@ -5,14 +5,23 @@ each complete and fsynced, then creates the marker `.restore-commit`: that is th
 commit point. Finishing renames the staged files into place and removes the marker.
 Every open first calls `finish_pending`, which rolls a committed restore forward and
 discards an uncommitted one, so a crash at any moment leaves the old vault or the new.
+
+A restore holds the vault's session lock (the flock the desktop app holds while it has
+the vault open) from staging to the end. So a restore refuses while the app has the
+vault open, the app cannot take the vault over half-way through a restore, and
+another process's open never discards or renames the files a live restore is staging.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from app import paths
+from app.engine.session_lock import SessionLock
+from app.errors import UsageError
 from app.fsutil import fsync_dir, remove_quietly, write_new_file
 
 MARKER = ".restore-commit"
@@ -34,21 +43,64 @@ def discard_staged(root: Path) -> None:
         remove_quietly(path)
 
 
+@contextlib.contextmanager
+def exclusive(root: Path) -> Iterator[None]:
+    """Hold the vault's session lock for a restore, or refuse (exit code 1) if it is held.
+
+    The lock is what an owning Engine (the desktop app) holds for as long as it has the
+    vault open; replacing the files under it would silently lose every later save.
+    """
+    lock = SessionLock(root)
+    if not lock.try_acquire():
+        raise UsageError("the vault is open in Quietroom (the desktop app or another process "
+                         "that owns it); lock or close it there, then restore again; "
+                         "nothing was changed")
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def commit(root: Path) -> None:
-    """Mark the staged files as the vault (the commit point), then put them in place."""
+    """Mark the staged files as the vault (the commit point), then put them in place.
+
+    The caller holds `exclusive(root)`.
+    """
     fsync_dir(root)
     write_new_file(root / MARKER, b"restore\n")
     fsync_dir(root)
-    finish_pending(root)
+    finish_pending(root, locked=True)
 
 
-def finish_pending(root: Path) -> None:
-    marker = root / MARKER
+def finish_pending(root: Path, *, locked: bool = False) -> None:
+    """Roll a committed restore forward or discard an uncommitted one.
+
+    `locked`: the caller already holds the session lock (a restore in this process).
+    Otherwise the lock is taken for the repair; if someone holds it while restore files
+    exist, a restore is running in another process and the vault is not ready to open.
+    """
     if not root.is_dir():
         return
+    db_new, header_new = staged_paths(root)
+    if not any(p.exists() for p in (root / MARKER, db_new, header_new)):
+        return
+    if locked:
+        _finish(root)
+        return
+    lock = SessionLock(root)
+    if not lock.try_acquire():
+        raise UsageError("this vault is being restored from a backup by another process; "
+                         "open it again when the restore has finished")
+    try:
+        _finish(root)
+    finally:
+        lock.release()
+
+
+def _finish(root: Path) -> None:
+    marker = root / MARKER
     if not marker.exists():
-        if any(p.exists() for p in staged_paths(root)):
-            discard_staged(root)
+        discard_staged(root)
         return
     db_new, header_new = staged_paths(root)
     live_db = root / paths.DATABASE_NAME

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.engine.session_lock import LOCK_NAME
 from app.errors import AuthError, UsageError, VaultError
 from app.fsutil import atomic_write, ensure_private_dir, read_limited
 from app.vault import keys, restore_journal
@@ -81,7 +82,10 @@ class Vault:
         keys.check_new_passphrase(passphrase)
         if vault_exists(root):
             raise UsageError(f"a vault already exists at {root}; nothing was changed")
-        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        # The session lock file alone (left by a restore that failed its checks, say)
+        # holds nothing, so it does not make the place unusable.
+        if root.exists() and (not root.is_dir() or any(p.name != LOCK_NAME
+                                                       for p in root.iterdir())):
             raise UsageError(f"{root} exists and is not an empty directory; "
                              "choose another place for the vault")
         params = kdf_params or kdf.calibrate()
@@ -128,11 +132,13 @@ class Vault:
         return cls(root, header, conn, master, version)
 
     @staticmethod
-    def _unlock_master(header: Header, passphrase: str, clock: Callable[[], float]
-                       ) -> SecretKey:
+    def _unlock_master(header: Header, passphrase: str, clock: Callable[[], float], *,
+                       backup: bool = False) -> SecretKey:
+        """The master key from the passphrase (and device secret); `backup` words the
+        errors for a backup file being restored."""
         throttle = Throttle(header.vault_id, clock=clock)
         throttle.check()
-        binding = keys.current_binding(header)
+        binding = keys.current_binding(header, backup=backup)
         try:
             master = keys.unwrap_master(header, passphrase, binding)
         except AuthError:
@@ -247,6 +253,12 @@ def recover(root: Path, identity_text: str, new_passphrase: str) -> Vault:
     safe: the recovery envelope itself never changes.
     """
     keys.check_new_passphrase(new_passphrase)
+    restore_journal.finish_pending(root)
+    if not vault_exists(root):
+        # The usual way here is a new machine with only a backup: say how to restore it.
+        raise VaultError(f"there is no vault at {root} to recover; to restore a backup with "
+                         "the recovery identity, use 'quietroom-cli restore --from FILE "
+                         "--identity AGE_IDENTITY_FILE --new-passphrase-file F'")
     header = read_header(root)
     master = keys.open_recovery(header, identity_text)
     try:

@@ -48,8 +48,10 @@ def test_backup_is_encrypted_and_restores(vault_dir: Path, tmp_path: Path,
                      "--from", out)
     assert result.returncode == 0, result.stderr
     assert rows(vault_dir) == 20
+    # .session.lock: restore holds the vault's session lock while it works.
     leftovers = {p.name for p in vault_dir.iterdir()} - {"vault.db", "vault.header",
-                                                         "vault.db-wal", "vault.db-shm"}
+                                                         "vault.db-wal", "vault.db-shm",
+                                                         ".session.lock"}
     assert not leftovers
 
 

@@ -178,6 +178,36 @@ def test_flipped_byte_is_caught_by_the_integrity_check(vault_dir: Path,
     assert snapshot(vault_dir) == before
 
 
+@pytest.mark.parametrize("where", ["middle", "first_page"])
+def test_a_damaged_database_gives_exactly_one_line_on_stderr(
+        vault_dir: Path, passphrase_file: Path, where: str) -> None:
+    # SQLCipher logs every failed page HMAC to stderr unless told not to; those lines
+    # must not bury the one-line error (or look like a crash to the person reading it).
+    with Vault.open(vault_dir, PASSPHRASE) as vault, vault.transaction() as conn:
+        conn.execute("CREATE TABLE filler (b BLOB)")
+        for _ in range(64):
+            conn.execute("INSERT INTO filler VALUES (randomblob(3000))")
+    db = database_path(vault_dir)
+    data = bytearray(db.read_bytes())
+    at = len(data) // 2 + 123 if where == "middle" else 2000
+    data[at] ^= 0x40
+    db.write_bytes(bytes(data))
+    before = snapshot(vault_dir)
+    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file,
+                     "status", "--check")
+    assert result.returncode == 3, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("quietroom-cli: the vault database is damaged")
+    assert "hmac" not in result.stderr.lower() and "ERROR" not in result.stderr
+    assert snapshot(vault_dir) == before
+
+
+def test_sqlcipher_logging_is_off_on_every_connection(vault_dir: Path) -> None:
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        assert vault.connection.execute("PRAGMA cipher_log_level").fetchone()[0] == "NONE"
+
+
 def test_status_json_contract(vault_dir: Path, passphrase_file: Path) -> None:
     result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file, "--json",
                      "status", "--check")
