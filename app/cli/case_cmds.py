@@ -110,7 +110,7 @@ def cmd_note_add(ctx: Context) -> int:
 
 def cmd_note_list(ctx: Context) -> int:
     with ctx.engine() as engine:
-        notes = engine.notes(ctx.args.id)
+        notes = engine.notes(ctx.args.id, audit_view=True)
     ctx.emit(notes, lambda: "\n\n".join(f"[{n['created'][:16]}] {n['text']}" for n in notes)
              or "No notes.")
     return 0
@@ -126,7 +126,7 @@ def cmd_timeline_add(ctx: Context) -> int:
 
 def cmd_timeline_list(ctx: Context) -> int:
     with ctx.engine() as engine:
-        events = engine.timeline(ctx.args.id)
+        events = engine.timeline(ctx.args.id, audit_view=True)
     ctx.emit([e.to_json() for e in events], lambda: "\n".join(
         f"{e.earliest} – {e.latest}{' ~' if e.uncertain else '  '} {e.when}: {e.what}"
         for e in events) or "No timeline events.")

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from app.cli.context import Context, case_command
-from app.engine.models import PAUSE_REQUESTERS, Sitting
+from app.engine.models import PAUSE_REQUESTER_ROLES, Sitting
 from app.engine.sittings import parse_participant
 
 
@@ -67,7 +67,7 @@ def cmd_end(ctx: Context) -> int:
 
 def cmd_list(ctx: Context) -> int:
     with ctx.engine() as engine:
-        sittings = engine.sittings(ctx.args.id)
+        sittings = engine.sittings(ctx.args.id, audit_view=True)
     ctx.emit([s.to_json() for s in sittings],
              lambda: "\n".join(_sitting_text(s) for s in sittings) or "No sittings yet.")
     return 0
@@ -114,7 +114,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                         "interpreter:NAME:LANGUAGE")
     p.add_argument("--location")
     p = command("pause", cmd_pause, "pause the sitting (always allowed)")
-    p.add_argument("--requested-by", required=True, choices=PAUSE_REQUESTERS)
+    p.add_argument("--requested-by", required=True, choices=PAUSE_REQUESTER_ROLES,
+                   help="who asked: anyone present (the witness or any participant role)")
     p.add_argument("--reason")
     p = command("reason", cmd_reason, "add a reason to a pause after the fact")
     p.add_argument("--reason", required=True)

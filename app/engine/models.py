@@ -20,7 +20,13 @@ ROLES: dict[str, str] = {
     "appropriate_adult": "Appropriate adult",
     "witness": "Witness",
 }
+# Anyone present may ask for a pause. PAUSE_REQUESTERS are the four people who most often
+# do (the desktop pause screen's quick choices, in this order); PAUSE_REQUESTER_ROLES is
+# everyone who may: those four first, then every other participant role. "system" (an
+# interruption recorded after a crash) is never a requester anyone can choose.
 PAUSE_REQUESTERS = ("witness", "interviewer", "intermediary", "supporter")
+PAUSE_REQUESTER_ROLES: tuple[str, ...] = PAUSE_REQUESTERS + tuple(
+    role for role in ROLES if role not in PAUSE_REQUESTERS)
 
 
 @dataclass(frozen=True)

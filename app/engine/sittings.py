@@ -16,7 +16,7 @@ from typing import Any
 from app.engine.base import EngineBase, new_id, short_text
 from app.engine.clock import parse_stamp, seconds_between
 from app.engine.models import (
-    PAUSE_REQUESTERS,
+    PAUSE_REQUESTER_ROLES,
     ROLES,
     PacingEvent,
     Participant,
@@ -50,6 +50,13 @@ def parse_participant(text: str) -> Participant:
     return Participant(role, name, short_text(language, "the language", limit=100))
 
 
+def check_requester(requested_by: object) -> None:
+    """Refuse anyone who cannot ask for a pause, in one line that lists who can."""
+    if requested_by not in PAUSE_REQUESTER_ROLES:
+        raise UsageError("who asked for the pause? one of: "
+                         f"{', '.join(PAUSE_REQUESTER_ROLES)}")
+
+
 class SittingsMixin(EngineBase):
     # --- reading ----------------------------------------------------------------------
 
@@ -68,13 +75,23 @@ class SittingsMixin(EngineBase):
         return Sitting(sid, case_id, number, state, location, started, ended, active,
                        interrupts, Place(phase, section, position), present, pauses)
 
-    def sittings(self, ref: str) -> list[Sitting]:
-        with self._read() as conn:
+    def sittings(self, ref: str, *, audit_view: bool = False) -> list[Sitting]:
+        """The case's sittings in order, with who was present and every pause.
+
+        `audit_view`: someone is shown the list, so one 'view' entry is added to the
+        audit log (in the same transaction); internal reads leave it False.
+        """
+        with (self._tx() if audit_view else self._read()) as conn:
             case = self._case_row(conn, ref)
             now = self.now()
             rows = conn.execute(f"SELECT {SITTING_COLUMNS} FROM sittings WHERE case_id = ? "
                                 "ORDER BY number", (case.id,)).fetchall()
-            return [self._sitting(conn, row, now) for row in rows]
+            result = [self._sitting(conn, row, now) for row in rows]
+            if audit_view:
+                self._audit(conn, case.id, "view", {"what": "sittings",
+                                                    "sittings": [s.number for s in result]},
+                            now)
+        return result
 
     def _open_row(self, conn: Connection, case_id: str) -> tuple[Any, ...] | None:
         return conn.execute(f"SELECT {SITTING_COLUMNS} FROM sittings WHERE case_id = ? AND "
@@ -124,8 +141,8 @@ class SittingsMixin(EngineBase):
             return self._sitting(conn, self._open_row(conn, case.id) or (), at)
 
     def pause_sitting(self, ref: str, requested_by: str, reason: str | None = None) -> Pause:
-        if requested_by not in PAUSE_REQUESTERS:
-            raise UsageError(f"who asked for the pause? one of: {', '.join(PAUSE_REQUESTERS)}")
+        """Pause the running sitting; anyone present may ask (PAUSE_REQUESTER_ROLES)."""
+        check_requester(requested_by)
         reason = short_text(reason, "the reason", limit=1000) or None
         with self._tx() as conn:
             case = self._case_row(conn, ref)
@@ -152,8 +169,8 @@ class SittingsMixin(EngineBase):
     def update_pause(self, ref: str, *, requested_by: str | None = None,
                      reason: str | None = None, number: int | None = None) -> None:
         """Record who asked for a pause, and why, after the fact (the pause key cannot ask)."""
-        if requested_by is not None and requested_by not in PAUSE_REQUESTERS:
-            raise UsageError(f"who asked for the pause? one of: {', '.join(PAUSE_REQUESTERS)}")
+        if requested_by is not None:
+            check_requester(requested_by)
         reason = short_text(reason, "the reason", limit=1000)
         with self._tx() as conn:
             case = self._case_row(conn, ref)

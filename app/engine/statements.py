@@ -185,12 +185,21 @@ class StatementsMixin(EngineBase):
             self._touch(conn, case.id, at)
             return int(cur.lastrowid or 0)
 
-    def notes(self, ref: str) -> list[dict[str, Any]]:
-        with self._read() as conn:
+    def notes(self, ref: str, *, audit_view: bool = False) -> list[dict[str, Any]]:
+        """The interviewer's notes, oldest first.
+
+        `audit_view`: someone is shown the notes, so one 'view' entry (naming the notes'
+        ids, never their text) is added to the audit log; internal reads leave it False.
+        """
+        with (self._tx() if audit_view else self._read()) as conn:
             case = self._case_row(conn, ref)
-            return [{"id": i, "text": t, "created": c, "sitting": s} for i, t, c, s in
-                    conn.execute("SELECT id, text, created, sitting_id FROM notes WHERE "
-                                 "case_id = ? ORDER BY id", (case.id,))]
+            notes = [{"id": i, "text": t, "created": c, "sitting": s} for i, t, c, s in
+                     conn.execute("SELECT id, text, created, sitting_id FROM notes WHERE "
+                                  "case_id = ? ORDER BY id", (case.id,))]
+            if audit_view:
+                self._audit(conn, case.id, "view", {"what": "notes",
+                                                    "notes": [n["id"] for n in notes]})
+        return notes
 
     # --- read-back, signing, further statements -----------------------------------------
 

@@ -56,13 +56,23 @@ class TimelineMixin(EngineBase):
                                  parsed.earliest.isoformat(), parsed.latest.isoformat(),
                                  parsed.precision, parsed.uncertain, what)
 
-    def timeline(self, ref: str) -> list[TimelineEvent]:
-        """Events sorted by their normalised range (earliest, then latest, then entry)."""
-        with self._read() as conn:
+    def timeline(self, ref: str, *, audit_view: bool = False) -> list[TimelineEvent]:
+        """Events sorted by their normalised range (earliest, then latest, then entry).
+
+        `audit_view`: someone is shown the timeline, so one 'view' entry (naming the
+        events' ids, never their words) is added to the audit log in the same
+        transaction; internal reads leave it False.
+        """
+        # Only an audited view needs the write lock; plain reads take the shared one.
+        with (self._tx() if audit_view else self._read()) as conn:
             case = self._case_row(conn, ref)
-            return [_event(r) for r in conn.execute(
+            events = [_event(r) for r in conn.execute(
                 f"SELECT {EVENT_COLUMNS} FROM timeline WHERE case_id = ? "
                 "ORDER BY earliest, latest, id", (case.id,))]
+            if audit_view:
+                self._audit(conn, case.id, "view", {"what": "timeline",
+                                                    "events": [e.id for e in events]})
+        return events
 
     def remove_event(self, ref: str, event_id: int) -> None:
         with self._tx() as conn:

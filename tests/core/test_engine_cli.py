@@ -77,10 +77,11 @@ def assert_unchanged(before: dict[str, Any], after: dict[str, Any]) -> None:
     assert after["sittings"] == before["sittings"]
     if after["cases"] is not None and before["cases"] is not None:
         assert after["cases"] == before["cases"]
-    # The only new audit entry is the view recorded by the first 'statement show'.
-    assert after["audit"][:-1] == before["audit"]
-    assert after["audit"][-1]["action"] == "view"
-    assert after["audit"][-1]["detail"]["what"] == "statement"
+    # The only new audit entries are the views recorded by the first state read:
+    # 'statement show', then 'sitting list'.
+    assert after["audit"][:-2] == before["audit"]
+    assert [(e["action"], e["detail"]["what"]) for e in after["audit"][-2:]] == [
+        ("view", "statement"), ("view", "sittings")]
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int = 1) -> None:
@@ -209,7 +210,12 @@ def test_amending_a_pause_reason_is_audited(cli: Cli) -> None:
     assert cli.json("sitting", "list", "GEN-R")[0]["pauses"][0]["reason"] == "wanted to stop"
     after = cli.json("audit", "show", "GEN-R")
     assert "wanted to stop" not in json.dumps(after)  # the reason itself stays out of the log
-    assert len(after) == len(before) + 1, "changing the pause record left no audit entry"
+    assert after[:len(before)] == before
+    # The change to the pause record, then the view recorded by 'sitting list'.
+    assert [e["action"] for e in after[len(before):]] == ["pause", "view"], \
+        "changing the pause record left no audit entry"
+    assert after[-2]["detail"]["reason_changed"] is True
+    assert after[-1]["detail"] == {"what": "sittings", "sittings": [1]}
 
 
 # --- the statement ------------------------------------------------------------------------

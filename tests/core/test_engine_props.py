@@ -29,7 +29,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from app.engine.clock import FakeClock, stamp
 from app.engine.engine import Engine
-from app.engine.models import CATEGORIES, PAUSE_REQUESTERS, PacingEvent, Participant
+from app.engine.models import CATEGORIES, PAUSE_REQUESTER_ROLES, PacingEvent, Participant
 from app.errors import UsageError
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -241,7 +241,7 @@ class EngineMachine(RuleBasedStateMachine):
                                       (self.phase_ids[0], None, 0), now))
 
     @precondition(lambda self: self.sitting_state == "running")
-    @rule(by=st.sampled_from(PAUSE_REQUESTERS),
+    @rule(by=st.sampled_from(PAUSE_REQUESTER_ROLES),
           reason=st.none() | st.text(plain_chars, max_size=30))
     def pause(self, by: str, reason: str | None) -> None:
         pause = self.engine.pause_sitting(REF, by, reason)
