@@ -1,11 +1,18 @@
 """Themes (light, dark, high contrast) and text size.
 
 Colours live in two places a test reads: the palettes below (for Qt's own painting)
-and the style sheets in resources/styles/. Every text/background pair is at least 7:1.
-Nothing is red and nothing flashes: the screen may be seen by the survivor.
+and the style sheets in resources/styles/. Every text/background pair is at least 7:1,
+placeholder text included (the style sheets set `placeholder-text-color`; otherwise Qt
+draws it in the text colour at half opacity). Nothing is red and nothing flashes: the
+screen may be seen by the survivor.
+
+The style sheets refer to their arrow images as `url("@STYLES@/….svg")`; `apply` puts the
+absolute path of resources/styles in place of @STYLES@.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
@@ -17,19 +24,19 @@ PALETTES: dict[str, dict[str, str]] = {
         "window": "#f7f6f2", "window_text": "#1b1b1b", "base": "#ffffff", "text": "#1b1b1b",
         "button": "#e9e6df", "button_text": "#1b1b1b", "highlight": "#1d3f5e",
         "highlighted_text": "#ffffff", "tooltip_base": "#ffffff", "tooltip_text": "#1b1b1b",
-        "placeholder": "#4a4a4a",
+        "placeholder": "#555555", "disabled_text": "#4a4a4a",
     },
     "dark": {
         "window": "#1f2023", "window_text": "#ececec", "base": "#16171a", "text": "#ececec",
         "button": "#2c2e33", "button_text": "#ececec", "highlight": "#b9d3ea",
         "highlighted_text": "#101114", "tooltip_base": "#2c2e33", "tooltip_text": "#ececec",
-        "placeholder": "#b8b8b8",
+        "placeholder": "#adadad", "disabled_text": "#b8b8b8",
     },
     "high_contrast": {
         "window": "#000000", "window_text": "#ffffff", "base": "#000000", "text": "#ffffff",
         "button": "#000000", "button_text": "#ffffff", "highlight": "#ffff00",
         "highlighted_text": "#000000", "tooltip_base": "#000000", "tooltip_text": "#ffffff",
-        "placeholder": "#ffff00",
+        "placeholder": "#c8c8c8", "disabled_text": "#ffff00",
     },
 }
 
@@ -50,22 +57,29 @@ _ROLES = {
 }
 
 BASE_POINT_SIZE = 11.0
+STYLES_TOKEN = "@STYLES@"
 
 
-def style_sheet_path(theme: str):  # type: ignore[no-untyped-def]
-    return resources_dir() / "styles" / f"{theme}.qss"
+def styles_dir() -> Path:
+    return resources_dir() / "styles"
+
+
+def style_sheet_path(theme: str) -> Path:
+    return styles_dir() / f"{theme}.qss"
 
 
 def palette(theme: str) -> QPalette:
     pal = QPalette()
     for name, colour in PALETTES[theme].items():
+        if name not in _ROLES:
+            continue
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             pal.setColor(group, _ROLES[name], QColor(colour))
     # Disabled text stays readable (7:1 is not required for disabled controls, but calm).
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText,
-                 QColor(PALETTES[theme]["placeholder"]))
+                 QColor(PALETTES[theme]["disabled_text"]))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText,
-                 QColor(PALETTES[theme]["placeholder"]))
+                 QColor(PALETTES[theme]["disabled_text"]))
     return pal
 
 
@@ -75,9 +89,15 @@ def apply(app: QApplication, theme: str, text_scale: int) -> None:
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * text_scale / 100.0)
     app.setFont(font)
+    app.setStyleSheet(style_sheet(theme, text_scale))
+
+
+def style_sheet(theme: str, text_scale: int) -> str:
+    """The theme's style sheet as applied: sizes scaled, image paths made absolute."""
     sheet = style_sheet_path(theme).read_text(encoding="utf-8")
-    # Sizes in the style sheets are written for 100 %; scale them with the text.
-    app.setStyleSheet(scale_sheet(sheet, text_scale))
+    # Sizes in the style sheets are written for 100 %; scale them with the text. The
+    # paths go in afterwards, so digits in a directory name are never taken for a size.
+    return scale_sheet(sheet, text_scale).replace(STYLES_TOKEN, styles_dir().as_posix())
 
 
 def scale_sheet(sheet: str, text_scale: int) -> str:

@@ -1,8 +1,12 @@
-"""Every theme's text is at least 7:1 against its background, in palettes and style sheets."""
+"""Every theme's text is at least 7:1 against its background, in palettes and style sheets.
+
+These check what is declared; test_theme_rendering.py measures what Qt then draws.
+"""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -44,6 +48,9 @@ def test_style_sheet_pairs_reach_7_to_1(name: str) -> None:
         sel_fg, sel_bg = props.get("selection-color"), props.get("selection-background-color")
         if sel_fg and sel_bg:
             pairs.append((sel_fg, sel_bg))
+        hint = props.get("placeholder-text-color")
+        if hint:
+            pairs.append((hint, bg or pal["base"]))  # placeholders sit in a field
         for f, b in pairs:
             ratio = theme.contrast(f, b)
             assert ratio >= 7.0, f"{name}: '{selector}' {f} on {b} is {ratio:.2f}:1"
@@ -52,12 +59,36 @@ def test_style_sheet_pairs_reach_7_to_1(name: str) -> None:
 
 
 def test_no_red_in_any_theme() -> None:
+    images = "".join(p.read_text(encoding="utf-8") for p in theme.styles_dir().glob("*.svg"))
     for name in theme.PALETTES:
         sheet = theme.style_sheet_path(name).read_text(encoding="utf-8")
-        for colour in re.findall(COLOUR, sheet) + list(theme.PALETTES[name].values()):
+        for colour in (re.findall(COLOUR, sheet + images)
+                       + list(theme.PALETTES[name].values())):
             r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
             assert not (r > 150 and r > g + 60 and r > b + 60), f"{name}: {colour} is red"
 
 
 def test_sizes_scale_with_text() -> None:
     assert theme.scale_sheet("font-size: 18pt;", 200) == "font-size: 36pt;"
+
+
+@pytest.mark.parametrize("name", sorted(theme.PALETTES))
+def test_placeholder_colour_is_declared_in_sheet_and_palette_alike(name: str) -> None:
+    """Without placeholder-text-color Qt fades the text colour to about 3:1 (see rendering)."""
+    sheet = theme.style_sheet_path(name).read_text(encoding="utf-8")
+    declared = {props["placeholder-text-color"] for selector, props in blocks(sheet)
+                if "placeholder-text-color" in props and "QLineEdit" in selector}
+    assert declared == {theme.PALETTES[name]["placeholder"]}
+
+
+def test_image_paths_go_in_after_scaling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                         ) -> None:
+    resources = tmp_path / "12px 3pt" / "resources"  # digits a careless scaler would change
+    (resources / "styles").mkdir(parents=True)
+    (resources / "styles" / "light.qss").write_text(
+        'QComboBox::down-arrow { image: url("@STYLES@/arrow-down-light.svg"); width: 12px; }',
+        encoding="utf-8")
+    monkeypatch.setattr(theme, "resources_dir", lambda: resources)
+    sheet = theme.style_sheet("light", 200)
+    expected = (resources / "styles" / "arrow-down-light.svg").as_posix()
+    assert f'url("{expected}")' in sheet and "width: 24px" in sheet
