@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 from app import hygiene, paths
 from app import settings as settings_store
+
+# Where Qt's own QSettings (organisation "QtProject") would be written: a path under a
+# device file, which no account, root included, can create; reads find nothing there.
+NOWHERE = "/dev/null"
 
 
 def display_available() -> bool:
@@ -15,6 +20,50 @@ def display_available() -> bool:
     if os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def keep_qt_settings_private(app: Any) -> None:
+    """Stop Qt from remembering, outside the vault, which folders its file dialog visited.
+
+    Qt's own (non-native) QFileDialog saves its state when it is destroyed, in
+    QSettings(UserScope, "QtProject") group [FileDialog]: `history` and `lastVisited`
+    hold the folders and so, often, a case's reference or a survivor's name. Quietroom
+    itself keeps no QSettings (its preferences are JSON), so on Linux and the BSDs every
+    user-scope QSettings file is pointed at a place that can never be created. Where the
+    native store is not a file (the Windows registry, macOS preferences) the group is
+    removed again as soon as each file dialog has gone.
+    """
+    from PySide6.QtCore import QEvent, QObject, QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    if app.property("quietroom_qt_settings_private"):
+        return  # once per process is enough
+    app.setProperty("quietroom_qt_settings_private", True)
+    if sys.platform not in ("win32", "darwin"):
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, NOWHERE)
+
+    class FileDialogForgetter(QObject):
+        """Removes what a file dialog saved about itself once it is destroyed."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog) and \
+                    not watched.property("quietroom_forget"):
+                watched.setProperty("quietroom_forget", True)
+                watched.destroyed.connect(lambda *_: forget_file_dialog_state())
+            return False
+
+    app.installEventFilter(FileDialogForgetter(app))  # the application owns it
+
+
+def forget_file_dialog_state() -> None:
+    """Remove the [FileDialog] group from Qt's own settings, wherever they are kept."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    if "FileDialog" in settings.childGroups():
+        settings.remove("FileDialog")
+        settings.sync()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Quietroom")
     app.setApplicationDisplayName("Quietroom")
+    keep_qt_settings_private(app)
     prefs = settings_store.load()
     i18n.install(prefs.language)
     theme.apply(app, prefs.theme, prefs.text_scale)

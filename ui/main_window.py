@@ -4,6 +4,10 @@ The window title is "Quietroom" and never anything else. F9 replaces the whole w
 content at once with the neutral pause screen; Ctrl+L (or idle, or a long pause) locks:
 every screen drops its case content and the unlock screen is shown; unlocking returns
 to where the interviewer was.
+
+Neither a modal dialog (a file chooser, say) nor a popup may stand in the way: the pause
+key and the lock key work while one is open, and pausing or locking closes it first, so
+nothing it shows (a folder or file name) stays on the screen.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from app import settings as settings_store
 from app.session import Session
@@ -23,6 +27,8 @@ from ui import capture, i18n, theme
 from ui.backend import Backend
 from ui.screens.base import Screen
 
+PAUSE_KEY = QKeySequence(Qt.Key.Key_F9)
+LOCK_KEY = QKeySequence("Ctrl+L")
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                 QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
 
@@ -85,10 +91,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
 
     def _shortcuts(self) -> None:
-        pause = QShortcut(QKeySequence(Qt.Key.Key_F9), self)
+        # Qt blocks these while a modal dialog is open; eventFilter covers that case.
+        pause = QShortcut(PAUSE_KEY, self)
         pause.setContext(Qt.ShortcutContext.ApplicationShortcut)
         pause.activated.connect(lambda: self.pause())
-        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock = QShortcut(LOCK_KEY, self)
         lock.setContext(Qt.ShortcutContext.ApplicationShortcut)
         lock.activated.connect(self.lock)
 
@@ -123,6 +130,9 @@ class MainWindow(QMainWindow):
         self._is_unlocked = True
         self._last_input = self._idle_clock()
         destination, self._return_to = self._return_to, None
+        # Back on the pause screen after a long pause locked the vault: the sitting is
+        # still paused, but the long-pause clock starts again from now.
+        self._paused_at = self._last_input if destination == "pause" else None
         self.go(destination or "cases")
 
     def pause(self, requested_by: str | None = None) -> None:
@@ -132,6 +142,7 @@ class MainWindow(QMainWindow):
             return
         if not self._is_unlocked or self.current_screen in ("unlock", "setup"):
             return
+        close_transient_windows()
         workspace = self.screens["workspace"]
         self._paused_from = self.current_screen
         self.go("pause")  # first: nothing of the case stays on screen for a moment longer
@@ -147,7 +158,9 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         if not self._is_unlocked:
             return
+        close_transient_windows()
         self._is_unlocked = False
+        self._paused_at = None  # a pause that locked the vault has done its work
         current = self.current_screen
         self._return_to = current if current not in ("unlock", "setup", "settings") else None
         for screen in self.screens.values():
@@ -184,9 +197,27 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
             self._last_input = self._idle_clock()
+        if event.type() == QEvent.Type.KeyPress and self._blocked_key(event):  # type: ignore[arg-type]
+            return True
         if event.type() == QEvent.Type.WinIdChange and watched is self:
             capture.exclude_from_capture(self)
         return False
+
+    def _blocked_key(self, event: QKeyEvent) -> bool:
+        """F9 or Ctrl+L pressed while a modal dialog or a popup holds the keyboard (where
+        Qt does not deliver application shortcuts): act on it here."""
+        if QApplication.activeModalWidget() is None and QApplication.activePopupWidget() is None:
+            return False
+        keys = QKeySequence(event.keyCombination())
+        if keys not in (PAUSE_KEY, LOCK_KEY):
+            return False
+        event.accept()
+        if not event.isAutoRepeat():  # a held key must not pause and resume at once
+            if keys == PAUSE_KEY:
+                self.pause()
+            else:
+                self.lock()
+        return True
 
     def check_idle(self) -> None:
         if not self._is_unlocked:
@@ -211,4 +242,27 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QEvent) -> None:
         self.shutdown()
         super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def close_transient_windows() -> None:
+    """Close every open popup (menu, list) and modal dialog (a file chooser, say), newest
+    first, as Cancel would: before a pause or a lock nothing may stay on top of it."""
+    tried: list[QWidget] = []  # one attempt each: a widget that stays open cannot loop
+    while (popup := QApplication.activePopupWidget()) is not None and \
+            not any(popup is w for w in tried):
+        tried.append(popup)
+        popup.close()
+    while (modal := QApplication.activeModalWidget()) is not None and \
+            not any(modal is w for w in tried):
+        tried.append(modal)
+        _dismiss(modal)
+
+
+def _dismiss(widget: QWidget) -> None:
+    if isinstance(widget, QDialog):
+        widget.reject()  # ends its exec() with "cancelled"; its caller carries on
+    else:
+        widget.close()
+    if widget.isVisible():  # it refused to close: at least take it off the screen
+        widget.hide()
 

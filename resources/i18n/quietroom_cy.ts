@@ -949,6 +949,26 @@
         <source>Reason saved.</source>
         <translation type="unfinished">Rheswm wedi'i gadw.</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/pause.py" line="138" />
+        <source>Sec&amp;ond interviewer</source>
+        <translation type="unfinished">Ail gyf&amp;welydd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pause.py" line="139" />
+        <source>IS&amp;VA</source>
+        <translation type="unfinished">IS&amp;VA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pause.py" line="140" />
+        <source>Interpre&amp;ter</source>
+        <translation type="unfinished">Cyf&amp;ieithydd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pause.py" line="141" />
+        <source>&amp;Appropriate adult</source>
+        <translation type="unfinished">&amp;Oedolyn priodol</translation>
+    </message>
 </context>
 <context>
     <name>PersonRow</name>
@@ -1056,11 +1076,6 @@
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/new_case_steps.py" line="252" />
-        <source>The survivor can ask for a break at any time as well.</source>
-        <translation type="unfinished">Gall y goroeswr ofyn am egwyl ar unrhyw adeg hefyd.</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/new_case_steps.py" line="253" />
         <source>Topics or words to avoid</source>
         <translation type="unfinished">Pynciau neu eiriau i'w hosgoi</translation>
@@ -1069,6 +1084,15 @@
         <location filename="../../ui/screens/new_case_steps.py" line="254" />
         <source>Support wanted</source>
         <translation type="unfinished">Cymorth sydd ei eisiau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/new_case_steps.py" line="257" />
+        <source>The survivor would like breaks at a set interval</source>
+        <translation type="unfinished">Hoffai'r goroeswr gael egwyl yn rheolaidd, ar amser penodol</translation>
+    </message>
+    <message>
+        <source>Leave this unticked if they have no preference: the interview guide's pacing is used. They can ask for a break at any time either way.</source>
+        <translation type="unfinished">Gadewch hwn heb ei dicio os nad oes ganddynt ddewis: defnyddir amseriad canllaw'r cyfweliad. Gall y goroeswr ofyn am egwyl ar unrhyw adeg beth bynnag.</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1878,21 @@
         <source>The statement is signed. Its text can no longer change.</source>
         <translation type="unfinished">Mae'r datganiad wedi'i lofnodi. Ni all ei destun newid mwyach.</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/signature.py" line="68" />
+        <source>Back to &amp;read-back</source>
+        <translation type="unfinished">Yn ôl i'r &amp;darllen yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signature.py" line="69" />
+        <source>Back to read-back</source>
+        <translation type="unfinished">Yn ôl i'r darllen yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signature.py" line="70" />
+        <source>Leaves without signing, for example to make another correction or if the witness does not want to sign; the box is emptied</source>
+        <translation type="unfinished">Gadael heb lofnodi, er enghraifft i wneud cywiriad arall neu os nad yw'r tyst am lofnodi; caiff y blwch ei wagio</translation>
+    </message>
 </context>
 <context>
     <name>SittingBar</name>
@@ -1981,6 +2020,111 @@
         <location filename="../../ui/widgets/sitting_bar.py" line="107" />
         <source>Active time %1</source>
         <translation type="unfinished">Amser ar waith %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="95" />
+        <source>Chan&amp;ge</source>
+        <translation type="unfinished">&amp;Newid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="97" />
+        <source>Change who asked for the last pause, and why</source>
+        <translation type="unfinished">Newid pwy ofynnodd am y saib diwethaf, a pham</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="98" />
+        <source>Opens a small row below to correct the record of the last pause</source>
+        <translation type="unfinished">Yn agor rhes fach isod i gywiro cofnod y saib diwethaf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="109" />
+        <source>Asked for by</source>
+        <translation type="unfinished">Gofynnwyd gan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="111" />
+        <source>Last pause asked for by</source>
+        <translation type="unfinished">Gofynnwyd am y saib diwethaf gan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="116" />
+        <source>Reason</source>
+        <translation type="unfinished">Rheswm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="119" />
+        <source>Reason (optional)</source>
+        <translation type="unfinished">Rheswm (dewisol)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="120" />
+        <source>Reason for the last pause</source>
+        <translation type="unfinished">Rheswm dros y saib diwethaf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="121" />
+        <source>Optional; leave it empty if no reason was given</source>
+        <translation type="unfinished">Dewisol; gadewch yn wag os na roddwyd rheswm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="123" />
+        <source>Sa&amp;ve</source>
+        <translation type="unfinished">&amp;Cadw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="124" />
+        <source>Save the change to the last pause</source>
+        <translation type="unfinished">Cadw'r newid i'r saib diwethaf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="143" />
+        <source>Witness</source>
+        <translation type="unfinished">Tyst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="143" />
+        <source>Interviewer</source>
+        <translation type="unfinished">Cyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="144" />
+        <source>Second interviewer</source>
+        <translation type="unfinished">Ail gyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="146" />
+        <source>ISVA</source>
+        <translation type="unfinished">ISVA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="146" />
+        <source>Interpreter</source>
+        <translation type="unfinished">Cyfieithydd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="147" />
+        <source>Supporter</source>
+        <translation type="unfinished">Cefnogwr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="148" />
+        <source>Appropriate adult</source>
+        <translation type="unfinished">Oedolyn priodol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="169" />
+        <source>Last pause asked for by: %1</source>
+        <translation type="unfinished">Gofynnwyd am y saib diwethaf gan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="210" />
+        <source>Saved</source>
+        <translation type="unfinished">Wedi'i gadw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sitting_bar.py" line="215" />
+        <source>Not saved; please try again.</source>
+        <translation type="unfinished">Heb ei gadw; rhowch gynnig arall arni.</translation>
     </message>
 </context>
 <context>

@@ -7,14 +7,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMenu,
+    QWidget,
+)
 
 from app.engine.clock import FakeClock
 from app.session import Session
 from app.settings import Settings
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.ui.conftest import visible_texts
+from ui.main import keep_qt_settings_private
 from ui.main_window import MainWindow
 
 CANARY = "CANARY-window-green-door"
@@ -137,13 +146,135 @@ def test_unlock_returns_to_where_they_were(qtbot: Any, window: MainWindow) -> No
                     timeout=15_000)
 
 
+def unlock_from_the_screen(qtbot: Any, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.backend.session.unlocked, timeout=15_000)
+    unlock = window.screens["unlock"]
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_screen not in ("unlock", ""), timeout=20_000)
+
+
 def test_a_long_pause_locks_the_vault(qtbot: Any, window: MainWindow, idle: IdleClock) -> None:
     window.pause()
     assert window.current_screen == "pause"
+    qtbot.waitUntil(lambda: window.screens["pause"]._recorded, timeout=15_000)
     idle.now += 5 * 60 + 1
     window._last_input = idle.now  # someone moved the mouse: the pause still counts
     window.check_idle()
     assert window.current_screen == "unlock"
+    # After the unlock the pause screen is back, and the long-pause clock starts again:
+    # the next ticks must not lock at once.
+    unlock_from_the_screen(qtbot, window)
+    assert window.current_screen == "pause"
+    for _ in range(3):
+        idle.now += 1
+        window.check_idle()
+    idle.now += 4 * 60
+    window._last_input = idle.now
+    window.check_idle()
+    assert window.current_screen == "pause" and window.backend.session.unlocked
+    # The interviewer resumes normally, at the same place in the statement.
+    qtbot.keyClick(window.screens["pause"], Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: window.current_screen == "workspace", timeout=15_000)
+    ws = window.screens["workspace"]
+    qtbot.waitUntil(lambda: CANARY in ws.editor.toPlainText(), timeout=15_000)
+    qtbot.waitUntil(lambda: ws.bar.pause.isVisibleTo(ws), timeout=15_000)
+    sitting = window.backend.session.engine.current_sitting("CSA-WIN-1")
+    assert sitting is not None and sitting.state == "running"
+    idle.now += 5 * 60 - 1
+    window._last_input = idle.now
+    window.check_idle()
+    assert window.current_screen == "workspace"  # no long-pause clock left running
+    # A second long pause locks again, counted from its own start.
+    window.pause()
+    idle.now += 5 * 60 + 1
+    window._last_input = idle.now
+    window.check_idle()
+    assert window.current_screen == "unlock"
+
+
+# --- modal dialogs must not defeat F9, Ctrl+L or the idle lock --------------------------
+
+
+def file_dialog(window: MainWindow, tmp_path: Path) -> QFileDialog:
+    keep_qt_settings_private(QApplication.instance())  # as ui.main does at start-up
+    folder = tmp_path / "CSA-WIN-1 Alex Morgan"  # a folder named after the case
+    folder.mkdir(exist_ok=True)
+    (folder / "statement-alex.qrb").write_bytes(b"x")
+    dialog = QFileDialog(window, "Open a bundle", str(folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.selectFile("statement-alex.qrb")
+    return dialog
+
+
+def press_inside(dialog: QFileDialog, key: Qt.Key,
+                 modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    target = QApplication.focusWidget() or dialog.focusWidget() or dialog
+    QTest.keyClick(target, key, modifier)
+
+
+def test_f9_pauses_while_a_window_modal_file_dialog_is_open(
+        qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    dialog = file_dialog(window, tmp_path)
+    dialog.open()  # window-modal, like a sheet
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    assert QApplication.activeModalWidget() is dialog
+    press_inside(dialog, Qt.Key.Key_F9)
+    assert window.current_screen == "pause"
+    assert not dialog.isVisible() and QApplication.activeModalWidget() is None
+    assert dialog.result() == QDialog.DialogCode.Rejected  # cancelled, nothing chosen
+
+
+@pytest.mark.parametrize("key", ["pause", "lock"])
+def test_keys_work_inside_an_application_modal_dialog(
+        qtbot: Any, window: MainWindow, tmp_path: Path, key: str) -> None:
+    dialog = file_dialog(window, tmp_path)
+    seen: dict[str, Any] = {}
+
+    def inside() -> None:  # runs inside the dialog's own event loop (exec)
+        seen["modal"] = QApplication.activeModalWidget() is dialog
+        if key == "pause":
+            press_inside(dialog, Qt.Key.Key_F9)
+        else:
+            press_inside(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        seen["screen"] = window.current_screen
+        seen["visible"] = dialog.isVisible()
+        QTimer.singleShot(3000, dialog.reject)  # never hang the suite if the key failed
+
+    def run() -> None:
+        QTimer.singleShot(50, inside)
+        seen["result"] = dialog.exec()
+
+    QTimer.singleShot(0, run)
+    qtbot.waitUntil(lambda: "result" in seen, timeout=15_000)
+    assert seen["modal"]
+    assert seen["screen"] == ("pause" if key == "pause" else "unlock")
+    assert seen["visible"] is False
+    assert seen["result"] == QDialog.DialogCode.Rejected
+
+
+def test_idle_lock_closes_an_open_file_dialog(qtbot: Any, window: MainWindow,
+                                              idle: IdleClock, tmp_path: Path) -> None:
+    dialog = file_dialog(window, tmp_path)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    idle.now += 5 * 60 + 1
+    window.check_idle()
+    assert window.current_screen == "unlock"
+    assert not dialog.isVisible() and QApplication.activeModalWidget() is None
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert visible == [window]
+    assert "Alex" not in " ".join(visible_texts(window))
+
+
+def test_pause_closes_an_open_popup(qtbot: Any, window: MainWindow) -> None:
+    menu = QMenu(window)
+    menu.addAction("Copy statement-alex.qrb")
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(menu.isVisible, timeout=5000)
+    QTest.keyClick(menu, Qt.Key.Key_F9)
+    assert window.current_screen == "pause"
+    assert not menu.isVisible() and QApplication.activePopupWidget() is None
 
 
 def focusable_unnamed(root: QWidget) -> list[str]:

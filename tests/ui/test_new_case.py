@@ -130,7 +130,7 @@ def test_the_whole_flow_from_the_keyboard(qtbot: Any, backend: Backend,
                        "pronouns": "she/her",
                        "communication_needs": "Short questions, one at a time.",
                        "language": "Welsh", "interpreter_needed": True,
-                       "interpreter_language": "Welsh", "break_every_minutes": 30,
+                       "interpreter_language": "Welsh",
                        "avoid": "the word 'special'", "support_wanted": "Her sister nearby"}
     restricted = call(qtbot, backend, lambda s: s.engine.restricted(case.id))
     consents = restricted.pop("consents")
@@ -336,6 +336,55 @@ def test_the_break_default_follows_the_settings(qtbot: Any, backend: Backend,
     nav.settings = replace(nav.settings, default_break_minutes=20)
     screen.entered()
     assert screen.preferences_step.value("break_every_minutes") == 20
+
+
+def test_no_break_preference_is_recorded_unless_the_survivor_gives_one(
+        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    fill_case(qtbot, screen)
+    next_step(qtbot, backend, screen)
+    qtbot.keyClicks(screen.survivor_step.fields["name"], "Someone")
+    next_step(qtbot, backend, screen)
+    fields = screen.preferences_step.fields
+    assert not fields["break_chosen"].isChecked()  # type: ignore[attr-defined]
+    assert not fields["break_every_minutes"].isEnabled()
+    screen.show_step(PRESENT)
+    finish(qtbot, backend, screen)
+    [case] = all_cases(qtbot, backend)
+    witness = call(qtbot, backend, lambda s: s.engine.witness(case.id))
+    assert "break_every_minutes" not in witness
+    # With no preference of the survivor's, the interview guide's pacing applies.
+    pacing, guide_default = call(qtbot, backend, lambda s: (
+        s.engine.start_sitting(case.id) and s.engine.pacing(case.id),
+        s.engine.guide(s.engine.case(case.id)).pacing.break_every_minutes))
+    assert pacing["break_every_minutes"] == guide_default
+
+
+def test_a_break_preference_the_survivor_gives_is_recorded(
+        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    nav.settings = replace(nav.settings, default_break_minutes=45)
+    screen = make_screen(qtbot, backend, nav)
+    fill_case(qtbot, screen)
+    next_step(qtbot, backend, screen)
+    qtbot.keyClicks(screen.survivor_step.fields["name"], "Someone")
+    next_step(qtbot, backend, screen)
+    fields = screen.preferences_step.fields
+    chosen, every = fields["break_chosen"], fields["break_every_minutes"]
+    assert screen.focusWidget() is chosen  # first on the step, before the interval
+    qtbot.keyClick(chosen, Qt.Key.Key_Space)
+    assert every.isEnabled() and every.value() == 45  # the setting is what is offered
+    every.setFocus()
+    qtbot.keyClick(every, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(every, "20")
+    # A change of setting now does not change what the survivor asked for.
+    nav.settings = replace(nav.settings, default_break_minutes=60)
+    screen.entered()
+    assert every.value() == 20
+    screen.show_step(PRESENT)
+    finish(qtbot, backend, screen)
+    [case] = all_cases(qtbot, backend)
+    assert call(qtbot, backend, lambda s: s.engine.witness(case.id))[
+        "break_every_minutes"] == 20
 
 
 def test_every_focusable_widget_on_every_step_has_an_accessible_name(

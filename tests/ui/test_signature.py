@@ -228,3 +228,49 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot: Any, backend: Any,
     assert "Signature" in texts
     assert "Ask the witness to sign in the box. They can clear it and sign again." in texts
     assert "Sign here" not in texts  # painted, not a widget (and never a stroke)
+
+
+def test_there_is_always_a_calm_way_back_without_signing(
+        qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen) -> None:
+    call(qtbot, backend, prepare)
+    nav.current_case = REF
+    screen.entered()
+    # While the pad is showing, Clear and the way back to read-back are both there.
+    assert screen.readback_button.isVisible() and screen.readback_button.isEnabled()
+    assert screen.clear_button.isVisible() and screen.clear_button.isEnabled()
+    assert screen.focusWidget() is not screen.sign_button  # the focus never starts on Sign
+    draw(qtbot, screen.pad, [(30, 50), (80, 70)])
+    assert screen.readback_button.isVisible()  # still there while signing is under way
+    # Enter does not sign: only the Sign button does.
+    qtbot.keyClick(screen.focusWidget() or screen, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.readback_button, Qt.Key.Key_Enter)
+    call(qtbot, backend, lambda s: None)
+    assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "read_back"
+    # The witness declines, or wants another correction: back to read-back.
+    qtbot.mouseClick(screen.readback_button, Qt.MouseButton.LeftButton)
+    assert nav.calls[-1] == ("go", "readback")
+    assert screen.pad.is_empty()  # nothing of the drawn signature lingers
+    call(qtbot, backend, lambda s: None)
+    assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "read_back"
+    assert call(qtbot, backend, lambda s: s.engine.signature(REF)) is None
+
+
+def test_escape_leaves_without_signing(qtbot: Any, backend: Any, nav: Any,
+                                       screen: SignatureScreen) -> None:
+    call(qtbot, backend, prepare)
+    nav.current_case = REF
+    screen.entered()
+    draw(qtbot, screen.pad, [(30, 50), (80, 70)])
+    screen.activateWindow()
+    qtbot.keyClick(screen.clear_button, Qt.Key.Key_Escape)
+    assert nav.calls[-1] == ("go", "readback")
+    assert screen.pad.is_empty()
+    assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "read_back"
+    # After signing, Esc leaves too (to the case list): the screen never traps.
+    screen.entered()
+    draw(qtbot, screen.pad, [(30, 50), (80, 70)])
+    screen.sign_button.click()
+    qtbot.waitUntil(lambda: screen.cases_button.isVisible(), timeout=20_000)
+    assert not screen.readback_button.isVisible()
+    qtbot.keyClick(screen.cases_button, Qt.Key.Key_Escape)
+    assert nav.calls[-1] == ("go", "cases")

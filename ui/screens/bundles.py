@@ -222,7 +222,10 @@ class OpenBundleScreen(_BundleScreen):
         self.verify.clicked.connect(self._verify)
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a bundle"), "",
+        # An explicit folder: with "" Qt reopens the last folder visited in this process,
+        # which may be named after a case, even after a lock.
+        start = self.path.text().strip() or str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a bundle"), start,
                                               self.tr("Quietroom bundle (*.qrb)") + ";;*",
                                               options=PRIVATE_DIALOG)
         if name:

@@ -42,7 +42,9 @@ class FileField(QWidget):
         self._label = label
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self._label, options=PRIVATE_DIALOG)
+        # An explicit folder, never Qt's memory of the last one visited (see bundles.py).
+        start = self.path.text().strip() or str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, self._label, start, options=PRIVATE_DIALOG)
         if name:
             self.path.setText(name)
 

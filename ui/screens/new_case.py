@@ -195,9 +195,11 @@ class NewCaseScreen(Screen):
     # --- Screen ---------------------------------------------------------------------
 
     def entered(self) -> None:
+        # The setting is only the interval offered if the survivor asks for one; once
+        # the interviewer has ticked that they did, the value shown is theirs.
         wanted = self.nav.settings.default_break_minutes
-        if self.preferences_step.value("break_every_minutes") == self._break_default:
-            self.preferences_step.set_break_default(wanted)  # untouched: follow the setting
+        if not self.preferences_step.value("break_chosen"):
+            self.preferences_step.set_break_default(wanted)
         self._break_default = wanted
         self._focus_first()
 

@@ -75,13 +75,17 @@ class FormStep(QWidget):
     def _add(self, key: str, label: str, widget: QWidget, hint: str = "") -> Any:
         group = QVBoxLayout()  # a label sits close to its own field, apart from the next
         group.setSpacing(2)
-        if not isinstance(widget, QCheckBox):  # a check box carries its own label
+        if isinstance(widget, QCheckBox):  # a check box carries its own label, hint below
+            group.addWidget(widget)
+            if hint:
+                group.addWidget(plain_label(hint, name="hint"))
+        else:
             caption = plain_label(label)
             caption.setBuddy(widget)
             group.addWidget(caption)
-        if hint:
-            group.addWidget(plain_label(hint, name="hint"))
-        group.addWidget(widget)
+            if hint:
+                group.addWidget(plain_label(hint, name="hint"))
+            group.addWidget(widget)
         self.form.addLayout(group)
         accessible(widget, label, hint)
         self.fields[key] = widget
@@ -244,22 +248,34 @@ class SurvivorStep(FormStep):
 
 
 class PreferencesStep(FormStep):
+    """The survivor's own preferences. A break interval is theirs only if they asked for
+    one: unticked, nothing is stored and the interview guide's pacing applies."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = self.tr("Preferences and needs")
-        self.spin("break_every_minutes", self.tr("A break every"), 5, 180, 30,
-                  suffix=self.tr(" minutes"),
-                  hint=self.tr("The survivor can ask for a break at any time as well."))
+        chosen = self.check("break_chosen", self.tr("The survivor would like breaks at a set "
+                                                    "interval"),
+                            self.tr("Leave this unticked if they have no preference: the "
+                                    "interview guide's pacing is used. They can ask for a "
+                                    "break at any time either way."))
+        every = self.spin("break_every_minutes", self.tr("A break every"), 5, 180, 30,
+                          suffix=self.tr(" minutes"))
+        every.setEnabled(False)
+        chosen.toggled.connect(every.setEnabled)
         self.text("avoid", self.tr("Topics or words to avoid"))
         self.text("support_wanted", self.tr("Support wanted"))
 
     def set_break_default(self, minutes: int) -> None:
+        """The interval offered when the survivor asks for one (the app's setting)."""
         self._defaults["break_every_minutes"] = minutes
         self.fields["break_every_minutes"].setValue(minutes)  # type: ignore[attr-defined]
 
     def witness_values(self) -> dict[str, Any]:
-        return {"break_every_minutes": self.value("break_every_minutes"),
-                **self.texts(("avoid", "support_wanted"))}
+        values = self.texts(("avoid", "support_wanted"))
+        if self.value("break_chosen"):
+            values["break_every_minutes"] = self.value("break_every_minutes")
+        return values
 
 
 class RestrictedStep(FormStep):

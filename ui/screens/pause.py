@@ -1,16 +1,22 @@
 """The pause screen: neutral, with nothing of the case on it, only the pause time.
 
 It replaces the whole window at once (the main window switches to it before anything
-is recorded). Who asked for the pause, and why, can be set here after the fact.
+is recorded). Who asked for the pause, and why, can be set here after the fact; a change
+made before the worker has recorded the pause is queued behind it (the worker runs jobs
+in order) and applied to the pause that is open, never to an older one. After resuming,
+the sitting bar in the workspace can still correct the last pause.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -19,11 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.models import PAUSE_REQUESTERS
+from app.engine.models import PAUSE_REQUESTER_ROLES, ROLES
+from app.session import Session
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.widgets.sitting_bar import clock_text
+
+# Requester choices per row: the four quick choices (PAUSE_REQUESTERS) fill the first
+# row, everyone else who may ask the next; every role fits, even at 200 % text.
+COLUMNS = 4
+
+
+def amend_open_pause(s: Session, ref: str, changes: dict[str, Any]) -> bool:
+    """Worker: record who asked for the open pause, or why. Runs after pause_sitting
+    (jobs run in order); False when no pause is open (no sitting was running)."""
+    sitting = s.engine.current_sitting(ref)
+    open_pauses = [p for p in (sitting.pauses if sitting else ())
+                   if p.kind == "pause" and p.ended is None]
+    if not open_pauses:
+        return False
+    s.engine.update_pause(ref, number=open_pauses[-1].number, **changes)
+    return True
 
 
 class PauseScreen(Screen):
@@ -33,6 +56,7 @@ class PauseScreen(Screen):
         self.setObjectName("pause")
         self._since = time.monotonic()
         self._recorded = False
+        self._asked = False  # a pause was sent to the worker for this screen
         self._ref: str | None = None
         layout = QVBoxLayout(self)
         layout.addStretch(2)
@@ -44,21 +68,40 @@ class PauseScreen(Screen):
         layout.addWidget(self.heading)
         layout.addWidget(self.time)
         layout.addStretch(1)
+        # Resume and Lock first, where the focus starts; who asked and why below them,
+        # so Tab follows the reading order from the top.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.resume_button = QPushButton(self.tr("Resume (F9)"), self)
+        self.resume_button.setObjectName("primary")
+        accessible(self.resume_button, self.tr("Resume"),
+                   self.tr("Returns to the same place in the statement"))
+        self.lock_button = QPushButton(self.tr("&Lock (Ctrl+L)"), self)
+        accessible(self.lock_button, self.tr("Lock"))
+        buttons.addWidget(self.resume_button)
+        buttons.addWidget(self.lock_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addSpacing(24)
+        asked = plain_label(self.tr("Asked for by:"), self, wrap=False)
+        asked.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(asked)  # above the choices, so they fit 200 % text on a laptop
         who = QHBoxLayout()
         who.addStretch(1)
-        who.addWidget(plain_label(self.tr("Asked for by:"), self, wrap=False))
+        grid = QGridLayout()
         self.group = QButtonGroup(self)
-        labels = {"witness": self.tr("&Witness"), "interviewer": self.tr("&Interviewer"),
-                  "intermediary": self.tr("Inter&mediary"), "supporter": self.tr("&Supporter")}
+        labels = self.requester_labels()
         self.choices: dict[str, QRadioButton] = {}
-        for role in PAUSE_REQUESTERS:
-            button = QRadioButton(labels[role], self)
+        for i, role in enumerate(PAUSE_REQUESTER_ROLES):
+            label = labels.get(role) or ROLES.get(role) or role.replace("_", " ").capitalize()
+            button = QRadioButton(label, self)
             accessible(button, self.tr("Pause asked for by %1").replace(
-                "%1", labels[role].replace("&", "")))
+                "%1", label.replace("&", "")))
             self.group.addButton(button)
             self.choices[role] = button
-            who.addWidget(button)
+            grid.addWidget(button, i // COLUMNS, i % COLUMNS)
             button.toggled.connect(lambda on, r=role: on and self._requester(r))
+        who.addLayout(grid)
         who.addStretch(1)
         layout.addLayout(who)
         reason_row = QHBoxLayout()
@@ -73,18 +116,6 @@ class PauseScreen(Screen):
         reason_row.addWidget(self.save_reason)
         reason_row.addStretch(1)
         layout.addLayout(reason_row)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.resume_button = QPushButton(self.tr("Resume (F9)"), self)
-        self.resume_button.setObjectName("primary")
-        accessible(self.resume_button, self.tr("Resume"),
-                   self.tr("Returns to the same place in the statement"))
-        self.lock_button = QPushButton(self.tr("&Lock (Ctrl+L)"), self)
-        accessible(self.lock_button, self.tr("Lock"))
-        buttons.addWidget(self.resume_button)
-        buttons.addWidget(self.lock_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
         self.note = plain_label("", self, name="hint")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.note)
@@ -96,15 +127,29 @@ class PauseScreen(Screen):
         self.lock_button.clicked.connect(lambda: self.nav.lock())
         self.save_reason.clicked.connect(self._save_reason)
         self.reason.returnPressed.connect(self._save_reason)
+        # Reading order: Resume and Lock, then who asked and the reason below them.
+        order = [self.resume_button, self.lock_button, *self.choices.values(), self.reason,
+                 self.save_reason]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def requester_labels(self) -> dict[str, str]:
+        """Human wording for everyone who may ask for a pause (with a mnemonic each)."""
+        return {"witness": self.tr("&Witness"), "interviewer": self.tr("&Interviewer"),
+                "second_interviewer": self.tr("Sec&ond interviewer"),
+                "intermediary": self.tr("Inter&mediary"), "isva": self.tr("IS&VA"),
+                "interpreter": self.tr("Interpre&ter"), "supporter": self.tr("&Supporter"),
+                "appropriate_adult": self.tr("&Appropriate adult")}
 
     def begin(self, requested_by: str | None) -> None:
         """Start timing and record the pause (if a sitting is running) in the background."""
         self._since = time.monotonic()
         self._recorded = False
         self._ref = self.nav.current_case
+        self._asked = self._ref is not None
         self.reason.clear()
         self.note.clear()
-        who = requested_by or "interviewer"
+        who = requested_by if requested_by in self.choices else "interviewer"
         self.choices[who].blockSignals(True)
         self.choices[who].setChecked(True)
         self.choices[who].blockSignals(False)
@@ -121,27 +166,37 @@ class PauseScreen(Screen):
     def _tick(self) -> None:
         self.time.setText(clock_text(time.monotonic() - self._since))
 
+    def _amend(self, changes: dict[str, Any], saved: str = "") -> None:
+        """Queue a change to the open pause behind its recording (the worker keeps order)."""
+        if not self._asked or self._ref is None:
+            if "reason" in changes:
+                self.note.setText(self.tr("No sitting was running, so there is no pause to "
+                                          "record a reason for."))
+            return
+
+        def done(amended: object) -> None:
+            if amended:
+                self.note.setText(saved)
+            elif "reason" in changes:
+                self.note.setText(self.tr("No sitting was running, so there is no pause to "
+                                          "record a reason for."))
+
+        self.backend.run(amend_open_pause, self._ref, changes, done=done,
+                         failed=lambda m, c: self.note.setText(m))
+
     def _requester(self, role: str) -> None:
-        if self._recorded and self._ref is not None:
-            self.backend.run(lambda s, r: s.engine.update_pause(r, requested_by=role),
-                             self._ref, failed=lambda m, c: self.note.setText(m))
+        self._amend({"requested_by": role})
 
     def _save_reason(self) -> None:
         if not self.reason.text().strip():
             return
-        if not self._recorded or self._ref is None:
-            self.note.setText(self.tr("No sitting was running, so there is no pause to "
-                                      "record a reason for."))
-            return
-        text = self.reason.text()
-        self.backend.run(lambda s, r: s.engine.update_pause(r, reason=text), self._ref,
-                         done=lambda _: self.note.setText(self.tr("Reason saved.")),
-                         failed=lambda m, c: self.note.setText(m))
+        self._amend({"reason": self.reason.text()}, self.tr("Reason saved."))
 
     def resume(self) -> None:
         self._timer.stop()
-        if self._recorded and self._ref is not None:
-            self._recorded = False
+        if self._asked and self._ref is not None:
+            # Queued behind the pause (and any change to it) even if not recorded yet.
+            self._asked = self._recorded = False
             self.backend.run(lambda s, r: s.engine.resume_sitting(r), self._ref,
                              done=lambda _: self._back(), failed=lambda m, c: self._back())
         else:

@@ -4,12 +4,19 @@ The strokes go to the engine as JSON ("application/vnd.quietroom.strokes+json") 
 worker thread; once the statement is signed the pad is cleared, so the signature lives
 only in the vault. The engine decides whether signing is allowed (read-back confirmed,
 the witness's name known) and its reason is shown calmly if not.
+
+There is always a calm way off the screen without signing: "Back to read-back" (or Esc)
+while the pad is showing, for a witness who declines to sign or wants another
+correction; the pad is emptied on the way out. Only the Sign button signs: Enter does
+not, and the focus never starts on it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.engine.statements import STROKES_TYPE
@@ -58,18 +65,32 @@ class SignatureScreen(Screen):
         accessible(self.sign_button, self.tr("Sign the statement"),
                    self.tr("Stores the signature; the statement's text can then no longer "
                            "change"))
+        self.readback_button = QPushButton(self.tr("Back to &read-back"), self)
+        accessible(self.readback_button, self.tr("Back to read-back"),
+                   self.tr("Leaves without signing, for example to make another correction "
+                           "or if the witness does not want to sign; the box is emptied"))
         self.cases_button = QPushButton(self.tr("&Back to cases"), self)
         accessible(self.cases_button, self.tr("Back to cases"))
+        for button in (self.clear_button, self.sign_button, self.readback_button,
+                       self.cases_button):
+            button.setAutoDefault(False)  # Enter never presses Sign by accident
+            button.setDefault(False)
         self.clear_button.clicked.connect(self.pad.clear)
         self.sign_button.clicked.connect(self._sign)
+        self.readback_button.clicked.connect(self._back_to_readback)
         self.cases_button.clicked.connect(lambda: self.nav.go("cases"))
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.readback_button)
         buttons.addStretch(1)
         buttons.addWidget(self.sign_button)
         buttons.addWidget(self.cases_button)
         layout.addLayout(buttons)
-        QWidget.setTabOrder(self.clear_button, self.sign_button)
+        QWidget.setTabOrder(self.clear_button, self.readback_button)
+        QWidget.setTabOrder(self.readback_button, self.sign_button)
         QWidget.setTabOrder(self.sign_button, self.cases_button)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._escape)
         self._capturing(True)
 
     # --- Screen -------------------------------------------------------------------------
@@ -80,6 +101,7 @@ class SignatureScreen(Screen):
         if self._ref is None:
             return
         generation = self._generation
+        self.readback_button.setFocus(Qt.FocusReason.OtherFocusReason)  # never Sign first
         # A statement signed already shows the outcome instead of an empty pad.
         self.backend.run(statement_status, self._ref,
                          done=lambda status: generation == self._generation
@@ -121,10 +143,28 @@ class SignatureScreen(Screen):
         self._show("", self.tr("The statement is signed. Its text can no longer change."))
         self.cases_button.setFocus()
 
+    # --- leaving ------------------------------------------------------------------------------
+
+    def _back_to_readback(self) -> None:
+        """Leave without signing; whatever was drawn is dropped, and a signature that is
+        being stored (the click came first) is not undone, it simply stays signed."""
+        if self._busy:
+            return  # the signature is being stored: its outcome is shown in a moment
+        self.pad.clear()
+        self._show("", "")
+        self.nav.go("readback")
+
+    def _escape(self) -> None:
+        if self.readback_button.isVisible():
+            self._back_to_readback()
+        elif self.cases_button.isVisible():
+            self.nav.go("cases")
+
     # --- display ------------------------------------------------------------------------------
 
     def _capturing(self, on: bool) -> None:
-        for widget in (self.instructions, self.pad, self.clear_button, self.sign_button):
+        for widget in (self.instructions, self.pad, self.clear_button, self.sign_button,
+                       self.readback_button):
             widget.setVisible(on)
         self.cases_button.setVisible(not on)
         self._update()
@@ -138,4 +178,5 @@ class SignatureScreen(Screen):
     def _update(self) -> None:
         self.sign_button.setEnabled(not self.pad.is_empty() and not self._busy)
         self.clear_button.setEnabled(not self._busy)
+        self.readback_button.setEnabled(not self._busy)
         self.pad.setEnabled(not self._busy)  # no strokes while the signature is being stored

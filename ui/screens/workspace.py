@@ -3,13 +3,20 @@ and notes on the right, the sitting bar on top.
 
 Typing is saved after each burst (a short debounce) on the worker thread; the GUI only
 copies the text and shows a quiet "Saved". Nothing here is ever modal.
+
+Every answer from the worker is checked against a generation counter: after a lock
+(clear_content) or a switch to another case, late answers are dropped, so nothing of a
+case reappears on a cleared screen.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -35,9 +42,11 @@ TICK_MS = 30_000
 
 
 def load_case(s: Session, ref: str) -> dict[str, Any]:
+    """Everything the workspace shows; reading the statement here is logged as a view
+    (once per opening of the case, not per autosave or section switch)."""
     e = s.engine
     case = e.case(ref)
-    return {"case": case, "guide": e.guide(case), "sections": e.sections(ref),
+    return {"case": case, "guide": e.guide(case), "sections": e.sections(ref, audit_view=True),
             "sitting": e.current_sitting(ref), "events": e.timeline(ref),
             "notes": e.notes(ref), "statement": e.statement(ref)}
 
@@ -47,6 +56,8 @@ class WorkspaceScreen(Screen):
         super().__init__(parent)
         self.backend, self.nav = backend, nav
         self._ref: str | None = None
+        self._case_id: str | None = None
+        self._generation = 0  # answers that arrive after a lock or another case are dropped
         self._texts: dict[str, str] = {}
         self._section: str | None = None
         self._dirty = False
@@ -142,9 +153,37 @@ class WorkspaceScreen(Screen):
         self.bar.pause_requested.connect(lambda: self.nav.pause())
         self.bar.resume_requested.connect(self._resume)
         self.bar.end_requested.connect(self._end)
-        QWidget.setTabOrder(self.back, self.readback)
-        QWidget.setTabOrder(self.readback, self.section)
-        QWidget.setTabOrder(self.section, self.editor)
+        self.bar.pause_amended.connect(self._amend_pause)
+        # Reading order: the top row, the sitting bar, the banner, then the three columns
+        # left to right (guide, statement, timeline and notes).
+        order = [self.back, self.export, self.readback, *self.bar.focus_order(),
+                 self.banner_close, self.guide.phases, self.guide.prompts, self.section,
+                 self.editor, self.side]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        # Tab types a tab in the statement; Ctrl+Tab (Ctrl+Shift+Tab) moves on (back).
+        self.editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.editor and event.type() == QEvent.Type.KeyPress:
+            key: QKeyEvent = event  # type: ignore[assignment]
+            if key.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
+                    key.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                forward = key.key() == Qt.Key.Key_Tab and \
+                    not key.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                self.focusNextPrevChild(forward)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _current(self, fn: Callable[..., None]) -> Callable[..., None]:
+        """fn, but only while the screen still shows what it showed when work began."""
+        generation = self._generation
+
+        def call(*args: Any) -> None:
+            if generation == self._generation:
+                fn(*args)
+
+        return call
 
     # --- loading ------------------------------------------------------------------------
 
@@ -155,12 +194,17 @@ class WorkspaceScreen(Screen):
         self.editor.clipboard_allowed = self.nav.settings.clipboard_allowed
         if ref == self._ref and self._texts:
             return  # back from the pause screen: everything is still in place
+        if self._ref is not None:
+            self.remember_place()  # another case: the last one's typing is saved first
+        self._generation += 1
         self._ref = ref
         self._loading = True
-        self.backend.run(load_case, ref, done=self._loaded, failed=self._failed)
+        self.backend.run(load_case, ref, done=self._current(self._loaded),
+                         failed=self._current(self._failed))
 
     def _loaded(self, data: dict[str, Any]) -> None:
         case, guide, statement = data["case"], data["guide"], data["statement"]
+        self._case_id = case.id
         self.reference.setText(case.reference)
         self._texts = {s.id: s.text for s in data["sections"]}
         self._titles = {s.id: s.title for s in data["sections"]}
@@ -226,7 +270,8 @@ class WorkspaceScreen(Screen):
         position = self.editor.textCursor().position()
         self.backend.run(lambda s, r, sec, t, p: s.engine.save_section(r, sec, t, position=p),
                          self._ref, self._section, text, position,
-                         done=self._saved, failed=self._save_failed)
+                         done=self._current(self._saved),
+                         failed=self._current(self._save_failed))
 
     def _saved(self, _result: object) -> None:
         if not self._dirty:
@@ -272,24 +317,43 @@ class WorkspaceScreen(Screen):
     def _refresh_sitting(self, *_: object) -> None:
         if self._ref is not None:
             self.backend.run(lambda s, r: s.engine.current_sitting(r), self._ref,
-                             done=self._show_sitting, failed=self._failed)
+                             done=self._current(self._show_sitting),
+                             failed=self._current(self._failed))
 
     def _start(self) -> None:
         if self._ref is None:
             return
         self.backend.run(lambda s, r: s.engine.start_sitting(r, s.engine.planned_present(r)),
-                         self._ref, done=self._show_sitting, failed=self._failed)
+                         self._ref, done=self._current(self._show_sitting),
+                         failed=self._current(self._failed))
 
     def _resume(self) -> None:
         if self._ref is not None:
             self.backend.run(lambda s, r: s.engine.resume_sitting(r), self._ref,
-                             done=self._refresh_sitting, failed=self._failed)
+                             done=self._current(self._refresh_sitting),
+                             failed=self._current(self._failed))
 
     def _end(self) -> None:
         self.remember_place()
         if self._ref is not None:
             self.backend.run(lambda s, r: s.engine.end_sitting(r), self._ref,
-                             done=self._refresh_sitting, failed=self._failed)
+                             done=self._current(self._refresh_sitting),
+                             failed=self._current(self._failed))
+
+    def _amend_pause(self, number: int, requested_by: str | None, reason: str | None) -> None:
+        """Correct who asked for the last pause, and why, after resuming."""
+        if self._ref is None:
+            return
+
+        def amend(s: Session, r: str) -> None:
+            s.engine.update_pause(r, requested_by=requested_by, reason=reason, number=number)
+
+        def done(_result: object) -> None:
+            self.bar.amend_saved()
+            self._refresh_sitting()
+
+        self.backend.run(amend, self._ref, done=self._current(done),
+                         failed=self._current(lambda m, c: self.bar.amend_failed(m)))
 
     def sitting_changed(self) -> None:
         """The pause screen changed the sitting's state: show it."""
@@ -310,6 +374,8 @@ class WorkspaceScreen(Screen):
         self.backend.run(tick, self._ref, failed=lambda m, c: None)
 
     def _on_pacing(self, event: PacingEvent) -> None:
+        if self._ref is None or event.case_id != self._case_id:
+            return  # locked meanwhile, or about another case
         minutes = str(event.detail.get("minutes", ""))
         if event.kind == "break_due":
             text = self.tr("It has been about %1 minutes without a break. You might offer "
@@ -337,8 +403,8 @@ class WorkspaceScreen(Screen):
             self.side.event_saved()
             self.side.show_events(events)  # type: ignore[arg-type]
 
-        self.backend.run(add, self._ref, done=done,
-                         failed=lambda m, c: self.side.timeline_message.setText(m))
+        self.backend.run(add, self._ref, done=self._current(done),
+                         failed=self._current(lambda m, c: self.side.timeline_message.setText(m)))
 
     def _add_note(self, text: str) -> None:
         if self._ref is None:
@@ -352,7 +418,8 @@ class WorkspaceScreen(Screen):
             self.side.note.clear()
             self.side.show_notes(notes)  # type: ignore[arg-type]
 
-        self.backend.run(add, self._ref, done=done, failed=self._failed)
+        self.backend.run(add, self._ref, done=self._current(done),
+                         failed=self._current(self._failed))
 
     # --- privacy ----------------------------------------------------------------------------
 
@@ -361,8 +428,10 @@ class WorkspaceScreen(Screen):
 
     def clear_content(self) -> None:
         self.remember_place()  # the pending text is captured and queued before clearing
+        self._generation += 1  # whatever the worker still answers is no longer shown
         self._tick.stop()
         self._ref = None
+        self._case_id = None
         self._texts.clear()
         self._section = None
         self._sitting = None

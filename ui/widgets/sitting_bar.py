@@ -2,6 +2,9 @@
 
 It shows what the engine says and asks the workspace to act; it keeps no state of its
 own beyond the last sitting it was given and a ticking display of active time.
+
+Once a sitting has had a pause, a quiet line says who asked for the last one, and
+"Change" opens a small row (never a dialog) to correct who asked and why.
 """
 
 from __future__ import annotations
@@ -9,10 +12,26 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.engine.models import Sitting
+from app.engine.models import PAUSE_REQUESTER_ROLES, ROLES, Pause, Sitting
 from ui.screens.base import accessible, plain_label
+
+REASON_LIMIT = 1000  # the engine's limit for a pause's reason
+
+
+def last_pause(sitting: Sitting | None) -> Pause | None:
+    """The open sitting's latest pause asked for in the room (not a crash's interruption)."""
+    if sitting is None or not sitting.open:
+        return None
+    return next((p for p in reversed(sitting.pauses) if p.kind == "pause"), None)
 
 
 def clock_text(seconds: float) -> str:
@@ -27,6 +46,9 @@ class SittingBar(QWidget):
     pause_requested = Signal()
     resume_requested = Signal()
     end_requested = Signal()
+    # A correction to the last pause: its number, who asked (None: unchanged) and the
+    # reason (None: unchanged; "": none).
+    pause_amended = Signal(int, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,13 +83,142 @@ class SittingBar(QWidget):
         self.pause.clicked.connect(self.pause_requested)
         self.resume.clicked.connect(self.resume_requested)
         self.end.clicked.connect(self.end_requested)
+        self._build_amend(outer)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._refresh_time)
         self.show_sitting(None)
 
+    def _build_amend(self, outer: QVBoxLayout) -> None:
+        # In widgets of their own, so that hidden they take no room at all.
+        self.pause_row = QWidget(self)
+        summary = QHBoxLayout(self.pause_row)
+        summary.setContentsMargins(0, 0, 0, 0)
+        self.last_pause = plain_label("", self.pause_row, name="hint", wrap=False)
+        self.change_pause = QPushButton(self.tr("Chan&ge"), self.pause_row)
+        self.change_pause.setCheckable(True)
+        accessible(self.change_pause, self.tr("Change who asked for the last pause, and why"),
+                   self.tr("Opens a small row below to correct the record of the last pause"))
+        self.amend_note = plain_label("", self.pause_row, name="hint", wrap=False)
+        summary.addWidget(self.last_pause)
+        summary.addWidget(self.change_pause)
+        summary.addWidget(self.amend_note)
+        summary.addStretch(1)
+        outer.addWidget(self.pause_row)
+
+        self.amend = QWidget(self)
+        row = QHBoxLayout(self.amend)
+        row.setContentsMargins(0, 0, 0, 0)
+        who_label = plain_label(self.tr("Asked for by"), self.amend, wrap=False)
+        self.requester = QComboBox(self.amend)
+        accessible(self.requester, self.tr("Last pause asked for by"))
+        labels = self.requester_labels()
+        for role in PAUSE_REQUESTER_ROLES:
+            self.requester.addItem(labels.get(role, role), role)
+        who_label.setBuddy(self.requester)
+        reason_label = plain_label(self.tr("Reason"), self.amend, wrap=False)
+        self.reason = QLineEdit(self.amend)
+        self.reason.setMaxLength(REASON_LIMIT)
+        self.reason.setPlaceholderText(self.tr("Reason (optional)"))
+        accessible(self.reason, self.tr("Reason for the last pause"),
+                   self.tr("Optional; leave it empty if no reason was given"))
+        reason_label.setBuddy(self.reason)
+        self.save_pause = QPushButton(self.tr("Sa&ve"), self.amend)
+        accessible(self.save_pause, self.tr("Save the change to the last pause"))
+        row.addWidget(who_label)
+        row.addWidget(self.requester)
+        row.addWidget(reason_label)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.save_pause)
+        outer.addWidget(self.amend)
+        self._pause: Pause | None = None
+        self.change_pause.toggled.connect(self._open_amend)
+        self.save_pause.clicked.connect(self._save_amend)
+        self.reason.returnPressed.connect(self._save_amend)
+        self._show_pause(None)
+
+    def focus_order(self) -> list[QWidget]:
+        """The bar's controls in reading order, for the screen's tab order."""
+        return [self.start, self.pause, self.resume, self.end, self.change_pause,
+                self.requester, self.reason, self.save_pause]
+
+    def requester_labels(self) -> dict[str, str]:
+        return {"witness": self.tr("Witness"), "interviewer": self.tr("Interviewer"),
+                "second_interviewer": self.tr("Second interviewer"),
+                "intermediary": self.tr("Registered Intermediary"),
+                "isva": self.tr("ISVA"), "interpreter": self.tr("Interpreter"),
+                "supporter": self.tr("Supporter"),
+                "appropriate_adult": self.tr("Appropriate adult")}
+
+    def _requester_label(self, role: str) -> str:
+        return self.requester_labels().get(role) or ROLES.get(role) or \
+            role.replace("_", " ").capitalize()
+
+    def _show_pause(self, pause: Pause | None) -> None:
+        """Show who asked for the last pause; refill the row only for another pause, so
+        a refresh never overwrites what is being typed."""
+        same = pause is not None and self._pause is not None and \
+            pause.number == self._pause.number
+        self._pause = pause
+        self.pause_row.setVisible(pause is not None)
+        if pause is None:
+            self.last_pause.clear()
+            self.amend_note.clear()
+            self.reason.clear()
+            self.change_pause.setChecked(False)
+            self.amend.hide()
+            return
+        self.last_pause.setText(self.tr("Last pause asked for by: %1").replace(
+            "%1", self._requester_label(pause.requested_by)))
+        if not same:
+            self.amend_note.clear()
+        if not (same and self.change_pause.isChecked()):
+            self._fill_amend(pause)
+
+    def _fill_amend(self, pause: Pause) -> None:
+        index = self.requester.findData(pause.requested_by)
+        if index < 0:  # recorded under a role this version does not offer
+            self.requester.addItem(self._requester_label(pause.requested_by),
+                                   pause.requested_by)
+            index = self.requester.count() - 1
+        self.requester.setCurrentIndex(index)
+        self.reason.setText(pause.reason or "")
+
+    def _open_amend(self, on: bool) -> None:
+        self.amend_note.clear()
+        if on and self._pause is not None:
+            self._fill_amend(self._pause)
+        self.amend.setVisible(on and self._pause is not None)
+        if on and self._pause is not None:
+            self.requester.setFocus()
+
+    def _save_amend(self) -> None:
+        pause = self._pause
+        if pause is None:
+            return
+        role = self.requester.currentData()
+        reason = self.reason.text().strip()
+        who = role if role != pause.requested_by else None
+        why = reason if reason != (pause.reason or "") else None
+        if who is None and why is None:
+            self.amend_saved()  # nothing to change: close quietly
+            return
+        self.save_pause.setEnabled(False)
+        self.pause_amended.emit(pause.number, who, why)
+
+    def amend_saved(self) -> None:
+        self.save_pause.setEnabled(True)
+        self.change_pause.setChecked(False)  # closes the row
+        self.amend_note.setText(self.tr("Saved"))
+        self.change_pause.setFocus()
+
+    def amend_failed(self, message: str) -> None:
+        self.save_pause.setEnabled(True)
+        self.amend_note.setText(message or self.tr("Not saved; please try again."))
+
     def show_sitting(self, sitting: Sitting | None) -> None:
         self._sitting = sitting
+        self._show_pause(last_pause(sitting))
         self._fetched = time.monotonic()
         state = sitting.state if sitting and sitting.open else None
         self.start.setVisible(state is None)
