@@ -137,8 +137,9 @@ def guides_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "resources" / "guides"
 
 
-def guide_for_category(category: str) -> Guide:
-    """The guide for a case category, re-read only when its file changes."""
+def guide_for_category(category: str, language: str = "en") -> Guide:
+    """The guide for a case category, re-read only when its file changes. In another
+    language, its translation for the screen (app/guide_translations.py), else English."""
     if category not in CATEGORIES:
         raise UsageError(f"unknown category {_show(category)}; choose csa, apsp or general")
     path = guides_dir() / f"{category}.toml"
@@ -153,6 +154,10 @@ def guide_for_category(category: str) -> Guide:
             f"broken interview guide {path.name}: id must be {_show(category)} to match the"
             f" file name, not {_show(guide.id)}"
         )
+    if language != "en":
+        from app.guide_translations import translated  # it imports this module
+
+        return translated(guide, language)
     return guide
 
 

@@ -122,8 +122,10 @@ class EngineBase:
         with self._read() as conn:
             return self._case_row(conn, ref)
 
-    def guide(self, case: Case) -> Guide:
-        return guide_for_category(case.category)
+    def guide(self, case: Case, *, language: str = "en") -> Guide:
+        """The case's interview guide. Everything but the screen uses the canonical English
+        guide; the interface may ask for a translation (English when there is none)."""
+        return guide_for_category(case.category, language)
 
     @staticmethod
     def _json_row(conn: Connection, table: str, case_id: str) -> dict[str, Any]:

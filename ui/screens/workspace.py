@@ -12,6 +12,7 @@ case reappears on a cleared screen.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -27,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.models import PacingEvent, Sitting
+from app.engine.models import Case, PacingEvent, Sitting
+from app.guides import Guide, GuideError
 from app.session import Session
 from ui.backend import Backend
 from ui.navigation import Navigator
@@ -37,16 +39,32 @@ from ui.widgets.guide_panel import GuidePanel
 from ui.widgets.side_panel import SidePanel
 from ui.widgets.sitting_bar import SittingBar
 
+LOG = logging.getLogger("quietroom.ui")
 AUTOSAVE_MS = 700
 TICK_MS = 30_000
 
 
-def load_case(s: Session, ref: str) -> dict[str, Any]:
-    """Everything the workspace shows; reading the statement here is logged as a view
-    (once per opening of the case, not per autosave or section switch)."""
+def screen_guide(s: Session, case: Case, language: str) -> Guide:
+    """The case's guide in the interface language, for the screen only (the statement and
+    everything else keep the English guide). A translation that does not match its English
+    guide must never stop an interview: the English guide is shown and the problem logged
+    (the message names a guide file and field, never case content)."""
+    if language != "en":
+        try:
+            return s.engine.guide(case, language=language)
+        except GuideError as exc:
+            LOG.warning("%s; showing the English guide", exc)
+    return s.engine.guide(case)
+
+
+def load_case(s: Session, ref: str, language: str = "en") -> dict[str, Any]:
+    """Everything the workspace shows, the guide in ``language``; reading the statement
+    here is logged as a view (once per opening of the case, not per autosave or section
+    switch)."""
     e = s.engine
     case = e.case(ref)
-    return {"case": case, "guide": e.guide(case), "sections": e.sections(ref, audit_view=True),
+    return {"case": case, "guide": screen_guide(s, case, language),
+            "sections": e.sections(ref, audit_view=True),
             "sitting": e.current_sitting(ref), "events": e.timeline(ref),
             "notes": e.notes(ref), "statement": e.statement(ref)}
 
@@ -64,6 +82,9 @@ class WorkspaceScreen(Screen):
         self._loading = False
         self._signed = False
         self._sitting: Sitting | None = None
+        self._titles: dict[str, str] = {}
+        self._hints: dict[str, str] = {}
+        self._phase_titles: dict[str, str] = {}
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -199,7 +220,9 @@ class WorkspaceScreen(Screen):
         self._generation += 1
         self._ref = ref
         self._loading = True
-        self.backend.run(load_case, ref, done=self._current(self._loaded),
+        # The guide comes in the interface language; the statement text is never touched.
+        self.backend.run(load_case, ref, self.nav.settings.language,
+                         done=self._current(self._loaded),
                          failed=self._current(self._failed))
 
     def _loaded(self, data: dict[str, Any]) -> None:
@@ -207,8 +230,10 @@ class WorkspaceScreen(Screen):
         self._case_id = case.id
         self.reference.setText(case.reference)
         self._texts = {s.id: s.text for s in data["sections"]}
-        self._titles = {s.id: s.title for s in data["sections"]}
+        # Section titles and hints by id from the guide shown, which may be translated.
+        self._titles = {s.id: s.title for s in guide.sections}
         self._hints = {s.id: s.description for s in guide.sections}
+        self._phase_titles = {p.id: p.title for p in guide.phases}
         self._signed = statement.status == "signed"
         sitting: Sitting | None = data["sitting"]
         place = sitting.place if sitting else None
@@ -216,7 +241,7 @@ class WorkspaceScreen(Screen):
         self.section.blockSignals(True)
         self.section.clear()
         for s in data["sections"]:
-            self.section.addItem(s.title, s.id)
+            self.section.addItem(self._titles.get(s.id, s.title), s.id)
         start = place.section if place and place.section in self._texts else \
             next((s.id for s in data["sections"] if s.id == "account"), data["sections"][0].id)
         self.section.setCurrentIndex(self.section.findData(start))
@@ -384,8 +409,11 @@ class WorkspaceScreen(Screen):
             text = self.tr("This sitting has gone on for over %1 minutes. Consider how the "
                            "witness is doing.").replace("%1", minutes)
         else:
+            # The engine names the phase from the English guide; show the guide on screen.
+            phase = str(event.detail.get("phase", ""))
+            title = self._phase_titles.get(phase) or str(event.detail.get("title", ""))
             text = self.tr("New phase: %1. A good moment to check in with the witness."
-                           ).replace("%1", str(event.detail.get("title", "")))
+                           ).replace("%1", title)
         self.banner_text.setText(text)
         self.banner.show()
 
@@ -433,6 +461,9 @@ class WorkspaceScreen(Screen):
         self._ref = None
         self._case_id = None
         self._texts.clear()
+        self._titles.clear()
+        self._hints.clear()
+        self._phase_titles.clear()
         self._section = None
         self._sitting = None
         self._loading = True

@@ -1,7 +1,8 @@
 """The interview guide for the interviewer only: phases and their open prompts.
 
-Prompts come from the guide files shipped with the app and are shown as plain text; they
-are never written into the statement.
+Prompts come from the guide files shipped with the app, in the interface language when a
+translation is shipped (app/guide_translations.py), and are shown as plain text; they are
+never written into the statement.
 """
 
 from __future__ import annotations

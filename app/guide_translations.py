@@ -1,0 +1,167 @@
+"""Translations of the interview guides, for the interviewer's screen only.
+
+A translation is ``resources/guides/<language>/<category>.toml`` (e.g. ``cy/csa.toml``): a
+complete guide in schema 1, read and validated like the English one by ``app.guides``,
+whose structure must then match the English guide exactly: the same id and version, the
+same pacing numbers and check-in flags, the same sections, fields and phases in the same
+order, the same number of prompts in each phase, the same field kinds and choice values
+(choices are stored values, not display text). Only the text may differ: the guide title,
+section titles and descriptions, field labels and help, phase titles, purposes and
+prompts. Any difference in structure is a one-line ``GuideError`` naming the file and the
+field path, e.g. ``broken interview guide translation cy/csa.toml: pacing.break_every_minutes
+is 20 where csa.toml has 30; a translation changes only the text``.
+
+The translated ``Guide`` is built from the English guide with only its text replaced, so
+even a check missed here could not let a translation change pacing, ids or structure.
+
+Only the interface uses translations. Statements, exports, the record, the CLI and the
+pacing of sittings use the canonical English guide (``Engine.guide`` defaults to it). When
+no translation is shipped for a language, the English guide is used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import NoReturn
+
+from app.errors import UsageError
+from app.guides import Guide, GuideError, guides_dir, load_guide
+
+ENGLISH = "en"
+# An ISO 639 language code; anything else could name a path outside the guides directory.
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_PREFIX = "broken interview guide "
+
+
+def translation_path(category: str, language: str) -> Path:
+    """Where the translation of a category's guide into ``language`` would be."""
+    return guides_dir() / language / f"{category}.toml"
+
+
+def translated(english: Guide, language: str) -> Guide:
+    """``english`` with its text in ``language``; the English guide itself when no
+    translation is shipped. A translation that does not match is a ``GuideError``."""
+    if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
+        raise UsageError(f"unknown language {language!r}; give a code such as en or cy")
+    if language == ENGLISH:
+        return english
+    path = translation_path(english.id, language)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return english  # not translated (yet): the interviewer sees the English guide
+    except OSError:
+        return _load(path, english, language)  # raises the GuideError naming the problem
+    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size, english, language)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str, mtime_ns: int, size: int, english: Guide, language: str) -> Guide:
+    # mtime and size are in the key so an edited file is read again; the English guide is
+    # too, so an edited English guide is checked against its translation again.
+    return _load(Path(path), english, language)
+
+
+def _load(path: Path, english: Guide, language: str) -> Guide:
+    name = f"{language}/{path.name}"
+    try:
+        guide = load_guide(path)
+    except GuideError as exc:
+        # load_guide names the bare file ("csa.toml"): name the translation instead.
+        message = str(exc)
+        known = f"{_PREFIX}{path.name}: "
+        detail = message[len(known):] if message.startswith(known) else message
+        raise GuideError(f"{_PREFIX}translation {name}: {detail}") from None
+    return _merge(english, guide, _Compare(name, Path(english.source).name))
+
+
+class _Compare:
+    """Fails with one line naming the translation, the field path and the English file."""
+
+    def __init__(self, name: str, english_name: str) -> None:
+        self.name = name
+        self.english = english_name
+
+    def fail(self, message: str) -> NoReturn:
+        raise GuideError(f"{_PREFIX}translation {self.name}: {message}")
+
+    def same(self, path: str, ours: object, theirs: object, why: str) -> None:
+        if ours != theirs:
+            self.fail(f"{path} is {_show(ours)} where {self.english} has {_show(theirs)}; {why}")
+
+    def same_ids(self, path: str, ours: Sequence[str], theirs: Sequence[str]) -> None:
+        """The same ids (unique within each list, as load_guide ensures) in the same order."""
+        for index, item in enumerate(ours):
+            if item not in theirs:
+                self.fail(f"{path}[{index}].id {_show(item)} is not in {self.english}; a"
+                          f" translation cannot add {path}")
+        missing = [item for item in theirs if item not in ours]
+        if missing:
+            self.fail(f"{path}: {', '.join(missing)} missing; a translation keeps every one"
+                      f" of {self.english}'s {path}")
+        for index, (mine, english) in enumerate(zip(ours, theirs, strict=True)):
+            if mine != english:
+                self.fail(f"{path}[{index}].id is {_show(mine)} where {self.english} has"
+                          f" {_show(english)}; keep {self.english}'s order")
+
+
+_ONLY_TEXT = "a translation changes only the text"
+
+
+def _merge(english: Guide, ours: Guide, check: _Compare) -> Guide:
+    """Check that ``ours`` has ``english``'s structure; return ``english`` with our text."""
+    check.same("id", ours.id, english.id, "it must translate that guide")
+    check.same("version", ours.version, english.version,
+               "translate that version of the guide (its text may have changed)")
+    for key in ("break_every_minutes", "long_sitting_minutes", "checkin_on_phase_change"):
+        check.same(f"pacing.{key}", getattr(ours.pacing, key),
+                   getattr(english.pacing, key), _ONLY_TEXT)
+
+    check.same_ids("sections", [s.id for s in ours.sections], [s.id for s in english.sections])
+    sections = tuple(
+        dataclasses.replace(theirs, title=mine.title, description=mine.description)
+        for mine, theirs in zip(ours.sections, english.sections, strict=True)
+    )
+
+    check.same_ids("fields", [f.id for f in ours.fields], [f.id for f in english.fields])
+    fields = []
+    for index, (mine, theirs) in enumerate(zip(ours.fields, english.fields, strict=True)):
+        path = f"fields[{index}]"
+        check.same(f"{path}.kind", mine.kind, theirs.kind, _ONLY_TEXT)
+        check.same(f"{path}.choices", list(mine.choices), list(theirs.choices),
+                   "choices are the values stored for the case, so they stay as they are")
+        if bool(mine.help) != bool(theirs.help):
+            check.fail(f"{path}.help is missing; {check.english} has help to translate"
+                       if theirs.help else
+                       f"{path}.help is not in {check.english}; a translation adds no help")
+        fields.append(dataclasses.replace(theirs, label=mine.label, help=mine.help))
+
+    check.same_ids("phases", [p.id for p in ours.phases], [p.id for p in english.phases])
+    phases = []
+    for index, (mine, theirs) in enumerate(zip(ours.phases, english.phases, strict=True)):
+        path = f"phases[{index}]"
+        check.same(f"{path}.sections", list(mine.sections), list(theirs.sections), _ONLY_TEXT)
+        check.same(f"{path}.checkin", mine.checkin, theirs.checkin, _ONLY_TEXT)
+        if len(mine.prompts) != len(theirs.prompts):
+            check.fail(f"{path}.prompts has {len(mine.prompts)} prompts where {check.english}"
+                       f" has {len(theirs.prompts)}; translate each prompt, in the same order")
+        phases.append(dataclasses.replace(theirs, title=mine.title, purpose=mine.purpose,
+                                          prompts=mine.prompts))
+
+    return dataclasses.replace(english, title=ours.title, sections=sections,
+                               fields=tuple(fields), phases=tuple(phases), source=ours.source)
+
+
+def _show(value: object) -> str:
+    """A short, single-line rendering for an error message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):  # of section ids or choices: short, so shown whole
+        text, limit = "[" + ", ".join(_show(item) for item in value) + "]", 200
+    else:
+        text, limit = repr(value), 62
+    return text if len(text) <= limit else text[: limit - 2] + "…"
