@@ -2,7 +2,8 @@
 
 Widgets call `Backend.run(fn, *args, done=…, failed=…)`; `fn(session, *args)` runs on
 the worker thread with the Session (vault and engine); its result or a calm error
-message comes back to the GUI thread through a queued signal. Workers never touch
+message comes back to the GUI thread through a queued signal, where the core's English
+message is put into the interface language (ui/core_messages.py). Workers never touch
 widgets. One worker keeps every vault operation in order (typing saves stay ordered).
 """
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from app.engine.models import PacingEvent
 from app.errors import QuietroomError
 from app.session import Session
+from ui.core_messages import translate_core_message
 
 LOG = logging.getLogger("quietroom.ui")
 
@@ -101,7 +103,7 @@ class Backend(QObject):
             if done is not None:
                 done(payload)
         elif failed is not None:
-            failed(str(payload), code)
+            failed(translate_core_message(str(payload)), code)
 
     def shutdown(self) -> None:
         """Lock the vault on the worker thread, then stop it."""

@@ -304,6 +304,324 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../ui/core_messages.py" line="57" />
+        <source>an administrator can restore access with 'quietroom-cli recover' and the organisation's recovery identity</source>
+        <translation type="unfinished">gall gweinyddwr adfer mynediad gyda 'quietroom-cli recover' a hunaniaeth adfer y sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="64" />
+        <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
+        <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a'r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="72" />
+        <source>certificate file</source>
+        <translation type="unfinished">ffeil tystysgrif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="74" />
+        <source>key file</source>
+        <translation type="unfinished">ffeil allwedd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="76" />
+        <source>trust file</source>
+        <translation type="unfinished">ffeil ymddiried</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="90" />
+        <source>the passphrase is not correct</source>
+        <translation type="unfinished">dydy'r cyfrinymadrodd ddim yn gywir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="94" />
+        <source>too many wrong passphrases; wait {seconds} seconds before trying again</source>
+        <translation type="unfinished">gormod o gyfrinymadroddion anghywir; arhoswch {seconds} eiliad cyn rhoi cynnig arall arni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="99" />
+        <source>the passphrase must have at least {count} characters</source>
+        <translation type="unfinished">rhaid i'r cyfrinymadrodd gynnwys o leiaf {count} nod</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="104" />
+        <source>this vault's device secret is kept in {label}, which is not available in this session; {hint}</source>
+        <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon yn cael ei chadw yn {label}, nad yw ar gael yn y sesiwn mewngofnodi hon; {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="110" />
+        <source>{label} could not be read (is it locked?); {hint}</source>
+        <translation type="unfinished">doedd dim modd darllen {label} (ydy'r cylch allweddi wedi'i gloi?); {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="114" />
+        <source>this vault's device secret is missing from {label}; {hint}</source>
+        <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon ar goll o {label}; {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="118" />
+        <source>the device secret in {label} does not belong to this vault; {hint}</source>
+        <translation type="unfinished">dydy cyfrinach y ddyfais yn {label} ddim yn perthyn i'r gladdgell hon; {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="124" />
+        <source>the vault database is damaged or is not a Quietroom database; restore it from a backup</source>
+        <translation type="unfinished">mae cronfa ddata'r gladdgell wedi'i difrodi neu nid cronfa ddata Quietroom yw hi; adferwch hi o gopi wrth gefn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="131" />
+        <source>the vault database is damaged or is not a Quietroom database (it has been truncated); restore it from a backup</source>
+        <translation type="unfinished">mae cronfa ddata'r gladdgell wedi'i difrodi neu nid cronfa ddata Quietroom yw hi (mae wedi'i thorri'n fyr); adferwch hi o gopi wrth gefn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="137" />
+        <source>the vault database is missing; restore the vault from a backup</source>
+        <translation type="unfinished">mae cronfa ddata'r gladdgell ar goll; adferwch y gladdgell o gopi wrth gefn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="143" />
+        <source>the vault header is damaged ({detail}); restore the vault from a backup</source>
+        <translation type="unfinished">mae pennyn y gladdgell wedi'i ddifrodi ({detail}); adferwch y gladdgell o gopi wrth gefn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="149" />
+        <source>the vault at {path} has lost its header file; restore the vault from a backup</source>
+        <translation type="unfinished">mae'r gladdgell yn {path} wedi colli ffeil ei phennyn; adferwch y gladdgell o gopi wrth gefn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="156" />
+        <source>this vault uses format version {version}, which this version of Quietroom does not know; update Quietroom to open it</source>
+        <translation type="unfinished">mae'r gladdgell hon yn defnyddio fersiwn fformat {version}, nad yw'r fersiwn hon o Quietroom yn ei hadnabod; diweddarwch Quietroom i'w hagor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="163" />
+        <source>this vault has schema version {version}, newer than this version of Quietroom knows; update Quietroom to open it</source>
+        <translation type="unfinished">mae gan y gladdgell hon fersiwn sgema {version}, sy'n fwy diweddar na'r hyn mae'r fersiwn hon o Quietroom yn ei adnabod; diweddarwch Quietroom i'w hagor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="168" />
+        <source>the vault is locked</source>
+        <translation type="unfinished">mae'r gladdgell wedi'i chloi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="170" />
+        <source>Quietroom already has this vault open in another window</source>
+        <translation type="unfinished">mae Quietroom wedi agor y gladdgell hon yn barod mewn ffenestr arall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="174" />
+        <source>a vault already exists at {path}; nothing was changed</source>
+        <translation type="unfinished">mae claddgell yn bodoli'n barod yn {path}; does dim byd wedi newid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="179" />
+        <source>no case has that id or reference; see 'case list'</source>
+        <translation type="unfinished">does dim achos gyda'r id neu'r cyfeirnod hwnnw; gweler 'case list'</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="183" />
+        <source>no sitting is in progress for this case; start one with 'sitting start'</source>
+        <translation type="unfinished">does dim sesiwn ar y gweill ar gyfer yr achos hwn; dechreuwch un gyda 'sitting start'</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="188" />
+        <source>a sitting is already in progress for this case; end it before starting another</source>
+        <translation type="unfinished">mae sesiwn ar y gweill yn barod ar gyfer yr achos hwn; gorffennwch hi cyn dechrau un arall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="195" />
+        <source>the statement is signed; start a further statement before another sitting ('statement further')</source>
+        <translation type="unfinished">mae'r datganiad wedi'i lofnodi; dechreuwch ddatganiad pellach cyn sesiwn arall ('statement further')</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="200" />
+        <source>the sitting is already paused</source>
+        <translation type="unfinished">mae'r sesiwn ar saib yn barod</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="202" />
+        <source>the sitting is not paused</source>
+        <translation type="unfinished">dydy'r sesiwn ddim ar saib</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="206" />
+        <source>this statement is signed and can no longer change; a further account is a new statement ('statement further')</source>
+        <translation type="unfinished">mae'r datganiad hwn wedi'i lofnodi ac ni all newid mwyach; mae adroddiad pellach yn ddatganiad newydd ('statement further')</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="215" />
+        <source>could not understand the date '{text}'; try e.g. 'June 1987', 'summer 1987', '1985 to 1987' or 'aged about 12'</source>
+        <translation type="unfinished">doedd dim modd deall y dyddiad '{text}'; rhowch gynnig ar e.e. 'June 1987', 'summer 1987', '1985 to 1987' neu 'aged about 12'</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="220" />
+        <source>'{text}' is in the future; check the year</source>
+        <translation type="unfinished">mae '{text}' yn y dyfodol; gwiriwch y flwyddyn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="224" />
+        <source>'{text}' ends before it starts; put the earlier date first</source>
+        <translation type="unfinished">mae '{text}' yn gorffen cyn iddo ddechrau; rhowch y dyddiad cynharach yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="229" />
+        <source>'{text}' needs the survivor's date of birth; add it to the restricted details first</source>
+        <translation type="unfinished">mae angen dyddiad geni'r goroeswr ar gyfer '{text}'; ychwanegwch ef at y manylion cyfyngedig yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="235" />
+        <source>the date of birth is after today; correct it in the restricted details</source>
+        <translation type="unfinished">mae'r dyddiad geni ar ôl heddiw; cywirwch ef yn y manylion cyfyngedig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="240" />
+        <source>the year {year} is before {first}; check the year</source>
+        <translation type="unfinished">mae'r flwyddyn {year} cyn {first}; gwiriwch y flwyddyn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="243" />
+        <source>an age of {age} is not possible; check the age</source>
+        <translation type="unfinished">dydy oedran o {age} ddim yn bosibl; gwiriwch yr oedran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="248" />
+        <source>no earlier event matches '{event}'; add that event first or give a date</source>
+        <translation type="unfinished">does dim digwyddiad cynharach yn cyfateb i '{event}'; ychwanegwch y digwyddiad hwnnw yn gyntaf neu rhowch ddyddiad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="255" />
+        <source>the statement has no text yet, so there is nothing to read back</source>
+        <translation type="unfinished">does dim testun yn y datganiad eto, felly does dim byd i'w ddarllen yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="261" />
+        <source>the statement must be read back and confirmed by the witness before it is signed ('statement readback --confirmed')</source>
+        <translation type="unfinished">rhaid darllen y datganiad yn ôl a chael cadarnhad y tyst cyn ei lofnodi ('statement readback --confirmed')</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="268" />
+        <source>the witness's name is needed on the statement before signing ('witness set --name')</source>
+        <translation type="unfinished">mae angen enw'r tyst ar y datganiad cyn ei lofnodi ('witness set --name')</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="273" />
+        <source>this statement is already signed</source>
+        <translation type="unfinished">mae'r datganiad hwn wedi'i lofnodi'n barod</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="275" />
+        <source>the signature is empty; ask the witness to sign again</source>
+        <translation type="unfinished">mae'r llofnod yn wag; gofynnwch i'r tyst lofnodi eto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="282" />
+        <source>only a signed statement can be exported; read it back, have it confirmed and signed first</source>
+        <translation type="unfinished">dim ond datganiad wedi'i lofnodi y mae modd ei allforio; darllenwch ef yn ôl, a sicrhewch ei fod wedi'i gadarnhau a'i lofnodi yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="288" />
+        <source>this vault has no signing identity yet; import one with 'identity import'</source>
+        <translation type="unfinished">does dim hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch un gydag 'identity import'</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="294" />
+        <source>your identity has no age identity, so you could not open your own export; import it with 'identity import --age-identity FILE'</source>
+        <translation type="unfinished">does dim hunaniaeth age yn eich hunaniaeth, felly fyddech chi ddim yn gallu agor eich allforiad eich hun; mewnforiwch hi gydag 'identity import --age-identity FILE'</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="300" />
+        <source>'{name}' is not a member of the organisation's trust file</source>
+        <translation type="unfinished">dydy '{name}' ddim yn aelod yn ffeil ymddiried y sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="303" />
+        <source>the folder {path} does not exist</source>
+        <translation type="unfinished">dydy'r ffolder {path} ddim yn bodoli</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="307" />
+        <source>this vault has no age identity to open bundles with; import it with your identity</source>
+        <translation type="unfinished">does dim hunaniaeth age yn y gladdgell hon i agor bwndeli; mewnforiwch hi gyda'ch hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="312" />
+        <source>import the organisation's trust file first</source>
+        <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="316" />
+        <source>this is not a Quietroom bundle (it is not an age-encrypted file)</source>
+        <translation type="unfinished">nid bwndel Quietroom yw hwn (nid yw'n ffeil wedi'i hamgryptio ag age)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="320" />
+        <source>you are not a recipient of this bundle</source>
+        <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y bwndel hwn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="324" />
+        <source>the bundle is damaged or has been altered: it does not decrypt</source>
+        <translation type="unfinished">mae'r bwndel wedi'i ddifrodi neu wedi'i newid: does dim modd ei ddadgryptio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="328" />
+        <source>cannot read {path}: {reason}</source>
+        <translation type="unfinished">does dim modd darllen {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="332" />
+        <source>the {what} {path} does not exist</source>
+        <translation type="unfinished">dydy'r {what} {path} ddim yn bodoli</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="334" />
+        <source>cannot read the {what} {path}</source>
+        <translation type="unfinished">does dim modd darllen y {what} {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="338" />
+        <source>give the private key file too, or a PKCS#12 (.p12) file holding both certificate and key</source>
+        <translation type="unfinished">rhowch y ffeil allwedd breifat hefyd, neu ffeil PKCS#12 (.p12) sy'n cynnwys y dystysgrif a'r allwedd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="344" />
+        <source>this is a CA certificate, not a staff member's signing certificate</source>
+        <translation type="unfinished">tystysgrif CA yw hon, nid tystysgrif llofnodi aelod o staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="348" />
+        <source>this certificate is not allowed to sign documents</source>
+        <translation type="unfinished">dydy'r dystysgrif hon ddim yn cael llofnodi dogfennau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="351" />
+        <source>this signing certificate has expired; ask for a new one</source>
+        <translation type="unfinished">mae'r dystysgrif llofnodi hon wedi dod i ben; gofynnwch am un newydd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="354" />
+        <source>this signing certificate is not valid yet</source>
+        <translation type="unfinished">dydy'r dystysgrif llofnodi hon ddim yn ddilys eto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="357" />
+        <source>{path} is not an age identity file</source>
+        <translation type="unfinished">dydy {path} ddim yn ffeil hunaniaeth age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="362" />
+        <source>this certificate is not listed in the organisation's trust file; ask for an up-to-date trust file</source>
+        <translation type="unfinished">dydy'r dystysgrif hon ddim wedi'i rhestru yn ffeil ymddiried y sefydliad; gofynnwch am ffeil ymddiried gyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="368" />
+        <source>the trust file is not signed: {name} is missing or unreadable</source>
+        <translation type="unfinished">dydy'r ffeil ymddiried ddim wedi'i llofnodi: mae {name} ar goll neu does dim modd ei darllen</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionPanel</name>
     <message>
         <location filename="../../ui/widgets/readback_view.py" line="187" />

@@ -27,6 +27,7 @@ from app.export.bundle import DEFAULT_ROLES, export_case
 from app.export.verify import Report, verify_in_vault
 from app.session import Session
 from ui.backend import Backend
+from ui.core_messages import translate_core_message
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
 
@@ -79,8 +80,9 @@ class _BundleScreen(Screen):
             return
         first = next(c for c in report.checks if not c.ok)
         # the detail is our own wording, shown through a plain-text label
+        detail = translate_core_message(first.detail)
         self._say(self.tr("The bundle did not verify: {detail}. Do not rely on it; see the "
-                          "report.").format(detail=first.detail))
+                          "report.").format(detail=detail))
 
     def _failed(self, message: str, code: int) -> None:
         self._working(False)
