@@ -11,7 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
+
+from app.errors import UsageError
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -66,6 +69,38 @@ def atomic_write(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or lies anywhere under it (symlinks resolved)."""
+    try:
+        target, base = path.resolve(), folder.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: nothing can be written there anyway
+        return False
+    return target == base or base in target.parents
+
+
+def check_output_file(path: Path, what: str, *, vault_root: Path | None = None) -> None:
+    """Refuse an output path that `atomic_write` must not replace: a device, pipe or
+    socket (renaming over /dev/full would swap the device for a file), or anything in
+    the vault folder (a backup written over vault.db would destroy the vault)."""
+    if vault_root is not None and is_inside(path, vault_root):
+        raise UsageError(f"{path} is inside the vault folder; write the {what} "
+                         "somewhere outside it")
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return  # a new file (or a folder that cannot be reached: the write says so)
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise UsageError(f"{path} is not an ordinary file; give a file name for the {what}")
+
+
+def write_output_file(path: Path, data: bytes, what: str) -> None:
+    """`atomic_write` for a file the user named: a failure is one clear UsageError."""
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise UsageError(f"cannot write the {what} to {path}: {exc.strerror}") from None
 
 
 def read_limited(path: Path, limit: int) -> bytes:

@@ -111,7 +111,11 @@ def _staged_dir(target: Path) -> Iterator[Path]:
     """A private directory built beside `target` and renamed into place only when
     complete, so a failure or crash never leaves a half-made organisation or member."""
     staging = temp_path_for(target, "new")
-    os.mkdir(staging, 0o700)
+    try:
+        os.mkdir(staging, 0o700)
+    except OSError as exc:
+        raise UsageError(f"cannot write in the folder {target.parent}: {exc.strerror}; "
+                         "nothing was written") from None
     try:
         yield staging
         fsync_dir(staging)
@@ -156,7 +160,14 @@ def org_init(out: Path, name: str = DEFAULT_ORGANISATION) -> OrgSummary:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"{out} already exists and is not an empty directory; "
                          "nothing was written")
-    out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    blocker = next((p for p in out.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise UsageError(f"{blocker} is a file, not a folder; nothing was written")
+    try:
+        out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {out.parent}: {exc.strerror}; "
+                         "nothing was written") from None
     ca_cert, ca_key = pki.generate_ca(organisation)
     members: list[tuple[Member, str]] = []
     with _staged_dir(out) as staging:

@@ -92,7 +92,9 @@ def name_key(name: str) -> str:
 def check_name(name: str, what: str) -> str:
     """A person's or organisation's name as it may appear in a certificate."""
     name = " ".join(name.split())
-    if not name or len(name) > MAX_NAME or _CONTROL.search(name):
+    # isprintable() also refuses lone surrogates (bytes that were not UTF-8) and the
+    # invisible direction overrides that could make a name read as another one.
+    if not name or len(name) > MAX_NAME or _CONTROL.search(name) or not name.isprintable():
         raise UsageError(f"the {what} must be 1 to {MAX_NAME} printable characters")
     return name
 

@@ -43,7 +43,12 @@ def read_passphrase_file(name: str, what: str = "passphrase") -> str:
     text = _read_utf8(name, what, MAX_PASSPHRASE_FILE, "to hold a passphrase")
     line = text.splitlines()[0] if text else ""
     if not line:
-        raise UsageError(f"the {what} file {name} is empty")
+        source = "standard input" if name == "-" else f"the {what} file {name}"
+        if text.strip():
+            raise UsageError(f"the first line of {source} is empty; the {what} must be on "
+                             "the first line")
+        raise UsageError(f"{source} is empty" if name == "-" else
+                         f"the {what} file {name} is empty")
     return line
 
 
@@ -59,8 +64,23 @@ def read_binary_file(name: str, what: str, limit: int) -> bytes:
     except OSError as exc:
         raise UsageError(f"cannot read the {what} file {name}: {exc.strerror}") from None
     if len(data) > limit:
-        raise UsageError(f"the {what} file {name} is too large")
+        raise UsageError(f"the {what} file {name} is too large (at most "
+                         f"{limit / 1024 / 1024:g} MB)")
     return data
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: an integer from `low` to `high` (SQLite holds 64-bit integers,
+    so a number typed with thirty digits must be refused here, clearly)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"give a number from {low} to {high:,}")
+        return value
+    return parse
 
 
 def case_command(group: argparse._SubParsersAction, common: argparse.ArgumentParser,

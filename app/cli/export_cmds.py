@@ -7,7 +7,6 @@ their own age identity and the organisation's trust file (or CA certificate).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +61,10 @@ def cmd_verify(ctx: Context) -> int:
     ctx.emit(data, lambda: "\n".join(c.line() for c in report.checks))
     if not report.ok:
         failed = [c for c in report.checks if not c.ok]
-        if a.extract and not ctx.json:
-            print("quietroom-cli: nothing was extracted", file=sys.stderr)
-        raise VerificationError("the bundle did not verify: " + "; ".join(
-            f"{c.name}: {c.detail}" for c in failed))
+        # One line on stderr: saying nothing was extracted is part of it, not a second.
+        raise VerificationError("the bundle did not verify"
+                                + (" (nothing was extracted)" if a.extract else "") + ": "
+                                + "; ".join(f"{c.name}: {c.detail}" for c in failed))
     return 0
 
 

@@ -8,25 +8,29 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from app import hygiene
-from app.cli import (
-    case_cmds,
-    export_cmds,
-    org_cmds,
-    sitting_cmds,
-    statement_cmds,
-    vault_cmds,
-)
-from app.cli.context import Context
 from app.errors import QuietroomError, UsageError
-from app.vault.database import DatabaseError, damaged
+
+# Only light imports above: everything else is imported inside main(), so that Ctrl+C
+# while Python is still loading the program is one quiet line too, never a traceback.
 
 LOG = logging.getLogger("quietroom.cli")
 PROG = "quietroom-cli"
+
+# Options naming a file or folder: an empty name (an unset shell variable, say) must be
+# refused, never taken as the current folder or, for --vault, as the default vault.
+FILE_OPTIONS = {
+    "vault": "--vault", "passphrase_file": "--passphrase-file", "out": "--out",
+    "file": "--file", "source": "--from", "identity": "--identity",
+    "new_passphrase_file": "--new-passphrase-file", "correction_file": "--correction-file",
+    "witness_signature": "--witness-signature", "cert": "--cert", "key": "--key",
+    "age_identity": "--age-identity", "trust": "--trust", "password_file": "--password-file",
+    "extract": "--extract", "org": "--org", "bundle": "FILE.qrb",
+}
 
 
 class Parser(argparse.ArgumentParser):
@@ -58,6 +62,15 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser() -> Parser:
+    from app.cli import (
+        case_cmds,
+        export_cmds,
+        org_cmds,
+        sitting_cmds,
+        statement_cmds,
+        vault_cmds,
+    )
+
     common = common_options()
     parser = Parser(prog=PROG, parents=[common],
                     description="Quietroom: encrypted, trauma-informed statement taking.")
@@ -72,32 +85,72 @@ def build_parser() -> Parser:
     return parser
 
 
+def check_file_names(args: argparse.Namespace) -> None:
+    for dest, flag in FILE_OPTIONS.items():
+        if getattr(args, dest, None) == "":
+            raise UsageError(f"{flag} needs a file or folder name, not an empty string")
+
+
+def say(message: str) -> None:
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    hygiene.harden_process()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        code = run(argv, debug)
+        sys.stdout.flush()  # here, where a closed pipe can still be caught
+        return code
+    except KeyboardInterrupt:
+        say("interrupted")
+        return 130
+    except BrokenPipeError:
+        # Whoever read the output stopped early (`| head`): nothing to say, and nothing
+        # more may go to the closed pipe, not even Python's flush at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+
+
+def run(argv: Sequence[str] | None, debug: bool) -> int:
+    from app import hygiene
+    from app.cli.context import Context
+    from app.vault.database import DatabaseError, damaged, not_damage
+
+    hygiene.harden_process()
     hygiene.configure_logging(debug)
     try:
         args = build_parser().parse_args(argv)
+        check_file_names(args)
         return int(args.handler(Context(args)) or 0)
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
     except QuietroomError as exc:
-        print(f"{PROG}: {one_line(str(exc))}", file=sys.stderr)
+        say(str(exc))
         return exc.exit_code
-    except DatabaseError:
+    except DatabaseError as exc:
         LOG.debug("database error", exc_info=True)
-        print(f"{PROG}: {damaged()}", file=sys.stderr)
-        return 3
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+        # A busy, full or read-only vault is not a damaged one: never send anyone to
+        # their backups for that.
+        meaning = not_damage(exc)
+        say(meaning or str(damaged()))
+        return 1 if meaning else 3
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if debug:
+            raise
+        LOG.debug("file system error", exc_info=True)
+        where = f"cannot use {exc.filename}: " if exc.filename else ""
+        say(f"{where}{exc.strerror or type(exc).__name__}")
+        return 1
     except Exception as exc:
         if debug:
             raise
         # Never a traceback: it could carry case content in local variables' reprs.
         LOG.debug("unexpected error", exc_info=True)
-        print(f"{PROG}: unexpected error ({type(exc).__name__}); nothing further was changed. "
-              "Run again with --debug for details.", file=sys.stderr)
+        say(f"unexpected error ({type(exc).__name__}); nothing further was changed. "
+            "Run again with --debug for details.")
         return 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.context import Context, case_command
+from app.cli.context import Context, case_command, whole_number
 from app.engine.models import PAUSE_REQUESTER_ROLES, Sitting
 from app.engine.sittings import parse_participant
 
@@ -119,7 +119,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--reason")
     p = command("reason", cmd_reason, "add a reason to a pause after the fact")
     p.add_argument("--reason", required=True)
-    p.add_argument("--pause", type=int, help="the pause number (default: the latest)")
+    p.add_argument("--pause", type=whole_number(1, 1_000_000),
+                   help="the pause number (default: the latest)")
     command("resume", cmd_resume, "resume where the sitting stopped")
     command("end", cmd_end, "end the sitting")
     command("list", cmd_list, "list the case's sittings")
@@ -127,4 +128,4 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = command("place", cmd_place, "record the current phase, section and position")
     p.add_argument("--phase")
     p.add_argument("--section")
-    p.add_argument("--position", type=int)
+    p.add_argument("--position", type=whole_number(0, 1_000_000_000))

@@ -75,8 +75,10 @@ def cmd_backup(ctx: Context) -> int:
 def _read_identity(name: str) -> str:
     try:
         return read_limited(Path(name), 64 * 1024).decode("utf-8")
-    except (OSError, ValueError):
-        raise UsageError(f"cannot read the identity file {name}") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read the identity file {name}: {exc.strerror}") from None
+    except ValueError:  # too large, or not UTF-8 text (UnicodeDecodeError)
+        raise UsageError(f"{name} is not an age identity file") from None
 
 
 def cmd_restore(ctx: Context) -> int:

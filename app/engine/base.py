@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -29,8 +30,39 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+# Bidirectional embedding, override and isolate controls: in a one-line value they can
+# make it display as something else (a reference or name that reads back to front).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(value: str, *, single_line: bool = False, identifier: bool = False
+                 ) -> str | None:
+    """Why `value` cannot be stored as typed text, or None when it can.
+
+    Lone surrogates are what Python makes of bytes that are not UTF-8 in an argument; they
+    cannot be stored and would stop a signed statement from ever being exported.
+    """
+    allowed = "" if single_line else "\n\t"
+    for c in value:
+        if "\ud800" <= c <= "\udfff":
+            return "is not valid text (it holds bytes that are not UTF-8)"
+        category = unicodedata.category(c)
+        if category == "Cc" and c not in allowed:
+            return "must be one line of text" if single_line else "contains control characters"
+        if single_line and category in ("Zl", "Zp"):
+            return "must be one line of text"
+        if (single_line or identifier) and c in BIDI_CONTROLS:
+            return "contains a right-to-left or left-to-right override character"
+        if identifier and not c.isprintable():
+            return "contains an invisible or non-printing character"
+    return None
+
+
 def short_text(value: str | None, what: str, *, required: bool = False,
-               limit: int = MAX_SHORT_CHARS, single_line: bool = False) -> str | None:
+               limit: int = MAX_SHORT_CHARS, single_line: bool = False,
+               identifier: bool = False) -> str | None:
+    """A short typed value, stripped and checked. `single_line`: a name or similar (no line
+    breaks, no direction overrides); `identifier`: a reference, printable characters only."""
     if value is None:
         if required:
             raise UsageError(f"{what} is required")
@@ -40,16 +72,15 @@ def short_text(value: str | None, what: str, *, required: bool = False,
         raise UsageError(f"{what} must not be empty")
     if len(value) > limit:
         raise UsageError(f"{what} is too long (at most {limit} characters)")
-    allowed = "" if single_line else "\n\t"
-    if any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in value):
-        raise UsageError(f"{what} must be one line of text" if single_line
-                         else f"{what} contains control characters")
+    problem = text_problem(value, single_line=single_line or identifier, identifier=identifier)
+    if problem:
+        raise UsageError(f"{what} {problem}")
     return value
 
 
 def long_text(value: str, what: str) -> str:
     if len(value) > MAX_TEXT_CHARS:
-        raise UsageError(f"{what} is too long")
+        raise UsageError(f"{what} is too long (at most {MAX_TEXT_CHARS:,} characters)")
     if "\x00" in value:
         raise UsageError(f"{what} contains a NUL character; is it a text file?")
     return value
@@ -104,6 +135,9 @@ class EngineBase:
     def _case_row(self, conn: Connection, ref: str) -> Case:
         """Find a case by its id or its reference."""
         # An exact id wins over a reference, and references can never look like ids.
+        # A value that is not valid text (bytes that are not UTF-8) names no case.
+        if any("\ud800" <= c <= "\udfff" for c in ref):
+            raise UsageError("no case has that id or reference; see 'case list'")
         row = conn.execute("SELECT id, reference, category, status, interviewer, created, "
                            "updated FROM cases WHERE id = ? OR reference = ? "
                            "ORDER BY id = ? DESC LIMIT 1", (ref, ref, ref)).fetchone()

@@ -27,6 +27,8 @@ from app.vault.database import Connection
 MAX_REFERENCE = 64
 CONSENT_STATES = ("given", "withdrawn")
 PLANNED_PRESENT = "_planned_present"  # not a guide field: the leading '_' cannot clash
+# How error messages name a detail, where "the " + its key would read badly.
+LABELS = {"avoid": "the list of topics to avoid"}
 
 
 def parse_date_of_birth(value: str, today: date) -> str:
@@ -52,7 +54,7 @@ class CasesMixin(EngineBase):
         if category not in CATEGORIES:
             raise UsageError(f"unknown category '{category}'; choose csa, apsp or general")
         reference = short_text(reference, "the reference", required=True,
-                               limit=MAX_REFERENCE, single_line=True) or ""
+                               limit=MAX_REFERENCE, identifier=True) or ""
         if re.fullmatch(r"[0-9a-f]{32}", reference):
             raise UsageError("a reference cannot look like a case id (32 hexadecimal "
                              "characters); use the organisation's own reference")
@@ -147,7 +149,7 @@ class CasesMixin(EngineBase):
             elif key == "interpreter_needed":
                 clean[key] = bool(value)
             else:
-                text = short_text(str(value), f"the {key.replace('_', ' ')}",
+                text = short_text(str(value), LABELS.get(key, f"the {key.replace('_', ' ')}"),
                                   required=key == "name",
                                   single_line=key in ("name", "preferred_name", "pronouns"))
                 clean[key] = text

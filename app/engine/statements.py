@@ -104,6 +104,7 @@ class StatementsMixin(EngineBase):
             statement = self._current_statement(conn, case.id)
             _, old = self._section_text(conn, statement.id, section_id)
             joined = old + ("\n" if old and not old.endswith("\n") else "") + text
+            long_text(joined, "the section with this text added")
             return self._write_section(conn, case, section_id, joined, None, False)
 
     def _write_section(self, conn: Connection, case: Case, section_id: str, text: str,
@@ -232,7 +233,7 @@ class StatementsMixin(EngineBase):
         themselves (the statement then carries a reader's declaration).
         """
         corrections = corrections or {}
-        reader = short_text(reader, "the reader's name", limit=200) or None
+        reader = short_text(reader, "the reader's name", limit=200, single_line=True) or None
         for text in corrections.values():
             long_text(text, "the correction")
         with self._tx() as conn:
@@ -271,7 +272,7 @@ class StatementsMixin(EngineBase):
         if media_type == STROKES_TYPE:
             try:
                 art = signature_art.from_json(signature.decode("utf-8"))
-            except UnicodeDecodeError:
+            except (UnicodeDecodeError, UsageError):
                 raise UsageError("the signature strokes are not valid") from None
         else:
             art = signature_art.signature_from_file(signature)
@@ -289,6 +290,7 @@ class StatementsMixin(EngineBase):
             if not self._witness_name(conn, case.id):
                 raise UsageError("the witness's name is needed on the statement before "
                                  "signing ('witness set --name')")
+            self._refuse_unprintable(conn, case, statement)
             at = self.now()
             digest = self._statement_digest(conn, case, statement)
             conn.execute("UPDATE statements SET status = 'signed', signed = ?, signature = ?, "
@@ -301,6 +303,29 @@ class StatementsMixin(EngineBase):
                 "signature_sha256": hashlib.sha256(signature).hexdigest(),
                 "signature_type": media_type}, at)
         return {"signed": at, "statement": statement.number, "text_sha256": digest}
+
+    def _refuse_unprintable(self, conn: Connection, case: Case, statement: Statement) -> None:
+        """Refuse to sign what the statement PDF could not print: once signed, the text,
+        the witness's name and the reader can no longer change, so the statement could
+        never be exported."""
+        from app.export.mg11 import FONT_BOLD, refuse_missing_glyphs
+
+        texts = [self._section_text(conn, statement.id, s.id)[1]
+                 for s in self.guide(case).sections]
+        name = self._witness_name(conn, case.id)
+        place = conn.execute("SELECT location FROM sittings WHERE case_id = ? AND "
+                             "location != '' ORDER BY number DESC LIMIT 1",
+                             (case.id,)).fetchone()
+        try:
+            refuse_missing_glyphs("statement", [*texts, name, case.reference,
+                                                statement.reader or "",
+                                                place[0] if place else ""])
+            refuse_missing_glyphs("statement", [name], FONT_BOLD)
+        except UsageError as exc:
+            problem = str(exc).rstrip(".")
+            raise UsageError(f"{problem[:1].lower()}{problem[1:]}, so once signed it could "
+                             "never be exported; nothing was signed: correct the text or "
+                             "the names and confirm the read-back again") from None
 
     def statement_digest(self, ref: str) -> str:
         """SHA-256 over the sections' ids and texts: what signing committed to."""

@@ -35,7 +35,7 @@ from app.export import safetar
 from app.export.mg11 import render_statement
 from app.export.pades import sign_pdf
 from app.export.restricted_pdf import render_restricted
-from app.fsutil import atomic_write
+from app.fsutil import check_output_file, write_output_file
 from app.org import Identity, Trust
 from crypto import cms
 from crypto.recovery import parse_recipient
@@ -122,6 +122,7 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
         raise UsageError(f"{out} is a folder; give a file name for the bundle")
     if not out.parent.is_dir():
         raise UsageError(f"the folder {out.parent} does not exist")
+    check_output_file(out, "bundle", vault_root=engine.vault.root)
     identity = engine.identity()
     trust = engine.trust()
     chosen = resolve_recipients(recipients, trust, identity)
@@ -188,7 +189,7 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
         blob = pyrage.encrypt(archive, [parse_recipient(r) for r in chosen])
         stages["encrypt"] = time.perf_counter() - t
         step("write")
-        atomic_write(out, blob)
+        write_output_file(out, blob, "bundle")
         conn.execute("INSERT INTO exports VALUES (?, ?, ?, ?, ?, ?, ?)",
                      (bundle_id, case.id, collected.statement.number, sequence, created,
                       json.dumps(list(chosen)), hashlib.sha256(manifest).hexdigest()))

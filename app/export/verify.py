@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from app.errors import UsageError, VerificationError
 from app.export import safetar
 from app.export.bundle import ALL_FILES, CONTENT_FILES, FORMAT, MANIFEST, SIGNATURE, VERSION
 from app.export.pades import validate_pdf_signature
-from app.fsutil import ensure_private_dir, write_new_file
+from app.fsutil import ensure_private_dir, read_limited, write_new_file
 from app.org import Trust, load_ca_or_trust
 from app.paths import resources_dir
 from crypto import cms, pki
@@ -30,6 +32,7 @@ from crypto.pki_errors import PkiError
 from crypto.recovery import RecoveryError, parse_identities
 
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+MAX_IDENTITY_BYTES = 64 * 1024
 AGE_MAGIC = b"age-encryption.org/v1\n"
 
 
@@ -85,16 +88,19 @@ def _decrypt(data: bytes, identities: list[Any]) -> bytes:
 
 
 def read_inputs(bundle: Path, identity_file: Path) -> tuple[bytes, list[Any]]:
-    data = read_bundle(bundle)
+    # The small identity file first: a wrong one is refused before a large bundle is read.
     try:
-        text = identity_file.read_bytes()[:65536].decode("utf-8")
-        identities = parse_identities(text)
+        raw = read_limited(identity_file, MAX_IDENTITY_BYTES)
     except OSError as exc:
         raise UsageError(f"cannot read the identity file {identity_file}: {exc.strerror}"
                          ) from None
+    except ValueError:  # far larger than any identity file (or endless, like /dev/zero)
+        raise UsageError(f"{identity_file} is not an age identity file") from None
+    try:
+        identities = parse_identities(raw.decode("utf-8"))
     except (UnicodeDecodeError, RecoveryError):
         raise UsageError(f"{identity_file} is not an age identity file") from None
-    return data, identities
+    return read_bundle(bundle), identities
 
 
 def verify_bundle(bundle: Path, identity_file: Path, trust_path: Path) -> Report:
@@ -111,12 +117,24 @@ def verify_bundle(bundle: Path, identity_file: Path, trust_path: Path) -> Report
 
 
 def read_bundle(bundle: Path) -> bytes:
+    """The bundle's bytes; for a file that does not start as an age file, only that start
+    (enough for decryption to say so), so a large or endless file of something else
+    (/dev/zero) is never read whole."""
+    too_large = VerificationError("the file is far larger than any Quietroom bundle")
     try:
-        if bundle.stat().st_size > MAX_BUNDLE_BYTES:
-            raise VerificationError("the file is far larger than any Quietroom bundle")
-        return bundle.read_bytes()
+        with open(bundle, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if stat.S_ISREG(st.st_mode) and st.st_size > MAX_BUNDLE_BYTES:
+                raise too_large
+            start = fh.read(len(AGE_MAGIC))
+            if start != AGE_MAGIC:
+                return start
+            data = start + fh.read(MAX_BUNDLE_BYTES + 1 - len(start))
     except OSError as exc:
         raise UsageError(f"cannot read {bundle}: {exc.strerror}") from None
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise too_large
+    return data
 
 
 def verify_data(data: bytes, identities: list[Any], ca_cert: Any, trust: Trust | None
@@ -260,6 +278,10 @@ def check_extract_target(target: Path) -> None:
     """Refuse, before anything is decrypted, a target that is not a new or empty folder:
     extracting beside other files could mix bundles or stop half-way."""
     if not target.exists():
+        # It will be made with its parents: refuse now if a file stands in the way.
+        blocker = next((p for p in target.parents if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise UsageError(f"cannot create the folder {target}: {blocker} is not a folder")
         return
     if not target.is_dir():
         raise UsageError(f"{target} exists and is not a folder")
@@ -279,7 +301,10 @@ def extract(report: Report, target: Path) -> list[str]:
         raise VerificationError("not extracted, because the bundle did not verify")
     check_extract_target(target)
     created = not target.exists()
-    ensure_private_dir(target)
+    try:
+        ensure_private_dir(target)
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {target}: {exc.strerror}") from None
     written: list[Path] = []
     try:
         for name in sorted(report.files):

@@ -13,13 +13,21 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
+import stat
 import struct
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from app.errors import AuthError, UsageError, VaultError
-from app.fsutil import atomic_write, ensure_private_dir, remove_quietly, write_new_file
+from app.fsutil import (
+    check_output_file,
+    ensure_private_dir,
+    remove_quietly,
+    write_new_file,
+    write_output_file,
+)
 from app.vault import keys, restore_journal
 from app.vault.database import integrity_problems, open_database
 from app.vault.header import MAX_HEADER_BYTES, Header, parse_header
@@ -61,12 +69,13 @@ def write_backup(vault: Vault, out: Path) -> int:
         raise UsageError(f"{out} is a directory; give a file name for the backup")
     if not out.parent.is_dir():
         raise UsageError(f"the folder {out.parent} does not exist")
+    check_output_file(out, "backup", vault_root=vault.root)
     header = vault.header.to_bytes()
     db = _snapshot(vault)
     body = b"".join([MAGIC, struct.pack(">I", len(header)), header,
                      struct.pack(">Q", len(db)), db])
     data = body + _mac(vault.master_key, body)
-    atomic_write(out, data)
+    write_output_file(out, data, "backup")
     return len(data)
 
 
@@ -91,14 +100,41 @@ def _parse(data: bytes) -> tuple[bytes, bytes, bytes]:
     return header, data[pos:pos + dlen], data[pos + dlen:]
 
 
-def _load(source: Path) -> tuple[bytes, bytes, Header, bytes, bytes]:
-    """Read and split a backup: (whole file, header bytes, header, database, mac)."""
+def _read(source: Path) -> bytes:
+    """The backup file's bytes, refusing early (before reading it all) anything that
+    does not start as a backup or whose recorded lengths do not add up: a large file of
+    something else, or an endless one such as /dev/zero, is never read into memory."""
+    not_backup = VaultError("this file is not a Quietroom vault backup, or it is damaged")
     try:
-        if source.stat().st_size > MAX_BACKUP_BYTES:
-            raise VaultError("this file is too large to be a Quietroom vault backup")
-        data = source.read_bytes()
+        with open(source, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            size = st.st_size if stat.S_ISREG(st.st_mode) else None  # a pipe has none
+            if size is not None and size > MAX_BACKUP_BYTES:
+                raise VaultError("this file is too large to be a Quietroom vault backup")
+            start = fh.read(len(MAGIC) + 4)
+            if not start.startswith(MAGIC) or len(start) < len(MAGIC) + 4:
+                raise not_backup
+            (hlen,) = struct.unpack_from(">I", start, len(MAGIC))
+            if hlen > MAX_HEADER_BYTES:
+                raise not_backup
+            head = fh.read(hlen + 8)
+            if len(head) != hlen + 8:
+                raise not_backup
+            (dlen,) = struct.unpack_from(">Q", head, hlen)
+            total = len(start) + len(head) + dlen + MAC_LEN
+            if total > MAX_BACKUP_BYTES or (size is not None and size != total):
+                raise not_backup
+            if size is not None:  # one read of the whole file, not a copy of it
+                fh.seek(0)
+                return fh.read(total + 1)
+            return b"".join([start, head, fh.read(dlen + MAC_LEN + 1)])
     except OSError as exc:
         raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+
+
+def _load(source: Path) -> tuple[bytes, bytes, Header, bytes, bytes]:
+    """Read and split a backup: (whole file, header bytes, header, database, mac)."""
+    data = _read(source)
     header_bytes, db_bytes, mac = _parse(data)
     return data, header_bytes, parse_header(header_bytes), db_bytes, mac
 

@@ -38,6 +38,22 @@ def damaged(detail: str = "") -> DamagedDatabase:
                            f"{suffix}; restore it from a backup")
 
 
+def not_damage(exc: BaseException) -> str | None:
+    """What a database error means when it is no sign of damage (another writer holding
+    the vault, a full disk, a read-only place), as one sentence; None when it may be."""
+    if not isinstance(exc, sqlcipher3.OperationalError):
+        return None
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return ("the vault is busy: another Quietroom window or command is writing to it; "
+                "nothing was changed, try again in a moment")
+    if "disk is full" in text:
+        return "the disk is full, so nothing was saved; free some space and try again"
+    if "readonly" in text or "read-only" in text:
+        return "the vault cannot be written (it is read-only); nothing was changed"
+    return None
+
+
 def _pragma(conn: Connection, name: str) -> object:
     row = conn.execute(f"PRAGMA {name}").fetchone()
     return row[0] if row else None

@@ -45,7 +45,10 @@ def vault_exists(root: Path) -> bool:
 def read_header(root: Path) -> Header:
     restore_journal.finish_pending(root)
     path = header_path(root)
-    if not path.exists():
+    if not path.is_file():
+        if path.exists():  # a folder, a pipe…: opening it could fail or wait forever
+            raise VaultError("the vault header is damaged (it is not a file); "
+                             "restore the vault from a backup")
         if database_path(root).exists():
             raise VaultError(f"the vault at {root} has lost its header file; "
                              "restore the vault from a backup")
@@ -88,6 +91,12 @@ class Vault:
                                                        for p in root.iterdir())):
             raise UsageError(f"{root} exists and is not an empty directory; "
                              "choose another place for the vault")
+        # A file where a folder on the way should be: say so before anything is made
+        # (the keyring's device secret included).
+        blocker = next((p for p in root.parents if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise UsageError(f"cannot create the vault at {root}: {blocker} is a file, "
+                             "not a folder")
         params = kdf_params or kdf.calibrate()
         params.validate()
         vault_id = keys.new_vault_id()
@@ -100,7 +109,12 @@ class Vault:
                                       binding=binding, recovery_part=recovery_part)
         finally:
             binding.close()
-        ensure_private_dir(root)
+        try:
+            ensure_private_dir(root)
+        except OSError as exc:
+            if header.keyring_bound:
+                keys.forget_binding(vault_id)
+            raise UsageError(f"cannot create the vault at {root}: {exc.strerror}") from None
         with keys.database_key(master) as dbkey:
             conn, version = open_database(database_path(root), dbkey, create=True)
         try:

@@ -17,6 +17,7 @@ import io
 import os
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,11 +27,13 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from reportlab.pdfbase import pdfmetrics
 
 from app.engine.clock import FakeClock, stamp
 from app.engine.engine import Engine
 from app.engine.models import CATEGORIES, PAUSE_REQUESTER_ROLES, PacingEvent, Participant
 from app.errors import UsageError
+from app.export.mg11 import FONT, clean, register_fonts
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -45,6 +48,23 @@ PEOPLE = (Participant("interviewer", "Jo Bloggs"), Participant("second_interview
           Participant("intermediary", "Ravi Shah"), Participant("isva", "Sam Lee"),
           Participant("interpreter", "Ana Sousa", "Portuguese"),
           Participant("supporter", "Chris Dunn"), Participant("appropriate_adult", "Pat Kay"))
+
+def pdf_can_show(texts: list[str]) -> bool:
+    """Whether the statement PDF's font has a glyph for every character of `texts`."""
+    register_fonts()
+    have = pdfmetrics.getFont(FONT).face.charToGlyph
+    return all(ch == "\n" or ord(ch) in have for text in texts for ch in clean(text))
+
+
+def pdf_printable(text: str) -> str:
+    """`text` without the characters the statement PDF cannot show (or "" if composing
+    what is left still makes one)."""
+    register_fonts()
+    have = pdfmetrics.getFont(FONT).face.charToGlyph
+    kept = "".join(ch for ch in unicodedata.normalize("NFC", text)
+                   if ch == "\n" or ord(ch) in have or unicodedata.category(ch) == "Cc")
+    return kept if pdf_can_show([kept]) else ""
+
 
 statement_chars = st.characters(codec="utf-8", exclude_characters=MARK + "\x00")
 texts = st.text(statement_chars, max_size=40)
@@ -403,6 +423,29 @@ class EngineMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.status == "read_back" and self.confirmed)
     @rule()
     def sign(self) -> None:
+        # What the statement PDF cannot print is refused before signing (once signed it
+        # could never be exported); as the refusal says, the text is then corrected and
+        # the read-back confirmed again.
+        places = [s.location for s in self.sittings if s.location][-1:]
+        fixes = {sid: pdf_printable(text) for sid, text in self.texts.items()
+                 if not pdf_can_show([text])}
+        if fixes or not pdf_can_show(places):
+            before = self.snapshot()
+            try:
+                self.engine.sign_statement(REF, PNG)
+            except UsageError as exc:
+                assert "cannot show" in str(exc)
+            else:
+                raise AssertionError("signed text the statement PDF cannot show")
+            assert self.snapshot() == before, "a refused signature changed the vault"
+            if not pdf_can_show(places):
+                return
+            result = self.engine.confirm_readback(REF, fixes)
+            for section_id, new in fixes.items():
+                applied = [c for c in result["corrections"] if c["section"] == section_id]
+                self.record_write(section_id, new, bool(applied),
+                                  applied[0]["revision"] if applied else 0)
+            self.confirmed = True
         result = self.engine.sign_statement(REF, PNG)
         assert result["text_sha256"]
         self.status = "signed"
