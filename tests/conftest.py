@@ -81,6 +81,17 @@ def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 
 @pytest.fixture
+def org_identity(tmp_path: Path) -> tuple[Path, str]:
+    """An organisation recovery identity made by the real age-keygen: (file, recipient)."""
+    keygen = require_tool("age-keygen")
+    identity = tmp_path / "recovery-identity.txt"
+    subprocess.run([keygen, "-o", identity], check=True, capture_output=True)
+    recipient = subprocess.run([keygen, "-y", identity], check=True, capture_output=True,
+                               text=True).stdout.strip()
+    return identity, recipient
+
+
+@pytest.fixture
 def passphrase_file(tmp_path: Path) -> Path:
     path = tmp_path / "passphrase.txt"
     path.write_text(PASSPHRASE + "\n", encoding="utf-8")

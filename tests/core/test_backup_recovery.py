@@ -29,16 +29,6 @@ NEW_PASSPHRASE = "the administrator's new phrase"
 NO_DBUS = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/quietroom-test-bus"}
 
 
-@pytest.fixture
-def org_identity(tmp_path: Path) -> tuple[Path, str]:
-    keygen = require_tool("age-keygen")
-    identity = tmp_path / "recovery-identity.txt"
-    subprocess.run([keygen, "-o", identity], check=True, capture_output=True)
-    recipient = subprocess.run([keygen, "-y", identity], check=True, capture_output=True,
-                               text=True).stdout.strip()
-    return identity, recipient
-
-
 def make_bound_vault(root: Path, recipient: str | None) -> str:
     """A keyring-bound vault holding one case with the survivor's words; its vault id."""
     with Vault.create(root, PASSPHRASE, use_keyring=True, recovery_recipient=recipient,

@@ -18,16 +18,6 @@ pytestmark = pytest.mark.usefixtures("keyring_session")
 
 
 @pytest.fixture
-def org_identity(tmp_path: Path) -> tuple[Path, str]:
-    keygen = require_tool("age-keygen")
-    identity = tmp_path / "recovery-identity.txt"
-    subprocess.run([keygen, "-o", identity], check=True, capture_output=True)
-    recipient = subprocess.run([keygen, "-y", identity], check=True, capture_output=True,
-                               text=True).stdout.strip()
-    return identity, recipient
-
-
-@pytest.fixture
 def recoverable(tmp_path: Path, org_identity: tuple[Path, str]) -> Path:
     root = tmp_path / "vault"
     Vault.create(root, PASSPHRASE, use_keyring=True, recovery_recipient=org_identity[1],

@@ -30,16 +30,21 @@ def case_ref(qtbot: Any, backend: Backend) -> str:
     return call(qtbot, backend, prepare)
 
 
-@pytest.fixture
-def workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
-              ) -> WorkspaceScreen:
-    nav.current_case = case_ref
+def open_workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, ref: str
+                   ) -> WorkspaceScreen:
+    nav.current_case = ref
     screen = WorkspaceScreen(backend, nav)
     qtbot.addWidget(screen)
     screen.show()
     screen.entered()
     qtbot.waitUntil(lambda: screen.section.count() > 0, timeout=15_000)
     return screen
+
+
+@pytest.fixture
+def workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
+              ) -> WorkspaceScreen:
+    return open_workspace(qtbot, backend, nav, case_ref)
 
 
 def stored(qtbot: Any, backend: Backend, ref: str, section: str) -> str:

@@ -15,6 +15,7 @@ from app.engine.models import Participant
 from app.guides import guide_for_category
 from app.settings import Settings
 from tests.ui.conftest import FakeNavigator, call
+from tests.ui.test_workspace import open_workspace
 from ui import i18n
 from ui.backend import Backend
 from ui.screens.workspace import WorkspaceScreen
@@ -41,17 +42,6 @@ def case_ref(qtbot: Any, backend: Backend) -> str:
         return case.id
 
     return call(qtbot, backend, prepare)
-
-
-def open_workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, ref: str
-                   ) -> WorkspaceScreen:
-    nav.current_case = ref
-    screen = WorkspaceScreen(backend, nav)
-    qtbot.addWidget(screen)
-    screen.show()
-    screen.entered()
-    qtbot.waitUntil(lambda: screen.section.count() > 0, timeout=15_000)
-    return screen
 
 
 def phase_titles(screen: WorkspaceScreen) -> list[str]:
