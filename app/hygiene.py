@@ -10,6 +10,7 @@ import contextlib
 import logging
 import os
 import sys
+import warnings
 
 _configured = False
 
@@ -33,6 +34,7 @@ def configure_logging(debug: bool = False) -> None:
     """
     global _configured
     level = logging.DEBUG if debug else logging.WARNING
+    quiet_library_warnings(debug)
     if _configured:
         logging.getLogger("quietroom").setLevel(level)
         return
@@ -43,6 +45,17 @@ def configure_logging(debug: bool = False) -> None:
     root.setLevel(level)
     root.propagate = False
     _configured = True
+
+
+def quiet_library_warnings(debug: bool) -> None:
+    """Keep library warnings (a dependency's deprecation notice, say) off the person's
+    screen: an error is one line, and a newer library must not add a second. With
+    --debug they go to the log like everything else diagnostic."""
+    if debug:
+        logging.captureWarnings(True)
+        logging.getLogger("py.warnings").addHandler(logging.StreamHandler(sys.stderr))
+    else:
+        warnings.simplefilter("ignore")
 
 
 def startup(debug: bool = False) -> None:
