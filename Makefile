@@ -12,7 +12,7 @@ APT_PACKAGES := gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb xauth \
 	libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core
 
-QM     := resources/i18n/quietroom_cy.qm
+QM     := app/resources/i18n/quietroom_cy.qm
 
 .PHONY: run test lint bench screenshots translations system-deps venv clean
 
@@ -21,7 +21,7 @@ venv: $(STAMP)
 # Welsh translations: the .ts source is committed, the .qm is built.
 translations: $(QM)
 
-$(QM): resources/i18n/quietroom_cy.ts | $(STAMP)
+$(QM): app/resources/i18n/quietroom_cy.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 $(PY):

@@ -43,9 +43,3 @@ def config_dir() -> Path:
     return platformdirs.user_config_path(APP_ID, appauthor=False)
 
 
-def repo_root() -> Path:
-    return Path(__file__).resolve().parents[1]
-
-
-def resources_dir() -> Path:
-    return repo_root() / "resources"

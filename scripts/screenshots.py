@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication
 
+from app.desktop.session import Session
 from app.engine.models import Participant
-from app.session import Session
 from app.settings import Settings
 from crypto.kdf import KdfParams
 from ui import i18n, theme

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from app.export.mg11 import SIG_FORM
+from app.render.mg11 import SIG_FORM
 
 SIG_MARK = "\x00SIG\x00"
 SIGNED = "Signature:\n" + SIG_MARK  # the label and the drawing, as extracted

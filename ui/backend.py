@@ -17,9 +17,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from app.desktop.session import Session
 from app.engine.models import PacingEvent
 from app.errors import QuietroomError
-from app.session import Session
 from ui.core_messages import translate_core_message
 
 LOG = logging.getLogger("quietroom.ui")

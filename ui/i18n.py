@@ -1,4 +1,4 @@
-"""Translations: English source strings, Welsh (cy) from resources/i18n/quietroom_cy.qm.
+"""Translations: English source strings, Welsh (cy) from app/resources/i18n/quietroom_cy.qm.
 
 Every user-visible string goes through Qt's translation system (`self.tr(...)` in a
 QObject, or `translate(context, text)`); `make` builds the .qm files from the .ts
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from app.paths import resources_dir
+from app.resources import resource_path
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 
@@ -17,7 +17,7 @@ _installed: QTranslator | None = None
 
 
 def qm_path(language: str):  # type: ignore[no-untyped-def]
-    return resources_dir() / "i18n" / f"quietroom_{language}.qm"
+    return resource_path("i18n", f"quietroom_{language}.qm")
 
 
 def install(language: str) -> bool:

@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from app.session import Session
+    from app.desktop.session import Session
     from ui import i18n, theme
     from ui.main_window import MainWindow
 

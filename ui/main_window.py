@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from app import settings as settings_store
-from app.session import Session
+from app.desktop.session import Session
 from app.settings import Settings
 from ui import capture, i18n, theme
 from ui.backend import Backend

@@ -1,13 +1,13 @@
 """Themes (light, dark, high contrast) and text size.
 
 Colours live in two places a test reads: the palettes below (for Qt's own painting)
-and the style sheets in resources/styles/. Every text/background pair is at least 7:1,
+and the style sheets in app/resources/styles/. Every text/background pair is at least 7:1,
 placeholder text included (the style sheets set `placeholder-text-color`; otherwise Qt
 draws it in the text colour at half opacity). Nothing is red and nothing flashes: the
 screen may be seen by the survivor.
 
 The style sheets refer to their arrow images as `url("@STYLES@/….svg")`; `apply` puts the
-absolute path of resources/styles in place of @STYLES@.
+absolute path of app/resources/styles in place of @STYLES@.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.paths import resources_dir
+from app.resources import resource_path
 
 PALETTES: dict[str, dict[str, str]] = {
     "light": {
@@ -61,7 +61,7 @@ STYLES_TOKEN = "@STYLES@"
 
 
 def styles_dir() -> Path:
-    return resources_dir() / "styles"
+    return resource_path("styles")
 
 
 def style_sheet_path(theme: str) -> Path:

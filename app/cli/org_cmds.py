@@ -8,7 +8,7 @@ from pathlib import Path
 from app import org
 from app.cli.context import Context
 from app.errors import VerificationError
-from app.org_trust import ROLES, TRUST_NAME, load_trust
+from app.org.trust import ROLES, TRUST_NAME, load_trust
 
 
 def cmd_org_init(ctx: Context) -> int:

@@ -16,11 +16,11 @@ from app.engine import audit
 from app.engine.cases import CasesMixin
 from app.engine.clock import Clock
 from app.engine.identity import IdentityMixin
-from app.engine.session_lock import SessionLock
 from app.engine.sittings import SittingsMixin
 from app.engine.statements import StatementsMixin
 from app.engine.timeline import TimelineMixin
 from app.errors import UsageError
+from app.vault.session_lock import SessionLock
 from app.vault.vault import Vault
 
 

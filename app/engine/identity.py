@@ -13,7 +13,7 @@ from pathlib import Path
 from app.engine.base import EngineBase
 from app.errors import UsageError
 from app.org import Identity, Trust, load_identity, load_trust
-from app.org_trust import Member, read_file, signature_path, trust_from_bytes
+from app.org.trust import Member, read_file, signature_path, trust_from_bytes
 from crypto import pki
 from crypto.recovery import parse_identities
 

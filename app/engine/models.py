@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-CATEGORIES = ("csa", "apsp", "general")
+from app.guides.model import CATEGORIES  # defined once, by the guides
+
+__all__ = ["CATEGORIES"]  # re-exported for the engine's callers
+
 STATUSES = ("draft", "read_back", "signed", "exported")
 
 # Who may be present in a sitting; ISVAs support the survivor and stay outside the

@@ -17,7 +17,7 @@ from app.engine.base import EngineBase, long_text, new_id, short_text
 from app.engine.clock import stamp
 from app.engine.models import Case, SectionText, Statement
 from app.errors import UsageError
-from app.export import signature_art
+from app.render import signature_art
 from app.vault.database import Connection
 
 STROKES_TYPE = "application/vnd.quietroom.strokes+json"
@@ -308,7 +308,7 @@ class StatementsMixin(EngineBase):
         """Refuse to sign what the statement PDF could not print: once signed, the text,
         the witness's name and the reader can no longer change, so the statement could
         never be exported."""
-        from app.export.mg11 import FONT_BOLD, refuse_missing_glyphs
+        from app.render.fonts import FONT_BOLD, refuse_missing_glyphs
 
         texts = [self._section_text(conn, statement.id, s.id)[1]
                  for s in self.guide(case).sections]

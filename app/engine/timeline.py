@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app.engine.base import EngineBase, short_text
+from app.engine.fuzzydate import FuzzyDate, parse_when
 from app.engine.models import TimelineEvent
 from app.errors import UsageError
-from app.fuzzydate import FuzzyDate, parse_when
 from app.vault.database import Connection
 
 EVENT_COLUMNS = "id, when_text, earliest, latest, precision, uncertain, what"

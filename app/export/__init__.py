@@ -1,2 +1,3 @@
-"""Export documents: the MG11-style statement PDF, the restricted-details PDF and their
-PAdES signatures. Plain Python over reportlab and pyHanko; no Qt."""
+"""Exports: the bundle (one age-encrypted file per export), its record, the PAdES
+signature of the statement PDF, and `verify`. Uses the engine only through its public
+API and the documents drawn by app/render/."""

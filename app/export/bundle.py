@@ -3,7 +3,7 @@
     statement.pdf    MG11 style, PAdES-signed by the interviewer
     restricted.pdf   the personal details page (never inside statement.pdf)
     restricted.json  the same details, machine-readable
-    record.json      the record (resources/schemas/record-v1.schema.json)
+    record.json      the record (app/resources/schemas/record-v1.schema.json)
     audit.jsonl      the case's hash-chained audit log
     manifest.json    ids, author, device, sequence, recipients, SHA-256 of every file
     manifest.p7s     detached CMS signature of manifest.json by the interviewer
@@ -32,11 +32,11 @@ from app.engine.engine import Engine
 from app.errors import UsageError
 from app.export import record as rec
 from app.export import safetar
-from app.export.mg11 import render_statement
 from app.export.pades import sign_pdf
-from app.export.restricted_pdf import render_restricted
 from app.fsutil import check_output_file, write_output_file
 from app.org import Identity, Trust
+from app.render.mg11 import render_statement
+from app.render.restricted_pdf import render_restricted
 from crypto import cms
 from crypto.recovery import parse_recipient
 

@@ -1,5 +1,5 @@
 """Everything an export needs, read from the engine: the MG11 document, the restricted
-details (kept apart) and the machine-readable record (resources/schemas/record-v1)."""
+details (kept apart) and the machine-readable record (app/resources/schemas/record-v1)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from app.engine.clock import parse_stamp
 from app.engine.engine import Engine
 from app.engine.models import Case, Sitting, Statement
 from app.errors import UsageError
-from app.export import signature_art
-from app.export.document import RestrictedDetails, StatementDocument
-from app.export.signature_art import SignatureArt
 from app.guides import Guide
+from app.render import signature_art
+from app.render.document import RestrictedDetails, StatementDocument
+from app.render.signature_art import SignatureArt
 
 RECORD_SCHEMA_ID = "https://schemas.quietroom.example/record-v1.schema.json"
 RECORD_VERSION = 1
@@ -109,7 +109,7 @@ def restricted_json(c: Collected) -> dict[str, Any]:
 
 
 def record(c: Collected, *, audit_head: dict[str, Any], text_sha256: str) -> dict[str, Any]:
-    """The machine-readable record (valid against resources/schemas/record-v1)."""
+    """The machine-readable record (valid against app/resources/schemas/record-v1)."""
     return {
         "$schema": RECORD_SCHEMA_ID,
         "record_version": RECORD_VERSION,

@@ -26,7 +26,7 @@ from app.export.bundle import ALL_FILES, CONTENT_FILES, FORMAT, MANIFEST, SIGNAT
 from app.export.pades import validate_pdf_signature
 from app.fsutil import ensure_private_dir, read_limited, write_new_file
 from app.org import Trust, load_ca_or_trust
-from app.paths import resources_dir
+from app.resources import resource_path
 from crypto import cms, pki
 from crypto.pki_errors import PkiError
 from crypto.recovery import RecoveryError, parse_identities
@@ -70,7 +70,7 @@ class Report:
 
 
 def _schema() -> dict[str, Any]:
-    path = resources_dir() / "schemas" / "record-v1.schema.json"
+    path = resource_path("schemas", "record-v1.schema.json")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app import paths
-from app.engine.session_lock import SessionLock
 from app.errors import UsageError
 from app.fsutil import fsync_dir, remove_quietly, write_new_file
+from app.vault.session_lock import SessionLock
 
 MARKER = ".restore-commit"
 DB_STAGED = paths.DATABASE_NAME + ".restore"

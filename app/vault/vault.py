@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
-from app.engine.session_lock import LOCK_NAME
 from app.errors import AuthError, UsageError, VaultError
 from app.fsutil import atomic_write, ensure_private_dir, read_limited
 from app.vault import keys, restore_journal
 from app.vault.database import Connection, integrity_problems, open_database
 from app.vault.header import MAX_HEADER_BYTES, Header, parse_header
 from app.vault.migrations import current_version, migrate
+from app.vault.session_lock import LOCK_NAME
 from app.vault.throttle import Throttle
 from crypto import kdf
 from crypto.secret import SecretKey

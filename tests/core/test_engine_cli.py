@@ -433,7 +433,7 @@ def test_bad_input_says_what_was_wrong_and_changes_nothing(
 
 def test_broken_guide_is_named_and_nothing_is_created(cli: Cli, tmp_path: Path) -> None:
     guides = tmp_path / "guides"
-    shutil.copytree(REPO / "resources" / "guides", guides)
+    shutil.copytree(REPO / "app" / "resources" / "guides", guides)
     cli.json("case", "create", "--category", "general", "--reference", "GEN-G")
     before = cli.state("GEN-G", cases=True)
     guide = guides / "csa.toml"

@@ -33,7 +33,7 @@ from app.engine.clock import FakeClock, stamp
 from app.engine.engine import Engine
 from app.engine.models import CATEGORIES, PAUSE_REQUESTER_ROLES, PacingEvent, Participant
 from app.errors import UsageError
-from app.export.mg11 import FONT, clean, register_fonts
+from app.render.fonts import FONT, clean, register_fonts
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 

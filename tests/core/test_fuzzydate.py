@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.engine.fuzzydate import PRECISIONS, FuzzyDate, parse_when
+from app.engine.fuzzydate_calendar import MONTH_NAMES, age_period, easter_sunday
 from app.errors import UsageError
-from app.fuzzydate import PRECISIONS, FuzzyDate, parse_when
-from app.fuzzydate_calendar import MONTH_NAMES, age_period, easter_sunday
 
 TODAY = date(2025, 6, 1)
 DOB = date(1975, 3, 10)

@@ -21,7 +21,6 @@ from app.engine.clock import FakeClock
 from app.engine.engine import Engine
 from app.errors import UsageError
 from app.export import record as record_module
-from app.guide_translations import translated, translation_path
 from app.guides import (
     CATEGORIES,
     Field,
@@ -33,12 +32,13 @@ from app.guides import (
     guide_for_category,
     load_guide,
 )
+from app.guides.translations import translated, translation_path
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.core.test_guides import DROP, change, to_toml
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "resources" / "guides"
+SHIPPED = ROOT / "app" / "resources" / "guides"
 WELSH = SHIPPED / "cy"
 SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
              b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
@@ -506,7 +506,7 @@ def test_export_record_is_unchanged_by_translations(engine: Engine) -> None:
 
 
 def test_the_module_does_not_load_qt() -> None:
-    code = ("import sys, app.guide_translations; "
+    code = ("import sys, app.guides.translations; "
             "assert not any(m.startswith('PySide6') for m in sys.modules)")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 

@@ -33,7 +33,7 @@ from app.guides import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "resources" / "guides"
+SHIPPED = ROOT / "app" / "resources" / "guides"
 APSP_TEXT = (SHIPPED / "apsp.toml").read_text(encoding="utf-8")
 APSP_DATA = tomllib.loads(APSP_TEXT)
 PHASE_LIST = "planning, engage_explain, free_narrative, questioning, closure, evaluation"

@@ -21,12 +21,12 @@ from typing import Any
 import pytest
 
 from app.errors import UsageError
-from app.export import mg11
-from app.export.document import RestrictedDetails, SignatureArt, StatementDocument, Stroke
-from app.export.mg11 import SIG_FORM, TOTAL_FORM, render_statement
+from app.render import mg11
 from app.export.pades import sign_pdf, validate_pdf_signature
-from app.export.restricted_pdf import render_restricted
-from app.export.signature_art import (
+from app.render.document import RestrictedDetails, SignatureArt, StatementDocument, Stroke
+from app.render.mg11 import SIG_FORM, TOTAL_FORM, render_statement
+from app.render.restricted_pdf import render_restricted
+from app.render.signature_art import (
     from_json,
     signature_from_file,
     signature_from_image,

@@ -23,7 +23,7 @@ from app.engine.clock import FakeClock
 from app.engine.engine import Engine
 from app.engine.models import PAUSE_REQUESTER_ROLES, PAUSE_REQUESTERS, ROLES, Participant
 from app.errors import UsageError
-from app.paths import resources_dir
+from app.resources import resource_path
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
 
@@ -167,7 +167,7 @@ def test_cli_unknown_requester_is_one_line_and_changes_nothing(
 # --- the export record's schema ---------------------------------------------------------------
 
 def pause_validator() -> jsonschema.Draft202012Validator:
-    path = resources_dir() / "schemas" / "record-v1.schema.json"
+    path = resource_path("schemas", "record-v1.schema.json")
     schema = json.loads(path.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator({"$defs": schema["$defs"],
                                             "$ref": "#/$defs/pause"})

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from app.export.mg11 import MARGIN_X, SIG_H, SIG_W, render_statement
 from app.export.pades import sign_pdf as pades_sign
 from app.export.pades import validate_pdf_signature
-from app.export.restricted_pdf import render_restricted
+from app.render.mg11 import MARGIN_X, SIG_H, SIG_W, render_statement
+from app.render.restricted_pdf import render_restricted
 from tests.conftest import require_tool
 from tests.core.test_mg11 import (
     CANARIES,

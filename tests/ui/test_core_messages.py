@@ -25,13 +25,13 @@ import pyrage
 import pytest
 from PySide6.QtCore import Qt
 
+from app.desktop.session import Session
 from app.engine.clock import FakeClock
 from app.engine.statements import STROKES_TYPE
 from app.errors import QuietroomError
 from app.export.bundle import export_case
 from app.export.verify import verify_in_vault
 from app.org import org_init
-from app.session import Session
 from app.vault import keys
 from app.vault.header import Recovery
 from app.vault.vault import header_path, read_header
@@ -44,7 +44,7 @@ from ui.backend import Backend
 from ui.core_messages import CORE_MESSAGES, FILE_KINDS, HINTS, find, translate_core_message
 from ui.screens.unlock import UnlockScreen, calm_sentence
 
-TS = REPO / "resources" / "i18n" / "quietroom_cy.ts"
+TS = REPO / "app" / "resources" / "i18n" / "quietroom_cy.ts"
 SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
              b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
 SECRET_SERVICE = "keyring.backends.SecretService.Keyring"

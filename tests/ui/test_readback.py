@@ -14,8 +14,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.desktop.session import Session
 from app.engine.models import SectionText
-from app.session import Session
 from tests.ui.conftest import call, visible_texts
 from ui.screens.readback import ReadBackScreen
 from ui.widgets.readback_view import (

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from app.session import Session
+from app.desktop.session import Session
 from app.vault.vault import vault_exists
 from crypto import keyring_binding
 from crypto.errors import KeyringUnavailable

@@ -11,9 +11,9 @@ from PySide6.QtGui import QMouseEvent, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.desktop.session import Session
 from app.engine.statements import STROKES_TYPE
-from app.export.signature_art import from_json
-from app.session import Session
+from app.render.signature_art import from_json
 from tests.ui.conftest import call, visible_texts
 from ui.screens.signature import SignatureScreen
 from ui.widgets.signature_pad import SignaturePad

@@ -88,7 +88,7 @@ def test_image_paths_go_in_after_scaling(tmp_path: Path, monkeypatch: pytest.Mon
     (resources / "styles" / "light.qss").write_text(
         'QComboBox::down-arrow { image: url("@STYLES@/arrow-down-light.svg"); width: 12px; }',
         encoding="utf-8")
-    monkeypatch.setattr(theme, "resources_dir", lambda: resources)
+    monkeypatch.setattr(theme, "resource_path", lambda *parts: resources.joinpath(*parts))
     sheet = theme.style_sheet("light", 200)
     expected = (resources / "styles" / "arrow-down-light.svg").as_posix()
     assert f'url("{expected}")' in sheet and "width: 24px" in sheet

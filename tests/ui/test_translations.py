@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-TS = REPO / "resources" / "i18n" / "quietroom_cy.ts"
+TS = REPO / "app" / "resources" / "i18n" / "quietroom_cy.ts"
 
 
 def messages(path: Path) -> dict[tuple[str, str], str | None]:

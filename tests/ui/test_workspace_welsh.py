@@ -20,7 +20,7 @@ from ui import i18n
 from ui.backend import Backend
 from ui.screens.workspace import WorkspaceScreen
 
-GUIDES = Path(__file__).resolve().parents[2] / "resources" / "guides"
+GUIDES = Path(__file__).resolve().parents[2] / "app" / "resources" / "guides"
 WORDS = "Roedden ni'n byw mewn tŷ ger yr afon."
 
 

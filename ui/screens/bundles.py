@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desktop.session import Session
 from app.export.bundle import DEFAULT_ROLES, export_case
 from app.export.verify import Report, verify_in_vault
-from app.session import Session
 from ui.backend import Backend
 from ui.core_messages import translate_core_message
 from ui.navigation import Navigator

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desktop.session import Session
 from app.engine.clock import parse_stamp
 from app.engine.models import Case
-from app.session import Session
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label

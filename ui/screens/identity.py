@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desktop.session import Session
 from app.engine.identity import IdentitySummary
-from app.session import Session
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label

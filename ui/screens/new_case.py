@@ -17,12 +17,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from app.desktop.session import Session
 from app.engine.base import short_text
 from app.engine.cases import MAX_REFERENCE, parse_date_of_birth
 from app.engine.engine import Engine
 from app.engine.models import CATEGORIES, Participant
 from app.errors import QuietroomError, UsageError
-from app.session import Session
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.session import Session
+from app.desktop.session import Session
 from crypto import keyring_binding
 from crypto.errors import KeyringUnavailable
 from ui.backend import Backend

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desktop.session import Session
 from app.engine.models import Case, PacingEvent, Sitting
 from app.guides import Guide, GuideError
-from app.session import Session
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label

@@ -1,7 +1,7 @@
 """The signature pad: the witness's signature as vector strokes from mouse, pen or touch.
 
 Strokes are kept in widget coordinates (y grows downwards) and leave the pad only as
-the compact JSON that `app.export.signature_art.from_json` reads. Pen pressure is
+the compact JSON that `app.render.signature_art.from_json` reads. Pen pressure is
 ignored: the stored signature is a line, not an image. The "Sign here" hint and the
 baseline are painted, never recorded.
 """
@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.export import signature_art
-from app.export.document import SignatureArt, Stroke
+from app.render import signature_art
+from app.render.document import SignatureArt, Stroke
 
 MIN_STEP = 0.75       # pixels: closer points add nothing visible and only bloat the JSON
 PEN_WIDTH = 2.5

@@ -1,7 +1,7 @@
 """Interview guides: the data that shapes an interview for each case category.
 
 This module owns the guide format (schema 1), its validation and where the shipped guides
-live. A guide is a TOML file in ``resources/guides`` named after its category (csa, apsp,
+live. A guide is a TOML file in ``app/resources/guides`` named after its category (csa, apsp,
 general). It holds the six ABE/PEACE phases in order, each with a purpose, the
 interviewer's prompts (never statement text), the statement sections it feeds and whether
 a check-in is suggested on entering it; the statement sections in order; the structured
@@ -23,11 +23,11 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
 from app.errors import QuietroomError, UsageError
+from app.resources import resource_path
 
 SCHEMA = 1
 CATEGORIES = ("csa", "apsp", "general")
@@ -115,7 +115,7 @@ class Guide:
             if section.id == section_id:
                 return section
         raise UsageError(
-            f"unknown section {_show(section_id)}; this guide has: {', '.join(self.section_ids())}"
+            f"unknown section {show(section_id)}; this guide has: {', '.join(self.section_ids())}"
         )
 
     def phase(self, phase_id: str) -> Phase:
@@ -123,48 +123,18 @@ class Guide:
             if phase.id == phase_id:
                 return phase
         known = ", ".join(phase.id for phase in self.phases)
-        raise UsageError(f"unknown phase {_show(phase_id)}; this guide has: {known}")
+        raise UsageError(f"unknown phase {show(phase_id)}; this guide has: {known}")
 
 
 # --- where guides live ----------------------------------------------------------------
 
 
 def guides_dir() -> Path:
-    """The directory of guide files: ``resources/guides``, or ``$QUIETROOM_GUIDES_DIR``."""
+    """The directory of guide files: ``app/resources/guides``, or ``$QUIETROOM_GUIDES_DIR``."""
     override = os.environ.get(GUIDES_DIR_ENV, "")
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parents[1] / "resources" / "guides"
-
-
-def guide_for_category(category: str, language: str = "en") -> Guide:
-    """The guide for a case category, re-read only when its file changes. In another
-    language, its translation for the screen (app/guide_translations.py), else English."""
-    if category not in CATEGORIES:
-        raise UsageError(f"unknown category {_show(category)}; choose csa, apsp or general")
-    path = guides_dir() / f"{category}.toml"
-    try:
-        stat = path.stat()
-    except OSError:
-        return load_guide(path)  # raises the GuideError that names the problem
-    guide = _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
-    if guide.id != category:
-        # A copied file with the wrong id would silently give a case the wrong guide.
-        raise GuideError(
-            f"broken interview guide {path.name}: id must be {_show(category)} to match the"
-            f" file name, not {_show(guide.id)}"
-        )
-    if language != "en":
-        from app.guide_translations import translated  # it imports this module
-
-        return translated(guide, language)
-    return guide
-
-
-@lru_cache(maxsize=16)
-def _load_cached(path: str, mtime_ns: int, size: int) -> Guide:
-    # mtime and size are part of the key so that an edited file is read again.
-    return load_guide(Path(path))
+    return resource_path("guides")
 
 
 # --- loading --------------------------------------------------------------------------
@@ -226,7 +196,7 @@ def parse_guide(data: Mapping[str, Any], source: str) -> Guide:
     )
     guide_id = check.string(data, "id", "")
     if guide_id not in CATEGORIES:
-        check.fail(f"id must be one of {', '.join(CATEGORIES)}, not {_show(guide_id)}")
+        check.fail(f"id must be one of {', '.join(CATEGORIES)}, not {show(guide_id)}")
     title = check.string(data, "title", "")
     version = check.integer(data, "version", "", low=1)
     pacing = _pacing(check, check.table(data, "pacing", ""))
@@ -296,7 +266,7 @@ def _fields(check: _Checker, data: Mapping[str, Any]) -> tuple[Field, ...]:
         label = check.string(table, "label", path)
         kind = check.string(table, "kind", path)
         if kind not in FIELD_KINDS:
-            check.fail(f"{path}.kind must be one of {', '.join(FIELD_KINDS)}, not {_show(kind)}")
+            check.fail(f"{path}.kind must be one of {', '.join(FIELD_KINDS)}, not {show(kind)}")
         if kind in CHOICE_KINDS:
             if "choices" not in table:
                 check.fail(f"{path}.choices is missing (a {kind} field needs its choices)")
@@ -323,12 +293,12 @@ def _phases(
         )
         phase_id = check.identifier(table, path, seen)
         if phase_id not in PHASE_IDS:
-            check.fail(f"{path}.id {_show(phase_id)} is not a phase; phases are {_phase_list()}")
+            check.fail(f"{path}.id {show(phase_id)} is not a phase; phases are {_phase_list()}")
         sections = check.strings(table, "sections", path, unique=True)
         for position, section_id in enumerate(sections):
             if section_id not in declared:
                 check.fail(
-                    f"{path}.sections[{position}] {_show(section_id)} is not a declared section"
+                    f"{path}.sections[{position}] {show(section_id)} is not a declared section"
                     f" (declared: {', '.join(declared)})"
                 )
         phases.append(
@@ -478,7 +448,7 @@ class _Checker:
         for index, item in enumerate(self._list(table, key, path, min_items)):
             text = self._text(item, f"{where}[{index}]")
             if unique and text in values:
-                self.fail(f"{where}[{index}] {_show(text)} is listed twice")
+                self.fail(f"{where}[{index}] {show(text)} is listed twice")
             values.append(text)
         return tuple(values)
 
@@ -487,24 +457,24 @@ class _Checker:
         where = _join(path, "id")
         value = self._get(table, "id", path)
         if not isinstance(value, str) or not _ID.fullmatch(value):
-            shown = _show(value) if isinstance(value, str) else _kind(value)
+            shown = show(value) if isinstance(value, str) else _kind(value)
             self.fail(
                 f"{where} must be lowercase ascii letters, digits and underscores, starting"
                 f" with a letter, not {shown}"
             )
         if value in seen:
-            self.fail(f"{where} {_show(value)} is used twice (also {seen[value]})")
+            self.fail(f"{where} {show(value)} is used twice (also {seen[value]})")
         seen[value] = where
         return value
 
 
 def _join(path: str, key: str) -> str:
     # Keys are quoted as TOML would quote them, so a stray newline cannot split the line.
-    shown = key if isinstance(key, str) and _BARE_KEY.fullmatch(key) else _show(key)
+    shown = key if isinstance(key, str) and _BARE_KEY.fullmatch(key) else show(key)
     return f"{path}.{shown}" if path else shown
 
 
-def _show(value: object) -> str:
+def show(value: object) -> str:
     """A short, single-line rendering of a scalar for an error message."""
     text = repr(value) if isinstance(value, str) else repr(str(value))
     return text if len(text) <= 42 else text[:40] + "…'"

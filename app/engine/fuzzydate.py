@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any, NamedTuple
 
-from app import fuzzydate_calendar as cal
+from app.engine import fuzzydate_calendar as cal
 from app.errors import UsageError
 
 PRECISIONS = ("day", "month", "season", "year", "range", "age", "relative")

@@ -1,6 +1,6 @@
 """Translations of the interview guides, for the interviewer's screen only.
 
-A translation is ``resources/guides/<language>/<category>.toml`` (e.g. ``cy/csa.toml``): a
+A translation is ``app/resources/guides/<language>/<category>.toml`` (e.g. ``cy/csa.toml``): a
 complete guide in schema 1, read and validated like the English one by ``app.guides``,
 whose structure must then match the English guide exactly: the same id and version, the
 same pacing numbers and check-in flags, the same sections, fields and phases in the same
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from app.errors import UsageError
-from app.guides import Guide, GuideError, guides_dir, load_guide
+from app.guides.model import Guide, GuideError, guides_dir, load_guide
 
 ENGLISH = "en"
 # An ISO 639 language code; anything else could name a path outside the guides directory.

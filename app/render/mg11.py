@@ -3,8 +3,8 @@
 Owns the statement's wording and layout: the heading, the s.9 declaration with the real
 page count, the survivor's words as plain text, the signature in the footer of every
 page and straight after the last word, the reader's declaration when needed, and the
-statement taker's block. Also owns the shared type setting (embedded DejaVu Sans, text
-cleaning) that the restricted-details PDF reuses.
+statement taker's block, and the paragraph styles the restricted-details PDF reuses
+(fonts and text cleaning are in ``fonts.py``).
 
 The page count ("Page X of Y" and the declaration's "consisting of N page(s)") is drawn by
 a form XObject that is defined only when the last page is done, so one layout pass is
@@ -15,7 +15,6 @@ count was wrong is the document laid out a second time.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from io import BytesIO
@@ -29,7 +28,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -45,17 +43,15 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from app.errors import UsageError
-from app.export.document import StatementDocument
-from app.export.signature_art import (
+from app.render.document import StatementDocument
+from app.render.fonts import FONT, FONT_BOLD, clean, refuse_missing_glyphs, register_fonts
+from app.render.signature_art import (
     define_signature_form,
     has_art,
     place_signature,
     signature_from_image,
 )
-from app.paths import resources_dir
 
-FONT = "QuietroomSans"
-FONT_BOLD = "QuietroomSans-Bold"
 GREY = Color(0.25, 0.25, 0.25)
 RULE = Color(0.45, 0.45, 0.45)
 
@@ -82,52 +78,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 
 
-# --- shared type setting --------------------------------------------------------------
-
-_registered = False
-
-
-def register_fonts() -> None:
-    """DejaVu Sans from resources/fonts, embedded (subset) in every PDF we write."""
-    global _registered
-    if _registered:
-        return
-    fonts = resources_dir() / "fonts"
-    pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
-                                  boldItalic=FONT_BOLD)
-    _registered = True
-
-
-def clean(text: str) -> str:
-    """Untrusted text made printable: NFC (so ŵ is one glyph), control characters and
-    lone surrogates replaced, line endings unified. The words themselves are kept."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if ch == "\n":
-            out.append(ch)
-        elif cat in ("Cc", "Zl", "Zp"):  # tabs, NUL, escapes, U+2028/9
-            out.append(" ")
-        elif cat == "Cs":
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def refuse_missing_glyphs(what: str, texts: list[str], font: str = FONT) -> None:
-    """Refuse text the embedded font cannot draw: a box in place of a word would make the
-    printed statement differ from what the witness said and signed."""
-    register_fonts()
-    have = pdfmetrics.getFont(font).face.charToGlyph
-    missing = sorted({ch for t in texts for ch in clean(t) if ch != "\n" and ord(ch) not in have})
-    if missing:
-        shown = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:5])
-        raise UsageError(f"The {what} contains {len(missing)} character(s) the PDF font cannot "
-                         f"show ({shown}{', …' if len(missing) > 5 else ''}).")
+# --- shared type setting ---------------------------------------------------------------
 
 
 def markup(text: str) -> str:

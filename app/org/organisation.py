@@ -37,16 +37,14 @@ from pyrage import x25519
 
 from app.errors import UsageError
 from app.fsutil import atomic_write, ensure_private_dir, fsync_dir, temp_path_for, write_new_file
-from app.org_trust import (
+from app.org.trust import (
     CA_NAME,
     MAX_CERT_FILE,
     ROLES,
     TRUST_NAME,
     Member,
-    Trust,
     check_name,
     issued_now,
-    load_ca_or_trust,
     load_trust,
     read_file,
     render_trust,
@@ -56,9 +54,6 @@ from crypto import cms, pki
 from crypto.errors import RecoveryError
 from crypto.pki_errors import PkiError
 from crypto.recovery import parse_identities
-
-__all__ = ["ROLES", "Identity", "Member", "MemberSummary", "OrgSummary", "Trust",
-           "load_ca_or_trust", "load_identity", "load_trust", "org_init", "org_issue"]
 
 DEFAULT_ORGANISATION = "Example Oversight Body"
 DEFAULT_MEMBERS = (("interviewer", "Interviewer One"), ("supervisor", "Supervisor One"),

@@ -14,8 +14,8 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from app.export.document import RestrictedDetails
-from app.export.mg11 import (
+from app.render.document import RestrictedDetails
+from app.render.mg11 import (
     FONT,
     FONT_BOLD,
     GREY,

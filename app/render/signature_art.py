@@ -17,7 +17,7 @@ from io import BytesIO
 from typing import Any
 
 from app.errors import UsageError
-from app.export.document import SignatureArt, Stroke
+from app.render.document import SignatureArt, Stroke
 
 MAX_SVG_BYTES = 1_000_000
 MAX_IMAGE_BYTES = 2 * 1024 * 1024

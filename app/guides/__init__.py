@@ -1,0 +1,41 @@
+"""Interview guides as data: one per case category, and their translations for the screen.
+
+    model.py         the guide format (schema 1), strict parsing and where guides live
+    translations.py  a guide's text in another language, structure checked against English
+    catalog.py       the guide for a category, cached until its file changes
+"""
+
+from app.guides.catalog import guide_for_category
+from app.guides.model import (
+    CATEGORIES,
+    PHASE_IDS,
+    Field,
+    Guide,
+    GuideError,
+    Pacing,
+    Phase,
+    Prompt,
+    Section,
+    guides_dir,
+    load_guide,
+    parse_guide,
+)
+from app.guides.translations import translated, translation_path
+
+__all__ = [
+    "CATEGORIES",
+    "PHASE_IDS",
+    "Field",
+    "Guide",
+    "GuideError",
+    "Pacing",
+    "Phase",
+    "Prompt",
+    "Section",
+    "guide_for_category",
+    "guides_dir",
+    "load_guide",
+    "parse_guide",
+    "translated",
+    "translation_path",
+]
