@@ -8,6 +8,7 @@ import logging
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 from app.engine import audit
@@ -16,6 +17,7 @@ from app.engine.models import Case, PacingEvent, Statement
 from app.errors import UsageError
 from app.guides import Guide, guide_for_category
 from app.vault.database import Connection
+from app.vault.session_lock import SessionLock
 from app.vault.vault import Vault
 
 LOG = logging.getLogger("quietroom.engine")
@@ -95,11 +97,21 @@ class EngineBase:
         self._listeners: list[Listener] = []
         # (statement id, section id) -> (revision, text): see StatementsMixin._section_text.
         self._texts: dict[tuple[str, str], tuple[int, str]] = {}
+        # The vault's session lock: held for its lifetime by the desktop app's engine,
+        # which then owns running sittings (see Engine and SittingsMixin).
+        self._lock = SessionLock(vault.root)
+        # sitting id -> the pacing reminders already sent (SittingsMixin.tick).
+        self._break_notified: dict[str, set[str]] = {}
 
     # --- plumbing -------------------------------------------------------------------
 
     def now(self) -> str:
         return stamp(self.clock.now())
+
+    @property
+    def owns_sittings(self) -> bool:
+        """True while this engine holds the vault's session lock (the desktop app)."""
+        return self._lock.held
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[Connection]:
@@ -160,6 +172,11 @@ class EngineBase:
         """The case's interview guide. Everything but the screen uses the canonical English
         guide; the interface may ask for a translation (English when there is none)."""
         return guide_for_category(case.category, language)
+
+    def date_of_birth(self, conn: Connection, case_id: str) -> date | None:
+        """The survivor's date of birth from the restricted details, when recorded."""
+        dob = self._json_row(conn, "restricted", case_id).get("date_of_birth")
+        return date.fromisoformat(dob) if dob else None
 
     @staticmethod
     def _json_row(conn: Connection, table: str, case_id: str) -> dict[str, Any]:

@@ -240,10 +240,6 @@ class CasesMixin(EngineBase):
             self._touch(conn, case.id, at)
         return consent
 
-    def date_of_birth(self, conn: Connection, case_id: str) -> date | None:
-        dob = self._json_row(conn, "restricted", case_id).get("date_of_birth")
-        return date.fromisoformat(dob) if dob else None
-
     # --- who will be present (planned in the new-case flow, used to start a sitting) ---
 
     def set_planned_present(self, ref: str, present: list[Participant]) -> None:

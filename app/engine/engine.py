@@ -15,21 +15,20 @@ from typing import Any
 from app.engine import audit
 from app.engine.cases import CasesMixin
 from app.engine.clock import Clock
+from app.engine.exports import ExportsMixin
 from app.engine.identity import IdentityMixin
 from app.engine.sittings import SittingsMixin
 from app.engine.statements import StatementsMixin
 from app.engine.timeline import TimelineMixin
 from app.errors import UsageError
-from app.vault.session_lock import SessionLock
 from app.vault.vault import Vault
 
 
-class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin, IdentityMixin):
+class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin, IdentityMixin,
+             ExportsMixin):
     def __init__(self, vault: Vault, *, clock: Clock | None = None, actor: str = "interviewer",
                  owner: bool = False) -> None:
         super().__init__(vault, clock=clock, actor=actor)
-        self._lock = SessionLock(vault.root)
-        self._break_notified: dict[str, set[str]] = {}
         if owner:
             if not self._lock.try_acquire():
                 raise UsageError("Quietroom already has this vault open in another window")
@@ -41,10 +40,6 @@ class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin, Identity
                 self.recover_interrupted()
             finally:
                 self._lock.release()
-
-    @property
-    def owns_sittings(self) -> bool:
-        return self._lock.held
 
     def _set_ownership(self, owned: bool) -> None:
         # An owner claims every running sitting; a clean close hands them back, so only

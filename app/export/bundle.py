@@ -148,16 +148,9 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
     text_sha = engine.statement_digest(ref)
 
     bundle_id = uuid.uuid4().hex
-    with engine._tx() as conn:
-        case = engine._case_row(conn, ref)
-        sequence = conn.execute("SELECT coalesce(max(sequence), 0) + 1 FROM exports"
-                                ).fetchone()[0]
-        created = engine.now()
-        engine._audit(conn, case.id, "export", {
-            "bundle_id": bundle_id, "sequence": sequence,
-            "statement": collected.statement.number, "recipients": len(chosen)}, created)
-        entries = list(audit.entries(conn, case.id))
-        head = {"seq": entries[-1].seq, "hash": entries[-1].hash}
+    with engine.recording_export(ref, bundle_id=bundle_id,
+                                 statement=collected.statement.number,
+                                 recipients=chosen) as slot:
         step("pack")
         t = time.perf_counter()
         files = {
@@ -165,24 +158,25 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
             "restricted.pdf": restricted_pdf,
             "restricted.json": json.dumps(rec.restricted_json(collected), indent=2,
                                           sort_keys=True, ensure_ascii=False).encode(),
-            "record.json": json.dumps(rec.record(collected, audit_head=head,
+            "record.json": json.dumps(rec.record(collected, audit_head=slot.audit_head,
                                                  text_sha256=text_sha), indent=2,
                                       sort_keys=True, ensure_ascii=False).encode(),
-            "audit.jsonl": b"".join(audit.canonical(e.to_json()) + b"\n" for e in entries),
+            "audit.jsonl": b"".join(audit.canonical(e.to_json()) + b"\n"
+                                    for e in slot.entries),
         }
-        device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
         manifest = manifest_bytes({
-            "format": FORMAT, "version": VERSION, "bundle_id": bundle_id, "created": created,
+            "format": FORMAT, "version": VERSION, "bundle_id": bundle_id,
+            "created": slot.created,
             "author": {"name": author, "certificate_fingerprint": identity.fingerprint,
                        "age_recipient": identity.age_recipient},
-            "device_id": device, "sequence": sequence,
-            "case": {"id": case.id, "reference": case.reference},
+            "device_id": slot.device_id, "sequence": slot.sequence,
+            "case": {"id": slot.case.id, "reference": slot.case.reference},
             "statement": collected.statement.number, "recipients": list(chosen),
             "files": {name: _digest(data) for name, data in files.items()},
         })
         signature = cms.sign_detached(manifest, identity.cert, identity.key)
         archive = safetar.pack([*files.items(), (MANIFEST, manifest), (SIGNATURE, signature)],
-                               int(parse_stamp(created).timestamp()))
+                               int(parse_stamp(slot.created).timestamp()))
         stages["pack"] = time.perf_counter() - t
         step("encrypt")
         t = time.perf_counter()
@@ -190,11 +184,7 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
         stages["encrypt"] = time.perf_counter() - t
         step("write")
         write_output_file(out, blob, "bundle")
-        conn.execute("INSERT INTO exports VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (bundle_id, case.id, collected.statement.number, sequence, created,
-                      json.dumps(list(chosen)), hashlib.sha256(manifest).hexdigest()))
-        conn.execute("UPDATE cases SET status = 'exported', updated = ? WHERE id = ?",
-                     (created, case.id))
+        slot.complete(hashlib.sha256(manifest).hexdigest())
     stages["total"] = time.perf_counter() - total
-    return ExportResult(str(out), bundle_id, sequence, chosen, len(blob),
+    return ExportResult(str(out), bundle_id, slot.sequence, chosen, len(blob),
                         {k: round(v, 4) for k, v in stages.items()})
