@@ -42,18 +42,19 @@ def collect(engine: Engine, ref: str) -> Collected:
     case = engine.case(ref)
     statement = engine.statement(ref)
     if statement.status != "signed" or not statement.signed:
-        raise UsageError("only a signed statement can be exported; read it back, have it "
-                         "confirmed and signed first")
+        raise UsageError("export.not_signed", "only a signed statement can be exported; read "
+                         "it back, have it confirmed and signed first")
     stored = engine.signature(ref)
     if stored is None:
-        raise UsageError("the signed statement has no stored signature")
+        raise UsageError("export.no_signature", "the signed statement has no stored signature")
     data, media_type = stored
     art = (signature_art.from_json(data.decode("utf-8")) if media_type == STROKES
            else signature_art.signature_from_file(data))
     guide = engine.guide(case)
-    sections = [{"id": s.id, "title": s.title, "text": s.text, "revision": s.revision}
-                for s in engine.sections(ref, audit_view=True)]
-    history = {s["id"]: engine.section_history(ref, s["id"]) for s in sections}
+    texts = engine.sections(ref, audit_view=True)
+    sections: list[dict[str, Any]] = [
+        {"id": s.id, "title": s.title, "text": s.text, "revision": s.revision} for s in texts]
+    history = {s.id: engine.section_history(ref, s.id) for s in texts}
     overview = engine.show_case(ref)
     return Collected(case, guide, statement, engine.witness(ref), engine.restricted(ref),
                      sections, engine.sittings(ref), [e.to_json() for e in engine.timeline(ref)],
@@ -72,8 +73,8 @@ def age_if_under_18(c: Collected, on: date) -> int | None:
     if dob:
         age = age_on(dob, on)
         return age if age < 18 else None
-    age = c.witness.get("age_under_18")
-    return int(age) if isinstance(age, int) and age < 18 else None
+    stated = c.witness.get("age_under_18")
+    return int(stated) if isinstance(stated, int) and stated < 18 else None
 
 
 def statement_document(c: Collected, interviewer_name: str) -> StatementDocument:

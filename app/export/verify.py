@@ -2,7 +2,9 @@
 
 Each check reports a line; the bundle passes only when every check passes. Nothing is
 written anywhere unless the caller asks to extract, and then only after every check
-passed, only the expected file names, and only inside the chosen folder.
+passed, only the expected file names, and only inside the chosen folder. A check that
+failed with one of the core's errors keeps it as a `Phrase` (code and parameters), so an
+interface can say it in its own language.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ import jsonschema
 import pyrage
 
 from app.engine import audit
-from app.errors import UsageError, VerificationError
+from app.errors import Phrase, UsageError, VerificationError
 from app.export import safetar
 from app.export.bundle import ALL_FILES, CONTENT_FILES, FORMAT, MANIFEST, SIGNATURE, VERSION
 from app.export.pades import validate_pdf_signature
-from app.fsutil import ensure_private_dir, read_limited, write_new_file
+from app.fsutil import cannot_read, ensure_private_dir, read_limited, write_new_file
 from app.org import Trust, load_ca_or_trust
+from app.org.organisation import identity_file_unreadable, not_an_age_identity_file
 from app.resources import resource_path
 from crypto import cms, pki
 from crypto.pki_errors import PkiError
@@ -41,6 +44,7 @@ class Check:
     name: str
     ok: bool
     detail: str
+    reason: Phrase | None = field(default=None, compare=False)  # the error behind detail
 
     def line(self) -> str:
         return f"{'ok  ' if self.ok else 'FAIL'}  {self.name}: {self.detail}"
@@ -60,6 +64,10 @@ class Report:
         self.checks.append(Check(name, ok, detail))
         return ok
 
+    def refuse(self, name: str, error: VerificationError) -> None:
+        """A failed check whose detail is the core's error, kept for translation."""
+        self.checks.append(Check(name, False, str(error), error.phrase))
+
     def to_json(self) -> dict[str, Any]:
         m = self.manifest or {}
         return {"ok": self.ok, "checks": [{"check": c.name, "ok": c.ok, "detail": c.detail}
@@ -76,15 +84,16 @@ def _schema() -> dict[str, Any]:
 
 def _decrypt(data: bytes, identities: list[Any]) -> bytes:
     if not data.startswith(AGE_MAGIC):
-        raise VerificationError("this is not a Quietroom bundle (it is not an age-encrypted "
-                                "file)")
+        raise VerificationError("bundle.not_age_encrypted", "this is not a Quietroom bundle "
+                                "(it is not an age-encrypted file)")
     try:
         return pyrage.decrypt(data, identities)
     except Exception as exc:
         if "no matching keys" in str(exc).lower():
-            raise VerificationError("you are not a recipient of this bundle") from None
-        raise VerificationError("the bundle is damaged or has been altered: it does not "
-                                "decrypt") from None
+            raise VerificationError("bundle.not_a_recipient", "you are not a recipient of this "
+                                    "bundle") from None
+        raise VerificationError("bundle.does_not_decrypt", "the bundle is damaged or has been "
+                                "altered: it does not decrypt") from None
 
 
 def read_inputs(bundle: Path, identity_file: Path) -> tuple[bytes, list[Any]]:
@@ -92,14 +101,13 @@ def read_inputs(bundle: Path, identity_file: Path) -> tuple[bytes, list[Any]]:
     try:
         raw = read_limited(identity_file, MAX_IDENTITY_BYTES)
     except OSError as exc:
-        raise UsageError(f"cannot read the identity file {identity_file}: {exc.strerror}"
-                         ) from None
+        raise identity_file_unreadable(identity_file, exc.strerror) from None
     except ValueError:  # far larger than any identity file (or endless, like /dev/zero)
-        raise UsageError(f"{identity_file} is not an age identity file") from None
+        raise not_an_age_identity_file(identity_file) from None
     try:
         identities = parse_identities(raw.decode("utf-8"))
     except (UnicodeDecodeError, RecoveryError):
-        raise UsageError(f"{identity_file} is not an age identity file") from None
+        raise not_an_age_identity_file(identity_file) from None
     return read_bundle(bundle), identities
 
 
@@ -111,7 +119,7 @@ def verify_bundle(bundle: Path, identity_file: Path, trust_path: Path) -> Report
         data, identities = read_inputs(bundle, identity_file)
     except VerificationError as exc:  # far too large to be a bundle
         report = Report()
-        report.add("bundle", False, str(exc))
+        report.refuse("bundle", exc)
         return report
     return verify_data(data, identities, ca_cert, trust)
 
@@ -120,7 +128,8 @@ def read_bundle(bundle: Path) -> bytes:
     """The bundle's bytes; for a file that does not start as an age file, only that start
     (enough for decryption to say so), so a large or endless file of something else
     (/dev/zero) is never read whole."""
-    too_large = VerificationError("the file is far larger than any Quietroom bundle")
+    too_large = VerificationError("bundle.far_too_large", "the file is far larger than any "
+                                  "Quietroom bundle")
     try:
         with open(bundle, "rb") as fh:
             st = os.fstat(fh.fileno())
@@ -131,7 +140,7 @@ def read_bundle(bundle: Path) -> bytes:
                 return start
             data = start + fh.read(MAX_BUNDLE_BYTES + 1 - len(start))
     except OSError as exc:
-        raise UsageError(f"cannot read {bundle}: {exc.strerror}") from None
+        raise cannot_read(bundle, exc.strerror) from None
     if len(data) > MAX_BUNDLE_BYTES:
         raise too_large
     return data
@@ -144,14 +153,14 @@ def verify_data(data: bytes, identities: list[Any], ca_cert: Any, trust: Trust |
     try:
         payload = _decrypt(data, identities)
     except VerificationError as exc:  # a report still says what failed, in JSON too
-        report.add("decryption", False, str(exc))
+        report.refuse("decryption", exc)
         return report
     mine = {str(i.to_public()) for i in identities}
     report.add("decryption", True, "the bundle opened with your identity")
     try:
         files = safetar.unpack(payload, ALL_FILES)
     except VerificationError as exc:
-        report.add("contents", False, str(exc))
+        report.refuse("contents", exc)
         return report
     missing = sorted(ALL_FILES - files.keys())
     if not report.add("contents", not missing, "every expected file is present" if not missing
@@ -227,8 +236,11 @@ def _check_pdf(report: Report, pdf: bytes, ca_cert: Any, signer: Any) -> None:
     problems = list(result.problems)
     if not result.covers_whole_document:
         problems.append("the signature does not cover the whole document")
-    if signer is not None and pki.common_name(signer) not in result.signer_subject:
-        problems.append("the PDF was signed by someone other than the manifest's signer")
+    if signer is not None:
+        # A certificate without a common name cannot be matched by name: not the signer.
+        name = pki.common_name(signer)
+        if name is None or name not in result.signer_subject:
+            problems.append("the PDF was signed by someone other than the manifest's signer")
     ok = result.valid and result.covers_whole_document and not problems
     report.add("statement PDF signature", ok, "valid, covering the whole document, signed by "
                f"{result.signer_subject}" if ok else "; ".join(problems) or "not valid")
@@ -281,16 +293,20 @@ def check_extract_target(target: Path) -> None:
         # It will be made with its parents: refuse now if a file stands in the way.
         blocker = next((p for p in target.parents if p.exists()), None)
         if blocker is not None and not blocker.is_dir():
-            raise UsageError(f"cannot create the folder {target}: {blocker} is not a folder")
+            raise UsageError("extract.folder_blocked", "cannot create the folder {path}: "
+                             "{blocker} is not a folder", path=target, blocker=blocker)
         return
     if not target.is_dir():
-        raise UsageError(f"{target} exists and is not a folder")
+        raise UsageError("extract.not_a_folder", "{path} exists and is not a folder",
+                         path=target)
     try:
         empty = next(target.iterdir(), None) is None
     except OSError as exc:
-        raise UsageError(f"cannot read the folder {target}: {exc.strerror}") from None
+        raise UsageError("extract.folder_unreadable", "cannot read the folder {path}: "
+                         "{reason}", path=target, reason=exc.strerror) from None
     if not empty:
-        raise UsageError(f"{target} is not empty; choose a new or empty folder")
+        raise UsageError("extract.folder_not_empty", "{path} is not empty; choose a new or "
+                         "empty folder", path=target)
 
 
 def extract(report: Report, target: Path) -> list[str]:
@@ -298,13 +314,15 @@ def extract(report: Report, target: Path) -> list[str]:
     All or nothing: if one file cannot be written, those already written are removed,
     so no plaintext (the restricted details above all) is left behind by a failure."""
     if not report.ok:
-        raise VerificationError("not extracted, because the bundle did not verify")
+        raise VerificationError("extract.not_verified", "not extracted, because the bundle "
+                                "did not verify")
     check_extract_target(target)
     created = not target.exists()
     try:
         ensure_private_dir(target)
     except OSError as exc:
-        raise UsageError(f"cannot create the folder {target}: {exc.strerror}") from None
+        raise UsageError("extract.cannot_create_folder", "cannot create the folder {path}: "
+                         "{reason}", path=target, reason=exc.strerror) from None
     written: list[Path] = []
     try:
         for name in sorted(report.files):
@@ -314,9 +332,11 @@ def extract(report: Report, target: Path) -> list[str]:
             try:
                 write_new_file(path, report.files[name])
             except FileExistsError:
-                raise UsageError(f"{path} already exists; choose an empty folder") from None
+                raise UsageError("extract.file_exists", "{path} already exists; choose an "
+                                 "empty folder", path=path) from None
             except OSError as exc:
-                raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+                raise UsageError("extract.cannot_write", "cannot write {path}: {reason}",
+                                 path=path, reason=exc.strerror) from None
             written.append(path)
     except BaseException:
         for path in written:
@@ -333,8 +353,9 @@ def verify_in_vault(engine: Any, bundle: Path) -> Report:
     identity = engine.identity()
     trust = engine.trust()
     if identity.age_identity is None:
-        raise UsageError("this vault has no age identity to open bundles with; import it "
-                         "with your identity")
+        raise UsageError("identity.no_age_identity", "this vault has no age identity to open "
+                         "bundles with; import it with your identity")
     if trust is None:
-        raise UsageError("import the organisation's trust file first")
+        raise UsageError("identity.no_trust_file", "import the organisation's trust file "
+                         "first")
     return verify_data(read_bundle(bundle), [identity.age_identity], trust.ca_cert, trust)

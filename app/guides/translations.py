@@ -29,12 +29,16 @@ from pathlib import Path
 from typing import NoReturn
 
 from app.errors import UsageError
-from app.guides.model import Guide, GuideError, guides_dir, load_guide
+from app.guides.model import Guide, GuideError, Phase, guides_dir, load_guide
 
 ENGLISH = "en"
 # An ISO 639 language code; anything else could name a path outside the guides directory.
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
-_PREFIX = "broken interview guide "
+
+
+def _broken(name: str, detail: str) -> GuideError:
+    return GuideError("guide.broken_translation", "broken interview guide translation {name}: "
+                      "{detail}", name=name, detail=detail)
 
 
 def translation_path(category: str, language: str) -> Path:
@@ -46,7 +50,8 @@ def translated(english: Guide, language: str) -> Guide:
     """``english`` with its text in ``language``; the English guide itself when no
     translation is shipped. A translation that does not match is a ``GuideError``."""
     if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
-        raise UsageError(f"unknown language {language!r}; give a code such as en or cy")
+        raise UsageError("guide.unknown_language", "unknown language {language!r}; give a "
+                         "code such as en or cy", language=language)
     if language == ENGLISH:
         return english
     path = translation_path(english.id, language)
@@ -72,10 +77,8 @@ def _load(path: Path, english: Guide, language: str) -> Guide:
         guide = load_guide(path)
     except GuideError as exc:
         # load_guide names the bare file ("csa.toml"): name the translation instead.
-        message = str(exc)
-        known = f"{_PREFIX}{path.name}: "
-        detail = message[len(known):] if message.startswith(known) else message
-        raise GuideError(f"{_PREFIX}translation {name}: {detail}") from None
+        detail = exc.params.get("detail") if exc.code == "guide.broken" else None
+        raise _broken(name, str(detail) if detail is not None else str(exc)) from None
     return _merge(english, guide, _Compare(name, Path(english.source).name))
 
 
@@ -87,7 +90,7 @@ class _Compare:
         self.english = english_name
 
     def fail(self, message: str) -> NoReturn:
-        raise GuideError(f"{_PREFIX}translation {self.name}: {message}")
+        raise _broken(self.name, message)
 
     def same(self, path: str, ours: object, theirs: object, why: str) -> None:
         if ours != theirs:
@@ -141,16 +144,19 @@ def _merge(english: Guide, ours: Guide, check: _Compare) -> Guide:
         fields.append(dataclasses.replace(theirs, label=mine.label, help=mine.help))
 
     check.same_ids("phases", [p.id for p in ours.phases], [p.id for p in english.phases])
-    phases = []
-    for index, (mine, theirs) in enumerate(zip(ours.phases, english.phases, strict=True)):
+    phases: list[Phase] = []
+    for index, (phase, english_phase) in enumerate(zip(ours.phases, english.phases,
+                                                        strict=True)):
         path = f"phases[{index}]"
-        check.same(f"{path}.sections", list(mine.sections), list(theirs.sections), _ONLY_TEXT)
-        check.same(f"{path}.checkin", mine.checkin, theirs.checkin, _ONLY_TEXT)
-        if len(mine.prompts) != len(theirs.prompts):
-            check.fail(f"{path}.prompts has {len(mine.prompts)} prompts where {check.english}"
-                       f" has {len(theirs.prompts)}; translate each prompt, in the same order")
-        phases.append(dataclasses.replace(theirs, title=mine.title, purpose=mine.purpose,
-                                          prompts=mine.prompts))
+        check.same(f"{path}.sections", list(phase.sections), list(english_phase.sections),
+                   _ONLY_TEXT)
+        check.same(f"{path}.checkin", phase.checkin, english_phase.checkin, _ONLY_TEXT)
+        if len(phase.prompts) != len(english_phase.prompts):
+            check.fail(f"{path}.prompts has {len(phase.prompts)} prompts where {check.english}"
+                       f" has {len(english_phase.prompts)}; translate each prompt, in the same "
+                       "order")
+        phases.append(dataclasses.replace(english_phase, title=phase.title,
+                                          purpose=phase.purpose, prompts=phase.prompts))
 
     return dataclasses.replace(english, title=ours.title, sections=sections,
                                fields=tuple(fields), phases=tuple(phases), source=ours.source)
