@@ -1,8 +1,11 @@
-"""Crash safety: SIGKILL at random moments during passphrase change and backup.
+"""Crash safety: SIGKILL during passphrase change and backup.
 
-A child process changes the passphrase (or writes backups) in a loop; the test kills
-it at a random moment and then shows the vault still opens with the old or the new
-passphrase, and that a backup file, when present, is always a whole, restorable one.
+A child process changes the passphrase once per run; the test kills it either at a
+known point of the header write (the child stops there and says so) or after a delay
+swept across the time one change takes, and then shows the vault still opens with the
+old or the new passphrase, and that both outcomes really happened. A child writing
+backups in a loop is killed at random moments: a backup file, when present, is always
+a whole, restorable one.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -26,21 +30,60 @@ A = "first passphrase 111"
 B = "second passphrase 222"
 RUNS = 50
 
+# Changes the passphrase from argv[2] to argv[3] once. An audit hook sees the header
+# write step by step (creating the temporary file, renaming it over the header, opening
+# the folder to fsync the rename); at the point named in argv[4] the child prints
+# "at POINT" and waits to be killed. With "none" it only prints "ready" just before the
+# change, so the parent can kill it after a delay.
 CHANGER = """
-import sys
+import os, sys, time
 from pathlib import Path
-from app.errors import AuthError
-from app.vault.vault import Vault
-root = Path(sys.argv[1]); a, b = sys.argv[2], sys.argv[3]
-try:
-    vault = Vault.open(root, a); current = a
-except AuthError:
-    vault = Vault.open(root, b); current = b
+from app.vault.vault import Vault, header_path
+
+root, old, new, stop = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+header = header_path(root)
+state = {"armed": False, "renamed": False}
+
+def wait_for_kill():
+    while True:
+        time.sleep(60)
+
+def at(point):
+    if point == stop:
+        print("at", point, flush=True)
+        wait_for_kill()
+
+def hook(event, args):
+    if not state["armed"]:
+        return
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        path = Path(os.fsdecode(args[0]))
+        if path.parent == root and path.name.startswith("." + header.name):
+            at("before-temp")
+        elif path == root and state["renamed"]:
+            at("after-rename")
+    elif event == "os.rename" and Path(os.fsdecode(args[1])) == header:
+        at("before-rename")
+        state["renamed"] = True
+
+vault = Vault.open(root, old)
+sys.addaudithook(hook)
 print("ready", flush=True)
-while True:
-    current = b if current == a else a
-    vault.change_passphrase(current)
+at("ready")
+state["armed"] = True
+vault.change_passphrase(new)
+state["armed"] = False
+at("changed")
+print("done", flush=True)
+wait_for_kill()
 """
+
+# Where the kill lands, and which passphrase must open the vault afterwards.
+KILL_POINTS = {"changed": "new", "ready": "old", "before-temp": "old",
+               "before-rename": "old", "after-rename": "new"}
+ROUNDS = 2  # each point once from A to B and once from B to A
+SWEEP = 24  # timed kills, spread evenly over 0 .. 1.25 x the time one change takes
+CHILD_TIMEOUT = 60.0  # a child that hangs is killed, so a read never blocks for ever
 
 BACKER = """
 import sys
@@ -83,18 +126,85 @@ def opens_with(root: Path) -> str:
     raise AssertionError("the vault opens with neither the old nor the new passphrase")
 
 
+def kill_changer(root: Path, old: str, new: str, point: str | None = None,
+                 delay: float = 0.0) -> float:
+    """Run CHANGER from `old` to `new` and SIGKILL it at `point`, or `delay` seconds after
+    it is about to change; return the seconds from "ready" to the kill point."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.Popen([sys.executable, "-c", CHANGER, str(root), old, new,
+                             point or "none"], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(CHILD_TIMEOUT, proc.kill)
+    watchdog.start()
+    try:
+        assert proc.stdout is not None and proc.stderr is not None
+        lines: list[str] = []
+        ready_at = 0.0
+        while True:
+            line = proc.stdout.readline().strip()
+            lines.append(line)
+            if line == "ready":
+                ready_at = time.monotonic()
+                if point is None:
+                    time.sleep(delay)
+                    break
+            elif line == f"at {point}":
+                break
+            elif line in ("", "done"):  # the child died, or finished without the point
+                proc.kill()
+                proc.wait()
+                raise AssertionError(f"the child never reached {point or 'ready'}: "
+                                     f"{lines} {proc.stderr.read()}")
+        reached = time.monotonic() - ready_at
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        return reached
+    finally:
+        watchdog.cancel()
+        for stream in (proc.stdout, proc.stderr):
+            if stream:
+                stream.close()
+
+
 @pytest.mark.slow
 def test_sigkill_during_passphrase_change(tmp_path: Path) -> None:
     root = tmp_path / "vault"
     Vault.create(root, A, use_keyring=False, kdf_params=FAST_KDF).close()
-    rng = random.Random(20261126)
-    for _ in range(RUNS):
-        proc = start(CHANGER, str(root), A, B)
-        kill_at_random(proc, rng)
-        opens_with(root)
+    current = A
+    outcomes: list[tuple[str, str]] = []  # (where the kill landed, "old" or "new")
+    change_took = 0.0
+
+    def after_kill(old: str, where: str) -> str:
+        nonlocal current
         stray = [p.name for p in root.iterdir() if p.name.startswith(".vault.header")]
-        for name in stray:  # an interrupted write leaves at most its private temp file
+        # An interrupted write leaves at most its private temp file: just before the
+        # rename it is there, whole; before it was made, or once renamed, it is not.
+        if where == "before-rename":
+            assert len(stray) == 1, stray
+        else:
+            assert len(stray) <= (0 if where in KILL_POINTS else 1), (where, stray)
+        for name in stray:
             (root / name).unlink()
+        current = opens_with(root)
+        outcome = "old" if current == old else "new"
+        outcomes.append((where, outcome))
+        return outcome
+
+    for _ in range(ROUNDS):
+        for point, expected in KILL_POINTS.items():
+            old, new = current, (B if current == A else A)
+            took = kill_changer(root, old, new, point=point)
+            if point == "changed":
+                change_took = max(change_took, took)
+            assert after_kill(old, point) == expected, (point, outcomes)
+    for i in range(SWEEP):
+        delay = 1.25 * change_took * i / (SWEEP - 1)
+        old, new = current, (B if current == A else A)
+        kill_changer(root, old, new, delay=delay)
+        after_kill(old, f"after {delay:.3f}s")
+    seen = {outcome for _, outcome in outcomes}
+    assert seen == {"old", "new"}, outcomes
+    assert len(outcomes) == ROUNDS * len(KILL_POINTS) + SWEEP
 
 
 @pytest.mark.slow

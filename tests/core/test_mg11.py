@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from app.errors import UsageError
-from app.render import mg11
 from app.export.pades import sign_pdf, validate_pdf_signature
+from app.render import mg11
 from app.render.document import RestrictedDetails, SignatureArt, StatementDocument, Stroke
 from app.render.mg11 import SIG_FORM, TOTAL_FORM, render_statement
 from app.render.restricted_pdf import render_restricted

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
+from app.desktop.session import Session
 from app.engine.clock import FakeClock
-from app.session import Session
 from app.settings import Settings
 from tests.conftest import FAST_KDF, PASSPHRASE
 from ui.backend import Backend
@@ -94,8 +95,48 @@ def call(qtbot: Any, backend: Backend, fn: Callable[..., Any], *args: Any) -> An
     return box["ok"]
 
 
+def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[str]:
+    """The DisplayRole text of every cell of `model` (every row and column, children too).
+
+    hasIndex, being public in every model, stands in for rowCount/columnCount/hasChildren,
+    which some of Qt's own models (a list or table widget's) make private."""
+    parent = parent if parent is not None else QModelIndex()
+    texts = []
+    row = 0
+    while model.hasIndex(row, 0, parent):
+        column = 0
+        while model.hasIndex(row, column, parent):
+            index = model.index(row, column, parent)
+            texts += display_text(model.data(index, Qt.ItemDataRole.DisplayRole))
+            if model.hasIndex(0, 0, index):
+                texts += model_texts(model, index)
+            column += 1
+        row += 1
+    return texts
+
+
+def header_texts(header: QHeaderView) -> list[str]:
+    """The section titles a header shows (the view's model provides them)."""
+    model = header.model()
+    if model is None:
+        return []
+    texts = []
+    for section in range(header.count()):
+        texts += display_text(model.headerData(section, header.orientation(),
+                                               Qt.ItemDataRole.DisplayRole))
+    return texts
+
+
+def display_text(value: object) -> list[str]:
+    if value is None or isinstance(value, bool):
+        return []
+    text = value if isinstance(value, str) else str(value)
+    return [text] if text else []
+
+
 def visible_texts(root: QWidget) -> list[str]:
-    """Every piece of text a visible widget under root shows (labels, edits, buttons…)."""
+    """Every piece of text a visible widget under root shows (labels, edits, buttons…),
+    and every cell and header title of a visible item view (list, tree, table)."""
     texts = []
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible():
@@ -110,9 +151,10 @@ def visible_texts(root: QWidget) -> list[str]:
                     continue
                 if isinstance(result, str) and result:
                     texts.append(result)
-        if hasattr(widget, "count") and hasattr(widget, "item"):
-            for i in range(widget.count()):
-                item = widget.item(i)
-                if item is not None and hasattr(item, "text"):
-                    texts.append(item.text())
+        if isinstance(widget, QHeaderView):
+            texts += header_texts(widget)  # shown only while the header itself is visible
+        elif isinstance(widget, QAbstractItemView):
+            model = widget.model()
+            if model is not None:
+                texts += model_texts(model)
     return texts

@@ -215,3 +215,17 @@ def test_tab_order_follows_reading_order(qtbot: Any, backend: Backend,
             seen.append(widget)
         widget = widget.nextInFocusChain()
     assert seen == expected
+
+
+def test_visible_texts_sees_what_the_case_list_shows(qtbot: Any, backend: Backend,
+                                                     nav: FakeNavigator) -> None:
+    """The "nothing of the case on screen" checks read the list through visible_texts: a
+    canary in a row must be caught, and only the list shows it."""
+    create(qtbot, backend, "csa", "CANARY-REF-9", "Canary Witness")
+    screen = make_screen(qtbot, backend, nav)
+    settle(qtbot, backend, screen, ["CANARY-REF-9"])
+    texts = visible_texts(screen)
+    assert "CANARY-REF-9" in texts and "Canary Witness (Jo)" in texts and "Draft" in texts
+    assert "Reference" in texts and "Last updated" in texts  # the column titles
+    screen.tree.hide()
+    assert not any("canary" in text.lower() for text in visible_texts(screen))

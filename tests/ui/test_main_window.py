@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desktop.session import Session
 from app.engine.clock import FakeClock
-from app.session import Session
 from app.settings import Settings
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.ui.conftest import visible_texts
@@ -304,18 +304,37 @@ def test_every_focusable_widget_on_every_screen_has_a_name(qtbot: Any,
     assert not missing, "\n".join(missing)
 
 
-def test_language_switch_to_welsh(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+# What the case list shows of its own in each language: the heading (and the list's
+# accessible name), column titles, the case's status, the buttons and the search field.
+CASE_LIST_ENGLISH = ("Cases", "Reference", "Name", "Status", "Last updated", "Draft",
+                     "&New case", "&Open", "&Settings", "&Lock", "Reference or name")
+CASE_LIST_WELSH = ("Achosion", "Cyfeirnod", "Enw", "Statws", "Diweddarwyd ddiwethaf",
+                   "Drafft", "Achos &newydd", "&Agor", "&Gosodiadau", "&Cloi",
+                   "Cyfeirnod neu enw")
+
+
+def shown_case_list(qtbot: Any, window: MainWindow) -> list[str]:
+    """Go to the case list and wait for the window's case to be listed; all it shows."""
+    window.go("cases")
+    assert window.current_screen == "cases"
+    qtbot.waitUntil(lambda: "CSA-WIN-1" in visible_texts(window), timeout=15_000)
+    return visible_texts(window)
+
+
+def test_language_switch_to_welsh(qtbot: Any, window: MainWindow) -> None:
     from ui import i18n
 
     if not i18n.qm_path("cy").exists():
-        pytest.fail("resources/i18n/quietroom_cy.qm is missing: 'make' builds it")
+        pytest.fail("app/resources/i18n/quietroom_cy.qm is missing: 'make' builds it")
+    assert set(CASE_LIST_ENGLISH) <= set(shown_case_list(qtbot, window))
     window.apply_settings(Settings(language="cy"))
     try:
-        cases = window.screens["cases"]
-        assert "Cases" not in visible_texts(cases) or window.current_screen != "cases"
-        window.go("cases")
-        texts = visible_texts(window.screens["cases"])
-        assert "Achosion" in texts or any("achos" in t.lower() for t in texts)
+        texts = shown_case_list(qtbot, window)
+        assert [t for t in CASE_LIST_ENGLISH if t in texts] == []
+        assert [t for t in CASE_LIST_WELSH if t not in texts] == []
         assert window.windowTitle() == "Quietroom"
     finally:
         window.apply_settings(Settings(language="en"))
+    texts = shown_case_list(qtbot, window)
+    assert [t for t in CASE_LIST_ENGLISH if t not in texts] == []
+    assert [t for t in CASE_LIST_WELSH if t in texts] == []
