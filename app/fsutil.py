@@ -4,20 +4,34 @@ Every file Quietroom writes that is not the SQLCipher database goes through
 `atomic_write`: a temporary file in the same directory (created 0600 with O_EXCL),
 fsync, rename over the target, then fsync of the directory, so a crash leaves either
 the old or the new content and never a torn file.
+
+The errors every file-writing or file-reading place shares (a file that cannot be read,
+a folder that does not exist) are made here, so one sentence always has one code.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
 from pathlib import Path
 
-from app.errors import UsageError
+from app.errors import DiskFullError, UsageError
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+
+
+def cannot_read(path: Path | str, reason: str | None) -> UsageError:
+    """A file that could not be read; `reason` is the system's (OSError.strerror)."""
+    return UsageError("file.cannot_read", "cannot read {path}: {reason}", path=path,
+                      reason=reason)
+
+
+def no_such_folder(path: Path) -> UsageError:
+    return UsageError("file.no_such_folder", "the folder {path} does not exist", path=path)
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -85,22 +99,28 @@ def check_output_file(path: Path, what: str, *, vault_root: Path | None = None) 
     socket (renaming over /dev/full would swap the device for a file), or anything in
     the vault folder (a backup written over vault.db would destroy the vault)."""
     if vault_root is not None and is_inside(path, vault_root):
-        raise UsageError(f"{path} is inside the vault folder; write the {what} "
-                         "somewhere outside it")
+        raise UsageError("file.inside_vault", "{path} is inside the vault folder; write the "
+                         "{what} somewhere outside it", path=path, what=what)
     try:
         mode = path.lstat().st_mode
     except OSError:
         return  # a new file (or a folder that cannot be reached: the write says so)
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        raise UsageError(f"{path} is not an ordinary file; give a file name for the {what}")
+        raise UsageError("file.not_ordinary", "{path} is not an ordinary file; give a file "
+                         "name for the {what}", path=path, what=what)
 
 
 def write_output_file(path: Path, data: bytes, what: str) -> None:
-    """`atomic_write` for a file the user named: a failure is one clear UsageError."""
+    """`atomic_write` for a file the user named: a failure is one clear UsageError (a
+    DiskFullError, exit code 6, when the disk is full: the vault itself is untouched)."""
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise UsageError(f"cannot write the {what} to {path}: {exc.strerror}") from None
+        if exc.errno == errno.ENOSPC:
+            raise DiskFullError("file.disk_full", "cannot write the {what} to {path}: "
+                                "{reason}", what=what, path=path, reason=exc.strerror) from None
+        raise UsageError("file.cannot_write", "cannot write the {what} to {path}: {reason}",
+                         what=what, path=path, reason=exc.strerror) from None
 
 
 def read_limited(path: Path, limit: int) -> bytes:

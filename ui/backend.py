@@ -1,10 +1,14 @@
 """The Qt adapter over the core: all storage and crypto run on one worker thread.
 
 Widgets call `Backend.run(fn, *args, done=…, failed=…)`; `fn(session, *args)` runs on
-the worker thread with the Session (vault and engine); its result or a calm error
-message comes back to the GUI thread through a queued signal, where the core's English
-message is put into the interface language (ui/core_messages.py). Workers never touch
-widgets. One worker keeps every vault operation in order (typing saves stay ordered).
+the worker thread with the Session (vault and engine); its result or its error comes
+back to the GUI thread through a queued signal. An error travels as the core's message
+value (a Phrase: code, English template, parameters), is put into the interface language
+by its code on the GUI thread (ui/core_messages.py) and reaches the screen as
+`failed(message, exit_code)`. An exception that is not one of the core's errors becomes
+the calm `internal.unexpected` message, never an empty one and never its own text.
+Workers never touch widgets. One worker keeps every vault operation in order (typing
+saves stay ordered).
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.desktop.session import Session
-from app.engine.models import PacingEvent
-from app.errors import QuietroomError
-from ui.core_messages import translate_core_message
+from app.desktop.types import PacingEvent
+from app.errors import Phrase, QuietroomError, unexpected
+from ui.core_messages import translate
 
 LOG = logging.getLogger("quietroom.ui")
 
@@ -48,10 +52,11 @@ class _Worker(QObject):
         try:
             result = job.fn(self.session, *job.args)
         except QuietroomError as exc:
-            self.finished.emit(job.id, False, str(exc), exc.exit_code)
+            self.finished.emit(job.id, False, exc.phrase, exc.exit_code)
         except Exception as exc:  # never let a surprise reach the screen as a traceback
             LOG.error("unexpected %s in a background task", type(exc).__name__)
-            self.finished.emit(job.id, False, "", 1)
+            error = unexpected()
+            self.finished.emit(job.id, False, error.phrase, error.exit_code)
         else:
             self.finished.emit(job.id, True, result, 0)
 
@@ -103,7 +108,8 @@ class Backend(QObject):
             if done is not None:
                 done(payload)
         elif failed is not None:
-            failed(translate_core_message(str(payload)), code)
+            message = payload if isinstance(payload, Phrase) else unexpected().phrase
+            failed(translate(message), code)
 
     def shutdown(self) -> None:
         """Lock the vault on the worker thread, then stop it."""

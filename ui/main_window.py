@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 
 from app import settings as settings_store
 from app.desktop.session import Session
+from app.desktop.vault import lock, vault_exists
 from app.settings import Settings
 from ui import capture, i18n, theme
 from ui.backend import Backend
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self._idle_timer.setInterval(1000)
         self._idle_timer.timeout.connect(self.check_idle)
         self._idle_timer.start()
-        self.backend.run(lambda s: s.exists, done=self._first_screen,
+        self.backend.run(vault_exists, done=self._first_screen,
                          failed=lambda message, code: self._first_screen(True))
 
     # --- construction -------------------------------------------------------------------
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
         if clipboard is not None and getattr(self.screens["workspace"], "owns_clipboard",
                                              lambda: False)():
             clipboard.clear()
-        self.backend.run(lambda s: s.lock())
+        self.backend.run(lock)
         self.go("unlock")
 
     def apply_settings(self, prefs: Settings) -> None:

@@ -144,12 +144,14 @@ def cmd_field_set(ctx: Context) -> int:
 def cmd_audit_verify(ctx: Context) -> int:
     with ctx.engine() as engine:
         report = engine.verify_audit(ctx.args.id)
+    error = None if report.intact else VerificationError(
+        "audit.broken", "the audit log is broken: {problem}", problem=report.problem)
     ctx.emit({"intact": report.intact, "entries": report.entries, "head": report.head,
               "broken_at": report.broken_at, "problem": report.problem},
              f"The audit log is intact ({report.entries} entries)." if report.intact
-             else None)
-    if not report.intact:
-        raise VerificationError(f"the audit log is broken: {report.problem}")
+             else None, error=error)
+    if error is not None:
+        raise error
     return 0
 
 

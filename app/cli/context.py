@@ -1,4 +1,9 @@
-"""What every CLI command shares: global options, passphrases, output, opening the vault."""
+"""What every CLI command shares: global options, passphrases, output, opening the vault.
+
+With --json, stdout holds one JSON object. A failure adds {"error": {"code", "message"}}:
+main() prints it alone, or, for a command that reports before it fails (verify, audit
+verify, status --check), the command passes the error to `emit` to go in its report.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +18,16 @@ from typing import Any
 
 from app import paths
 from app.engine.engine import Engine
-from app.errors import UsageError
+from app.errors import QuietroomError, UsageError
 from app.vault.vault import Vault
 
 MAX_PASSPHRASE_FILE = 64 * 1024
 MAX_TEXT_FILE = 8 * 1024 * 1024
+
+
+def _cannot_read(name: str, what: str, exc: OSError) -> UsageError:
+    return UsageError("cli.file_unreadable", "cannot read the {what} file {name}: {reason}",
+                      what=what, name=name, reason=exc.strerror)
 
 
 def _read_utf8(name: str, what: str, limit: int, too_large: str) -> str:
@@ -29,13 +39,15 @@ def _read_utf8(name: str, what: str, limit: int, too_large: str) -> str:
             with open(name, "rb") as fh:
                 raw = fh.read(limit + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read the {what} file {name}: {exc.strerror}") from None
+        raise _cannot_read(name, what, exc) from None
     if len(raw) > limit:
-        raise UsageError(f"the {what} file {name} is too large {too_large}")
+        raise UsageError("cli.file_too_large", "the {what} file {name} is too large {detail}",
+                         what=what, name=name, detail=too_large)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(f"the {what} file {name} is not UTF-8 text") from None
+        raise UsageError("cli.file_not_utf8", "the {what} file {name} is not UTF-8 text",
+                         what=what, name=name) from None
 
 
 def read_passphrase_file(name: str, what: str = "passphrase") -> str:
@@ -45,10 +57,12 @@ def read_passphrase_file(name: str, what: str = "passphrase") -> str:
     if not line:
         source = "standard input" if name == "-" else f"the {what} file {name}"
         if text.strip():
-            raise UsageError(f"the first line of {source} is empty; the {what} must be on "
-                             "the first line")
-        raise UsageError(f"{source} is empty" if name == "-" else
-                         f"the {what} file {name} is empty")
+            raise UsageError("cli.first_line_empty", "the first line of {source} is empty; the "
+                             "{what} must be on the first line", source=source, what=what)
+        if name == "-":
+            raise UsageError("cli.stdin_empty", "standard input is empty")
+        raise UsageError("cli.file_empty", "the {what} file {name} is empty", what=what,
+                         name=name)
     return line
 
 
@@ -62,11 +76,17 @@ def read_binary_file(name: str, what: str, limit: int) -> bytes:
         with open(name, "rb") as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read the {what} file {name}: {exc.strerror}") from None
+        raise _cannot_read(name, what, exc) from None
     if len(data) > limit:
-        raise UsageError(f"the {what} file {name} is too large (at most "
-                         f"{limit / 1024 / 1024:g} MB)")
+        raise UsageError("cli.binary_file_too_large", "the {what} file {name} is too large "
+                         "(at most {megabytes:g} MB)", what=what, name=name,
+                         megabytes=limit / 1024 / 1024)
     return data
+
+
+def write_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, sort_keys=True, ensure_ascii=False)
+    sys.stdout.write("\n")
 
 
 def whole_number(low: int, high: int) -> Callable[[str], int]:
@@ -98,17 +118,19 @@ class Context:
         self.args = args
         self.json: bool = bool(getattr(args, "json", False))
         self.vault_dir: Path = paths.vault_dir(getattr(args, "vault", None))
+        self.emitted = False  # with --json: whether stdout already holds the JSON object
 
     def passphrase(self, *, confirm: bool = False) -> str:
         name = getattr(self.args, "passphrase_file", None)
         if name:
             return read_passphrase_file(name)
         if not sys.stdin.isatty():
-            raise UsageError("a passphrase is needed: give it with --passphrase-file FILE "
-                             "('-' reads standard input)")
+            raise UsageError("cli.passphrase_needed", "a passphrase is needed: give it with "
+                             "--passphrase-file FILE ('-' reads standard input)")
         first = getpass.getpass("Vault passphrase: ")
         if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-            raise UsageError("the two passphrases differ; nothing was changed")
+            raise UsageError("cli.passphrases_differ", "the two passphrases differ; nothing "
+                             "was changed")
         return first
 
     def open_vault(self) -> Vault:
@@ -120,10 +142,17 @@ class Context:
         with self.open_vault() as vault, Engine(vault) as engine:
             yield engine
 
-    def emit(self, data: Any, text: str | Callable[[], str] | None = None) -> None:
+    def emit(self, data: Any, text: str | Callable[[], str] | None = None, *,
+             error: QuietroomError | None = None) -> None:
+        """The command's result: JSON on stdout with --json, else `text`. `error` is the
+        failure the command raises next, after reporting (it goes into the JSON)."""
         if self.json:
-            json.dump(data, sys.stdout, indent=2, sort_keys=True, ensure_ascii=False)
-            sys.stdout.write("\n")
+            if error is not None:
+                failure = {"error": error.to_json()}
+                data = {**data, **failure} if isinstance(data, dict) else \
+                    {"result": data, **failure}
+            write_json(data)
+            self.emitted = True
         elif text is not None:
             print(text() if callable(text) else text)
 

@@ -13,7 +13,7 @@ from typing import Any
 from app.cli.context import Context, read_passphrase_file
 from app.errors import VerificationError
 from app.export.bundle import export_case
-from app.export.verify import check_extract_target, extract, verify_bundle
+from app.export.verify import Report, check_extract_target, extract, verify_bundle
 
 
 def cmd_identity_import(ctx: Context) -> int:
@@ -58,14 +58,21 @@ def cmd_verify(ctx: Context) -> int:
     data: dict[str, Any] = report.to_json()
     if a.extract:
         data["extracted"] = written
-    ctx.emit(data, lambda: "\n".join(c.line() for c in report.checks))
-    if not report.ok:
-        failed = [c for c in report.checks if not c.ok]
-        # One line on stderr: saying nothing was extracted is part of it, not a second.
-        raise VerificationError("the bundle did not verify"
-                                + (" (nothing was extracted)" if a.extract else "") + ": "
-                                + "; ".join(f"{c.name}: {c.detail}" for c in failed))
+    error = None if report.ok else _not_verified(report, bool(a.extract))
+    ctx.emit(data, lambda: "\n".join(c.line() for c in report.checks), error=error)
+    if error is not None:
+        raise error
     return 0
+
+
+def _not_verified(report: Report, extract: bool) -> VerificationError:
+    problems = "; ".join(f"{c.name}: {c.detail}" for c in report.checks if not c.ok)
+    # One line on stderr: saying nothing was extracted is part of it, not a second.
+    if extract:
+        return VerificationError("verify.failed_not_extracted", "the bundle did not verify "
+                                 "(nothing was extracted): {problems}", problems=problems)
+    return VerificationError("verify.failed", "the bundle did not verify: {problems}",
+                             problems=problems)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -1,19 +1,25 @@
 """`quietroom-cli`: the command line, which doubles as the core's test harness.
 
 Exit codes: 0 success; 1 usage or other error; 2 authentication failed; 3 vault missing,
-damaged or of an unknown format; 4 verification failed. Errors are one line on stderr.
+damaged or of an unknown format; 4 verification failed; 6 disk full (nothing stored was
+lost). Errors are one line on stderr; with --json, stdout also carries them as
+{"error": {"code": …, "message": …}} (inside the command's report when it made one).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from app.errors import QuietroomError, UsageError
+
+if TYPE_CHECKING:
+    from app.cli.context import Context
 
 # Only light imports above: everything else is imported inside main(), so that Ctrl+C
 # while Python is still loading the program is one quiet line too, never a traceback.
@@ -37,7 +43,8 @@ class Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit code 1 (2 means authentication)."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        raise UsageError("cli.usage", "{message} (see '{prog} --help')", message=message,
+                         prog=self.prog)
 
 
 def one_line(message: str) -> str:
@@ -88,7 +95,8 @@ def build_parser() -> Parser:
 def check_file_names(args: argparse.Namespace) -> None:
     for dest, flag in FILE_OPTIONS.items():
         if getattr(args, dest, None) == "":
-            raise UsageError(f"{flag} needs a file or folder name, not an empty string")
+            raise UsageError("cli.empty_file_name", "{flag} needs a file or folder name, not "
+                             "an empty string", flag=flag)
 
 
 def say(message: str) -> None:
@@ -115,43 +123,60 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(argv: Sequence[str] | None, debug: bool) -> int:
     from app import hygiene
     from app.cli.context import Context
-    from app.vault.database import DatabaseError, damaged, not_damage
 
     hygiene.harden_process()
     hygiene.configure_logging(debug)
+    # Until the arguments are parsed, --json is known only from the command line itself.
+    wants_json = "--json" in (sys.argv[1:] if argv is None else argv)
+    ctx: Context | None = None
     try:
         args = build_parser().parse_args(argv)
+        wants_json = bool(getattr(args, "json", False))
         check_file_names(args)
-        return int(args.handler(Context(args)) or 0)
+        ctx = Context(args)
+        return int(args.handler(ctx) or 0)
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
-    except QuietroomError as exc:
-        say(str(exc))
-        return exc.exit_code
-    except DatabaseError as exc:
-        LOG.debug("database error", exc_info=True)
-        # A busy, full or read-only vault is not a damaged one: never send anyone to
-        # their backups for that.
-        meaning = not_damage(exc)
-        say(meaning or str(damaged()))
-        return 1 if meaning else 3
     except BrokenPipeError:
         raise
-    except OSError as exc:
-        if debug:
-            raise
-        LOG.debug("file system error", exc_info=True)
-        where = f"cannot use {exc.filename}: " if exc.filename else ""
-        say(f"{where}{exc.strerror or type(exc).__name__}")
-        return 1
     except Exception as exc:
-        if debug:
-            raise
-        # Never a traceback: it could carry case content in local variables' reprs.
-        LOG.debug("unexpected error", exc_info=True)
-        say(f"unexpected error ({type(exc).__name__}); nothing further was changed. "
-            "Run again with --debug for details.")
-        return 1
+        error = as_error(exc, debug)
+        say(str(error))
+        if wants_json and not (ctx is not None and ctx.emitted):
+            from app.cli.context import write_json
+
+            write_json({"error": error.to_json()})
+        return error.exit_code
+
+
+def as_error(exc: Exception, debug: bool) -> QuietroomError:
+    """Any failure as one of the core's errors (a code, one sentence, an exit code)."""
+    from app.vault.database import DatabaseError, damaged, database_error, disk_full
+
+    if isinstance(exc, QuietroomError):
+        return exc
+    if isinstance(exc, DatabaseError):
+        # The vault turns these into typed errors itself; this is the fallback for a
+        # database error met anywhere else. A busy, full or read-only vault is not a
+        # damaged one: never send anyone to their backups for that.
+        LOG.debug("database error", exc_info=True)
+        return database_error(exc) or damaged()
+    if isinstance(exc, OSError) and not debug:
+        LOG.debug("file system error", exc_info=True)
+        if exc.errno == errno.ENOSPC:
+            return disk_full()
+        reason = exc.strerror or type(exc).__name__
+        if exc.filename:
+            return UsageError("cli.os_error", "cannot use {path}: {reason}",
+                              path=exc.filename, reason=reason)
+        return UsageError("cli.os_error_no_path", "{reason}", reason=reason)
+    if debug:
+        raise exc
+    # Never a traceback: it could carry case content in local variables' reprs.
+    LOG.debug("unexpected error", exc_info=True)
+    return QuietroomError("cli.unexpected", "unexpected error ({kind}); nothing further was "
+                          "changed. Run again with --debug for details.",
+                          kind=type(exc).__name__)
 
 
 if __name__ == "__main__":

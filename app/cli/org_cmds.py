@@ -32,7 +32,8 @@ def cmd_org_issue(ctx: Context) -> int:
     # Read back through the verifying loader: the new entry is reported as published.
     member = load_trust(org_dir / TRUST_NAME).by_name(ctx.args.name)
     if member is None:  # only if someone replaced the trust file in the meantime
-        raise VerificationError("the new member is missing from the re-signed trust file")
+        raise VerificationError("org.member_missing_after_issue", "the new member is missing "
+                                "from the re-signed trust file")
     data = {"name": member.name, "role": member.role, "dir": str(directory),
             "age_recipient": member.age_recipient,
             "certificate_fingerprint": member.fingerprint,

@@ -23,12 +23,12 @@ def parse_corrections(text: str) -> dict[str, str]:
             current = corrections.setdefault(match.group(1), [])
         elif current is None:
             if line.strip():
-                raise UsageError("the correction file must start with a '[section]' line, or "
-                                 "give --section")
+                raise UsageError("cli.correction_no_header", "the correction file must start "
+                                 "with a '[section]' line, or give --section")
         else:
             current.append(line)
     if not corrections:
-        raise UsageError("the correction file names no section")
+        raise UsageError("cli.correction_no_section", "the correction file names no section")
     return {k: "\n".join(v).strip("\n") for k, v in corrections.items()}
 
 
@@ -72,12 +72,13 @@ def cmd_readback(ctx: Context) -> int:
         corrections = ({ctx.args.section: text} if ctx.args.section
                        else parse_corrections(text))
     elif ctx.args.section:
-        raise UsageError("--section only applies with --correction-file")
+        raise UsageError("cli.section_without_file", "--section only applies with "
+                         "--correction-file")
     with ctx.engine() as engine:
         if not ctx.args.confirmed:
             if corrections:
-                raise UsageError("corrections are recorded when the witness confirms: "
-                                 "add --confirmed")
+                raise UsageError("cli.corrections_need_confirmed", "corrections are recorded "
+                                 "when the witness confirms: add --confirmed")
             statement = engine.start_readback(ctx.args.id)
             ctx.emit({"status": statement.status}, "Read-back started.")
             return 0

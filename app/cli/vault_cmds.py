@@ -9,6 +9,7 @@ from pathlib import Path
 from app.cli.context import Context, read_passphrase_file
 from app.errors import UsageError, VaultError
 from app.fsutil import read_limited
+from app.org.organisation import identity_file_unreadable, not_an_age_identity_file
 from app.vault import backup
 from app.vault.vault import Vault, recover
 
@@ -49,10 +50,12 @@ def _status_text(info: dict[str, object]) -> str:
 def cmd_status(ctx: Context) -> int:
     with ctx.open_vault() as vault:
         info = vault.status(check=ctx.args.check)
-    ctx.emit(info, lambda: _status_text(info))
-    if info.get("integrity") == "damaged":
-        raise VaultError(f"the vault database is damaged ({info['integrity_problems']} "
-                         "problems found by the integrity check); restore it from a backup")
+    error = None if info.get("integrity") != "damaged" else VaultError(
+        "vault.integrity_problems", "the vault database is damaged ({count} problems found "
+        "by the integrity check); restore it from a backup", count=info["integrity_problems"])
+    ctx.emit(info, lambda: _status_text(info), error=error)
+    if error is not None:
+        raise error
     return 0
 
 
@@ -76,9 +79,9 @@ def _read_identity(name: str) -> str:
     try:
         return read_limited(Path(name), 64 * 1024).decode("utf-8")
     except OSError as exc:
-        raise UsageError(f"cannot read the identity file {name}: {exc.strerror}") from None
+        raise identity_file_unreadable(name, exc.strerror) from None
     except ValueError:  # too large, or not UTF-8 text (UnicodeDecodeError)
-        raise UsageError(f"{name} is not an age identity file") from None
+        raise not_an_age_identity_file(name) from None
 
 
 def cmd_restore(ctx: Context) -> int:
@@ -86,15 +89,17 @@ def cmd_restore(ctx: Context) -> int:
     new_file = getattr(ctx.args, "new_passphrase_file", None)
     if identity_file is None:
         if new_file is not None:
-            raise UsageError("--new-passphrase-file is only used with --identity "
-                             "(restore --from FILE keeps the backup's passphrase)")
+            raise UsageError("cli.new_passphrase_without_identity", "--new-passphrase-file is "
+                             "only used with --identity (restore --from FILE keeps the "
+                             "backup's passphrase)")
         backup.restore(ctx.vault_dir, Path(ctx.args.source), ctx.passphrase())
         ctx.emit({"restored": True, "vault": str(ctx.vault_dir)},
                  f"Restored the vault at {ctx.vault_dir}.")
         return 0
     if new_file is None:
-        raise UsageError("restore --identity also needs --new-passphrase-file FILE: the "
-                         "restored vault will open with that new passphrase")
+        raise UsageError("cli.identity_without_new_passphrase", "restore --identity also "
+                         "needs --new-passphrase-file FILE: the restored vault will open with "
+                         "that new passphrase")
     identity = _read_identity(identity_file)
     new = read_passphrase_file(new_file, "new passphrase")
     header = backup.restore_with_identity(ctx.vault_dir, Path(ctx.args.source), identity, new)

@@ -11,8 +11,7 @@ from pathlib import Path
 from app.engine.base import Listener
 from app.engine.clock import Clock
 from app.engine.engine import Engine
-from app.errors import VaultError
-from app.vault.vault import Vault, read_header, vault_exists
+from app.vault.vault import Vault, locked, read_header, vault_exists
 from crypto.kdf import KdfParams
 
 
@@ -46,7 +45,7 @@ class Session:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise VaultError("the vault is locked")
+            raise locked()
         return self._engine
 
     def create(self, passphrase: str, *, use_keyring: bool = True,

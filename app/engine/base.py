@@ -37,9 +37,10 @@ def new_id() -> str:
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def text_problem(value: str, *, single_line: bool = False, identifier: bool = False
-                 ) -> str | None:
-    """Why `value` cannot be stored as typed text, or None when it can.
+def text_problem(value: str, what: str, *, single_line: bool = False,
+                 identifier: bool = False) -> UsageError | None:
+    """The error refusing `value` (named `what`) as typed text, or None when it can be
+    stored.
 
     Lone surrogates are what Python makes of bytes that are not UTF-8 in an argument; they
     cannot be stored and would stop a signed statement from ever being exported.
@@ -47,17 +48,27 @@ def text_problem(value: str, *, single_line: bool = False, identifier: bool = Fa
     allowed = "" if single_line else "\n\t"
     for c in value:
         if "\ud800" <= c <= "\udfff":
-            return "is not valid text (it holds bytes that are not UTF-8)"
+            return UsageError("text.not_utf8", "{what} is not valid text (it holds bytes that "
+                              "are not UTF-8)", what=what)
         category = unicodedata.category(c)
         if category == "Cc" and c not in allowed:
-            return "must be one line of text" if single_line else "contains control characters"
+            if single_line:
+                return _not_one_line(what)
+            return UsageError("text.control_characters", "{what} contains control characters",
+                              what=what)
         if single_line and category in ("Zl", "Zp"):
-            return "must be one line of text"
+            return _not_one_line(what)
         if (single_line or identifier) and c in BIDI_CONTROLS:
-            return "contains a right-to-left or left-to-right override character"
+            return UsageError("text.direction_override", "{what} contains a right-to-left or "
+                              "left-to-right override character", what=what)
         if identifier and not c.isprintable():
-            return "contains an invisible or non-printing character"
+            return UsageError("text.invisible", "{what} contains an invisible or non-printing "
+                              "character", what=what)
     return None
+
+
+def _not_one_line(what: str) -> UsageError:
+    return UsageError("text.not_one_line", "{what} must be one line of text", what=what)
 
 
 def short_text(value: str | None, what: str, *, required: bool = False,
@@ -67,25 +78,33 @@ def short_text(value: str | None, what: str, *, required: bool = False,
     breaks, no direction overrides); `identifier`: a reference, printable characters only."""
     if value is None:
         if required:
-            raise UsageError(f"{what} is required")
+            raise UsageError("text.required", "{what} is required", what=what)
         return None
     value = value.strip()
     if required and not value:
-        raise UsageError(f"{what} must not be empty")
+        raise UsageError("text.empty", "{what} must not be empty", what=what)
     if len(value) > limit:
-        raise UsageError(f"{what} is too long (at most {limit} characters)")
-    problem = text_problem(value, single_line=single_line or identifier, identifier=identifier)
-    if problem:
-        raise UsageError(f"{what} {problem}")
+        raise UsageError("text.too_long", "{what} is too long (at most {limit} characters)",
+                         what=what, limit=limit)
+    problem = text_problem(value, what, single_line=single_line or identifier,
+                           identifier=identifier)
+    if problem is not None:
+        raise problem
     return value
 
 
 def long_text(value: str, what: str) -> str:
     if len(value) > MAX_TEXT_CHARS:
-        raise UsageError(f"{what} is too long (at most {MAX_TEXT_CHARS:,} characters)")
+        raise UsageError("text.body_too_long", "{what} is too long (at most {limit:,} "
+                         "characters)", what=what, limit=MAX_TEXT_CHARS)
     if "\x00" in value:
-        raise UsageError(f"{what} contains a NUL character; is it a text file?")
+        raise UsageError("text.nul_character", "{what} contains a NUL character; is it a "
+                         "text file?", what=what)
     return value
+
+
+def case_not_found() -> UsageError:
+    return UsageError("case.not_found", "no case has that id or reference; see 'case list'")
 
 
 class EngineBase:
@@ -120,8 +139,8 @@ class EngineBase:
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[Connection]:
-        with self.vault.lock:
-            yield self.vault.connection
+        with self.vault.reading() as conn:
+            yield conn
 
     def _audit(self, conn: Connection, case_id: str, action: str,
                detail: dict[str, Any] | None = None, at: str | None = None) -> None:
@@ -149,12 +168,12 @@ class EngineBase:
         # An exact id wins over a reference, and references can never look like ids.
         # A value that is not valid text (bytes that are not UTF-8) names no case.
         if any("\ud800" <= c <= "\udfff" for c in ref):
-            raise UsageError("no case has that id or reference; see 'case list'")
+            raise case_not_found()
         row = conn.execute("SELECT id, reference, category, status, interviewer, created, "
                            "updated FROM cases WHERE id = ? OR reference = ? "
                            "ORDER BY id = ? DESC LIMIT 1", (ref, ref, ref)).fetchone()
         if row is None:
-            raise UsageError("no case has that id or reference; see 'case list'")
+            raise case_not_found()
         return Case(*row)
 
     def _current_statement(self, conn: Connection, case_id: str) -> Statement:

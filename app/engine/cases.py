@@ -1,7 +1,9 @@
 """Cases, the survivor (witness) and the restricted personal details.
 
 Restricted details live in their own table and are never placed in statement text;
-only the statement renderer's separate restricted page ever reads them.
+only the statement renderer's separate restricted page ever reads them. A new case with
+everything known about it at the start is created in one transaction
+(create_case_with_details); what each detail may hold is checked in case_details.py.
 """
 
 from __future__ import annotations
@@ -12,36 +14,35 @@ from datetime import date
 from typing import Any
 
 from app.engine.base import EngineBase, new_id, short_text
-from app.engine.models import (
-    CATEGORIES,
-    RESTRICTED_FIELDS,
-    STATUSES,
-    WITNESS_FIELDS,
-    Case,
-    Consent,
-    Participant,
+from app.engine.case_details import (
+    CaseDetails,
+    CheckedDetails,
+    DetailRefusal,
+    Refused,
+    check_participant,
+    check_restricted_keys,
+    check_witness_keys,
+    consent_values,
+    parse_date_of_birth,
+    refusing,
+    restricted_value,
+    witness_value,
 )
+from app.engine.models import CATEGORIES, STATUSES, Case, Consent, Participant
 from app.errors import UsageError
 from app.vault.database import Connection
 
+__all__ = ["MAX_INTERVIEWER", "MAX_REFERENCE", "CaseDetails", "CasesMixin", "DetailRefusal",
+           "age_on", "parse_date_of_birth", "unknown_category"]
+
 MAX_REFERENCE = 64
-CONSENT_STATES = ("given", "withdrawn")
+MAX_INTERVIEWER = 200  # the interviewer's name on a case
 PLANNED_PRESENT = "_planned_present"  # not a guide field: the leading '_' cannot clash
-# How error messages name a detail, where "the " + its key would read badly.
-LABELS = {"avoid": "the list of topics to avoid"}
 
 
-def parse_date_of_birth(value: str, today: date) -> str:
-    try:
-        born = date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError("the date of birth must be written YYYY-MM-DD, for example "
-                         "1979-03-21") from None
-    if born > today:
-        raise UsageError("the date of birth is in the future")
-    if born.year < 1900:
-        raise UsageError("the date of birth is before 1900")
-    return born.isoformat()
+def unknown_category(category: str) -> UsageError:
+    return UsageError("case.unknown_category", "unknown category '{category}'; choose csa, "
+                      "apsp or general", category=category)
 
 
 def age_on(born: str, day: date) -> int:
@@ -51,35 +52,112 @@ def age_on(born: str, day: date) -> int:
 
 class CasesMixin(EngineBase):
     def create_case(self, category: str, reference: str, interviewer: str = "") -> Case:
-        if category not in CATEGORIES:
-            raise UsageError(f"unknown category '{category}'; choose csa, apsp or general")
-        reference = short_text(reference, "the reference", required=True,
-                               limit=MAX_REFERENCE, identifier=True) or ""
-        if re.fullmatch(r"[0-9a-f]{32}", reference):
-            raise UsageError("a reference cannot look like a case id (32 hexadecimal "
-                             "characters); use the organisation's own reference")
-        interviewer = short_text(interviewer, "the interviewer's name", limit=200,
-                                 single_line=True) or ""
-        self.guide(Case("", reference, category, "draft", "", "", ""))  # guide must load
-        at = self.now()
-        case = Case(new_id(), reference, category, "draft", interviewer, at, at)
+        return self.create_case_with_details(CaseDetails(category, reference, interviewer))
+
+    def create_case_with_details(self, details: CaseDetails) -> Case:
+        """Create a case with everything known about it at the start, in ONE transaction.
+
+        Every detail is checked first; then the case, the survivor's details, the
+        restricted details, the consents and who will be present are all stored, or, on
+        any refusal (a reference already taken included), nothing at all: no case and no
+        audit entry. The refusal is the error of the first detail refused.
+        """
+        try:
+            checked = self._check_details(details)
+        except Refused as refused:
+            raise refused.refusal.error from None
+        reference, category, at = checked.reference, details.category, self.now()
+        case = Case(new_id(), reference, category, "draft", checked.interviewer, at, at)
         with self._tx() as conn:
             if conn.execute("SELECT 1 FROM cases WHERE reference = ?", (reference,)).fetchone():
-                raise UsageError(f"a case with the reference '{reference}' already exists")
+                raise UsageError("case.reference_exists", "a case with the reference "
+                                 "'{reference}' already exists", reference=reference)
             conn.execute("INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (case.id, case.reference, case.category, case.status,
                           case.interviewer, at, at))
             conn.execute("INSERT INTO statements(id, case_id, number, follows, status, "
                          "created) VALUES (?, ?, 1, NULL, 'draft', ?)", (new_id(), case.id, at))
             self._audit(conn, case.id, "create", {"category": category}, at)
+            if checked.witness:
+                self._store_witness(conn, case.id, checked.witness, checked.witness, at)
+            if checked.restricted:
+                self._update_restricted(conn, case, checked.restricted, at)
+            for kind, state, note in checked.consents:
+                self._append_consent(conn, case, kind, state, note, at)
+            if checked.present is not None:
+                self._store_present(conn, case, checked.present, at)
         return case
+
+    def check_case_details(self, details: CaseDetails) -> DetailRefusal | None:
+        """The first detail create_case_with_details would refuse, and where it is; None
+        when every detail passes. Writes nothing, so a reference already taken is only
+        found when the case is written."""
+        try:
+            self._check_details(details)
+        except Refused as refused:
+            return refused.refusal
+        return None
+
+    def _check_details(self, details: CaseDetails) -> CheckedDetails:
+        """Every check, part by part (case_details.PARTS); raises Refused."""
+        category = details.category
+        with refusing("case", "category"):
+            if category not in CATEGORIES:
+                raise unknown_category(category)
+        with refusing("case", "reference"):
+            reference = short_text(details.reference, "the reference", required=True,
+                                   limit=MAX_REFERENCE, identifier=True) or ""
+            if re.fullmatch(r"[0-9a-f]{32}", reference):
+                raise UsageError("case.reference_like_id", "a reference cannot look like a "
+                                 "case id (32 hexadecimal characters); use the "
+                                 "organisation's own reference")
+        with refusing("case", "interviewer"):
+            interviewer = short_text(details.interviewer, "the interviewer's name",
+                                     limit=MAX_INTERVIEWER, single_line=True) or ""
+        with refusing("case", "category"):
+            self.guide(Case("", reference, category, "draft", "", "", ""))  # guide must load
+        today = self.clock.now().date()
+        witness: dict[str, Any] = {}
+        restricted: dict[str, Any] = {}
+        if details.witness:
+            values = dict(details.witness)
+            with refusing("witness", None):
+                check_witness_keys(values)
+            with refusing("witness", "name"):  # the name on the statement is required
+                witness["name"] = witness_value("name", values.pop("name", None))
+            for key, value in values.items():
+                if value is not None:
+                    with refusing("witness", key):
+                        if key == "date_of_birth":  # kept with the restricted details
+                            restricted[key] = parse_date_of_birth(str(value), today)
+                        else:
+                            witness[key] = witness_value(key, value)
+        if details.restricted:
+            with refusing("restricted", None):
+                check_restricted_keys(details.restricted)
+            for key, value in details.restricted.items():
+                if value is not None:
+                    with refusing("restricted", key):
+                        restricted[key] = restricted_value(key, value, today)
+        consents = []
+        for kind, state in details.consents:
+            with refusing("consents", kind):
+                consents.append(consent_values(kind, state))
+        present: list[Participant] | None = None
+        if details.present is not None:
+            present = []
+            for index, person in enumerate(details.present):
+                with refusing("present", str(index)):
+                    present.append(check_participant(person))
+        return CheckedDetails(reference, interviewer, witness, restricted, consents, present)
 
     def list_cases(self, *, search: str | None = None, category: str | None = None,
                    status: str | None = None) -> list[Case]:
         if category is not None and category not in CATEGORIES:
-            raise UsageError(f"unknown category '{category}'; choose csa, apsp or general")
+            raise unknown_category(category)
         if status is not None and status not in STATUSES:
-            raise UsageError(f"unknown status '{status}'; choose {', '.join(STATUSES)}")
+            raise UsageError("case.unknown_status", "unknown status '{status}'; choose "
+                             "{statuses}", status=status, statuses=", ".join(STATUSES))
         sql = ("SELECT id, reference, category, status, interviewer, created, updated "
                "FROM cases WHERE 1 = 1")
         args: list[Any] = []
@@ -130,50 +208,36 @@ class CasesMixin(EngineBase):
 
     def set_witness(self, ref: str, **values: Any) -> dict[str, Any]:
         """Update the survivor's (non-restricted) details; None leaves a value as it was."""
-        unknown = set(values) - set(WITNESS_FIELDS) - {"date_of_birth"}
-        if unknown:
-            raise UsageError(f"unknown witness detail '{sorted(unknown)[0]}'")
+        check_witness_keys(values)
         dob = values.pop("date_of_birth", None)
-        clean: dict[str, Any] = {}
-        for key, value in values.items():
-            if value is None:
-                continue
-            if key == "break_every_minutes":
-                if not isinstance(value, int) or not 5 <= value <= 180:
-                    raise UsageError("the break interval must be between 5 and 180 minutes")
-                clean[key] = value
-            elif key == "age_under_18":
-                if not isinstance(value, int) or not 0 < value < 18:
-                    raise UsageError("the age is only recorded when under 18 (1–17)")
-                clean[key] = value
-            elif key == "interpreter_needed":
-                clean[key] = bool(value)
-            else:
-                text = short_text(str(value), LABELS.get(key, f"the {key.replace('_', ' ')}"),
-                                  required=key == "name",
-                                  single_line=key in ("name", "preferred_name", "pronouns"))
-                clean[key] = text
+        clean = {key: witness_value(key, value) for key, value in values.items()
+                 if value is not None}
         if dob is not None:
             dob = parse_date_of_birth(dob, self.clock.now().date())
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             if self._current_statement(conn, case.id).status == "signed":
                 # The name on a signed statement is part of what was signed.
-                raise UsageError("the statement is signed, so the witness's details on it "
-                                 "can no longer change; start a further statement first")
+                raise UsageError("witness.statement_signed", "the statement is signed, so the "
+                                 "witness's details on it can no longer change; start a "
+                                 "further statement first")
             data = self._json_row(conn, "witnesses", case.id)
             data.update(clean)
             if not data.get("name"):
-                raise UsageError("the witness's name (as it will appear on the statement) is "
-                                 "required: give --name")
+                raise UsageError("witness.name_required", "the witness's name (as it will "
+                                 "appear on the statement) is required: give --name")
             at = self.now()
-            conn.execute("INSERT OR REPLACE INTO witnesses(case_id, data) VALUES (?, ?)",
-                         (case.id, json.dumps(data, sort_keys=True)))
-            self._audit(conn, case.id, "witness", {"fields": sorted(clean)}, at)
+            self._store_witness(conn, case.id, data, clean, at)
             if dob is not None:
                 self._update_restricted(conn, case, {"date_of_birth": dob}, at)
             self._touch(conn, case.id, at)
         return data
+
+    def _store_witness(self, conn: Connection, case_id: str, data: dict[str, Any],
+                       changed: dict[str, Any], at: str) -> None:
+        conn.execute("INSERT OR REPLACE INTO witnesses(case_id, data) VALUES (?, ?)",
+                     (case_id, json.dumps(data, sort_keys=True)))
+        self._audit(conn, case_id, "witness", {"fields": sorted(changed)}, at)
 
     # --- restricted details -----------------------------------------------------------
 
@@ -184,29 +248,18 @@ class CasesMixin(EngineBase):
             return self._json_row(conn, "restricted", case.id)
 
     def set_restricted(self, ref: str, **values: Any) -> dict[str, Any]:
-        unknown = set(values) - set(RESTRICTED_FIELDS)
-        if unknown:
-            raise UsageError(f"unknown restricted detail '{sorted(unknown)[0]}'")
-        clean: dict[str, Any] = {}
-        for key, value in values.items():
-            if value is None:
-                continue
-            if key in ("voicemail_safe", "letters_safe", "vps_offered"):
-                clean[key] = bool(value)
-            elif key == "date_of_birth":
-                clean[key] = parse_date_of_birth(str(value), self.clock.now().date())
-            elif key in ("phone", "email"):
-                clean[key] = short_text(str(value), f"the {key}", single_line=True)
-            else:
-                clean[key] = short_text(str(value), f"the {key.replace('_', ' ')}")
+        check_restricted_keys(values)
+        today = self.clock.now().date()
+        clean = {key: restricted_value(key, value, today) for key, value in values.items()
+                 if value is not None}
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             if "date_of_birth" in clean and \
                     self._current_statement(conn, case.id).status == "signed":
                 # The age printed on a signed statement comes from the date of birth.
-                raise UsageError("the statement is signed, so the date of birth behind the "
-                                 "age on it can no longer change; start a further statement "
-                                 "first")
+                raise UsageError("restricted.statement_signed", "the statement is signed, so "
+                                 "the date of birth behind the age on it can no longer change; "
+                                 "start a further statement first")
             at = self.now()
             data = self._update_restricted(conn, case, clean, at)
             self._touch(conn, case.id, at)
@@ -222,33 +275,39 @@ class CasesMixin(EngineBase):
         return data
 
     def record_consent(self, ref: str, kind: str, state: str, note: str = "") -> Consent:
-        kind = short_text(kind, "the consent", required=True, limit=100) or ""
-        if state not in CONSENT_STATES:
-            raise UsageError("a consent is either given or withdrawn")
-        note = short_text(note, "the note") or ""
+        kind, state, note = consent_values(kind, state, note)
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             at = self.now()
-            data = self._json_row(conn, "restricted", case.id)
-            consents = list(data.get("consents", []))
-            consent = Consent(kind, state, at, note)
-            consents.append({"kind": kind, "state": state, "at": at, "note": note})
-            data["consents"] = consents
-            conn.execute("INSERT OR REPLACE INTO restricted(case_id, data) VALUES (?, ?)",
-                         (case.id, json.dumps(data, sort_keys=True)))
-            self._audit(conn, case.id, "consent", {"kind": kind, "state": state}, at)
+            consent = self._append_consent(conn, case, kind, state, note, at)
             self._touch(conn, case.id, at)
+        return consent
+
+    def _append_consent(self, conn: Connection, case: Case, kind: str, state: str,
+                        note: str, at: str) -> Consent:
+        data = self._json_row(conn, "restricted", case.id)
+        consents = list(data.get("consents", []))
+        consent = Consent(kind, state, at, note)
+        consents.append({"kind": kind, "state": state, "at": at, "note": note})
+        data["consents"] = consents
+        conn.execute("INSERT OR REPLACE INTO restricted(case_id, data) VALUES (?, ?)",
+                     (case.id, json.dumps(data, sort_keys=True)))
+        self._audit(conn, case.id, "consent", {"kind": kind, "state": state}, at)
         return consent
 
     # --- who will be present (planned in the new-case flow, used to start a sitting) ---
 
     def set_planned_present(self, ref: str, present: list[Participant]) -> None:
+        checked = [check_participant(person) for person in present]
         with self._tx() as conn:
-            case = self._case_row(conn, ref)
-            value = json.dumps([p.to_json() for p in present])
-            conn.execute("INSERT OR REPLACE INTO case_fields VALUES (?, ?, ?)",
-                         (case.id, PLANNED_PRESENT, value))
-            self._audit(conn, case.id, "field", {"field": PLANNED_PRESENT})
+            self._store_present(conn, self._case_row(conn, ref), checked)
+
+    def _store_present(self, conn: Connection, case: Case, present: list[Participant],
+                       at: str | None = None) -> None:
+        value = json.dumps([p.to_json() for p in present])
+        conn.execute("INSERT OR REPLACE INTO case_fields VALUES (?, ?, ?)",
+                     (case.id, PLANNED_PRESENT, value))
+        self._audit(conn, case.id, "field", {"field": PLANNED_PRESENT}, at)
 
     def planned_present(self, ref: str) -> list[Participant]:
         with self._read() as conn:
@@ -268,20 +327,24 @@ class CasesMixin(EngineBase):
             fields = {f.id: f for f in self.guide(case).fields}
             if field_id not in fields:
                 known = ", ".join(fields) or "none"
-                raise UsageError(f"unknown field '{field_id}'; this guide has: {known}")
+                raise UsageError("field.unknown", "unknown field '{field}'; this guide has: "
+                                 "{known}", field=field_id, known=known)
             spec = fields[field_id]
             values = value if isinstance(value, list) else [value]
             if spec.kind in ("choice", "multichoice"):
                 bad = [v for v in values if v not in spec.choices]
                 if bad:
-                    raise UsageError(f"'{bad[0]}' is not one of: {', '.join(spec.choices)}")
+                    raise UsageError("field.not_a_choice", "'{value}' is not one of: "
+                                     "{choices}", value=bad[0], choices=", ".join(spec.choices))
                 if spec.kind == "choice" and len(values) != 1:
-                    raise UsageError(f"{field_id} takes exactly one value")
+                    raise UsageError("field.one_value", "{field} takes exactly one value",
+                                     field=field_id)
             elif spec.kind == "number":
                 try:
                     values = [float(v) for v in values]
                 except (TypeError, ValueError):
-                    raise UsageError(f"{field_id} must be a number") from None
+                    raise UsageError("field.not_a_number", "{field} must be a number",
+                                     field=field_id) from None
             stored = values if spec.kind == "multichoice" else values[0]
             if isinstance(stored, str):
                 stored = short_text(stored, spec.label, limit=20_000)

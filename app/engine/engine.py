@@ -31,7 +31,8 @@ class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin, Identity
         super().__init__(vault, clock=clock, actor=actor)
         if owner:
             if not self._lock.try_acquire():
-                raise UsageError("Quietroom already has this vault open in another window")
+                raise UsageError("vault.open_elsewhere", "Quietroom already has this vault open "
+                                 "in another window")
             self.recover_interrupted()
             self._set_ownership(True)
         elif self._lock.try_acquire():

@@ -89,7 +89,8 @@ class FuzzyDate:
                 uncertain=uncertain,
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise UsageError("a stored fuzzy date is malformed and cannot be read") from exc
+            raise UsageError("date.stored_malformed", "a stored fuzzy date is malformed and "
+                             "cannot be read") from exc
 
 
 class _Span(NamedTuple):
@@ -163,17 +164,26 @@ def _number(word: str) -> int:
 
 def _not_understood(text: str) -> UsageError:
     return UsageError(
-        f"could not understand the date '{text}'; try e.g. 'June 1987', 'summer 1987', "
-        "'1985 to 1987' or 'aged about 12'"
+        "date.not_understood",
+        "could not understand the date '{text}'; try e.g. 'June 1987', 'summer 1987', "
+        "'1985 to 1987' or 'aged about 12'",
+        text=text,
     )
 
 
 def _future(ctx: _Ctx) -> UsageError:
-    return UsageError(f"'{ctx.text}' is in the future; check the year")
+    return UsageError("date.in_future", "'{text}' is in the future; check the year",
+                      text=ctx.text)
 
 
 def _backwards(ctx: _Ctx) -> UsageError:
-    return UsageError(f"'{ctx.text}' ends before it starts; put the earlier date first")
+    return UsageError("date.backwards", "'{text}' ends before it starts; put the earlier date "
+                      "first", text=ctx.text)
+
+
+def _too_early(year: int) -> UsageError:
+    return UsageError("date.year_too_early", "the year {year} is before {first}; check the "
+                      "year", year=year, first=FIRST_YEAR)
 
 
 # --- shared checks -----------------------------------------------------------------------
@@ -182,7 +192,7 @@ def _year(token: str, ctx: _Ctx) -> int:
     digits = token.lstrip("'")
     year = int(digits) if len(digits) == 4 else cal.expand_two_digit_year(int(digits), ctx.today)
     if year < FIRST_YEAR:
-        raise UsageError(f"the year {year} is before {FIRST_YEAR}; check the year")
+        raise _too_early(year)
     if year > ctx.today.year:
         raise _future(ctx)
     return year
@@ -190,13 +200,16 @@ def _year(token: str, ctx: _Ctx) -> int:
 
 def _make_date(year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
-        raise UsageError(f"there is no month {month}; write dates day first, e.g. 14/06/1987")
+        raise UsageError("date.no_such_month", "there is no month {month}; write dates day "
+                         "first, e.g. 14/06/1987", month=month)
     days = cal.last_day(year, month)
     if not 1 <= day <= days:
         name = cal.MONTH_NAMES[month]
         raise UsageError(
-            f"there is no {day} {name} {year} ({name} {year} has {days} days); "
-            "check the day and month"
+            "date.no_such_day",
+            "there is no {day} {month} {year} ({month} {year} has {days} days); "
+            "check the day and month",
+            day=day, month=name, year=year, days=days,
         )
     return date(year, month, day)
 
@@ -263,7 +276,8 @@ def _named_period(m: re.Match[str], ctx: _Ctx) -> _Span | None:
 def _period_key(name: str) -> str:
     key = cal.PERIOD_ALIASES[name]
     if key == cal.AMBIGUOUS_HALF_TERM:
-        raise UsageError("say which half term was meant, e.g. 'October half term 1987'")
+        raise UsageError("date.which_half_term", "say which half term was meant, e.g. "
+                         "'October half term 1987'")
     return key
 
 
@@ -334,13 +348,17 @@ def _life_decade(m: re.Match[str], ctx: _Ctx) -> _Span:
 def _age_span(youngest: int, oldest: int, ctx: _Ctx) -> _Span:
     if ctx.dob is None:
         raise UsageError(
-            f"'{ctx.text}' needs the survivor's date of birth; add it to the restricted "
-            "details first"
+            "date.needs_birth_date",
+            "'{text}' needs the survivor's date of birth; add it to the restricted "
+            "details first",
+            text=ctx.text,
         )
     if ctx.dob > ctx.today:
-        raise UsageError("the date of birth is after today; correct it in the restricted details")
+        raise UsageError("date.birth_after_today", "the date of birth is after today; correct "
+                         "it in the restricted details")
     if oldest > OLDEST_AGE:
-        raise UsageError(f"an age of {oldest} is not possible; check the age")
+        raise UsageError("date.age_impossible", "an age of {age} is not possible; check the "
+                         "age", age=oldest)
     if oldest < youngest:
         raise _backwards(ctx)
     if ctx.hedged:  # "about 12" could be 11 or 13
@@ -455,7 +473,8 @@ def _anchor(event: str, after: bool, ctx: _Ctx) -> tuple[date, date, bool]:
         return moment, moment, True
     found = _call_resolver(event, ctx)
     if found is None:
-        raise UsageError(f"no earlier event matches '{event}'; add that event first or give a date")
+        raise UsageError("date.no_earlier_event", "no earlier event matches '{event}'; add "
+                         "that event first or give a date", event=event)
     return min(found.earliest, found.latest), max(found.earliest, found.latest), False
 
 
@@ -536,15 +555,19 @@ def parse_when(
     sentence saying what to do, for anything it cannot read.
     """
     if not isinstance(text, str):
-        raise UsageError("the date must be given as text, e.g. 'summer 1987'")
+        raise UsageError("date.not_text", "the date must be given as text, e.g. 'summer "
+                         "1987'")
     today = _as_date(today) or date.today()
     stripped = text.strip()
     if not stripped:
-        raise UsageError("the date is empty; say when it happened, e.g. 'summer 1987'")
+        raise UsageError("date.empty", "the date is empty; say when it happened, e.g. "
+                         "'summer 1987'")
     if len(stripped) > MAX_TEXT:
         raise UsageError(
-            f"the date is longer than {MAX_TEXT} characters; put the detail in the account "
-            "and keep a short phrase such as 'summer 1987' here"
+            "date.too_long",
+            "the date is longer than {limit} characters; put the detail in the account "
+            "and keep a short phrase such as 'summer 1987' here",
+            limit=MAX_TEXT,
         )
     ctx = _Ctx(" ".join(stripped.split()), today, _as_date(date_of_birth), resolve)
     resolver_failure: BaseException | None = None
@@ -573,7 +596,7 @@ def _parse(stripped: str, ctx: _Ctx) -> _Span:
     if span is None:
         raise _not_understood(ctx.text)
     if span.earliest.year < FIRST_YEAR:
-        raise UsageError(f"the year {span.earliest.year} is before {FIRST_YEAR}; check the year")
+        raise _too_early(span.earliest.year)
     if span.earliest > ctx.today:
         raise _future(ctx)
     if span.latest < span.earliest:

@@ -13,7 +13,14 @@ from pathlib import Path
 from app.engine.base import EngineBase
 from app.errors import UsageError
 from app.org import Identity, Trust, load_identity, load_trust
-from app.org.trust import Member, read_file, signature_path, trust_from_bytes
+from app.org.trust import (
+    TRUST_FILE,
+    TRUST_SIGNATURE_FILE,
+    Member,
+    read_file,
+    signature_path,
+    trust_from_bytes,
+)
 from crypto import pki
 from crypto.recovery import parse_identities
 
@@ -44,8 +51,9 @@ class IdentityMixin(EngineBase):
         if trust_parts is not None:
             parsed = trust_parts[3]
             if not parsed.member_for_certificate(identity.cert):
-                raise UsageError("this certificate is not listed in the organisation's trust "
-                                 "file; ask for an up-to-date trust file")
+                raise UsageError("identity.not_in_trust_file", "this certificate is not listed "
+                                 "in the organisation's trust file; ask for an up-to-date "
+                                 "trust file")
         at = self.now()
         with self._tx() as conn:
             existing = conn.execute("SELECT age_identity FROM identity WHERE id = 1").fetchone()
@@ -60,8 +68,8 @@ class IdentityMixin(EngineBase):
     @staticmethod
     def _read_trust(path: Path) -> tuple[bytes, bytes, bytes, Trust]:
         parsed = load_trust(path)  # verifies the CA signature, refuses anything else
-        data = read_file(path, MAX_TRUST_FILE, "trust file")
-        sig = read_file(signature_path(path), MAX_TRUST_FILE, "trust file signature")
+        data = read_file(path, MAX_TRUST_FILE, TRUST_FILE)
+        sig = read_file(signature_path(path), MAX_TRUST_FILE, TRUST_SIGNATURE_FILE)
         return data, sig, pki.certificate_pem(parsed.ca_cert), parsed
 
     def identity(self) -> Identity:
@@ -69,8 +77,8 @@ class IdentityMixin(EngineBase):
             row = conn.execute("SELECT cert_pem, key_pem, age_identity FROM identity "
                                "WHERE id = 1").fetchone()
         if row is None:
-            raise UsageError("this vault has no signing identity yet; import one with "
-                             "'identity import'")
+            raise UsageError("identity.none", "this vault has no signing identity yet; import "
+                             "one with 'identity import'")
         cert, key = pki.load_pem_pair(bytes(row[0]), bytes(row[1]))
         age = parse_identities(row[2])[0] if row[2] else None
         return Identity(cert=cert, key=key, age_identity=age)

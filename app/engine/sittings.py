@@ -40,12 +40,15 @@ def parse_participant(text: str) -> Participant:
     role = aliases.get(role, role)
     if role not in ROLES:
         shown = "".join(c if c.isprintable() else " " for c in parts[0])[:40]
-        raise UsageError(f"unknown role '{shown}'; use one of: {', '.join(ROLES)}")
+        raise UsageError("sitting.unknown_role", "unknown role '{role}'; use one of: {roles}",
+                         role=shown, roles=", ".join(ROLES))
     if len(parts) < 2 or not parts[1]:
-        raise UsageError(f"give a name for the {ROLES[role]}: {role}:NAME")
+        raise UsageError("sitting.participant_name_needed", "give a name for the {label}: "
+                         "{role}:NAME", label=ROLES[role], role=role)
     language = parts[2] if len(parts) > 2 and parts[2] else None
     if role == "interpreter" and not language:
-        raise UsageError("give the interpreter's language: interpreter:NAME:LANGUAGE")
+        raise UsageError("sitting.interpreter_language_needed", "give the interpreter's "
+                         "language: interpreter:NAME:LANGUAGE")
     name = short_text(parts[1], "the participant's name", limit=200, single_line=True) or ""
     return Participant(role, name, short_text(language, "the language", limit=100))
 
@@ -53,8 +56,8 @@ def parse_participant(text: str) -> Participant:
 def check_requester(requested_by: object) -> None:
     """Refuse anyone who cannot ask for a pause, in one line that lists who can."""
     if requested_by not in PAUSE_REQUESTER_ROLES:
-        raise UsageError("who asked for the pause? one of: "
-                         f"{', '.join(PAUSE_REQUESTER_ROLES)}")
+        raise UsageError("pause.unknown_requester", "who asked for the pause? one of: "
+                         "{roles}", roles=", ".join(PAUSE_REQUESTER_ROLES))
 
 
 class SittingsMixin(EngineBase):
@@ -105,8 +108,8 @@ class SittingsMixin(EngineBase):
     def _require_open(self, conn: Connection, case_id: str) -> tuple[Any, ...]:
         row = self._open_row(conn, case_id)
         if row is None:
-            raise UsageError("no sitting is in progress for this case; start one with "
-                             "'sitting start'")
+            raise UsageError("sitting.none_in_progress", "no sitting is in progress for this "
+                             "case; start one with 'sitting start'")
         return row
 
     # --- transitions --------------------------------------------------------------------
@@ -117,12 +120,13 @@ class SittingsMixin(EngineBase):
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             if self._open_row(conn, case.id):
-                raise UsageError("a sitting is already in progress for this case; end it "
-                                 "before starting another")
+                raise UsageError("sitting.already_in_progress", "a sitting is already in "
+                                 "progress for this case; end it before starting another")
             statement = self._current_statement(conn, case.id)
             if statement.status == "signed":
-                raise UsageError("the statement is signed; start a further statement before "
-                                 "another sitting ('statement further')")
+                raise UsageError("sitting.statement_signed", "the statement is signed; start a "
+                                 "further statement before another sitting ('statement "
+                                 "further')")
             number = conn.execute("SELECT coalesce(max(number), 0) + 1 FROM sittings WHERE "
                                   "case_id = ?", (case.id,)).fetchone()[0]
             at, sid = self.now(), new_id()
@@ -148,7 +152,7 @@ class SittingsMixin(EngineBase):
             case = self._case_row(conn, ref)
             row = self._require_open(conn, case.id)
             if row[3] != "running":
-                raise UsageError("the sitting is already paused")
+                raise UsageError("pause.already_paused", "the sitting is already paused")
             at = self.now()
             number = conn.execute("SELECT coalesce(max(number), 0) + 1 FROM pauses WHERE "
                                   "sitting_id = ?", (row[0],)).fetchone()[0]
@@ -180,7 +184,8 @@ class SittingsMixin(EngineBase):
                 "AND p.kind = 'pause' ORDER BY s.number DESC, p.number DESC LIMIT 1",
                 (case.id, number, number)).fetchone()
             if row is None:
-                raise UsageError("there is no such pause to give a reason for")
+                raise UsageError("pause.not_found", "there is no such pause to give a reason "
+                                 "for")
             detail: dict[str, Any] = {"sitting": row[2], "pause": row[1], "amended": True}
             if reason is not None:
                 conn.execute("UPDATE pauses SET reason = ? WHERE sitting_id = ? AND number = ?",
@@ -200,7 +205,7 @@ class SittingsMixin(EngineBase):
             case = self._case_row(conn, ref)
             row = self._require_open(conn, case.id)
             if row[3] != "paused":
-                raise UsageError("the sitting is not paused")
+                raise UsageError("pause.not_paused", "the sitting is not paused")
             at = self.now()
             conn.execute("UPDATE pauses SET ended = ? WHERE sitting_id = ? AND ended IS NULL",
                          (at, row[0]))
@@ -234,7 +239,8 @@ class SittingsMixin(EngineBase):
             if section is not None:
                 guide.section(section)
             if position is not None and position < 0:
-                raise UsageError("the position cannot be negative")
+                raise UsageError("sitting.negative_position", "the position cannot be "
+                                 "negative")
             row = self._require_open(conn, case.id)
             at = self.now()
             new = Place(phase or row[8], section or row[9],

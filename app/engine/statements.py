@@ -23,13 +23,18 @@ from app.vault.database import Connection
 STROKES_TYPE = "application/vnd.quietroom.strokes+json"
 SIGNATURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", STROKES_TYPE)
 MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
-SIGNED_REFUSAL = ("this statement is signed and can no longer change; a further account "
-                  "is a new statement ('statement further')")
+
+
+def signed_refusal() -> UsageError:
+    """Any change to a signed statement."""
+    return UsageError("statement.signed", "this statement is signed and can no longer "
+                      "change; a further account is a new statement ('statement further')")
 
 
 def detect_signature_type(data: bytes) -> str:
     if len(data) > MAX_SIGNATURE_BYTES:
-        raise UsageError("the signature file is too large (at most 2 MB)")
+        raise UsageError("signature.file_too_large", "the signature file is too large (at most "
+                         "2 MB)")
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"
     if data.startswith(b"\xff\xd8\xff"):
@@ -39,8 +44,8 @@ def detect_signature_type(data: bytes) -> str:
         return "image/svg+xml"
     if head.startswith(b"{") and b'"strokes"' in data[:4096]:
         return "application/vnd.quietroom.strokes+json"
-    raise UsageError("the signature must be a PNG or JPEG image, an SVG drawing, or strokes "
-                     "captured by the signature pad")
+    raise UsageError("signature.unknown_format", "the signature must be a PNG or JPEG image, "
+                     "an SVG drawing, or strokes captured by the signature pad")
 
 
 class StatementsMixin(EngineBase):
@@ -112,7 +117,7 @@ class StatementsMixin(EngineBase):
         self.guide(case).section(section_id)  # unknown section -> clear UsageError
         statement = self._current_statement(conn, case.id)
         if statement.status == "signed":
-            raise UsageError(SIGNED_REFUSAL)
+            raise signed_refusal()
         at = self.now()
         _, old = self._section_text(conn, statement.id, section_id)
         sitting = conn.execute("SELECT id FROM sittings WHERE case_id = ? AND state != 'ended'",
@@ -166,14 +171,16 @@ class StatementsMixin(EngineBase):
             try:
                 return revisions.text_at(conn, statement.id, section_id, revision)
             except ValueError as exc:
-                raise UsageError(f"revision {revision} of '{section_id}': {exc}") from None
+                raise UsageError("statement.revision_unreadable", "revision {revision} of "
+                                 "'{section}': {detail}", revision=revision, section=section_id,
+                                 detail=str(exc)) from None
 
     # --- notes (never part of the statement) ------------------------------------------
 
     def add_note(self, ref: str, text: str) -> int:
         text = long_text(text, "the note").strip()
         if not text:
-            raise UsageError("the note is empty")
+            raise UsageError("note.empty", "the note is empty")
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             at = self.now()
@@ -209,7 +216,7 @@ class StatementsMixin(EngineBase):
             case = self._case_row(conn, ref)
             statement = self._current_statement(conn, case.id)
             if statement.status == "signed":
-                raise UsageError(SIGNED_REFUSAL)
+                raise signed_refusal()
             if statement.status == "draft":
                 self._begin_readback(conn, case, statement)
             return self._current_statement(conn, case.id)
@@ -217,7 +224,8 @@ class StatementsMixin(EngineBase):
     def _begin_readback(self, conn: Connection, case: Case, statement: Statement) -> None:
         if not any(self._section_text(conn, statement.id, s.id)[1].strip()
                    for s in self.guide(case).sections):
-            raise UsageError("the statement has no text yet, so there is nothing to read back")
+            raise UsageError("readback.no_text", "the statement has no text yet, so there is "
+                             "nothing to read back")
         at = self.now()
         conn.execute("UPDATE statements SET status = 'read_back' WHERE id = ?", (statement.id,))
         conn.execute("UPDATE cases SET status = 'read_back', updated = ? WHERE id = ?",
@@ -240,7 +248,7 @@ class StatementsMixin(EngineBase):
             case = self._case_row(conn, ref)
             statement = self._current_statement(conn, case.id)
             if statement.status == "signed":
-                raise UsageError(SIGNED_REFUSAL)
+                raise signed_refusal()
             for section_id in corrections:
                 self.guide(case).section(section_id)
             if statement.status == "draft":
@@ -264,32 +272,34 @@ class StatementsMixin(EngineBase):
                        ) -> dict[str, Any]:
         media_type = media_type or detect_signature_type(signature)
         if media_type not in SIGNATURE_TYPES:
-            raise UsageError("unsupported signature format")
+            raise UsageError("signature.unsupported_type", "unsupported signature format")
         if len(signature) > MAX_SIGNATURE_BYTES:
-            raise UsageError("the signature is too large (at most 2 MB)")
+            raise UsageError("signature.too_large", "the signature is too large (at most 2 MB)")
         # Parse it now, so a signature that could not be drawn on the statement is refused
         # before anything is frozen.
         if media_type == STROKES_TYPE:
             try:
                 art = signature_art.from_json(signature.decode("utf-8"))
             except (UnicodeDecodeError, UsageError):
-                raise UsageError("the signature strokes are not valid") from None
+                raise UsageError("signature.strokes_invalid", "the signature strokes are not "
+                                 "valid") from None
         else:
             art = signature_art.signature_from_file(signature)
         if not signature_art.has_art(art):
-            raise UsageError("the signature is empty; ask the witness to sign again")
+            raise UsageError("signature.empty", "the signature is empty; ask the witness to "
+                             "sign again")
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             statement = self._current_statement(conn, case.id)
             if statement.status == "signed":
-                raise UsageError("this statement is already signed")
+                raise UsageError("statement.already_signed", "this statement is already signed")
             if statement.status != "read_back" or not statement.readback_confirmed:
-                raise UsageError("the statement must be read back and confirmed by the "
-                                 "witness before it is signed ('statement readback "
-                                 "--confirmed')")
+                raise UsageError("statement.not_read_back", "the statement must be read back "
+                                 "and confirmed by the witness before it is signed "
+                                 "('statement readback --confirmed')")
             if not self._witness_name(conn, case.id):
-                raise UsageError("the witness's name is needed on the statement before "
-                                 "signing ('witness set --name')")
+                raise UsageError("statement.witness_name_needed", "the witness's name is needed "
+                                 "on the statement before signing ('witness set --name')")
             self._refuse_unprintable(conn, case, statement)
             at = self.now()
             digest = self._statement_digest(conn, case, statement)
@@ -322,10 +332,14 @@ class StatementsMixin(EngineBase):
                                                 place[0] if place else ""])
             refuse_missing_glyphs("statement", [name], FONT_BOLD)
         except UsageError as exc:
-            problem = str(exc).rstrip(".")
-            raise UsageError(f"{problem[:1].lower()}{problem[1:]}, so once signed it could "
-                             "never be exported; nothing was signed: correct the text or "
-                             "the names and confirm the read-back again") from None
+            if exc.code != "pdf.missing_glyphs":
+                raise
+            raise UsageError("statement.unprintable", "the {what} contains {count} "
+                             "character(s) the PDF font cannot show ({shown}), so once signed "
+                             "it could never be exported; nothing was signed: correct the text "
+                             "or the names and confirm the read-back again",
+                             what=exc.params["what"], count=exc.params["count"],
+                             shown=exc.params["shown"]) from None
 
     def statement_digest(self, ref: str) -> str:
         """SHA-256 over the sections' ids and texts: what signing committed to."""
@@ -348,8 +362,8 @@ class StatementsMixin(EngineBase):
             case = self._case_row(conn, ref)
             current = self._current_statement(conn, case.id)
             if current.status != "signed":
-                raise UsageError("the current statement is not signed yet; continue it "
-                                 "instead of starting a further one")
+                raise UsageError("statement.not_signed_yet", "the current statement is not "
+                                 "signed yet; continue it instead of starting a further one")
             at = self.now()
             conn.execute("INSERT INTO statements(id, case_id, number, follows, status, created) "
                          "VALUES (?, ?, ?, ?, 'draft', ?)",

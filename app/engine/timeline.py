@@ -79,5 +79,5 @@ class TimelineMixin(EngineBase):
             case = self._case_row(conn, ref)
             if not conn.execute("DELETE FROM timeline WHERE case_id = ? AND id = ?",
                                 (case.id, event_id)).rowcount:
-                raise UsageError("there is no such timeline event")
+                raise UsageError("timeline.event_not_found", "there is no such timeline event")
             self._audit(conn, case.id, "timeline", {"event": event_id, "removed": True})

@@ -33,7 +33,7 @@ from app.errors import UsageError
 from app.export import record as rec
 from app.export import safetar
 from app.export.pades import sign_pdf
-from app.fsutil import check_output_file, write_output_file
+from app.fsutil import check_output_file, no_such_folder, write_output_file
 from app.org import Identity, Trust
 from app.render.mg11 import render_statement
 from app.render.restricted_pdf import render_restricted
@@ -71,8 +71,9 @@ def resolve_recipients(names: list[str] | None, trust: Trust | None,
     """age recipients from explicit names/keys, else the trust file's supervisors and
     intake; the author is always added so they can open what they sent."""
     if identity.age_recipient is None:
-        raise UsageError("your identity has no age identity, so you could not open your own "
-                         "export; import it with 'identity import --age-identity FILE'")
+        raise UsageError("export.no_own_age_identity", "your identity has no age identity, "
+                         "so you could not open your own export; import it with 'identity "
+                         "import --age-identity FILE'")
     chosen: list[str] = []
     if names:
         for name in names:
@@ -80,23 +81,29 @@ def resolve_recipients(names: list[str] | None, trust: Trust | None,
                 try:
                     parse_recipient(name)
                 except Exception:
-                    raise UsageError(f"'{name[:20]}…' is not a valid age recipient") from None
+                    raise UsageError("export.bad_age_recipient", "'{start}…' is not a valid age "
+                                     "recipient", start=name[:20]) from None
                 chosen.append(name)
                 continue
             member = trust.by_name(name) if trust else None
             if member is None:
-                raise UsageError(f"'{name}' is not a member of the organisation's trust file"
-                                 if trust else "import the organisation's trust file to "
-                                 "name recipients ('identity import --trust')")
+                if trust is None:
+                    raise UsageError("export.trust_needed_for_names", "import the "
+                                     "organisation's trust file to name recipients "
+                                     "('identity import --trust')")
+                raise UsageError("export.not_a_member", "'{name}' is not a member of the "
+                                 "organisation's trust file", name=name)
             chosen.append(member.age_recipient)
     else:
         if trust is None:
-            raise UsageError("import the organisation's trust file ('identity import "
-                             "--trust') or name the recipients with --recipient")
+            raise UsageError("export.no_recipients", "import the organisation's trust file "
+                             "('identity import --trust') or name the recipients with "
+                             "--recipient")
         chosen += [m.age_recipient for role in DEFAULT_ROLES for m in trust.by_role(role)]
         if not chosen:
-            raise UsageError("the trust file lists no supervisor or intake service; name "
-                             "the recipients with --recipient")
+            raise UsageError("export.trust_lists_no_recipients", "the trust file lists no "
+                             "supervisor or intake service; name the recipients with "
+                             "--recipient")
     chosen.append(identity.age_recipient)
     return tuple(sorted(set(chosen)))
 
@@ -119,9 +126,10 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
                 progress: Progress | None = None) -> ExportResult:
     step = progress or (lambda stage: None)
     if out.exists() and out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name for the bundle")
+        raise UsageError("export.out_is_folder", "{path} is a folder; give a file name for "
+                         "the bundle", path=out)
     if not out.parent.is_dir():
-        raise UsageError(f"the folder {out.parent} does not exist")
+        raise no_such_folder(out.parent)
     check_output_file(out, "bundle", vault_root=engine.vault.root)
     identity = engine.identity()
     trust = engine.trust()

@@ -45,11 +45,13 @@ def _load_signing_material(cert_pem: bytes, key_pem: bytes) -> tuple[Any, Any, l
         chain = x509.load_pem_x509_certificates(cert_pem)
         key = serialization.load_pem_private_key(key_pem, password=None)
     except (ValueError, TypeError):
-        raise UsageError("The signing certificate or key could not be read.") from None
+        raise UsageError("pdf.signing_material_unreadable", "The signing certificate or key "
+                         "could not be read.") from None
     pub = serialization.PublicFormat.SubjectPublicKeyInfo
     der = serialization.Encoding.DER
     if chain[0].public_key().public_bytes(der, pub) != key.public_key().public_bytes(der, pub):
-        raise UsageError("The signing key does not belong to the signing certificate.")
+        raise UsageError("pdf.signing_key_mismatch", "The signing key does not belong to the "
+                         "signing certificate.")
     key_info = asn1_keys.PrivateKeyInfo.load(key.private_bytes(
         der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     certs = [asn1_x509.Certificate.load(c.public_bytes(der)) for c in chain]
@@ -74,13 +76,15 @@ def sign_pdf(pdf: bytes, cert_pem: bytes, key_pem: bytes, *, reason: str,
     try:
         writer = IncrementalPdfFileWriter(BytesIO(pdf))
     except Exception:  # pyHanko's reader raises several types for damaged files
-        raise UsageError("The document to sign is not a readable PDF.") from None
+        raise UsageError("pdf.unreadable", "The document to sign is not a readable PDF."
+                         ) from None
     out = BytesIO()
     try:
         signers.sign_pdf(writer, meta, signer=signer, output=out)
     except (SigningError, PdfError) as exc:
         reason = str(exc).strip().rstrip(".")
-        raise UsageError(f"The document could not be signed: {reason}.") from None
+        raise UsageError("pdf.signing_failed", "The document could not be signed: {detail}.",
+                         detail=reason) from None
     return out.getvalue()
 
 

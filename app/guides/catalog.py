@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.errors import UsageError
-from app.guides.model import CATEGORIES, Guide, GuideError, guides_dir, load_guide, show
+from app.guides.model import CATEGORIES, Guide, broken_guide, guides_dir, load_guide, show
 from app.guides.translations import translated
 
 
@@ -15,7 +15,8 @@ def guide_for_category(category: str, language: str = "en") -> Guide:
     """The guide for a case category, re-read only when its file changes. In another
     language, its translation for the screen (app/guide_translations.py), else English."""
     if category not in CATEGORIES:
-        raise UsageError(f"unknown category {show(category)}; choose csa, apsp or general")
+        raise UsageError("guide.unknown_category", "unknown category {category}; choose csa, "
+                         "apsp or general", category=show(category))
     path = guides_dir() / f"{category}.toml"
     try:
         stat = path.stat()
@@ -24,10 +25,8 @@ def guide_for_category(category: str, language: str = "en") -> Guide:
     guide = _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
     if guide.id != category:
         # A copied file with the wrong id would silently give a case the wrong guide.
-        raise GuideError(
-            f"broken interview guide {path.name}: id must be {show(category)} to match the"
-            f" file name, not {show(guide.id)}"
-        )
+        raise broken_guide(path.name, f"id must be {show(category)} to match the file name, "
+                           f"not {show(guide.id)}")
     if language != "en":
         return translated(guide, language)
     return guide

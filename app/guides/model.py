@@ -58,6 +58,13 @@ class GuideError(QuietroomError):
     exit_code = 1
 
 
+def broken_guide(name: str, detail: str) -> GuideError:
+    """The guide file `name` is broken; `detail` says where and how (in English: guides
+    are maintained by the organisation's staff, not read by interviewers)."""
+    return GuideError("guide.broken", "broken interview guide {name}: {detail}", name=name,
+                      detail=detail)
+
+
 @dataclass(frozen=True, slots=True)
 class Prompt:
     text: str
@@ -115,7 +122,8 @@ class Guide:
             if section.id == section_id:
                 return section
         raise UsageError(
-            f"unknown section {show(section_id)}; this guide has: {', '.join(self.section_ids())}"
+            "guide.unknown_section", "unknown section {section}; this guide has: {known}",
+            section=show(section_id), known=", ".join(self.section_ids()),
         )
 
     def phase(self, phase_id: str) -> Phase:
@@ -123,7 +131,8 @@ class Guide:
             if phase.id == phase_id:
                 return phase
         known = ", ".join(phase.id for phase in self.phases)
-        raise UsageError(f"unknown phase {show(phase_id)}; this guide has: {known}")
+        raise UsageError("guide.unknown_phase", "unknown phase {phase}; this guide has: {known}",
+                         phase=show(phase_id), known=known)
 
 
 # --- where guides live ----------------------------------------------------------------
@@ -350,7 +359,7 @@ class _Checker:
         self.name = name
 
     def fail(self, message: str) -> NoReturn:
-        raise GuideError(f"broken interview guide {self.name}: {message}")
+        raise broken_guide(self.name, message)
 
     def keys(
         self,

@@ -38,7 +38,12 @@ from pyrage import x25519
 from app.errors import UsageError
 from app.fsutil import atomic_write, ensure_private_dir, fsync_dir, temp_path_for, write_new_file
 from app.org.trust import (
+    AGE_IDENTITY_FILE,
+    CA_CERTIFICATE_FILE,
+    CA_KEY_FILE,
     CA_NAME,
+    CERTIFICATE_FILE,
+    KEY_FILE,
     MAX_CERT_FILE,
     ROLES,
     TRUST_NAME,
@@ -109,8 +114,9 @@ def _staged_dir(target: Path) -> Iterator[Path]:
     try:
         os.mkdir(staging, 0o700)
     except OSError as exc:
-        raise UsageError(f"cannot write in the folder {target.parent}: {exc.strerror}; "
-                         "nothing was written") from None
+        raise UsageError("org.cannot_write_folder", "cannot write in the folder {path}: "
+                         "{reason}; nothing was written", path=target.parent,
+                         reason=exc.strerror) from None
     try:
         yield staging
         fsync_dir(staging)
@@ -153,16 +159,18 @@ def org_init(out: Path, name: str = DEFAULT_ORGANISATION) -> OrgSummary:
     """
     organisation = check_name(name, "organisation name")
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise UsageError(f"{out} already exists and is not an empty directory; "
-                         "nothing was written")
+        raise UsageError("org.out_not_empty", "{path} already exists and is not an empty "
+                         "directory; nothing was written", path=out)
     blocker = next((p for p in out.parents if p.exists()), None)
     if blocker is not None and not blocker.is_dir():
-        raise UsageError(f"{blocker} is a file, not a folder; nothing was written")
+        raise UsageError("org.out_blocked", "{path} is a file, not a folder; nothing was "
+                         "written", path=blocker)
     try:
         out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"cannot create the folder {out.parent}: {exc.strerror}; "
-                         "nothing was written") from None
+        raise UsageError("org.cannot_create_folder", "cannot create the folder {path}: "
+                         "{reason}; nothing was written", path=out.parent,
+                         reason=exc.strerror) from None
     ca_cert, ca_key = pki.generate_ca(organisation)
     members: list[tuple[Member, str]] = []
     with _staged_dir(out) as staging:
@@ -187,14 +195,15 @@ def slug(name: str) -> str:
 
 def _load_ca_key(org_dir: Path) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
     if not (org_dir / CA_KEY_NAME).is_file():
-        raise UsageError(f"{org_dir} holds no {CA_KEY_NAME}: issuing members needs the "
-                         "organisation's CA key")
-    cert_data = read_file(org_dir / CA_NAME, MAX_CERT_FILE, "CA certificate")
-    key_data = read_file(org_dir / CA_KEY_NAME, MAX_KEY_FILE, "CA key")
+        raise UsageError("org.no_ca_key", "{path} holds no {name}: issuing members needs the "
+                         "organisation's CA key", path=org_dir, name=CA_KEY_NAME)
+    cert_data = read_file(org_dir / CA_NAME, MAX_CERT_FILE, CA_CERTIFICATE_FILE)
+    key_data = read_file(org_dir / CA_KEY_NAME, MAX_KEY_FILE, CA_KEY_FILE)
     try:
         return pki.load_pem_pair(cert_data, key_data)
     except PkiError as exc:
-        raise UsageError(f"cannot use the organisation's CA key: {exc}") from None
+        raise UsageError("org.ca_key_unusable", "cannot use the organisation's CA key: "
+                         "{detail}", detail=str(exc)) from None
 
 
 def org_issue(org_dir: Path, role: str, name: str) -> Path:
@@ -206,14 +215,15 @@ def org_issue(org_dir: Path, role: str, name: str) -> Path:
     leaves a pair that fails verification, never one that verifies wrongly.
     """
     if role not in ROLES:
-        raise UsageError(f"the role must be one of {', '.join(ROLES)}")
+        raise UsageError("org.unknown_role", "the role must be one of {roles}",
+                         roles=", ".join(ROLES))
     name = check_name(name, "member name")
     ca_cert, ca_key = _load_ca_key(org_dir)
     trust_path = org_dir / TRUST_NAME
     trust = load_trust(trust_path, org_dir / CA_NAME)
     if trust.by_name(name) is not None:
-        raise UsageError(f"the organisation already has a member named {name!r}; "
-                         "nothing was issued")
+        raise UsageError("org.member_exists", "the organisation already has a member named "
+                         "{name!r}; nothing was issued", name=name)
     target = org_dir / f"{role}-{slug(name)}"
     counter = 2
     while target.exists():
@@ -272,18 +282,19 @@ def load_identity(cert_path: Path, key_path: Path | None, age_identity_path: Pat
     file given as `cert_path` with `key_path` None. `password` opens an encrypted key or
     PKCS#12 file. Only ECDSA P-256 keys are supported."""
     secret = password.encode("utf-8") if isinstance(password, str) else password
-    data = read_file(cert_path, MAX_CERT_FILE, "certificate file")
+    data = read_file(cert_path, MAX_CERT_FILE, CERTIFICATE_FILE)
     try:
         if key_path is None:
             if not pki.looks_like_pkcs12(data):
-                raise UsageError("give the private key file too, or a PKCS#12 (.p12) file "
-                                 "holding both certificate and key")
+                raise UsageError("identity.key_needed", "give the private key file too, or a "
+                                 "PKCS#12 (.p12) file holding both certificate and key")
             cert, key = pki.load_pkcs12(data, secret)
         else:
-            key_data = read_file(key_path, MAX_KEY_FILE, "key file")
+            key_data = read_file(key_path, MAX_KEY_FILE, KEY_FILE)
             cert, key = pki.load_pem_pair(data, key_data, secret)
     except PkiError as exc:
-        raise UsageError(f"cannot use this identity: {exc}") from None
+        raise UsageError("identity.unusable", "cannot use this identity: {detail}",
+                         detail=str(exc)) from None
     _check_signing_certificate(cert)
     age = _load_age_identity(age_identity_path) if age_identity_path else None
     return Identity(cert=cert, key=key, age_identity=age)
@@ -291,27 +302,42 @@ def load_identity(cert_path: Path, key_path: Path | None, age_identity_path: Pat
 
 def _check_signing_certificate(cert: x509.Certificate) -> None:
     if pki.is_ca(cert):
-        raise UsageError("this is a CA certificate, not a staff member's signing certificate")
+        raise UsageError("identity.ca_certificate", "this is a CA certificate, not a staff "
+                         "member's signing certificate")
     try:
         signs = pki.can_sign_documents(cert)
     except ValueError:
         signs = False
     if not signs:
-        raise UsageError("this certificate is not allowed to sign documents")
+        raise UsageError("identity.cannot_sign", "this certificate is not allowed to sign "
+                         "documents")
     now = datetime.now(UTC)
     if now > cert.not_valid_after_utc:
-        raise UsageError("this signing certificate has expired; ask for a new one")
+        raise UsageError("identity.expired", "this signing certificate has expired; ask for "
+                         "a new one")
     if now < cert.not_valid_before_utc:
-        raise UsageError("this signing certificate is not valid yet")
+        raise UsageError("identity.not_yet_valid", "this signing certificate is not valid yet")
+
+
+def not_an_age_identity_file(path: Path | str) -> UsageError:
+    return UsageError("identity.not_age_identity", "{path} is not an age identity file",
+                      path=path)
+
+
+def identity_file_unreadable(path: Path | str, reason: str | None) -> UsageError:
+    """An age identity file that could not be read; `reason` is OSError.strerror."""
+    return UsageError("identity.file_unreadable", "cannot read the identity file {path}: "
+                      "{reason}", path=path, reason=reason)
 
 
 def _load_age_identity(path: Path) -> x25519.Identity:
     try:
-        text = read_file(path, MAX_KEY_FILE, "age identity file").decode("utf-8")
+        text = read_file(path, MAX_KEY_FILE, AGE_IDENTITY_FILE).decode("utf-8")
         identities = parse_identities(text)
     except (UnicodeDecodeError, RecoveryError):
-        raise UsageError(f"{path} is not an age identity file") from None
+        raise not_an_age_identity_file(path) from None
     if len(identities) != 1:
-        raise UsageError(f"{path} must hold exactly one age identity")
+        raise UsageError("identity.several_age_identities", "{path} must hold exactly one "
+                         "age identity", path=path)
     return identities[0]
 

@@ -24,7 +24,7 @@ from typing import Any
 from cryptography import x509
 from pyrage import x25519
 
-from app.errors import UsageError, VerificationError
+from app.errors import Phrase, UsageError, VerificationError
 from app.fsutil import read_limited
 from crypto import cms, pki
 from crypto.errors import RecoveryError
@@ -45,6 +45,16 @@ _TOP_KEYS = ("format", "version", "organisation", "issued", "ca_fingerprint", "m
 _MEMBER_KEYS = ("name", "role", "certificate", "certificate_fingerprint", "age_recipient")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+# The kinds of file `read_file` reads, as its messages name them ({what}).
+CA_CERTIFICATE_FILE = Phrase("file_kind.ca_certificate", "CA certificate")
+CA_KEY_FILE = Phrase("file_kind.ca_key", "CA key")
+TRUST_FILE = Phrase("file_kind.trust", "trust file")
+TRUST_OR_CA_FILE = Phrase("file_kind.trust_or_ca", "trust file or CA certificate")
+TRUST_SIGNATURE_FILE = Phrase("file_kind.trust_signature", "trust file signature")
+CERTIFICATE_FILE = Phrase("file_kind.certificate", "certificate file")
+KEY_FILE = Phrase("file_kind.key", "key file")
+AGE_IDENTITY_FILE = Phrase("file_kind.age_identity", "age identity file")
 
 
 @dataclass(frozen=True)
@@ -95,7 +105,8 @@ def check_name(name: str, what: str) -> str:
     # isprintable() also refuses lone surrogates (bytes that were not UTF-8) and the
     # invisible direction overrides that could make a name read as another one.
     if not name or len(name) > MAX_NAME or _CONTROL.search(name) or not name.isprintable():
-        raise UsageError(f"the {what} must be 1 to {MAX_NAME} printable characters")
+        raise UsageError("org.name_invalid", "the {what} must be 1 to {limit} printable "
+                         "characters", what=what, limit=MAX_NAME)
     return name
 
 
@@ -118,25 +129,30 @@ def signature_path(trust_path: Path) -> Path:
 
 # --- loading -------------------------------------------------------------------------
 
-def read_file(path: Path, limit: int, what: str) -> bytes:
+def read_file(path: Path, limit: int, what: Phrase) -> bytes:
+    """A small file of the kind `what` (one of the phrases above), read whole."""
     try:
         return read_limited(path, limit)
     except FileNotFoundError:
-        raise UsageError(f"the {what} {path} does not exist") from None
+        raise UsageError("file.missing", "the {what} {path} does not exist", what=what,
+                         path=path) from None
     except IsADirectoryError:
-        raise UsageError(f"the {what} {path} is a directory, not a file") from None
+        raise UsageError("file.is_directory", "the {what} {path} is a directory, not a file",
+                         what=what, path=path) from None
     except (OSError, ValueError):
-        raise UsageError(f"cannot read the {what} {path}") from None
+        raise UsageError("file.unreadable", "cannot read the {what} {path}", what=what,
+                         path=path) from None
 
 
 def load_ca_certificate(path: Path) -> x509.Certificate:
-    data = read_file(path, MAX_CERT_FILE, "CA certificate")
+    data = read_file(path, MAX_CERT_FILE, CA_CERTIFICATE_FILE)
     try:
         cert = pki.load_certificate(data)
     except PkiError:
-        raise VerificationError(f"{path} does not hold a readable certificate") from None
+        raise VerificationError("trust.ca_unreadable", "{path} does not hold a readable "
+                                "certificate", path=path) from None
     if not pki.is_ca(cert):
-        raise VerificationError(f"{path} is not a CA certificate")
+        raise VerificationError("trust.not_ca", "{path} is not a CA certificate", path=path)
     return cert
 
 
@@ -147,13 +163,13 @@ def load_trust(path: Path, ca: Path | None = None, *, at: datetime | None = None
     trust file's directory. Certificates must be valid at `at` (default: now); pass the
     time of an old export to check it against the trust file of its day.
     """
-    data = read_file(path, MAX_TRUST_FILE, "trust file")
+    data = read_file(path, MAX_TRUST_FILE, TRUST_FILE)
     sig_path = signature_path(path)
     try:
         signature = read_limited(sig_path, cms.MAX_SIGNATURE)
     except (OSError, ValueError):
-        raise VerificationError(f"the trust file is not signed: {sig_path.name} is missing "
-                                "or unreadable") from None
+        raise VerificationError("trust.unsigned", "the trust file is not signed: {name} is "
+                                "missing or unreadable", name=sig_path.name) from None
     ca_cert = load_ca_certificate(ca if ca is not None else path.parent / CA_NAME)
     return trust_from_bytes(data, signature, ca_cert, at=at)
 
@@ -164,11 +180,12 @@ def trust_from_bytes(data: bytes, signature: bytes, ca_cert: x509.Certificate, *
     try:
         signer = cms.verify_detached(signature, data, ca_cert, at=at)
     except CmsError as exc:
-        raise VerificationError(f"the trust file's signature does not verify: {exc}") from None
+        raise VerificationError("trust.signature_invalid", "the trust file's signature does "
+                                "not verify: {detail}", detail=str(exc)) from None
     if pki.fingerprint(signer) != pki.fingerprint(ca_cert):
         # A member's certificate chains to the CA too, but only the CA may publish this.
-        raise VerificationError("the trust file was signed by a member, not by the "
-                                "organisation's CA")
+        raise VerificationError("trust.signed_by_member", "the trust file was signed by a "
+                                "member, not by the organisation's CA")
     return _parse_trust(data, ca_cert, at)
 
 
@@ -180,7 +197,7 @@ def load_ca_or_trust(path: Path, *, at: datetime | None = None
     """
     if path.is_dir():
         path = path / TRUST_NAME
-    head = read_file(path, MAX_TRUST_FILE, "trust file or CA certificate")
+    head = read_file(path, MAX_TRUST_FILE, TRUST_OR_CA_FILE)
     if head.lstrip()[:1] == b"{":
         trust = load_trust(path, at=at)
         return trust.ca_cert, trust
@@ -196,9 +213,11 @@ def _parse_trust(data: bytes, ca_cert: x509.Certificate, at: datetime | None) ->
         doc = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicate_keys)
         return _build(doc, ca_cert, at)
     except _Malformed as exc:
-        raise VerificationError(f"the trust file is malformed: {exc}") from None
+        raise VerificationError("trust.malformed", "the trust file is malformed: {detail}",
+                                detail=str(exc)) from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise VerificationError("the trust file is malformed: it is not UTF-8 JSON") from None
+        raise VerificationError("trust.not_json", "the trust file is malformed: it is not "
+                                "UTF-8 JSON") from None
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -289,8 +308,9 @@ def _member(entry: object, where: str, ca_cert: x509.Certificate,
     except PkiError as exc:
         # Not "malformed": a well-formed entry whose certificate fails the chain check.
         reason = str(exc).removeprefix("the certificate ")
-        raise VerificationError(f"the certificate of {name!r} in the trust file "
-                                f"{reason}") from None
+        raise VerificationError("trust.member_certificate_invalid", "the certificate of "
+                                "{name!r} in the trust file {reason}", name=name,
+                                reason=reason) from None
     recipient = _text(obj, "age_recipient", where)
     try:
         parse_recipient(recipient)

@@ -62,7 +62,9 @@ def refuse_missing_glyphs(what: str, texts: list[str], font: str = FONT) -> None
     missing = sorted({ch for t in texts for ch in clean(t) if ch != "\n" and ord(ch) not in have})
     if missing:
         shown = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:5])
-        raise UsageError(f"The {what} contains {len(missing)} character(s) the PDF font cannot "
-                         f"show ({shown}{', …' if len(missing) > 5 else ''}).")
+        more = ", …" if len(missing) > 5 else ""
+        raise UsageError("pdf.missing_glyphs", "The {what} contains {count} character(s) the "
+                         "PDF font cannot show ({shown}).", what=what, count=len(missing),
+                         shown=shown + more)
 
 

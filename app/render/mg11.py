@@ -282,18 +282,18 @@ class Declaration(Flowable):
 
 def check(doc: StatementDocument) -> None:
     if not doc.witness_name.strip():
-        raise UsageError("The statement has no witness name.")
+        raise UsageError("mg11.no_witness_name", "The statement has no witness name.")
     if not any(p.strip() for p in doc.paragraphs):
-        raise UsageError("The statement has no text.")
+        raise UsageError("mg11.no_text", "The statement has no text.")
     if doc.age_if_under_18 is not None and not 0 <= doc.age_if_under_18 < 18:
-        raise UsageError("The witness's age must be under 18, or left out.")
+        raise UsageError("mg11.witness_age", "The witness's age must be under 18, or left out.")
     if not has_art(doc.signature):
-        raise UsageError("The statement has no signature.")
+        raise UsageError("mg11.no_signature", "The statement has no signature.")
     if doc.signature.image is not None:
         signature_from_image(doc.signature.image)  # defence in depth: refuse unchecked bytes
     if not doc.read_by_witness and not (doc.reader_name or "").strip():
-        raise UsageError("The name of the person who read the statement to the witness "
-                         "is missing.")
+        raise UsageError("mg11.no_reader_name", "The name of the person who read the "
+                         "statement to the witness is missing.")
     refuse_missing_glyphs("statement", [*doc.paragraphs, doc.witness_name, doc.reference,
                                         doc.interviewer_name, doc.place, doc.reader_name or ""])
     refuse_missing_glyphs("statement", [doc.witness_name], FONT_BOLD)

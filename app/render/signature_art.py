@@ -51,21 +51,22 @@ def signature_from_svg(data: bytes) -> SignatureArt:
     from defusedxml.ElementTree import ParseError, fromstring
 
     if len(data) > MAX_SVG_BYTES:
-        raise UsageError("The signature file is larger than 1 MB.")
+        raise UsageError("signature.svg_too_large", "The signature file is larger than 1 MB.")
     try:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True,
                           forbid_external=True)
     except (DefusedXmlException, ParseError, ValueError):
-        raise UsageError("The signature file is not a valid SVG image.") from None
+        raise UsageError("signature.svg_invalid",
+                         "The signature file is not a valid SVG image.") from None
     if root.tag not in ("svg", SVG_NS + "svg"):
-        raise UsageError("The signature file is not an SVG image.")
+        raise UsageError("signature.not_svg", "The signature file is not an SVG image.")
 
     strokes: list[list[tuple[float, float]]] = []
     stack: list[tuple[Any, Matrix, int]] = [(root, IDENTITY, 0)]
     while stack:
         element, parent, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise UsageError("The signature file is nested too deeply.")
+            raise UsageError("signature.svg_too_deep", "The signature file is nested too deeply.")
         matrix = _compose(parent, _parse_transform(element.get("transform", "")))
         name = _local(element.tag)
         if element is root or name in ("g", "a", "svg"):
@@ -74,11 +75,12 @@ def signature_from_svg(data: bytes) -> SignatureArt:
         shape = _shape_points(name, element)
         strokes.extend([_apply(matrix, p) for p in line] for line in shape if line)
         if sum(len(s) for s in strokes) > MAX_POINTS:
-            raise UsageError(f"The signature drawing is too complex (over {MAX_POINTS} points).")
+            raise UsageError("signature.too_complex", "The signature drawing is too complex "
+                             "(over {limit} points).", limit=MAX_POINTS)
     if not strokes:
-        raise UsageError("The signature file contains no strokes.")
+        raise UsageError("signature.no_strokes", "The signature file contains no strokes.")
     if not all(math.isfinite(v) for s in strokes for p in s for v in p):
-        raise UsageError("The signature file has invalid coordinates.")
+        raise UsageError("signature.bad_coordinates", "The signature file has invalid coordinates.")
     return _normalise(root, strokes)
 
 
@@ -255,7 +257,7 @@ def _normalise(root: Any, strokes: list[list[tuple[float, float]]]) -> Signature
         ox, oy = min(xs), min(ys)
         width, height = max(max(xs) - ox, 1.0), max(max(ys) - oy, 1.0)
     if not (0 < width <= MAX_PAD_SIDE and 0 < height <= MAX_PAD_SIDE):
-        raise UsageError("The signature file has an unusable size.")
+        raise UsageError("signature.unusable_size", "The signature file has an unusable size.")
     return SignatureArt(
         strokes=tuple(Stroke(tuple((x - ox, y - oy) for x, y in s)) for s in strokes),
         width=float(width), height=float(height))
@@ -269,19 +271,20 @@ def signature_from_image(data: bytes) -> SignatureArt:
     from PIL import Image, ImageOps
 
     if len(data) > MAX_IMAGE_BYTES:
-        raise UsageError("The signature image is larger than 2 MB.")
+        raise UsageError("signature.image_too_large", "The signature image is larger than 2 MB.")
     if data.startswith(PNG_MAGIC):
         fmt = "PNG"
     elif data.startswith(JPEG_MAGIC):
         fmt = "JPEG"
     else:
-        raise UsageError("The signature image is not a PNG or JPEG file.")
+        raise UsageError("signature.image_not_png_jpeg",
+                         "The signature image is not a PNG or JPEG file.")
     try:
         with Image.open(BytesIO(data), formats=[fmt]) as probe:
             w, h = probe.size
             if not (0 < w <= MAX_IMAGE_SIDE and 0 < h <= MAX_IMAGE_SIDE):
-                raise UsageError(f"The signature image is larger than {MAX_IMAGE_SIDE}×"
-                                 f"{MAX_IMAGE_SIDE} pixels.")
+                raise UsageError("signature.image_too_many_pixels", "The signature image is "
+                                 "larger than {side}×{side} pixels.", side=MAX_IMAGE_SIDE)
             probe.verify()
         with Image.open(BytesIO(data), formats=[fmt]) as im:
             im.load()
@@ -295,7 +298,8 @@ def signature_from_image(data: bytes) -> SignatureArt:
     except UsageError:
         raise
     except Exception:  # Pillow raises many types on hostile input; all mean "refuse"
-        raise UsageError("The signature image is damaged or not a PNG or JPEG file.") from None
+        raise UsageError("signature.image_damaged",
+                         "The signature image is damaged or not a PNG or JPEG file.") from None
     return SignatureArt(image=out.getvalue(), media_type="image/png",
                         width=float(img.width), height=float(img.height))
 
@@ -307,7 +311,8 @@ def signature_from_file(data: bytes) -> SignatureArt:
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<"):
         return signature_from_svg(data)
-    raise UsageError("The signature file is not a PNG, JPEG or SVG image.")
+    raise UsageError("signature.not_an_image",
+                     "The signature file is not a PNG, JPEG or SVG image.")
 
 
 # --- storage --------------------------------------------------------------------------
@@ -332,7 +337,8 @@ def from_json(text: str) -> SignatureArt:
         ok = False
     if not ok or sum(len(s.points) for s in strokes) > MAX_POINTS or not all(
             math.isfinite(v) for s in strokes for p in s.points for v in p):
-        raise UsageError("The stored signature strokes are damaged.")
+        raise UsageError("signature.stored_strokes_damaged",
+                         "The stored signature strokes are damaged.")
     return SignatureArt(strokes=strokes, width=width, height=height)
 
 

@@ -22,14 +22,16 @@ from pathlib import Path
 
 from app.errors import AuthError, UsageError, VaultError
 from app.fsutil import (
+    cannot_read,
     check_output_file,
     ensure_private_dir,
+    no_such_folder,
     remove_quietly,
     write_new_file,
     write_output_file,
 )
 from app.vault import keys, restore_journal
-from app.vault.database import integrity_problems, open_database
+from app.vault.database import integrity_problems, open_database, typed_errors
 from app.vault.header import MAX_HEADER_BYTES, Header, parse_header
 from app.vault.throttle import Throttle
 from app.vault.vault import Vault, database_path
@@ -48,8 +50,7 @@ def _mac(master: SecretKey, data: bytes | memoryview) -> bytes:
 def _snapshot(vault: Vault) -> bytes:
     """A consistent copy of the encrypted database file, taken with writers held off."""
     db = database_path(vault.root)
-    with vault.lock:
-        conn = vault.connection
+    with vault.reading() as conn:
         for _ in range(3):
             busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             conn.execute("BEGIN IMMEDIATE")
@@ -60,15 +61,16 @@ def _snapshot(vault: Vault) -> bytes:
             finally:
                 conn.execute("COMMIT")
             time.sleep(0.05)
-    raise VaultError("the vault is busy; try the backup again")
+    raise VaultError("backup.vault_busy", "the vault is busy; try the backup again")
 
 
 def write_backup(vault: Vault, out: Path) -> int:
     """Write the backup atomically to `out`; return its size in bytes."""
     if out.exists() and out.is_dir():
-        raise UsageError(f"{out} is a directory; give a file name for the backup")
+        raise UsageError("backup.out_is_directory", "{path} is a directory; give a file name "
+                         "for the backup", path=out)
     if not out.parent.is_dir():
-        raise UsageError(f"the folder {out.parent} does not exist")
+        raise no_such_folder(out.parent)
     check_output_file(out, "backup", vault_root=vault.root)
     header = vault.header.to_bytes()
     db = _snapshot(vault)
@@ -79,9 +81,14 @@ def write_backup(vault: Vault, out: Path) -> int:
     return len(data)
 
 
+def _not_backup() -> VaultError:
+    return VaultError("backup.not_a_backup", "this file is not a Quietroom vault backup, or "
+                      "it is damaged")
+
+
 def _parse(data: bytes) -> tuple[bytes, bytes, bytes]:
     """Split a backup into (header, database, mac) or say it is not a backup."""
-    not_backup = VaultError("this file is not a Quietroom vault backup, or it is damaged")
+    not_backup = _not_backup()
     if not data.startswith(MAGIC):
         raise not_backup
     pos = len(MAGIC)
@@ -104,13 +111,14 @@ def _read(source: Path) -> bytes:
     """The backup file's bytes, refusing early (before reading it all) anything that
     does not start as a backup or whose recorded lengths do not add up: a large file of
     something else, or an endless one such as /dev/zero, is never read into memory."""
-    not_backup = VaultError("this file is not a Quietroom vault backup, or it is damaged")
+    not_backup = _not_backup()
     try:
         with open(source, "rb") as fh:
             st = os.fstat(fh.fileno())
             size = st.st_size if stat.S_ISREG(st.st_mode) else None  # a pipe has none
             if size is not None and size > MAX_BACKUP_BYTES:
-                raise VaultError("this file is too large to be a Quietroom vault backup")
+                raise VaultError("backup.too_large", "this file is too large to be a "
+                                 "Quietroom vault backup")
             start = fh.read(len(MAGIC) + 4)
             if not start.startswith(MAGIC) or len(start) < len(MAGIC) + 4:
                 raise not_backup
@@ -129,7 +137,7 @@ def _read(source: Path) -> bytes:
                 return fh.read(total + 1)
             return b"".join([start, head, fh.read(dlen + MAC_LEN + 1)])
     except OSError as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+        raise cannot_read(source, exc.strerror) from None
 
 
 def _load(source: Path) -> tuple[bytes, bytes, Header, bytes, bytes]:
@@ -141,7 +149,8 @@ def _load(source: Path) -> tuple[bytes, bytes, Header, bytes, bytes]:
 
 def _check_mac(master: SecretKey, data: bytes, mac: bytes) -> None:
     if not hmac.compare_digest(_mac(master, memoryview(data)[:-MAC_LEN]), mac):
-        raise VaultError("the backup has been altered or damaged; it was not restored")
+        raise VaultError("backup.altered", "the backup has been altered or damaged; it was "
+                         "not restored")
 
 
 def _install(root: Path, master: SecretKey, db_bytes: bytes, make_header: Callable[[], bytes],
@@ -159,15 +168,15 @@ def _install(root: Path, master: SecretKey, db_bytes: bytes, make_header: Callab
         db_new, header_new = restore_journal.staged_paths(root)
         try:
             write_new_file(db_new, db_bytes)
-            with keys.database_key(master) as dbkey:
+            with keys.database_key(master) as dbkey, typed_errors():
                 conn, _version = open_database(db_new, dbkey)
             try:
                 problems = integrity_problems(conn)
             finally:
                 conn.close()
             if problems:
-                raise VaultError("the backup's database fails its integrity check; "
-                                 "it was not restored")
+                raise VaultError("backup.integrity_failed", "the backup's database fails its "
+                                 "integrity check; it was not restored")
             write_new_file(header_new, make_header())
         except BaseException:
             restore_journal.discard_staged(root)
@@ -202,8 +211,9 @@ def restore_with_identity(root: Path, source: Path, identity_text: str, new_pass
     keys.check_new_passphrase(new_passphrase)
     data, _header_bytes, header, db_bytes, mac = _load(source)
     if header.recovery is None:
-        raise AuthError("this backup's vault was created without a recovery recipient, so it "
-                        "cannot be restored with an identity; nothing was written")
+        raise AuthError("backup.no_recovery", "this backup's vault was created without a "
+                        "recovery recipient, so it cannot be restored with an identity; "
+                        "nothing was written")
     master = keys.open_recovery(header, identity_text)
     rebound: list[Header] = []
     created = [False]

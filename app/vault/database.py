@@ -4,25 +4,36 @@ Every open checks the properties the threat model relies on and refuses to conti
 otherwise: a 4.x cipher, temporary storage compiled and set to memory (so sorts and
 temp tables never reach disk in plaintext), WAL with synchronous=FULL (durable commits),
 secure_delete (freed pages are zeroed) and foreign keys.
+
+SQLCipher's own errors are turned into the core's typed errors here (`database_error`,
+`typed_errors`), so the CLI and the desktop app say the same thing: another writer
+holding the vault (`vault.busy`), a full disk (`vault.disk_full`, DiskFullError), a
+read-only vault (`vault.read_only`) are no damage; anything else may be
+(`vault.damaged`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeAlias
 
 import sqlcipher3
 
-from app.errors import VaultError
+from app.errors import DiskFullError, StorageError, VaultError
 from app.fsutil import FILE_MODE, write_new_file
 from crypto.secret import SecretKey
 
 LOG = logging.getLogger("quietroom.vault")
 
 DatabaseError = sqlcipher3.DatabaseError
-Connection = sqlcipher3.Connection
+# sqlcipher3 ships no type information: the alias names the type for readers and for
+# mypy (to which it is Any).
+Connection: TypeAlias = sqlcipher3.Connection
 
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
 PAGE_SIZE = 4096
@@ -32,26 +43,77 @@ class DamagedDatabase(VaultError):
     pass
 
 
-def damaged(detail: str = "") -> DamagedDatabase:
-    suffix = f" ({detail})" if detail else ""
-    return DamagedDatabase("the vault database is damaged or is not a Quietroom database"
-                           f"{suffix}; restore it from a backup")
+def damaged() -> DamagedDatabase:
+    return DamagedDatabase("vault.damaged", "the vault database is damaged or is not a "
+                           "Quietroom database; restore it from a backup")
+
+
+def truncated() -> DamagedDatabase:
+    return DamagedDatabase("vault.truncated", "the vault database is damaged or is not a "
+                           "Quietroom database (it has been truncated); restore it from a "
+                           "backup")
+
+
+def disk_full() -> DiskFullError:
+    """The disk is full (SQLITE_FULL, or ENOSPC anywhere a command writes)."""
+    return DiskFullError("vault.disk_full", "the disk is full, so nothing was saved and "
+                         "nothing already stored was lost; free some space and try again")
+
+
+# SQLite's primary result codes (the low byte of an extended code).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
+
+
+def storage_error(exc: BaseException) -> StorageError | None:
+    """The typed error for a database error that is no sign of damage (another writer
+    holding the vault, a full disk, a read-only place); None when it may be damage."""
+    if not isinstance(exc, sqlcipher3.OperationalError):
+        return None
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text or "busy" in text:
+        return StorageError("vault.busy", "the vault is busy: another Quietroom window or "
+                            "command is writing to it; nothing was changed, try again in a "
+                            "moment")
+    if primary == _SQLITE_FULL or "disk is full" in text:
+        return disk_full()
+    if primary == _SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return StorageError("vault.read_only", "the vault cannot be written (it is "
+                            "read-only); nothing was changed")
+    return None
 
 
 def not_damage(exc: BaseException) -> str | None:
-    """What a database error means when it is no sign of damage (another writer holding
-    the vault, a full disk, a read-only place), as one sentence; None when it may be."""
-    if not isinstance(exc, sqlcipher3.OperationalError):
+    """`storage_error` as one English sentence; None when the error may be damage."""
+    error = storage_error(exc)
+    return None if error is None else str(error)
+
+
+def database_error(exc: BaseException) -> StorageError | DamagedDatabase | None:
+    """What a SQLCipher error means for the person at the keyboard: no damage (busy, disk
+    full, read-only), or damage; None for errors that are our own bugs (a constraint or
+    an SQL mistake), which must stay what they are."""
+    if not isinstance(exc, DatabaseError):
         return None
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return ("the vault is busy: another Quietroom window or command is writing to it; "
-                "nothing was changed, try again in a moment")
-    if "disk is full" in text:
-        return "the disk is full, so nothing was saved; free some space and try again"
-    if "readonly" in text or "read-only" in text:
-        return "the vault cannot be written (it is read-only); nothing was changed"
+    meaning = storage_error(exc)
+    if meaning is not None:
+        return meaning
+    if type(exc) in (sqlcipher3.DatabaseError, sqlcipher3.OperationalError):
+        return damaged()
     return None
+
+
+@contextlib.contextmanager
+def typed_errors() -> Iterator[None]:
+    """Raise SQLCipher's errors inside the block as the core's typed errors."""
+    try:
+        yield
+    except DatabaseError as exc:
+        error = database_error(exc)
+        if error is None:
+            raise
+        raise error from exc
 
 
 def _pragma(conn: Connection, name: str) -> object:
@@ -83,12 +145,12 @@ def check_settings(conn: Connection) -> str:
     """Verify the security-relevant configuration; return the cipher version."""
     version = str(_pragma(conn, "cipher_version") or "")
     if not version.startswith("4."):
-        raise VaultError(f"this SQLCipher build ({version or 'none'}) is not version 4; "
-                         "refusing to open the vault")
+        raise VaultError("vault.cipher_version", "this SQLCipher build ({version}) is not "
+                         "version 4; refusing to open the vault", version=version or "none")
     options = {row[0] for row in conn.execute("PRAGMA compile_options")}
     if not options & {"TEMP_STORE=2", "TEMP_STORE=3"}:
-        raise VaultError("this SQLCipher build may write temporary data to disk; "
-                         "refusing to open the vault")
+        raise VaultError("vault.cipher_temp_store", "this SQLCipher build may write "
+                         "temporary data to disk; refusing to open the vault")
     checks = {
         "temp_store": ("MEMORY", 2),
         "journal_mode": ("WAL", "wal"),
@@ -99,7 +161,8 @@ def check_settings(conn: Connection) -> str:
     for name, (value, expected) in checks.items():
         conn.execute(f"PRAGMA {name} = {value}").fetchall()
         if _pragma(conn, name) != expected:
-            raise VaultError(f"the vault database refused {name}={value}; refusing to continue")
+            raise VaultError("vault.pragma_refused", "the vault database refused "
+                             "{name}={value}; refusing to continue", name=name, value=value)
     return version
 
 
@@ -107,10 +170,11 @@ def open_database(path: Path, key: SecretKey, *, create: bool = False) -> tuple[
     """Open and key vault.db, verify the key with a first read and enforce the pragmas."""
     if not create:
         if not path.is_file():
-            raise VaultError("the vault database is missing; restore the vault from a backup")
+            raise VaultError("vault.database_missing", "the vault database is missing; "
+                             "restore the vault from a backup")
         size = path.stat().st_size
         if size == 0 or size % PAGE_SIZE:
-            raise damaged("it has been truncated")
+            raise truncated()
     else:
         # SQLite gives its -wal and -shm files the database file's mode: create it 0600
         # ourselves so none of them ever depends on the caller's umask.
@@ -124,8 +188,8 @@ def open_database(path: Path, key: SecretKey, *, create: bool = False) -> tuple[
         conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError:
-            raise damaged() from None
+        except DatabaseError as exc:
+            raise (storage_error(exc) or damaged()) from None
         version = check_settings(conn)
     except BaseException:
         conn.close()

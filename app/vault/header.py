@@ -108,32 +108,34 @@ def _keyring_json(backend: str | None, check: bytes | None) -> dict[str, Any] | 
 
 # --- strict parsing -------------------------------------------------------------------
 
-def _fail(what: str) -> HeaderError:
-    return HeaderError(f"the vault header is damaged ({what}); restore the vault from a backup")
+def header_damaged(detail: str) -> HeaderError:
+    """A damaged header; `detail` says how, in a few English words."""
+    return HeaderError("vault.header_damaged", "the vault header is damaged ({detail}); "
+                       "restore the vault from a backup", detail=detail)
 
 
 def _obj(value: Any, where: str, keys: set[str], optional: frozenset[str] = frozenset()
          ) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _fail(f"{where} is not an object")
+        raise header_damaged(f"{where} is not an object")
     missing = keys - optional - value.keys()
     unknown = value.keys() - keys
     if missing:
-        raise _fail(f"{where} lacks {sorted(missing)[0]}")
+        raise header_damaged(f"{where} lacks {sorted(missing)[0]}")
     if unknown:
-        raise _fail(f"{where} has an unexpected field {sorted(unknown)[0]}")
+        raise header_damaged(f"{where} has an unexpected field {sorted(unknown)[0]}")
     return value
 
 
 def _int(value: Any, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _fail(f"{where} is not an integer")
+        raise header_damaged(f"{where} is not an integer")
     return value
 
 
 def _str(value: Any, where: str, limit: int = 256) -> str:
     if not isinstance(value, str) or not value or len(value) > limit:
-        raise _fail(f"{where} is not a valid string")
+        raise header_damaged(f"{where} is not a valid string")
     return value
 
 
@@ -142,31 +144,32 @@ def _bytes(value: Any, where: str, *, size: int | None = None, limit: int = 4096
     try:
         raw = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise _fail(f"{where} is not base64") from None
+        raise header_damaged(f"{where} is not base64") from None
     if size is not None and len(raw) != size:
-        raise _fail(f"{where} has the wrong length")
+        raise header_damaged(f"{where} has the wrong length")
     return raw
 
 
 def parse_header(data: bytes) -> Header:
     if len(data) > MAX_HEADER_BYTES:
-        raise _fail("it is too large")
+        raise header_damaged("it is too large")
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise _fail("it is not valid JSON") from None
+        raise header_damaged("it is not valid JSON") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise HeaderError("this is not a Quietroom vault header")
+        raise HeaderError("vault.not_a_header", "this is not a Quietroom vault header")
     version = doc.get("version")
     if version != VERSION:
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-            raise HeaderError(f"this vault uses format version {version}, which this version "
-                              "of Quietroom does not know; update Quietroom to open it")
-        raise _fail("its version is not valid")
+            raise HeaderError("vault.newer_format", "this vault uses format version "
+                              "{version}, which this version of Quietroom does not know; "
+                              "update Quietroom to open it", version=version)
+        raise header_damaged("its version is not valid")
     _obj(doc, "header", {"format", "version", "vault_id", "kdf", "keyring", "wrapped"})
     vault_id = _str(doc["vault_id"], "vault_id", limit=64)
     if not all(c in "0123456789abcdef" for c in vault_id) or len(vault_id) != 32:
-        raise _fail("vault_id is not valid")
+        raise header_damaged("vault_id is not valid")
 
     kdf = _obj(doc["kdf"], "kdf", {"name", "memory_kib", "iterations", "lanes", "salt"})
     params = KdfParams(memory_kib=_int(kdf["memory_kib"], "kdf.memory_kib"),
@@ -176,7 +179,7 @@ def parse_header(data: bytes) -> Header:
     try:
         params.validate()
     except ValueError as exc:
-        raise _fail(str(exc)) from None
+        raise header_damaged(str(exc)) from None
     salt = _bytes(kdf["salt"], "kdf.salt", size=SALT_LEN)
 
     backend = check = None
@@ -189,17 +192,17 @@ def parse_header(data: bytes) -> Header:
                    optional=frozenset({"recovery"}))
     pw = _obj(wrapped["passphrase"], "wrapped.passphrase", {"alg", "nonce", "ct"})
     if pw["alg"] != ALG:
-        raise _fail("wrapped.passphrase.alg is not supported")
+        raise header_damaged("wrapped.passphrase.alg is not supported")
     wrap = Wrapped(nonce=_bytes(pw["nonce"], "wrapped.passphrase.nonce", size=NONCE_LEN),
                    ciphertext=_bytes(pw["ct"], "wrapped.passphrase.ct", size=48))
     recovery = None
     if "recovery" in wrapped:
         rec = _obj(wrapped["recovery"], "wrapped.recovery", {"alg", "recipient", "envelope"})
         if rec["alg"] != RECOVERY_ALG:
-            raise _fail("wrapped.recovery.alg is not supported")
+            raise header_damaged("wrapped.recovery.alg is not supported")
         recipient = _str(rec["recipient"], "wrapped.recovery.recipient", limit=128)
         if not recipient.startswith("age1"):
-            raise _fail("wrapped.recovery.recipient is not an age recipient")
+            raise header_damaged("wrapped.recovery.recipient is not an age recipient")
         recovery = Recovery(recipient=recipient,
                             envelope=_bytes(rec["envelope"], "wrapped.recovery.envelope"))
     return Header(vault_id=vault_id, kdf=params, salt=salt, keyring_backend=backend,

@@ -12,7 +12,7 @@ import os
 import secrets
 from dataclasses import dataclass
 
-from app.errors import AuthError, UsageError, VaultError
+from app.errors import AuthError, Phrase, UsageError, VaultError
 from app.vault.header import Header, Recovery, Wrapped
 from crypto import keyring_binding as kr
 from crypto import recovery
@@ -27,7 +27,8 @@ MIN_PASSPHRASE_CHARS = 8
 
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
-        raise UsageError(f"the passphrase must have at least {MIN_PASSPHRASE_CHARS} characters")
+        raise UsageError("passphrase.too_short", "the passphrase must have at least {count} "
+                         "characters", count=MIN_PASSPHRASE_CHARS)
 
 
 def new_vault_id() -> str:
@@ -47,21 +48,24 @@ def database_key(master: SecretKey) -> SecretKey:
     return purpose_key(master, "sqlcipher")
 
 
-def recovery_hint(header: Header, *, backup: bool = False) -> str:
+def recovery_hint(header: Header, *, backup: bool = False) -> Phrase:
+    """What can still be done when the device secret cannot be had (a message's {hint})."""
     if backup:
         # A backup read on another machine: recover cannot help (there is no vault here
         # yet), and restore refuses to write what it cannot authenticate.
         if header.recovery is not None:
-            return ("nothing was written; to restore it here, an administrator can use "
-                    "'quietroom-cli restore --from FILE --identity AGE_IDENTITY_FILE "
-                    "--new-passphrase-file F' with the organisation's recovery identity")
-        return ("this backup has no recovery key, so it can only be restored on the machine "
-                "and user account where it was made; nothing was written")
+            return Phrase("hint.restore_with_identity", "nothing was written; to restore it "
+                          "here, an administrator can use 'quietroom-cli restore --from FILE "
+                          "--identity AGE_IDENTITY_FILE --new-passphrase-file F' with the "
+                          "organisation's recovery identity")
+        return Phrase("hint.backup_no_recovery", "this backup has no recovery key, so it can "
+                      "only be restored on the machine and user account where it was made; "
+                      "nothing was written")
     if header.recovery is not None:
-        return ("an administrator can restore access with 'quietroom-cli recover' and the "
-                "organisation's recovery identity")
-    return ("this vault has no recovery key, so it can only be opened on the machine and user "
-            "account where it was created")
+        return Phrase("hint.recover", "an administrator can restore access with "
+                      "'quietroom-cli recover' and the organisation's recovery identity")
+    return Phrase("hint.no_recovery", "this vault has no recovery key, so it can only be "
+                  "opened on the machine and user account where it was created")
 
 
 @dataclass
@@ -83,15 +87,17 @@ def new_binding(use_keyring: bool, vault_id: str) -> Binding:
     try:
         backend = kr.find_backend()
     except KeyringUnavailable:
-        raise UsageError("no acceptable OS keyring is available (Secret Service, KWallet, "
-                         "macOS Keychain or Windows Credential Locker); start one, or use "
-                         "--no-keyring for a passphrase-only vault") from None
+        raise UsageError("keyring.none_available", "no acceptable OS keyring is available "
+                         "(Secret Service, KWallet, macOS Keychain or Windows Credential "
+                         "Locker); start one, or use --no-keyring for a passphrase-only "
+                         "vault") from None
     secret = kr.new_device_secret()
     try:
         kr.store(backend, vault_id, secret)
     except KeyringFailure as exc:
         wipe(secret)
-        raise UsageError(f"the keyring refused to store the device secret: {exc}") from None
+        raise UsageError("keyring.store_refused", "the keyring refused to store the device "
+                         "secret: {detail}", detail=str(exc)) from None
     return Binding(kr.backend_id(backend), secret)
 
 
@@ -103,24 +109,36 @@ def current_binding(header: Header, *, backup: bool = False) -> Binding:
     if header.keyring_backend is None:
         return Binding(None, None)
     label = kr.backend_label(header.keyring_backend)
-    whose, what = ("this backup's", "this backup") if backup else ("this vault's", "this vault")
     hint = recovery_hint(header, backup=backup)
     try:
         backend = kr.find_backend(required=header.keyring_backend)
     except KeyringUnavailable:
-        raise AuthError(f"{whose} device secret is kept in {label}, which is not available "
-                        f"in this session; {hint}") from None
+        if backup:
+            raise AuthError("keyring.backup_unavailable", "this backup's device secret is "
+                            "kept in {label}, which is not available in this session; "
+                            "{hint}", label=label, hint=hint) from None
+        raise AuthError("keyring.unavailable", "this vault's device secret is kept in "
+                        "{label}, which is not available in this session; {hint}",
+                        label=label, hint=hint) from None
     try:
         secret = kr.load(backend, header.vault_id)
     except KeyringFailure:
-        raise AuthError(f"{label} could not be read (is it locked?); {hint}") from None
+        raise AuthError("keyring.unreadable", "{label} could not be read (is it locked?); "
+                        "{hint}", label=label, hint=hint) from None
     if secret is None:
-        where = (" (as when the backup was made on another machine or user account)"
-                 if backup else "")
-        raise AuthError(f"{whose} device secret is missing from {label}{where}; {hint}")
+        if backup:
+            raise AuthError("keyring.backup_secret_missing", "this backup's device secret is "
+                            "missing from {label} (as when the backup was made on another "
+                            "machine or user account); {hint}", label=label, hint=hint)
+        raise AuthError("keyring.secret_missing", "this vault's device secret is missing from "
+                        "{label}; {hint}", label=label, hint=hint)
     if kr.secret_check(secret) != header.secret_check:
         wipe(secret)
-        raise AuthError(f"the device secret in {label} does not belong to {what}; {hint}")
+        if backup:
+            raise AuthError("keyring.backup_secret_mismatch", "the device secret in {label} "
+                            "does not belong to this backup; {hint}", label=label, hint=hint)
+        raise AuthError("keyring.secret_mismatch", "the device secret in {label} does not "
+                        "belong to this vault; {hint}", label=label, hint=hint)
     return Binding(header.keyring_backend, secret)
 
 
@@ -171,7 +189,8 @@ def unwrap_master(header: Header, passphrase: str, binding: Binding) -> SecretKe
             return unwrap_key(kek, header.passphrase_wrap.nonce,
                               header.passphrase_wrap.ciphertext, header.associated_data())
         except UnwrapError:
-            raise AuthError("the passphrase is not correct") from None
+            raise AuthError("vault.wrong_passphrase", "the passphrase is not correct"
+                            ) from None
 
 
 def wrap_master(master: SecretKey, passphrase: str, *, vault_id: str, params: KdfParams,
@@ -193,23 +212,24 @@ def seal_recovery(master: SecretKey, recipient_text: str) -> Recovery:
         recipient = recovery.parse_recipient(recipient_text)
         envelope = recovery.seal(master, recipient)
     except RecoveryError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError("recovery.bad_recipient", "{detail}", detail=str(exc)) from None
     return Recovery(recipient=recipient_text.strip(), envelope=envelope)
 
 
 def open_recovery(header: Header, identity_text: str) -> SecretKey:
     if header.recovery is None:
-        raise AuthError("this vault was created without a recovery recipient, so it cannot be "
-                        "recovered with an identity")
+        raise AuthError("recovery.not_set_up", "this vault was created without a recovery "
+                        "recipient, so it cannot be recovered with an identity")
     try:
         identities = recovery.parse_identities(identity_text)
     except RecoveryError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError("recovery.bad_identity", "{detail}", detail=str(exc)) from None
     try:
         master = recovery.open_sealed(header.recovery.envelope, identities)
     except RecoveryError as exc:
-        raise AuthError(str(exc)) from None
+        raise AuthError("recovery.not_opened", "{detail}", detail=str(exc)) from None
     if len(master) != 32:
         master.close()
-        raise VaultError("the recovery envelope does not hold a vault key")
+        raise VaultError("recovery.envelope_invalid", "the recovery envelope does not hold a "
+                         "vault key")
     return master

@@ -231,8 +231,9 @@ def migrate(conn: Connection, *, target: int | None = None,
     goal = latest_version(migrations) if target is None else target
     version = current_version(conn)
     if version > latest_version(migrations):
-        raise VaultError(f"this vault has schema version {version}, newer than this version "
-                         "of Quietroom knows; update Quietroom to open it")
+        raise VaultError("vault.newer_schema", "this vault has schema version {version}, "
+                         "newer than this version of Quietroom knows; update Quietroom to "
+                         "open it", version=version)
     for migration in migrations:
         if migration.version <= version or migration.version > goal:
             continue

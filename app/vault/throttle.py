@@ -64,8 +64,8 @@ class Throttle:
         """Refuse an attempt made before the current delay has passed."""
         remaining = self.wait_remaining()
         if remaining > 0:
-            raise AuthError(f"too many wrong passphrases; wait {int(remaining) + 1} seconds "
-                            "before trying again")
+            raise AuthError("vault.throttled", "too many wrong passphrases; wait {seconds} "
+                            "seconds before trying again", seconds=int(remaining) + 1)
 
     def _save(self, failures: int | None) -> None:
         doc = self._load()

@@ -3,6 +3,10 @@
 `Vault.create` and `Vault.open` return an unlocked vault; `close()` locks it (drops the
 connection and wipes the key material we hold). Header changes (passphrase change,
 recovery) are single atomic renames, so a crash leaves the old or the new header.
+
+Every use of the database goes through `transaction()` (writes) or `reading()` (reads),
+which hold the vault's lock and raise SQLCipher's errors as the core's typed errors (a
+busy or read-only vault, a full disk, damage: see app/vault/database.py).
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from app import paths
 from app.errors import AuthError, UsageError, VaultError
 from app.fsutil import atomic_write, ensure_private_dir, read_limited
 from app.vault import keys, restore_journal
-from app.vault.database import Connection, integrity_problems, open_database
-from app.vault.header import MAX_HEADER_BYTES, Header, parse_header
+from app.vault.database import Connection, integrity_problems, open_database, typed_errors
+from app.vault.header import MAX_HEADER_BYTES, Header, header_damaged, parse_header
 from app.vault.migrations import current_version, migrate
 from app.vault.session_lock import LOCK_NAME
 from app.vault.throttle import Throttle
@@ -42,24 +46,28 @@ def vault_exists(root: Path) -> bool:
     return header_path(root).exists() or database_path(root).exists()
 
 
+def locked() -> VaultError:
+    return VaultError("vault.locked", "the vault is locked")
+
+
 def read_header(root: Path) -> Header:
     restore_journal.finish_pending(root)
     path = header_path(root)
     if not path.is_file():
         if path.exists():  # a folder, a pipe…: opening it could fail or wait forever
-            raise VaultError("the vault header is damaged (it is not a file); "
-                             "restore the vault from a backup")
+            raise header_damaged("it is not a file")
         if database_path(root).exists():
-            raise VaultError(f"the vault at {root} has lost its header file; "
-                             "restore the vault from a backup")
-        raise VaultError(f"there is no vault at {root}; create one with 'quietroom-cli init'")
+            raise VaultError("vault.header_lost", "the vault at {path} has lost its header "
+                             "file; restore the vault from a backup", path=root)
+        raise VaultError("vault.not_found", "there is no vault at {path}; create one with "
+                         "'quietroom-cli init'", path=root)
     try:
         data = read_limited(path, MAX_HEADER_BYTES)
     except ValueError:
-        raise VaultError("the vault header is damaged (it is too large); "
-                         "restore the vault from a backup") from None
+        raise header_damaged("it is too large") from None
     except OSError as exc:
-        raise VaultError(f"the vault header cannot be read ({exc.strerror})") from None
+        raise VaultError("vault.header_unreadable", "the vault header cannot be read "
+                         "({reason})", reason=exc.strerror) from None
     return parse_header(data)
 
 
@@ -84,19 +92,20 @@ class Vault:
                ) -> Vault:
         keys.check_new_passphrase(passphrase)
         if vault_exists(root):
-            raise UsageError(f"a vault already exists at {root}; nothing was changed")
+            raise UsageError("vault.exists", "a vault already exists at {path}; nothing was "
+                             "changed", path=root)
         # The session lock file alone (left by a restore that failed its checks, say)
         # holds nothing, so it does not make the place unusable.
         if root.exists() and (not root.is_dir() or any(p.name != LOCK_NAME
                                                        for p in root.iterdir())):
-            raise UsageError(f"{root} exists and is not an empty directory; "
-                             "choose another place for the vault")
+            raise UsageError("vault.place_not_empty", "{path} exists and is not an empty "
+                             "directory; choose another place for the vault", path=root)
         # A file where a folder on the way should be: say so before anything is made
         # (the keyring's device secret included).
         blocker = next((p for p in root.parents if p.exists()), None)
         if blocker is not None and not blocker.is_dir():
-            raise UsageError(f"cannot create the vault at {root}: {blocker} is a file, "
-                             "not a folder")
+            raise UsageError("vault.place_blocked", "cannot create the vault at {path}: "
+                             "{blocker} is a file, not a folder", path=root, blocker=blocker)
         params = kdf_params or kdf.calibrate()
         params.validate()
         vault_id = keys.new_vault_id()
@@ -114,11 +123,13 @@ class Vault:
         except OSError as exc:
             if header.keyring_bound:
                 keys.forget_binding(vault_id)
-            raise UsageError(f"cannot create the vault at {root}: {exc.strerror}") from None
-        with keys.database_key(master) as dbkey:
+            raise UsageError("vault.cannot_create", "cannot create the vault at {path}: "
+                             "{reason}", path=root, reason=exc.strerror) from None
+        with keys.database_key(master) as dbkey, typed_errors():
             conn, version = open_database(database_path(root), dbkey, create=True)
         try:
-            migrate(conn)
+            with typed_errors():
+                migrate(conn)
             # The header is written last: a vault without it is not a vault yet.
             atomic_write(header_path(root), header.to_bytes())
         except BaseException:
@@ -133,10 +144,11 @@ class Vault:
         header = read_header(root)
         master = cls._unlock_master(header, passphrase, clock)
         try:
-            with keys.database_key(master) as dbkey:
+            with keys.database_key(master) as dbkey, typed_errors():
                 conn, version = open_database(database_path(root), dbkey)
             try:
-                migrate(conn)
+                with typed_errors():
+                    migrate(conn)
             except BaseException:
                 conn.close()
                 raise
@@ -168,13 +180,13 @@ class Vault:
     @property
     def connection(self) -> Connection:
         if self._conn is None:
-            raise VaultError("the vault is locked")
+            raise locked()
         return self._conn
 
     @property
     def master_key(self) -> SecretKey:
         if self._master is None:
-            raise VaultError("the vault is locked")
+            raise locked()
         return self._master
 
     @property
@@ -183,21 +195,34 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One write transaction; committed (durably, synchronous=FULL) on success."""
-        with self.lock:
+        """One write transaction; committed (durably, synchronous=FULL) on success.
+
+        Anything raised inside rolls it back, so nothing stored changes; SQLCipher's errors
+        come out typed (another writer holding the vault past the busy timeout: vault.busy;
+        a full disk: vault.disk_full; and so on). SQLite may already have rolled back by
+        itself after a full disk, so the rollback is only asked for when one is open.
+        """
+        with self.lock, typed_errors():
             conn = self.connection
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """The connection for reads outside a transaction, with the vault's lock held and
+        SQLCipher's errors typed as in `transaction`."""
+        with self.lock, typed_errors():
+            yield self.connection
 
     def meta(self, key: str) -> str | None:
-        with self.lock:
-            row = self.connection.execute("SELECT value FROM meta WHERE key = ?",
-                                          (key,)).fetchone()
+        with self.reading() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def status(self, *, check: bool = False) -> dict[str, Any]:
@@ -213,10 +238,10 @@ class Vault:
             "recovery_recipient": (self.header.recovery.recipient
                                    if self.header.recovery else None),
         }
-        with self.lock:
-            info["schema_version"] = current_version(self.connection)
+        with self.reading() as conn:
+            info["schema_version"] = current_version(conn)
             if check:
-                problems = integrity_problems(self.connection)
+                problems = integrity_problems(conn)
                 info["integrity"] = "ok" if not problems else "damaged"
                 info["integrity_problems"] = len(problems)
         return info
@@ -270,20 +295,22 @@ def recover(root: Path, identity_text: str, new_passphrase: str) -> Vault:
     restore_journal.finish_pending(root)
     if not vault_exists(root):
         # The usual way here is a new machine with only a backup: say how to restore it.
-        raise VaultError(f"there is no vault at {root} to recover; to restore a backup with "
-                         "the recovery identity, use 'quietroom-cli restore --from FILE "
-                         "--identity AGE_IDENTITY_FILE --new-passphrase-file F'")
+        raise VaultError("recovery.no_vault", "there is no vault at {path} to recover; to "
+                         "restore a backup with the recovery identity, use 'quietroom-cli "
+                         "restore --from FILE --identity AGE_IDENTITY_FILE "
+                         "--new-passphrase-file F'", path=root)
     header = read_header(root)
     master = keys.open_recovery(header, identity_text)
     try:
-        with keys.database_key(master) as dbkey:
+        with keys.database_key(master) as dbkey, typed_errors():
             conn, version = open_database(database_path(root), dbkey)
         vault = Vault(root, header, conn, master, version)
     except BaseException:
         master.close()
         raise
     try:
-        migrate(conn)
+        with typed_errors():
+            migrate(conn)
         try:
             binding = keys.new_binding(True, header.vault_id)
         except UsageError:

@@ -127,6 +127,7 @@ SWEEP = [
     ("missing-id", ["statement", "show"], 1, "required"),
 ]
 
-# The --json variant of a sample: errors still on stderr, stdout empty or valid JSON.
+# The --json variant of a sample: errors still on stderr, and on stdout as one JSON object
+# {"error": {"code", "message"}} (see assert_refused).
 JSON_SAMPLE = {"pp-wrong", "vault-missing", "restore-empty", "write-garbage",
                "verify-garbage", "verify-trust-garbage"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from typing import Any
 import pytest
 
 from app import org
-from app.cli.main import main
+from app.cli.main import main, one_line
 from app.engine.engine import Engine
 from app.export.bundle import export_case
 from app.vault.database import not_damage
@@ -32,6 +33,7 @@ from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, REPO, run_cli, snapshot
 from tests.core.cli_sweep_cases import JSON_SAMPLE, NOT_UTF8, SWEEP
 
+ERROR_CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20">'
        b'<path d="M4 15 L30 4 L56 14" stroke="black" fill="none"/></svg>')
 RLO = "\u202e"              # RIGHT-TO-LEFT OVERRIDE
@@ -112,14 +114,24 @@ def cli(world: dict[str, str], *args: str, timeout: float = 120
 
 def assert_refused(result: subprocess.CompletedProcess[str], code: int, message: str,
                    *, report: bool = False) -> None:
-    """One line on stderr, the documented exit code, the message; stdout empty unless the
-    command reports (verify), and then valid JSON whenever --json was asked for."""
+    """One line on stderr, the documented exit code, the message. Without --json, stdout
+    empty unless the command reports (verify); with --json, stdout is one JSON object
+    holding the same error as {"error": {"code", "message"}}, and nothing else unless the
+    command reports."""
     assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
     assert len(result.stderr.splitlines()) == 1, result.stderr
     assert result.stderr.startswith("quietroom-cli: ")
     assert message in result.stderr, result.stderr
-    if not report:
+    if "--json" in result.args:
+        data = json.loads(result.stdout)
+        error = data["error"]
+        assert set(error) == {"code", "message"}, error
+        assert ERROR_CODE.fullmatch(error["code"]), error
+        assert result.stderr == f"quietroom-cli: {one_line(error['message'])}\n"
+        if not report:
+            assert set(data) == {"error"}, data
+    elif not report:
         assert result.stdout == ""
 
 
@@ -349,6 +361,34 @@ def test_a_busy_vault_is_not_called_damaged(world: dict[str, str]) -> None:
     assert snapshot(Path(world["vault"])) == before
 
 
+def test_json_errors_carry_the_cores_code(world: dict[str, str]) -> None:
+    """With --json a script reads the stable code, not the sentence."""
+    env = {name: world[name] for name in XDG}
+    cases = [
+        (["--passphrase-file", world["wrong"], "--json", "case", "list"], 2,
+         "vault.wrong_passphrase"),
+        (["--passphrase-file", world["pp"], "--json", "case", "show", "NOBODY-1"], 1,
+         "case.not_found"),
+        (["--passphrase-file", world["pp"], "--json", "case", "show"], 1, "cli.usage"),
+        (["--passphrase-file", world["pp"], "--json", "--no-such-option", "case", "list"], 1,
+         "cli.usage"),
+    ]
+    for args, exit_code, code in cases:
+        result = run_cli("--vault", world["vault"], *args, env=env)
+        assert_refused(result, exit_code, "")
+        assert json.loads(result.stdout)["error"]["code"] == code, result.stdout
+
+
+def test_a_report_that_fails_holds_its_error(world: dict[str, str]) -> None:
+    """verify reports every check, then fails: one JSON object with both."""
+    result = run_cli("verify", world["garbage"], "--identity", world["identity"], "--trust",
+                     world["trust"], "--json")
+    assert_refused(result, 4, "did not verify", report=True)
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and report["checks"]
+    assert report["error"]["code"] == "verify.failed"
+
+
 def test_what_database_errors_mean() -> None:
     import sqlcipher3
 
@@ -482,7 +522,5 @@ def test_sweep(refusals: dict[str, Any], key: str, args: list[str], code: int,
                message: str) -> None:
     result = refusals[key]
     assert_refused(result, code, message, report=args[0] == "verify" and code == 4)
-    if key.endswith("-json") and result.stdout:
-        json.loads(result.stdout)
     for canary in ("It happened in the summer", "Alex Morgan"):
         assert canary not in result.stderr

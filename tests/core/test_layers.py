@@ -3,7 +3,8 @@
 app/ and crypto/ never load Qt or ui/; crypto/ never imports app/; intake/ never loads Qt,
 ui/, the desktop tasks or the CLI. Inside app/, each package may import only the
 packages below it (the order is PACKAGE_RANK), and no module takes part in an import
-cycle, not even through a function-level import.
+cycle, not even through a function-level import. ui/ imports from app/ only the desktop
+side (app.desktop) and the base helpers (UI_MAY_IMPORT), and never crypto/.
 """
 
 from __future__ import annotations
@@ -214,3 +215,49 @@ def test_no_import_cycles() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert strongly_connected(graph) == [["a", "b", "c"]]
+
+
+# What ui/ may import from app/: the desktop side of the core (its tasks and the types
+# they hand out, app/desktop/types.py) and the base helpers; never crypto/.
+UI_MAY_IMPORT = ("app.desktop", "app.errors", "app.settings", "app.paths", "app.hygiene",
+                 "app.resources")
+
+
+def ui_core_imports(source: str) -> list[tuple[int, str]]:
+    """(line, module) for every app/ or crypto/ import in `source` that ui/ may not make,
+    anywhere in it (inside functions too); `from app import settings` is app.settings."""
+    wrong = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = ([f"{node.module}.{alias.name}" for alias in node.names]
+                     if node.module in ("app", "crypto") else [node.module])
+        else:
+            continue
+        for name in names:
+            root = name.split(".")[0]
+            allowed = any(name == m or name.startswith(m + ".") for m in UI_MAY_IMPORT)
+            if root == "crypto" or (root == "app" and not allowed):
+                wrong.append((node.lineno, name))
+    return wrong
+
+
+def test_ui_reaches_the_core_only_through_app_desktop() -> None:
+    """ui/ holds screens and widgets; business rules and the engine, the vault, exports,
+    the organisation, guides, rendering and crypto stay behind app.desktop."""
+    wrong = [f"{path.relative_to(REPO)}:{line} imports {name}"
+             for path in package_files("ui")
+             for line, name in ui_core_imports(path.read_text(encoding="utf-8"))]
+    assert not wrong, "\n".join(wrong)
+    # The rule sees what a screen might hide inside a function, in every import form.
+    sample = ("from app import settings, vault\n"
+              "from app.desktop.types import Case\n"
+              "def work():\n"
+              "    from app.engine.models import Case\n"
+              "    import crypto.kdf\n"
+              "    from crypto import keyring_binding\n"
+              "    import app.export.verify\n")
+    assert ui_core_imports(sample) == [(1, "app.vault"), (4, "app.engine.models"),
+                                       (5, "crypto.kdf"), (6, "crypto.keyring_binding"),
+                                       (7, "app.export.verify")]

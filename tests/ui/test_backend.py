@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.errors import UsageError
+from app.errors import UsageError, unexpected
 from ui.backend import Backend
 
 
@@ -40,7 +40,7 @@ def test_errors_come_back_as_calm_messages(qtbot: Any, backend: Backend) -> None
     errors: list[tuple[str, int]] = []
 
     def refuse(s: Any) -> None:
-        raise UsageError("that section does not exist")
+        raise UsageError("test.no_section", "that section does not exist")
 
     def crash(s: Any) -> None:
         raise RuntimeError("secret case text must not be shown")
@@ -49,4 +49,6 @@ def test_errors_come_back_as_calm_messages(qtbot: Any, backend: Backend) -> None
     backend.run(crash, failed=lambda m, c: errors.append((m, c)))
     qtbot.waitUntil(lambda: len(errors) == 2, timeout=15_000)
     assert errors[0] == ("that section does not exist", 1)
-    assert errors[1] == ("", 1)  # unexpected errors never carry their text to the screen
+    # unexpected errors never carry their text to the screen, but are never silent either
+    assert errors[1] == (str(unexpected()), 1)
+    assert errors[1][0] and "secret" not in errors[1][0]

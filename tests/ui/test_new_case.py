@@ -14,6 +14,7 @@ from tests.ui.conftest import FakeNavigator, call, visible_texts
 from ui.backend import Backend
 from ui.screens.new_case import (
     CONSENTS,
+    PREFERENCES,
     PRESENT,
     RESTRICTED,
     SURVIVOR,
@@ -244,20 +245,41 @@ def test_a_malformed_date_of_birth_is_refused_before_anything_is_created(
     assert all_cases(qtbot, backend) == []
 
 
-def test_the_worker_refuses_before_creating(qtbot: Any, backend: Backend,
-                                            nav: FakeNavigator) -> None:
-    from ui.screens.new_case import create_new_case
-
+def test_the_engines_refusal_is_shown_on_the_step_of_the_detail(
+        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    """Only the engine checks what the steps do not (a control character, a name too
+    long): its sentence appears on the step where that detail was typed, with the focus
+    on it, and nothing at all is stored until everything passes."""
     screen = make_screen(qtbot, backend, nav)
     fill_everything(qtbot, backend, screen)
-    plan = screen.plan()
-    bad_dob = replace(plan, restricted={**plan.restricted, "date_of_birth": "1979-13-01"})
-    outcome = call(qtbot, backend, create_new_case, bad_dob)
-    assert (outcome.case_id, outcome.step, outcome.field) == (None, RESTRICTED, "date_of_birth")
-    control = replace(plan, witness={**plan.witness, "pronouns": "she\x07her"})
-    outcome = call(qtbot, backend, create_new_case, control)
-    assert (outcome.case_id, outcome.step, outcome.field) == (None, SURVIVOR, "pronouns")
+    pronouns = screen.survivor_step.fields["pronouns"]
+    pronouns.setText("she\x07her")  # type: ignore[attr-defined]
+    finish(qtbot, backend, screen)
+    assert screen.index == SURVIVOR
+    assert screen.survivor_step.message.text() == (
+        "Nothing has been saved yet. The pronouns must be one line of text.")
+    assert screen.focusWidget() is pronouns
+    pronouns.setText("she/her")  # type: ignore[attr-defined]
+    avoid = screen.preferences_step.fields["avoid"]
+    avoid.setPlainText("the word \x07")  # type: ignore[attr-defined]
+    screen.show_step(PRESENT)
+    finish(qtbot, backend, screen)
+    assert screen.index == PREFERENCES
+    assert "topics to avoid" in screen.preferences_step.message.text()
+    assert screen.focusWidget() is avoid
+    avoid.setPlainText("")  # type: ignore[attr-defined]
+    row = screen.present_step.rows[1]
+    row.name.setText("P" * 201)
+    screen.show_step(PRESENT)
+    finish(qtbot, backend, screen)
+    assert screen.index == PRESENT
+    assert "participant's name is too long" in screen.present_step.message.text()
+    assert screen.focusWidget() is row.name
     assert all_cases(qtbot, backend) == []
+    row.name.setText("Pat Adviser")
+    finish(qtbot, backend, screen)
+    [case] = all_cases(qtbot, backend)
+    assert nav.calls[-1] == ("open_case", case.id)
 
 
 def test_present_rows_isva_note_and_interpreter_language(qtbot: Any, backend: Backend,

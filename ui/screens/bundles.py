@@ -7,7 +7,6 @@ report is shown as plain text, one line per check, exactly as `quietroom-cli ver
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,17 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desktop.session import Session
-from app.export.bundle import DEFAULT_ROLES, export_case
-from app.export.verify import Report, verify_in_vault
+from app.desktop.bundles import (
+    ExportChoices,
+    export_and_verify,
+    export_choices,
+    report_text,
+    verify_bundle,
+)
+from app.desktop.types import Report
 from ui.backend import Backend
-from ui.core_messages import translate_core_message
+from ui.core_messages import translate
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
-
-
-def report_text(report: Report) -> str:
-    return "\n".join(check.line() for check in report.checks)
 
 
 class _BundleScreen(Screen):
@@ -79,8 +79,9 @@ class _BundleScreen(Screen):
             self._say(self.tr("Every check passed."))
             return
         first = next(c for c in report.checks if not c.ok)
-        # the detail is our own wording, shown through a plain-text label
-        detail = translate_core_message(first.detail)
+        # the detail is our own wording, shown through a plain-text label (translated when
+        # it is one of the core's errors)
+        detail = translate(first.reason) if first.reason is not None else first.detail
         self._say(self.tr("The bundle did not verify: {detail}. Do not rely on it; see the "
                           "report.").format(detail=detail))
 
@@ -131,39 +132,28 @@ class ExportScreen(_BundleScreen):
     def entered(self) -> None:
         self.report.clear()
         self._say("")
-        ref = self.nav.current_case
+        # The author is always a recipient, so is not offered; every other member is.
+        self.backend.run(export_choices, self.nav.current_case or "", done=self._loaded,
+                         failed=self._failed)
 
-        def load(s: Session) -> dict[str, Any]:
-            case = s.engine.case(ref or "")
-            trust = s.engine.trust()
-            mine = s.engine.identity_summary().age_recipient
-            # The author is always a recipient, so is not offered; every other member is,
-            # a second interviewer included.
-            return {"reference": case.reference,
-                    "members": [(m.name, m.role) for m in trust.members
-                                if m.age_recipient != mine] if trust else [],
-                    "trusted": trust is not None}
-
-        self.backend.run(load, done=self._loaded, failed=self._failed)
-
-    def _loaded(self, data: dict[str, Any]) -> None:
+    def _loaded(self, data: ExportChoices) -> None:
         self.recipients.clear()
         roles = {"interviewer": self.tr("interviewer"), "supervisor": self.tr("supervisor"),
                  "intake": self.tr("intake")}
-        for name, role in data["members"]:
+        for member in data.recipients:
             # names come from the signed trust file; a list item shows plain text only
             item = QListWidgetItem(self.tr("{name} ({role})").format(
-                name=name, role=roles.get(role, role)))
-            item.setData(Qt.ItemDataRole.UserRole, name)
+                name=member.name, role=roles.get(member.role, member.role)))
+            item.setData(Qt.ItemDataRole.UserRole, member.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if role in DEFAULT_ROLES
+            item.setCheckState(Qt.CheckState.Checked if member.ticked
                                else Qt.CheckState.Unchecked)
             self.recipients.addItem(item)
-        if not data["trusted"]:
+        if not data.trusted:
             self._say(self.tr("Import the organisation's trust file first (Identity, on the "
                               "case list)."))
         if not self.path.text():
-            self.path.setText(str(Path.home() / f"{data['reference']}.qrb"))
+            self.path.setText(str(Path.home() / f"{data.reference}.qrb"))
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the bundle as"),
@@ -189,12 +179,8 @@ class ExportScreen(_BundleScreen):
             return
         self._working(True)
         self._say(self.tr("Exporting… this takes a few seconds."))
-
-        def work(s: Session) -> Report:
-            export_case(s.engine, ref, Path(target), names)
-            return verify_in_vault(s.engine, Path(target))
-
-        self.backend.run(work, done=self._show_report, failed=self._failed)
+        self.backend.run(export_and_verify, ref, target, names, done=self._show_report,
+                         failed=self._failed)
 
 
 class OpenBundleScreen(_BundleScreen):
@@ -241,5 +227,4 @@ class OpenBundleScreen(_BundleScreen):
         self._working(True)
         self.report.clear()
         self._say("")
-        self.backend.run(lambda s, p: verify_in_vault(s.engine, Path(p)), target,
-                         done=self._show_report, failed=self._failed)
+        self.backend.run(verify_bundle, target, done=self._show_report, failed=self._failed)

@@ -1,6 +1,6 @@
 """The case list: search, filter and open cases; the way to a new case, settings and lock.
 
-The list is loaded on the worker thread (`engine.list_cases`), debounced while the
+The list is loaded on the worker thread (app.desktop.cases), debounced while the
 interviewer types. Results that arrive after the query changed, or after the vault
 locked, are dropped, so a late answer can never put case content back on screen.
 """
@@ -25,29 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desktop.session import Session
-from app.engine.clock import parse_stamp
-from app.engine.models import Case
+from app.desktop.cases import CaseRow, load_cases
+from app.desktop.types import parse_stamp
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 
 SEARCH_DELAY_MS = 250
 BUSY_DELAY_MS = 300  # show "looking" only when it takes a while: no flicker while typing
-
-CaseRow = tuple[Case, str, str]  # the case, the survivor's name, their preferred name
-
-
-def load_cases(session: Session, search: str, category: str | None,
-               status: str | None) -> list[CaseRow]:
-    """Worker: the matching cases with the survivor's names (one small read per case)."""
-    engine = session.engine
-    rows = []
-    for case in engine.list_cases(search=search or None, category=category, status=status):
-        witness = engine.witness(case.id)
-        rows.append((case, str(witness.get("name") or ""),
-                     str(witness.get("preferred_name") or "")))
-    return rows
 
 
 def sentence(message: str) -> str:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desktop.session import Session
-from app.engine.identity import IdentitySummary
+from app.desktop.types import IdentitySummary
+from app.desktop.vault import identity_summary, import_identity
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
@@ -96,7 +96,7 @@ class IdentityScreen(Screen):
 
     def entered(self) -> None:
         self.message.hide()
-        self.backend.run(lambda s: s.engine.identity_summary(), done=self._show,
+        self.backend.run(identity_summary, done=self._show,
                          failed=lambda m, c: self.summary.setText(
                              self.tr("No identity has been imported into this vault yet.")))
 
@@ -118,9 +118,6 @@ class IdentityScreen(Screen):
         key, age, trust = self.key.value(), self.age.value(), self.trust.value()
         self.import_button.setEnabled(False)
 
-        def work(s: Session) -> IdentitySummary:
-            return s.engine.import_identity(cert, key, age, trust)
-
         def done(summary: IdentitySummary) -> None:
             self.import_button.setEnabled(True)
             self._show(summary)
@@ -133,7 +130,7 @@ class IdentityScreen(Screen):
             self._say(message or self.tr("The files could not be imported; nothing was "
                                          "changed."))
 
-        self.backend.run(work, done=done, failed=failed)
+        self.backend.run(import_identity, cert, key, age, trust, done=done, failed=failed)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

@@ -1,35 +1,25 @@
 """The new-case flow: six steps inside the screen (never modal) and one worker call.
 
 Category and reference → survivor → preferences and needs → restricted details →
-consents → who will be present. Finish hands a plain plan to ONE worker function,
-which first checks everything the core would refuse and only then creates the case,
-so a refusal leaves nothing half-created. Problems appear calmly on the step they
-concern, with the focus on the field.
+consents → who will be present. Finish hands everything as one CaseDetails to ONE
+worker task (app.desktop.cases.create_new_case), which the engine stores in one
+transaction: all of it or, if it refuses any detail, nothing. The engine's refusal
+appears calmly on the step where that detail was typed, with the focus on the field.
 """
 
 from __future__ import annotations
 
 import itertools
-import logging
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from app.desktop.session import Session
-from app.engine.base import short_text
-from app.engine.cases import MAX_REFERENCE, parse_date_of_birth
-from app.engine.engine import Engine
-from app.engine.models import CATEGORIES, Participant
-from app.errors import QuietroomError, UsageError
+from app.desktop.cases import Outcome, create_new_case, date_of_birth_valid, reference_taken
+from app.desktop.types import CaseDetails
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.cases import sentence
 from ui.screens.new_case_steps import (
-    MAX_INTERVIEWER,
-    MAX_LINE,
     CaseStep,
     ConsentsStep,
     FormStep,
@@ -39,101 +29,11 @@ from ui.screens.new_case_steps import (
     SurvivorStep,
 )
 
-LOG = logging.getLogger("quietroom.ui")
 CASE, SURVIVOR, PREFERENCES, RESTRICTED, CONSENTS, PRESENT = range(6)
 PREFERENCE_KEYS = ("break_every_minutes", "avoid", "support_wanted")
-LIMITS = {"reference": MAX_REFERENCE, "interviewer": MAX_INTERVIEWER}
-
-
-@dataclass(frozen=True)
-class NewCasePlan:
-    """Everything the flow collected, as plain data the worker can carry out."""
-
-    category: str
-    reference: str
-    interviewer: str
-    witness: dict[str, Any]
-    restricted: dict[str, Any]
-    consents: tuple[tuple[str, str], ...]
-    present: tuple[Participant, ...]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    case_id: str | None = None
-    problem: str = ""          # "" | "duplicate" | "refused" | "partial"
-    step: int = CASE           # where a refusal belongs
-    field: str | None = None
-    message: str = ""          # the core's sentence, shown only to the interviewer
-
-
-def _taken(engine: Engine, reference: str) -> bool:
-    reference = reference.strip()
-    return any(c.reference == reference for c in engine.list_cases(search=reference))
-
-
-def reference_taken(session: Session, reference: str) -> bool:
-    """Worker: does a case already use exactly this reference?"""
-    return _taken(session.engine, reference)
-
-
-def _precheck(engine: Engine, plan: NewCasePlan) -> Outcome | None:
-    """The core's own checks, run before anything is written (mirrors the engine calls)."""
-    if plan.category not in CATEGORIES:
-        return Outcome(problem="refused", step=CASE, field="category")
-    today = engine.clock.now().date()
-    checks: list[tuple[int, str, Any, str]] = [
-        (CASE, "reference", plan.reference, "the reference"),
-        (CASE, "interviewer", plan.interviewer, "the interviewer's name"),
-        (SURVIVOR, "name", plan.witness.get("name", ""), "the name")]
-    for key, value in plan.witness.items():
-        if key == "name":
-            continue
-        step = PREFERENCES if key in PREFERENCE_KEYS else SURVIVOR
-        checks.append((step, key, value, f"the {key.replace('_', ' ')}"))
-    for key, value in plan.restricted.items():
-        checks.append((RESTRICTED, key, value, f"the {key.replace('_', ' ')}"))
-    for step, key, value, what in checks:
-        if not isinstance(value, str):
-            continue
-        try:
-            if key == "date_of_birth":
-                parse_date_of_birth(value, today)
-            else:
-                short_text(value, what, required=key in ("reference", "name"),
-                           limit=LIMITS.get(key, MAX_LINE))
-        except QuietroomError as exc:
-            return Outcome(problem="refused", step=step, field=key, message=str(exc))
-    if _taken(engine, plan.reference):
-        return Outcome(problem="duplicate", step=CASE, field="reference")
-    return None
-
-
-def create_new_case(session: Session, plan: NewCasePlan) -> Outcome:
-    """Worker: check, then create the case and record everything the flow collected."""
-    engine = session.engine
-    problem = _precheck(engine, plan)
-    if problem is not None:
-        return problem
-    try:
-        case = engine.create_case(plan.category, plan.reference, plan.interviewer)
-    except QuietroomError as exc:  # e.g. the same reference created elsewhere meanwhile
-        duplicate = _taken(engine, plan.reference)
-        return Outcome(problem="duplicate" if duplicate else "refused", step=CASE,
-                       field="reference", message=str(exc))
-    try:
-        engine.set_witness(case.id, **plan.witness)
-        if plan.restricted:
-            engine.set_restricted(case.id, **plan.restricted)
-        for kind, state in plan.consents:
-            engine.record_consent(case.id, kind, state)
-        engine.set_planned_present(case.id, list(plan.present))
-    except QuietroomError as exc:
-        return Outcome(case.id, problem="partial", step=PRESENT, message=str(exc))
-    except Exception as exc:  # the case exists: say so rather than pretend nothing happened
-        LOG.error("unexpected %s while recording a new case's details", type(exc).__name__)
-        return Outcome(case.id, problem="partial", step=PRESENT)
-    return Outcome(case.id)
+# The step where each part of a new case is typed (the survivor's preferences aside).
+PART_STEPS = {"case": CASE, "witness": SURVIVOR, "restricted": RESTRICTED,
+              "consents": CONSENTS, "present": PRESENT}
 
 
 class NewCaseScreen(Screen):
@@ -297,10 +197,7 @@ class NewCaseScreen(Screen):
                 return self.tr("Give the name to appear on the statement."), "name"
         elif index == RESTRICTED:
             born = self.restricted_step.value("date_of_birth")
-            try:
-                if born:
-                    parse_date_of_birth(born, date.today())
-            except UsageError:
+            if born and not date_of_birth_valid(born):
                 return self._date_text(), "date_of_birth"
         elif index == PRESENT:
             unnamed = self.present_step.first_unnamed()
@@ -325,10 +222,10 @@ class NewCaseScreen(Screen):
 
     # --- finishing --------------------------------------------------------------------
 
-    def plan(self) -> NewCasePlan:
+    def plan(self) -> CaseDetails:
         witness = {**self.survivor_step.witness_values(),
                    **self.preferences_step.witness_values()}
-        return NewCasePlan(
+        return CaseDetails(
             category=self.case_step.category() or "",
             reference=self.case_step.value("reference"),
             interviewer=self.case_step.value("interviewer"),
@@ -353,20 +250,28 @@ class NewCaseScreen(Screen):
         if outcome.case_id and not outcome.problem:
             self.clear_content()  # nothing entered lingers behind the workspace
             self.nav.open_case(outcome.case_id)
-        elif outcome.problem == "partial":
-            self.finish_button.setEnabled(False)  # finishing again would make a second case
-            self._show_problem(PRESENT, self.tr(
-                "The case was created, but not every detail was saved. %1 Open it from the "
-                "case list to check and add what is missing.")
-                .replace("%1", sentence(outcome.message)).replace("  ", " "), None)
         elif outcome.problem == "duplicate":
             self._show_problem(CASE, self._duplicate_text(), "reference")
         elif outcome.field == "date_of_birth":
             self._show_problem(RESTRICTED, self._date_text(), "date_of_birth")
         else:
-            self._show_problem(outcome.step, self.tr("Nothing has been saved yet. %1")
+            self._show_problem(self._refused_step(outcome),
+                               self.tr("Nothing has been saved yet. %1")
                                .replace("%1", sentence(outcome.message)).strip(),
-                               outcome.field)
+                               self._refused_field(outcome))
+
+    def _refused_step(self, outcome: Outcome) -> int:
+        if outcome.part == "witness" and outcome.field in PREFERENCE_KEYS:
+            return PREFERENCES
+        return PART_STEPS.get(outcome.part, CASE)
+
+    def _refused_field(self, outcome: Outcome) -> str | QWidget | None:
+        """The field to focus: a person refused is their row's name (field is the row)."""
+        if outcome.part == "present":
+            rows, row = self.present_step.rows, outcome.field or ""
+            index = int(row) if row.isdigit() else len(rows)
+            return rows[index].name if index < len(rows) else None
+        return outcome.field
 
     def _failed(self, message: str, generation: int) -> None:
         if generation != self._generation:

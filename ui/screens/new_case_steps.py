@@ -2,7 +2,7 @@
 
 Each step lays its fields out top to bottom in reading order (label above field, inside
 a scroll area, so nothing clips at 200% text size), clears itself, and hands its values
-to NewCaseScreen, which checks them with the core and asks the worker to save them.
+to NewCaseScreen, which asks the worker to save them (the core checks them).
 """
 
 from __future__ import annotations
@@ -25,14 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.base import MAX_SHORT_CHARS
-from app.engine.cases import MAX_REFERENCE
-from app.engine.models import ROLES, Participant
+from app.desktop.types import MAX_INTERVIEWER, MAX_REFERENCE, MAX_SHORT_CHARS, ROLES, Participant
 from ui.screens.base import accessible, plain_label
 
 # The core's limits, so longer input is cut while typing rather than refused at Finish.
 MAX_LINE = MAX_SHORT_CHARS
-MAX_INTERVIEWER = 200  # create_case's limit (the core has no named constant for it)
 # Stored as written (the record must not depend on the interface language).
 CONSENTS = ("access to medical records", "sharing with other agencies",
             "contact by the supervisor", "referral to an ISVA")

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desktop.session import Session
-from app.engine.models import PAUSE_REQUESTER_ROLES, ROLES
+from app.desktop.sittings import amend_open_pause, pause_sitting, resume_sitting
+from app.desktop.types import PAUSE_REQUESTER_ROLES, ROLES
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
@@ -35,18 +35,6 @@ from ui.widgets.sitting_bar import clock_text
 # Requester choices per row: the four quick choices (PAUSE_REQUESTERS) fill the first
 # row, everyone else who may ask the next; every role fits, even at 200 % text.
 COLUMNS = 4
-
-
-def amend_open_pause(s: Session, ref: str, changes: dict[str, Any]) -> bool:
-    """Worker: record who asked for the open pause, or why. Runs after pause_sitting
-    (jobs run in order); False when no pause is open (no sitting was running)."""
-    sitting = s.engine.current_sitting(ref)
-    open_pauses = [p for p in (sitting.pauses if sitting else ())
-                   if p.kind == "pause" and p.ended is None]
-    if not open_pauses:
-        return False
-    s.engine.update_pause(ref, number=open_pauses[-1].number, **changes)
-    return True
 
 
 class PauseScreen(Screen):
@@ -157,7 +145,7 @@ class PauseScreen(Screen):
         self._timer.start()
         self.resume_button.setFocus()
         if self._ref is not None:
-            self.backend.run(lambda s, r: s.engine.pause_sitting(r, who), self._ref,
+            self.backend.run(pause_sitting, self._ref, who,
                              done=self._was_recorded, failed=lambda m, c: None)
 
     def _was_recorded(self, _pause: object) -> None:
@@ -197,7 +185,7 @@ class PauseScreen(Screen):
         if self._asked and self._ref is not None:
             # Queued behind the pause (and any change to it) even if not recorded yet.
             self._asked = self._recorded = False
-            self.backend.run(lambda s, r: s.engine.resume_sitting(r), self._ref,
+            self.backend.run(resume_sitting, self._ref,
                              done=lambda _: self._back(), failed=lambda m, c: self._back())
         else:
             self._back()

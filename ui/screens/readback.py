@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -28,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desktop.session import Session
-from app.engine.clock import parse_stamp
-from app.engine.models import SectionText
+from app.desktop.statement import ReadBack, confirm_readback, load_readback, save_correction
+from app.desktop.types import SectionText, parse_stamp
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
@@ -46,39 +44,6 @@ from ui.widgets.readback_view import (
     compose_statement,
     fill,
 )
-
-# --- work done on the worker thread ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Correction:
-    section: str
-    title: str
-    at: str
-    revision: int
-
-
-@dataclass(frozen=True)
-class ReadBack:
-    sections: list[SectionText]
-    corrections: list[Correction]
-
-
-def load_readback(session: Session, ref: str, start: bool) -> ReadBack:
-    engine = session.engine
-    if start:
-        engine.start_readback(ref)  # idempotent; refuses a signed or empty statement
-    sections = engine.sections(ref, audit_view=start)
-    corrections = [Correction(s.id, s.title, str(rev["created"]), int(rev["revision"]))
-                   for s in sections for rev in engine.section_history(ref, s.id)
-                   if rev["kind"] == "correction"]
-    corrections.sort(key=lambda c: (c.at, c.revision))
-    return ReadBack(sections, corrections)
-
-
-def save_correction(session: Session, ref: str, section: str, text: str) -> ReadBack:
-    session.engine.save_section(ref, section, text)  # in read-back: kind "correction"
-    return load_readback(session, ref, False)
 
 
 def local_time(at: str) -> str:
@@ -379,6 +344,5 @@ class ReadBackScreen(Screen):
                                        "it, then ask the witness to confirm."))
             return
         self._show_message("")
-        self._run(self.tr("Recording the confirmation…"),
-                  lambda s, ref: s.engine.confirm_readback(ref), self._ref,
+        self._run(self.tr("Recording the confirmation…"), confirm_readback, self._ref,
                   done=lambda _result: self.nav.go("signature"))

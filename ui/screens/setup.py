@@ -22,28 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desktop.session import Session
-from crypto import keyring_binding
-from crypto.errors import KeyringUnavailable
+from app.desktop.vault import create_vault, keyring_available
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.unlock import calm_sentence, centred_column
 from ui.widgets.passphrase_strength import PassphraseStrengthHint
-
-
-def keyring_available(_session: Session) -> bool:
-    """Worker side: is there an OS keyring the core would accept?"""
-    try:
-        keyring_binding.find_backend()
-    except KeyringUnavailable:
-        return False
-    return True
-
-
-def _create(session: Session, passphrase: str, use_keyring: bool,
-            recovery_recipient: str | None) -> None:
-    session.create(passphrase, use_keyring=use_keyring, recovery_recipient=recovery_recipient)
 
 
 class SetupScreen(Screen):
@@ -180,8 +164,8 @@ class SetupScreen(Screen):
         recipient = self.recovery.text().strip() or None
         self._set_working(True)
         self._show_message("")
-        self.backend.run(_create, passphrase, self.keyring, recipient, done=self._created,
-                         failed=self._refused)
+        self.backend.run(create_vault, passphrase, self.keyring, recipient,
+                         done=self._created, failed=self._refused)
 
     def _created(self, _result: object) -> None:
         self._set_working(False)

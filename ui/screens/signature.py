@@ -13,26 +13,15 @@ not, and the focus never starts on it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from app.desktop.session import Session
-from app.engine.statements import STROKES_TYPE
+from app.desktop.statement import sign, statement_status
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.widgets.signature_pad import SignaturePad
-
-
-def sign(session: Session, ref: str, strokes: bytes) -> dict[str, Any]:
-    return session.engine.sign_statement(ref, strokes, STROKES_TYPE)
-
-
-def statement_status(session: Session, ref: str) -> str:
-    return session.engine.statement(ref).status
 
 
 class SignatureScreen(Screen):

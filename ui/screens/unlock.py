@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.desktop.session import Session
+from app.desktop.vault import unlock
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
@@ -35,10 +35,6 @@ def centred_column(screen: QWidget) -> QVBoxLayout:
     outer.addLayout(column, 3)
     outer.addStretch(1)
     return column
-
-
-def _unlock(session: Session, passphrase: str) -> None:
-    session.unlock(passphrase)
 
 
 class UnlockScreen(Screen):
@@ -102,7 +98,7 @@ class UnlockScreen(Screen):
             return
         self._set_working(True)
         self._show_message("")
-        self.backend.run(_unlock, passphrase, done=self._unlocked, failed=self._refused)
+        self.backend.run(unlock, passphrase, done=self._unlocked, failed=self._refused)
 
     def _unlocked(self, _result: object) -> None:
         self._set_working(False)

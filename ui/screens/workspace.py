@@ -12,7 +12,6 @@ case reappears on a cleared screen.
 from __future__ import annotations
 
 import itertools
-import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -28,9 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desktop.session import Session
-from app.engine.models import Case, PacingEvent, Sitting
-from app.guides import Guide, GuideError
+from app.desktop.sittings import (
+    amend_pause,
+    current_sitting,
+    end_sitting,
+    pacing_tick,
+    resume_sitting,
+    start_sitting,
+)
+from app.desktop.types import PacingEvent, Sitting
+from app.desktop.workspace import (
+    OpenedCase,
+    add_event,
+    add_note,
+    load_case,
+    save_section,
+    set_place,
+)
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
@@ -39,34 +52,8 @@ from ui.widgets.guide_panel import GuidePanel
 from ui.widgets.side_panel import SidePanel
 from ui.widgets.sitting_bar import SittingBar
 
-LOG = logging.getLogger("quietroom.ui")
 AUTOSAVE_MS = 700
 TICK_MS = 30_000
-
-
-def screen_guide(s: Session, case: Case, language: str) -> Guide:
-    """The case's guide in the interface language, for the screen only (the statement and
-    everything else keep the English guide). A translation that does not match its English
-    guide must never stop an interview: the English guide is shown and the problem logged
-    (the message names a guide file and field, never case content)."""
-    if language != "en":
-        try:
-            return s.engine.guide(case, language=language)
-        except GuideError as exc:
-            LOG.warning("%s; showing the English guide", exc)
-    return s.engine.guide(case)
-
-
-def load_case(s: Session, ref: str, language: str = "en") -> dict[str, Any]:
-    """Everything the workspace shows, the guide in ``language``; reading the statement
-    here is logged as a view (once per opening of the case, not per autosave or section
-    switch)."""
-    e = s.engine
-    case = e.case(ref)
-    return {"case": case, "guide": screen_guide(s, case, language),
-            "sections": e.sections(ref, audit_view=True),
-            "sitting": e.current_sitting(ref), "events": e.timeline(ref),
-            "notes": e.notes(ref), "statement": e.statement(ref)}
 
 
 class WorkspaceScreen(Screen):
@@ -225,25 +212,25 @@ class WorkspaceScreen(Screen):
                          done=self._current(self._loaded),
                          failed=self._current(self._failed))
 
-    def _loaded(self, data: dict[str, Any]) -> None:
-        case, guide, statement = data["case"], data["guide"], data["statement"]
+    def _loaded(self, data: OpenedCase) -> None:
+        case, guide, statement = data.case, data.guide, data.statement
         self._case_id = case.id
         self.reference.setText(case.reference)
-        self._texts = {s.id: s.text for s in data["sections"]}
+        self._texts = {s.id: s.text for s in data.sections}
         # Section titles and hints by id from the guide shown, which may be translated.
         self._titles = {s.id: s.title for s in guide.sections}
         self._hints = {s.id: s.description for s in guide.sections}
         self._phase_titles = {p.id: p.title for p in guide.phases}
         self._signed = statement.status == "signed"
-        sitting: Sitting | None = data["sitting"]
+        sitting = data.sitting
         place = sitting.place if sitting else None
         self.guide.show_guide(guide, place.phase if place else None)
         self.section.blockSignals(True)
         self.section.clear()
-        for s in data["sections"]:
+        for s in data.sections:
             self.section.addItem(self._titles.get(s.id, s.title), s.id)
         start = place.section if place and place.section in self._texts else \
-            next((s.id for s in data["sections"] if s.id == "account"), data["sections"][0].id)
+            next((s.id for s in data.sections if s.id == "account"), data.sections[0].id)
         self.section.setCurrentIndex(self.section.findData(start))
         self.section.blockSignals(False)
         # The saved cursor belongs to the saved section; elsewhere start at the end.
@@ -255,8 +242,8 @@ class WorkspaceScreen(Screen):
         self.saved.setText(self.tr("Signed: the text can no longer change")
                            if self._signed else "")
         self._show_sitting(sitting)
-        self.side.show_events(data["events"])
-        self.side.show_notes(data["notes"])
+        self.side.show_events(data.events)
+        self.side.show_notes(data.notes)
         self._loading = False
 
     def _show_section(self, section_id: str, position: int | None = None) -> None:
@@ -293,8 +280,7 @@ class WorkspaceScreen(Screen):
         text = self.editor.toPlainText()
         self._texts[self._section] = text
         position = self.editor.textCursor().position()
-        self.backend.run(lambda s, r, sec, t, p: s.engine.save_section(r, sec, t, position=p),
-                         self._ref, self._section, text, position,
+        self.backend.run(save_section, self._ref, self._section, text, position,
                          done=self._current(self._saved),
                          failed=self._current(self._save_failed))
 
@@ -319,10 +305,11 @@ class WorkspaceScreen(Screen):
         if self._section is not None:
             self._set_place(section=self._section, position=self.editor.textCursor().position())
 
-    def _set_place(self, **place: Any) -> None:
+    def _set_place(self, *, phase: str | None = None, section: str | None = None,
+                   position: int | None = None) -> None:
         if self._ref is None or self._sitting is None or not self._sitting.open:
             return
-        self.backend.run(lambda s, r: s.engine.set_place(r, **place), self._ref,
+        self.backend.run(set_place, self._ref, phase, section, position,
                          failed=lambda m, c: None)
 
     def _leave(self, screen: str) -> None:
@@ -341,27 +328,26 @@ class WorkspaceScreen(Screen):
 
     def _refresh_sitting(self, *_: object) -> None:
         if self._ref is not None:
-            self.backend.run(lambda s, r: s.engine.current_sitting(r), self._ref,
+            self.backend.run(current_sitting, self._ref,
                              done=self._current(self._show_sitting),
                              failed=self._current(self._failed))
 
     def _start(self) -> None:
         if self._ref is None:
             return
-        self.backend.run(lambda s, r: s.engine.start_sitting(r, s.engine.planned_present(r)),
-                         self._ref, done=self._current(self._show_sitting),
+        self.backend.run(start_sitting, self._ref, done=self._current(self._show_sitting),
                          failed=self._current(self._failed))
 
     def _resume(self) -> None:
         if self._ref is not None:
-            self.backend.run(lambda s, r: s.engine.resume_sitting(r), self._ref,
+            self.backend.run(resume_sitting, self._ref,
                              done=self._current(self._refresh_sitting),
                              failed=self._current(self._failed))
 
     def _end(self) -> None:
         self.remember_place()
         if self._ref is not None:
-            self.backend.run(lambda s, r: s.engine.end_sitting(r), self._ref,
+            self.backend.run(end_sitting, self._ref,
                              done=self._current(self._refresh_sitting),
                              failed=self._current(self._failed))
 
@@ -370,14 +356,12 @@ class WorkspaceScreen(Screen):
         if self._ref is None:
             return
 
-        def amend(s: Session, r: str) -> None:
-            s.engine.update_pause(r, requested_by=requested_by, reason=reason, number=number)
-
         def done(_result: object) -> None:
             self.bar.amend_saved()
             self._refresh_sitting()
 
-        self.backend.run(amend, self._ref, done=self._current(done),
+        self.backend.run(amend_pause, self._ref, number, requested_by, reason,
+                         done=self._current(done),
                          failed=self._current(lambda m, c: self.bar.amend_failed(m)))
 
     def sitting_changed(self) -> None:
@@ -388,15 +372,8 @@ class WorkspaceScreen(Screen):
         self._set_place(phase=phase)
 
     def _pacing_tick(self) -> None:
-        if self._ref is None:
-            return
-
-        def tick(s: Session, r: str) -> object:
-            # The heartbeat keeps a crash's interruption starting close to the crash.
-            s.engine.heartbeat()
-            return s.engine.tick(r)
-
-        self.backend.run(tick, self._ref, failed=lambda m, c: None)
+        if self._ref is not None:  # the heartbeat, then any pacing suggestion now due
+            self.backend.run(pacing_tick, self._ref, failed=lambda m, c: None)
 
     def _on_pacing(self, event: PacingEvent) -> None:
         if self._ref is None or event.case_id != self._case_id:
@@ -423,30 +400,22 @@ class WorkspaceScreen(Screen):
         if self._ref is None:
             return
 
-        def add(s: Session, r: str) -> object:
-            s.engine.add_event(r, when, what)
-            return s.engine.timeline(r)
-
         def done(events: object) -> None:
             self.side.event_saved()
             self.side.show_events(events)  # type: ignore[arg-type]
 
-        self.backend.run(add, self._ref, done=self._current(done),
+        self.backend.run(add_event, self._ref, when, what, done=self._current(done),
                          failed=self._current(lambda m, c: self.side.timeline_message.setText(m)))
 
     def _add_note(self, text: str) -> None:
         if self._ref is None:
             return
 
-        def add(s: Session, r: str) -> object:
-            s.engine.add_note(r, text)
-            return s.engine.notes(r)
-
         def done(notes: object) -> None:
             self.side.note.clear()
             self.side.show_notes(notes)  # type: ignore[arg-type]
 
-        self.backend.run(add, self._ref, done=self._current(done),
+        self.backend.run(add_note, self._ref, text, done=self._current(done),
                          failed=self._current(self._failed))
 
     # --- privacy ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.guides import Guide
+from app.desktop.types import Guide
 from ui.screens.base import accessible, plain_label
 
 

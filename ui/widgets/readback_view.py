@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.models import SectionText
+from app.desktop.types import SectionText
 from ui import capture
 from ui.screens.base import accessible
 from ui.widgets.guarded_edit import GuardedPlainTextEdit

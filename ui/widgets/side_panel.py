@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.models import TimelineEvent
+from app.desktop.types import TimelineEvent
 from ui.screens.base import accessible, plain_label
 
 

@@ -24,12 +24,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.render import signature_art
-from app.render.document import SignatureArt, Stroke
+from app.desktop.types import MAX_SIGNATURE_POINTS, SignatureArt, Stroke, signature_to_json
 
 MIN_STEP = 0.75       # pixels: closer points add nothing visible and only bloat the JSON
 PEN_WIDTH = 2.5
-MAX_POINTS = signature_art.MAX_POINTS
+MAX_POINTS = MAX_SIGNATURE_POINTS
 
 Point = tuple[float, float]
 
@@ -88,7 +87,7 @@ class SignaturePad(QWidget):
 
     def to_json(self) -> str:
         """{"version":1,"width":w,"height":h,"strokes":[[[x,y],…],…]}, 2 decimals."""
-        return signature_art.to_json(self.to_art())
+        return signature_to_json(self.to_art())
 
     def _begin(self, pos: QPointF) -> None:
         if self._space is None or self.is_empty():

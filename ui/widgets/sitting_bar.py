@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.models import PAUSE_REQUESTER_ROLES, ROLES, Pause, Sitting
+from app.desktop.types import PAUSE_REQUESTER_ROLES, ROLES, Pause, Sitting
 from ui.screens.base import accessible, plain_label
 
 REASON_LIMIT = 1000  # the engine's limit for a pause's reason

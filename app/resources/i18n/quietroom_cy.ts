@@ -306,319 +306,339 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../ui/core_messages.py" line="57" />
-        <source>an administrator can restore access with 'quietroom-cli recover' and the organisation's recovery identity</source>
-        <translation type="unfinished">gall gweinyddwr adfer mynediad gyda 'quietroom-cli recover' a hunaniaeth adfer y sefydliad</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="64" />
-        <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
-        <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a'r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="72" />
-        <source>certificate file</source>
-        <translation type="unfinished">ffeil tystysgrif</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="74" />
-        <source>key file</source>
-        <translation type="unfinished">ffeil allwedd</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="76" />
-        <source>trust file</source>
-        <translation type="unfinished">ffeil ymddiried</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="90" />
+        <location filename="../../ui/core_messages.py" line="35" />
         <source>the passphrase is not correct</source>
         <translation type="unfinished">dydy'r cyfrinymadrodd ddim yn gywir</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="94" />
+        <location filename="../../ui/core_messages.py" line="37" />
         <source>too many wrong passphrases; wait {seconds} seconds before trying again</source>
         <translation type="unfinished">gormod o gyfrinymadroddion anghywir; arhoswch {seconds} eiliad cyn rhoi cynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99" />
+        <location filename="../../ui/core_messages.py" line="39" />
         <source>the passphrase must have at least {count} characters</source>
         <translation type="unfinished">rhaid i'r cyfrinymadrodd gynnwys o leiaf {count} nod</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="104" />
+        <location filename="../../ui/core_messages.py" line="41" />
         <source>this vault's device secret is kept in {label}, which is not available in this session; {hint}</source>
         <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon yn cael ei chadw yn {label}, nad yw ar gael yn y sesiwn mewngofnodi hon; {hint}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110" />
+        <location filename="../../ui/core_messages.py" line="45" />
         <source>{label} could not be read (is it locked?); {hint}</source>
         <translation type="unfinished">doedd dim modd darllen {label} (ydy'r cylch allweddi wedi'i gloi?); {hint}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114" />
+        <location filename="../../ui/core_messages.py" line="47" />
         <source>this vault's device secret is missing from {label}; {hint}</source>
         <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon ar goll o {label}; {hint}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118" />
+        <location filename="../../ui/core_messages.py" line="49" />
         <source>the device secret in {label} does not belong to this vault; {hint}</source>
         <translation type="unfinished">dydy cyfrinach y ddyfais yn {label} ddim yn perthyn i'r gladdgell hon; {hint}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="124" />
+        <location filename="../../ui/core_messages.py" line="51" />
         <source>the vault database is damaged or is not a Quietroom database; restore it from a backup</source>
         <translation type="unfinished">mae cronfa ddata'r gladdgell wedi'i difrodi neu nid cronfa ddata Quietroom yw hi; adferwch hi o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="131" />
+        <location filename="../../ui/core_messages.py" line="54" />
         <source>the vault database is damaged or is not a Quietroom database (it has been truncated); restore it from a backup</source>
         <translation type="unfinished">mae cronfa ddata'r gladdgell wedi'i difrodi neu nid cronfa ddata Quietroom yw hi (mae wedi'i thorri'n fyr); adferwch hi o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137" />
+        <location filename="../../ui/core_messages.py" line="58" />
         <source>the vault database is missing; restore the vault from a backup</source>
         <translation type="unfinished">mae cronfa ddata'r gladdgell ar goll; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="143" />
+        <location filename="../../ui/core_messages.py" line="60" />
         <source>the vault header is damaged ({detail}); restore the vault from a backup</source>
         <translation type="unfinished">mae pennyn y gladdgell wedi'i ddifrodi ({detail}); adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149" />
+        <location filename="../../ui/core_messages.py" line="62" />
         <source>the vault at {path} has lost its header file; restore the vault from a backup</source>
         <translation type="unfinished">mae'r gladdgell yn {path} wedi colli ffeil ei phennyn; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156" />
+        <location filename="../../ui/core_messages.py" line="65" />
         <source>this vault uses format version {version}, which this version of Quietroom does not know; update Quietroom to open it</source>
         <translation type="unfinished">mae'r gladdgell hon yn defnyddio fersiwn fformat {version}, nad yw'r fersiwn hon o Quietroom yn ei hadnabod; diweddarwch Quietroom i'w hagor</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163" />
+        <location filename="../../ui/core_messages.py" line="69" />
         <source>this vault has schema version {version}, newer than this version of Quietroom knows; update Quietroom to open it</source>
         <translation type="unfinished">mae gan y gladdgell hon fersiwn sgema {version}, sy'n fwy diweddar na'r hyn mae'r fersiwn hon o Quietroom yn ei adnabod; diweddarwch Quietroom i'w hagor</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="168" />
+        <location filename="../../ui/core_messages.py" line="73" />
         <source>the vault is locked</source>
         <translation type="unfinished">mae'r gladdgell wedi'i chloi</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="170" />
+        <location filename="../../ui/core_messages.py" line="74" />
         <source>Quietroom already has this vault open in another window</source>
         <translation type="unfinished">mae Quietroom wedi agor y gladdgell hon yn barod mewn ffenestr arall</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="174" />
+        <location filename="../../ui/core_messages.py" line="76" />
         <source>a vault already exists at {path}; nothing was changed</source>
         <translation type="unfinished">mae claddgell yn bodoli'n barod yn {path}; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="179" />
+        <location filename="../../ui/core_messages.py" line="78" />
+        <source>the vault is busy: another Quietroom window or command is writing to it; nothing was changed, try again in a moment</source>
+        <translation>mae'r gladdgell yn brysur: mae ffenestr neu orchymyn arall yn Quietroom yn ysgrifennu iddi; does dim byd wedi newid, rhowch gynnig arall arni mewn munud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="82" />
+        <source>the disk is full, so nothing was saved and nothing already stored was lost; free some space and try again</source>
+        <translation>mae'r ddisg yn llawn, felly does dim byd wedi'i gadw a does dim byd oedd wedi'i storio'n barod wedi'i golli; rhyddhewch ychydig o le a rhowch gynnig arall arni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="86" />
+        <source>the vault cannot be written (it is read-only); nothing was changed</source>
+        <translation>does dim modd ysgrifennu i'r gladdgell (mae hi i'w darllen yn unig); does dim byd wedi newid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="89" />
         <source>no case has that id or reference; see 'case list'</source>
         <translation type="unfinished">does dim achos gyda'r id neu'r cyfeirnod hwnnw; gweler 'case list'</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="183" />
+        <location filename="../../ui/core_messages.py" line="91" />
         <source>no sitting is in progress for this case; start one with 'sitting start'</source>
         <translation type="unfinished">does dim sesiwn ar y gweill ar gyfer yr achos hwn; dechreuwch un gyda 'sitting start'</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="188" />
+        <location filename="../../ui/core_messages.py" line="93" />
         <source>a sitting is already in progress for this case; end it before starting another</source>
         <translation type="unfinished">mae sesiwn ar y gweill yn barod ar gyfer yr achos hwn; gorffennwch hi cyn dechrau un arall</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="195" />
+        <location filename="../../ui/core_messages.py" line="96" />
         <source>the statement is signed; start a further statement before another sitting ('statement further')</source>
         <translation type="unfinished">mae'r datganiad wedi'i lofnodi; dechreuwch ddatganiad pellach cyn sesiwn arall ('statement further')</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="200" />
+        <location filename="../../ui/core_messages.py" line="100" />
         <source>the sitting is already paused</source>
         <translation type="unfinished">mae'r sesiwn ar saib yn barod</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="202" />
+        <location filename="../../ui/core_messages.py" line="102" />
         <source>the sitting is not paused</source>
         <translation type="unfinished">dydy'r sesiwn ddim ar saib</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="206" />
+        <location filename="../../ui/core_messages.py" line="104" />
         <source>this statement is signed and can no longer change; a further account is a new statement ('statement further')</source>
         <translation type="unfinished">mae'r datganiad hwn wedi'i lofnodi ac ni all newid mwyach; mae adroddiad pellach yn ddatganiad newydd ('statement further')</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="215" />
+        <location filename="../../ui/core_messages.py" line="109" />
         <source>could not understand the date '{text}'; try e.g. 'June 1987', 'summer 1987', '1985 to 1987' or 'aged about 12'</source>
         <translation type="unfinished">doedd dim modd deall y dyddiad '{text}'; rhowch gynnig ar e.e. 'June 1987', 'summer 1987', '1985 to 1987' neu 'aged about 12'</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="220" />
+        <location filename="../../ui/core_messages.py" line="113" />
         <source>'{text}' is in the future; check the year</source>
         <translation type="unfinished">mae '{text}' yn y dyfodol; gwiriwch y flwyddyn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="224" />
+        <location filename="../../ui/core_messages.py" line="115" />
         <source>'{text}' ends before it starts; put the earlier date first</source>
         <translation type="unfinished">mae '{text}' yn gorffen cyn iddo ddechrau; rhowch y dyddiad cynharach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="229" />
+        <location filename="../../ui/core_messages.py" line="117" />
         <source>'{text}' needs the survivor's date of birth; add it to the restricted details first</source>
         <translation type="unfinished">mae angen dyddiad geni'r goroeswr ar gyfer '{text}'; ychwanegwch ef at y manylion cyfyngedig yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="235" />
+        <location filename="../../ui/core_messages.py" line="120" />
         <source>the date of birth is after today; correct it in the restricted details</source>
         <translation type="unfinished">mae'r dyddiad geni ar ôl heddiw; cywirwch ef yn y manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="240" />
+        <location filename="../../ui/core_messages.py" line="122" />
         <source>the year {year} is before {first}; check the year</source>
         <translation type="unfinished">mae'r flwyddyn {year} cyn {first}; gwiriwch y flwyddyn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="243" />
+        <location filename="../../ui/core_messages.py" line="124" />
         <source>an age of {age} is not possible; check the age</source>
         <translation type="unfinished">dydy oedran o {age} ddim yn bosibl; gwiriwch yr oedran</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="248" />
+        <location filename="../../ui/core_messages.py" line="126" />
         <source>no earlier event matches '{event}'; add that event first or give a date</source>
         <translation type="unfinished">does dim digwyddiad cynharach yn cyfateb i '{event}'; ychwanegwch y digwyddiad hwnnw yn gyntaf neu rhowch ddyddiad</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="255" />
+        <location filename="../../ui/core_messages.py" line="129" />
         <source>the statement has no text yet, so there is nothing to read back</source>
         <translation type="unfinished">does dim testun yn y datganiad eto, felly does dim byd i'w ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="261" />
+        <location filename="../../ui/core_messages.py" line="131" />
         <source>the statement must be read back and confirmed by the witness before it is signed ('statement readback --confirmed')</source>
         <translation type="unfinished">rhaid darllen y datganiad yn ôl a chael cadarnhad y tyst cyn ei lofnodi ('statement readback --confirmed')</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="268" />
+        <location filename="../../ui/core_messages.py" line="135" />
         <source>the witness's name is needed on the statement before signing ('witness set --name')</source>
         <translation type="unfinished">mae angen enw'r tyst ar y datganiad cyn ei lofnodi ('witness set --name')</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="273" />
+        <location filename="../../ui/core_messages.py" line="138" />
         <source>this statement is already signed</source>
         <translation type="unfinished">mae'r datganiad hwn wedi'i lofnodi'n barod</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="275" />
+        <location filename="../../ui/core_messages.py" line="140" />
         <source>the signature is empty; ask the witness to sign again</source>
         <translation type="unfinished">mae'r llofnod yn wag; gofynnwch i'r tyst lofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="282" />
+        <location filename="../../ui/core_messages.py" line="143" />
         <source>only a signed statement can be exported; read it back, have it confirmed and signed first</source>
         <translation type="unfinished">dim ond datganiad wedi'i lofnodi y mae modd ei allforio; darllenwch ef yn ôl, a sicrhewch ei fod wedi'i gadarnhau a'i lofnodi yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="288" />
+        <location filename="../../ui/core_messages.py" line="147" />
         <source>this vault has no signing identity yet; import one with 'identity import'</source>
         <translation type="unfinished">does dim hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch un gydag 'identity import'</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="294" />
+        <location filename="../../ui/core_messages.py" line="150" />
         <source>your identity has no age identity, so you could not open your own export; import it with 'identity import --age-identity FILE'</source>
         <translation type="unfinished">does dim hunaniaeth age yn eich hunaniaeth, felly fyddech chi ddim yn gallu agor eich allforiad eich hun; mewnforiwch hi gydag 'identity import --age-identity FILE'</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="300" />
+        <location filename="../../ui/core_messages.py" line="154" />
         <source>'{name}' is not a member of the organisation's trust file</source>
         <translation type="unfinished">dydy '{name}' ddim yn aelod yn ffeil ymddiried y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="303" />
+        <location filename="../../ui/core_messages.py" line="156" />
         <source>the folder {path} does not exist</source>
         <translation type="unfinished">dydy'r ffolder {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="307" />
+        <location filename="../../ui/core_messages.py" line="158" />
         <source>this vault has no age identity to open bundles with; import it with your identity</source>
         <translation type="unfinished">does dim hunaniaeth age yn y gladdgell hon i agor bwndeli; mewnforiwch hi gyda'ch hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="312" />
+        <location filename="../../ui/core_messages.py" line="161" />
         <source>import the organisation's trust file first</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="316" />
+        <location filename="../../ui/core_messages.py" line="163" />
         <source>this is not a Quietroom bundle (it is not an age-encrypted file)</source>
         <translation type="unfinished">nid bwndel Quietroom yw hwn (nid yw'n ffeil wedi'i hamgryptio ag age)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="320" />
+        <location filename="../../ui/core_messages.py" line="165" />
         <source>you are not a recipient of this bundle</source>
         <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y bwndel hwn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="324" />
+        <location filename="../../ui/core_messages.py" line="167" />
         <source>the bundle is damaged or has been altered: it does not decrypt</source>
         <translation type="unfinished">mae'r bwndel wedi'i ddifrodi neu wedi'i newid: does dim modd ei ddadgryptio</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="328" />
+        <location filename="../../ui/core_messages.py" line="169" />
         <source>cannot read {path}: {reason}</source>
         <translation type="unfinished">does dim modd darllen {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="332" />
+        <location filename="../../ui/core_messages.py" line="172" />
         <source>the {what} {path} does not exist</source>
         <translation type="unfinished">dydy'r {what} {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="334" />
+        <location filename="../../ui/core_messages.py" line="174" />
         <source>cannot read the {what} {path}</source>
         <translation type="unfinished">does dim modd darllen y {what} {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="338" />
+        <location filename="../../ui/core_messages.py" line="176" />
         <source>give the private key file too, or a PKCS#12 (.p12) file holding both certificate and key</source>
         <translation type="unfinished">rhowch y ffeil allwedd breifat hefyd, neu ffeil PKCS#12 (.p12) sy'n cynnwys y dystysgrif a'r allwedd</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="344" />
+        <location filename="../../ui/core_messages.py" line="179" />
         <source>this is a CA certificate, not a staff member's signing certificate</source>
         <translation type="unfinished">tystysgrif CA yw hon, nid tystysgrif llofnodi aelod o staff</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="348" />
+        <location filename="../../ui/core_messages.py" line="181" />
         <source>this certificate is not allowed to sign documents</source>
         <translation type="unfinished">dydy'r dystysgrif hon ddim yn cael llofnodi dogfennau</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="351" />
+        <location filename="../../ui/core_messages.py" line="183" />
         <source>this signing certificate has expired; ask for a new one</source>
         <translation type="unfinished">mae'r dystysgrif llofnodi hon wedi dod i ben; gofynnwch am un newydd</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="354" />
+        <location filename="../../ui/core_messages.py" line="185" />
         <source>this signing certificate is not valid yet</source>
         <translation type="unfinished">dydy'r dystysgrif llofnodi hon ddim yn ddilys eto</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="357" />
+        <location filename="../../ui/core_messages.py" line="187" />
         <source>{path} is not an age identity file</source>
         <translation type="unfinished">dydy {path} ddim yn ffeil hunaniaeth age</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="362" />
+        <location filename="../../ui/core_messages.py" line="189" />
         <source>this certificate is not listed in the organisation's trust file; ask for an up-to-date trust file</source>
         <translation type="unfinished">dydy'r dystysgrif hon ddim wedi'i rhestru yn ffeil ymddiried y sefydliad; gofynnwch am ffeil ymddiried gyfredol</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="368" />
+        <location filename="../../ui/core_messages.py" line="193" />
         <source>the trust file is not signed: {name} is missing or unreadable</source>
         <translation type="unfinished">dydy'r ffeil ymddiried ddim wedi'i llofnodi: mae {name} ar goll neu does dim modd ei darllen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="196" />
+        <source>something went wrong and nothing further was changed; please try again</source>
+        <translation>aeth rhywbeth o'i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="199" />
+        <source>an administrator can restore access with 'quietroom-cli recover' and the organisation's recovery identity</source>
+        <translation type="unfinished">gall gweinyddwr adfer mynediad gyda 'quietroom-cli recover' a hunaniaeth adfer y sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="203" />
+        <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
+        <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a'r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="207" />
+        <source>certificate file</source>
+        <translation type="unfinished">ffeil tystysgrif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="208" />
+        <source>key file</source>
+        <translation type="unfinished">ffeil allwedd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="209" />
+        <source>trust file</source>
+        <translation type="unfinished">ffeil ymddiried</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,86 @@
+"""Cases from the desktop's side: the case list, a reference already in use, and creating
+a case with everything the new-case flow's six steps collected.
+
+Each task takes the Session first (ui/backend.py's `Backend.run` calls it on the worker
+thread) and returns plain data. A new case is created in ONE engine transaction
+(Engine.create_case_with_details): everything is stored, or nothing. The engine's own
+checks are the only ones; when it refuses, the Outcome names the part and the detail it
+refused (DetailRefusal), so the flow can show the engine's sentence on the step where
+that detail was typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from app.desktop.session import Session
+from app.engine.case_details import CaseDetails
+from app.engine.cases import parse_date_of_birth
+from app.engine.engine import Engine
+from app.engine.models import Case
+from app.errors import Phrase, QuietroomError
+
+CaseRow = tuple[Case, str, str]  # the case, the survivor's name, their preferred name
+
+
+def load_cases(session: Session, search: str, category: str | None,
+               status: str | None) -> list[CaseRow]:
+    """The matching cases with the survivor's names (one small read per case)."""
+    engine = session.engine
+    rows = []
+    for case in engine.list_cases(search=search or None, category=category, status=status):
+        witness = engine.witness(case.id)
+        rows.append((case, str(witness.get("name") or ""),
+                     str(witness.get("preferred_name") or "")))
+    return rows
+
+
+def _taken(engine: Engine, reference: str) -> bool:
+    reference = reference.strip()
+    return any(c.reference == reference for c in engine.list_cases(search=reference))
+
+
+def reference_taken(session: Session, reference: str) -> bool:
+    """Does a case already use exactly this reference?"""
+    return _taken(session.engine, reference)
+
+
+def date_of_birth_valid(value: str, today: date | None = None) -> bool:
+    """Would the core store this date of birth (YYYY-MM-DD, a real date in the past, not
+    before 1900)? The engine's own check, quick and pure: the flow asks on the GUI thread
+    before it leaves the step, so a slip is shown where it was typed."""
+    try:
+        parse_date_of_birth(value, today or date.today())
+    except QuietroomError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a new case: its id, or why nothing at all was stored."""
+
+    case_id: str | None = None
+    problem: str = ""          # "" | "duplicate" (the reference is taken) | "refused"
+    part: str = "case"         # the part refused: case, witness, restricted, consents, present
+    field: str | None = None   # the detail refused (see DetailRefusal.field), if known
+    message: str = ""          # the core's sentence, shown only to the interviewer
+    phrase: Phrase | None = None  # the same as a value (code, template), to translate
+
+
+def create_new_case(session: Session, details: CaseDetails) -> Outcome:
+    """Create the case with everything the flow collected, in one transaction."""
+    engine = session.engine
+    try:
+        case = engine.create_case_with_details(details)
+    except QuietroomError as exc:
+        refusal = engine.check_case_details(details)
+        if refusal is not None:
+            return Outcome(problem="refused", part=refusal.part, field=refusal.field,
+                           message=str(refusal.error), phrase=refusal.error.phrase)
+        problem = "duplicate" if _taken(engine, details.reference) else "refused"
+        # (a reference taken meanwhile: by the command line, say, while the flow was typed)
+        return Outcome(problem=problem, field="reference" if problem == "duplicate" else None,
+                       message=str(exc), phrase=exc.phrase)
+    return Outcome(case.id)

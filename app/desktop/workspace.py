@@ -1,0 +1,84 @@
+"""The interview workspace from the desktop's side: what a case shows when it opens, the
+guide in the interface language, typed text saved as it comes, the interviewer's place,
+and the timeline events and notes added beside the statement.
+
+Each task takes the Session first (ui/backend.py's `Backend.run` calls it on the worker
+thread, which keeps every save in the order it was typed) and returns plain data.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from app.desktop.session import Session
+from app.engine.models import Case, SectionText, Sitting, Statement, TimelineEvent
+from app.guides import Guide, GuideError
+
+LOG = logging.getLogger("quietroom.desktop")
+
+
+@dataclass(frozen=True)
+class OpenedCase:
+    """Everything the workspace shows for a case."""
+
+    case: Case
+    guide: Guide                   # in the interface language when it could be loaded
+    sections: list[SectionText]
+    sitting: Sitting | None        # the sitting in progress, if any
+    events: list[TimelineEvent]
+    notes: list[dict[str, Any]]
+    statement: Statement
+
+
+def screen_guide(session: Session, case: Case, language: str) -> Guide:
+    """The case's guide in the interface language, for the screen only (the statement and
+    everything else keep the English guide). A translation that does not match its English
+    guide must never stop an interview: the English guide is shown and the problem logged
+    (the message names a guide file and field, never case content)."""
+    engine = session.engine
+    if language != "en":
+        try:
+            return engine.guide(case, language=language)
+        except GuideError as exc:
+            LOG.warning("%s; showing the English guide", exc)
+    return engine.guide(case)
+
+
+def load_case(session: Session, ref: str, language: str = "en") -> OpenedCase:
+    """Everything the workspace shows, the guide in `language`; reading the statement
+    here is logged as a view (once per opening of the case, not per autosave or section
+    switch)."""
+    engine = session.engine
+    case = engine.case(ref)
+    return OpenedCase(case=case, guide=screen_guide(session, case, language),
+                      sections=engine.sections(ref, audit_view=True),
+                      sitting=engine.current_sitting(ref), events=engine.timeline(ref),
+                      notes=engine.notes(ref), statement=engine.statement(ref))
+
+
+def save_section(session: Session, ref: str, section: str, text: str,
+                 position: int) -> None:
+    """Save one section's text as typed, with where the cursor was."""
+    session.engine.save_section(ref, section, text, position=position)
+
+
+def set_place(session: Session, ref: str, phase: str | None = None,
+              section: str | None = None, position: int | None = None) -> None:
+    """Record where the interviewer is (phase, section, cursor), for an exact resume."""
+    session.engine.set_place(ref, phase=phase, section=section, position=position)
+
+
+def add_event(session: Session, ref: str, when: str, what: str) -> list[TimelineEvent]:
+    """Add a timeline event in the survivor's words; the timeline as it now stands."""
+    engine = session.engine
+    engine.add_event(ref, when, what)
+    return engine.timeline(ref)
+
+
+def add_note(session: Session, ref: str, text: str) -> list[dict[str, Any]]:
+    """Add an interviewer's note (never part of the statement); the notes as they stand."""
+    engine = session.engine
+    engine.add_note(ref, text)
+    return engine.notes(ref)

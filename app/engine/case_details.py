@@ -1,0 +1,170 @@
+"""What a case's details may hold: the check each detail passes before it is stored, and
+a new case with everything known about it at the start, as one value.
+
+These checks are the single source for every way in (the command line, the desktop
+app's new-case flow, later changes): cases.py runs them before it writes anything. A
+refusal met while checking a new case is tagged with the part and the detail it
+concerns (DetailRefusal), so an interface can show it where that detail was typed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.engine.base import short_text
+from app.engine.models import RESTRICTED_FIELDS, ROLES, WITNESS_FIELDS, Participant
+from app.errors import QuietroomError, UsageError
+
+CONSENT_STATES = ("given", "withdrawn")
+# How error messages name a detail, where "the " + its key would read badly.
+LABELS = {"avoid": "the list of topics to avoid"}
+# The parts of a new case, in the order they are checked (DetailRefusal.part).
+PARTS = ("case", "witness", "restricted", "consents", "present")
+
+
+@dataclass(frozen=True)
+class CaseDetails:
+    """A new case with everything known about it at the start.
+
+    `witness` takes WITNESS_FIELDS (and date_of_birth, kept with the restricted details);
+    once any is given, the name on the statement is required. `restricted` takes
+    RESTRICTED_FIELDS; `consents` are (kind, "given" | "withdrawn") pairs; `present` is
+    who will be in the room besides the survivor (None: not planned yet). A value of None
+    is "not given", as is an empty part.
+    """
+
+    category: str
+    reference: str
+    interviewer: str = ""
+    witness: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    restricted: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    consents: tuple[tuple[str, str], ...] = ()
+    present: tuple[Participant, ...] | None = None
+
+
+@dataclass(frozen=True)
+class DetailRefusal:
+    """The first detail of a new case the engine refuses, and where it is.
+
+    `part` is one of PARTS; `field` is the detail's key ("reference", "pronouns", …), a
+    consent's kind, or a person's position ("0", "1", …) for "present"; None when the
+    refusal concerns the part as a whole (an unknown key, say).
+    """
+
+    part: str
+    field: str | None
+    error: QuietroomError
+
+
+@dataclass(frozen=True)
+class CheckedDetails:
+    """A new case's details as they will be stored (every check passed)."""
+
+    reference: str
+    interviewer: str
+    witness: dict[str, Any]
+    restricted: dict[str, Any]
+    consents: list[tuple[str, str, str]]
+    present: list[Participant] | None
+
+
+class Refused(Exception):
+    """Inside the engine only: a refusal met while checking a new case, with its place.
+    The engine raises the refusal's own error to its callers, never this."""
+
+    def __init__(self, refusal: DetailRefusal) -> None:
+        super().__init__(str(refusal.error))
+        self.refusal = refusal
+
+
+@contextlib.contextmanager
+def refusing(part: str, field: str | None) -> Iterator[None]:
+    """Tag a refusal raised inside with the part and the detail it concerns."""
+    try:
+        yield
+    except QuietroomError as exc:
+        raise Refused(DetailRefusal(part, field, exc)) from exc
+
+
+def parse_date_of_birth(value: str, today: date) -> str:
+    try:
+        born = date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError("birth.format", "the date of birth must be written YYYY-MM-DD, for "
+                         "example 1979-03-21") from None
+    if born > today:
+        raise UsageError("birth.in_future", "the date of birth is in the future")
+    if born.year < 1900:
+        raise UsageError("birth.too_early", "the date of birth is before 1900")
+    return born.isoformat()
+
+
+def check_witness_keys(values: Mapping[str, Any]) -> None:
+    unknown = set(values) - set(WITNESS_FIELDS) - {"date_of_birth"}
+    if unknown:
+        raise UsageError("witness.unknown_detail", "unknown witness detail '{name}'",
+                         name=sorted(unknown)[0])
+
+
+def witness_value(key: str, value: Any) -> Any:
+    """One of the survivor's details (a key of WITNESS_FIELDS), checked, as stored."""
+    if key == "break_every_minutes":
+        if not isinstance(value, int) or not 5 <= value <= 180:
+            raise UsageError("witness.break_interval", "the break interval must be "
+                             "between 5 and 180 minutes")
+        return value
+    if key == "age_under_18":
+        if not isinstance(value, int) or not 0 < value < 18:
+            raise UsageError("witness.age_not_under_18", "the age is only recorded "
+                             "when under 18 (1–17)")
+        return value
+    if key == "interpreter_needed":
+        return bool(value)
+    return short_text(None if value is None else str(value),
+                      LABELS.get(key, f"the {key.replace('_', ' ')}"), required=key == "name",
+                      single_line=key in ("name", "preferred_name", "pronouns"))
+
+
+def check_restricted_keys(values: Mapping[str, Any]) -> None:
+    unknown = set(values) - set(RESTRICTED_FIELDS)
+    if unknown:
+        raise UsageError("restricted.unknown_detail", "unknown restricted detail '{name}'",
+                         name=sorted(unknown)[0])
+
+
+def restricted_value(key: str, value: Any, today: date) -> Any:
+    """One restricted detail (a key of RESTRICTED_FIELDS), checked, as stored."""
+    if key in ("voicemail_safe", "letters_safe", "vps_offered"):
+        return bool(value)
+    if key == "date_of_birth":
+        return parse_date_of_birth(str(value), today)
+    if key in ("phone", "email"):
+        return short_text(str(value), f"the {key}", single_line=True)
+    return short_text(str(value), f"the {key.replace('_', ' ')}")
+
+
+def consent_values(kind: str, state: str, note: str = "") -> tuple[str, str, str]:
+    """A consent given or withdrawn: (kind, state, note), checked."""
+    kind = short_text(kind, "the consent", required=True, limit=100) or ""
+    if state not in CONSENT_STATES:
+        raise UsageError("consent.unknown_state", "a consent is either given or withdrawn")
+    note = short_text(note, "the note") or ""
+    return kind, state, note
+
+
+def check_participant(person: Participant) -> Participant:
+    """Someone who will be present: a known role, a name, and perhaps a language."""
+    if person.role not in ROLES:
+        shown = "".join(c if c.isprintable() else " " for c in str(person.role))[:40]
+        # The same refusal as the command line's ROLE:NAME (sittings.parse_participant).
+        raise UsageError("sitting.unknown_role", "unknown role '{role}'; use one of: {roles}",
+                         role=shown, roles=", ".join(ROLES))
+    name = short_text(person.name, "the participant's name", required=True, limit=200,
+                      single_line=True) or ""
+    language = short_text(person.language, "the language", limit=100) or None
+    return Participant(person.role, name, language)
