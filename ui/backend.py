@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.desktop.session import Session
 from app.desktop.types import PacingEvent
+from app.desktop.vault import lock
 from app.errors import Phrase, QuietroomError, unexpected
 from ui.core_messages import translate
 
@@ -115,6 +116,6 @@ class Backend(QObject):
         """Lock the vault on the worker thread, then stop it."""
         if not self._thread.isRunning():
             return
-        self.run(lambda s: s.lock())
+        self.run(lock)
         self._thread.quit()
         self._thread.wait(10_000)

@@ -34,7 +34,11 @@ INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.
                 QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
 
 
-def screen_classes() -> dict[str, type[Screen]]:
+# Every screen is made the same way: Screen(backend, navigator).
+ScreenFactory = Callable[[Backend, "MainWindow"], Screen]
+
+
+def screen_classes() -> dict[str, ScreenFactory]:
     from ui.screens.bundles import ExportScreen, OpenBundleScreen
     from ui.screens.cases import CaseListScreen
     from ui.screens.identity import IdentityScreen

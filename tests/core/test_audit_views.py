@@ -25,6 +25,8 @@ from app.errors import UsageError
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
 
+pytestmark = pytest.mark.cli
+
 REF = "CSA-AV-1"
 NOTE_CANARY = "CANARY-note-the-interviewer-wonders"
 EVENT_CANARY = "CANARY-event-the-red-door"

@@ -22,7 +22,7 @@ from app.vault.vault import Vault, database_path, header_path
 from crypto import keyring_binding as kr
 from tests.conftest import FAST_KDF, PASSPHRASE, require_tool, run_cli, snapshot, write_secret
 
-pytestmark = pytest.mark.usefixtures("keyring_session")
+pytestmark = [pytest.mark.usefixtures("keyring_session"), pytest.mark.cli]
 
 WORDS = "CANARY-restore-elsewhere-5d1e: the blue door at the end of the lane."
 NEW_PASSPHRASE = "the administrator's new phrase"

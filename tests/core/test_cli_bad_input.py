@@ -33,6 +33,8 @@ from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, REPO, run_cli, snapshot
 from tests.core.cli_sweep_cases import JSON_SAMPLE, NOT_UTF8, SWEEP
 
+pytestmark = pytest.mark.cli
+
 ERROR_CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
 SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20">'
        b'<path d="M4 15 L30 4 L56 14" stroke="black" fill="none"/></svg>')

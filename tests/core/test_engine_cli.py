@@ -24,6 +24,8 @@ from app.guides import guide_for_category
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, REPO, run_cli
 
+pytestmark = pytest.mark.cli
+
 NOTE_CANARY = "CANARY-note-the-interviewer-wonders"
 ADDRESS_CANARY = "CANARY-addr-5512-Larkspur-Close"
 PHONE_CANARY = "CANARY-phone-07700-900123"

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -36,6 +37,8 @@ from app.errors import UsageError
 from app.render.fonts import FONT, clean, register_fonts
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
+
+pytestmark = pytest.mark.slow  # a long stateful property run
 
 REF = "PROP-0001"
 MARK = "¤"  # never generated in statement text, so notes and canaries are recognisable

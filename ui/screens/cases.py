@@ -135,9 +135,9 @@ class CaseListScreen(Screen):
         self.lock_button.clicked.connect(lambda: self.nav.lock())
 
         filters = QHBoxLayout()
-        for label, widget in ((search_label, self.search), (category_label, self.category),
-                              (status_label, self.status)):
-            filters.addWidget(label)
+        for caption, widget in ((search_label, self.search), (category_label, self.category),
+                                (status_label, self.status)):
+            filters.addWidget(caption)
             filters.addWidget(widget, 2 if widget is self.search else 0)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button):
@@ -228,8 +228,9 @@ class CaseListScreen(Screen):
                                     local_time(case.updated)])
             item.setData(0, Qt.ItemDataRole.UserRole, case.id)
             self.tree.addTopLevelItem(item)
-        if rows:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
             self.empty.hide()
         else:
             self.empty.setText(self.tr("No cases match. Try another search or filter.")

@@ -137,7 +137,8 @@ class NewCaseScreen(Screen):
     def _focus_first(self) -> None:
         focusables = self.steps[self.index].focusables()
         if self.index == CASE:
-            focusables = [self.case_step.widget_for("category"), *focusables]
+            category = self.case_step.widget_for("category")
+            focusables = [category, *focusables] if category is not None else focusables
         target = next((w for w in focusables if w is not None and w.isEnabled()), None)
         (target or self.next_button).setFocus()
 

@@ -50,7 +50,8 @@ class FormStep(QWidget):
         self.message = plain_label(name="message")
         self.message.hide()
         outer.addWidget(self.message)
-        self.scroll = scroll = QScrollArea(self)
+        # Not `self.scroll`: that would shadow QWidget.scroll().
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -154,7 +155,7 @@ class FormStep(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
         if field is not None:
-            self.scroll.ensureWidgetVisible(field)
+            self.scroll_area.ensureWidgetVisible(field)
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
@@ -354,9 +355,9 @@ class PersonRow(QFrame):
         self.role_caption = plain_label(self.tr("Role"))
         self.name_caption = plain_label(self.tr("Name"))
         self.language_caption = plain_label(self.tr("Interpreter's language"))
-        for caption, widget in ((self.role_caption, self.role), (self.name_caption, self.name),
-                                (self.language_caption, self.language)):
-            caption.setBuddy(widget)
+        for caption, field in ((self.role_caption, self.role), (self.name_caption, self.name),
+                               (self.language_caption, self.language)):
+            caption.setBuddy(field)
         for widget in (self.caption, self.role_caption, self.role, self.isva_note,
                        self.name_caption, self.name, self.language_caption, self.language):
             layout.addWidget(widget)
@@ -426,7 +427,7 @@ class PresentStep(FormStep):
         row.name.clear()
         row.language.clear()
         self.rows_layout.removeWidget(row)
-        row.setParent(None)  # type: ignore[call-overload]
+        row.setParent(None)
         row.deleteLater()
 
     def _renumber(self) -> None:

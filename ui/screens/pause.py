@@ -88,7 +88,7 @@ class PauseScreen(Screen):
             self.group.addButton(button)
             self.choices[role] = button
             grid.addWidget(button, i // COLUMNS, i % COLUMNS)
-            button.toggled.connect(lambda on, r=role: on and self._requester(r))
+            button.toggled.connect(lambda on, r=role: self._requester(r) if on else None)
         who.addLayout(grid)
         who.addStretch(1)
         layout.addLayout(who)

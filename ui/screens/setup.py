@@ -68,7 +68,7 @@ class SetupScreen(Screen):
         self.repeat = self._secret_field(page, self.tr("Repeat the passphrase"),
                                          self.tr("Type the same passphrase again"))
         self.repeat_label.setBuddy(self.repeat)
-        self.repeat.returnPressed.connect(self.create)
+        self.repeat.returnPressed.connect(self.submit)
         self.show_toggle = QCheckBox(self.tr("&Show the passphrase"), page)
         accessible(self.show_toggle, self.tr("Show the passphrase"),
                    self.tr("Shows the typed passphrase on screen"))
@@ -101,7 +101,7 @@ class SetupScreen(Screen):
         self.create_button = QPushButton(self.tr("&Create the vault"), page)
         self.create_button.setObjectName("primary")
         accessible(self.create_button, self.tr("Create the vault"))
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.submit)
         self.create_button.setEnabled(False)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -151,7 +151,7 @@ class SetupScreen(Screen):
 
     # --- creating ---------------------------------------------------------------------------
 
-    def create(self) -> None:
+    def submit(self) -> None:
         if self._working or self.keyring is None:
             return
         passphrase, repeat = self.passphrase.text(), self.repeat.text()

@@ -93,8 +93,8 @@ class SignatureScreen(Screen):
         self.readback_button.setFocus(Qt.FocusReason.OtherFocusReason)  # never Sign first
         # A statement signed already shows the outcome instead of an empty pad.
         self.backend.run(statement_status, self._ref,
-                         done=lambda status: generation == self._generation
-                         and status == "signed" and self._signed(None),
+                         done=lambda status: self._signed(None)
+                         if generation == self._generation and status == "signed" else None,
                          failed=lambda m, c: None)
 
     def clear_content(self) -> None:
@@ -122,8 +122,8 @@ class SignatureScreen(Screen):
                 self._update()
 
         self.backend.run(sign, self._ref, self.pad.to_json().encode("utf-8"),
-                         done=lambda result: generation == self._generation
-                         and self._signed(result), failed=failed)
+                         done=lambda result: self._signed(result)
+                         if generation == self._generation else None, failed=failed)
 
     def _signed(self, _result: object) -> None:
         self._busy = False

@@ -220,21 +220,23 @@ class SittingBar(QWidget):
         self._sitting = sitting
         self._show_pause(last_pause(sitting))
         self._fetched = time.monotonic()
-        state = sitting.state if sitting and sitting.open else None
+        running = sitting if sitting is not None and sitting.open else None
+        state = running.state if running is not None else None
         self.start.setVisible(state is None)
         self.pause.setVisible(state == "running")
         self.resume.setVisible(state == "paused")
         self.end.setVisible(state is not None)
-        if state is None:
+        if running is None:
             self.state.setText(self.tr("No sitting in progress"))
             self.present.setText("")
             self._ticker.stop()
         else:
-            self.state.setText(self.tr("Sitting %1: running").replace("%1", str(sitting.number))
+            number = str(running.number)
+            self.state.setText(self.tr("Sitting %1: running").replace("%1", number)
                                if state == "running" else
-                               self.tr("Sitting %1: paused").replace("%1", str(sitting.number)))
+                               self.tr("Sitting %1: paused").replace("%1", number))
             labels = self.role_labels()
-            names = [f"{p.name} ({labels.get(p.role, p.role)})" for p in sitting.present]
+            names = [f"{p.name} ({labels.get(p.role, p.role)})" for p in running.present]
             self.present.setText(self.tr("Present: %1").replace("%1", "; ".join(names))
                                  if names else "")
             self._ticker.start()
