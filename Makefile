@@ -68,7 +68,7 @@ format: $(STAMP)
 # The edit loop: lint, then the tests that take seconds (no crash loops, no UI, no
 # third-party tools); `make test` before every commit that is meant to land.
 check: lint $(QM)
-	tests/run-with-keyring.sh $(PY) -m pytest -q -x -m "not slow" tests/core $(PYTEST_ARGS)
+	tests/run-with-keyring.sh $(PY) -m pytest -q -x -m "not slow and not cli" tests/core $(PYTEST_ARGS)
 
 # A wheel with everything the app needs at run time (the Welsh .qm built first).
 wheel: $(STAMP) $(QM)

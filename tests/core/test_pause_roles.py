@@ -43,17 +43,26 @@ def test_every_participant_role_may_ask_for_a_pause() -> None:
 
 # --- the engine -----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    with Vault.create(tmp_path / "vault", PASSPHRASE, use_keyring=False,
-                      kdf_params=FAST_KDF) as vault, \
-            Engine(vault, clock=FakeClock(), owner=True) as e:
+    with (
+        Vault.create(
+            tmp_path / "vault", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF
+        ) as vault,
+        Engine(vault, clock=FakeClock(), owner=True) as e,
+    ):
         e.create_case("apsp", REF)
-        e.start_sitting(REF, [Participant("interviewer", "Jo Bloggs"),
-                              Participant("isva", "Sam Lee"),
-                              Participant("interpreter", "Ana Sousa", "Portuguese"),
-                              Participant("appropriate_adult", "Pat Reid"),
-                              Participant("second_interviewer", "Kim Ode")])
+        e.start_sitting(
+            REF,
+            [
+                Participant("interviewer", "Jo Bloggs"),
+                Participant("isva", "Sam Lee"),
+                Participant("interpreter", "Ana Sousa", "Portuguese"),
+                Participant("appropriate_adult", "Pat Reid"),
+                Participant("second_interviewer", "Kim Ode"),
+            ],
+        )
         yield e
 
 
@@ -66,15 +75,16 @@ def test_a_pause_by_each_role_is_recorded(engine: Engine, role: str) -> None:
     clock: FakeClock = engine.clock  # type: ignore[assignment]
     clock.advance(60)
     pause = engine.pause_sitting(REF, role, "asked for a moment")
-    assert (pause.requested_by, pause.kind, pause.reason) == (
-        role, "pause", "asked for a moment")
+    assert (pause.requested_by, pause.kind, pause.reason) == (role, "pause", "asked for a moment")
     sitting = engine.current_sitting(REF)
     assert sitting is not None and sitting.state == "paused"
     assert [p.requested_by for p in sitting.pauses] == [role]
     assert sitting.to_json()["pauses"][0]["requested_by"] == role
     entry = engine.audit_entries(REF)[-1]
-    assert (entry.action, entry.detail) == ("pause", {"sitting": 1, "pause": 1,
-                                                      "requested_by": role})
+    assert (entry.action, entry.detail) == (
+        "pause",
+        {"sitting": 1, "pause": 1, "requested_by": role},
+    )
     clock.advance(30)
     engine.resume_sitting(REF)
     assert engine.sittings(REF)[0].pauses[0].ended is not None
@@ -88,13 +98,16 @@ def test_who_asked_can_be_set_to_each_role_afterwards(engine: Engine, role: str)
     engine.update_pause(REF, requested_by=role)
     assert engine.sittings(REF)[0].pauses[0].requested_by == role
     entry = engine.audit_entries(REF)[-1]
-    assert (entry.action, entry.detail) == ("pause", {"sitting": 1, "pause": 1,
-                                                      "amended": True, "requested_by": role})
+    assert (entry.action, entry.detail) == (
+        "pause",
+        {"sitting": 1, "pause": 1, "amended": True, "requested_by": role},
+    )
 
 
 @pytest.mark.parametrize("role", UNKNOWN)
 def test_an_unknown_requester_is_refused_in_one_line_and_nothing_changes(
-        engine: Engine, role: str) -> None:
+    engine: Engine, role: str
+) -> None:
     before = state(engine)
     with pytest.raises(UsageError) as refused:
         engine.pause_sitting(REF, role, "x")
@@ -111,11 +124,14 @@ def test_an_unknown_requester_is_refused_in_one_line_and_nothing_changes(
 
 # --- the command line -----------------------------------------------------------------------
 
+
 @pytest.fixture
 def cli_vault(tmp_path: Path) -> tuple[Path, Path]:
     root = tmp_path / "vault"
-    with Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault, \
-            Engine(vault) as engine:
+    with (
+        Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault,
+        Engine(vault) as engine,
+    ):
         engine.create_case("apsp", REF)
         engine.start_sitting(REF, [Participant("isva", "Sam Lee")])
     passphrase = tmp_path / "passphrase.txt"
@@ -137,6 +153,7 @@ def stored(cli_vault: tuple[Path, Path]) -> tuple[Any, ...]:
         return sittings, [e.to_json() for e in engine.audit_entries(REF)]
 
 
+@pytest.mark.cli
 def test_cli_pause_by_every_role_is_recorded(cli_vault: tuple[Path, Path]) -> None:
     for role in PAUSE_REQUESTER_ROLES:
         result = cli(cli_vault, "sitting", "pause", REF, "--requested-by", role, "--json")
@@ -146,14 +163,17 @@ def test_cli_pause_by_every_role_is_recorded(cli_vault: tuple[Path, Path]) -> No
     sittings, log = stored(cli_vault)
     assert [p["requested_by"] for p in sittings[0]["pauses"]] == list(PAUSE_REQUESTER_ROLES)
     assert [e["detail"]["requested_by"] for e in log if e["action"] == "pause"] == list(
-        PAUSE_REQUESTER_ROLES)
+        PAUSE_REQUESTER_ROLES
+    )
     help_text = cli(cli_vault, "sitting", "pause", "--help").stdout
     assert all(role in help_text for role in PAUSE_REQUESTER_ROLES)
 
 
+@pytest.mark.cli
 @pytest.mark.parametrize("role", ["system", "boss", "Witness"])
 def test_cli_unknown_requester_is_one_line_and_changes_nothing(
-        cli_vault: tuple[Path, Path], role: str) -> None:
+    cli_vault: tuple[Path, Path], role: str
+) -> None:
     before = stored(cli_vault)
     result = cli(cli_vault, "sitting", "pause", REF, "--requested-by", role, "--reason", "x")
     assert result.returncode == 1, (result.stdout, result.stderr)
@@ -166,16 +186,22 @@ def test_cli_unknown_requester_is_one_line_and_changes_nothing(
 
 # --- the export record's schema ---------------------------------------------------------------
 
+
 def pause_validator() -> jsonschema.Draft202012Validator:
     path = resource_path("schemas", "record-v1.schema.json")
     schema = json.loads(path.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator({"$defs": schema["$defs"],
-                                            "$ref": "#/$defs/pause"})
+    return jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/pause"})
 
 
 def record_pause(requested_by: str) -> dict[str, Any]:
-    return {"number": 1, "kind": "pause", "started": "2026-11-26T10:00:00.000000Z",
-            "ended": None, "requested_by": requested_by, "reason": None}
+    return {
+        "number": 1,
+        "kind": "pause",
+        "started": "2026-11-26T10:00:00.000000Z",
+        "ended": None,
+        "requested_by": requested_by,
+        "reason": None,
+    }
 
 
 @pytest.mark.parametrize("role", (*PAUSE_REQUESTER_ROLES, "system"))
