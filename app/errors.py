@@ -55,8 +55,11 @@ class Phrase:
         return f"Phrase({self.code!r}, {str(self)!r})"
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Phrase) and (self.code, self.template, self.params)
-                == (other.code, other.template, other.params))
+        return isinstance(other, Phrase) and (self.code, self.template, self.params) == (
+            other.code,
+            other.template,
+            other.params,
+        )
 
     def __hash__(self) -> int:
         return hash((self.code, self.template))
@@ -65,8 +68,9 @@ class Phrase:
         return {"code": self.code, "message": str(self)}
 
 
-def _rebuild(cls: type[QuietroomError], code: str, template: str,
-             params: dict[str, Any]) -> QuietroomError:
+def _rebuild(
+    cls: type[QuietroomError], code: str, template: str, params: dict[str, Any]
+) -> QuietroomError:
     return cls(code, template, **params)
 
 

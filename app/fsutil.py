@@ -26,8 +26,7 @@ FILE_MODE = 0o600
 
 def cannot_read(path: Path | str, reason: str | None) -> UsageError:
     """A file that could not be read; `reason` is the system's (OSError.strerror)."""
-    return UsageError("file.cannot_read", "cannot read {path}: {reason}", path=path,
-                      reason=reason)
+    return UsageError("file.cannot_read", "cannot read {path}: {reason}", path=path, reason=reason)
 
 
 def no_such_folder(path: Path) -> UsageError:
@@ -60,8 +59,9 @@ def temp_path_for(target: Path, tag: str = "tmp") -> Path:
 
 def write_new_file(path: Path, data: bytes) -> None:
     """Write a file that must not exist yet, 0600, and fsync it."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
-                 FILE_MODE)
+    fd = os.open(
+        path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), FILE_MODE
+    )
     try:
         view = memoryview(data)
         while view:
@@ -99,15 +99,23 @@ def check_output_file(path: Path, what: str, *, vault_root: Path | None = None) 
     socket (renaming over /dev/full would swap the device for a file), or anything in
     the vault folder (a backup written over vault.db would destroy the vault)."""
     if vault_root is not None and is_inside(path, vault_root):
-        raise UsageError("file.inside_vault", "{path} is inside the vault folder; write the "
-                         "{what} somewhere outside it", path=path, what=what)
+        raise UsageError(
+            "file.inside_vault",
+            "{path} is inside the vault folder; write the {what} somewhere outside it",
+            path=path,
+            what=what,
+        )
     try:
         mode = path.lstat().st_mode
     except OSError:
         return  # a new file (or a folder that cannot be reached: the write says so)
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        raise UsageError("file.not_ordinary", "{path} is not an ordinary file; give a file "
-                         "name for the {what}", path=path, what=what)
+        raise UsageError(
+            "file.not_ordinary",
+            "{path} is not an ordinary file; give a file name for the {what}",
+            path=path,
+            what=what,
+        )
 
 
 def write_output_file(path: Path, data: bytes, what: str) -> None:
@@ -117,10 +125,20 @@ def write_output_file(path: Path, data: bytes, what: str) -> None:
         atomic_write(path, data)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise DiskFullError("file.disk_full", "cannot write the {what} to {path}: "
-                                "{reason}", what=what, path=path, reason=exc.strerror) from None
-        raise UsageError("file.cannot_write", "cannot write the {what} to {path}: {reason}",
-                         what=what, path=path, reason=exc.strerror) from None
+            raise DiskFullError(
+                "file.disk_full",
+                "cannot write the {what} to {path}: {reason}",
+                what=what,
+                path=path,
+                reason=exc.strerror,
+            ) from None
+        raise UsageError(
+            "file.cannot_write",
+            "cannot write the {what} to {path}: {reason}",
+            what=what,
+            path=path,
+            reason=exc.strerror,
+        ) from None
 
 
 def read_limited(path: Path, limit: int) -> bytes:

@@ -41,5 +41,3 @@ def state_dir() -> Path:
 def config_dir() -> Path:
     """Interface preferences only (never case data)."""
     return platformdirs.user_config_path(APP_ID, appauthor=False)
-
-

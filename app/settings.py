@@ -25,7 +25,7 @@ FILE_NAME = "settings.json"
 @dataclass(frozen=True)
 class Settings:
     language: str = "en"
-    text_scale: int = 100            # percent of the platform's default font size
+    text_scale: int = 100  # percent of the platform's default font size
     theme: str = "light"
     autolock_minutes: int = 5
     default_break_minutes: int = 30  # offered for a new survivor; they may choose another
@@ -38,11 +38,16 @@ class Settings:
             language=self.language if self.language in LANGUAGES else default.language,
             text_scale=self.text_scale if 100 <= self.text_scale <= 200 else default.text_scale,
             theme=self.theme if self.theme in THEMES else default.theme,
-            autolock_minutes=(self.autolock_minutes if 1 <= self.autolock_minutes <= 60
-                              else default.autolock_minutes),
-            default_break_minutes=(self.default_break_minutes
-                                   if 5 <= self.default_break_minutes <= 180
-                                   else default.default_break_minutes),
+            autolock_minutes=(
+                self.autolock_minutes
+                if 1 <= self.autolock_minutes <= 60
+                else default.autolock_minutes
+            ),
+            default_break_minutes=(
+                self.default_break_minutes
+                if 5 <= self.default_break_minutes <= 180
+                else default.default_break_minutes
+            ),
             clipboard_allowed=bool(self.clipboard_allowed),
         )
 
@@ -74,5 +79,6 @@ def load(path: Path | None = None) -> Settings:
 def save(settings: Settings, path: Path | None = None) -> None:
     path = path or settings_path()
     ensure_private_dir(path.parent)
-    atomic_write(path, json.dumps(asdict(settings.validated()), indent=2,
-                                  sort_keys=True).encode("utf-8"))
+    atomic_write(
+        path, json.dumps(asdict(settings.validated()), indent=2, sort_keys=True).encode("utf-8")
+    )

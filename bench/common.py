@@ -34,8 +34,27 @@ PASSPHRASE = "benchmark passphrase, not a secret"
 # others use a cheap KDF so that setting up a vault does not dominate their runtime.
 FAST_KDF = KdfParams(memory_kib=64 * 1024, iterations=1, lanes=1)
 
-WORDS = ("the", "house", "was", "cold", "and", "I", "remember", "the", "stairs", "he",
-         "said", "nothing", "about", "it", "we", "walked", "home", "after", "school")
+WORDS = (
+    "the",
+    "house",
+    "was",
+    "cold",
+    "and",
+    "I",
+    "remember",
+    "the",
+    "stairs",
+    "he",
+    "said",
+    "nothing",
+    "about",
+    "it",
+    "we",
+    "walked",
+    "home",
+    "after",
+    "school",
+)
 
 
 def words(rng: random.Random, n: int) -> str:
@@ -44,6 +63,7 @@ def words(rng: random.Random, n: int) -> str:
 
 
 # --- samples ------------------------------------------------------------------------------
+
 
 def percentile(samples: Sequence[float], q: float) -> float:
     ordered = sorted(samples)
@@ -55,17 +75,23 @@ def percentile(samples: Sequence[float], q: float) -> float:
 
 def summary_ms(samples: Sequence[float]) -> dict[str, float]:
     """Latency summary of samples in seconds, as milliseconds."""
-    return {"p50_ms": round(percentile(samples, 50) * 1000, 3),
-            "p99_ms": round(percentile(samples, 99) * 1000, 3),
-            "mean_ms": round(statistics.fmean(samples) * 1000, 3)}
+    return {
+        "p50_ms": round(percentile(samples, 50) * 1000, 3),
+        "p99_ms": round(percentile(samples, 99) * 1000, 3),
+        "mean_ms": round(statistics.fmean(samples) * 1000, 3),
+    }
 
 
 def spread(samples: Sequence[float], digits: int = 3) -> dict[str, float | int]:
     """Median and spread of a few repeated measurements (already in their final unit)."""
-    return {"n": len(samples), "median": round(statistics.median(samples), digits),
-            "min": round(min(samples), digits), "max": round(max(samples), digits),
-            "p10": round(percentile(samples, 10), digits),
-            "p90": round(percentile(samples, 90), digits)}
+    return {
+        "n": len(samples),
+        "median": round(statistics.median(samples), digits),
+        "min": round(min(samples), digits),
+        "max": round(max(samples), digits),
+        "p10": round(percentile(samples, 10), digits),
+        "p90": round(percentile(samples, 90), digits),
+    }
 
 
 def ratio(value: float, baseline: float) -> float | None:
@@ -78,32 +104,49 @@ def ratio(value: float, baseline: float) -> float | None:
 # A bound as the README writes it: ("<", 50) is "under 50", ("<=", 1.5) is "at most 1.5".
 Bound = tuple[str, float]
 _COMPARE: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
 
 
-def figure(metric: str, value: float | None, *bounds: Bound, unit: str = "",
-           note: str | None = None) -> dict[str, Any]:
+def figure(
+    metric: str, value: float | None, *bounds: Bound, unit: str = "", note: str | None = None
+) -> dict[str, Any]:
     """One reported figure with its target beside it and whether the target is met."""
     for op, _ in bounds:
         if op not in _COMPARE:
             raise ValueError(f"unknown comparison {op!r}")
     target = " and ".join(f"{op} {limit:g}" for op, limit in bounds) or None
-    met = (None if not bounds or value is None
-           else all(_COMPARE[op](value, limit) for op, limit in bounds))
-    result: dict[str, Any] = {"metric": metric, "value": value, "unit": unit,
-                              "target": target, "met": met}
+    met = (
+        None
+        if not bounds or value is None
+        else all(_COMPARE[op](value, limit) for op, limit in bounds)
+    )
+    result: dict[str, Any] = {
+        "metric": metric,
+        "value": value,
+        "unit": unit,
+        "target": target,
+        "met": met,
+    }
     if note:
         result["note"] = note
     return result
 
 
-def report(benchmark: str, figures: Iterable[dict[str, Any]],
-           details: dict[str, Any] | None = None) -> dict[str, Any]:
+def report(
+    benchmark: str, figures: Iterable[dict[str, Any]], details: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The benchmark's JSON: `all_met` is False as soon as one targeted figure misses."""
     listed = list(figures)
-    return {"benchmark": benchmark,
-            "all_met": all(f["met"] is not False for f in listed),
-            "figures": listed, "details": details or {}}
+    return {
+        "benchmark": benchmark,
+        "all_met": all(f["met"] is not False for f in listed),
+        "figures": listed,
+        "details": details or {},
+    }
 
 
 def scratch() -> tempfile.TemporaryDirectory[str]:

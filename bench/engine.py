@@ -114,10 +114,12 @@ def open_twin(vault: Vault, path: Path) -> Connection:
 
 # Enough of the state to show that the replay did the engine's work, not less: every
 # revision, every audit entry (its hash chain included), the sections' current text.
-STATE_SQL = ("SELECT (SELECT count(*) FROM revisions), (SELECT count(*) FROM audit), "
-             "(SELECT hash FROM audit ORDER BY seq DESC, case_id LIMIT 1), "
-             "(SELECT group_concat(s) FROM (SELECT section_id || ':' || revision || ':' "
-             "|| length(text) AS s FROM sections ORDER BY statement_id, section_id))")
+STATE_SQL = (
+    "SELECT (SELECT count(*) FROM revisions), (SELECT count(*) FROM audit), "
+    "(SELECT hash FROM audit ORDER BY seq DESC, case_id LIMIT 1), "
+    "(SELECT group_concat(s) FROM (SELECT section_id || ':' || revision || ':' "
+    "|| length(text) AS s FROM sections ORDER BY statement_id, section_id))"
+)
 
 
 def check_same_state(vault: Vault, twin: Connection) -> None:
@@ -132,8 +134,9 @@ def dir_size(root: Path) -> int:
 
 def autosave(tmp: Path, rng: random.Random) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     clock = FakeClock()
-    with Vault.create(tmp / "autosave", PASSPHRASE, use_keyring=False,
-                      kdf_params=FAST_KDF) as vault:
+    with Vault.create(
+        tmp / "autosave", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF
+    ) as vault:
         engine = Engine(vault, clock=clock)
         engine.create_case("csa", "BENCH-1")
         engine.set_witness("BENCH-1", name="Bench Witness")
@@ -151,7 +154,7 @@ def autosave(tmp: Path, rng: random.Random) -> tuple[list[dict[str, Any]], dict[
                 clock.advance(2)
                 if i % 10 == 9:  # now and then a correction in the middle
                     cut = rng.randrange(len(text) // 4, len(text) // 2)
-                    text = text[:cut] + words(rng, 3) + text[cut + 40:]
+                    text = text[:cut] + words(rng, 3) + text[cut + 40 :]
                 else:
                     text += " " + words(rng, rng.randint(3, 12))
                 with recording(vault) as recorder:
@@ -179,21 +182,39 @@ def autosave(tmp: Path, rng: random.Random) -> tuple[list[dict[str, Any]], dict[
         figure("autosave_p99_ms", save["p99_ms"], ("<", 20), unit="ms"),
         figure("baseline_same_sql_p50_ms", sql["p50_ms"], unit="ms"),
         figure("baseline_same_sql_p99_ms", sql["p99_ms"], unit="ms"),
-        figure("autosave_engine_overhead_ratio_p50", ratio(save["p50_ms"], sql["p50_ms"]),
-               unit="x", note="over the same SQL replayed raw; the README sets no target"),
-        figure("autosave_engine_overhead_ratio_p99", ratio(save["p99_ms"], sql["p99_ms"]),
-               unit="x"),
+        figure(
+            "autosave_engine_overhead_ratio_p50",
+            ratio(save["p50_ms"], sql["p50_ms"]),
+            unit="x",
+            note="over the same SQL replayed raw; the README sets no target",
+        ),
+        figure(
+            "autosave_engine_overhead_ratio_p99", ratio(save["p99_ms"], sql["p99_ms"]), unit="x"
+        ),
         figure("baseline_raw_write_p50_ms", rawsum["p50_ms"], unit="ms"),
         figure("baseline_raw_write_p99_ms", rawsum["p99_ms"], unit="ms"),
-        figure("autosave_ratio_to_raw_write_p50", ratio(save["p50_ms"], rawsum["p50_ms"]),
-               ("<", 2), unit="x", note="over one committed write of the same bytes"),
-        figure("autosave_ratio_to_raw_write_p99", ratio(save["p99_ms"], rawsum["p99_ms"]),
-               ("<", 2), unit="x"),
+        figure(
+            "autosave_ratio_to_raw_write_p50",
+            ratio(save["p50_ms"], rawsum["p50_ms"]),
+            ("<", 2),
+            unit="x",
+            note="over one committed write of the same bytes",
+        ),
+        figure(
+            "autosave_ratio_to_raw_write_p99",
+            ratio(save["p99_ms"], rawsum["p99_ms"]),
+            ("<", 2),
+            unit="x",
+        ),
     ]
-    return figures, {"statement_words": total_words, "saves": len(saves),
-                     "sql_statements_per_save": round(statements / len(saves), 1),
-                     "autosave": save, "baseline_same_sql": sql,
-                     "baseline_raw_write_same_bytes": rawsum}
+    return figures, {
+        "statement_words": total_words,
+        "saves": len(saves),
+        "sql_statements_per_save": round(statements / len(saves), 1),
+        "autosave": save,
+        "baseline_same_sql": sql,
+        "baseline_raw_write_same_bytes": rawsum,
+    }
 
 
 def build_busy_case(root: Path, clock: FakeClock, rng: random.Random) -> tuple[int, int]:
@@ -205,8 +226,11 @@ def build_busy_case(root: Path, clock: FakeClock, rng: random.Random) -> tuple[i
         text = words(rng, 40_000)
         revisions = 0
         for sitting in range(50):
-            engine.start_sitting("BENCH-2", [Participant("interviewer", "Bench"),
-                                             Participant("isva", "Support")], "Room 1")
+            engine.start_sitting(
+                "BENCH-2",
+                [Participant("interviewer", "Bench"), Participant("isva", "Support")],
+                "Room 1",
+            )
             for _ in range(100):
                 clock.advance(COALESCE_SECONDS + 1)  # worst case: no coalescing
                 text += " " + words(rng, 8)
@@ -267,26 +291,44 @@ def busy_case(tmp: Path, rng: random.Random) -> tuple[list[dict[str, Any]], dict
     naive = statement_bytes * revisions // 2
     figures = [
         figure("open_busy_case_p50_ms", opened["p50_ms"], ("<", 100), unit="ms"),
-        figure("open_busy_case_p99_ms", opened["p99_ms"], ("<", 100), unit="ms",
-               note=f"p99 of {OPENS} opens is their maximum"),
+        figure(
+            "open_busy_case_p99_ms",
+            opened["p99_ms"],
+            ("<", 100),
+            unit="ms",
+            note=f"p99 of {OPENS} opens is their maximum",
+        ),
         figure("baseline_open_same_sql_p50_ms", sql["p50_ms"], unit="ms"),
         figure("baseline_open_same_sql_p99_ms", sql["p99_ms"], unit="ms"),
-        figure("open_engine_overhead_ratio_p50", ratio(opened["p50_ms"], sql["p50_ms"]),
-               unit="x", note="over the same SQL replayed raw; the README sets no target"),
-        figure("open_engine_overhead_ratio_p99", ratio(opened["p99_ms"], sql["p99_ms"]),
-               unit="x"),
+        figure(
+            "open_engine_overhead_ratio_p50",
+            ratio(opened["p50_ms"], sql["p50_ms"]),
+            unit="x",
+            note="over the same SQL replayed raw; the README sets no target",
+        ),
+        figure("open_engine_overhead_ratio_p99", ratio(opened["p99_ms"], sql["p99_ms"]), unit="x"),
         figure("vault_bytes_after_5000_saves", size, unit="bytes"),
         figure("vault_bytes_per_revision", size // revisions, unit="bytes"),
         # The README's target here is "linear, not quadratic", which one number cannot
         # check; the comparison with a full copy per save is the figure it stands on.
-        figure("storage_ratio_to_full_copy_per_save", round(size / naive, 4), unit="x",
-               note="README target: linear, not quadratic (not machine-checked)"),
+        figure(
+            "storage_ratio_to_full_copy_per_save",
+            round(size / naive, 4),
+            unit="x",
+            note="README target: linear, not quadratic (not machine-checked)",
+        ),
     ]
-    return figures, {"sittings": 50, "revisions": revisions,
-                     "statement_bytes": statement_bytes, "opens": OPENS,
-                     "sql_statements_per_open": round(statements / OPENS, 1),
-                     "open": opened, "baseline_same_sql": sql,
-                     "vault_bytes": size, "full_copy_per_save_bytes": naive}
+    return figures, {
+        "sittings": 50,
+        "revisions": revisions,
+        "statement_bytes": statement_bytes,
+        "opens": OPENS,
+        "sql_statements_per_open": round(statements / OPENS, 1),
+        "open": opened,
+        "baseline_same_sql": sql,
+        "vault_bytes": size,
+        "full_copy_per_save_bytes": naive,
+    }
 
 
 def main() -> None:
@@ -294,13 +336,21 @@ def main() -> None:
     with scratch() as tmp:
         save_figures, save_details = autosave(Path(tmp), rng)
         open_figures, open_details = busy_case(Path(tmp), rng)
-    emit(report("engine", save_figures + open_figures, {
-        "baseline_is": "the SQL statements each engine operation sent (BEGIN/COMMIT "
-                       "included), recorded with their parameters and replayed raw on a "
-                       "twin copy of the vault database (same key, same pragmas); the "
-                       "ratio is the engine's own overhead. Autosave is also compared "
-                       "with one raw committed write of the same text.",
-        "autosave_100k_words": save_details, "busy_case": open_details}))
+    emit(
+        report(
+            "engine",
+            save_figures + open_figures,
+            {
+                "baseline_is": "the SQL statements each engine operation sent (BEGIN/COMMIT "
+                "included), recorded with their parameters and replayed raw on a "
+                "twin copy of the vault database (same key, same pragmas); the "
+                "ratio is the engine's own overhead. Autosave is also compared "
+                "with one raw committed write of the same text.",
+                "autosave_100k_words": save_details,
+                "busy_case": open_details,
+            },
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,10 @@ from app.vault.vault import Vault
 from bench.common import FAST_KDF, PASSPHRASE, WORDS, emit, figure, ratio, report, scratch
 
 RUNS = 3
-SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
-             b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
+SIGNATURE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+    b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>'
+)
 
 
 def statement_text(words: int) -> str:
@@ -59,13 +61,16 @@ def main() -> None:
         base = Path(tmp)
         org = base / "org"
         org_init(org)
-        with Vault.create(base / "vault", PASSPHRASE, use_keyring=False,
-                          kdf_params=FAST_KDF) as vault:
+        with Vault.create(
+            base / "vault", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF
+        ) as vault:
             engine = Engine(vault)
-            engine.import_identity(org / "interviewer" / "cert.pem",
-                                   org / "interviewer" / "key.pem",
-                                   org / "interviewer" / "age-identity.txt",
-                                   org / "trust.json")
+            engine.import_identity(
+                org / "interviewer" / "cert.pem",
+                org / "interviewer" / "key.pem",
+                org / "interviewer" / "age-identity.txt",
+                org / "trust.json",
+            )
             engine.create_case("csa", "BENCH-EXPORT")
             engine.set_witness("BENCH-EXPORT", name="Bench Witness")
             engine.save_section("BENCH-EXPORT", "account", text)
@@ -87,28 +92,43 @@ def main() -> None:
             baseline, whole = min(baselines), min(wholes)
             result = results[wholes.index(whole)]  # the stages of the run reported
             start = time.perf_counter()
-            verified = verify_bundle(base / "b0.qrb",
-                                     org / "supervisor" / "age-identity.txt",
-                                     org / "trust.json")
+            verified = verify_bundle(
+                base / "b0.qrb", org / "supervisor" / "age-identity.txt", org / "trust.json"
+            )
             verify = time.perf_counter() - start
             # Peak resident memory of the whole process (interpreter, Qt-free libraries,
             # the fonts and both PDFs included), not just Python objects.
             peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         pdf = verified.files["statement.pdf"]
         pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
-    emit(report("export", [
-        figure("export_seconds_best", round(whole, 3), ("<", 3), unit="s",
-               note=f"best of {RUNS}"),
-        figure("baseline_bare_render_seconds_best", round(baseline, 3), unit="s"),
-        figure("export_ratio_to_bare_render", ratio(whole, baseline), ("<=", 2), unit="x"),
-        figure("verify_seconds", round(verify, 3), ("<", 1), unit="s"),
-        figure("process_peak_rss_mb", round(peak_mb, 1), ("<", 300), unit="MB"),
-    ], {
-        "words": len(text.split()), "pages": pages, "verify_ok": verified.ok,
-        "stages_seconds": result.stages, "bundle_bytes": result.bytes, "runs": RUNS,
-        "export_seconds_all": [round(w, 3) for w in wholes],
-        "bare_render_seconds_all": [round(b, 3) for b in baselines],
-    }))
+    emit(
+        report(
+            "export",
+            [
+                figure(
+                    "export_seconds_best",
+                    round(whole, 3),
+                    ("<", 3),
+                    unit="s",
+                    note=f"best of {RUNS}",
+                ),
+                figure("baseline_bare_render_seconds_best", round(baseline, 3), unit="s"),
+                figure("export_ratio_to_bare_render", ratio(whole, baseline), ("<=", 2), unit="x"),
+                figure("verify_seconds", round(verify, 3), ("<", 1), unit="s"),
+                figure("process_peak_rss_mb", round(peak_mb, 1), ("<", 300), unit="MB"),
+            ],
+            {
+                "words": len(text.split()),
+                "pages": pages,
+                "verify_ok": verified.ok,
+                "stages_seconds": result.stages,
+                "bundle_bytes": result.bytes,
+                "runs": RUNS,
+                "export_seconds_all": [round(w, 3) for w in wholes],
+                "bare_render_seconds_all": [round(b, 3) for b in baselines],
+            },
+        )
+    )
 
 
 if __name__ == "__main__":

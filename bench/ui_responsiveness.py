@@ -77,8 +77,7 @@ def run(app: QApplication, folder: Path, autosave: bool) -> dict[str, Any]:
     try:
         case = session.engine.create_case("csa", "BENCH-UI")
         # 100,000 words in paragraphs of about 100, as a real statement is written.
-        text = "\n".join(" ".join(rng.choice(WORDS) for _ in range(100))
-                         for _ in range(1000))
+        text = "\n".join(" ".join(rng.choice(WORDS) for _ in range(100)) for _ in range(1000))
         session.engine.save_section(case.id, "account", text)
         backend = Backend(session)
         nav = Nav()
@@ -119,14 +118,16 @@ def run(app: QApplication, folder: Path, autosave: bool) -> dict[str, Any]:
         gaps = [b - a for a, b in itertools.pairwise(ticks)]
         saved_ok = None
         if autosave:
-            saved = next(s.text for s in session.engine.sections(case.id)
-                         if s.id == "account")
+            saved = next(s.text for s in session.engine.sections(case.id) if s.id == "account")
             saved_ok = saved == screen.editor.toPlainText()
-        return {"max_stall_ms": round(max(gaps) * 1000, 2),
-                "p99_gap_ms": round(percentile(gaps, 99) * 1000, 2),
-                "p50_gap_ms": round(percentile(gaps, 50) * 1000, 2),
-                "gui_flush_max_ms": round(max(flushes) * 1000, 2) if flushes else None,
-                "saves": len(flushes), "saved_ok": saved_ok}
+        return {
+            "max_stall_ms": round(max(gaps) * 1000, 2),
+            "p99_gap_ms": round(percentile(gaps, 99) * 1000, 2),
+            "p50_gap_ms": round(percentile(gaps, 50) * 1000, 2),
+            "gui_flush_max_ms": round(max(flushes) * 1000, 2) if flushes else None,
+            "saves": len(flushes),
+            "saved_ok": saved_ok,
+        }
     finally:
         # Leave nothing behind for the next run to compete with: no window, no worker
         # thread, no open vault (its folder is removed with the scratch directory).
@@ -141,8 +142,10 @@ def run(app: QApplication, folder: Path, autosave: bool) -> dict[str, Any]:
 
 def side(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """Median and spread over the rounds of each per-run figure."""
-    result: dict[str, Any] = {key: spread([r[key] for r in runs], 2)
-                              for key in ("max_stall_ms", "p99_gap_ms", "p50_gap_ms")}
+    result: dict[str, Any] = {
+        key: spread([r[key] for r in runs], 2)
+        for key in ("max_stall_ms", "p99_gap_ms", "p50_gap_ms")
+    }
     flushes = [r["gui_flush_max_ms"] for r in runs if r["gui_flush_max_ms"] is not None]
     if flushes:
         result["gui_flush_max_ms"] = spread(flushes, 2)
@@ -166,28 +169,54 @@ def main() -> None:
                 (measured if autosave else baseline).append(run(app, folder, autosave))
     with_save, without = side(measured), side(baseline)
     stall, base_stall = with_save["max_stall_ms"], without["max_stall_ms"]
-    emit(report("ui_responsiveness", [
-        figure("max_stall_ms_median", stall["median"], ("<", STALL_TARGET_MS), unit="ms",
-               note=f"median over {ROUNDS} runs of each run's longest stall"),
-        figure("max_stall_ms_worst", stall["max"], ("<", STALL_TARGET_MS), unit="ms",
-               note="the longest stall seen in any run"),
-        figure("baseline_max_stall_ms_median", base_stall["median"], unit="ms"),
-        figure("baseline_max_stall_ms_worst", base_stall["max"], unit="ms"),
-        figure("max_stall_ratio_of_medians", ratio(stall["median"], base_stall["median"]),
-               unit="x", note="with autosave over without; the README sets no target"),
-        figure("p99_gap_ms_median", with_save["p99_gap_ms"]["median"], unit="ms"),
-        figure("baseline_p99_gap_ms_median", without["p99_gap_ms"]["median"], unit="ms"),
-        figure("gui_flush_max_ms_worst",
-               with_save.get("gui_flush_max_ms", {}).get("max"), unit="ms",
-               note="GUI-thread share of the save (the rest runs on the worker)"),
-    ], {
-        "statement_words": 100_000, "rounds": ROUNDS, "bursts_per_run": BURSTS,
-        "pause_s": PAUSE_S,
-        "order": "baseline first in even rounds, autosave first in odd rounds",
-        "saved_ok_every_run": all(r["saved_ok"] for r in measured),
-        "typing_with_autosave": with_save, "typing_without_autosave": without,
-        "runtime_s": round(time.monotonic() - started, 1),
-    }))
+    emit(
+        report(
+            "ui_responsiveness",
+            [
+                figure(
+                    "max_stall_ms_median",
+                    stall["median"],
+                    ("<", STALL_TARGET_MS),
+                    unit="ms",
+                    note=f"median over {ROUNDS} runs of each run's longest stall",
+                ),
+                figure(
+                    "max_stall_ms_worst",
+                    stall["max"],
+                    ("<", STALL_TARGET_MS),
+                    unit="ms",
+                    note="the longest stall seen in any run",
+                ),
+                figure("baseline_max_stall_ms_median", base_stall["median"], unit="ms"),
+                figure("baseline_max_stall_ms_worst", base_stall["max"], unit="ms"),
+                figure(
+                    "max_stall_ratio_of_medians",
+                    ratio(stall["median"], base_stall["median"]),
+                    unit="x",
+                    note="with autosave over without; the README sets no target",
+                ),
+                figure("p99_gap_ms_median", with_save["p99_gap_ms"]["median"], unit="ms"),
+                figure("baseline_p99_gap_ms_median", without["p99_gap_ms"]["median"], unit="ms"),
+                figure(
+                    "gui_flush_max_ms_worst",
+                    with_save.get("gui_flush_max_ms", {}).get("max"),
+                    unit="ms",
+                    note="GUI-thread share of the save (the rest runs on the worker)",
+                ),
+            ],
+            {
+                "statement_words": 100_000,
+                "rounds": ROUNDS,
+                "bursts_per_run": BURSTS,
+                "pause_s": PAUSE_S,
+                "order": "baseline first in even rounds, autosave first in odd rounds",
+                "saved_ok_every_run": all(r["saved_ok"] for r in measured),
+                "typing_with_autosave": with_save,
+                "typing_without_autosave": without,
+                "runtime_s": round(time.monotonic() - started, 1),
+            },
+        )
+    )
 
 
 if __name__ == "__main__":

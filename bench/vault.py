@@ -99,30 +99,53 @@ def main() -> None:
 
     enc, base = summary_ms(enc_samples), summary_ms(plain_samples)
     unlock = round(statistics.median(unlocks), 3)
-    emit(report("vault", [
-        figure("unlock_median_s", unlock, (">=", 0.3), ("<=", 1.0), unit="s",
-               note=f"median of {UNLOCKS}, Argon2id calibrated on this machine"),
-        figure("commit_4k_p50_ms", enc["p50_ms"], unit="ms"),
-        figure("commit_4k_p99_ms", enc["p99_ms"], unit="ms"),
-        figure("baseline_plain_commit_4k_p50_ms", base["p50_ms"], unit="ms"),
-        figure("baseline_plain_commit_4k_p99_ms", base["p99_ms"], unit="ms"),
-        figure("commit_4k_ratio_p50", ratio(enc["p50_ms"], base["p50_ms"]), ("<=", 1.5),
-               unit="x", note="encrypted over unencrypted, same sqlcipher3 and pragmas"),
-        figure("commit_4k_ratio_p99", ratio(enc["p99_ms"], base["p99_ms"]), unit="x"),
-        # Where fsync dominates, latencies cluster on a few values and p50 hides small
-        # differences; the mean shows them.
-        figure("commit_4k_ratio_mean", ratio(enc["mean_ms"], base["mean_ms"]), unit="x"),
-    ], {
-        "kdf": {"memory_kib": params.memory_kib, "iterations": params.iterations,
-                "lanes": params.lanes},
-        "unlock_runs_s": [round(u, 3) for u in unlocks],
-        "commits_per_side": COMMITS, "row_bytes": ROW,
-        "encrypted": enc, "baseline": base,
-        "baseline_is": "the same sqlcipher3 module without a key: unencrypted SQLite "
-                       f"{sqlcipher3.sqlite_version}, page_size {PAGE_SIZE}, production "
-                       "pragmas; so the ratio is the cost of encryption alone",
-        "sqlite_version": sqlcipher3.sqlite_version, "cipher_version": cipher_version,
-    }))
+    emit(
+        report(
+            "vault",
+            [
+                figure(
+                    "unlock_median_s",
+                    unlock,
+                    (">=", 0.3),
+                    ("<=", 1.0),
+                    unit="s",
+                    note=f"median of {UNLOCKS}, Argon2id calibrated on this machine",
+                ),
+                figure("commit_4k_p50_ms", enc["p50_ms"], unit="ms"),
+                figure("commit_4k_p99_ms", enc["p99_ms"], unit="ms"),
+                figure("baseline_plain_commit_4k_p50_ms", base["p50_ms"], unit="ms"),
+                figure("baseline_plain_commit_4k_p99_ms", base["p99_ms"], unit="ms"),
+                figure(
+                    "commit_4k_ratio_p50",
+                    ratio(enc["p50_ms"], base["p50_ms"]),
+                    ("<=", 1.5),
+                    unit="x",
+                    note="encrypted over unencrypted, same sqlcipher3 and pragmas",
+                ),
+                figure("commit_4k_ratio_p99", ratio(enc["p99_ms"], base["p99_ms"]), unit="x"),
+                # Where fsync dominates, latencies cluster on a few values and p50 hides small
+                # differences; the mean shows them.
+                figure("commit_4k_ratio_mean", ratio(enc["mean_ms"], base["mean_ms"]), unit="x"),
+            ],
+            {
+                "kdf": {
+                    "memory_kib": params.memory_kib,
+                    "iterations": params.iterations,
+                    "lanes": params.lanes,
+                },
+                "unlock_runs_s": [round(u, 3) for u in unlocks],
+                "commits_per_side": COMMITS,
+                "row_bytes": ROW,
+                "encrypted": enc,
+                "baseline": base,
+                "baseline_is": "the same sqlcipher3 module without a key: unencrypted SQLite "
+                f"{sqlcipher3.sqlite_version}, page_size {PAGE_SIZE}, production "
+                "pragmas; so the ratio is the cost of encryption alone",
+                "sqlite_version": sqlcipher3.sqlite_version,
+                "cipher_version": cipher_version,
+            },
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -39,8 +39,7 @@ MISMATCH = "the signature does not match the content"
 UNTRUSTED = "the signer's certificate was not issued by the organisation's CA"
 
 
-def sign_detached(data: bytes, cert: x509.Certificate, key: ec.EllipticCurvePrivateKey
-                  ) -> bytes:
+def sign_detached(data: bytes, cert: x509.Certificate, key: ec.EllipticCurvePrivateKey) -> bytes:
     """A detached DER CMS signature of `data` by `key`, carrying `cert`."""
     pki.check_key_matches(cert, key)
     options = [
@@ -49,8 +48,12 @@ def sign_detached(data: bytes, cert: x509.Certificate, key: ec.EllipticCurvePriv
         pkcs7.PKCS7Options.Binary,
         pkcs7.PKCS7Options.NoCapabilities,
     ]
-    return (pkcs7.PKCS7SignatureBuilder().set_data(bytes(data))
-            .add_signer(cert, key, hashes.SHA256()).sign(Encoding.DER, options))
+    return (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(bytes(data))
+        .add_signer(cert, key, hashes.SHA256())
+        .sign(Encoding.DER, options)
+    )
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,9 @@ class _Parsed:
     message_digest: bytes
 
 
-def verify_detached(signature_der: bytes, data: bytes, ca_cert: x509.Certificate, *,
-                    at: datetime | None = None) -> x509.Certificate:
+def verify_detached(
+    signature_der: bytes, data: bytes, ca_cert: x509.Certificate, *, at: datetime | None = None
+) -> x509.Certificate:
     """Verify a detached signature of `data`; return the signer's certificate.
 
     The signer's certificate must be issued by `ca_cert` (or be `ca_cert` itself) and
@@ -85,11 +89,9 @@ def verify_detached(signature_der: bytes, data: bytes, ca_cert: x509.Certificate
     return parsed.certificate
 
 
-def _check_signer(cert: x509.Certificate, ca_cert: x509.Certificate,
-                  at: datetime | None) -> None:
+def _check_signer(cert: x509.Certificate, ca_cert: x509.Certificate, at: datetime | None) -> None:
     if not pki.is_ca(ca_cert):
-        raise CmsError("the certificate given as the organisation's CA is not a CA",
-                       "untrusted")
+        raise CmsError("the certificate given as the organisation's CA is not a CA", "untrusted")
     try:
         pki.check_issued_by(cert, ca_cert, at=at)
     except ValidityError as exc:
@@ -104,8 +106,7 @@ def _check_signer(cert: x509.Certificate, ca_cert: x509.Certificate,
     except ValueError:
         usable = False
     if not usable:
-        raise CmsError("the signer's certificate is not allowed to sign documents",
-                       "untrusted")
+        raise CmsError("the signer's certificate is not allowed to sign documents", "untrusted")
 
 
 def _parse(signature_der: bytes) -> _Parsed:
@@ -140,16 +141,14 @@ def _parse_structure(der: bytes) -> _Parsed:
     if encap["content_type"].native != "data":
         raise CmsError("the signature is not over plain data", "unsupported")
     if encap["content"].native is not None:
-        raise CmsError("the signature is not detached: it carries its own content",
-                       "unsupported")
+        raise CmsError("the signature is not detached: it carries its own content", "unsupported")
     signers = signed["signer_infos"]
     if len(signers) != 1:
         raise CmsError("the signature must have exactly one signer", "unsupported")
     signer = signers[0]
     # RFC 5652 5.1/5.3: version 1 with issuerAndSerialNumber, 3 with a key identifier.
     expected_version = "v1" if signer["sid"].name == "issuer_and_serial_number" else "v3"
-    if signer["version"].native != expected_version or signed["version"].native != \
-            expected_version:
+    if signer["version"].native != expected_version or signed["version"].native != expected_version:
         raise CmsError(NOT_CMS, "not-cms")
     if not _is_sha256(signer["digest_algorithm"]):
         raise CmsError("the signature uses a digest other than SHA-256", "unsupported")
@@ -179,8 +178,10 @@ def _parse_structure(der: bytes) -> _Parsed:
 
 def _is_sha256(algorithm: asn1_cms.DigestAlgorithm) -> bool:
     # Parameters absent or NULL; anything else is not what a signer writes.
-    return (algorithm["algorithm"].native == "sha256"
-            and algorithm["parameters"].dump() in (b"", b"\x05\x00"))
+    return algorithm["algorithm"].native == "sha256" and algorithm["parameters"].dump() in (
+        b"",
+        b"\x05\x00",
+    )
 
 
 def _single_valued(attrs: asn1_cms.CMSAttributes) -> dict[str, object]:
@@ -195,18 +196,24 @@ def _single_valued(attrs: asn1_cms.CMSAttributes) -> dict[str, object]:
     return found
 
 
-def _signer_certificate(signed: asn1_cms.SignedData,
-                        signer: asn1_cms.SignerInfo) -> x509.Certificate:
+def _signer_certificate(
+    signed: asn1_cms.SignedData, signer: asn1_cms.SignerInfo
+) -> x509.Certificate:
     sid = signer["sid"]
     certificates = signed["certificates"]
-    candidates = [] if certificates.native is None else [
-        c.chosen for c in certificates if c.name == "certificate"]
+    candidates = (
+        []
+        if certificates.native is None
+        else [c.chosen for c in certificates if c.name == "certificate"]
+    )
     for cert in candidates:
         if sid.name == "issuer_and_serial_number":
             ias = sid.chosen
             # Byte equality, not asn1crypto's case-folding name comparison.
-            match = (cert.issuer.dump() == ias["issuer"].dump()
-                     and cert.serial_number == ias["serial_number"].native)
+            match = (
+                cert.issuer.dump() == ias["issuer"].dump()
+                and cert.serial_number == ias["serial_number"].native
+            )
         else:
             match = cert.key_identifier == sid.chosen.native
         if match:

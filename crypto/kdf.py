@@ -18,13 +18,13 @@ from crypto.secret import SecretKey, wipe
 
 KEY_LEN = 32
 SALT_LEN = 16
-MIN_MEMORY_KIB = 64 * 1024          # the floor set by policy: 64 MiB
+MIN_MEMORY_KIB = 64 * 1024  # the floor set by policy: 64 MiB
 DEFAULT_MEMORY_KIB = 128 * 1024
 DEFAULT_LANES = 4
 MIN_ITERATIONS = 3
 MAX_ITERATIONS = 64
 MAX_MEMORY_KIB = 4 * 1024 * 1024
-TARGET_SECONDS = 0.5                # unlock should take 0.3–1 s on a 2-core laptop
+TARGET_SECONDS = 0.5  # unlock should take 0.3–1 s on a 2-core laptop
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,21 @@ def normalise_passphrase(passphrase: str) -> bytearray:
 
 def argon2id(secret: bytes | bytearray, salt: bytes, params: KdfParams) -> SecretKey:
     params.validate()
-    kdf = Argon2id(salt=salt, length=KEY_LEN, iterations=params.iterations,
-                   lanes=params.lanes, memory_cost=params.memory_kib)
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_LEN,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
     return SecretKey(kdf.derive(bytes(secret)))
 
 
-def calibrate(target_seconds: float = TARGET_SECONDS, memory_kib: int = DEFAULT_MEMORY_KIB,
-              lanes: int = DEFAULT_LANES) -> KdfParams:
+def calibrate(
+    target_seconds: float = TARGET_SECONDS,
+    memory_kib: int = DEFAULT_MEMORY_KIB,
+    lanes: int = DEFAULT_LANES,
+) -> KdfParams:
     """Pick iterations so one derivation takes about `target_seconds` on this machine."""
     # Probe at the minimum pass count: one pass is too short to time reliably.
     probe = KdfParams(memory_kib=memory_kib, iterations=MIN_ITERATIONS, lanes=lanes)
@@ -70,12 +78,14 @@ def calibrate(target_seconds: float = TARGET_SECONDS, memory_kib: int = DEFAULT_
 
 
 def hkdf(ikm: bytes | bytearray, *, salt: bytes | None, info: bytes) -> SecretKey:
-    return SecretKey(HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=salt,
-                          info=info).derive(bytes(ikm)))
+    return SecretKey(
+        HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=salt, info=info).derive(bytes(ikm))
+    )
 
 
-def key_encryption_key(passphrase_key: SecretKey, device_secret: bytes | bytearray | None,
-                       salt: bytes) -> SecretKey:
+def key_encryption_key(
+    passphrase_key: SecretKey, device_secret: bytes | bytearray | None, salt: bytes
+) -> SecretKey:
     """Combine the passphrase-derived key with the device secret (when bound)."""
     ikm = bytearray(passphrase_key.value)
     if device_secret is not None:

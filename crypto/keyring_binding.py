@@ -75,8 +75,9 @@ def secret_check(secret: bytes | bytearray) -> bytes:
     return hashlib.sha256(b"quietroom/device-secret-check/v1" + bytes(secret)).digest()[:16]
 
 
-def store(backend: keyring.backend.KeyringBackend, vault_id: str, secret: bytes | bytearray
-          ) -> None:
+def store(
+    backend: keyring.backend.KeyringBackend, vault_id: str, secret: bytes | bytearray
+) -> None:
     try:
         backend.set_password(SERVICE, vault_id, base64.b64encode(bytes(secret)).decode("ascii"))
     except Exception as exc:

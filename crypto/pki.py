@@ -44,8 +44,7 @@ def generate_key() -> PrivateKey:
 
 def require_p256(key: object) -> PrivateKey:
     """Return `key` if it is an ECDSA P-256 private key; otherwise say what is supported."""
-    if not isinstance(key, ec.EllipticCurvePrivateKey) or not isinstance(key.curve,
-                                                                        ec.SECP256R1):
+    if not isinstance(key, ec.EllipticCurvePrivateKey) or not isinstance(key.curve, ec.SECP256R1):
         raise CertificateError("only ECDSA P-256 signing keys are supported")
     return key
 
@@ -54,37 +53,50 @@ def _name(common_name: str, organisation: str, unit: str | None = None) -> x509.
     values = [common_name, organisation] + ([unit] if unit is not None else [])
     for value in values:
         if not value.strip() or len(value) > MAX_NAME:
-            raise CertificateError(f"names in a certificate must be 1 to {MAX_NAME} "
-                                   "characters long")
-    attrs = [x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-             x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation)]
+            raise CertificateError(
+                f"names in a certificate must be 1 to {MAX_NAME} characters long"
+            )
+    attrs = [
+        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+    ]
     if unit is not None:
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, unit))
     return x509.Name(attrs)
 
 
-def _key_usage(*, digital_signature: bool = False, content_commitment: bool = False,
-               cert_sign: bool = False) -> x509.KeyUsage:
-    return x509.KeyUsage(digital_signature=digital_signature,
-                         content_commitment=content_commitment, key_encipherment=False,
-                         data_encipherment=False, key_agreement=False,
-                         key_cert_sign=cert_sign, crl_sign=cert_sign, encipher_only=False,
-                         decipher_only=False)
+def _key_usage(
+    *, digital_signature: bool = False, content_commitment: bool = False, cert_sign: bool = False
+) -> x509.KeyUsage:
+    return x509.KeyUsage(
+        digital_signature=digital_signature,
+        content_commitment=content_commitment,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=cert_sign,
+        crl_sign=cert_sign,
+        encipher_only=False,
+        decipher_only=False,
+    )
 
 
-def generate_ca(organisation: str, *, at: datetime | None = None, days: int = CA_DAYS
-                ) -> tuple[x509.Certificate, PrivateKey]:
+def generate_ca(
+    organisation: str, *, at: datetime | None = None, days: int = CA_DAYS
+) -> tuple[x509.Certificate, PrivateKey]:
     """A new self-signed CA for `organisation`: (certificate, private key)."""
     now = _now(at)
     key = generate_key()
-    name = _name(f"{organisation[:MAX_NAME - 3]} CA", organisation)
+    name = _name(f"{organisation[: MAX_NAME - 3]} CA", organisation)
     ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
     cert = (
         x509.CertificateBuilder()
-        .subject_name(name).issuer_name(name)
+        .subject_name(name)
+        .issuer_name(name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - BACKDATE).not_valid_after(now + timedelta(days=days))
+        .not_valid_before(now - BACKDATE)
+        .not_valid_after(now + timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         # digitalSignature as well: the CA itself signs the organisation's trust file.
         .add_extension(_key_usage(digital_signature=True, cert_sign=True), critical=True)
@@ -94,10 +106,17 @@ def generate_ca(organisation: str, *, at: datetime | None = None, days: int = CA
     return cert, key
 
 
-def issue_certificate(ca_cert: x509.Certificate, ca_key: PrivateKey, *, name: str,
-                      organisation: str, role: str, key: PrivateKey | None = None,
-                      not_before: datetime | None = None, not_after: datetime | None = None
-                      ) -> tuple[x509.Certificate, PrivateKey]:
+def issue_certificate(
+    ca_cert: x509.Certificate,
+    ca_key: PrivateKey,
+    *,
+    name: str,
+    organisation: str,
+    role: str,
+    key: PrivateKey | None = None,
+    not_before: datetime | None = None,
+    not_after: datetime | None = None,
+) -> tuple[x509.Certificate, PrivateKey]:
     """A member's signing certificate issued by the CA: (certificate, private key).
 
     `not_before`/`not_after` default to now (back-dated a little) and three years on;
@@ -116,22 +135,23 @@ def issue_certificate(ca_cert: x509.Certificate, ca_key: PrivateKey, *, name: st
         .issuer_name(ca_cert.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(start).not_valid_after(end)
+        .not_valid_before(start)
+        .not_valid_after(end)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_key_usage(digital_signature=True, content_commitment=True),
-                       critical=True)
+        .add_extension(_key_usage(digital_signature=True, content_commitment=True), critical=True)
         # emailProtection keeps OpenSSL's default S/MIME purpose check happy.
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]),
-                       critical=False)
+        .add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
+        )
         .add_extension(aki, critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
-                       critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
     return cert, key
 
 
 # --- reading and writing -------------------------------------------------------------
+
 
 def fingerprint(cert: x509.Certificate) -> str:
     """SHA-256 of the certificate's DER encoding, lowercase hex."""
@@ -144,17 +164,22 @@ def certificate_pem(cert: x509.Certificate) -> bytes:
 
 def private_key_pem(key: PrivateKey) -> bytes:
     """Unencrypted PKCS#8 PEM (the caller protects the file or the vault holds it)."""
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption())
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
-def pkcs12_bytes(cert: x509.Certificate, key: PrivateKey, *, friendly_name: str,
-                 password: bytes | None = None) -> bytes:
+def pkcs12_bytes(
+    cert: x509.Certificate, key: PrivateKey, *, friendly_name: str, password: bytes | None = None
+) -> bytes:
     enc: serialization.KeySerializationEncryption = (
-        serialization.BestAvailableEncryption(password) if password
-        else serialization.NoEncryption())
-    return pkcs12.serialize_key_and_certificates(friendly_name.encode("utf-8"), key, cert,
-                                                 None, enc)
+        serialization.BestAvailableEncryption(password)
+        if password
+        else serialization.NoEncryption()
+    )
+    return pkcs12.serialize_key_and_certificates(
+        friendly_name.encode("utf-8"), key, cert, None, enc
+    )
 
 
 def common_name(cert: x509.Certificate) -> str | None:
@@ -184,11 +209,13 @@ def load_private_key(data: bytes, password: bytes | None = None) -> PrivateKey:
         # cryptography says TypeError for "encrypted but no password" and the reverse.
         if password is None:
             raise CertificateError("the private key is encrypted: give its password") from None
-        raise CertificateError("the private key is not encrypted, but a password was "
-                               "given") from None
+        raise CertificateError(
+            "the private key is not encrypted, but a password was given"
+        ) from None
     except (ValueError, UnsupportedAlgorithm):
-        raise CertificateError("the private key could not be read: wrong password, or "
-                               "not a private key file") from None
+        raise CertificateError(
+            "the private key could not be read: wrong password, or not a private key file"
+        ) from None
     return require_p256(key)
 
 
@@ -198,14 +225,14 @@ def check_key_matches(cert: x509.Certificate, key: PrivateKey) -> None:
     try:
         cert_pub = cert.public_key().public_bytes(*fmt)
     except (ValueError, UnsupportedAlgorithm):
-        raise CertificateError("the certificate's public key is of an unsupported "
-                               "type") from None
+        raise CertificateError("the certificate's public key is of an unsupported type") from None
     if cert_pub != key.public_key().public_bytes(*fmt):
         raise CertificateError("the private key does not belong to the certificate")
 
 
-def load_pem_pair(cert_data: bytes, key_data: bytes, password: bytes | None = None
-                  ) -> tuple[x509.Certificate, PrivateKey]:
+def load_pem_pair(
+    cert_data: bytes, key_data: bytes, password: bytes | None = None
+) -> tuple[x509.Certificate, PrivateKey]:
     """A certificate and its private key from two files (PEM or DER), checked to match."""
     cert = load_certificate(cert_data)
     key = load_private_key(key_data, password)
@@ -218,17 +245,19 @@ def looks_like_pkcs12(data: bytes) -> bool:
     return data[:1] == b"\x30"
 
 
-def load_pkcs12(data: bytes, password: bytes | None = None
-                ) -> tuple[x509.Certificate, PrivateKey]:
+def load_pkcs12(data: bytes, password: bytes | None = None) -> tuple[x509.Certificate, PrivateKey]:
     """The certificate and key of a PKCS#12 file, checked to match."""
     try:
         key, cert, _extra = pkcs12.load_key_and_certificates(data, password)
     except (ValueError, TypeError, UnsupportedAlgorithm):
         if password is None:
-            raise CertificateError("the PKCS#12 file could not be opened: it may need a "
-                                   "password, or it is not a PKCS#12 file") from None
-        raise CertificateError("the PKCS#12 file could not be opened: wrong password, or "
-                               "not a PKCS#12 file") from None
+            raise CertificateError(
+                "the PKCS#12 file could not be opened: it may need a "
+                "password, or it is not a PKCS#12 file"
+            ) from None
+        raise CertificateError(
+            "the PKCS#12 file could not be opened: wrong password, or not a PKCS#12 file"
+        ) from None
     if cert is None or key is None:
         raise CertificateError("the PKCS#12 file must hold both a certificate and its key")
     key = require_p256(key)
@@ -237,6 +266,7 @@ def load_pkcs12(data: bytes, password: bytes | None = None
 
 
 # --- checking ------------------------------------------------------------------------
+
 
 def is_ca(cert: x509.Certificate) -> bool:
     try:
@@ -267,8 +297,9 @@ def _check_validity(cert: x509.Certificate, when: datetime, *, of_ca: bool) -> N
         raise ValidityError(f"{whose} has expired", expired=True, of_ca=of_ca)
 
 
-def check_issued_by(cert: x509.Certificate, ca_cert: x509.Certificate, *,
-                    at: datetime | None = None) -> None:
+def check_issued_by(
+    cert: x509.Certificate, ca_cert: x509.Certificate, *, at: datetime | None = None
+) -> None:
     """Check that `cert` was issued directly by `ca_cert` and both are valid at `at`.
 
     Checks: the CA is a CA (BasicConstraints CA=true, and keyCertSign when KeyUsage is
@@ -287,4 +318,3 @@ def check_issued_by(cert: x509.Certificate, ca_cert: x509.Certificate, *,
         raise ChainError("the certificate was not issued by the organisation's CA") from None
     _check_validity(ca_cert, when, of_ca=True)
     _check_validity(cert, when, of_ca=False)
-

@@ -25,11 +25,13 @@ from ui import i18n, theme
 from ui.main_window import MainWindow
 
 PASSPHRASE = "screenshots only, not a secret"
-FICTION = ("I was eleven when we moved to the farm near Llandeilo. The kitchen had a red "
-           "stove and the stairs creaked on the fourth step.\nThe first time was in the "
-           "summer after we moved. I remember the smell of cut grass and that I did not "
-           "want to go back inside.\nI told my teacher, Mrs Ŵynne, much later, when I was "
-           "fifteen.")
+FICTION = (
+    "I was eleven when we moved to the farm near Llandeilo. The kitchen had a red "
+    "stove and the stairs creaked on the fourth step.\nThe first time was in the "
+    "summer after we moved. I remember the smell of cut grass and that I did not "
+    "want to go back inside.\nI told my teacher, Mrs Ŵynne, much later, when I was "
+    "fifteen."
+)
 SCREENS = ("unlock", "cases", "workspace", "pause", "readback", "signature", "settings")
 
 
@@ -49,8 +51,9 @@ def populate(session: Session) -> str:
         e.create_case(category, ref, interviewer="Jo Evans")
     case = e.create_case("csa", "CSA-2026-027", interviewer="Jo Evans")
     e.set_witness(case.id, name="Carys Morgan", preferred_name="Carys", break_every_minutes=25)
-    e.set_planned_present(case.id, [Participant("interviewer", "Jo Evans"),
-                                    Participant("isva", "Sam Lewis")])
+    e.set_planned_present(
+        case.id, [Participant("interviewer", "Jo Evans"), Participant("isva", "Sam Lewis")]
+    )
     e.start_sitting(case.id, e.planned_present(case.id), "Cardiff interview suite")
     e.save_section(case.id, "account", FICTION)
     e.add_event(case.id, "summer 1998", "we moved to the farm")
@@ -62,8 +65,11 @@ def populate(session: Session) -> str:
 def shoot(app: QApplication, out: Path, language: str, scale: int) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="quietroom-shots-"))
     session = Session(tmp / "vault")
-    session.create(PASSPHRASE, use_keyring=False,
-                   kdf_params=KdfParams(memory_kib=64 * 1024, iterations=1, lanes=1))
+    session.create(
+        PASSPHRASE,
+        use_keyring=False,
+        kdf_params=KdfParams(memory_kib=64 * 1024, iterations=1, lanes=1),
+    )
     case_id = populate(session)
     prefs = Settings(language=language, text_scale=scale)
     i18n.install(language)
@@ -80,8 +86,10 @@ def shoot(app: QApplication, out: Path, language: str, scale: int) -> None:
 
     grab("unlock")
     window.unlocked()
-    wait(app, lambda: window.screens["cases"].findChildren(object) and
-         window.current_screen == "cases")
+    wait(
+        app,
+        lambda: window.screens["cases"].findChildren(object) and window.current_screen == "cases",
+    )
     time.sleep(0.3)
     wait(app, lambda: True)
     grab("cases")
@@ -95,8 +103,13 @@ def shoot(app: QApplication, out: Path, language: str, scale: int) -> None:
     window.screens["pause"].resume()
     wait(app, lambda: window.current_screen == "workspace")
     window.go("readback")
-    wait(app, lambda: any("Llandeilo" in t.toPlainText() for t in
-                          window.screens["readback"].findChildren(type(ws.editor))))
+    wait(
+        app,
+        lambda: any(
+            "Llandeilo" in t.toPlainText()
+            for t in window.screens["readback"].findChildren(type(ws.editor))
+        ),
+    )
     grab("readback")
     window.go("signature")
     grab("signature")
@@ -109,8 +122,9 @@ def shoot(app: QApplication, out: Path, language: str, scale: int) -> None:
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "build/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
-                          else "xcb")
+    os.environ.setdefault(
+        "QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb"
+    )
     app = QApplication([])
     for language in ("en", "cy"):
         for scale in (100, 200):

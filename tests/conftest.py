@@ -61,13 +61,15 @@ def secret_service_available() -> bool:
 def keyring_session() -> None:
     """The real Secret Service (gnome-keyring in the dbus session of run-with-keyring.sh)."""
     if not os.environ.get("DBUS_SESSION_BUS_ADDRESS") or not secret_service_available():
-        missing("no Secret Service: run the suite through tests/run-with-keyring.sh "
-                "(make test does)")
+        missing(
+            "no Secret Service: run the suite through tests/run-with-keyring.sh (make test does)"
+        )
 
 
 @pytest.fixture(autouse=True)
-def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-                 ) -> Iterator[dict[str, Path]]:
+def private_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[dict[str, Path]]:
     base = tmp_path_factory.mktemp("env")
     dirs = {name: base / name for name in ("state", "config", "cache", "tmp", "home")}
     for d in dirs.values():
@@ -86,8 +88,9 @@ def org_identity(tmp_path: Path) -> tuple[Path, str]:
     keygen = require_tool("age-keygen")
     identity = tmp_path / "recovery-identity.txt"
     subprocess.run([keygen, "-o", identity], check=True, capture_output=True)
-    recipient = subprocess.run([keygen, "-y", identity], check=True, capture_output=True,
-                               text=True).stdout.strip()
+    recipient = subprocess.run(
+        [keygen, "-y", identity], check=True, capture_output=True, text=True
+    ).stdout.strip()
     return identity, recipient
 
 
@@ -104,19 +107,30 @@ def write_secret(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def run_cli(*args: str | os.PathLike[str], stdin: bytes | None = None,
-            env: dict[str, str] | None = None, timeout: float = 120
-            ) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str | os.PathLike[str],
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
     """Run quietroom-cli in a fresh interpreter, exactly as a user or script would."""
     full_env = dict(os.environ)
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "app.cli.main", *map(str, args)],
-                          input=stdin.decode() if stdin is not None else None,
-                          capture_output=True, text=True, cwd=REPO, env=full_env,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli.main", *map(str, args)],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=full_env,
+        timeout=timeout,
+    )
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
     """Every file under `directory`, by relative path, with its bytes."""
-    return {str(p.relative_to(directory)): p.read_bytes()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(directory)): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }

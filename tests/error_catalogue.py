@@ -34,8 +34,8 @@ DEFINITIONS = APP / "errors.py"
 class Site:
     path: Path
     line: int
-    kind: str            # the class constructed: UsageError, Phrase…
-    code: str | None     # None when not a literal
+    kind: str  # the class constructed: UsageError, Phrase…
+    code: str | None  # None when not a literal
     template: str | None
     keywords: tuple[str, ...] | None  # None when some are passed as **mapping
 
@@ -54,8 +54,10 @@ def placeholders(template: str) -> set[str]:
 
 
 def _modules() -> dict[Path, ast.Module]:
-    return {path: ast.parse(path.read_text(encoding="utf-8"), str(path))
-            for path in sorted(APP.rglob("*.py"))}
+    return {
+        path: ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for path in sorted(APP.rglob("*.py"))
+    }
 
 
 def error_classes(modules: dict[Path, ast.Module]) -> set[str]:
@@ -64,8 +66,11 @@ def error_classes(modules: dict[Path, ast.Module]) -> set[str]:
     for tree in modules.values():
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
-                bases = {b.id if isinstance(b, ast.Name) else b.attr
-                         for b in node.bases if isinstance(b, ast.Name | ast.Attribute)}
+                bases = {
+                    b.id if isinstance(b, ast.Name) else b.attr
+                    for b in node.bases
+                    if isinstance(b, ast.Name | ast.Attribute)
+                }
                 classes.setdefault(node.name, set()).update(bases)
     found = {"QuietroomError"}
     while True:
@@ -84,11 +89,15 @@ def _constants(modules: dict[Path, ast.Module]) -> dict[Path, dict[str, str]]:
     """Per module: its NAME = "literal" assignments, and those it imports from app/."""
     own: dict[Path, dict[str, str]] = {}
     for path, tree in modules.items():
-        own[path] = {node.targets[0].id: node.value.value for node in tree.body
-                     if isinstance(node, ast.Assign) and len(node.targets) == 1
-                     and isinstance(node.targets[0], ast.Name)
-                     and isinstance(node.value, ast.Constant)
-                     and isinstance(node.value.value, str)}
+        own[path] = {
+            node.targets[0].id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        }
     visible = {path: dict(names) for path, names in own.items()}
     for path, tree in modules.items():
         for node in tree.body:
@@ -118,18 +127,34 @@ def sites() -> list[Site]:
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
-            name = (func.id if isinstance(func, ast.Name)
-                    else func.attr if isinstance(func, ast.Attribute) else None)
+            name = (
+                func.id
+                if isinstance(func, ast.Name)
+                else func.attr
+                if isinstance(func, ast.Attribute)
+                else None
+            )
             if name not in kinds:
                 continue
             args = [*node.args, None, None]
             code = args[0].value if isinstance(args[0], ast.Constant) else None
             if path == DEFINITIONS and code is None:
                 continue
-            keywords = (None if any(k.arg is None for k in node.keywords)
-                        else tuple(k.arg for k in node.keywords if k.arg is not None))
-            found.append(Site(path, node.lineno, name, code if isinstance(code, str) else None,
-                              _text(args[1], constants[path]), keywords))
+            keywords = (
+                None
+                if any(k.arg is None for k in node.keywords)
+                else tuple(k.arg for k in node.keywords if k.arg is not None)
+            )
+            found.append(
+                Site(
+                    path,
+                    node.lineno,
+                    name,
+                    code if isinstance(code, str) else None,
+                    _text(args[1], constants[path]),
+                    keywords,
+                )
+            )
     return found
 
 
@@ -144,8 +169,10 @@ def site_problems(found: list[Site]) -> list[str]:
         elif site.keywords is None:
             wrong.append(f"{site.where}: name every parameter (no **mapping)")
         elif placeholders(site.template) != set(site.keywords):
-            wrong.append(f"{site.where}: the parameters {sorted(site.keywords)} do not match "
-                         f"the template's {sorted(placeholders(site.template))}")
+            wrong.append(
+                f"{site.where}: the parameters {sorted(site.keywords)} do not match "
+                f"the template's {sorted(placeholders(site.template))}"
+            )
     return wrong
 
 
@@ -154,9 +181,13 @@ def code_problems(found: list[Site]) -> list[str]:
     wrong: list[str] = []
     for code, templates in catalogue(found).items():
         if len(templates) > 1:
-            wrong.append(f"{code} has {len(templates)} templates: " + "; ".join(
-                f"{t!r} at {', '.join(s.where for s in where)}"
-                for t, where in templates.items()))
+            wrong.append(
+                f"{code} has {len(templates)} templates: "
+                + "; ".join(
+                    f"{t!r} at {', '.join(s.where for s in where)}"
+                    for t, where in templates.items()
+                )
+            )
     return wrong
 
 

@@ -43,8 +43,9 @@ def to_unicode(font: Any) -> dict[int, str]:
     for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
         for code, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
             # reportlab writes characters beyond the BMP as bare code points, not UTF-16
-            table[int(code, 16)] = (bytes.fromhex(uni).decode("utf-16-be") if len(uni) % 4 == 0
-                                    else chr(int(uni, 16)))
+            table[int(code, 16)] = (
+                bytes.fromhex(uni).decode("utf-16-be") if len(uni) % 4 == 0 else chr(int(uni, 16))
+            )
     for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
         for lo, hi, uni in re.findall(r"<(\w+)>\s*<(\w+)>\s*<(\w+)>", block):
             for k, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
@@ -59,13 +60,13 @@ def _unescape(raw: bytes) -> bytes:
     out, i = bytearray(), 0
     simple = {b"n": 10, b"r": 13, b"t": 9, b"b": 8, b"f": 12}
     while i < len(raw):
-        c = raw[i:i + 1]
+        c = raw[i : i + 1]
         if c != b"\\":
             out += c
             i += 1
             continue
-        nxt = raw[i + 1:i + 2]
-        octal = re.match(rb"[0-7]{1,3}", raw[i + 1:i + 4])
+        nxt = raw[i + 1 : i + 2]
+        octal = re.match(rb"[0-7]{1,3}", raw[i + 1 : i + 4])
         if octal:
             out.append(int(octal.group(), 8) & 0xFF)
             i += 1 + len(octal.group())

@@ -91,8 +91,13 @@ class Backend(QObject):
     def pending(self) -> int:
         return len(self._callbacks)
 
-    def run(self, fn: Callable[..., Any], *args: Any, done: Done | None = None,
-            failed: Failed | None = None) -> int:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Done | None = None,
+        failed: Failed | None = None,
+    ) -> int:
         job = _Job(next(self._ids), fn, args)
         self._callbacks[job.id] = (done, failed)
         if len(self._callbacks) == 1:

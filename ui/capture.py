@@ -33,8 +33,9 @@ def exclude_from_capture(window: QWidget) -> bool:
             objc.objc_msgSend.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
             ns_window = objc.objc_msgSend(handle, objc.sel_registerName(b"window"))
             if ns_window:
-                set_type = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p,
-                                            ctypes.c_long)(("objc_msgSend", objc))
+                set_type = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long)(
+                    ("objc_msgSend", objc)
+                )
                 set_type(ns_window, objc.sel_registerName(b"setSharingType:"), 0)
                 return True
     return False

@@ -33,177 +33,238 @@ CONTEXT = "CoreMessages"
 CORE_MESSAGES: dict[str, Callable[[], str]] = {
     # unlocking, creating and using the vault
     "vault.wrong_passphrase": lambda: QCoreApplication.translate(
-        "CoreMessages", "the passphrase is not correct"),
+        "CoreMessages", "the passphrase is not correct"
+    ),
     "vault.throttled": lambda: QCoreApplication.translate(
-        "CoreMessages", "too many wrong passphrases; wait {seconds} seconds before trying again"),
+        "CoreMessages", "too many wrong passphrases; wait {seconds} seconds before trying again"
+    ),
     "passphrase.too_short": lambda: QCoreApplication.translate(
-        "CoreMessages", "the passphrase must have at least {count} characters"),
+        "CoreMessages", "the passphrase must have at least {count} characters"
+    ),
     "keyring.unavailable": lambda: QCoreApplication.translate(
         "CoreMessages",
         "this vault's device secret is kept in {label}, which is not available in this session; "
-        "{hint}"),
+        "{hint}",
+    ),
     "keyring.unreadable": lambda: QCoreApplication.translate(
-        "CoreMessages", "{label} could not be read (is it locked?); {hint}"),
+        "CoreMessages", "{label} could not be read (is it locked?); {hint}"
+    ),
     "keyring.secret_missing": lambda: QCoreApplication.translate(
-        "CoreMessages", "this vault's device secret is missing from {label}; {hint}"),
+        "CoreMessages", "this vault's device secret is missing from {label}; {hint}"
+    ),
     "keyring.secret_mismatch": lambda: QCoreApplication.translate(
-        "CoreMessages", "the device secret in {label} does not belong to this vault; {hint}"),
+        "CoreMessages", "the device secret in {label} does not belong to this vault; {hint}"
+    ),
     "vault.damaged": lambda: QCoreApplication.translate(
         "CoreMessages",
-        "the vault database is damaged or is not a Quietroom database; restore it from a backup"),
+        "the vault database is damaged or is not a Quietroom database; restore it from a backup",
+    ),
     "vault.truncated": lambda: QCoreApplication.translate(
         "CoreMessages",
         "the vault database is damaged or is not a Quietroom database (it has been truncated); "
-        "restore it from a backup"),
+        "restore it from a backup",
+    ),
     "vault.database_missing": lambda: QCoreApplication.translate(
-        "CoreMessages", "the vault database is missing; restore the vault from a backup"),
+        "CoreMessages", "the vault database is missing; restore the vault from a backup"
+    ),
     "vault.header_damaged": lambda: QCoreApplication.translate(
-        "CoreMessages", "the vault header is damaged ({detail}); restore the vault from a backup"),
+        "CoreMessages", "the vault header is damaged ({detail}); restore the vault from a backup"
+    ),
     "vault.header_lost": lambda: QCoreApplication.translate(
         "CoreMessages",
-        "the vault at {path} has lost its header file; restore the vault from a backup"),
+        "the vault at {path} has lost its header file; restore the vault from a backup",
+    ),
     "vault.newer_format": lambda: QCoreApplication.translate(
         "CoreMessages",
         "this vault uses format version {version}, which this version of Quietroom does not "
-        "know; update Quietroom to open it"),
+        "know; update Quietroom to open it",
+    ),
     "vault.newer_schema": lambda: QCoreApplication.translate(
         "CoreMessages",
         "this vault has schema version {version}, newer than this version of Quietroom knows; "
-        "update Quietroom to open it"),
+        "update Quietroom to open it",
+    ),
     "vault.locked": lambda: QCoreApplication.translate("CoreMessages", "the vault is locked"),
     "vault.open_elsewhere": lambda: QCoreApplication.translate(
-        "CoreMessages", "Quietroom already has this vault open in another window"),
+        "CoreMessages", "Quietroom already has this vault open in another window"
+    ),
     "vault.exists": lambda: QCoreApplication.translate(
-        "CoreMessages", "a vault already exists at {path}; nothing was changed"),
+        "CoreMessages", "a vault already exists at {path}; nothing was changed"
+    ),
     "vault.busy": lambda: QCoreApplication.translate(
         "CoreMessages",
         "the vault is busy: another Quietroom window or command is writing to it; nothing was "
-        "changed, try again in a moment"),
+        "changed, try again in a moment",
+    ),
     "vault.disk_full": lambda: QCoreApplication.translate(
         "CoreMessages",
         "the disk is full, so nothing was saved and nothing already stored was lost; free some "
-        "space and try again"),
+        "space and try again",
+    ),
     "vault.read_only": lambda: QCoreApplication.translate(
-        "CoreMessages", "the vault cannot be written (it is read-only); nothing was changed"),
+        "CoreMessages", "the vault cannot be written (it is read-only); nothing was changed"
+    ),
     # the workspace and its sittings
     "case.not_found": lambda: QCoreApplication.translate(
-        "CoreMessages", "no case has that id or reference; see 'case list'"),
+        "CoreMessages", "no case has that id or reference; see 'case list'"
+    ),
     "sitting.none_in_progress": lambda: QCoreApplication.translate(
-        "CoreMessages", "no sitting is in progress for this case; start one with 'sitting start'"),
+        "CoreMessages", "no sitting is in progress for this case; start one with 'sitting start'"
+    ),
     "sitting.already_in_progress": lambda: QCoreApplication.translate(
         "CoreMessages",
-        "a sitting is already in progress for this case; end it before starting another"),
+        "a sitting is already in progress for this case; end it before starting another",
+    ),
     "sitting.statement_signed": lambda: QCoreApplication.translate(
         "CoreMessages",
         "the statement is signed; start a further statement before another sitting ('statement "
-        "further')"),
+        "further')",
+    ),
     "pause.already_paused": lambda: QCoreApplication.translate(
-        "CoreMessages", "the sitting is already paused"),
+        "CoreMessages", "the sitting is already paused"
+    ),
     "pause.not_paused": lambda: QCoreApplication.translate(
-        "CoreMessages", "the sitting is not paused"),
+        "CoreMessages", "the sitting is not paused"
+    ),
     "statement.signed": lambda: QCoreApplication.translate(
         "CoreMessages",
         "this statement is signed and can no longer change; a further account is a new statement "
-        "('statement further')"),
+        "('statement further')",
+    ),
     # the timeline: when something happened
     "date.not_understood": lambda: QCoreApplication.translate(
         "CoreMessages",
         "could not understand the date '{text}'; try e.g. 'June 1987', 'summer 1987', '1985 to "
-        "1987' or 'aged about 12'"),
+        "1987' or 'aged about 12'",
+    ),
     "date.in_future": lambda: QCoreApplication.translate(
-        "CoreMessages", "'{text}' is in the future; check the year"),
+        "CoreMessages", "'{text}' is in the future; check the year"
+    ),
     "date.backwards": lambda: QCoreApplication.translate(
-        "CoreMessages", "'{text}' ends before it starts; put the earlier date first"),
+        "CoreMessages", "'{text}' ends before it starts; put the earlier date first"
+    ),
     "date.needs_birth_date": lambda: QCoreApplication.translate(
         "CoreMessages",
-        "'{text}' needs the survivor's date of birth; add it to the restricted details first"),
+        "'{text}' needs the survivor's date of birth; add it to the restricted details first",
+    ),
     "date.birth_after_today": lambda: QCoreApplication.translate(
-        "CoreMessages", "the date of birth is after today; correct it in the restricted details"),
+        "CoreMessages", "the date of birth is after today; correct it in the restricted details"
+    ),
     "date.year_too_early": lambda: QCoreApplication.translate(
-        "CoreMessages", "the year {year} is before {first}; check the year"),
+        "CoreMessages", "the year {year} is before {first}; check the year"
+    ),
     "date.age_impossible": lambda: QCoreApplication.translate(
-        "CoreMessages", "an age of {age} is not possible; check the age"),
+        "CoreMessages", "an age of {age} is not possible; check the age"
+    ),
     "date.no_earlier_event": lambda: QCoreApplication.translate(
-        "CoreMessages", "no earlier event matches '{event}'; add that event first or give a date"),
+        "CoreMessages", "no earlier event matches '{event}'; add that event first or give a date"
+    ),
     # read-back and signing
     "readback.no_text": lambda: QCoreApplication.translate(
-        "CoreMessages", "the statement has no text yet, so there is nothing to read back"),
+        "CoreMessages", "the statement has no text yet, so there is nothing to read back"
+    ),
     "statement.not_read_back": lambda: QCoreApplication.translate(
         "CoreMessages",
         "the statement must be read back and confirmed by the witness before it is signed "
-        "('statement readback --confirmed')"),
+        "('statement readback --confirmed')",
+    ),
     "statement.witness_name_needed": lambda: QCoreApplication.translate(
         "CoreMessages",
-        "the witness's name is needed on the statement before signing ('witness set --name')"),
+        "the witness's name is needed on the statement before signing ('witness set --name')",
+    ),
     "statement.already_signed": lambda: QCoreApplication.translate(
-        "CoreMessages", "this statement is already signed"),
+        "CoreMessages", "this statement is already signed"
+    ),
     "signature.empty": lambda: QCoreApplication.translate(
-        "CoreMessages", "the signature is empty; ask the witness to sign again"),
+        "CoreMessages", "the signature is empty; ask the witness to sign again"
+    ),
     # export and opening bundles
     "export.not_signed": lambda: QCoreApplication.translate(
         "CoreMessages",
-        "only a signed statement can be exported; read it back, have it confirmed and signed "
-        "first"),
+        "only a signed statement can be exported; read it back, have it confirmed and signed first",
+    ),
     "identity.none": lambda: QCoreApplication.translate(
-        "CoreMessages",
-        "this vault has no signing identity yet; import one with 'identity import'"),
+        "CoreMessages", "this vault has no signing identity yet; import one with 'identity import'"
+    ),
     "export.no_own_age_identity": lambda: QCoreApplication.translate(
         "CoreMessages",
         "your identity has no age identity, so you could not open your own export; import it "
-        "with 'identity import --age-identity FILE'"),
+        "with 'identity import --age-identity FILE'",
+    ),
     "export.not_a_member": lambda: QCoreApplication.translate(
-        "CoreMessages", "'{name}' is not a member of the organisation's trust file"),
+        "CoreMessages", "'{name}' is not a member of the organisation's trust file"
+    ),
     "file.no_such_folder": lambda: QCoreApplication.translate(
-        "CoreMessages", "the folder {path} does not exist"),
+        "CoreMessages", "the folder {path} does not exist"
+    ),
     "identity.no_age_identity": lambda: QCoreApplication.translate(
         "CoreMessages",
-        "this vault has no age identity to open bundles with; import it with your identity"),
+        "this vault has no age identity to open bundles with; import it with your identity",
+    ),
     "identity.no_trust_file": lambda: QCoreApplication.translate(
-        "CoreMessages", "import the organisation's trust file first"),
+        "CoreMessages", "import the organisation's trust file first"
+    ),
     "bundle.not_age_encrypted": lambda: QCoreApplication.translate(
-        "CoreMessages", "this is not a Quietroom bundle (it is not an age-encrypted file)"),
+        "CoreMessages", "this is not a Quietroom bundle (it is not an age-encrypted file)"
+    ),
     "bundle.not_a_recipient": lambda: QCoreApplication.translate(
-        "CoreMessages", "you are not a recipient of this bundle"),
+        "CoreMessages", "you are not a recipient of this bundle"
+    ),
     "bundle.does_not_decrypt": lambda: QCoreApplication.translate(
-        "CoreMessages", "the bundle is damaged or has been altered: it does not decrypt"),
+        "CoreMessages", "the bundle is damaged or has been altered: it does not decrypt"
+    ),
     "file.cannot_read": lambda: QCoreApplication.translate(
-        "CoreMessages", "cannot read {path}: {reason}"),
+        "CoreMessages", "cannot read {path}: {reason}"
+    ),
     # importing an identity and the trust file
     "file.missing": lambda: QCoreApplication.translate(
-        "CoreMessages", "the {what} {path} does not exist"),
+        "CoreMessages", "the {what} {path} does not exist"
+    ),
     "file.unreadable": lambda: QCoreApplication.translate(
-        "CoreMessages", "cannot read the {what} {path}"),
+        "CoreMessages", "cannot read the {what} {path}"
+    ),
     "identity.key_needed": lambda: QCoreApplication.translate(
         "CoreMessages",
-        "give the private key file too, or a PKCS#12 (.p12) file holding both certificate and key"),
+        "give the private key file too, or a PKCS#12 (.p12) file holding both certificate and key",
+    ),
     "identity.ca_certificate": lambda: QCoreApplication.translate(
-        "CoreMessages", "this is a CA certificate, not a staff member's signing certificate"),
+        "CoreMessages", "this is a CA certificate, not a staff member's signing certificate"
+    ),
     "identity.cannot_sign": lambda: QCoreApplication.translate(
-        "CoreMessages", "this certificate is not allowed to sign documents"),
+        "CoreMessages", "this certificate is not allowed to sign documents"
+    ),
     "identity.expired": lambda: QCoreApplication.translate(
-        "CoreMessages", "this signing certificate has expired; ask for a new one"),
+        "CoreMessages", "this signing certificate has expired; ask for a new one"
+    ),
     "identity.not_yet_valid": lambda: QCoreApplication.translate(
-        "CoreMessages", "this signing certificate is not valid yet"),
+        "CoreMessages", "this signing certificate is not valid yet"
+    ),
     "identity.not_age_identity": lambda: QCoreApplication.translate(
-        "CoreMessages", "{path} is not an age identity file"),
+        "CoreMessages", "{path} is not an age identity file"
+    ),
     "identity.not_in_trust_file": lambda: QCoreApplication.translate(
         "CoreMessages",
         "this certificate is not listed in the organisation's trust file; ask for an up-to-date "
-        "trust file"),
+        "trust file",
+    ),
     "trust.unsigned": lambda: QCoreApplication.translate(
-        "CoreMessages", "the trust file is not signed: {name} is missing or unreadable"),
+        "CoreMessages", "the trust file is not signed: {name} is missing or unreadable"
+    ),
     # a failure nobody foresaw (app/errors.py: unexpected)
     "internal.unexpected": lambda: QCoreApplication.translate(
-        "CoreMessages", "something went wrong and nothing further was changed; please try again"),
+        "CoreMessages", "something went wrong and nothing further was changed; please try again"
+    ),
     # fixed phrases inside a message (Phrase parameters: {hint}, {what})
     "hint.recover": lambda: QCoreApplication.translate(
         "CoreMessages",
         "an administrator can restore access with 'quietroom-cli recover' and the organisation's "
-        "recovery identity"),
+        "recovery identity",
+    ),
     "hint.no_recovery": lambda: QCoreApplication.translate(
         "CoreMessages",
         "this vault has no recovery key, so it can only be opened on the machine and user "
-        "account where it was created"),
+        "account where it was created",
+    ),
     "file_kind.certificate": lambda: QCoreApplication.translate("CoreMessages", "certificate file"),
     "file_kind.key": lambda: QCoreApplication.translate("CoreMessages", "key file"),
     "file_kind.trust": lambda: QCoreApplication.translate("CoreMessages", "trust file"),

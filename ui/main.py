@@ -47,8 +47,11 @@ def keep_qt_settings_private(app: Any) -> None:
         """Removes what a file dialog saved about itself once it is destroyed."""
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog) and \
-                    not watched.property("quietroom_forget"):
+            if (
+                event.type() == QEvent.Type.Show
+                and isinstance(watched, QFileDialog)
+                and not watched.property("quietroom_forget")
+            ):
                 watched.setProperty("quietroom_forget", True)
                 watched.destroyed.connect(lambda *_: forget_file_dialog_state())
             return False
@@ -69,9 +72,12 @@ def forget_file_dialog_state() -> None:
 def main(argv: list[str] | None = None) -> int:
     hygiene.startup(debug="--debug" in (argv or sys.argv[1:]))
     if not display_available():
-        print("quietroom: no display is available. Run it on a desktop, or on a virtual "
-              "screen: xvfb-run -a quietroom (or QT_QPA_PLATFORM=offscreen for a "
-              "headless check).", file=sys.stderr)
+        print(
+            "quietroom: no display is available. Run it on a desktop, or on a virtual "
+            "screen: xvfb-run -a quietroom (or QT_QPA_PLATFORM=offscreen for a "
+            "headless check).",
+            file=sys.stderr,
+        )
         return 1
     from PySide6.QtWidgets import QApplication
 

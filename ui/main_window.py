@@ -30,8 +30,14 @@ from ui.screens.base import Screen
 
 PAUSE_KEY = QKeySequence(Qt.Key.Key_F9)
 LOCK_KEY = QKeySequence("Ctrl+L")
-INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
+INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress,
+}
 
 
 # Every screen is made the same way: Screen(backend, navigator).
@@ -51,17 +57,31 @@ def screen_classes() -> dict[str, ScreenFactory]:
     from ui.screens.unlock import UnlockScreen
     from ui.screens.workspace import WorkspaceScreen
 
-    return {"setup": SetupScreen, "unlock": UnlockScreen, "cases": CaseListScreen,
-            "new_case": NewCaseScreen, "workspace": WorkspaceScreen, "pause": PauseScreen,
-            "readback": ReadBackScreen, "signature": SignatureScreen,
-            "settings": SettingsScreen, "export": ExportScreen, "open_bundle": OpenBundleScreen,
-            "identity": IdentityScreen}
+    return {
+        "setup": SetupScreen,
+        "unlock": UnlockScreen,
+        "cases": CaseListScreen,
+        "new_case": NewCaseScreen,
+        "workspace": WorkspaceScreen,
+        "pause": PauseScreen,
+        "readback": ReadBackScreen,
+        "signature": SignatureScreen,
+        "settings": SettingsScreen,
+        "export": ExportScreen,
+        "open_bundle": OpenBundleScreen,
+        "identity": IdentityScreen,
+    }
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, prefs: Settings, *,
-                 idle_clock: Callable[[], float] = time.monotonic,
-                 settings_path: Any = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        prefs: Settings,
+        *,
+        idle_clock: Callable[[], float] = time.monotonic,
+        settings_path: Any = None,
+    ) -> None:
         super().__init__()
         self.setWindowTitle("Quietroom")
         self.resize(1200, 800)
@@ -84,8 +104,11 @@ class MainWindow(QMainWindow):
         self._idle_timer.setInterval(1000)
         self._idle_timer.timeout.connect(self.check_idle)
         self._idle_timer.start()
-        self.backend.run(vault_exists, done=self._first_screen,
-                         failed=lambda message, code: self._first_screen(True))
+        self.backend.run(
+            vault_exists,
+            done=self._first_screen,
+            failed=lambda message, code: self._first_screen(True),
+        )
 
     # --- construction -------------------------------------------------------------------
 
@@ -171,8 +194,10 @@ class MainWindow(QMainWindow):
         for screen in self.screens.values():
             screen.clear_content()
         clipboard = QGuiApplication.clipboard()
-        if clipboard is not None and getattr(self.screens["workspace"], "owns_clipboard",
-                                             lambda: False)():
+        if (
+            clipboard is not None
+            and getattr(self.screens["workspace"], "owns_clipboard", lambda: False)()
+        ):
             clipboard.clear()
         self.backend.run(lock)
         self.go("unlock")
@@ -253,12 +278,14 @@ def close_transient_windows() -> None:
     """Close every open popup (menu, list) and modal dialog (a file chooser, say), newest
     first, as Cancel would: before a pause or a lock nothing may stay on top of it."""
     tried: list[QWidget] = []  # one attempt each: a widget that stays open cannot loop
-    while (popup := QApplication.activePopupWidget()) is not None and \
-            not any(popup is w for w in tried):
+    while (popup := QApplication.activePopupWidget()) is not None and not any(
+        popup is w for w in tried
+    ):
         tried.append(popup)
         popup.close()
-    while (modal := QApplication.activeModalWidget()) is not None and \
-            not any(modal is w for w in tried):
+    while (modal := QApplication.activeModalWidget()) is not None and not any(
+        modal is w for w in tried
+    ):
         tried.append(modal)
         _dismiss(modal)
 
@@ -270,4 +297,3 @@ def _dismiss(widget: QWidget) -> None:
         widget.close()
     if widget.isVisible():  # it refused to close: at least take it off the screen
         widget.hide()
-

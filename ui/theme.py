@@ -21,34 +21,66 @@ from app.resources import resource_path
 
 PALETTES: dict[str, dict[str, str]] = {
     "light": {
-        "window": "#f7f6f2", "window_text": "#1b1b1b", "base": "#ffffff", "text": "#1b1b1b",
-        "button": "#e9e6df", "button_text": "#1b1b1b", "highlight": "#1d3f5e",
-        "highlighted_text": "#ffffff", "tooltip_base": "#ffffff", "tooltip_text": "#1b1b1b",
-        "placeholder": "#555555", "disabled_text": "#4a4a4a",
+        "window": "#f7f6f2",
+        "window_text": "#1b1b1b",
+        "base": "#ffffff",
+        "text": "#1b1b1b",
+        "button": "#e9e6df",
+        "button_text": "#1b1b1b",
+        "highlight": "#1d3f5e",
+        "highlighted_text": "#ffffff",
+        "tooltip_base": "#ffffff",
+        "tooltip_text": "#1b1b1b",
+        "placeholder": "#555555",
+        "disabled_text": "#4a4a4a",
     },
     "dark": {
-        "window": "#1f2023", "window_text": "#ececec", "base": "#16171a", "text": "#ececec",
-        "button": "#2c2e33", "button_text": "#ececec", "highlight": "#b9d3ea",
-        "highlighted_text": "#101114", "tooltip_base": "#2c2e33", "tooltip_text": "#ececec",
-        "placeholder": "#adadad", "disabled_text": "#b8b8b8",
+        "window": "#1f2023",
+        "window_text": "#ececec",
+        "base": "#16171a",
+        "text": "#ececec",
+        "button": "#2c2e33",
+        "button_text": "#ececec",
+        "highlight": "#b9d3ea",
+        "highlighted_text": "#101114",
+        "tooltip_base": "#2c2e33",
+        "tooltip_text": "#ececec",
+        "placeholder": "#adadad",
+        "disabled_text": "#b8b8b8",
     },
     "high_contrast": {
-        "window": "#000000", "window_text": "#ffffff", "base": "#000000", "text": "#ffffff",
-        "button": "#000000", "button_text": "#ffffff", "highlight": "#ffff00",
-        "highlighted_text": "#000000", "tooltip_base": "#000000", "tooltip_text": "#ffffff",
-        "placeholder": "#c8c8c8", "disabled_text": "#ffff00",
+        "window": "#000000",
+        "window_text": "#ffffff",
+        "base": "#000000",
+        "text": "#ffffff",
+        "button": "#000000",
+        "button_text": "#ffffff",
+        "highlight": "#ffff00",
+        "highlighted_text": "#000000",
+        "tooltip_base": "#000000",
+        "tooltip_text": "#ffffff",
+        "placeholder": "#c8c8c8",
+        "disabled_text": "#ffff00",
     },
 }
 
 # (foreground role, background role) pairs a reader actually sees.
-TEXT_PAIRS = (("window_text", "window"), ("text", "base"), ("button_text", "button"),
-              ("highlighted_text", "highlight"), ("tooltip_text", "tooltip_base"),
-              ("placeholder", "base"))
+TEXT_PAIRS = (
+    ("window_text", "window"),
+    ("text", "base"),
+    ("button_text", "button"),
+    ("highlighted_text", "highlight"),
+    ("tooltip_text", "tooltip_base"),
+    ("placeholder", "base"),
+)
 
 _ROLES = {
-    "window": QPalette.ColorRole.Window, "window_text": QPalette.ColorRole.WindowText,
-    "base": QPalette.ColorRole.Base, "text": QPalette.ColorRole.Text,
-    "button": QPalette.ColorRole.Button, "button_text": QPalette.ColorRole.ButtonText,
+    "window": QPalette.ColorRole.Window,
+    "window_text": QPalette.ColorRole.WindowText,
+    "base": QPalette.ColorRole.Base,
+    "text": QPalette.ColorRole.Text,
+    "button": QPalette.ColorRole.Button,
+    "button_text": QPalette.ColorRole.ButtonText,
     "highlight": QPalette.ColorRole.Highlight,
     "highlighted_text": QPalette.ColorRole.HighlightedText,
     "tooltip_base": QPalette.ColorRole.ToolTipBase,
@@ -76,10 +108,16 @@ def palette(theme: str) -> QPalette:
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             pal.setColor(group, _ROLES[name], QColor(colour))
     # Disabled text stays readable (7:1 is not required for disabled controls, but calm).
-    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText,
-                 QColor(PALETTES[theme]["disabled_text"]))
-    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText,
-                 QColor(PALETTES[theme]["disabled_text"]))
+    pal.setColor(
+        QPalette.ColorGroup.Disabled,
+        QPalette.ColorRole.WindowText,
+        QColor(PALETTES[theme]["disabled_text"]),
+    )
+    pal.setColor(
+        QPalette.ColorGroup.Disabled,
+        QPalette.ColorRole.ButtonText,
+        QColor(PALETTES[theme]["disabled_text"]),
+    )
     return pal
 
 

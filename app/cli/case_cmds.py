@@ -21,35 +21,50 @@ def yes_no(value: str) -> bool:
 
 def cmd_case_create(ctx: Context) -> int:
     with ctx.engine() as engine:
-        case = engine.create_case(ctx.args.category, ctx.args.reference,
-                                  ctx.args.interviewer or "")
-    ctx.emit({"id": case.id, "reference": case.reference},
-             f"Created case {case.reference} ({case.category}); id {case.id}")
+        case = engine.create_case(ctx.args.category, ctx.args.reference, ctx.args.interviewer or "")
+    ctx.emit(
+        {"id": case.id, "reference": case.reference},
+        f"Created case {case.reference} ({case.category}); id {case.id}",
+    )
     return 0
 
 
 def cmd_case_list(ctx: Context) -> int:
     with ctx.engine() as engine:
-        cases = engine.list_cases(search=ctx.args.search, category=ctx.args.category,
-                                  status=ctx.args.status)
-    ctx.emit([c.to_json() for c in cases], lambda: "\n".join(
-        f"{c.reference:<20} {c.category:<8} {c.status:<10} {c.updated[:16]}  {c.id}"
-        for c in cases) or "No cases.")
+        cases = engine.list_cases(
+            search=ctx.args.search, category=ctx.args.category, status=ctx.args.status
+        )
+    ctx.emit(
+        [c.to_json() for c in cases],
+        lambda: (
+            "\n".join(
+                f"{c.reference:<20} {c.category:<8} {c.status:<10} {c.updated[:16]}  {c.id}"
+                for c in cases
+            )
+            or "No cases."
+        ),
+    )
     return 0
 
 
 def cmd_case_show(ctx: Context) -> int:
     with ctx.engine() as engine:
         info = engine.show_case(ctx.args.id)
+
     def text() -> str:
         w = info["witness"]
-        lines = [f"reference:   {info['reference']}", f"category:    {info['category']}",
-                 f"status:      {info['status']}", f"interviewer: {info['interviewer']}",
-                 f"witness:     {w.get('name', '(not yet recorded)')}",
-                 f"sittings:    {info['sittings']} ({info['open_sittings']} in progress)",
-                 f"statements:  {len(info['statements'])}",
-                 f"timeline:    {info['timeline_events']} events"]
+        lines = [
+            f"reference:   {info['reference']}",
+            f"category:    {info['category']}",
+            f"status:      {info['status']}",
+            f"interviewer: {info['interviewer']}",
+            f"witness:     {w.get('name', '(not yet recorded)')}",
+            f"sittings:    {info['sittings']} ({info['open_sittings']} in progress)",
+            f"statements:  {len(info['statements'])}",
+            f"timeline:    {info['timeline_events']} events",
+        ]
         return "\n".join(lines)
+
     ctx.emit(info, text)
     return 0
 
@@ -57,10 +72,16 @@ def cmd_case_show(ctx: Context) -> int:
 def cmd_witness_set(ctx: Context) -> int:
     a = ctx.args
     values: dict[str, Any] = {
-        "name": a.name, "preferred_name": a.preferred_name, "pronouns": a.pronouns,
-        "date_of_birth": a.date_of_birth, "break_every_minutes": a.break_every,
-        "age_under_18": a.age, "communication_needs": a.communication_needs,
-        "language": a.language, "avoid": a.avoid, "support_wanted": a.support,
+        "name": a.name,
+        "preferred_name": a.preferred_name,
+        "pronouns": a.pronouns,
+        "date_of_birth": a.date_of_birth,
+        "break_every_minutes": a.break_every,
+        "age_under_18": a.age,
+        "communication_needs": a.communication_needs,
+        "language": a.language,
+        "avoid": a.avoid,
+        "support_wanted": a.support,
     }
     if a.interpreter_language:
         values["interpreter_needed"] = True
@@ -73,21 +94,36 @@ def cmd_witness_set(ctx: Context) -> int:
 
 def cmd_witness_restricted(ctx: Context) -> int:
     a = ctx.args
-    values = {"address": a.address, "phone": a.phone, "email": a.email,
-              "safe_contact": a.safe_contact, "safe_times": a.safe_times,
-              "voicemail_safe": a.voicemail_safe, "letters_safe": a.letters_safe,
-              "dates_to_avoid": a.dates_to_avoid, "special_measures": a.special_measures,
-              "other_needs": a.other_needs, "vps_offered": a.vps_offered,
-              "date_of_birth": a.date_of_birth}
+    values = {
+        "address": a.address,
+        "phone": a.phone,
+        "email": a.email,
+        "safe_contact": a.safe_contact,
+        "safe_times": a.safe_times,
+        "voicemail_safe": a.voicemail_safe,
+        "letters_safe": a.letters_safe,
+        "dates_to_avoid": a.dates_to_avoid,
+        "special_measures": a.special_measures,
+        "other_needs": a.other_needs,
+        "vps_offered": a.vps_offered,
+        "date_of_birth": a.date_of_birth,
+    }
     with ctx.engine() as engine:
         if all(v is None for v in values.values()):
             data = engine.restricted(a.id)
-            ctx.emit(data, lambda: "\n".join(f"{k}: {v}" for k, v in sorted(data.items()))
-                     or "No restricted details recorded.")
+            ctx.emit(
+                data,
+                lambda: (
+                    "\n".join(f"{k}: {v}" for k, v in sorted(data.items()))
+                    or "No restricted details recorded."
+                ),
+            )
             return 0
         data = engine.set_restricted(a.id, **values)
-    ctx.emit({"saved": sorted(k for k, v in values.items() if v is not None)},
-             "Saved the restricted details (kept apart from the statement).")
+    ctx.emit(
+        {"saved": sorted(k for k, v in values.items() if v is not None)},
+        "Saved the restricted details (kept apart from the statement).",
+    )
     return 0
 
 
@@ -95,8 +131,10 @@ def cmd_witness_consent(ctx: Context) -> int:
     state = "given" if ctx.args.given else "withdrawn"
     with ctx.engine() as engine:
         consent = engine.record_consent(ctx.args.id, ctx.args.kind, state, ctx.args.note or "")
-    ctx.emit({"kind": consent.kind, "state": consent.state, "at": consent.at},
-             f"Recorded consent '{consent.kind}' as {consent.state}.")
+    ctx.emit(
+        {"kind": consent.kind, "state": consent.state, "at": consent.at},
+        f"Recorded consent '{consent.kind}' as {consent.state}.",
+    )
     return 0
 
 
@@ -111,25 +149,37 @@ def cmd_note_add(ctx: Context) -> int:
 def cmd_note_list(ctx: Context) -> int:
     with ctx.engine() as engine:
         notes = engine.notes(ctx.args.id, audit_view=True)
-    ctx.emit(notes, lambda: "\n\n".join(f"[{n['created'][:16]}] {n['text']}" for n in notes)
-             or "No notes.")
+    ctx.emit(
+        notes,
+        lambda: "\n\n".join(f"[{n['created'][:16]}] {n['text']}" for n in notes) or "No notes.",
+    )
     return 0
 
 
 def cmd_timeline_add(ctx: Context) -> int:
     with ctx.engine() as engine:
         event = engine.add_event(ctx.args.id, ctx.args.when, ctx.args.what)
-    ctx.emit(event.to_json(), f"Added: {event.when} ({event.earliest} to {event.latest})"
-             f"{' (uncertain)' if event.uncertain else ''}")
+    ctx.emit(
+        event.to_json(),
+        f"Added: {event.when} ({event.earliest} to {event.latest})"
+        f"{' (uncertain)' if event.uncertain else ''}",
+    )
     return 0
 
 
 def cmd_timeline_list(ctx: Context) -> int:
     with ctx.engine() as engine:
         events = engine.timeline(ctx.args.id, audit_view=True)
-    ctx.emit([e.to_json() for e in events], lambda: "\n".join(
-        f"{e.earliest} – {e.latest}{' ~' if e.uncertain else '  '} {e.when}: {e.what}"
-        for e in events) or "No timeline events.")
+    ctx.emit(
+        [e.to_json() for e in events],
+        lambda: (
+            "\n".join(
+                f"{e.earliest} – {e.latest}{' ~' if e.uncertain else '  '} {e.when}: {e.what}"
+                for e in events
+            )
+            or "No timeline events."
+        ),
+    )
     return 0
 
 
@@ -144,12 +194,24 @@ def cmd_field_set(ctx: Context) -> int:
 def cmd_audit_verify(ctx: Context) -> int:
     with ctx.engine() as engine:
         report = engine.verify_audit(ctx.args.id)
-    error = None if report.intact else VerificationError(
-        "audit.broken", "the audit log is broken: {problem}", problem=report.problem)
-    ctx.emit({"intact": report.intact, "entries": report.entries, "head": report.head,
-              "broken_at": report.broken_at, "problem": report.problem},
-             f"The audit log is intact ({report.entries} entries)." if report.intact
-             else None, error=error)
+    error = (
+        None
+        if report.intact
+        else VerificationError(
+            "audit.broken", "the audit log is broken: {problem}", problem=report.problem
+        )
+    )
+    ctx.emit(
+        {
+            "intact": report.intact,
+            "entries": report.entries,
+            "head": report.head,
+            "broken_at": report.broken_at,
+            "problem": report.problem,
+        },
+        f"The audit log is intact ({report.entries} entries)." if report.intact else None,
+        error=error,
+    )
     if error is not None:
         raise error
     return 0
@@ -158,8 +220,12 @@ def cmd_audit_verify(ctx: Context) -> int:
 def cmd_audit_show(ctx: Context) -> int:
     with ctx.engine() as engine:
         entries = engine.audit_entries(ctx.args.id)
-    ctx.emit([e.to_json() for e in entries], lambda: "\n".join(
-        f"{e.seq:>5} {e.at[:19]} {e.actor:<12} {e.action:<11} {e.hash[:12]}" for e in entries))
+    ctx.emit(
+        [e.to_json() for e in entries],
+        lambda: "\n".join(
+            f"{e.seq:>5} {e.at[:19]} {e.actor:<12} {e.action:<11} {e.hash[:12]}" for e in entries
+        ),
+    )
     return 0
 
 
@@ -168,8 +234,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         parser = sub.add_parser(name, parents=[common], help=help_text)
         return parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    def command(g: argparse._SubParsersAction, name: str, handler: Any, help_text: str,
-                with_id: bool = True) -> argparse.ArgumentParser:
+    def command(
+        g: argparse._SubParsersAction, name: str, handler: Any, help_text: str, with_id: bool = True
+    ) -> argparse.ArgumentParser:
         p = g.add_parser(name, parents=[common], help=help_text)
         if with_id:
             p.add_argument("id", metavar="ID", help="the case id or reference")
@@ -192,8 +259,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--name", help="the name to appear on the statement")
     p.add_argument("--preferred-name")
     p.add_argument("--pronouns")
-    p.add_argument("--date-of-birth", metavar="YYYY-MM-DD", help="kept in the restricted "
-                   "details, never in the statement")
+    p.add_argument(
+        "--date-of-birth",
+        metavar="YYYY-MM-DD",
+        help="kept in the restricted details, never in the statement",
+    )
     p.add_argument("--break-every", type=int, metavar="MINUTES")
     p.add_argument("--age", type=int, help="age, only when under 18")
     p.add_argument("--communication-needs")
@@ -201,10 +271,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--interpreter-language", help="an interpreter is needed, for this language")
     p.add_argument("--avoid", help="topics or words to avoid")
     p.add_argument("--support", help="support wanted")
-    p = command(witness, "restricted", cmd_witness_restricted,
-                "set (or, with no options, show) the restricted personal details")
-    for option in ("--address", "--phone", "--email", "--safe-contact", "--safe-times",
-                   "--dates-to-avoid", "--special-measures", "--other-needs"):
+    p = command(
+        witness,
+        "restricted",
+        cmd_witness_restricted,
+        "set (or, with no options, show) the restricted personal details",
+    )
+    for option in (
+        "--address",
+        "--phone",
+        "--email",
+        "--safe-contact",
+        "--safe-times",
+        "--dates-to-avoid",
+        "--special-measures",
+        "--other-needs",
+    ):
         p.add_argument(option)
     p.add_argument("--date-of-birth", metavar="YYYY-MM-DD")
     for option in ("--voicemail-safe", "--letters-safe", "--vps-offered"):
@@ -235,4 +317,3 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     audits = group("audit", "the hash-chained audit log")
     command(audits, "verify", cmd_audit_verify, "recompute the chain")
     command(audits, "show", cmd_audit_show, "list the entries")
-

@@ -26,8 +26,13 @@ MAX_TEXT_FILE = 8 * 1024 * 1024
 
 
 def _cannot_read(name: str, what: str, exc: OSError) -> UsageError:
-    return UsageError("cli.file_unreadable", "cannot read the {what} file {name}: {reason}",
-                      what=what, name=name, reason=exc.strerror)
+    return UsageError(
+        "cli.file_unreadable",
+        "cannot read the {what} file {name}: {reason}",
+        what=what,
+        name=name,
+        reason=exc.strerror,
+    )
 
 
 def _read_utf8(name: str, what: str, limit: int, too_large: str) -> str:
@@ -41,13 +46,19 @@ def _read_utf8(name: str, what: str, limit: int, too_large: str) -> str:
     except OSError as exc:
         raise _cannot_read(name, what, exc) from None
     if len(raw) > limit:
-        raise UsageError("cli.file_too_large", "the {what} file {name} is too large {detail}",
-                         what=what, name=name, detail=too_large)
+        raise UsageError(
+            "cli.file_too_large",
+            "the {what} file {name} is too large {detail}",
+            what=what,
+            name=name,
+            detail=too_large,
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError("cli.file_not_utf8", "the {what} file {name} is not UTF-8 text",
-                         what=what, name=name) from None
+        raise UsageError(
+            "cli.file_not_utf8", "the {what} file {name} is not UTF-8 text", what=what, name=name
+        ) from None
 
 
 def read_passphrase_file(name: str, what: str = "passphrase") -> str:
@@ -57,12 +68,15 @@ def read_passphrase_file(name: str, what: str = "passphrase") -> str:
     if not line:
         source = "standard input" if name == "-" else f"the {what} file {name}"
         if text.strip():
-            raise UsageError("cli.first_line_empty", "the first line of {source} is empty; the "
-                             "{what} must be on the first line", source=source, what=what)
+            raise UsageError(
+                "cli.first_line_empty",
+                "the first line of {source} is empty; the {what} must be on the first line",
+                source=source,
+                what=what,
+            )
         if name == "-":
             raise UsageError("cli.stdin_empty", "standard input is empty")
-        raise UsageError("cli.file_empty", "the {what} file {name} is empty", what=what,
-                         name=name)
+        raise UsageError("cli.file_empty", "the {what} file {name} is empty", what=what, name=name)
     return line
 
 
@@ -78,9 +92,13 @@ def read_binary_file(name: str, what: str, limit: int) -> bytes:
     except OSError as exc:
         raise _cannot_read(name, what, exc) from None
     if len(data) > limit:
-        raise UsageError("cli.binary_file_too_large", "the {what} file {name} is too large "
-                         "(at most {megabytes:g} MB)", what=what, name=name,
-                         megabytes=limit / 1024 / 1024)
+        raise UsageError(
+            "cli.binary_file_too_large",
+            "the {what} file {name} is too large (at most {megabytes:g} MB)",
+            what=what,
+            name=name,
+            megabytes=limit / 1024 / 1024,
+        )
     return data
 
 
@@ -92,6 +110,7 @@ def write_json(data: Any) -> None:
 def whole_number(low: int, high: int) -> Callable[[str], int]:
     """An argparse type: an integer from `low` to `high` (SQLite holds 64-bit integers,
     so a number typed with thirty digits must be refused here, clearly)."""
+
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -100,12 +119,17 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"give a number from {low} to {high:,}")
         return value
+
     return parse
 
 
-def case_command(group: argparse._SubParsersAction, common: argparse.ArgumentParser,
-                 name: str, handler: Callable[[Context], int], help_text: str
-                 ) -> argparse.ArgumentParser:
+def case_command(
+    group: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    name: str,
+    handler: Callable[[Context], int],
+    help_text: str,
+) -> argparse.ArgumentParser:
     """A subcommand that acts on one case, named by its id or reference."""
     p = group.add_parser(name, parents=[common], help=help_text)
     p.add_argument("id", metavar="ID", help="the case id or reference")
@@ -125,12 +149,16 @@ class Context:
         if name:
             return read_passphrase_file(name)
         if not sys.stdin.isatty():
-            raise UsageError("cli.passphrase_needed", "a passphrase is needed: give it with "
-                             "--passphrase-file FILE ('-' reads standard input)")
+            raise UsageError(
+                "cli.passphrase_needed",
+                "a passphrase is needed: give it with "
+                "--passphrase-file FILE ('-' reads standard input)",
+            )
         first = getpass.getpass("Vault passphrase: ")
         if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-            raise UsageError("cli.passphrases_differ", "the two passphrases differ; nothing "
-                             "was changed")
+            raise UsageError(
+                "cli.passphrases_differ", "the two passphrases differ; nothing was changed"
+            )
         return first
 
     def open_vault(self) -> Vault:
@@ -142,15 +170,21 @@ class Context:
         with self.open_vault() as vault, Engine(vault) as engine:
             yield engine
 
-    def emit(self, data: Any, text: str | Callable[[], str] | None = None, *,
-             error: QuietroomError | None = None) -> None:
+    def emit(
+        self,
+        data: Any,
+        text: str | Callable[[], str] | None = None,
+        *,
+        error: QuietroomError | None = None,
+    ) -> None:
         """The command's result: JSON on stdout with --json, else `text`. `error` is the
         failure the command raises next, after reporting (it goes into the JSON)."""
         if self.json:
             if error is not None:
                 failure = {"error": error.to_json()}
-                data = {**data, **failure} if isinstance(data, dict) else \
-                    {"result": data, **failure}
+                data = (
+                    {**data, **failure} if isinstance(data, dict) else {"result": data, **failure}
+                )
             write_json(data)
             self.emitted = True
         elif text is not None:

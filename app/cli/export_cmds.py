@@ -18,15 +18,21 @@ from app.export.verify import Report, check_extract_target, extract, verify_bund
 
 def cmd_identity_import(ctx: Context) -> int:
     a = ctx.args
-    password = read_passphrase_file(a.password_file, "key password") if a.password_file \
-        else None
+    password = read_passphrase_file(a.password_file, "key password") if a.password_file else None
     with ctx.engine() as engine:
-        summary = engine.import_identity(Path(a.cert), Path(a.key) if a.key else None,
-                                         Path(a.age_identity) if a.age_identity else None,
-                                         Path(a.trust) if a.trust else None, password)
-    ctx.emit(summary.to_json(), f"Imported the identity of {summary.name}"
-             + (f", member of {summary.organisation} ({summary.role})"
-                if summary.organisation else "") + ".")
+        summary = engine.import_identity(
+            Path(a.cert),
+            Path(a.key) if a.key else None,
+            Path(a.age_identity) if a.age_identity else None,
+            Path(a.trust) if a.trust else None,
+            password,
+        )
+    ctx.emit(
+        summary.to_json(),
+        f"Imported the identity of {summary.name}"
+        + (f", member of {summary.organisation} ({summary.role})" if summary.organisation else "")
+        + ".",
+    )
     return 0
 
 
@@ -34,16 +40,17 @@ def cmd_identity_show(ctx: Context) -> int:
     with ctx.engine() as engine:
         summary = engine.identity_summary()
     info = summary.to_json()
-    ctx.emit(info, lambda: "\n".join(f"{k.replace('_', ' ')}: {v or '—'}"
-                                     for k, v in info.items()))
+    ctx.emit(info, lambda: "\n".join(f"{k.replace('_', ' ')}: {v or '—'}" for k, v in info.items()))
     return 0
 
 
 def cmd_export(ctx: Context) -> int:
     with ctx.engine() as engine:
         result = export_case(engine, ctx.args.id, Path(ctx.args.out), ctx.args.recipient)
-    ctx.emit(result.to_json(), f"Wrote the bundle to {result.path} "
-             f"({len(result.recipients)} recipients).")
+    ctx.emit(
+        result.to_json(),
+        f"Wrote the bundle to {result.path} ({len(result.recipients)} recipients).",
+    )
     return 0
 
 
@@ -69,17 +76,22 @@ def _not_verified(report: Report, extract: bool) -> VerificationError:
     problems = "; ".join(f"{c.name}: {c.detail}" for c in report.checks if not c.ok)
     # One line on stderr: saying nothing was extracted is part of it, not a second.
     if extract:
-        return VerificationError("verify.failed_not_extracted", "the bundle did not verify "
-                                 "(nothing was extracted): {problems}", problems=problems)
-    return VerificationError("verify.failed", "the bundle did not verify: {problems}",
-                             problems=problems)
+        return VerificationError(
+            "verify.failed_not_extracted",
+            "the bundle did not verify (nothing was extracted): {problems}",
+            problems=problems,
+        )
+    return VerificationError(
+        "verify.failed", "the bundle did not verify: {problems}", problems=problems
+    )
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("identity", parents=[common], help="your signing identity")
     group = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = group.add_parser("import", parents=[common],
-                         help="import your certificate, key, age identity and trust file")
+    p = group.add_parser(
+        "import", parents=[common], help="import your certificate, key, age identity and trust file"
+    )
     p.add_argument("--cert", required=True, metavar="F", help="certificate (PEM) or PKCS#12")
     p.add_argument("--key", metavar="F", help="private key (PEM); not needed for PKCS#12")
     p.add_argument("--age-identity", metavar="F")
@@ -92,8 +104,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("export", parents=[common], help="export a signed statement bundle")
     p.add_argument("id", metavar="ID", help="the case id or reference")
     p.add_argument("--out", required=True, metavar="FILE.qrb")
-    p.add_argument("--recipient", action="extend", nargs="+", metavar="AGE_RECIPIENT|NAME",
-                   help="default: the trust file's supervisors and intake; always the author")
+    p.add_argument(
+        "--recipient",
+        action="extend",
+        nargs="+",
+        metavar="AGE_RECIPIENT|NAME",
+        help="default: the trust file's supervisors and intake; always the author",
+    )
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("verify", parents=[common], help="verify a bundle (no vault needed)")

@@ -30,12 +30,23 @@ PROG = "quietroom-cli"
 # Options naming a file or folder: an empty name (an unset shell variable, say) must be
 # refused, never taken as the current folder or, for --vault, as the default vault.
 FILE_OPTIONS = {
-    "vault": "--vault", "passphrase_file": "--passphrase-file", "out": "--out",
-    "file": "--file", "source": "--from", "identity": "--identity",
-    "new_passphrase_file": "--new-passphrase-file", "correction_file": "--correction-file",
-    "witness_signature": "--witness-signature", "cert": "--cert", "key": "--key",
-    "age_identity": "--age-identity", "trust": "--trust", "password_file": "--password-file",
-    "extract": "--extract", "org": "--org", "bundle": "FILE.qrb",
+    "vault": "--vault",
+    "passphrase_file": "--passphrase-file",
+    "out": "--out",
+    "file": "--file",
+    "source": "--from",
+    "identity": "--identity",
+    "new_passphrase_file": "--new-passphrase-file",
+    "correction_file": "--correction-file",
+    "witness_signature": "--witness-signature",
+    "cert": "--cert",
+    "key": "--key",
+    "age_identity": "--age-identity",
+    "trust": "--trust",
+    "password_file": "--password-file",
+    "extract": "--extract",
+    "org": "--org",
+    "bundle": "FILE.qrb",
 }
 
 
@@ -43,8 +54,9 @@ class Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit code 1 (2 means authentication)."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError("cli.usage", "{message} (see '{prog} --help')", message=message,
-                         prog=self.prog)
+        raise UsageError(
+            "cli.usage", "{message} (see '{prog} --help')", message=message, prog=self.prog
+        )
 
 
 def one_line(message: str) -> str:
@@ -56,15 +68,30 @@ def common_options() -> argparse.ArgumentParser:
     # SUPPRESS keeps a subcommand's copy of an option from overwriting the value given
     # before the command name, so global options work on either side of it.
     common = Parser(add_help=False)
-    common.add_argument("--vault", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the vault directory (default: $QUIETROOM_VAULT or the user "
-                             "data directory)")
-    common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
-                        help="read the passphrase from the first line of FILE ('-': stdin)")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="machine-readable output on stdout")
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="show diagnostic logging and tracebacks")
+    common.add_argument(
+        "--vault",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the vault directory (default: $QUIETROOM_VAULT or the user data directory)",
+    )
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="read the passphrase from the first line of FILE ('-': stdin)",
+    )
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="machine-readable output on stdout",
+    )
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show diagnostic logging and tracebacks",
+    )
     return common
 
 
@@ -79,8 +106,11 @@ def build_parser() -> Parser:
     )
 
     common = common_options()
-    parser = Parser(prog=PROG, parents=[common],
-                    description="Quietroom: encrypted, trauma-informed statement taking.")
+    parser = Parser(
+        prog=PROG,
+        parents=[common],
+        description="Quietroom: encrypted, trauma-informed statement taking.",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     vault_cmds.register(sub, common)
@@ -95,8 +125,11 @@ def build_parser() -> Parser:
 def check_file_names(args: argparse.Namespace) -> None:
     for dest, flag in FILE_OPTIONS.items():
         if getattr(args, dest, None) == "":
-            raise UsageError("cli.empty_file_name", "{flag} needs a file or folder name, not "
-                             "an empty string", flag=flag)
+            raise UsageError(
+                "cli.empty_file_name",
+                "{flag} needs a file or folder name, not an empty string",
+                flag=flag,
+            )
 
 
 def say(message: str) -> None:
@@ -167,16 +200,20 @@ def as_error(exc: Exception, debug: bool) -> QuietroomError:
             return disk_full()
         reason = exc.strerror or type(exc).__name__
         if exc.filename:
-            return UsageError("cli.os_error", "cannot use {path}: {reason}",
-                              path=exc.filename, reason=reason)
+            return UsageError(
+                "cli.os_error", "cannot use {path}: {reason}", path=exc.filename, reason=reason
+            )
         return UsageError("cli.os_error_no_path", "{reason}", reason=reason)
     if debug:
         raise exc
     # Never a traceback: it could carry case content in local variables' reprs.
     LOG.debug("unexpected error", exc_info=True)
-    return QuietroomError("cli.unexpected", "unexpected error ({kind}); nothing further was "
-                          "changed. Run again with --debug for details.",
-                          kind=type(exc).__name__)
+    return QuietroomError(
+        "cli.unexpected",
+        "unexpected error ({kind}); nothing further was "
+        "changed. Run again with --debug for details.",
+        kind=type(exc).__name__,
+    )
 
 
 if __name__ == "__main__":

@@ -15,17 +15,21 @@ def _minutes(seconds: float) -> str:
 
 
 def _sitting_text(s: Sitting) -> str:
-    lines = [f"Sitting {s.number}: {s.state}, started {s.started[:16]}"
-             + (f", ended {s.ended[:16]}" if s.ended else "")
-             + f", active {_minutes(s.active_seconds)}"]
+    lines = [
+        f"Sitting {s.number}: {s.state}, started {s.started[:16]}"
+        + (f", ended {s.ended[:16]}" if s.ended else "")
+        + f", active {_minutes(s.active_seconds)}"
+    ]
     if s.location:
         lines.append(f"  location: {s.location}")
     for p in s.present:
         lines.append(f"  present: {p.name} ({p.role}{', ' + p.language if p.language else ''})")
     for pause in s.pauses:
-        lines.append(f"  {pause.kind} {pause.number}: {pause.started[11:19]}–"
-                     f"{pause.ended[11:19] if pause.ended else 'now'}, asked by "
-                     f"{pause.requested_by}" + (f": {pause.reason}" if pause.reason else ""))
+        lines.append(
+            f"  {pause.kind} {pause.number}: {pause.started[11:19]}–"
+            f"{pause.ended[11:19] if pause.ended else 'now'}, asked by "
+            f"{pause.requested_by}" + (f": {pause.reason}" if pause.reason else "")
+        )
     return "\n".join(lines)
 
 
@@ -68,8 +72,10 @@ def cmd_end(ctx: Context) -> int:
 def cmd_list(ctx: Context) -> int:
     with ctx.engine() as engine:
         sittings = engine.sittings(ctx.args.id, audit_view=True)
-    ctx.emit([s.to_json() for s in sittings],
-             lambda: "\n".join(_sitting_text(s) for s in sittings) or "No sittings yet.")
+    ctx.emit(
+        [s.to_json() for s in sittings],
+        lambda: "\n".join(_sitting_text(s) for s in sittings) or "No sittings yet.",
+    )
     return 0
 
 
@@ -81,22 +87,28 @@ def cmd_status(ctx: Context) -> int:
     def text() -> str:
         if status["sitting"] is None:
             return "No sitting in progress."
-        lines = [f"Sitting {status['sitting']}: {status['state']}, active "
-                 f"{_minutes(status['active_seconds'])}"]
+        lines = [
+            f"Sitting {status['sitting']}: {status['state']}, active "
+            f"{_minutes(status['active_seconds'])}"
+        ]
         if status["break_due"]:
-            lines.append(f"A break is due (every {status['break_every_minutes']} minutes): "
-                         "offer one when it suits the witness.")
+            lines.append(
+                f"A break is due (every {status['break_every_minutes']} minutes): "
+                "offer one when it suits the witness."
+            )
         if status["long_sitting"]:
             lines.append("This sitting is getting long; consider how the witness is doing.")
         return "\n".join(lines)
+
     ctx.emit(public, text)
     return 0
 
 
 def cmd_place(ctx: Context) -> int:
     with ctx.engine() as engine:
-        place = engine.set_place(ctx.args.id, phase=ctx.args.phase, section=ctx.args.section,
-                                 position=ctx.args.position)
+        place = engine.set_place(
+            ctx.args.id, phase=ctx.args.phase, section=ctx.args.section, position=ctx.args.position
+        )
     ctx.emit(place.to_json(), f"Now at {place.phase} / {place.section}.")
     return 0
 
@@ -109,18 +121,27 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         return case_command(group, common, name, handler, help_text)
 
     p = command("start", cmd_start, "start a sitting")
-    p.add_argument("--present", action="extend", nargs="+", metavar="ROLE:NAME",
-                   help="who is present, e.g. interviewer:NAME, isva:NAME, "
-                        "interpreter:NAME:LANGUAGE")
+    p.add_argument(
+        "--present",
+        action="extend",
+        nargs="+",
+        metavar="ROLE:NAME",
+        help="who is present, e.g. interviewer:NAME, isva:NAME, interpreter:NAME:LANGUAGE",
+    )
     p.add_argument("--location")
     p = command("pause", cmd_pause, "pause the sitting (always allowed)")
-    p.add_argument("--requested-by", required=True, choices=PAUSE_REQUESTER_ROLES,
-                   help="who asked: anyone present (the witness or any participant role)")
+    p.add_argument(
+        "--requested-by",
+        required=True,
+        choices=PAUSE_REQUESTER_ROLES,
+        help="who asked: anyone present (the witness or any participant role)",
+    )
     p.add_argument("--reason")
     p = command("reason", cmd_reason, "add a reason to a pause after the fact")
     p.add_argument("--reason", required=True)
-    p.add_argument("--pause", type=whole_number(1, 1_000_000),
-                   help="the pause number (default: the latest)")
+    p.add_argument(
+        "--pause", type=whole_number(1, 1_000_000), help="the pause number (default: the latest)"
+    )
     command("resume", cmd_resume, "resume where the sitting stopped")
     command("end", cmd_end, "end the sitting")
     command("list", cmd_list, "list the case's sittings")

@@ -23,8 +23,10 @@ def parse_corrections(text: str) -> dict[str, str]:
             current = corrections.setdefault(match.group(1), [])
         elif current is None:
             if line.strip():
-                raise UsageError("cli.correction_no_header", "the correction file must start "
-                                 "with a '[section]' line, or give --section")
+                raise UsageError(
+                    "cli.correction_no_header",
+                    "the correction file must start with a '[section]' line, or give --section",
+                )
         else:
             current.append(line)
     if not corrections:
@@ -35,10 +37,13 @@ def parse_corrections(text: str) -> dict[str, str]:
 def cmd_sections(ctx: Context) -> int:
     with ctx.engine() as engine:
         sections = engine.sections(ctx.args.id)
-    data = [{"id": s.id, "title": s.title, "words": len(s.text.split()),
-             "revision": s.revision} for s in sections]
-    ctx.emit(data, lambda: "\n".join(f"{d['id']:<16} {d['title']} ({d['words']} words)"
-                                     for d in data))
+    data = [
+        {"id": s.id, "title": s.title, "words": len(s.text.split()), "revision": s.revision}
+        for s in sections
+    ]
+    ctx.emit(
+        data, lambda: "\n".join(f"{d['id']:<16} {d['title']} ({d['words']} words)" for d in data)
+    )
     return 0
 
 
@@ -49,8 +54,15 @@ def cmd_write(ctx: Context, append: bool = False) -> int:
             result = engine.append_section(ctx.args.id, ctx.args.section, text)
         else:
             result = engine.save_section(ctx.args.id, ctx.args.section, text, coalesce=False)
-    ctx.emit({"section": ctx.args.section, "revision": result.seq, "sha256": result.sha256,
-              "changed": result.changed}, "Saved." if result.changed else "No change.")
+    ctx.emit(
+        {
+            "section": ctx.args.section,
+            "revision": result.seq,
+            "sha256": result.sha256,
+            "changed": result.changed,
+        },
+        "Saved." if result.changed else "No change.",
+    )
     return 0
 
 
@@ -59,9 +71,15 @@ def cmd_show(ctx: Context) -> int:
         text = engine.statement_text(ctx.args.id)
         sections = engine.sections(ctx.args.id)
         statement = engine.statement(ctx.args.id)
-    ctx.emit({"statement": statement.number, "status": statement.status, "text": text,
-              "sections": [{"id": s.id, "title": s.title, "text": s.text} for s in sections]},
-             text)
+    ctx.emit(
+        {
+            "statement": statement.number,
+            "status": statement.status,
+            "text": text,
+            "sections": [{"id": s.id, "title": s.title, "text": s.text} for s in sections],
+        },
+        text,
+    )
     return 0
 
 
@@ -69,16 +87,18 @@ def cmd_readback(ctx: Context) -> int:
     corrections: dict[str, str] = {}
     if ctx.args.correction_file:
         text = read_text_file(ctx.args.correction_file, "correction")
-        corrections = ({ctx.args.section: text} if ctx.args.section
-                       else parse_corrections(text))
+        corrections = {ctx.args.section: text} if ctx.args.section else parse_corrections(text)
     elif ctx.args.section:
-        raise UsageError("cli.section_without_file", "--section only applies with "
-                         "--correction-file")
+        raise UsageError(
+            "cli.section_without_file", "--section only applies with --correction-file"
+        )
     with ctx.engine() as engine:
         if not ctx.args.confirmed:
             if corrections:
-                raise UsageError("cli.corrections_need_confirmed", "corrections are recorded "
-                                 "when the witness confirms: add --confirmed")
+                raise UsageError(
+                    "cli.corrections_need_confirmed",
+                    "corrections are recorded when the witness confirms: add --confirmed",
+                )
             statement = engine.start_readback(ctx.args.id)
             ctx.emit({"status": statement.status}, "Read-back started.")
             return 0
@@ -98,17 +118,27 @@ def cmd_sign(ctx: Context) -> int:
 def cmd_further(ctx: Context) -> int:
     with ctx.engine() as engine:
         statement = engine.further_statement(ctx.args.id)
-    ctx.emit({"statement": statement.number, "status": statement.status},
-             f"Started further statement {statement.number}.")
+    ctx.emit(
+        {"statement": statement.number, "status": statement.status},
+        f"Started further statement {statement.number}.",
+    )
     return 0
 
 
 def cmd_history(ctx: Context) -> int:
     with ctx.engine() as engine:
         history = engine.section_history(ctx.args.id, ctx.args.section)
-    ctx.emit(history, lambda: "\n".join(
-        f"{h['revision']:>5} {h['kind']:<10} {h['updated'][:19]} {h['length']:>8} chars "
-        f"{h['saves']:>3} save(s) {h['sha256'][:12]}" for h in history) or "No revisions.")
+    ctx.emit(
+        history,
+        lambda: (
+            "\n".join(
+                f"{h['revision']:>5} {h['kind']:<10} {h['updated'][:19]} {h['length']:>8} chars "
+                f"{h['saves']:>3} save(s) {h['sha256'][:12]}"
+                for h in history
+            )
+            or "No revisions."
+        ),
+    )
     return 0
 
 
@@ -121,21 +151,34 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     command("sections", cmd_sections, "list the statement's sections")
     for name, append in (("write", False), ("append", True)):
-        p = command(name, lambda ctx, a=append: cmd_write(ctx, a),
-                    "replace a section's text" if not append else "add text to a section")
+        p = command(
+            name,
+            lambda ctx, a=append: cmd_write(ctx, a),
+            "replace a section's text" if not append else "add text to a section",
+        )
         p.add_argument("--section", required=True)
         p.add_argument("--file", required=True, metavar="F", help="UTF-8 text; '-' for stdin")
     command("show", cmd_show, "the statement text only (no notes, no prompts)")
     p = command("readback", cmd_readback, "read-back: start it, or record confirmation")
     p.add_argument("--confirmed", action="store_true", help="the witness confirms the text")
-    p.add_argument("--correction-file", metavar="F",
-                   help="corrections: '[section]' lines each followed by the corrected text")
+    p.add_argument(
+        "--correction-file",
+        metavar="F",
+        help="corrections: '[section]' lines each followed by the corrected text",
+    )
     p.add_argument("--section", help="the correction file is this one section's new text")
-    p.add_argument("--read-by", metavar="NAME",
-                   help="who read the statement to the witness, if they could not read it")
+    p.add_argument(
+        "--read-by",
+        metavar="NAME",
+        help="who read the statement to the witness, if they could not read it",
+    )
     p = command("sign", cmd_sign, "sign the statement with the witness's signature")
-    p.add_argument("--witness-signature", required=True, metavar="FILE",
-                   help="PNG, JPEG or SVG of the survivor's signature")
+    p.add_argument(
+        "--witness-signature",
+        required=True,
+        metavar="FILE",
+        help="PNG, JPEG or SVG of the survivor's signature",
+    )
     command("further", cmd_further, "start a further statement after a signed one")
     p = command("history", cmd_history, "the revisions of one section")
     p.add_argument("--section", required=True)

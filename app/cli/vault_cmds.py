@@ -16,12 +16,18 @@ from app.vault.vault import Vault, recover
 
 def cmd_init(ctx: Context) -> int:
     passphrase = ctx.passphrase(confirm=True)
-    with Vault.create(ctx.vault_dir, passphrase, use_keyring=not ctx.args.no_keyring,
-                      recovery_recipient=ctx.args.recovery_recipient) as vault:
+    with Vault.create(
+        ctx.vault_dir,
+        passphrase,
+        use_keyring=not ctx.args.no_keyring,
+        recovery_recipient=ctx.args.recovery_recipient,
+    ) as vault:
         info = vault.status()
     if not info["recovery"]:
-        ctx.note("this vault has no recovery recipient: if the passphrase is forgotten, "
-                 "nothing can recover it")
+        ctx.note(
+            "this vault has no recovery recipient: if the passphrase is forgotten, "
+            "nothing can recover it"
+        )
     if not info["keyring"]:
         ctx.note("this vault is protected by the passphrase only (no OS keyring)")
     ctx.emit(info, f"Created a vault at {info['vault']}.")
@@ -36,10 +42,18 @@ def _status_text(info: dict[str, object]) -> str:
         f"cipher:         SQLCipher {info['cipher_version']}",
         f"key derivation: Argon2id, {kdf['memory_kib'] // 1024} MiB, "
         f"{kdf['iterations']} iterations, {kdf['lanes']} lanes",
-        "keyring:        " + (f"bound ({info['keyring_backend']})" if info["keyring"]
-                              else "none: this vault is passphrase-only"),
-        "recovery:       " + (f"yes ({info['recovery_recipient']})" if info["recovery"]
-                              else "none: a forgotten passphrase cannot be recovered"),
+        "keyring:        "
+        + (
+            f"bound ({info['keyring_backend']})"
+            if info["keyring"]
+            else "none: this vault is passphrase-only"
+        ),
+        "recovery:       "
+        + (
+            f"yes ({info['recovery_recipient']})"
+            if info["recovery"]
+            else "none: a forgotten passphrase cannot be recovered"
+        ),
         f"schema version: {info['schema_version']}",
     ]
     if "integrity" in info:
@@ -50,9 +64,16 @@ def _status_text(info: dict[str, object]) -> str:
 def cmd_status(ctx: Context) -> int:
     with ctx.open_vault() as vault:
         info = vault.status(check=ctx.args.check)
-    error = None if info.get("integrity") != "damaged" else VaultError(
-        "vault.integrity_problems", "the vault database is damaged ({count} problems found "
-        "by the integrity check); restore it from a backup", count=info["integrity_problems"])
+    error = (
+        None
+        if info.get("integrity") != "damaged"
+        else VaultError(
+            "vault.integrity_problems",
+            "the vault database is damaged ({count} problems found "
+            "by the integrity check); restore it from a backup",
+            count=info["integrity_problems"],
+        )
+    )
     ctx.emit(info, lambda: _status_text(info), error=error)
     if error is not None:
         raise error
@@ -89,25 +110,40 @@ def cmd_restore(ctx: Context) -> int:
     new_file = getattr(ctx.args, "new_passphrase_file", None)
     if identity_file is None:
         if new_file is not None:
-            raise UsageError("cli.new_passphrase_without_identity", "--new-passphrase-file is "
-                             "only used with --identity (restore --from FILE keeps the "
-                             "backup's passphrase)")
+            raise UsageError(
+                "cli.new_passphrase_without_identity",
+                "--new-passphrase-file is "
+                "only used with --identity (restore --from FILE keeps the "
+                "backup's passphrase)",
+            )
         backup.restore(ctx.vault_dir, Path(ctx.args.source), ctx.passphrase())
-        ctx.emit({"restored": True, "vault": str(ctx.vault_dir)},
-                 f"Restored the vault at {ctx.vault_dir}.")
+        ctx.emit(
+            {"restored": True, "vault": str(ctx.vault_dir)},
+            f"Restored the vault at {ctx.vault_dir}.",
+        )
         return 0
     if new_file is None:
-        raise UsageError("cli.identity_without_new_passphrase", "restore --identity also "
-                         "needs --new-passphrase-file FILE: the restored vault will open with "
-                         "that new passphrase")
+        raise UsageError(
+            "cli.identity_without_new_passphrase",
+            "restore --identity also "
+            "needs --new-passphrase-file FILE: the restored vault will open with "
+            "that new passphrase",
+        )
     identity = _read_identity(identity_file)
     new = read_passphrase_file(new_file, "new passphrase")
     header = backup.restore_with_identity(ctx.vault_dir, Path(ctx.args.source), identity, new)
     if not header.keyring_bound:
         ctx.note("no OS keyring was available: the restored vault is passphrase-only")
-    ctx.emit({"restored": True, "vault": str(ctx.vault_dir), "keyring": header.keyring_bound,
-              "keyring_backend": header.keyring_backend, "recovery": True},
-             f"Restored the vault at {ctx.vault_dir}; it now opens with the new passphrase.")
+    ctx.emit(
+        {
+            "restored": True,
+            "vault": str(ctx.vault_dir),
+            "keyring": header.keyring_bound,
+            "keyring_backend": header.keyring_backend,
+            "recovery": True,
+        },
+        f"Restored the vault at {ctx.vault_dir}; it now opens with the new passphrase.",
+    )
     return 0
 
 
@@ -118,17 +154,22 @@ def cmd_recover(ctx: Context) -> int:
         info = vault.status()
     if not info["keyring"]:
         ctx.note("no OS keyring was available: the recovered vault is passphrase-only")
-    ctx.emit({"recovered": True, **info},
-             "Access restored; the vault now opens with the new passphrase.")
+    ctx.emit(
+        {"recovered": True, **info}, "Access restored; the vault now opens with the new passphrase."
+    )
     return 0
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[common], help="create a new vault")
-    p.add_argument("--no-keyring", action="store_true",
-                   help="protect the vault with the passphrase only")
-    p.add_argument("--recovery-recipient", metavar="AGE_RECIPIENT",
-                   help="also wrap the key to the organisation's recovery key (age1…)")
+    p.add_argument(
+        "--no-keyring", action="store_true", help="protect the vault with the passphrase only"
+    )
+    p.add_argument(
+        "--recovery-recipient",
+        metavar="AGE_RECIPIENT",
+        help="also wrap the key to the organisation's recovery key (age1…)",
+    )
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("status", parents=[common], help="show how the vault is protected")
@@ -147,15 +188,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("restore", parents=[common], help="replace the vault with a backup")
     p.add_argument("--from", dest="source", required=True, metavar="FILE")
-    p.add_argument("--identity", metavar="AGE_IDENTITY_FILE",
-                   help="restore with the organisation's recovery identity instead of the "
-                        "backup's passphrase and device secret (e.g. on another machine)")
-    p.add_argument("--new-passphrase-file", metavar="FILE",
-                   help="with --identity: the passphrase the restored vault will open with")
+    p.add_argument(
+        "--identity",
+        metavar="AGE_IDENTITY_FILE",
+        help="restore with the organisation's recovery identity instead of the "
+        "backup's passphrase and device secret (e.g. on another machine)",
+    )
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help="with --identity: the passphrase the restored vault will open with",
+    )
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("recover", parents=[common],
-                       help="restore access with the organisation's recovery identity")
+    p = sub.add_parser(
+        "recover", parents=[common], help="restore access with the organisation's recovery identity"
+    )
     p.add_argument("--identity", required=True, metavar="AGE_IDENTITY_FILE")
     p.add_argument("--new-passphrase-file", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_recover)

@@ -22,9 +22,9 @@ from app.export.verify import Report, verify_in_vault
 class Recipient:
     """A member of the organisation a bundle can be encrypted to."""
 
-    name: str          # as the signed trust file gives it (shown as plain text)
-    role: str          # interviewer | supervisor | intake
-    ticked: bool       # included unless the interviewer unticks them (DEFAULT_ROLES)
+    name: str  # as the signed trust file gives it (shown as plain text)
+    role: str  # interviewer | supervisor | intake
+    ticked: bool  # included unless the interviewer unticks them (DEFAULT_ROLES)
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ExportChoices:
 
     reference: str
     recipients: list[Recipient]
-    trusted: bool      # a trust file has been imported (without one nobody is offered)
+    trusted: bool  # a trust file has been imported (without one nobody is offered)
 
 
 def export_choices(session: Session, ref: str) -> ExportChoices:
@@ -43,8 +43,11 @@ def export_choices(session: Session, ref: str) -> ExportChoices:
     trust = engine.trust()
     mine = engine.identity_summary().age_recipient
     # A second interviewer is offered like every other member.
-    recipients = [Recipient(m.name, m.role, m.role in DEFAULT_ROLES)
-                  for m in (trust.members if trust else ()) if m.age_recipient != mine]
+    recipients = [
+        Recipient(m.name, m.role, m.role in DEFAULT_ROLES)
+        for m in (trust.members if trust else ())
+        if m.age_recipient != mine
+    ]
     return ExportChoices(case.reference, recipients, trust is not None)
 
 

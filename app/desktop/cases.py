@@ -24,15 +24,17 @@ from app.errors import Phrase, QuietroomError
 CaseRow = tuple[Case, str, str]  # the case, the survivor's name, their preferred name
 
 
-def load_cases(session: Session, search: str, category: str | None,
-               status: str | None) -> list[CaseRow]:
+def load_cases(
+    session: Session, search: str, category: str | None, status: str | None
+) -> list[CaseRow]:
     """The matching cases with the survivor's names (one small read per case)."""
     engine = session.engine
     rows = []
     for case in engine.list_cases(search=search or None, category=category, status=status):
         witness = engine.witness(case.id)
-        rows.append((case, str(witness.get("name") or ""),
-                     str(witness.get("preferred_name") or "")))
+        rows.append(
+            (case, str(witness.get("name") or ""), str(witness.get("preferred_name") or ""))
+        )
     return rows
 
 
@@ -62,10 +64,10 @@ class Outcome:
     """What became of a new case: its id, or why nothing at all was stored."""
 
     case_id: str | None = None
-    problem: str = ""          # "" | "duplicate" (the reference is taken) | "refused"
-    part: str = "case"         # the part refused: case, witness, restricted, consents, present
-    field: str | None = None   # the detail refused (see DetailRefusal.field), if known
-    message: str = ""          # the core's sentence, shown only to the interviewer
+    problem: str = ""  # "" | "duplicate" (the reference is taken) | "refused"
+    part: str = "case"  # the part refused: case, witness, restricted, consents, present
+    field: str | None = None  # the detail refused (see DetailRefusal.field), if known
+    message: str = ""  # the core's sentence, shown only to the interviewer
     phrase: Phrase | None = None  # the same as a value (code, template), to translate
 
 
@@ -77,10 +79,19 @@ def create_new_case(session: Session, details: CaseDetails) -> Outcome:
     except QuietroomError as exc:
         refusal = engine.check_case_details(details)
         if refusal is not None:
-            return Outcome(problem="refused", part=refusal.part, field=refusal.field,
-                           message=str(refusal.error), phrase=refusal.error.phrase)
+            return Outcome(
+                problem="refused",
+                part=refusal.part,
+                field=refusal.field,
+                message=str(refusal.error),
+                phrase=refusal.error.phrase,
+            )
         problem = "duplicate" if _taken(engine, details.reference) else "refused"
         # (a reference taken meanwhile: by the command line, say, while the flow was typed)
-        return Outcome(problem=problem, field="reference" if problem == "duplicate" else None,
-                       message=str(exc), phrase=exc.phrase)
+        return Outcome(
+            problem=problem,
+            field="reference" if problem == "duplicate" else None,
+            message=str(exc),
+            phrase=exc.phrase,
+        )
     return Outcome(case.id)

@@ -48,12 +48,21 @@ class Session:
             raise locked()
         return self._engine
 
-    def create(self, passphrase: str, *, use_keyring: bool = True,
-               recovery_recipient: str | None = None,
-               kdf_params: KdfParams | None = None) -> None:
-        vault = Vault.create(self.vault_dir, passphrase, use_keyring=use_keyring,
-                             recovery_recipient=recovery_recipient or None,
-                             kdf_params=kdf_params)
+    def create(
+        self,
+        passphrase: str,
+        *,
+        use_keyring: bool = True,
+        recovery_recipient: str | None = None,
+        kdf_params: KdfParams | None = None,
+    ) -> None:
+        vault = Vault.create(
+            self.vault_dir,
+            passphrase,
+            use_keyring=use_keyring,
+            recovery_recipient=recovery_recipient or None,
+            kdf_params=kdf_params,
+        )
         self._attach(vault)
 
     def unlock(self, passphrase: str) -> None:

@@ -38,16 +38,18 @@ def amend_open_pause(session: Session, ref: str, changes: dict[str, Any]) -> boo
     was running), so nothing is recorded against an older pause."""
     engine = session.engine
     sitting = engine.current_sitting(ref)
-    open_pauses = [p for p in (sitting.pauses if sitting else ())
-                   if p.kind == "pause" and p.ended is None]
+    open_pauses = [
+        p for p in (sitting.pauses if sitting else ()) if p.kind == "pause" and p.ended is None
+    ]
     if not open_pauses:
         return False
     engine.update_pause(ref, number=open_pauses[-1].number, **changes)
     return True
 
 
-def amend_pause(session: Session, ref: str, number: int, requested_by: str | None,
-                reason: str | None) -> None:
+def amend_pause(
+    session: Session, ref: str, number: int, requested_by: str | None, reason: str | None
+) -> None:
     """Correct who asked for a pause, and why, after resuming (the sitting bar)."""
     session.engine.update_pause(ref, requested_by=requested_by, reason=reason, number=number)
 

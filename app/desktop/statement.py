@@ -24,7 +24,7 @@ class Correction:
 
     section: str
     title: str
-    at: str          # when, as the engine stamps it (parse_stamp reads it)
+    at: str  # when, as the engine stamps it (parse_stamp reads it)
     revision: int
 
 
@@ -43,9 +43,12 @@ def load_readback(session: Session, ref: str, start: bool) -> ReadBack:
     if start:
         engine.start_readback(ref)
     sections = engine.sections(ref, audit_view=start)
-    corrections = [Correction(s.id, s.title, str(rev["created"]), int(rev["revision"]))
-                   for s in sections for rev in engine.section_history(ref, s.id)
-                   if rev["kind"] == "correction"]
+    corrections = [
+        Correction(s.id, s.title, str(rev["created"]), int(rev["revision"]))
+        for s in sections
+        for rev in engine.section_history(ref, s.id)
+        if rev["kind"] == "correction"
+    ]
     corrections.sort(key=lambda c: (c.at, c.revision))
     return ReadBack(sections, corrections)
 

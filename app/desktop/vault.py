@@ -31,8 +31,9 @@ def keyring_available(_session: Session) -> bool:
     return True
 
 
-def create_vault(session: Session, passphrase: str, use_keyring: bool,
-                 recovery_recipient: str | None) -> None:
+def create_vault(
+    session: Session, passphrase: str, use_keyring: bool, recovery_recipient: str | None
+) -> None:
     """Create the vault (and unlock it); `recovery_recipient` is the organisation's
     public age recovery key, if it gave one."""
     session.create(passphrase, use_keyring=use_keyring, recovery_recipient=recovery_recipient)
@@ -52,7 +53,8 @@ def identity_summary(session: Session) -> IdentitySummary:
     return session.engine.identity_summary()
 
 
-def import_identity(session: Session, cert: Path, key: Path | None, age: Path | None,
-                    trust: Path | None) -> IdentitySummary:
+def import_identity(
+    session: Session, cert: Path, key: Path | None, age: Path | None, trust: Path | None
+) -> IdentitySummary:
     """Check the key files and store them inside the vault; the identity as it now is."""
     return session.engine.import_identity(cert, key, age, trust)

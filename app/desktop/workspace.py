@@ -24,9 +24,9 @@ class OpenedCase:
     """Everything the workspace shows for a case."""
 
     case: Case
-    guide: Guide                   # in the interface language when it could be loaded
+    guide: Guide  # in the interface language when it could be loaded
     sections: list[SectionText]
-    sitting: Sitting | None        # the sitting in progress, if any
+    sitting: Sitting | None  # the sitting in progress, if any
     events: list[TimelineEvent]
     notes: list[dict[str, Any]]
     statement: Statement
@@ -52,20 +52,29 @@ def load_case(session: Session, ref: str, language: str = "en") -> OpenedCase:
     switch)."""
     engine = session.engine
     case = engine.case(ref)
-    return OpenedCase(case=case, guide=screen_guide(session, case, language),
-                      sections=engine.sections(ref, audit_view=True),
-                      sitting=engine.current_sitting(ref), events=engine.timeline(ref),
-                      notes=engine.notes(ref), statement=engine.statement(ref))
+    return OpenedCase(
+        case=case,
+        guide=screen_guide(session, case, language),
+        sections=engine.sections(ref, audit_view=True),
+        sitting=engine.current_sitting(ref),
+        events=engine.timeline(ref),
+        notes=engine.notes(ref),
+        statement=engine.statement(ref),
+    )
 
 
-def save_section(session: Session, ref: str, section: str, text: str,
-                 position: int) -> None:
+def save_section(session: Session, ref: str, section: str, text: str, position: int) -> None:
     """Save one section's text as typed, with where the cursor was."""
     session.engine.save_section(ref, section, text, position=position)
 
 
-def set_place(session: Session, ref: str, phase: str | None = None,
-              section: str | None = None, position: int | None = None) -> None:
+def set_place(
+    session: Session,
+    ref: str,
+    phase: str | None = None,
+    section: str | None = None,
+    position: int | None = None,
+) -> None:
     """Record where the interviewer is (phase, section, cursor), for an exact resume."""
     session.engine.set_place(ref, phase=phase, section=section, position=position)
 

@@ -18,11 +18,30 @@ from app.vault.database import Connection
 
 GENESIS = "0" * 64
 
-ACTIONS = frozenset({
-    "create", "view", "edit", "pause", "resume", "start", "end", "export", "sign",
-    "readback", "correction", "note", "timeline", "witness", "restricted", "consent",
-    "field", "interrupted", "place", "statement",
-})
+ACTIONS = frozenset(
+    {
+        "create",
+        "view",
+        "edit",
+        "pause",
+        "resume",
+        "start",
+        "end",
+        "export",
+        "sign",
+        "readback",
+        "correction",
+        "note",
+        "timeline",
+        "witness",
+        "restricted",
+        "consent",
+        "field",
+        "interrupted",
+        "place",
+        "statement",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -37,44 +56,70 @@ class Entry:
     hash: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"case_id": self.case_id, "seq": self.seq, "at": self.at, "actor": self.actor,
-                "action": self.action, "detail": self.detail, "prev": self.prev,
-                "hash": self.hash}
+        return {
+            "case_id": self.case_id,
+            "seq": self.seq,
+            "at": self.at,
+            "actor": self.actor,
+            "action": self.action,
+            "detail": self.detail,
+            "prev": self.prev,
+            "hash": self.hash,
+        }
 
 
 def canonical(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False).encode("utf-8")
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
-def entry_hash(case_id: str, seq: int, at: str, actor: str, action: str,
-               detail: dict[str, Any], prev: str) -> str:
-    body = {"case_id": case_id, "seq": seq, "at": at, "actor": actor, "action": action,
-            "detail": detail, "prev": prev}
+def entry_hash(
+    case_id: str, seq: int, at: str, actor: str, action: str, detail: dict[str, Any], prev: str
+) -> str:
+    body = {
+        "case_id": case_id,
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "detail": detail,
+        "prev": prev,
+    }
     return hashlib.sha256(canonical(body)).hexdigest()
 
 
-def append(conn: Connection, case_id: str, at: str, actor: str, action: str,
-           detail: dict[str, Any] | None = None) -> Entry:
+def append(
+    conn: Connection,
+    case_id: str,
+    at: str,
+    actor: str,
+    action: str,
+    detail: dict[str, Any] | None = None,
+) -> Entry:
     """Append one entry; call inside the transaction that makes the change it records."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     detail = detail or {}
-    row = conn.execute("SELECT seq, hash FROM audit WHERE case_id = ? ORDER BY seq DESC "
-                       "LIMIT 1", (case_id,)).fetchone()
+    row = conn.execute(
+        "SELECT seq, hash FROM audit WHERE case_id = ? ORDER BY seq DESC LIMIT 1", (case_id,)
+    ).fetchone()
     seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
     digest = entry_hash(case_id, seq, at, actor, action, detail, prev)
-    conn.execute("INSERT INTO audit(case_id, seq, at, actor, action, detail, prev, hash) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (case_id, seq, at, actor, action, canonical(detail).decode("utf-8"), prev,
-                  digest))
+    conn.execute(
+        "INSERT INTO audit(case_id, seq, at, actor, action, detail, prev, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (case_id, seq, at, actor, action, canonical(detail).decode("utf-8"), prev, digest),
+    )
     return Entry(case_id, seq, at, actor, action, detail, prev, digest)
 
 
 def entries(conn: Connection, case_id: str) -> Iterator[Entry]:
     for case, seq, at, actor, action, detail, prev, digest in conn.execute(
-            "SELECT case_id, seq, at, actor, action, detail, prev, hash FROM audit "
-            "WHERE case_id = ? ORDER BY seq", (case_id,)):
+        "SELECT case_id, seq, at, actor, action, detail, prev, hash FROM audit "
+        "WHERE case_id = ? ORDER BY seq",
+        (case_id,),
+    ):
         try:
             parsed = json.loads(detail)
         except ValueError:
@@ -83,8 +128,9 @@ def entries(conn: Connection, case_id: str) -> Iterator[Entry]:
 
 
 def head(conn: Connection, case_id: str) -> tuple[int, str]:
-    row = conn.execute("SELECT seq, hash FROM audit WHERE case_id = ? ORDER BY seq DESC "
-                       "LIMIT 1", (case_id,)).fetchone()
+    row = conn.execute(
+        "SELECT seq, hash FROM audit WHERE case_id = ? ORDER BY seq DESC LIMIT 1", (case_id,)
+    ).fetchone()
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
@@ -113,8 +159,12 @@ def verify_chain(items: Iterator[Entry] | list[Entry]) -> ChainReport:
             problem = f"entry {expected_seq} is missing (found {item.seq} next)"
         elif item.prev != prev:
             problem = f"{where} does not follow the entry before it"
-        elif entry_hash(item.case_id, item.seq, item.at, item.actor, item.action, item.detail,
-                        item.prev) != item.hash:
+        elif (
+            entry_hash(
+                item.case_id, item.seq, item.at, item.actor, item.action, item.detail, item.prev
+            )
+            != item.hash
+        ):
             problem = f"{where} does not match its hash: it was altered"
         if problem:
             return ChainReport(False, count, prev, broken_at=item.seq, problem=problem)

@@ -24,7 +24,7 @@ LOG = logging.getLogger("quietroom.engine")
 
 Listener = Callable[[PacingEvent], None]
 
-MAX_TEXT_CHARS = 5_000_000      # a whole statement is far smaller; this stops accidents
+MAX_TEXT_CHARS = 5_000_000  # a whole statement is far smaller; this stops accidents
 MAX_SHORT_CHARS = 2_000
 
 
@@ -37,8 +37,9 @@ def new_id() -> str:
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def text_problem(value: str, what: str, *, single_line: bool = False,
-                 identifier: bool = False) -> UsageError | None:
+def text_problem(
+    value: str, what: str, *, single_line: bool = False, identifier: bool = False
+) -> UsageError | None:
     """The error refusing `value` (named `what`) as typed text, or None when it can be
     stored.
 
@@ -48,22 +49,32 @@ def text_problem(value: str, what: str, *, single_line: bool = False,
     allowed = "" if single_line else "\n\t"
     for c in value:
         if "\ud800" <= c <= "\udfff":
-            return UsageError("text.not_utf8", "{what} is not valid text (it holds bytes that "
-                              "are not UTF-8)", what=what)
+            return UsageError(
+                "text.not_utf8",
+                "{what} is not valid text (it holds bytes that are not UTF-8)",
+                what=what,
+            )
         category = unicodedata.category(c)
         if category == "Cc" and c not in allowed:
             if single_line:
                 return _not_one_line(what)
-            return UsageError("text.control_characters", "{what} contains control characters",
-                              what=what)
+            return UsageError(
+                "text.control_characters", "{what} contains control characters", what=what
+            )
         if single_line and category in ("Zl", "Zp"):
             return _not_one_line(what)
         if (single_line or identifier) and c in BIDI_CONTROLS:
-            return UsageError("text.direction_override", "{what} contains a right-to-left or "
-                              "left-to-right override character", what=what)
+            return UsageError(
+                "text.direction_override",
+                "{what} contains a right-to-left or left-to-right override character",
+                what=what,
+            )
         if identifier and not c.isprintable():
-            return UsageError("text.invisible", "{what} contains an invisible or non-printing "
-                              "character", what=what)
+            return UsageError(
+                "text.invisible",
+                "{what} contains an invisible or non-printing character",
+                what=what,
+            )
     return None
 
 
@@ -71,9 +82,15 @@ def _not_one_line(what: str) -> UsageError:
     return UsageError("text.not_one_line", "{what} must be one line of text", what=what)
 
 
-def short_text(value: str | None, what: str, *, required: bool = False,
-               limit: int = MAX_SHORT_CHARS, single_line: bool = False,
-               identifier: bool = False) -> str | None:
+def short_text(
+    value: str | None,
+    what: str,
+    *,
+    required: bool = False,
+    limit: int = MAX_SHORT_CHARS,
+    single_line: bool = False,
+    identifier: bool = False,
+) -> str | None:
     """A short typed value, stripped and checked. `single_line`: a name or similar (no line
     breaks, no direction overrides); `identifier`: a reference, printable characters only."""
     if value is None:
@@ -84,10 +101,15 @@ def short_text(value: str | None, what: str, *, required: bool = False,
     if required and not value:
         raise UsageError("text.empty", "{what} must not be empty", what=what)
     if len(value) > limit:
-        raise UsageError("text.too_long", "{what} is too long (at most {limit} characters)",
-                         what=what, limit=limit)
-    problem = text_problem(value, what, single_line=single_line or identifier,
-                           identifier=identifier)
+        raise UsageError(
+            "text.too_long",
+            "{what} is too long (at most {limit} characters)",
+            what=what,
+            limit=limit,
+        )
+    problem = text_problem(
+        value, what, single_line=single_line or identifier, identifier=identifier
+    )
     if problem is not None:
         raise problem
     return value
@@ -95,11 +117,16 @@ def short_text(value: str | None, what: str, *, required: bool = False,
 
 def long_text(value: str, what: str) -> str:
     if len(value) > MAX_TEXT_CHARS:
-        raise UsageError("text.body_too_long", "{what} is too long (at most {limit:,} "
-                         "characters)", what=what, limit=MAX_TEXT_CHARS)
+        raise UsageError(
+            "text.body_too_long",
+            "{what} is too long (at most {limit:,} characters)",
+            what=what,
+            limit=MAX_TEXT_CHARS,
+        )
     if "\x00" in value:
-        raise UsageError("text.nul_character", "{what} contains a NUL character; is it a "
-                         "text file?", what=what)
+        raise UsageError(
+            "text.nul_character", "{what} contains a NUL character; is it a text file?", what=what
+        )
     return value
 
 
@@ -108,8 +135,9 @@ def case_not_found() -> UsageError:
 
 
 class EngineBase:
-    def __init__(self, vault: Vault, *, clock: Clock | None = None,
-                 actor: str = "interviewer") -> None:
+    def __init__(
+        self, vault: Vault, *, clock: Clock | None = None, actor: str = "interviewer"
+    ) -> None:
         self.vault = vault
         self.clock: Clock = clock or SystemClock()
         self.actor = actor
@@ -142,8 +170,14 @@ class EngineBase:
         with self.vault.reading() as conn:
             yield conn
 
-    def _audit(self, conn: Connection, case_id: str, action: str,
-               detail: dict[str, Any] | None = None, at: str | None = None) -> None:
+    def _audit(
+        self,
+        conn: Connection,
+        case_id: str,
+        action: str,
+        detail: dict[str, Any] | None = None,
+        at: str | None = None,
+    ) -> None:
         audit.append(conn, case_id, at or self.now(), self.actor, action, detail)
 
     def _touch(self, conn: Connection, case_id: str, at: str) -> None:
@@ -169,18 +203,23 @@ class EngineBase:
         # A value that is not valid text (bytes that are not UTF-8) names no case.
         if any("\ud800" <= c <= "\udfff" for c in ref):
             raise case_not_found()
-        row = conn.execute("SELECT id, reference, category, status, interviewer, created, "
-                           "updated FROM cases WHERE id = ? OR reference = ? "
-                           "ORDER BY id = ? DESC LIMIT 1", (ref, ref, ref)).fetchone()
+        row = conn.execute(
+            "SELECT id, reference, category, status, interviewer, created, "
+            "updated FROM cases WHERE id = ? OR reference = ? "
+            "ORDER BY id = ? DESC LIMIT 1",
+            (ref, ref, ref),
+        ).fetchone()
         if row is None:
             raise case_not_found()
         return Case(*row)
 
     def _current_statement(self, conn: Connection, case_id: str) -> Statement:
-        row = conn.execute("SELECT id, number, status, follows, readback_confirmed, signed, "
-                           "reader FROM statements WHERE case_id = ? ORDER BY number DESC "
-                           "LIMIT 1",
-                           (case_id,)).fetchone()
+        row = conn.execute(
+            "SELECT id, number, status, follows, readback_confirmed, signed, "
+            "reader FROM statements WHERE case_id = ? ORDER BY number DESC "
+            "LIMIT 1",
+            (case_id,),
+        ).fetchone()
         return Statement(*row)
 
     def case(self, ref: str) -> Case:
@@ -201,6 +240,5 @@ class EngineBase:
     def _json_row(conn: Connection, table: str, case_id: str) -> dict[str, Any]:
         if table not in ("witnesses", "restricted"):
             raise ValueError(table)
-        row = conn.execute(f"SELECT data FROM {table} WHERE case_id = ?",
-                           (case_id,)).fetchone()
+        row = conn.execute(f"SELECT data FROM {table} WHERE case_id = ?", (case_id,)).fetchone()
         return json.loads(row[0]) if row else {}

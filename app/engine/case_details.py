@@ -95,8 +95,9 @@ def parse_date_of_birth(value: str, today: date) -> str:
     try:
         born = date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError("birth.format", "the date of birth must be written YYYY-MM-DD, for "
-                         "example 1979-03-21") from None
+        raise UsageError(
+            "birth.format", "the date of birth must be written YYYY-MM-DD, for example 1979-03-21"
+        ) from None
     if born > today:
         raise UsageError("birth.in_future", "the date of birth is in the future")
     if born.year < 1900:
@@ -107,34 +108,43 @@ def parse_date_of_birth(value: str, today: date) -> str:
 def check_witness_keys(values: Mapping[str, Any]) -> None:
     unknown = set(values) - set(WITNESS_FIELDS) - {"date_of_birth"}
     if unknown:
-        raise UsageError("witness.unknown_detail", "unknown witness detail '{name}'",
-                         name=sorted(unknown)[0])
+        raise UsageError(
+            "witness.unknown_detail", "unknown witness detail '{name}'", name=sorted(unknown)[0]
+        )
 
 
 def witness_value(key: str, value: Any) -> Any:
     """One of the survivor's details (a key of WITNESS_FIELDS), checked, as stored."""
     if key == "break_every_minutes":
         if not isinstance(value, int) or not 5 <= value <= 180:
-            raise UsageError("witness.break_interval", "the break interval must be "
-                             "between 5 and 180 minutes")
+            raise UsageError(
+                "witness.break_interval", "the break interval must be between 5 and 180 minutes"
+            )
         return value
     if key == "age_under_18":
         if not isinstance(value, int) or not 0 < value < 18:
-            raise UsageError("witness.age_not_under_18", "the age is only recorded "
-                             "when under 18 (1–17)")
+            raise UsageError(
+                "witness.age_not_under_18", "the age is only recorded when under 18 (1–17)"
+            )
         return value
     if key == "interpreter_needed":
         return bool(value)
-    return short_text(None if value is None else str(value),
-                      LABELS.get(key, f"the {key.replace('_', ' ')}"), required=key == "name",
-                      single_line=key in ("name", "preferred_name", "pronouns"))
+    return short_text(
+        None if value is None else str(value),
+        LABELS.get(key, f"the {key.replace('_', ' ')}"),
+        required=key == "name",
+        single_line=key in ("name", "preferred_name", "pronouns"),
+    )
 
 
 def check_restricted_keys(values: Mapping[str, Any]) -> None:
     unknown = set(values) - set(RESTRICTED_FIELDS)
     if unknown:
-        raise UsageError("restricted.unknown_detail", "unknown restricted detail '{name}'",
-                         name=sorted(unknown)[0])
+        raise UsageError(
+            "restricted.unknown_detail",
+            "unknown restricted detail '{name}'",
+            name=sorted(unknown)[0],
+        )
 
 
 def restricted_value(key: str, value: Any, today: date) -> Any:
@@ -162,9 +172,17 @@ def check_participant(person: Participant) -> Participant:
     if person.role not in ROLES:
         shown = "".join(c if c.isprintable() else " " for c in str(person.role))[:40]
         # The same refusal as the command line's ROLE:NAME (sittings.parse_participant).
-        raise UsageError("sitting.unknown_role", "unknown role '{role}'; use one of: {roles}",
-                         role=shown, roles=", ".join(ROLES))
-    name = short_text(person.name, "the participant's name", required=True, limit=200,
-                      single_line=True) or ""
+        raise UsageError(
+            "sitting.unknown_role",
+            "unknown role '{role}'; use one of: {roles}",
+            role=shown,
+            roles=", ".join(ROLES),
+        )
+    name = (
+        short_text(
+            person.name, "the participant's name", required=True, limit=200, single_line=True
+        )
+        or ""
+    )
     language = short_text(person.language, "the language", limit=100) or None
     return Participant(person.role, name, language)

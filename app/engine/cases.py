@@ -32,8 +32,16 @@ from app.engine.models import CATEGORIES, STATUSES, Case, Consent, Participant
 from app.errors import UsageError
 from app.vault.database import Connection
 
-__all__ = ["MAX_INTERVIEWER", "MAX_REFERENCE", "CaseDetails", "CasesMixin", "DetailRefusal",
-           "age_on", "parse_date_of_birth", "unknown_category"]
+__all__ = [
+    "MAX_INTERVIEWER",
+    "MAX_REFERENCE",
+    "CaseDetails",
+    "CasesMixin",
+    "DetailRefusal",
+    "age_on",
+    "parse_date_of_birth",
+    "unknown_category",
+]
 
 MAX_REFERENCE = 64
 MAX_INTERVIEWER = 200  # the interviewer's name on a case
@@ -41,8 +49,11 @@ PLANNED_PRESENT = "_planned_present"  # not a guide field: the leading '_' canno
 
 
 def unknown_category(category: str) -> UsageError:
-    return UsageError("case.unknown_category", "unknown category '{category}'; choose csa, "
-                      "apsp or general", category=category)
+    return UsageError(
+        "case.unknown_category",
+        "unknown category '{category}'; choose csa, apsp or general",
+        category=category,
+    )
 
 
 def age_on(born: str, day: date) -> int:
@@ -70,13 +81,20 @@ class CasesMixin(EngineBase):
         case = Case(new_id(), reference, category, "draft", checked.interviewer, at, at)
         with self._tx() as conn:
             if conn.execute("SELECT 1 FROM cases WHERE reference = ?", (reference,)).fetchone():
-                raise UsageError("case.reference_exists", "a case with the reference "
-                                 "'{reference}' already exists", reference=reference)
-            conn.execute("INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (case.id, case.reference, case.category, case.status,
-                          case.interviewer, at, at))
-            conn.execute("INSERT INTO statements(id, case_id, number, follows, status, "
-                         "created) VALUES (?, ?, 1, NULL, 'draft', ?)", (new_id(), case.id, at))
+                raise UsageError(
+                    "case.reference_exists",
+                    "a case with the reference '{reference}' already exists",
+                    reference=reference,
+                )
+            conn.execute(
+                "INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (case.id, case.reference, case.category, case.status, case.interviewer, at, at),
+            )
+            conn.execute(
+                "INSERT INTO statements(id, case_id, number, follows, status, "
+                "created) VALUES (?, ?, 1, NULL, 'draft', ?)",
+                (new_id(), case.id, at),
+            )
             self._audit(conn, case.id, "create", {"category": category}, at)
             if checked.witness:
                 self._store_witness(conn, case.id, checked.witness, checked.witness, at)
@@ -105,15 +123,33 @@ class CasesMixin(EngineBase):
             if category not in CATEGORIES:
                 raise unknown_category(category)
         with refusing("case", "reference"):
-            reference = short_text(details.reference, "the reference", required=True,
-                                   limit=MAX_REFERENCE, identifier=True) or ""
+            reference = (
+                short_text(
+                    details.reference,
+                    "the reference",
+                    required=True,
+                    limit=MAX_REFERENCE,
+                    identifier=True,
+                )
+                or ""
+            )
             if re.fullmatch(r"[0-9a-f]{32}", reference):
-                raise UsageError("case.reference_like_id", "a reference cannot look like a "
-                                 "case id (32 hexadecimal characters); use the "
-                                 "organisation's own reference")
+                raise UsageError(
+                    "case.reference_like_id",
+                    "a reference cannot look like a "
+                    "case id (32 hexadecimal characters); use the "
+                    "organisation's own reference",
+                )
         with refusing("case", "interviewer"):
-            interviewer = short_text(details.interviewer, "the interviewer's name",
-                                     limit=MAX_INTERVIEWER, single_line=True) or ""
+            interviewer = (
+                short_text(
+                    details.interviewer,
+                    "the interviewer's name",
+                    limit=MAX_INTERVIEWER,
+                    single_line=True,
+                )
+                or ""
+            )
         with refusing("case", "category"):
             self.guide(Case("", reference, category, "draft", "", "", ""))  # guide must load
         today = self.clock.now().date()
@@ -151,15 +187,22 @@ class CasesMixin(EngineBase):
                     present.append(check_participant(person))
         return CheckedDetails(reference, interviewer, witness, restricted, consents, present)
 
-    def list_cases(self, *, search: str | None = None, category: str | None = None,
-                   status: str | None = None) -> list[Case]:
+    def list_cases(
+        self, *, search: str | None = None, category: str | None = None, status: str | None = None
+    ) -> list[Case]:
         if category is not None and category not in CATEGORIES:
             raise unknown_category(category)
         if status is not None and status not in STATUSES:
-            raise UsageError("case.unknown_status", "unknown status '{status}'; choose "
-                             "{statuses}", status=status, statuses=", ".join(STATUSES))
-        sql = ("SELECT id, reference, category, status, interviewer, created, updated "
-               "FROM cases WHERE 1 = 1")
+            raise UsageError(
+                "case.unknown_status",
+                "unknown status '{status}'; choose {statuses}",
+                status=status,
+                statuses=", ".join(STATUSES),
+            )
+        sql = (
+            "SELECT id, reference, category, status, interviewer, created, updated "
+            "FROM cases WHERE 1 = 1"
+        )
         args: list[Any] = []
         if category:
             sql += " AND category = ?"
@@ -171,10 +214,15 @@ class CasesMixin(EngineBase):
             cases = [Case(*row) for row in conn.execute(sql + " ORDER BY updated DESC", args)]
             if search:
                 needle = search.casefold().strip()
-                names = {cid: json.loads(data).get("name") or ""
-                         for cid, data in conn.execute("SELECT case_id, data FROM witnesses")}
-                cases = [c for c in cases if needle in c.reference.casefold()
-                         or needle in names.get(c.id, "").casefold()]
+                names = {
+                    cid: json.loads(data).get("name") or ""
+                    for cid, data in conn.execute("SELECT case_id, data FROM witnesses")
+                }
+                cases = [
+                    c
+                    for c in cases
+                    if needle in c.reference.casefold() or needle in names.get(c.id, "").casefold()
+                ]
         return cases
 
     def show_case(self, ref: str) -> dict[str, Any]:
@@ -184,21 +232,36 @@ class CasesMixin(EngineBase):
             witness = self._json_row(conn, "witnesses", case.id)
             statements = conn.execute(
                 "SELECT number, status, readback_confirmed, signed FROM statements WHERE "
-                "case_id = ? ORDER BY number", (case.id,)).fetchall()
-            sittings = conn.execute("SELECT count(*), sum(state != 'ended') FROM sittings "
-                                    "WHERE case_id = ?", (case.id,)).fetchone()
-            fields = dict(conn.execute("SELECT field_id, value FROM case_fields WHERE "
-                                       "case_id = ? AND field_id NOT LIKE '\\_%' "
-                                       "ESCAPE '\\'", (case.id,)).fetchall())
-            timeline = conn.execute("SELECT count(*) FROM timeline WHERE case_id = ?",
-                                    (case.id,)).fetchone()[0]
+                "case_id = ? ORDER BY number",
+                (case.id,),
+            ).fetchall()
+            sittings = conn.execute(
+                "SELECT count(*), sum(state != 'ended') FROM sittings WHERE case_id = ?", (case.id,)
+            ).fetchone()
+            fields = dict(
+                conn.execute(
+                    "SELECT field_id, value FROM case_fields WHERE "
+                    "case_id = ? AND field_id NOT LIKE '\\_%' "
+                    "ESCAPE '\\'",
+                    (case.id,),
+                ).fetchall()
+            )
+            timeline = conn.execute(
+                "SELECT count(*) FROM timeline WHERE case_id = ?", (case.id,)
+            ).fetchone()[0]
             self._audit(conn, case.id, "view", {"what": "case"})
-        return {**case.to_json(), "witness": witness,
-                "statements": [{"number": n, "status": s, "readback_confirmed": r,
-                                "signed": g} for n, s, r, g in statements],
-                "sittings": sittings[0], "open_sittings": sittings[1] or 0,
-                "fields": {k: json.loads(v) for k, v in fields.items()},
-                "timeline_events": timeline}
+        return {
+            **case.to_json(),
+            "witness": witness,
+            "statements": [
+                {"number": n, "status": s, "readback_confirmed": r, "signed": g}
+                for n, s, r, g in statements
+            ],
+            "sittings": sittings[0],
+            "open_sittings": sittings[1] or 0,
+            "fields": {k: json.loads(v) for k, v in fields.items()},
+            "timeline_events": timeline,
+        }
 
     # --- the survivor ---------------------------------------------------------------
 
@@ -210,22 +273,29 @@ class CasesMixin(EngineBase):
         """Update the survivor's (non-restricted) details; None leaves a value as it was."""
         check_witness_keys(values)
         dob = values.pop("date_of_birth", None)
-        clean = {key: witness_value(key, value) for key, value in values.items()
-                 if value is not None}
+        clean = {
+            key: witness_value(key, value) for key, value in values.items() if value is not None
+        }
         if dob is not None:
             dob = parse_date_of_birth(dob, self.clock.now().date())
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             if self._current_statement(conn, case.id).status == "signed":
                 # The name on a signed statement is part of what was signed.
-                raise UsageError("witness.statement_signed", "the statement is signed, so the "
-                                 "witness's details on it can no longer change; start a "
-                                 "further statement first")
+                raise UsageError(
+                    "witness.statement_signed",
+                    "the statement is signed, so the "
+                    "witness's details on it can no longer change; start a "
+                    "further statement first",
+                )
             data = self._json_row(conn, "witnesses", case.id)
             data.update(clean)
             if not data.get("name"):
-                raise UsageError("witness.name_required", "the witness's name (as it will "
-                                 "appear on the statement) is required: give --name")
+                raise UsageError(
+                    "witness.name_required",
+                    "the witness's name (as it will "
+                    "appear on the statement) is required: give --name",
+                )
             at = self.now()
             self._store_witness(conn, case.id, data, clean, at)
             if dob is not None:
@@ -233,10 +303,13 @@ class CasesMixin(EngineBase):
             self._touch(conn, case.id, at)
         return data
 
-    def _store_witness(self, conn: Connection, case_id: str, data: dict[str, Any],
-                       changed: dict[str, Any], at: str) -> None:
-        conn.execute("INSERT OR REPLACE INTO witnesses(case_id, data) VALUES (?, ?)",
-                     (case_id, json.dumps(data, sort_keys=True)))
+    def _store_witness(
+        self, conn: Connection, case_id: str, data: dict[str, Any], changed: dict[str, Any], at: str
+    ) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO witnesses(case_id, data) VALUES (?, ?)",
+            (case_id, json.dumps(data, sort_keys=True)),
+        )
         self._audit(conn, case_id, "witness", {"fields": sorted(changed)}, at)
 
     # --- restricted details -----------------------------------------------------------
@@ -250,27 +323,38 @@ class CasesMixin(EngineBase):
     def set_restricted(self, ref: str, **values: Any) -> dict[str, Any]:
         check_restricted_keys(values)
         today = self.clock.now().date()
-        clean = {key: restricted_value(key, value, today) for key, value in values.items()
-                 if value is not None}
+        clean = {
+            key: restricted_value(key, value, today)
+            for key, value in values.items()
+            if value is not None
+        }
         with self._tx() as conn:
             case = self._case_row(conn, ref)
-            if "date_of_birth" in clean and \
-                    self._current_statement(conn, case.id).status == "signed":
+            if (
+                "date_of_birth" in clean
+                and self._current_statement(conn, case.id).status == "signed"
+            ):
                 # The age printed on a signed statement comes from the date of birth.
-                raise UsageError("restricted.statement_signed", "the statement is signed, so "
-                                 "the date of birth behind the age on it can no longer change; "
-                                 "start a further statement first")
+                raise UsageError(
+                    "restricted.statement_signed",
+                    "the statement is signed, so "
+                    "the date of birth behind the age on it can no longer change; "
+                    "start a further statement first",
+                )
             at = self.now()
             data = self._update_restricted(conn, case, clean, at)
             self._touch(conn, case.id, at)
         return data
 
-    def _update_restricted(self, conn: Connection, case: Case, values: dict[str, Any],
-                           at: str) -> dict[str, Any]:
+    def _update_restricted(
+        self, conn: Connection, case: Case, values: dict[str, Any], at: str
+    ) -> dict[str, Any]:
         data = self._json_row(conn, "restricted", case.id)
         data.update(values)
-        conn.execute("INSERT OR REPLACE INTO restricted(case_id, data) VALUES (?, ?)",
-                     (case.id, json.dumps(data, sort_keys=True)))
+        conn.execute(
+            "INSERT OR REPLACE INTO restricted(case_id, data) VALUES (?, ?)",
+            (case.id, json.dumps(data, sort_keys=True)),
+        )
         self._audit(conn, case.id, "restricted", {"fields": sorted(values)}, at)
         return data
 
@@ -283,15 +367,18 @@ class CasesMixin(EngineBase):
             self._touch(conn, case.id, at)
         return consent
 
-    def _append_consent(self, conn: Connection, case: Case, kind: str, state: str,
-                        note: str, at: str) -> Consent:
+    def _append_consent(
+        self, conn: Connection, case: Case, kind: str, state: str, note: str, at: str
+    ) -> Consent:
         data = self._json_row(conn, "restricted", case.id)
         consents = list(data.get("consents", []))
         consent = Consent(kind, state, at, note)
         consents.append({"kind": kind, "state": state, "at": at, "note": note})
         data["consents"] = consents
-        conn.execute("INSERT OR REPLACE INTO restricted(case_id, data) VALUES (?, ?)",
-                     (case.id, json.dumps(data, sort_keys=True)))
+        conn.execute(
+            "INSERT OR REPLACE INTO restricted(case_id, data) VALUES (?, ?)",
+            (case.id, json.dumps(data, sort_keys=True)),
+        )
         self._audit(conn, case.id, "consent", {"kind": kind, "state": state}, at)
         return consent
 
@@ -302,22 +389,25 @@ class CasesMixin(EngineBase):
         with self._tx() as conn:
             self._store_present(conn, self._case_row(conn, ref), checked)
 
-    def _store_present(self, conn: Connection, case: Case, present: list[Participant],
-                       at: str | None = None) -> None:
+    def _store_present(
+        self, conn: Connection, case: Case, present: list[Participant], at: str | None = None
+    ) -> None:
         value = json.dumps([p.to_json() for p in present])
-        conn.execute("INSERT OR REPLACE INTO case_fields VALUES (?, ?, ?)",
-                     (case.id, PLANNED_PRESENT, value))
+        conn.execute(
+            "INSERT OR REPLACE INTO case_fields VALUES (?, ?, ?)", (case.id, PLANNED_PRESENT, value)
+        )
         self._audit(conn, case.id, "field", {"field": PLANNED_PRESENT}, at)
 
     def planned_present(self, ref: str) -> list[Participant]:
         with self._read() as conn:
             case = self._case_row(conn, ref)
-            row = conn.execute("SELECT value FROM case_fields WHERE case_id = ? AND "
-                               "field_id = ?", (case.id, PLANNED_PRESENT)).fetchone()
+            row = conn.execute(
+                "SELECT value FROM case_fields WHERE case_id = ? AND field_id = ?",
+                (case.id, PLANNED_PRESENT),
+            ).fetchone()
         if row is None:
             return []
-        return [Participant(p["role"], p["name"], p.get("language"))
-                for p in json.loads(row[0])]
+        return [Participant(p["role"], p["name"], p.get("language")) for p in json.loads(row[0])]
 
     # --- the guide's structured fields ------------------------------------------------
 
@@ -327,29 +417,41 @@ class CasesMixin(EngineBase):
             fields = {f.id: f for f in self.guide(case).fields}
             if field_id not in fields:
                 known = ", ".join(fields) or "none"
-                raise UsageError("field.unknown", "unknown field '{field}'; this guide has: "
-                                 "{known}", field=field_id, known=known)
+                raise UsageError(
+                    "field.unknown",
+                    "unknown field '{field}'; this guide has: {known}",
+                    field=field_id,
+                    known=known,
+                )
             spec = fields[field_id]
             values = value if isinstance(value, list) else [value]
             if spec.kind in ("choice", "multichoice"):
                 bad = [v for v in values if v not in spec.choices]
                 if bad:
-                    raise UsageError("field.not_a_choice", "'{value}' is not one of: "
-                                     "{choices}", value=bad[0], choices=", ".join(spec.choices))
+                    raise UsageError(
+                        "field.not_a_choice",
+                        "'{value}' is not one of: {choices}",
+                        value=bad[0],
+                        choices=", ".join(spec.choices),
+                    )
                 if spec.kind == "choice" and len(values) != 1:
-                    raise UsageError("field.one_value", "{field} takes exactly one value",
-                                     field=field_id)
+                    raise UsageError(
+                        "field.one_value", "{field} takes exactly one value", field=field_id
+                    )
             elif spec.kind == "number":
                 try:
                     values = [float(v) for v in values]
                 except (TypeError, ValueError):
-                    raise UsageError("field.not_a_number", "{field} must be a number",
-                                     field=field_id) from None
+                    raise UsageError(
+                        "field.not_a_number", "{field} must be a number", field=field_id
+                    ) from None
             stored = values if spec.kind == "multichoice" else values[0]
             if isinstance(stored, str):
                 stored = short_text(stored, spec.label, limit=20_000)
             at = self.now()
-            conn.execute("INSERT OR REPLACE INTO case_fields VALUES (?, ?, ?)",
-                         (case.id, field_id, json.dumps(stored)))
+            conn.execute(
+                "INSERT OR REPLACE INTO case_fields VALUES (?, ?, ?)",
+                (case.id, field_id, json.dumps(stored)),
+            )
             self._audit(conn, case.id, "field", {"field": field_id}, at)
             self._touch(conn, case.id, at)

@@ -24,15 +24,24 @@ from app.errors import UsageError
 from app.vault.vault import Vault
 
 
-class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin, IdentityMixin,
-             ExportsMixin):
-    def __init__(self, vault: Vault, *, clock: Clock | None = None, actor: str = "interviewer",
-                 owner: bool = False) -> None:
+class Engine(
+    CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin, IdentityMixin, ExportsMixin
+):
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        clock: Clock | None = None,
+        actor: str = "interviewer",
+        owner: bool = False,
+    ) -> None:
         super().__init__(vault, clock=clock, actor=actor)
         if owner:
             if not self._lock.try_acquire():
-                raise UsageError("vault.open_elsewhere", "Quietroom already has this vault open "
-                                 "in another window")
+                raise UsageError(
+                    "vault.open_elsewhere",
+                    "Quietroom already has this vault open in another window",
+                )
             self.recover_interrupted()
             self._set_ownership(True)
         elif self._lock.try_acquire():
@@ -46,8 +55,7 @@ class Engine(CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin, Identity
         # An owner claims every running sitting; a clean close hands them back, so only
         # a process that died without closing leaves owned sittings behind (a crash).
         with self._tx() as conn:
-            conn.execute("UPDATE sittings SET owned = ? WHERE state = 'running'",
-                         (int(owned),))
+            conn.execute("UPDATE sittings SET owned = ? WHERE state = 'running'", (int(owned),))
 
     def close(self) -> None:
         """Release ownership; running sittings stay running for the next owner."""

@@ -47,27 +47,48 @@ class ExportSlot:
 
 class ExportsMixin(EngineBase):
     @contextlib.contextmanager
-    def recording_export(self, ref: str, *, bundle_id: str, statement: int,
-                         recipients: Sequence[str]) -> Iterator[ExportSlot]:
+    def recording_export(
+        self, ref: str, *, bundle_id: str, statement: int, recipients: Sequence[str]
+    ) -> Iterator[ExportSlot]:
         """Record an export in one transaction; the body must write the bundle and call
         `slot.complete(manifest_sha256)`, or the export is not recorded."""
         with self._tx() as conn:
             case = self._case_row(conn, ref)
-            sequence = conn.execute("SELECT coalesce(max(sequence), 0) + 1 FROM exports"
-                                    ).fetchone()[0]
+            sequence = conn.execute(
+                "SELECT coalesce(max(sequence), 0) + 1 FROM exports"
+            ).fetchone()[0]
             created = self.now()
-            self._audit(conn, case.id, "export", {
-                "bundle_id": bundle_id, "sequence": sequence, "statement": statement,
-                "recipients": len(recipients)}, created)
-            device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'"
-                                  ).fetchone()[0]
-            slot = ExportSlot(case, bundle_id, sequence, created, device,
-                              list(audit.entries(conn, case.id)))
+            self._audit(
+                conn,
+                case.id,
+                "export",
+                {
+                    "bundle_id": bundle_id,
+                    "sequence": sequence,
+                    "statement": statement,
+                    "recipients": len(recipients),
+                },
+                created,
+            )
+            device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+            slot = ExportSlot(
+                case, bundle_id, sequence, created, device, list(audit.entries(conn, case.id))
+            )
             yield slot
             if slot.manifest_sha256 is None:
                 raise RuntimeError("an export was neither completed nor abandoned")
-            conn.execute("INSERT INTO exports VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (bundle_id, case.id, statement, sequence, created,
-                          json.dumps(list(recipients)), slot.manifest_sha256))
-            conn.execute("UPDATE cases SET status = 'exported', updated = ? WHERE id = ?",
-                         (created, case.id))
+            conn.execute(
+                "INSERT INTO exports VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    bundle_id,
+                    case.id,
+                    statement,
+                    sequence,
+                    created,
+                    json.dumps(list(recipients)),
+                    slot.manifest_sha256,
+                ),
+            )
+            conn.execute(
+                "UPDATE cases SET status = 'exported', updated = ? WHERE id = ?", (created, case.id)
+            )

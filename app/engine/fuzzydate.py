@@ -89,8 +89,9 @@ class FuzzyDate:
                 uncertain=uncertain,
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise UsageError("date.stored_malformed", "a stored fuzzy date is malformed and "
-                             "cannot be read") from exc
+            raise UsageError(
+                "date.stored_malformed", "a stored fuzzy date is malformed and cannot be read"
+            ) from exc
 
 
 class _Span(NamedTuple):
@@ -147,13 +148,40 @@ _YEAR_LOOSE = r"(?P<year>\d{4}|'?\d{2})"  # after a season or holiday name nothi
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _PART = r"(?:(?P<part>early|mid|middle of|late|beginning of|start of|end of) )?"
 _PERIOD = rf"(?P<name>{_alternatives(cal.PERIOD_ALIASES)})"
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                 "seventeen", "eighteen", "nineteen", "twenty")
+_NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
 _NUM = rf"\d{{1,3}}|{'|'.join(_NUMBER_WORDS)}"
 # Which third of a period "early", "mid" and "late" pick (0, 1, 2).
-_THIRD = {"early": 0, "beginning of": 0, "start of": 0, "mid": 1, "middle of": 1,
-          "late": 2, "end of": 2}
+_THIRD = {
+    "early": 0,
+    "beginning of": 0,
+    "start of": 0,
+    "mid": 1,
+    "middle of": 1,
+    "late": 2,
+    "end of": 2,
+}
 
 
 def _number(word: str) -> int:
@@ -161,6 +189,7 @@ def _number(word: str) -> int:
 
 
 # --- messages --------------------------------------------------------------------------
+
 
 def _not_understood(text: str) -> UsageError:
     return UsageError(
@@ -172,21 +201,28 @@ def _not_understood(text: str) -> UsageError:
 
 
 def _future(ctx: _Ctx) -> UsageError:
-    return UsageError("date.in_future", "'{text}' is in the future; check the year",
-                      text=ctx.text)
+    return UsageError("date.in_future", "'{text}' is in the future; check the year", text=ctx.text)
 
 
 def _backwards(ctx: _Ctx) -> UsageError:
-    return UsageError("date.backwards", "'{text}' ends before it starts; put the earlier date "
-                      "first", text=ctx.text)
+    return UsageError(
+        "date.backwards",
+        "'{text}' ends before it starts; put the earlier date first",
+        text=ctx.text,
+    )
 
 
 def _too_early(year: int) -> UsageError:
-    return UsageError("date.year_too_early", "the year {year} is before {first}; check the "
-                      "year", year=year, first=FIRST_YEAR)
+    return UsageError(
+        "date.year_too_early",
+        "the year {year} is before {first}; check the year",
+        year=year,
+        first=FIRST_YEAR,
+    )
 
 
 # --- shared checks -----------------------------------------------------------------------
+
 
 def _year(token: str, ctx: _Ctx) -> int:
     digits = token.lstrip("'")
@@ -200,8 +236,11 @@ def _year(token: str, ctx: _Ctx) -> int:
 
 def _make_date(year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
-        raise UsageError("date.no_such_month", "there is no month {month}; write dates day "
-                         "first, e.g. 14/06/1987", month=month)
+        raise UsageError(
+            "date.no_such_month",
+            "there is no month {month}; write dates day first, e.g. 14/06/1987",
+            month=month,
+        )
     days = cal.last_day(year, month)
     if not 1 <= day <= days:
         name = cal.MONTH_NAMES[month]
@@ -209,7 +248,10 @@ def _make_date(year: int, month: int, day: int) -> date:
             "date.no_such_day",
             "there is no {day} {month} {year} ({month} {year} has {days} days); "
             "check the day and month",
-            day=day, month=name, year=year, days=days,
+            day=day,
+            month=name,
+            year=year,
+            days=days,
         )
     return date(year, month, day)
 
@@ -219,6 +261,7 @@ def _day(d: date) -> _Span:
 
 
 # --- point rules, in order: days, months, named periods, years, decades, ages ------------
+
 
 @_rule(r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})")
 def _iso_date(m: re.Match[str], ctx: _Ctx) -> _Span:
@@ -276,14 +319,23 @@ def _named_period(m: re.Match[str], ctx: _Ctx) -> _Span | None:
 def _period_key(name: str) -> str:
     key = cal.PERIOD_ALIASES[name]
     if key == cal.AMBIGUOUS_HALF_TERM:
-        raise UsageError("date.which_half_term", "say which half term was meant, e.g. "
-                         "'October half term 1987'")
+        raise UsageError(
+            "date.which_half_term", "say which half term was meant, e.g. 'October half term 1987'"
+        )
     return key
 
 
-_YEAR_PARTS = {"early": (1, 4), "beginning of": (1, 4), "start of": (1, 4), "mid": (5, 8),
-               "middle of": (5, 8), "late": (9, 12), "end of": (9, 12),
-               "first half of": (1, 6), "second half of": (7, 12)}
+_YEAR_PARTS = {
+    "early": (1, 4),
+    "beginning of": (1, 4),
+    "start of": (1, 4),
+    "mid": (5, 8),
+    "middle of": (5, 8),
+    "late": (9, 12),
+    "end of": (9, 12),
+    "first half of": (1, 6),
+    "second half of": (7, 12),
+}
 
 
 @_rule(rf"(?P<part>{_alternatives(_YEAR_PARTS)}) {_YEAR}")
@@ -293,8 +345,16 @@ def _part_of_year(m: re.Match[str], ctx: _Ctx) -> _Span:
     return _Span(cal.month_period(year, first)[0], cal.month_period(year, last)[1], "year")
 
 
-_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-                 "seventies": 70, "eighties": 80, "nineties": 90}
+_DECADE_WORDS = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
 _DECADE_SLICES = ((0, 3), (4, 6), (6, 9))  # early 80s = 1980-83, mid = 84-86, late = 86-89
 
 
@@ -312,12 +372,16 @@ def _single_year(m: re.Match[str], ctx: _Ctx) -> _Span:
     return _Span(*cal.years_period(year, year), "year")
 
 
-_AGE_LEAD = (r"aged|age|ages|age of|ages of|at age|at age of|at|when aged|when i was"
-             r"|when i was aged|i was|(?P<vague>between|from)(?: ages?(?: of)?)?")
+_AGE_LEAD = (
+    r"aged|age|ages|age of|ages of|at age|at age of|at|when aged|when i was"
+    r"|when i was aged|i was|(?P<vague>between|from)(?: ages?(?: of)?)?"
+)
 
 
-@_rule(rf"(?:(?P<lead>{_AGE_LEAD}) )?(?P<lo>{_NUM})(?:\s*(?:or|to|-|and)\s*(?P<hi>{_NUM}))?"
-       r"(?P<old> (?:years?|yrs?) old| years? of age)?")
+@_rule(
+    rf"(?:(?P<lead>{_AGE_LEAD}) )?(?P<lo>{_NUM})(?:\s*(?:or|to|-|and)\s*(?P<hi>{_NUM}))?"
+    r"(?P<old> (?:years?|yrs?) old| years? of age)?"
+)
 def _age(m: re.Match[str], ctx: _Ctx) -> _Span | None:
     """'aged 12', 'age 11 or 12', 'when I was 9 or 10', 'between the ages of 10 and 13'."""
     if not m["old"] and (m["lead"] in (None, "between", "from")):
@@ -331,8 +395,10 @@ _LIFE_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50}
 _TEEN_SLICES = ((13, 15), (14, 16), (17, 19))
 
 
-@_rule(rf"(?:when i was |as )?(?:my {_PART}(?P<decade>teens|{'|'.join(_LIFE_DECADES)})"
-       r"|an? teenager)")
+@_rule(
+    rf"(?:when i was |as )?(?:my {_PART}(?P<decade>teens|{'|'.join(_LIFE_DECADES)})"
+    r"|an? teenager)"
+)
 def _life_decade(m: re.Match[str], ctx: _Ctx) -> _Span:
     """'in my early teens' (13-15), 'when I was a teenager' (13-19), 'in my twenties'."""
     third = _THIRD[m["part"]] if m["part"] else None
@@ -349,16 +415,18 @@ def _age_span(youngest: int, oldest: int, ctx: _Ctx) -> _Span:
     if ctx.dob is None:
         raise UsageError(
             "date.needs_birth_date",
-            "'{text}' needs the survivor's date of birth; add it to the restricted "
-            "details first",
+            "'{text}' needs the survivor's date of birth; add it to the restricted details first",
             text=ctx.text,
         )
     if ctx.dob > ctx.today:
-        raise UsageError("date.birth_after_today", "the date of birth is after today; correct "
-                         "it in the restricted details")
+        raise UsageError(
+            "date.birth_after_today",
+            "the date of birth is after today; correct it in the restricted details",
+        )
     if oldest > OLDEST_AGE:
-        raise UsageError("date.age_impossible", "an age of {age} is not possible; check the "
-                         "age", age=oldest)
+        raise UsageError(
+            "date.age_impossible", "an age of {age} is not possible; check the age", age=oldest
+        )
     if oldest < youngest:
         raise _backwards(ctx)
     if ctx.hedged:  # "about 12" could be 11 or 13
@@ -417,16 +485,27 @@ def _range_of(start: str, end: str, ctx: _Ctx, either: bool) -> _Span | None:
 # --- relative to another event -----------------------------------------------------------
 
 _RELATIVE = re.compile(r"(?P<head>.*?)\b(?P<way>after|before)\b(?P<event>.*)", _FLAGS | re.S)
-_EVENT_TAIL = re.compile(r"(?:[\s?.!'\"]|\b(?:i think|i believe|or so|maybe|probably)\b)+$",
-                         _FLAGS)
-_QUANTITIES = {"a": (1, 1), "an": (1, 1), "a couple of": (2, 3), "couple of": (2, 3),
-               "a couple": (2, 3), "a few": (2, 5), "few": (2, 5), "some": (2, 6),
-               "several": (3, 8)}
+_EVENT_TAIL = re.compile(r"(?:[\s?.!'\"]|\b(?:i think|i believe|or so|maybe|probably)\b)+$", _FLAGS)
+_QUANTITIES = {
+    "a": (1, 1),
+    "an": (1, 1),
+    "a couple of": (2, 3),
+    "couple of": (2, 3),
+    "a couple": (2, 3),
+    "a few": (2, 5),
+    "few": (2, 5),
+    "some": (2, 6),
+    "several": (3, 8),
+}
 # "two years", "a few months", "one or two years", "a year or two"
-_QUANTITY = (rf"(?P<n>{_alternatives(_QUANTITIES)}|{_NUM})(?: or (?P<or>{_NUM}))? "
-             rf"(?P<unit>day|week|month|year)s?(?: or (?P<or_after>{_NUM}))?")
-_NEAR = r"just|soon|shortly|not long|not very long|not too long|right|straight|immediately|" \
-        r"very soon|a little while|a short while|a little|a bit"
+_QUANTITY = (
+    rf"(?P<n>{_alternatives(_QUANTITIES)}|{_NUM})(?: or (?P<or>{_NUM}))? "
+    rf"(?P<unit>day|week|month|year)s?(?: or (?P<or_after>{_NUM}))?"
+)
+_NEAR = (
+    r"just|soon|shortly|not long|not very long|not too long|right|straight|immediately|"
+    r"very soon|a little while|a short while|a little|a bit"
+)
 _GENERIC = r"|a while|long"
 
 
@@ -473,8 +552,11 @@ def _anchor(event: str, after: bool, ctx: _Ctx) -> tuple[date, date, bool]:
         return moment, moment, True
     found = _call_resolver(event, ctx)
     if found is None:
-        raise UsageError("date.no_earlier_event", "no earlier event matches '{event}'; add "
-                         "that event first or give a date", event=event)
+        raise UsageError(
+            "date.no_earlier_event",
+            "no earlier event matches '{event}'; add that event first or give a date",
+            event=event,
+        )
     return min(found.earliest, found.latest), max(found.earliest, found.latest), False
 
 
@@ -555,13 +637,13 @@ def parse_when(
     sentence saying what to do, for anything it cannot read.
     """
     if not isinstance(text, str):
-        raise UsageError("date.not_text", "the date must be given as text, e.g. 'summer "
-                         "1987'")
+        raise UsageError("date.not_text", "the date must be given as text, e.g. 'summer 1987'")
     today = _as_date(today) or date.today()
     stripped = text.strip()
     if not stripped:
-        raise UsageError("date.empty", "the date is empty; say when it happened, e.g. "
-                         "'summer 1987'")
+        raise UsageError(
+            "date.empty", "the date is empty; say when it happened, e.g. 'summer 1987'"
+        )
     if len(stripped) > MAX_TEXT:
         raise UsageError(
             "date.too_long",
@@ -583,8 +665,9 @@ def parse_when(
         raise _not_understood(ctx.text) from exc
     if resolver_failure is not None:
         raise resolver_failure
-    return FuzzyDate(stripped, span.earliest, min(span.latest, today), span.precision,
-                     span.uncertain)
+    return FuzzyDate(
+        stripped, span.earliest, min(span.latest, today), span.precision, span.uncertain
+    )
 
 
 def _parse(stripped: str, ctx: _Ctx) -> _Span:

@@ -129,8 +129,15 @@ PERIODS: dict[str, Callable[[int], Period]] = {
     "october half term": lambda y: _days(y, (10, 17), (11, 4)),
 }
 SINGLE_DAYS = frozenset(
-    {"christmas eve", "christmas day", "boxing day", "new year's eve", "new year's day",
-     "halloween", "bonfire night"}
+    {
+        "christmas eve",
+        "christmas day",
+        "boxing day",
+        "new year's eve",
+        "new year's day",
+        "halloween",
+        "bonfire night",
+    }
 )
 # "half term" alone is ambiguous (three a year); the grammar asks which one instead.
 AMBIGUOUS_HALF_TERM = "half term"
@@ -256,7 +263,11 @@ def next_period(first: date, last: date, *, key: str, after: bool, exclusive: bo
     widened to the first on or after its latest moment (mirrored for 'before')."""
     edge = timedelta(days=1 if exclusive else 0)
     if after:
-        return (first_starting_on_or_after(key, first + edge)[0],
-                first_starting_on_or_after(key, last + edge)[1])
-    return (last_ending_on_or_before(key, first - edge)[0],
-            last_ending_on_or_before(key, last - edge)[1])
+        return (
+            first_starting_on_or_after(key, first + edge)[0],
+            first_starting_on_or_after(key, last + edge)[1],
+        )
+    return (
+        last_ending_on_or_before(key, first - edge)[0],
+        last_ending_on_or_before(key, last - edge)[1],
+    )

@@ -36,33 +36,48 @@ class IdentitySummary:
     role: str | None
 
     def to_json(self) -> dict[str, str | None]:
-        return {"name": self.name, "certificate_fingerprint": self.fingerprint,
-                "age_recipient": self.age_recipient, "organisation": self.organisation,
-                "role": self.role}
+        return {
+            "name": self.name,
+            "certificate_fingerprint": self.fingerprint,
+            "age_recipient": self.age_recipient,
+            "organisation": self.organisation,
+            "role": self.role,
+        }
 
 
 class IdentityMixin(EngineBase):
-    def import_identity(self, cert: Path, key: Path | None, age_identity: Path | None = None,
-                        trust: Path | None = None, password: str | None = None
-                        ) -> IdentitySummary:
+    def import_identity(
+        self,
+        cert: Path,
+        key: Path | None,
+        age_identity: Path | None = None,
+        trust: Path | None = None,
+        password: str | None = None,
+    ) -> IdentitySummary:
         """Store this member's signing identity (and the organisation's trust file)."""
         identity = load_identity(cert, key, age_identity, password)
         trust_parts = self._read_trust(trust) if trust is not None else None
         if trust_parts is not None:
             parsed = trust_parts[3]
             if not parsed.member_for_certificate(identity.cert):
-                raise UsageError("identity.not_in_trust_file", "this certificate is not listed "
-                                 "in the organisation's trust file; ask for an up-to-date "
-                                 "trust file")
+                raise UsageError(
+                    "identity.not_in_trust_file",
+                    "this certificate is not listed "
+                    "in the organisation's trust file; ask for an up-to-date "
+                    "trust file",
+                )
         at = self.now()
         with self._tx() as conn:
             existing = conn.execute("SELECT age_identity FROM identity WHERE id = 1").fetchone()
             age_text = identity.age_identity_text() or (existing[0] if existing else None)
-            conn.execute("INSERT OR REPLACE INTO identity VALUES (1, ?, ?, ?, ?)",
-                         (identity.cert_pem(), identity.key_pem(), age_text, at))
+            conn.execute(
+                "INSERT OR REPLACE INTO identity VALUES (1, ?, ?, ?, ?)",
+                (identity.cert_pem(), identity.key_pem(), age_text, at),
+            )
             if trust_parts is not None:
-                conn.execute("INSERT OR REPLACE INTO trust VALUES (1, ?, ?, ?, ?)",
-                             (*trust_parts[:3], at))
+                conn.execute(
+                    "INSERT OR REPLACE INTO trust VALUES (1, ?, ?, ?, ?)", (*trust_parts[:3], at)
+                )
         return self.identity_summary()
 
     @staticmethod
@@ -74,29 +89,36 @@ class IdentityMixin(EngineBase):
 
     def identity(self) -> Identity:
         with self._read() as conn:
-            row = conn.execute("SELECT cert_pem, key_pem, age_identity FROM identity "
-                               "WHERE id = 1").fetchone()
+            row = conn.execute(
+                "SELECT cert_pem, key_pem, age_identity FROM identity WHERE id = 1"
+            ).fetchone()
         if row is None:
-            raise UsageError("identity.none", "this vault has no signing identity yet; import "
-                             "one with 'identity import'")
+            raise UsageError(
+                "identity.none",
+                "this vault has no signing identity yet; import one with 'identity import'",
+            )
         cert, key = pki.load_pem_pair(bytes(row[0]), bytes(row[1]))
         age = parse_identities(row[2])[0] if row[2] else None
         return Identity(cert=cert, key=key, age_identity=age)
 
     def trust(self) -> Trust | None:
         with self._read() as conn:
-            row = conn.execute("SELECT trust_json, trust_sig, ca_pem FROM trust WHERE id = 1"
-                               ).fetchone()
+            row = conn.execute(
+                "SELECT trust_json, trust_sig, ca_pem FROM trust WHERE id = 1"
+            ).fetchone()
         if row is None:
             return None
         # Re-verified from the stored bytes on every load: the same check as on import.
-        return trust_from_bytes(bytes(row[0]), bytes(row[1]),
-                                pki.load_certificate(bytes(row[2])))
+        return trust_from_bytes(bytes(row[0]), bytes(row[1]), pki.load_certificate(bytes(row[2])))
 
     def identity_summary(self) -> IdentitySummary:
         identity = self.identity()
         trust = self.trust()
         member: Member | None = trust.member_for_certificate(identity.cert) if trust else None
-        return IdentitySummary(identity.name, identity.fingerprint, identity.age_recipient,
-                               trust.organisation if trust else None,
-                               member.role if member else None)
+        return IdentitySummary(
+            identity.name,
+            identity.fingerprint,
+            identity.age_recipient,
+            trust.organisation if trust else None,
+            member.role if member else None,
+        )

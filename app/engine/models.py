@@ -29,7 +29,8 @@ ROLES: dict[str, str] = {
 # interruption recorded after a crash) is never a requester anyone can choose.
 PAUSE_REQUESTERS = ("witness", "interviewer", "intermediary", "supporter")
 PAUSE_REQUESTER_ROLES: tuple[str, ...] = PAUSE_REQUESTERS + tuple(
-    role for role in ROLES if role not in PAUSE_REQUESTERS)
+    role for role in ROLES if role not in PAUSE_REQUESTERS
+)
 
 
 @dataclass(frozen=True)
@@ -46,19 +47,40 @@ class Case:
         return asdict(self)
 
 
-WITNESS_FIELDS = ("name", "preferred_name", "pronouns", "age_under_18", "communication_needs",
-                  "language", "interpreter_needed", "interpreter_language",
-                  "break_every_minutes", "avoid", "support_wanted")
+WITNESS_FIELDS = (
+    "name",
+    "preferred_name",
+    "pronouns",
+    "age_under_18",
+    "communication_needs",
+    "language",
+    "interpreter_needed",
+    "interpreter_language",
+    "break_every_minutes",
+    "avoid",
+    "support_wanted",
+)
 
-RESTRICTED_FIELDS = ("date_of_birth", "address", "phone", "email", "safe_contact", "safe_times",
-                     "voicemail_safe", "letters_safe", "dates_to_avoid", "special_measures",
-                     "other_needs", "vps_offered")
+RESTRICTED_FIELDS = (
+    "date_of_birth",
+    "address",
+    "phone",
+    "email",
+    "safe_contact",
+    "safe_times",
+    "voicemail_safe",
+    "letters_safe",
+    "dates_to_avoid",
+    "special_measures",
+    "other_needs",
+    "vps_offered",
+)
 
 
 @dataclass(frozen=True)
 class Consent:
     kind: str
-    state: str          # "given" | "withdrawn"
+    state: str  # "given" | "withdrawn"
     at: str
     note: str = ""
 
@@ -85,15 +107,21 @@ class Participant:
 @dataclass(frozen=True)
 class Pause:
     number: int
-    kind: str            # "pause" | "interruption"
+    kind: str  # "pause" | "interruption"
     started: str
     ended: str | None
     requested_by: str
     reason: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"number": self.number, "kind": self.kind, "started": self.started,
-                "ended": self.ended, "requested_by": self.requested_by, "reason": self.reason}
+        return {
+            "number": self.number,
+            "kind": self.kind,
+            "started": self.started,
+            "ended": self.ended,
+            "requested_by": self.requested_by,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -113,7 +141,7 @@ class Sitting:
     id: str
     case_id: str
     number: int
-    state: str           # "running" | "paused" | "ended"
+    state: str  # "running" | "paused" | "ended"
     location: str
     started: str
     ended: str | None
@@ -128,12 +156,19 @@ class Sitting:
         return self.state != "ended"
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "number": self.number, "state": self.state,
-                "location": self.location, "started": self.started, "ended": self.ended,
-                "active_seconds": round(self.active_seconds, 3),
-                "interrupted": self.interruptions, "place": self.place.to_json(),
-                "present": [p.to_json() for p in self.present],
-                "pauses": [p.to_json() for p in self.pauses]}
+        return {
+            "id": self.id,
+            "number": self.number,
+            "state": self.state,
+            "location": self.location,
+            "started": self.started,
+            "ended": self.ended,
+            "active_seconds": round(self.active_seconds, 3),
+            "interrupted": self.interruptions,
+            "place": self.place.to_json(),
+            "present": [p.to_json() for p in self.present],
+            "pauses": [p.to_json() for p in self.pauses],
+        }
 
 
 @dataclass(frozen=True)
@@ -173,7 +208,7 @@ class TimelineEvent:
 class PacingEvent:
     """A gentle suggestion for the interviewer; never forces anything."""
 
-    kind: str            # "break_due" | "long_sitting" | "checkin"
+    kind: str  # "break_due" | "long_sitting" | "checkin"
     case_id: str
     sitting_id: str
     at: str

@@ -65,12 +65,12 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     lo, step = 0, 256
     while lo < limit:
         hi = min(limit, lo + step)
-        if a[la - hi:la - lo] == b[lb - hi:lb - lo]:
+        if a[la - hi : la - lo] == b[lb - hi : lb - lo]:
             lo, step = hi, step * 2
             continue
         while hi - lo > 1:
             mid = (lo + hi) // 2
-            if a[la - mid:la - lo] == b[lb - mid:lb - lo]:
+            if a[la - mid : la - lo] == b[lb - mid : lb - lo]:
                 lo = mid
             else:
                 hi = mid
@@ -81,21 +81,20 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
 def diff(old: str, new: str) -> Delta:
     prefix = _common_prefix(old, new)
     suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
-    return Delta(len(old), prefix, suffix, new[prefix:len(new) - suffix])
+    return Delta(len(old), prefix, suffix, new[prefix : len(new) - suffix])
 
 
 def apply(old: str, delta: Delta) -> str:
     if len(old) != delta.base_length:
         raise ValueError("revision chain is inconsistent")
-    return old[:delta.prefix] + delta.inserted + old[len(old) - delta.suffix:]
+    return old[: delta.prefix] + delta.inserted + old[len(old) - delta.suffix :]
 
 
 def compose_insertions(first: Delta, second: Delta, final_text: str) -> Delta:
     """One delta equivalent to two pure insertions applied in turn."""
     prefix = min(first.prefix, second.prefix)
     suffix = min(first.suffix, second.suffix)
-    return Delta(first.base_length, prefix, suffix,
-                 final_text[prefix:len(final_text) - suffix])
+    return Delta(first.base_length, prefix, suffix, final_text[prefix : len(final_text) - suffix])
 
 
 def sha256(text: str) -> str:
@@ -110,9 +109,18 @@ class SaveResult:
     sha256: str
 
 
-def record(conn: Connection, statement_id: str, section_id: str, old: str, new: str, *,
-           kind: str, at: str, sitting_id: str | None, coalesce_after: str | None,
-           ) -> SaveResult:
+def record(
+    conn: Connection,
+    statement_id: str,
+    section_id: str,
+    old: str,
+    new: str,
+    *,
+    kind: str,
+    at: str,
+    sitting_id: str | None,
+    coalesce_after: str | None,
+) -> SaveResult:
     """Store the change old -> new as a revision; call inside the saving transaction.
 
     `coalesce_after`: the earliest timestamp a previous revision may have been updated
@@ -122,13 +130,21 @@ def record(conn: Connection, statement_id: str, section_id: str, old: str, new: 
     last = conn.execute(
         "SELECT seq, kind, base_length, prefix, suffix, inserted, snapshot IS NOT NULL, "
         "updated, sitting_id FROM revisions WHERE statement_id = ? AND section_id = ? "
-        "ORDER BY seq DESC LIMIT 1", (statement_id, section_id)).fetchone()
+        "ORDER BY seq DESC LIMIT 1",
+        (statement_id, section_id),
+    ).fetchone()
     if last is not None and old == new:
         return SaveResult(last[0], False, False, digest)
     delta = diff(old, new)
-    if (last is not None and coalesce_after is not None and last[1] == kind == "edit"
-            and not last[6] and last[7] >= coalesce_after and last[8] == sitting_id
-            and delta.is_insertion):
+    if (
+        last is not None
+        and coalesce_after is not None
+        and last[1] == kind == "edit"
+        and not last[6]
+        and last[7] >= coalesce_after
+        and last[8] == sitting_id
+        and delta.is_insertion
+    ):
         previous = Delta(last[2], last[3], last[4], last[5])
         if previous.is_insertion:
             merged = compose_insertions(previous, delta, new)
@@ -136,8 +152,18 @@ def record(conn: Connection, statement_id: str, section_id: str, old: str, new: 
                 "UPDATE revisions SET prefix = ?, suffix = ?, inserted = ?, length = ?, "
                 "sha256 = ?, saves = saves + 1, updated = ? WHERE statement_id = ? AND "
                 "section_id = ? AND seq = ?",
-                (merged.prefix, merged.suffix, merged.inserted, len(new), digest, at,
-                 statement_id, section_id, last[0]))
+                (
+                    merged.prefix,
+                    merged.suffix,
+                    merged.inserted,
+                    len(new),
+                    digest,
+                    at,
+                    statement_id,
+                    section_id,
+                    last[0],
+                ),
+            )
             return SaveResult(last[0], True, True, digest)
     seq = (last[0] + 1) if last else 1
     snapshot = zlib.compress(new.encode("utf-8"), 6) if seq % SNAPSHOT_EVERY == 1 else None
@@ -145,8 +171,23 @@ def record(conn: Connection, statement_id: str, section_id: str, old: str, new: 
         "INSERT INTO revisions(statement_id, section_id, seq, kind, base_length, prefix, "
         "suffix, inserted, snapshot, length, sha256, saves, sitting_id, created, updated) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-        (statement_id, section_id, seq, kind, delta.base_length, delta.prefix, delta.suffix,
-         delta.inserted, snapshot, len(new), digest, sitting_id, at, at))
+        (
+            statement_id,
+            section_id,
+            seq,
+            kind,
+            delta.base_length,
+            delta.prefix,
+            delta.suffix,
+            delta.inserted,
+            snapshot,
+            len(new),
+            digest,
+            sitting_id,
+            at,
+            at,
+        ),
+    )
     return SaveResult(seq, False, True, digest)
 
 
@@ -155,19 +196,22 @@ def text_at(conn: Connection, statement_id: str, section_id: str, seq: int) -> s
     start = conn.execute(
         "SELECT seq, snapshot FROM revisions WHERE statement_id = ? AND section_id = ? AND "
         "seq <= ? AND snapshot IS NOT NULL ORDER BY seq DESC LIMIT 1",
-        (statement_id, section_id, seq)).fetchone()
+        (statement_id, section_id, seq),
+    ).fetchone()
     if start is None:
         raise ValueError("no such revision")
     text = zlib.decompress(start[1]).decode("utf-8")
     rows = conn.execute(
         "SELECT base_length, prefix, suffix, inserted FROM revisions WHERE statement_id = ? "
         "AND section_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
-        (statement_id, section_id, start[0], seq))
+        (statement_id, section_id, start[0], seq),
+    )
     for base_length, prefix, suffix, inserted in rows:
         text = apply(text, Delta(base_length, prefix, suffix, inserted))
-    expected = conn.execute("SELECT sha256 FROM revisions WHERE statement_id = ? AND "
-                            "section_id = ? AND seq = ?",
-                            (statement_id, section_id, seq)).fetchone()[0]
+    expected = conn.execute(
+        "SELECT sha256 FROM revisions WHERE statement_id = ? AND section_id = ? AND seq = ?",
+        (statement_id, section_id, seq),
+    ).fetchone()[0]
     if sha256(text) != expected:
         raise ValueError("revision does not match its recorded hash")
     return text

@@ -27,14 +27,18 @@ MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 
 def signed_refusal() -> UsageError:
     """Any change to a signed statement."""
-    return UsageError("statement.signed", "this statement is signed and can no longer "
-                      "change; a further account is a new statement ('statement further')")
+    return UsageError(
+        "statement.signed",
+        "this statement is signed and can no longer "
+        "change; a further account is a new statement ('statement further')",
+    )
 
 
 def detect_signature_type(data: bytes) -> str:
     if len(data) > MAX_SIGNATURE_BYTES:
-        raise UsageError("signature.file_too_large", "the signature file is too large (at most "
-                         "2 MB)")
+        raise UsageError(
+            "signature.file_too_large", "the signature file is too large (at most 2 MB)"
+        )
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"
     if data.startswith(b"\xff\xd8\xff"):
@@ -44,8 +48,11 @@ def detect_signature_type(data: bytes) -> str:
         return "image/svg+xml"
     if head.startswith(b"{") and b'"strokes"' in data[:4096]:
         return "application/vnd.quietroom.strokes+json"
-    raise UsageError("signature.unknown_format", "the signature must be a PNG or JPEG image, "
-                     "an SVG drawing, or strokes captured by the signature pad")
+    raise UsageError(
+        "signature.unknown_format",
+        "the signature must be a PNG or JPEG image, "
+        "an SVG drawing, or strokes captured by the signature pad",
+    )
 
 
 class StatementsMixin(EngineBase):
@@ -55,26 +62,31 @@ class StatementsMixin(EngineBase):
         with self._read() as conn:
             return self._current_statement(conn, self._case_row(conn, ref).id)
 
-    def _section_text(self, conn: Connection, statement_id: str, section_id: str
-                      ) -> tuple[int, str]:
+    def _section_text(
+        self, conn: Connection, statement_id: str, section_id: str
+    ) -> tuple[int, str]:
         # The current text of a long section is cached: autosave then reads only the
         # revision number instead of decrypting the whole section on every keystroke burst.
-        row = conn.execute("SELECT revision FROM sections WHERE statement_id = ? AND "
-                           "section_id = ?", (statement_id, section_id)).fetchone()
+        row = conn.execute(
+            "SELECT revision FROM sections WHERE statement_id = ? AND section_id = ?",
+            (statement_id, section_id),
+        ).fetchone()
         if row is None:
             return 0, ""
         cached = self._texts.get((statement_id, section_id))
         if cached and cached[0] == row[0]:
             return cached
-        text = conn.execute("SELECT text FROM sections WHERE statement_id = ? AND "
-                            "section_id = ?", (statement_id, section_id)).fetchone()[0]
+        text = conn.execute(
+            "SELECT text FROM sections WHERE statement_id = ? AND section_id = ?",
+            (statement_id, section_id),
+        ).fetchone()[0]
         self._texts[(statement_id, section_id)] = (row[0], text)
         return row[0], text
 
     def sections(self, ref: str, *, audit_view: bool = False) -> list[SectionText]:
         """The statement's sections in guide order, with the survivor's words only."""
         # Only an audited view needs the write lock; plain reads take the shared one.
-        with (self._tx() if audit_view else self._read()) as conn:
+        with self._tx() if audit_view else self._read() as conn:
             case = self._case_row(conn, ref)
             statement = self._current_statement(conn, case.id)
             result = []
@@ -82,8 +94,9 @@ class StatementsMixin(EngineBase):
                 revision, text = self._section_text(conn, statement.id, section.id)
                 result.append(SectionText(section.id, section.title, text, revision))
             if audit_view:
-                self._audit(conn, case.id, "view", {"what": "statement",
-                                                    "statement": statement.number})
+                self._audit(
+                    conn, case.id, "view", {"what": "statement", "statement": statement.number}
+                )
         return result
 
     def statement_text(self, ref: str) -> str:
@@ -93,8 +106,15 @@ class StatementsMixin(EngineBase):
 
     # --- writing ----------------------------------------------------------------------
 
-    def save_section(self, ref: str, section_id: str, text: str, *, position: int | None = None,
-                     coalesce: bool = True) -> revisions.SaveResult:
+    def save_section(
+        self,
+        ref: str,
+        section_id: str,
+        text: str,
+        *,
+        position: int | None = None,
+        coalesce: bool = True,
+    ) -> revisions.SaveResult:
         """Replace a section's text. Durable when it returns (WAL, synchronous=FULL)."""
         long_text(text, "the section text")
         with self._tx() as conn:
@@ -112,43 +132,72 @@ class StatementsMixin(EngineBase):
             long_text(joined, "the section with this text added")
             return self._write_section(conn, case, section_id, joined, None, False)
 
-    def _write_section(self, conn: Connection, case: Case, section_id: str, text: str,
-                       position: int | None, coalesce: bool) -> revisions.SaveResult:
+    def _write_section(
+        self,
+        conn: Connection,
+        case: Case,
+        section_id: str,
+        text: str,
+        position: int | None,
+        coalesce: bool,
+    ) -> revisions.SaveResult:
         self.guide(case).section(section_id)  # unknown section -> clear UsageError
         statement = self._current_statement(conn, case.id)
         if statement.status == "signed":
             raise signed_refusal()
         at = self.now()
         _, old = self._section_text(conn, statement.id, section_id)
-        sitting = conn.execute("SELECT id FROM sittings WHERE case_id = ? AND state != 'ended'",
-                               (case.id,)).fetchone()
+        sitting = conn.execute(
+            "SELECT id FROM sittings WHERE case_id = ? AND state != 'ended'", (case.id,)
+        ).fetchone()
         sitting_id = sitting[0] if sitting else None
         kind = "correction" if statement.status == "read_back" else "edit"
         window = stamp(self.clock.now() - timedelta(seconds=revisions.COALESCE_SECONDS))
-        result = revisions.record(conn, statement.id, section_id, old, text, kind=kind, at=at,
-                                  sitting_id=sitting_id,
-                                  coalesce_after=window if coalesce else None)
+        result = revisions.record(
+            conn,
+            statement.id,
+            section_id,
+            old,
+            text,
+            kind=kind,
+            at=at,
+            sitting_id=sitting_id,
+            coalesce_after=window if coalesce else None,
+        )
         if sitting_id is not None:
-            conn.execute("UPDATE sittings SET place_section = ?, place_position = ?, "
-                         "last_activity = ? WHERE id = ?",
-                         (section_id, len(text) if position is None else position, at,
-                          sitting_id))
+            conn.execute(
+                "UPDATE sittings SET place_section = ?, place_position = ?, "
+                "last_activity = ? WHERE id = ?",
+                (section_id, len(text) if position is None else position, at, sitting_id),
+            )
         if not result.changed:
             return result
-        conn.execute("INSERT INTO sections(statement_id, section_id, text, revision, updated) "
-                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT(statement_id, section_id) DO UPDATE "
-                     "SET text = excluded.text, revision = excluded.revision, "
-                     "updated = excluded.updated",
-                     (statement.id, section_id, text, result.seq, at))
+        conn.execute(
+            "INSERT INTO sections(statement_id, section_id, text, revision, updated) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(statement_id, section_id) DO UPDATE "
+            "SET text = excluded.text, revision = excluded.revision, "
+            "updated = excluded.updated",
+            (statement.id, section_id, text, result.seq, at),
+        )
         self._texts[(statement.id, section_id)] = (result.seq, text)
         if statement.readback_confirmed:
             # The survivor confirmed a different text: they must confirm again.
-            conn.execute("UPDATE statements SET readback_confirmed = NULL WHERE id = ?",
-                         (statement.id,))
-        self._audit(conn, case.id, kind, {"statement": statement.number,
-                                          "section": section_id, "revision": result.seq,
-                                          "sha256": result.sha256,
-                                          "coalesced": result.coalesced}, at)
+            conn.execute(
+                "UPDATE statements SET readback_confirmed = NULL WHERE id = ?", (statement.id,)
+            )
+        self._audit(
+            conn,
+            case.id,
+            kind,
+            {
+                "statement": statement.number,
+                "section": section_id,
+                "revision": result.seq,
+                "sha256": result.sha256,
+                "coalesced": result.coalesced,
+            },
+            at,
+        )
         self._touch(conn, case.id, at)
         return result
 
@@ -160,7 +209,8 @@ class StatementsMixin(EngineBase):
             rows = conn.execute(
                 "SELECT seq, kind, length, sha256, saves, sitting_id, created, updated FROM "
                 "revisions WHERE statement_id = ? AND section_id = ? ORDER BY seq",
-                (statement.id, section_id)).fetchall()
+                (statement.id, section_id),
+            ).fetchall()
         keys = ("revision", "kind", "length", "sha256", "saves", "sitting", "created", "updated")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
@@ -171,9 +221,13 @@ class StatementsMixin(EngineBase):
             try:
                 return revisions.text_at(conn, statement.id, section_id, revision)
             except ValueError as exc:
-                raise UsageError("statement.revision_unreadable", "revision {revision} of "
-                                 "'{section}': {detail}", revision=revision, section=section_id,
-                                 detail=str(exc)) from None
+                raise UsageError(
+                    "statement.revision_unreadable",
+                    "revision {revision} of '{section}': {detail}",
+                    revision=revision,
+                    section=section_id,
+                    detail=str(exc),
+                ) from None
 
     # --- notes (never part of the statement) ------------------------------------------
 
@@ -184,11 +238,13 @@ class StatementsMixin(EngineBase):
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             at = self.now()
-            sitting = conn.execute("SELECT id FROM sittings WHERE case_id = ? AND "
-                                   "state != 'ended'", (case.id,)).fetchone()
-            cur = conn.execute("INSERT INTO notes(case_id, sitting_id, text, created) VALUES "
-                               "(?, ?, ?, ?)", (case.id, sitting[0] if sitting else None,
-                                                text, at))
+            sitting = conn.execute(
+                "SELECT id FROM sittings WHERE case_id = ? AND state != 'ended'", (case.id,)
+            ).fetchone()
+            cur = conn.execute(
+                "INSERT INTO notes(case_id, sitting_id, text, created) VALUES (?, ?, ?, ?)",
+                (case.id, sitting[0] if sitting else None, text, at),
+            )
             self._audit(conn, case.id, "note", {"note": cur.lastrowid}, at)
             self._touch(conn, case.id, at)
             return int(cur.lastrowid or 0)
@@ -199,14 +255,19 @@ class StatementsMixin(EngineBase):
         `audit_view`: someone is shown the notes, so one 'view' entry (naming the notes'
         ids, never their text) is added to the audit log; internal reads leave it False.
         """
-        with (self._tx() if audit_view else self._read()) as conn:
+        with self._tx() if audit_view else self._read() as conn:
             case = self._case_row(conn, ref)
-            notes = [{"id": i, "text": t, "created": c, "sitting": s} for i, t, c, s in
-                     conn.execute("SELECT id, text, created, sitting_id FROM notes WHERE "
-                                  "case_id = ? ORDER BY id", (case.id,))]
+            notes = [
+                {"id": i, "text": t, "created": c, "sitting": s}
+                for i, t, c, s in conn.execute(
+                    "SELECT id, text, created, sitting_id FROM notes WHERE case_id = ? ORDER BY id",
+                    (case.id,),
+                )
+            ]
             if audit_view:
-                self._audit(conn, case.id, "view", {"what": "notes",
-                                                    "notes": [n["id"] for n in notes]})
+                self._audit(
+                    conn, case.id, "view", {"what": "notes", "notes": [n["id"] for n in notes]}
+                )
         return notes
 
     # --- read-back, signing, further statements -----------------------------------------
@@ -222,19 +283,26 @@ class StatementsMixin(EngineBase):
             return self._current_statement(conn, case.id)
 
     def _begin_readback(self, conn: Connection, case: Case, statement: Statement) -> None:
-        if not any(self._section_text(conn, statement.id, s.id)[1].strip()
-                   for s in self.guide(case).sections):
-            raise UsageError("readback.no_text", "the statement has no text yet, so there is "
-                             "nothing to read back")
+        if not any(
+            self._section_text(conn, statement.id, s.id)[1].strip()
+            for s in self.guide(case).sections
+        ):
+            raise UsageError(
+                "readback.no_text",
+                "the statement has no text yet, so there is nothing to read back",
+            )
         at = self.now()
         conn.execute("UPDATE statements SET status = 'read_back' WHERE id = ?", (statement.id,))
-        conn.execute("UPDATE cases SET status = 'read_back', updated = ? WHERE id = ?",
-                     (at, case.id))
-        self._audit(conn, case.id, "readback", {"event": "started",
-                                                "statement": statement.number}, at)
+        conn.execute(
+            "UPDATE cases SET status = 'read_back', updated = ? WHERE id = ?", (at, case.id)
+        )
+        self._audit(
+            conn, case.id, "readback", {"event": "started", "statement": statement.number}, at
+        )
 
-    def confirm_readback(self, ref: str, corrections: dict[str, str] | None = None, *,
-                         reader: str | None = None) -> dict[str, Any]:
+    def confirm_readback(
+        self, ref: str, corrections: dict[str, str] | None = None, *, reader: str | None = None
+    ) -> dict[str, Any]:
         """Apply read-back corrections (recorded as such) and record the confirmation.
 
         `reader`: who read the statement to the witness when they could not read it
@@ -257,19 +325,32 @@ class StatementsMixin(EngineBase):
             for section_id, text in corrections.items():
                 result = self._write_section(conn, case, section_id, text, None, False)
                 if result.changed:
-                    applied.append({"section": section_id, "revision": result.seq,
-                                    "sha256": result.sha256})
+                    applied.append(
+                        {"section": section_id, "revision": result.seq, "sha256": result.sha256}
+                    )
             at = self.now()
-            conn.execute("UPDATE statements SET readback_confirmed = ?, reader = ? WHERE id = ?",
-                         (at, reader, statement.id))
-            self._audit(conn, case.id, "readback", {
-                "event": "confirmed", "statement": statement.number,
-                "read_to_witness": reader is not None,
-                "corrections": applied, "corrections_acknowledged": True}, at)
+            conn.execute(
+                "UPDATE statements SET readback_confirmed = ?, reader = ? WHERE id = ?",
+                (at, reader, statement.id),
+            )
+            self._audit(
+                conn,
+                case.id,
+                "readback",
+                {
+                    "event": "confirmed",
+                    "statement": statement.number,
+                    "read_to_witness": reader is not None,
+                    "corrections": applied,
+                    "corrections_acknowledged": True,
+                },
+                at,
+            )
         return {"confirmed": at, "corrections": applied}
 
-    def sign_statement(self, ref: str, signature: bytes, media_type: str | None = None
-                       ) -> dict[str, Any]:
+    def sign_statement(
+        self, ref: str, signature: bytes, media_type: str | None = None
+    ) -> dict[str, Any]:
         media_type = media_type or detect_signature_type(signature)
         if media_type not in SIGNATURE_TYPES:
             raise UsageError("signature.unsupported_type", "unsupported signature format")
@@ -281,37 +362,56 @@ class StatementsMixin(EngineBase):
             try:
                 art = signature_art.from_json(signature.decode("utf-8"))
             except (UnicodeDecodeError, UsageError):
-                raise UsageError("signature.strokes_invalid", "the signature strokes are not "
-                                 "valid") from None
+                raise UsageError(
+                    "signature.strokes_invalid", "the signature strokes are not valid"
+                ) from None
         else:
             art = signature_art.signature_from_file(signature)
         if not signature_art.has_art(art):
-            raise UsageError("signature.empty", "the signature is empty; ask the witness to "
-                             "sign again")
+            raise UsageError(
+                "signature.empty", "the signature is empty; ask the witness to sign again"
+            )
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             statement = self._current_statement(conn, case.id)
             if statement.status == "signed":
                 raise UsageError("statement.already_signed", "this statement is already signed")
             if statement.status != "read_back" or not statement.readback_confirmed:
-                raise UsageError("statement.not_read_back", "the statement must be read back "
-                                 "and confirmed by the witness before it is signed "
-                                 "('statement readback --confirmed')")
+                raise UsageError(
+                    "statement.not_read_back",
+                    "the statement must be read back "
+                    "and confirmed by the witness before it is signed "
+                    "('statement readback --confirmed')",
+                )
             if not self._witness_name(conn, case.id):
-                raise UsageError("statement.witness_name_needed", "the witness's name is needed "
-                                 "on the statement before signing ('witness set --name')")
+                raise UsageError(
+                    "statement.witness_name_needed",
+                    "the witness's name is needed "
+                    "on the statement before signing ('witness set --name')",
+                )
             self._refuse_unprintable(conn, case, statement)
             at = self.now()
             digest = self._statement_digest(conn, case, statement)
-            conn.execute("UPDATE statements SET status = 'signed', signed = ?, signature = ?, "
-                         "signature_type = ? WHERE id = ?",
-                         (at, signature, media_type, statement.id))
-            conn.execute("UPDATE cases SET status = 'signed', updated = ? WHERE id = ?",
-                         (at, case.id))
-            self._audit(conn, case.id, "sign", {
-                "statement": statement.number, "text_sha256": digest,
-                "signature_sha256": hashlib.sha256(signature).hexdigest(),
-                "signature_type": media_type}, at)
+            conn.execute(
+                "UPDATE statements SET status = 'signed', signed = ?, signature = ?, "
+                "signature_type = ? WHERE id = ?",
+                (at, signature, media_type, statement.id),
+            )
+            conn.execute(
+                "UPDATE cases SET status = 'signed', updated = ? WHERE id = ?", (at, case.id)
+            )
+            self._audit(
+                conn,
+                case.id,
+                "sign",
+                {
+                    "statement": statement.number,
+                    "text_sha256": digest,
+                    "signature_sha256": hashlib.sha256(signature).hexdigest(),
+                    "signature_type": media_type,
+                },
+                at,
+            )
         return {"signed": at, "statement": statement.number, "text_sha256": digest}
 
     def _refuse_unprintable(self, conn: Connection, case: Case, statement: Statement) -> None:
@@ -320,26 +420,32 @@ class StatementsMixin(EngineBase):
         never be exported."""
         from app.render.fonts import FONT_BOLD, refuse_missing_glyphs
 
-        texts = [self._section_text(conn, statement.id, s.id)[1]
-                 for s in self.guide(case).sections]
+        texts = [self._section_text(conn, statement.id, s.id)[1] for s in self.guide(case).sections]
         name = self._witness_name(conn, case.id)
-        place = conn.execute("SELECT location FROM sittings WHERE case_id = ? AND "
-                             "location != '' ORDER BY number DESC LIMIT 1",
-                             (case.id,)).fetchone()
+        place = conn.execute(
+            "SELECT location FROM sittings WHERE case_id = ? AND "
+            "location != '' ORDER BY number DESC LIMIT 1",
+            (case.id,),
+        ).fetchone()
         try:
-            refuse_missing_glyphs("statement", [*texts, name, case.reference,
-                                                statement.reader or "",
-                                                place[0] if place else ""])
+            refuse_missing_glyphs(
+                "statement",
+                [*texts, name, case.reference, statement.reader or "", place[0] if place else ""],
+            )
             refuse_missing_glyphs("statement", [name], FONT_BOLD)
         except UsageError as exc:
             if exc.code != "pdf.missing_glyphs":
                 raise
-            raise UsageError("statement.unprintable", "the {what} contains {count} "
-                             "character(s) the PDF font cannot show ({shown}), so once signed "
-                             "it could never be exported; nothing was signed: correct the text "
-                             "or the names and confirm the read-back again",
-                             what=exc.params["what"], count=exc.params["count"],
-                             shown=exc.params["shown"]) from None
+            raise UsageError(
+                "statement.unprintable",
+                "the {what} contains {count} "
+                "character(s) the PDF font cannot show ({shown}), so once signed "
+                "it could never be exported; nothing was signed: correct the text "
+                "or the names and confirm the read-back again",
+                what=exc.params["what"],
+                count=exc.params["count"],
+                shown=exc.params["shown"],
+            ) from None
 
     def statement_digest(self, ref: str) -> str:
         """SHA-256 over the sections' ids and texts: what signing committed to."""
@@ -362,23 +468,36 @@ class StatementsMixin(EngineBase):
             case = self._case_row(conn, ref)
             current = self._current_statement(conn, case.id)
             if current.status != "signed":
-                raise UsageError("statement.not_signed_yet", "the current statement is not "
-                                 "signed yet; continue it instead of starting a further one")
+                raise UsageError(
+                    "statement.not_signed_yet",
+                    "the current statement is not "
+                    "signed yet; continue it instead of starting a further one",
+                )
             at = self.now()
-            conn.execute("INSERT INTO statements(id, case_id, number, follows, status, created) "
-                         "VALUES (?, ?, ?, ?, 'draft', ?)",
-                         (new_id(), case.id, current.number + 1, current.id, at))
-            conn.execute("UPDATE cases SET status = 'draft', updated = ? WHERE id = ?",
-                         (at, case.id))
-            self._audit(conn, case.id, "statement", {"event": "further",
-                                                     "statement": current.number + 1}, at)
+            conn.execute(
+                "INSERT INTO statements(id, case_id, number, follows, status, created) "
+                "VALUES (?, ?, ?, ?, 'draft', ?)",
+                (new_id(), case.id, current.number + 1, current.id, at),
+            )
+            conn.execute(
+                "UPDATE cases SET status = 'draft', updated = ? WHERE id = ?", (at, case.id)
+            )
+            self._audit(
+                conn,
+                case.id,
+                "statement",
+                {"event": "further", "statement": current.number + 1},
+                at,
+            )
             return self._current_statement(conn, case.id)
 
     def signature(self, ref: str) -> tuple[bytes, str] | None:
         with self._read() as conn:
             case = self._case_row(conn, ref)
-            row = conn.execute("SELECT signature, signature_type FROM statements WHERE "
-                               "case_id = ? AND signature IS NOT NULL ORDER BY number DESC "
-                               "LIMIT 1", (case.id,)).fetchone()
+            row = conn.execute(
+                "SELECT signature, signature_type FROM statements WHERE "
+                "case_id = ? AND signature IS NOT NULL ORDER BY number DESC "
+                "LIMIT 1",
+                (case.id,),
+            ).fetchone()
         return (bytes(row[0]), row[1]) if row else None
-

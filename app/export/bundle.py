@@ -42,8 +42,7 @@ from crypto.recovery import parse_recipient
 
 FORMAT = "quietroom-bundle"
 VERSION = 1
-CONTENT_FILES = ("statement.pdf", "restricted.pdf", "restricted.json", "record.json",
-                 "audit.jsonl")
+CONTENT_FILES = ("statement.pdf", "restricted.pdf", "restricted.json", "record.json", "audit.jsonl")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.p7s"
 ALL_FILES = frozenset((*CONTENT_FILES, MANIFEST, SIGNATURE))
 DEFAULT_ROLES = ("supervisor", "intake")
@@ -61,19 +60,28 @@ class ExportResult:
     stages: dict[str, float]
 
     def to_json(self) -> dict[str, Any]:
-        return {"out": self.path, "bundle_id": self.bundle_id, "sequence": self.sequence,
-                "recipients": list(self.recipients), "bytes": self.bytes,
-                "stages_seconds": self.stages}
+        return {
+            "out": self.path,
+            "bundle_id": self.bundle_id,
+            "sequence": self.sequence,
+            "recipients": list(self.recipients),
+            "bytes": self.bytes,
+            "stages_seconds": self.stages,
+        }
 
 
-def resolve_recipients(names: list[str] | None, trust: Trust | None,
-                       identity: Identity) -> tuple[str, ...]:
+def resolve_recipients(
+    names: list[str] | None, trust: Trust | None, identity: Identity
+) -> tuple[str, ...]:
     """age recipients from explicit names/keys, else the trust file's supervisors and
     intake; the author is always added so they can open what they sent."""
     if identity.age_recipient is None:
-        raise UsageError("export.no_own_age_identity", "your identity has no age identity, "
-                         "so you could not open your own export; import it with 'identity "
-                         "import --age-identity FILE'")
+        raise UsageError(
+            "export.no_own_age_identity",
+            "your identity has no age identity, "
+            "so you could not open your own export; import it with 'identity "
+            "import --age-identity FILE'",
+        )
     chosen: list[str] = []
     if names:
         for name in names:
@@ -81,29 +89,44 @@ def resolve_recipients(names: list[str] | None, trust: Trust | None,
                 try:
                     parse_recipient(name)
                 except Exception:
-                    raise UsageError("export.bad_age_recipient", "'{start}…' is not a valid age "
-                                     "recipient", start=name[:20]) from None
+                    raise UsageError(
+                        "export.bad_age_recipient",
+                        "'{start}…' is not a valid age recipient",
+                        start=name[:20],
+                    ) from None
                 chosen.append(name)
                 continue
             member = trust.by_name(name) if trust else None
             if member is None:
                 if trust is None:
-                    raise UsageError("export.trust_needed_for_names", "import the "
-                                     "organisation's trust file to name recipients "
-                                     "('identity import --trust')")
-                raise UsageError("export.not_a_member", "'{name}' is not a member of the "
-                                 "organisation's trust file", name=name)
+                    raise UsageError(
+                        "export.trust_needed_for_names",
+                        "import the "
+                        "organisation's trust file to name recipients "
+                        "('identity import --trust')",
+                    )
+                raise UsageError(
+                    "export.not_a_member",
+                    "'{name}' is not a member of the organisation's trust file",
+                    name=name,
+                )
             chosen.append(member.age_recipient)
     else:
         if trust is None:
-            raise UsageError("export.no_recipients", "import the organisation's trust file "
-                             "('identity import --trust') or name the recipients with "
-                             "--recipient")
+            raise UsageError(
+                "export.no_recipients",
+                "import the organisation's trust file "
+                "('identity import --trust') or name the recipients with "
+                "--recipient",
+            )
         chosen += [m.age_recipient for role in DEFAULT_ROLES for m in trust.by_role(role)]
         if not chosen:
-            raise UsageError("export.trust_lists_no_recipients", "the trust file lists no "
-                             "supervisor or intake service; name the recipients with "
-                             "--recipient")
+            raise UsageError(
+                "export.trust_lists_no_recipients",
+                "the trust file lists no "
+                "supervisor or intake service; name the recipients with "
+                "--recipient",
+            )
     chosen.append(identity.age_recipient)
     return tuple(sorted(set(chosen)))
 
@@ -112,8 +135,10 @@ def manifest_bytes(doc: dict[str, Any]) -> bytes:
     """Readable JSON with one line per file, so `sed … | sha256sum -c` can check it."""
     body = {k: v for k, v in doc.items() if k != "files"}
     text = json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False)
-    lines = [f'    {json.dumps(name)}: {json.dumps(doc["files"][name], sort_keys=True)}'
-             for name in sorted(doc["files"])]
+    lines = [
+        f"    {json.dumps(name)}: {json.dumps(doc['files'][name], sort_keys=True)}"
+        for name in sorted(doc["files"])
+    ]
     files = '  "files": {\n' + ",\n".join(lines) + "\n  }"
     return (text[:-2] + ",\n" + files + "\n}\n").encode("utf-8")
 
@@ -122,12 +147,19 @@ def _digest(data: bytes) -> dict[str, Any]:
     return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 
 
-def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | None = None, *,
-                progress: Progress | None = None) -> ExportResult:
+def export_case(
+    engine: Engine,
+    ref: str,
+    out: Path,
+    recipients: list[str] | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ExportResult:
     step = progress or (lambda stage: None)
     if out.exists() and out.is_dir():
-        raise UsageError("export.out_is_folder", "{path} is a folder; give a file name for "
-                         "the bundle", path=out)
+        raise UsageError(
+            "export.out_is_folder", "{path} is a folder; give a file name for the bundle", path=out
+        )
     if not out.parent.is_dir():
         raise no_such_folder(out.parent)
     check_output_file(out, "bundle", vault_root=engine.vault.root)
@@ -148,43 +180,61 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
 
     step("sign")
     t = time.perf_counter()
-    signed_pdf = sign_pdf(statement_pdf, identity.cert_pem(), identity.key_pem(),
-                          reason="Witness statement taken under s.9 CJA 1967",
-                          location=document.place,
-                          signer_name=author)
+    signed_pdf = sign_pdf(
+        statement_pdf,
+        identity.cert_pem(),
+        identity.key_pem(),
+        reason="Witness statement taken under s.9 CJA 1967",
+        location=document.place,
+        signer_name=author,
+    )
     stages["sign"] = time.perf_counter() - t
     text_sha = engine.statement_digest(ref)
 
     bundle_id = uuid.uuid4().hex
-    with engine.recording_export(ref, bundle_id=bundle_id,
-                                 statement=collected.statement.number,
-                                 recipients=chosen) as slot:
+    with engine.recording_export(
+        ref, bundle_id=bundle_id, statement=collected.statement.number, recipients=chosen
+    ) as slot:
         step("pack")
         t = time.perf_counter()
         files = {
             "statement.pdf": signed_pdf,
             "restricted.pdf": restricted_pdf,
-            "restricted.json": json.dumps(rec.restricted_json(collected), indent=2,
-                                          sort_keys=True, ensure_ascii=False).encode(),
-            "record.json": json.dumps(rec.record(collected, audit_head=slot.audit_head,
-                                                 text_sha256=text_sha), indent=2,
-                                      sort_keys=True, ensure_ascii=False).encode(),
-            "audit.jsonl": b"".join(audit.canonical(e.to_json()) + b"\n"
-                                    for e in slot.entries),
+            "restricted.json": json.dumps(
+                rec.restricted_json(collected), indent=2, sort_keys=True, ensure_ascii=False
+            ).encode(),
+            "record.json": json.dumps(
+                rec.record(collected, audit_head=slot.audit_head, text_sha256=text_sha),
+                indent=2,
+                sort_keys=True,
+                ensure_ascii=False,
+            ).encode(),
+            "audit.jsonl": b"".join(audit.canonical(e.to_json()) + b"\n" for e in slot.entries),
         }
-        manifest = manifest_bytes({
-            "format": FORMAT, "version": VERSION, "bundle_id": bundle_id,
-            "created": slot.created,
-            "author": {"name": author, "certificate_fingerprint": identity.fingerprint,
-                       "age_recipient": identity.age_recipient},
-            "device_id": slot.device_id, "sequence": slot.sequence,
-            "case": {"id": slot.case.id, "reference": slot.case.reference},
-            "statement": collected.statement.number, "recipients": list(chosen),
-            "files": {name: _digest(data) for name, data in files.items()},
-        })
+        manifest = manifest_bytes(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "bundle_id": bundle_id,
+                "created": slot.created,
+                "author": {
+                    "name": author,
+                    "certificate_fingerprint": identity.fingerprint,
+                    "age_recipient": identity.age_recipient,
+                },
+                "device_id": slot.device_id,
+                "sequence": slot.sequence,
+                "case": {"id": slot.case.id, "reference": slot.case.reference},
+                "statement": collected.statement.number,
+                "recipients": list(chosen),
+                "files": {name: _digest(data) for name, data in files.items()},
+            }
+        )
         signature = cms.sign_detached(manifest, identity.cert, identity.key)
-        archive = safetar.pack([*files.items(), (MANIFEST, manifest), (SIGNATURE, signature)],
-                               int(parse_stamp(slot.created).timestamp()))
+        archive = safetar.pack(
+            [*files.items(), (MANIFEST, manifest), (SIGNATURE, signature)],
+            int(parse_stamp(slot.created).timestamp()),
+        )
         stages["pack"] = time.perf_counter() - t
         step("encrypt")
         t = time.perf_counter()
@@ -194,5 +244,11 @@ def export_case(engine: Engine, ref: str, out: Path, recipients: list[str] | Non
         write_output_file(out, blob, "bundle")
         slot.complete(hashlib.sha256(manifest).hexdigest())
     stages["total"] = time.perf_counter() - total
-    return ExportResult(str(out), bundle_id, slot.sequence, chosen, len(blob),
-                        {k: round(v, 4) for k, v in stages.items()})
+    return ExportResult(
+        str(out),
+        bundle_id,
+        slot.sequence,
+        chosen,
+        len(blob),
+        {k: round(v, 4) for k, v in stages.items()},
+    )

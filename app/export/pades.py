@@ -45,21 +45,32 @@ def _load_signing_material(cert_pem: bytes, key_pem: bytes) -> tuple[Any, Any, l
         chain = x509.load_pem_x509_certificates(cert_pem)
         key = serialization.load_pem_private_key(key_pem, password=None)
     except (ValueError, TypeError):
-        raise UsageError("pdf.signing_material_unreadable", "The signing certificate or key "
-                         "could not be read.") from None
+        raise UsageError(
+            "pdf.signing_material_unreadable", "The signing certificate or key could not be read."
+        ) from None
     pub = serialization.PublicFormat.SubjectPublicKeyInfo
     der = serialization.Encoding.DER
     if chain[0].public_key().public_bytes(der, pub) != key.public_key().public_bytes(der, pub):
-        raise UsageError("pdf.signing_key_mismatch", "The signing key does not belong to the "
-                         "signing certificate.")
-    key_info = asn1_keys.PrivateKeyInfo.load(key.private_bytes(
-        der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        raise UsageError(
+            "pdf.signing_key_mismatch",
+            "The signing key does not belong to the signing certificate.",
+        )
+    key_info = asn1_keys.PrivateKeyInfo.load(
+        key.private_bytes(der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     certs = [asn1_x509.Certificate.load(c.public_bytes(der)) for c in chain]
     return certs[0], key_info, certs
 
 
-def sign_pdf(pdf: bytes, cert_pem: bytes, key_pem: bytes, *, reason: str,
-             location: str | None = None, signer_name: str) -> bytes:
+def sign_pdf(
+    pdf: bytes,
+    cert_pem: bytes,
+    key_pem: bytes,
+    *,
+    reason: str,
+    location: str | None = None,
+    signer_name: str,
+) -> bytes:
     """The PDF with an invisible PAdES (B-B) signature appended as an incremental update."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
@@ -68,29 +79,41 @@ def sign_pdf(pdf: bytes, cert_pem: bytes, key_pem: bytes, *, reason: str,
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     leaf, key, certs = _load_signing_material(cert_pem, key_pem)
-    signer = signers.SimpleSigner(signing_cert=leaf, signing_key=key,
-                                  cert_registry=SimpleCertificateStore.from_certs(certs))
+    signer = signers.SimpleSigner(
+        signing_cert=leaf, signing_key=key, cert_registry=SimpleCertificateStore.from_certs(certs)
+    )
     meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES,
-        md_algorithm="sha256", reason=reason, location=location, name=signer_name)
+        field_name=FIELD_NAME,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=reason,
+        location=location,
+        name=signer_name,
+    )
     try:
         writer = IncrementalPdfFileWriter(BytesIO(pdf))
     except Exception:  # pyHanko's reader raises several types for damaged files
-        raise UsageError("pdf.unreadable", "The document to sign is not a readable PDF."
-                         ) from None
+        raise UsageError("pdf.unreadable", "The document to sign is not a readable PDF.") from None
     out = BytesIO()
     try:
         signers.sign_pdf(writer, meta, signer=signer, output=out)
     except (SigningError, PdfError) as exc:
         reason = str(exc).strip().rstrip(".")
-        raise UsageError("pdf.signing_failed", "The document could not be signed: {detail}.",
-                         detail=reason) from None
+        raise UsageError(
+            "pdf.signing_failed", "The document could not be signed: {detail}.", detail=reason
+        ) from None
     return out.getvalue()
 
 
 def _failed(problem: str, **known: Any) -> PdfSignatureReport:
-    fields = {"valid": False, "intact": False, "covers_whole_document": False,
-              "signer_subject": "", "trusted": False, **known}
+    fields = {
+        "valid": False,
+        "intact": False,
+        "covers_whole_document": False,
+        "signer_subject": "",
+        "trusted": False,
+        **known,
+    }
     return PdfSignatureReport(problems=(problem,), **fields)
 
 
@@ -107,8 +130,10 @@ def validate_pdf_signature(pdf: bytes, ca_cert_pem: bytes) -> PdfSignatureReport
     if not isinstance(pdf, bytes | bytearray) or b"%PDF-" not in pdf[:1024]:
         return _failed("not a PDF")
     try:
-        roots = [asn1_x509.Certificate.load(c.public_bytes(Encoding.DER))
-                 for c in x509.load_pem_x509_certificates(ca_cert_pem)]
+        roots = [
+            asn1_x509.Certificate.load(c.public_bytes(Encoding.DER))
+            for c in x509.load_pem_x509_certificates(ca_cert_pem)
+        ]
     except (ValueError, TypeError):
         return _failed("the trusted CA certificate could not be read")
     try:
@@ -133,13 +158,18 @@ def validate_pdf_signature(pdf: bytes, ca_cert_pem: bytes) -> PdfSignatureReport
     if status.intact and status.valid and not status.trusted:
         problems.append("the signer's certificate does not chain to the trusted CA")
     if not whole:
-        problems.append("the signature does not cover the whole file: "
-                        "something was added after signing")
+        problems.append(
+            "the signature does not cover the whole file: something was added after signing"
+        )
     try:
         subject = status.signing_cert.subject.human_friendly
     except Exception:  # pragma: no cover - an unusual subject encoding
         subject = ""
     return PdfSignatureReport(
         valid=bool(status.intact and status.valid and status.trusted),
-        intact=bool(status.intact), covers_whole_document=whole, signer_subject=subject,
-        trusted=bool(status.trusted), problems=tuple(problems))
+        intact=bool(status.intact),
+        covers_whole_document=whole,
+        signer_subject=subject,
+        trusted=bool(status.trusted),
+        problems=tuple(problems),
+    )

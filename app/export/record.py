@@ -42,23 +42,41 @@ def collect(engine: Engine, ref: str) -> Collected:
     case = engine.case(ref)
     statement = engine.statement(ref)
     if statement.status != "signed" or not statement.signed:
-        raise UsageError("export.not_signed", "only a signed statement can be exported; read "
-                         "it back, have it confirmed and signed first")
+        raise UsageError(
+            "export.not_signed",
+            "only a signed statement can be exported; read "
+            "it back, have it confirmed and signed first",
+        )
     stored = engine.signature(ref)
     if stored is None:
         raise UsageError("export.no_signature", "the signed statement has no stored signature")
     data, media_type = stored
-    art = (signature_art.from_json(data.decode("utf-8")) if media_type == STROKES
-           else signature_art.signature_from_file(data))
+    art = (
+        signature_art.from_json(data.decode("utf-8"))
+        if media_type == STROKES
+        else signature_art.signature_from_file(data)
+    )
     guide = engine.guide(case)
     texts = engine.sections(ref, audit_view=True)
     sections: list[dict[str, Any]] = [
-        {"id": s.id, "title": s.title, "text": s.text, "revision": s.revision} for s in texts]
+        {"id": s.id, "title": s.title, "text": s.text, "revision": s.revision} for s in texts
+    ]
     history = {s.id: engine.section_history(ref, s.id) for s in texts}
     overview = engine.show_case(ref)
-    return Collected(case, guide, statement, engine.witness(ref), engine.restricted(ref),
-                     sections, engine.sittings(ref), [e.to_json() for e in engine.timeline(ref)],
-                     overview["fields"], history, art, media_type)
+    return Collected(
+        case,
+        guide,
+        statement,
+        engine.witness(ref),
+        engine.restricted(ref),
+        sections,
+        engine.sittings(ref),
+        [e.to_json() for e in engine.timeline(ref)],
+        overview["fields"],
+        history,
+        art,
+        media_type,
+    )
 
 
 def paragraphs(c: Collected) -> tuple[str, ...]:
@@ -83,30 +101,51 @@ def statement_document(c: Collected, interviewer_name: str) -> StatementDocument
     return StatementDocument(
         witness_name=str(c.witness.get("name") or ""),
         age_if_under_18=age_if_under_18(c, signed_on),
-        paragraphs=paragraphs(c), signature=c.signature,
+        paragraphs=paragraphs(c),
+        signature=c.signature,
         interviewer_name=interviewer_name or c.case.interviewer or "",
-        signed_on=signed_on, place=place or "Not recorded", reference=c.case.reference,
-        statement_number=c.statement.number, read_by_witness=c.statement.reader is None,
-        reader_name=c.statement.reader, language=str(c.witness.get("language") or "en")[:8])
+        signed_on=signed_on,
+        place=place or "Not recorded",
+        reference=c.case.reference,
+        statement_number=c.statement.number,
+        read_by_witness=c.statement.reader is None,
+        reader_name=c.statement.reader,
+        language=str(c.witness.get("language") or "en")[:8],
+    )
 
 
 def restricted_details(c: Collected) -> RestrictedDetails:
     r = c.restricted
-    consents = tuple((str(x.get("kind")), str(x.get("state")), str(x.get("at")))
-                     for x in r.get("consents", []))
+    consents = tuple(
+        (str(x.get("kind")), str(x.get("state")), str(x.get("at"))) for x in r.get("consents", [])
+    )
     return RestrictedDetails(
-        witness_name=str(c.witness.get("name") or ""), reference=c.case.reference,
-        date_of_birth=r.get("date_of_birth"), address=r.get("address"), phone=r.get("phone"),
-        email=r.get("email"), safe_contact=r.get("safe_contact"), safe_times=r.get("safe_times"),
-        voicemail_safe=r.get("voicemail_safe"), letters_safe=r.get("letters_safe"),
-        dates_to_avoid=r.get("dates_to_avoid"), special_measures=r.get("special_measures"),
-        other_needs=r.get("other_needs"), consents=consents,
-        victim_personal_statement_offered=r.get("vps_offered"))
+        witness_name=str(c.witness.get("name") or ""),
+        reference=c.case.reference,
+        date_of_birth=r.get("date_of_birth"),
+        address=r.get("address"),
+        phone=r.get("phone"),
+        email=r.get("email"),
+        safe_contact=r.get("safe_contact"),
+        safe_times=r.get("safe_times"),
+        voicemail_safe=r.get("voicemail_safe"),
+        letters_safe=r.get("letters_safe"),
+        dates_to_avoid=r.get("dates_to_avoid"),
+        special_measures=r.get("special_measures"),
+        other_needs=r.get("other_needs"),
+        consents=consents,
+        victim_personal_statement_offered=r.get("vps_offered"),
+    )
 
 
 def restricted_json(c: Collected) -> dict[str, Any]:
-    return {"format": "quietroom-restricted", "version": 1, "case_reference": c.case.reference,
-            "witness_name": c.witness.get("name"), "details": c.restricted}
+    return {
+        "format": "quietroom-restricted",
+        "version": 1,
+        "case_reference": c.case.reference,
+        "witness_name": c.witness.get("name"),
+        "details": c.restricted,
+    }
 
 
 def record(c: Collected, *, audit_head: dict[str, Any], text_sha256: str) -> dict[str, Any]:
@@ -114,25 +153,49 @@ def record(c: Collected, *, audit_head: dict[str, Any], text_sha256: str) -> dic
     return {
         "$schema": RECORD_SCHEMA_ID,
         "record_version": RECORD_VERSION,
-        "case": {"id": c.case.id, "reference": c.case.reference, "category": c.case.category,
-                 "interviewer": c.case.interviewer, "created": c.case.created,
-                 "guide": {"id": c.guide.id, "version": c.guide.version}},
+        "case": {
+            "id": c.case.id,
+            "reference": c.case.reference,
+            "category": c.case.category,
+            "interviewer": c.case.interviewer,
+            "created": c.case.created,
+            "guide": {"id": c.guide.id, "version": c.guide.version},
+        },
         "survivor": {k: v for k, v in c.witness.items() if v is not None},
-        "statement": {"number": c.statement.number, "status": c.statement.status,
-                      "readback_confirmed": c.statement.readback_confirmed,
-                      "signed": c.statement.signed, "read_to_witness_by": c.statement.reader,
-                      "text_sha256": text_sha256, "signature_type": c.signature_type},
-        "sections": [{"id": s["id"], "title": s["title"], "text": s["text"],
-                      "revision": s["revision"]} for s in c.sections],
+        "statement": {
+            "number": c.statement.number,
+            "status": c.statement.status,
+            "readback_confirmed": c.statement.readback_confirmed,
+            "signed": c.statement.signed,
+            "read_to_witness_by": c.statement.reader,
+            "text_sha256": text_sha256,
+            "signature_type": c.signature_type,
+        },
+        "sections": [
+            {"id": s["id"], "title": s["title"], "text": s["text"], "revision": s["revision"]}
+            for s in c.sections
+        ],
         "fields": c.fields,
         "sittings": [s.to_json() for s in c.sittings],
         "timeline": c.timeline,
-        "revisions": [{"section": sid, "count": len(items),
-                       "head_sha256": items[-1]["sha256"] if items else None,
-                       "history": [{"revision": h["revision"], "kind": h["kind"],
-                                    "sha256": h["sha256"], "length": h["length"],
-                                    "saves": h["saves"], "updated": h["updated"]}
-                                   for h in items]}
-                      for sid, items in c.history.items()],
+        "revisions": [
+            {
+                "section": sid,
+                "count": len(items),
+                "head_sha256": items[-1]["sha256"] if items else None,
+                "history": [
+                    {
+                        "revision": h["revision"],
+                        "kind": h["kind"],
+                        "sha256": h["sha256"],
+                        "length": h["length"],
+                        "saves": h["saves"],
+                        "updated": h["updated"],
+                    }
+                    for h in items
+                ],
+            }
+            for sid, items in c.history.items()
+        ],
         "audit_head": audit_head,
     }

@@ -33,8 +33,11 @@ def pack(files: Iterable[tuple[str, bytes]], mtime: int) -> bytes:
 
 
 def _bad(detail: str) -> VerificationError:
-    return VerificationError("bundle.archive_unacceptable", "the bundle's archive is not "
-                             "acceptable: {detail}", detail=detail)
+    return VerificationError(
+        "bundle.archive_unacceptable",
+        "the bundle's archive is not acceptable: {detail}",
+        detail=detail,
+    )
 
 
 def unpack(data: bytes, allowed: frozenset[str]) -> dict[str, bytes]:

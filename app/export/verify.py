@@ -70,11 +70,15 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         m = self.manifest or {}
-        return {"ok": self.ok, "checks": [{"check": c.name, "ok": c.ok, "detail": c.detail}
-                                          for c in self.checks],
-                "bundle_id": m.get("bundle_id"), "case": m.get("case"),
-                "author": m.get("author"), "created": m.get("created"),
-                "sequence": m.get("sequence")}
+        return {
+            "ok": self.ok,
+            "checks": [{"check": c.name, "ok": c.ok, "detail": c.detail} for c in self.checks],
+            "bundle_id": m.get("bundle_id"),
+            "case": m.get("case"),
+            "author": m.get("author"),
+            "created": m.get("created"),
+            "sequence": m.get("sequence"),
+        }
 
 
 def _schema() -> dict[str, Any]:
@@ -84,16 +88,21 @@ def _schema() -> dict[str, Any]:
 
 def _decrypt(data: bytes, identities: list[Any]) -> bytes:
     if not data.startswith(AGE_MAGIC):
-        raise VerificationError("bundle.not_age_encrypted", "this is not a Quietroom bundle "
-                                "(it is not an age-encrypted file)")
+        raise VerificationError(
+            "bundle.not_age_encrypted",
+            "this is not a Quietroom bundle (it is not an age-encrypted file)",
+        )
     try:
         return pyrage.decrypt(data, identities)
     except Exception as exc:
         if "no matching keys" in str(exc).lower():
-            raise VerificationError("bundle.not_a_recipient", "you are not a recipient of this "
-                                    "bundle") from None
-        raise VerificationError("bundle.does_not_decrypt", "the bundle is damaged or has been "
-                                "altered: it does not decrypt") from None
+            raise VerificationError(
+                "bundle.not_a_recipient", "you are not a recipient of this bundle"
+            ) from None
+        raise VerificationError(
+            "bundle.does_not_decrypt",
+            "the bundle is damaged or has been altered: it does not decrypt",
+        ) from None
 
 
 def read_inputs(bundle: Path, identity_file: Path) -> tuple[bytes, list[Any]]:
@@ -128,8 +137,9 @@ def read_bundle(bundle: Path) -> bytes:
     """The bundle's bytes; for a file that does not start as an age file, only that start
     (enough for decryption to say so), so a large or endless file of something else
     (/dev/zero) is never read whole."""
-    too_large = VerificationError("bundle.far_too_large", "the file is far larger than any "
-                                  "Quietroom bundle")
+    too_large = VerificationError(
+        "bundle.far_too_large", "the file is far larger than any Quietroom bundle"
+    )
     try:
         with open(bundle, "rb") as fh:
             st = os.fstat(fh.fileno())
@@ -146,8 +156,7 @@ def read_bundle(bundle: Path) -> bytes:
     return data
 
 
-def verify_data(data: bytes, identities: list[Any], ca_cert: Any, trust: Trust | None
-                ) -> Report:
+def verify_data(data: bytes, identities: list[Any], ca_cert: Any, trust: Trust | None) -> Report:
     """Verify bundle bytes with age identities and the organisation's CA (and trust)."""
     report = Report()
     try:
@@ -163,8 +172,11 @@ def verify_data(data: bytes, identities: list[Any], ca_cert: Any, trust: Trust |
         report.refuse("contents", exc)
         return report
     missing = sorted(ALL_FILES - files.keys())
-    if not report.add("contents", not missing, "every expected file is present" if not missing
-                      else f"missing: {', '.join(missing)}"):
+    if not report.add(
+        "contents",
+        not missing,
+        "every expected file is present" if not missing else f"missing: {', '.join(missing)}",
+    ):
         return report
     report.files = files
     manifest = _manifest(report, files[MANIFEST])
@@ -173,10 +185,14 @@ def verify_data(data: bytes, identities: list[Any], ca_cert: Any, trust: Trust |
     signer = _check_signature(report, files, manifest, ca_cert, trust)
     _check_files(report, files, manifest)
     recipients = set(manifest.get("recipients", []))
-    report.add("recipients", bool(mine & recipients),
-               "you are among the recipients the author signed for" if mine & recipients else
-               "you are not among the recipients the author signed for: the bundle was "
-               "re-encrypted by someone else")
+    report.add(
+        "recipients",
+        bool(mine & recipients),
+        "you are among the recipients the author signed for"
+        if mine & recipients
+        else "you are not among the recipients the author signed for: the bundle was "
+        "re-encrypted by someone else",
+    )
     _check_pdf(report, files["statement.pdf"], ca_cert, signer)
     record = _check_record(report, files["record.json"], manifest)
     _check_audit(report, files["audit.jsonl"], record, manifest)
@@ -186,19 +202,33 @@ def verify_data(data: bytes, identities: list[Any], ca_cert: Any, trust: Trust |
 def _manifest(report: Report, raw: bytes) -> dict[str, Any] | None:
     try:
         doc = json.loads(raw.decode("utf-8"))
-        ok = (isinstance(doc, dict) and doc.get("format") == FORMAT
-              and doc.get("version") == VERSION and isinstance(doc.get("files"), dict)
-              and isinstance(doc.get("recipients"), list))
+        ok = (
+            isinstance(doc, dict)
+            and doc.get("format") == FORMAT
+            and doc.get("version") == VERSION
+            and isinstance(doc.get("files"), dict)
+            and isinstance(doc.get("recipients"), list)
+        )
     except (UnicodeDecodeError, ValueError):
         ok, doc = False, None
-    report.add("manifest", ok, "format quietroom-bundle, version 1" if ok else
-               "manifest.json is not a version 1 Quietroom manifest")
+    report.add(
+        "manifest",
+        ok,
+        "format quietroom-bundle, version 1"
+        if ok
+        else "manifest.json is not a version 1 Quietroom manifest",
+    )
     report.manifest = doc if ok else None
     return report.manifest
 
 
-def _check_signature(report: Report, files: dict[str, bytes], manifest: dict[str, Any],
-                     ca_cert: Any, trust: Trust | None) -> Any:
+def _check_signature(
+    report: Report,
+    files: dict[str, bytes],
+    manifest: dict[str, Any],
+    ca_cert: Any,
+    trust: Trust | None,
+) -> Any:
     try:
         signer = cms.verify_detached(files[SIGNATURE], files[MANIFEST], ca_cert)
     except PkiError as exc:
@@ -211,8 +241,13 @@ def _check_signature(report: Report, files: dict[str, bytes], manifest: dict[str
         problems.append("the signer is not the author named in the manifest")
     if trust is not None and trust.member_for_certificate(signer) is None:
         problems.append("the signer is not a member of the organisation's trust file")
-    report.add("manifest signature", not problems, "; ".join(problems) if problems else
-               f"signed by {name}, certificate issued by the organisation's CA")
+    report.add(
+        "manifest signature",
+        not problems,
+        "; ".join(problems)
+        if problems
+        else f"signed by {name}, certificate issued by the organisation's CA",
+    )
     return signer
 
 
@@ -224,11 +259,15 @@ def _check_files(report: Report, files: dict[str, bytes], manifest: dict[str, An
         problems.append("the manifest does not list exactly the bundle's files")
     for name in sorted(expected & set(listed)):
         entry = listed[name] if isinstance(listed[name], dict) else {}
-        if hashlib.sha256(files[name]).hexdigest() != entry.get("sha256") \
-                or len(files[name]) != entry.get("size"):
+        if hashlib.sha256(files[name]).hexdigest() != entry.get("sha256") or len(
+            files[name]
+        ) != entry.get("size"):
             problems.append(f"{name} does not match its SHA-256 in the manifest")
-    report.add("file hashes", not problems, "; ".join(problems) if problems else
-               f"all {len(expected)} files match the signed manifest")
+    report.add(
+        "file hashes",
+        not problems,
+        "; ".join(problems) if problems else f"all {len(expected)} files match the signed manifest",
+    )
 
 
 def _check_pdf(report: Report, pdf: bytes, ca_cert: Any, signer: Any) -> None:
@@ -242,12 +281,16 @@ def _check_pdf(report: Report, pdf: bytes, ca_cert: Any, signer: Any) -> None:
         if name is None or name not in result.signer_subject:
             problems.append("the PDF was signed by someone other than the manifest's signer")
     ok = result.valid and result.covers_whole_document and not problems
-    report.add("statement PDF signature", ok, "valid, covering the whole document, signed by "
-               f"{result.signer_subject}" if ok else "; ".join(problems) or "not valid")
+    report.add(
+        "statement PDF signature",
+        ok,
+        f"valid, covering the whole document, signed by {result.signer_subject}"
+        if ok
+        else "; ".join(problems) or "not valid",
+    )
 
 
-def _check_record(report: Report, raw: bytes, manifest: dict[str, Any]
-                  ) -> dict[str, Any] | None:
+def _check_record(report: Report, raw: bytes, manifest: dict[str, Any]) -> dict[str, Any] | None:
     try:
         record = json.loads(raw.decode("utf-8"))
         jsonschema.Draft202012Validator(_schema()).validate(record)
@@ -259,31 +302,53 @@ def _check_record(report: Report, raw: bytes, manifest: dict[str, Any]
         report.add("record schema", False, f"record.json does not match schema v1 at {where}")
         return None
     same_case = record["case"]["id"] == (manifest.get("case") or {}).get("id")
-    report.add("record schema", same_case, "valid against record-v1.schema.json" if same_case
-               else "record.json describes another case than the manifest")
+    report.add(
+        "record schema",
+        same_case,
+        "valid against record-v1.schema.json"
+        if same_case
+        else "record.json describes another case than the manifest",
+    )
     return record
 
 
-def _check_audit(report: Report, raw: bytes, record: dict[str, Any] | None,
-                 manifest: dict[str, Any]) -> None:
+def _check_audit(
+    report: Report, raw: bytes, record: dict[str, Any] | None, manifest: dict[str, Any]
+) -> None:
     try:
         entries = []
         for line in raw.decode("utf-8").splitlines():
             d = json.loads(line)
-            entries.append(audit.Entry(d["case_id"], d["seq"], d["at"], d["actor"],
-                                       d["action"], d["detail"], d["prev"], d["hash"]))
+            entries.append(
+                audit.Entry(
+                    d["case_id"],
+                    d["seq"],
+                    d["at"],
+                    d["actor"],
+                    d["action"],
+                    d["detail"],
+                    d["prev"],
+                    d["hash"],
+                )
+            )
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         report.add("audit chain", False, "audit.jsonl is not a readable audit log")
         return
     chain = audit.verify_chain(entries)
     problems = [] if chain.intact else [chain.problem or "broken"]
-    if record is not None and record["audit_head"] != {"seq": chain.entries,
-                                                       "hash": chain.head} and chain.intact:
+    if (
+        record is not None
+        and record["audit_head"] != {"seq": chain.entries, "hash": chain.head}
+        and chain.intact
+    ):
         problems.append("the record's audit head does not match the log")
     if entries and entries[-1].detail.get("bundle_id") != manifest.get("bundle_id"):
         problems.append("the log does not end with this export")
-    report.add("audit chain", not problems, "; ".join(problems) if problems else
-               f"{chain.entries} entries, hash chain intact")
+    report.add(
+        "audit chain",
+        not problems,
+        "; ".join(problems) if problems else f"{chain.entries} entries, hash chain intact",
+    )
 
 
 def check_extract_target(target: Path) -> None:
@@ -293,20 +358,30 @@ def check_extract_target(target: Path) -> None:
         # It will be made with its parents: refuse now if a file stands in the way.
         blocker = next((p for p in target.parents if p.exists()), None)
         if blocker is not None and not blocker.is_dir():
-            raise UsageError("extract.folder_blocked", "cannot create the folder {path}: "
-                             "{blocker} is not a folder", path=target, blocker=blocker)
+            raise UsageError(
+                "extract.folder_blocked",
+                "cannot create the folder {path}: {blocker} is not a folder",
+                path=target,
+                blocker=blocker,
+            )
         return
     if not target.is_dir():
-        raise UsageError("extract.not_a_folder", "{path} exists and is not a folder",
-                         path=target)
+        raise UsageError("extract.not_a_folder", "{path} exists and is not a folder", path=target)
     try:
         empty = next(target.iterdir(), None) is None
     except OSError as exc:
-        raise UsageError("extract.folder_unreadable", "cannot read the folder {path}: "
-                         "{reason}", path=target, reason=exc.strerror) from None
+        raise UsageError(
+            "extract.folder_unreadable",
+            "cannot read the folder {path}: {reason}",
+            path=target,
+            reason=exc.strerror,
+        ) from None
     if not empty:
-        raise UsageError("extract.folder_not_empty", "{path} is not empty; choose a new or "
-                         "empty folder", path=target)
+        raise UsageError(
+            "extract.folder_not_empty",
+            "{path} is not empty; choose a new or empty folder",
+            path=target,
+        )
 
 
 def extract(report: Report, target: Path) -> list[str]:
@@ -314,15 +389,20 @@ def extract(report: Report, target: Path) -> list[str]:
     All or nothing: if one file cannot be written, those already written are removed,
     so no plaintext (the restricted details above all) is left behind by a failure."""
     if not report.ok:
-        raise VerificationError("extract.not_verified", "not extracted, because the bundle "
-                                "did not verify")
+        raise VerificationError(
+            "extract.not_verified", "not extracted, because the bundle did not verify"
+        )
     check_extract_target(target)
     created = not target.exists()
     try:
         ensure_private_dir(target)
     except OSError as exc:
-        raise UsageError("extract.cannot_create_folder", "cannot create the folder {path}: "
-                         "{reason}", path=target, reason=exc.strerror) from None
+        raise UsageError(
+            "extract.cannot_create_folder",
+            "cannot create the folder {path}: {reason}",
+            path=target,
+            reason=exc.strerror,
+        ) from None
     written: list[Path] = []
     try:
         for name in sorted(report.files):
@@ -332,11 +412,18 @@ def extract(report: Report, target: Path) -> list[str]:
             try:
                 write_new_file(path, report.files[name])
             except FileExistsError:
-                raise UsageError("extract.file_exists", "{path} already exists; choose an "
-                                 "empty folder", path=path) from None
+                raise UsageError(
+                    "extract.file_exists",
+                    "{path} already exists; choose an empty folder",
+                    path=path,
+                ) from None
             except OSError as exc:
-                raise UsageError("extract.cannot_write", "cannot write {path}: {reason}",
-                                 path=path, reason=exc.strerror) from None
+                raise UsageError(
+                    "extract.cannot_write",
+                    "cannot write {path}: {reason}",
+                    path=path,
+                    reason=exc.strerror,
+                ) from None
             written.append(path)
     except BaseException:
         for path in written:
@@ -353,9 +440,10 @@ def verify_in_vault(engine: Any, bundle: Path) -> Report:
     identity = engine.identity()
     trust = engine.trust()
     if identity.age_identity is None:
-        raise UsageError("identity.no_age_identity", "this vault has no age identity to open "
-                         "bundles with; import it with your identity")
+        raise UsageError(
+            "identity.no_age_identity",
+            "this vault has no age identity to open bundles with; import it with your identity",
+        )
     if trust is None:
-        raise UsageError("identity.no_trust_file", "import the organisation's trust file "
-                         "first")
+        raise UsageError("identity.no_trust_file", "import the organisation's trust file first")
     return verify_data(read_bundle(bundle), [identity.age_identity], trust.ca_cert, trust)

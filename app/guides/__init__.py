@@ -1,8 +1,8 @@
 """Interview guides as data: one per case category, and their translations for the screen.
 
-    model.py         the guide format (schema 1), strict parsing and where guides live
-    translations.py  a guide's text in another language, structure checked against English
-    catalog.py       the guide for a category, cached until its file changes
+model.py         the guide format (schema 1), strict parsing and where guides live
+translations.py  a guide's text in another language, structure checked against English
+catalog.py       the guide for a category, cached until its file changes
 """
 
 from app.guides.catalog import guide_for_category

@@ -15,8 +15,11 @@ def guide_for_category(category: str, language: str = "en") -> Guide:
     """The guide for a case category, re-read only when its file changes. In another
     language, its translation for the screen (app/guide_translations.py), else English."""
     if category not in CATEGORIES:
-        raise UsageError("guide.unknown_category", "unknown category {category}; choose csa, "
-                         "apsp or general", category=show(category))
+        raise UsageError(
+            "guide.unknown_category",
+            "unknown category {category}; choose csa, apsp or general",
+            category=show(category),
+        )
     path = guides_dir() / f"{category}.toml"
     try:
         stat = path.stat()
@@ -25,8 +28,9 @@ def guide_for_category(category: str, language: str = "en") -> Guide:
     guide = _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
     if guide.id != category:
         # A copied file with the wrong id would silently give a case the wrong guide.
-        raise broken_guide(path.name, f"id must be {show(category)} to match the file name, "
-                           f"not {show(guide.id)}")
+        raise broken_guide(
+            path.name, f"id must be {show(category)} to match the file name, not {show(guide.id)}"
+        )
     if language != "en":
         return translated(guide, language)
     return guide
@@ -36,5 +40,3 @@ def guide_for_category(category: str, language: str = "en") -> Guide:
 def _load_cached(path: str, mtime_ns: int, size: int) -> Guide:
     # mtime and size are part of the key so that an edited file is read again.
     return load_guide(Path(path))
-
-

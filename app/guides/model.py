@@ -61,8 +61,9 @@ class GuideError(QuietroomError):
 def broken_guide(name: str, detail: str) -> GuideError:
     """The guide file `name` is broken; `detail` says where and how (in English: guides
     are maintained by the organisation's staff, not read by interviewers)."""
-    return GuideError("guide.broken", "broken interview guide {name}: {detail}", name=name,
-                      detail=detail)
+    return GuideError(
+        "guide.broken", "broken interview guide {name}: {detail}", name=name, detail=detail
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,10 @@ class Guide:
             if section.id == section_id:
                 return section
         raise UsageError(
-            "guide.unknown_section", "unknown section {section}; this guide has: {known}",
-            section=show(section_id), known=", ".join(self.section_ids()),
+            "guide.unknown_section",
+            "unknown section {section}; this guide has: {known}",
+            section=show(section_id),
+            known=", ".join(self.section_ids()),
         )
 
     def phase(self, phase_id: str) -> Phase:
@@ -131,8 +134,12 @@ class Guide:
             if phase.id == phase_id:
                 return phase
         known = ", ".join(phase.id for phase in self.phases)
-        raise UsageError("guide.unknown_phase", "unknown phase {phase}; this guide has: {known}",
-                         phase=show(phase_id), known=known)
+        raise UsageError(
+            "guide.unknown_phase",
+            "unknown phase {phase}; this guide has: {known}",
+            phase=show(phase_id),
+            known=known,
+        )
 
 
 # --- where guides live ----------------------------------------------------------------

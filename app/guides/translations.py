@@ -37,8 +37,12 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
 def _broken(name: str, detail: str) -> GuideError:
-    return GuideError("guide.broken_translation", "broken interview guide translation {name}: "
-                      "{detail}", name=name, detail=detail)
+    return GuideError(
+        "guide.broken_translation",
+        "broken interview guide translation {name}: {detail}",
+        name=name,
+        detail=detail,
+    )
 
 
 def translation_path(category: str, language: str) -> Path:
@@ -50,8 +54,11 @@ def translated(english: Guide, language: str) -> Guide:
     """``english`` with its text in ``language``; the English guide itself when no
     translation is shipped. A translation that does not match is a ``GuideError``."""
     if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
-        raise UsageError("guide.unknown_language", "unknown language {language!r}; give a "
-                         "code such as en or cy", language=language)
+        raise UsageError(
+            "guide.unknown_language",
+            "unknown language {language!r}; give a code such as en or cy",
+            language=language,
+        )
     if language == ENGLISH:
         return english
     path = translation_path(english.id, language)
@@ -100,16 +107,22 @@ class _Compare:
         """The same ids (unique within each list, as load_guide ensures) in the same order."""
         for index, item in enumerate(ours):
             if item not in theirs:
-                self.fail(f"{path}[{index}].id {_show(item)} is not in {self.english}; a"
-                          f" translation cannot add {path}")
+                self.fail(
+                    f"{path}[{index}].id {_show(item)} is not in {self.english}; a"
+                    f" translation cannot add {path}"
+                )
         missing = [item for item in theirs if item not in ours]
         if missing:
-            self.fail(f"{path}: {', '.join(missing)} missing; a translation keeps every one"
-                      f" of {self.english}'s {path}")
+            self.fail(
+                f"{path}: {', '.join(missing)} missing; a translation keeps every one"
+                f" of {self.english}'s {path}"
+            )
         for index, (mine, english) in enumerate(zip(ours, theirs, strict=True)):
             if mine != english:
-                self.fail(f"{path}[{index}].id is {_show(mine)} where {self.english} has"
-                          f" {_show(english)}; keep {self.english}'s order")
+                self.fail(
+                    f"{path}[{index}].id is {_show(mine)} where {self.english} has"
+                    f" {_show(english)}; keep {self.english}'s order"
+                )
 
 
 _ONLY_TEXT = "a translation changes only the text"
@@ -118,11 +131,16 @@ _ONLY_TEXT = "a translation changes only the text"
 def _merge(english: Guide, ours: Guide, check: _Compare) -> Guide:
     """Check that ``ours`` has ``english``'s structure; return ``english`` with our text."""
     check.same("id", ours.id, english.id, "it must translate that guide")
-    check.same("version", ours.version, english.version,
-               "translate that version of the guide (its text may have changed)")
+    check.same(
+        "version",
+        ours.version,
+        english.version,
+        "translate that version of the guide (its text may have changed)",
+    )
     for key in ("break_every_minutes", "long_sitting_minutes", "checkin_on_phase_change"):
-        check.same(f"pacing.{key}", getattr(ours.pacing, key),
-                   getattr(english.pacing, key), _ONLY_TEXT)
+        check.same(
+            f"pacing.{key}", getattr(ours.pacing, key), getattr(english.pacing, key), _ONLY_TEXT
+        )
 
     check.same_ids("sections", [s.id for s in ours.sections], [s.id for s in english.sections])
     sections = tuple(
@@ -135,31 +153,48 @@ def _merge(english: Guide, ours: Guide, check: _Compare) -> Guide:
     for index, (mine, theirs) in enumerate(zip(ours.fields, english.fields, strict=True)):
         path = f"fields[{index}]"
         check.same(f"{path}.kind", mine.kind, theirs.kind, _ONLY_TEXT)
-        check.same(f"{path}.choices", list(mine.choices), list(theirs.choices),
-                   "choices are the values stored for the case, so they stay as they are")
+        check.same(
+            f"{path}.choices",
+            list(mine.choices),
+            list(theirs.choices),
+            "choices are the values stored for the case, so they stay as they are",
+        )
         if bool(mine.help) != bool(theirs.help):
-            check.fail(f"{path}.help is missing; {check.english} has help to translate"
-                       if theirs.help else
-                       f"{path}.help is not in {check.english}; a translation adds no help")
+            check.fail(
+                f"{path}.help is missing; {check.english} has help to translate"
+                if theirs.help
+                else f"{path}.help is not in {check.english}; a translation adds no help"
+            )
         fields.append(dataclasses.replace(theirs, label=mine.label, help=mine.help))
 
     check.same_ids("phases", [p.id for p in ours.phases], [p.id for p in english.phases])
     phases: list[Phase] = []
-    for index, (phase, english_phase) in enumerate(zip(ours.phases, english.phases,
-                                                        strict=True)):
+    for index, (phase, english_phase) in enumerate(zip(ours.phases, english.phases, strict=True)):
         path = f"phases[{index}]"
-        check.same(f"{path}.sections", list(phase.sections), list(english_phase.sections),
-                   _ONLY_TEXT)
+        check.same(
+            f"{path}.sections", list(phase.sections), list(english_phase.sections), _ONLY_TEXT
+        )
         check.same(f"{path}.checkin", phase.checkin, english_phase.checkin, _ONLY_TEXT)
         if len(phase.prompts) != len(english_phase.prompts):
-            check.fail(f"{path}.prompts has {len(phase.prompts)} prompts where {check.english}"
-                       f" has {len(english_phase.prompts)}; translate each prompt, in the same "
-                       "order")
-        phases.append(dataclasses.replace(english_phase, title=phase.title,
-                                          purpose=phase.purpose, prompts=phase.prompts))
+            check.fail(
+                f"{path}.prompts has {len(phase.prompts)} prompts where {check.english}"
+                f" has {len(english_phase.prompts)}; translate each prompt, in the same "
+                "order"
+            )
+        phases.append(
+            dataclasses.replace(
+                english_phase, title=phase.title, purpose=phase.purpose, prompts=phase.prompts
+            )
+        )
 
-    return dataclasses.replace(english, title=ours.title, sections=sections,
-                               fields=tuple(fields), phases=tuple(phases), source=ours.source)
+    return dataclasses.replace(
+        english,
+        title=ours.title,
+        sections=sections,
+        fields=tuple(fields),
+        phases=tuple(phases),
+        source=ours.source,
+    )
 
 
 def _show(value: object) -> str:

@@ -69,10 +69,13 @@ class Member:
         return x25519.Recipient.from_str(self.age_recipient)
 
     def to_json(self) -> dict[str, str]:
-        return {"name": self.name, "role": self.role,
-                "certificate": pki.certificate_pem(self.certificate).decode("ascii"),
-                "certificate_fingerprint": self.fingerprint,
-                "age_recipient": self.age_recipient}
+        return {
+            "name": self.name,
+            "role": self.role,
+            "certificate": pki.certificate_pem(self.certificate).decode("ascii"),
+            "certificate_fingerprint": self.fingerprint,
+            "age_recipient": self.age_recipient,
+        }
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,12 @@ def check_name(name: str, what: str) -> str:
     # isprintable() also refuses lone surrogates (bytes that were not UTF-8) and the
     # invisible direction overrides that could make a name read as another one.
     if not name or len(name) > MAX_NAME or _CONTROL.search(name) or not name.isprintable():
-        raise UsageError("org.name_invalid", "the {what} must be 1 to {limit} printable "
-                         "characters", what=what, limit=MAX_NAME)
+        raise UsageError(
+            "org.name_invalid",
+            "the {what} must be 1 to {limit} printable characters",
+            what=what,
+            limit=MAX_NAME,
+        )
     return name
 
 
@@ -114,12 +121,18 @@ def issued_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def render_trust(organisation: str, ca_cert: x509.Certificate, members: list[Member],
-                 issued: str) -> bytes:
+def render_trust(
+    organisation: str, ca_cert: x509.Certificate, members: list[Member], issued: str
+) -> bytes:
     """trust.json's bytes: UTF-8, keys in the documented order, one trailing newline."""
-    doc = {"format": FORMAT, "version": VERSION, "organisation": organisation,
-           "issued": issued, "ca_fingerprint": pki.fingerprint(ca_cert),
-           "members": [m.to_json() for m in members]}
+    doc = {
+        "format": FORMAT,
+        "version": VERSION,
+        "organisation": organisation,
+        "issued": issued,
+        "ca_fingerprint": pki.fingerprint(ca_cert),
+        "members": [m.to_json() for m in members],
+    }
     return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -129,19 +142,26 @@ def signature_path(trust_path: Path) -> Path:
 
 # --- loading -------------------------------------------------------------------------
 
+
 def read_file(path: Path, limit: int, what: Phrase) -> bytes:
     """A small file of the kind `what` (one of the phrases above), read whole."""
     try:
         return read_limited(path, limit)
     except FileNotFoundError:
-        raise UsageError("file.missing", "the {what} {path} does not exist", what=what,
-                         path=path) from None
+        raise UsageError(
+            "file.missing", "the {what} {path} does not exist", what=what, path=path
+        ) from None
     except IsADirectoryError:
-        raise UsageError("file.is_directory", "the {what} {path} is a directory, not a file",
-                         what=what, path=path) from None
+        raise UsageError(
+            "file.is_directory",
+            "the {what} {path} is a directory, not a file",
+            what=what,
+            path=path,
+        ) from None
     except (OSError, ValueError):
-        raise UsageError("file.unreadable", "cannot read the {what} {path}", what=what,
-                         path=path) from None
+        raise UsageError(
+            "file.unreadable", "cannot read the {what} {path}", what=what, path=path
+        ) from None
 
 
 def load_ca_certificate(path: Path) -> x509.Certificate:
@@ -149,8 +169,9 @@ def load_ca_certificate(path: Path) -> x509.Certificate:
     try:
         cert = pki.load_certificate(data)
     except PkiError:
-        raise VerificationError("trust.ca_unreadable", "{path} does not hold a readable "
-                                "certificate", path=path) from None
+        raise VerificationError(
+            "trust.ca_unreadable", "{path} does not hold a readable certificate", path=path
+        ) from None
     if not pki.is_ca(cert):
         raise VerificationError("trust.not_ca", "{path} is not a CA certificate", path=path)
     return cert
@@ -168,29 +189,39 @@ def load_trust(path: Path, ca: Path | None = None, *, at: datetime | None = None
     try:
         signature = read_limited(sig_path, cms.MAX_SIGNATURE)
     except (OSError, ValueError):
-        raise VerificationError("trust.unsigned", "the trust file is not signed: {name} is "
-                                "missing or unreadable", name=sig_path.name) from None
+        raise VerificationError(
+            "trust.unsigned",
+            "the trust file is not signed: {name} is missing or unreadable",
+            name=sig_path.name,
+        ) from None
     ca_cert = load_ca_certificate(ca if ca is not None else path.parent / CA_NAME)
     return trust_from_bytes(data, signature, ca_cert, at=at)
 
 
-def trust_from_bytes(data: bytes, signature: bytes, ca_cert: x509.Certificate, *,
-                     at: datetime | None = None) -> Trust:
+def trust_from_bytes(
+    data: bytes, signature: bytes, ca_cert: x509.Certificate, *, at: datetime | None = None
+) -> Trust:
     """Verify the CA's signature over trust-file bytes, then parse them strictly."""
     try:
         signer = cms.verify_detached(signature, data, ca_cert, at=at)
     except CmsError as exc:
-        raise VerificationError("trust.signature_invalid", "the trust file's signature does "
-                                "not verify: {detail}", detail=str(exc)) from None
+        raise VerificationError(
+            "trust.signature_invalid",
+            "the trust file's signature does not verify: {detail}",
+            detail=str(exc),
+        ) from None
     if pki.fingerprint(signer) != pki.fingerprint(ca_cert):
         # A member's certificate chains to the CA too, but only the CA may publish this.
-        raise VerificationError("trust.signed_by_member", "the trust file was signed by a "
-                                "member, not by the organisation's CA")
+        raise VerificationError(
+            "trust.signed_by_member",
+            "the trust file was signed by a member, not by the organisation's CA",
+        )
     return _parse_trust(data, ca_cert, at)
 
 
-def load_ca_or_trust(path: Path, *, at: datetime | None = None
-                     ) -> tuple[x509.Certificate, Trust | None]:
+def load_ca_or_trust(
+    path: Path, *, at: datetime | None = None
+) -> tuple[x509.Certificate, Trust | None]:
     """A trust file (verified) or a bare CA certificate: (CA certificate, trust or None).
 
     A directory is taken to be an organisation directory holding trust.json.
@@ -213,11 +244,13 @@ def _parse_trust(data: bytes, ca_cert: x509.Certificate, at: datetime | None) ->
         doc = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicate_keys)
         return _build(doc, ca_cert, at)
     except _Malformed as exc:
-        raise VerificationError("trust.malformed", "the trust file is malformed: {detail}",
-                                detail=str(exc)) from None
+        raise VerificationError(
+            "trust.malformed", "the trust file is malformed: {detail}", detail=str(exc)
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise VerificationError("trust.not_json", "the trust file is malformed: it is not "
-                                "UTF-8 JSON") from None
+        raise VerificationError(
+            "trust.not_json", "the trust file is malformed: it is not UTF-8 JSON"
+        ) from None
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -271,8 +304,7 @@ def _build(doc: object, ca_cert: x509.Certificate, at: datetime | None) -> Trust
         if any(m.fingerprint == member.fingerprint for m in members):
             raise _Malformed(f"{member.name!r} has the certificate of another member")
         members.append(member)
-    return Trust(organisation=organisation, issued=issued, ca_cert=ca_cert,
-                 members=tuple(members))
+    return Trust(organisation=organisation, issued=issued, ca_cert=ca_cert, members=tuple(members))
 
 
 def _parse_time(text: str) -> datetime:
@@ -285,8 +317,7 @@ def _parse_time(text: str) -> datetime:
     return when.astimezone(UTC)
 
 
-def _member(entry: object, where: str, ca_cert: x509.Certificate,
-            at: datetime | None) -> Member:
+def _member(entry: object, where: str, ca_cert: x509.Certificate, at: datetime | None) -> Member:
     obj = _exact_keys(entry, _MEMBER_KEYS, where)
     name = _text(obj, "name", where)
     if len(name) > MAX_NAME or _CONTROL.search(name):
@@ -301,16 +332,18 @@ def _member(entry: object, where: str, ca_cert: x509.Certificate,
         raise _Malformed(f"{where}: the certificate is not a PEM certificate") from None
     fp = _text(obj, "certificate_fingerprint", where)
     if not _HEX64.fullmatch(fp) or fp != pki.fingerprint(cert):
-        raise _Malformed(f"{where}: the certificate fingerprint does not match the "
-                         "certificate")
+        raise _Malformed(f"{where}: the certificate fingerprint does not match the certificate")
     try:
         pki.check_issued_by(cert, ca_cert, at=at)
     except PkiError as exc:
         # Not "malformed": a well-formed entry whose certificate fails the chain check.
         reason = str(exc).removeprefix("the certificate ")
-        raise VerificationError("trust.member_certificate_invalid", "the certificate of "
-                                "{name!r} in the trust file {reason}", name=name,
-                                reason=reason) from None
+        raise VerificationError(
+            "trust.member_certificate_invalid",
+            "the certificate of {name!r} in the trust file {reason}",
+            name=name,
+            reason=reason,
+        ) from None
     recipient = _text(obj, "age_recipient", where)
     try:
         parse_recipient(recipient)
@@ -318,5 +351,4 @@ def _member(entry: object, where: str, ca_cert: x509.Certificate,
         raise _Malformed(f"{where}: the age recipient is not a valid age1… key") from None
     if recipient != recipient.strip():
         raise _Malformed(f"{where}: the age recipient has stray spaces")
-    return Member(name=name, role=role, certificate=cert, age_recipient=recipient,
-                  fingerprint=fp)
+    return Member(name=name, role=role, certificate=cert, age_recipient=recipient, fingerprint=fp)

@@ -31,8 +31,9 @@ def register_fonts() -> None:
     fonts = resource_path("fonts")
     pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
-                                  boldItalic=FONT_BOLD)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
     _registered = True
 
 
@@ -63,8 +64,10 @@ def refuse_missing_glyphs(what: str, texts: list[str], font: str = FONT) -> None
     if missing:
         shown = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:5])
         more = ", …" if len(missing) > 5 else ""
-        raise UsageError("pdf.missing_glyphs", "The {what} contains {count} character(s) the "
-                         "PDF font cannot show ({shown}).", what=what, count=len(missing),
-                         shown=shown + more)
-
-
+        raise UsageError(
+            "pdf.missing_glyphs",
+            "The {what} contains {count} character(s) the PDF font cannot show ({shown}).",
+            what=what,
+            count=len(missing),
+            shown=shown + more,
+        )

@@ -65,17 +65,35 @@ SIG_FORM = "QuietroomSignature"
 TOTAL_FORM = "QuietroomPageTotal"
 TOTAL_SIZE = 10  # the size the total form is drawn at; other sizes scale it
 
-ACTS = ("Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; "
-        "Criminal Procedure Rules 2020, r.16.2")
-DECLARATION = ("This statement (consisting of {n} page(s) each signed by me) is true to the "
-               "best of my knowledge and belief and I make it knowing that, if it is tendered "
-               "in evidence, I shall be liable to prosecution if I have wilfully stated in it "
-               "anything which I know to be false, or do not believe to be true.")
-READER_HEADING = ("Declaration of the person who read this statement to the witness "
-                  "(Criminal Justice Act 1967, s.9(3)(b))")
+ACTS = (
+    "Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; "
+    "Criminal Procedure Rules 2020, r.16.2"
+)
+DECLARATION = (
+    "This statement (consisting of {n} page(s) each signed by me) is true to the "
+    "best of my knowledge and belief and I make it knowing that, if it is tendered "
+    "in evidence, I shall be liable to prosecution if I have wilfully stated in it "
+    "anything which I know to be false, or do not believe to be true."
+)
+READER_HEADING = (
+    "Declaration of the person who read this statement to the witness "
+    "(Criminal Justice Act 1967, s.9(3)(b))"
+)
 READER_TEXT = "I, {reader}, read this statement to {witness} before they signed it."
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 # --- shared type setting ---------------------------------------------------------------
@@ -86,10 +104,17 @@ def markup(text: str) -> str:
     return escape(clean(text)).replace("\n", "<br/>")
 
 
-def style(name: str, size: float = 11, *, bold: bool = False, colour: Color = black,
-          **kw: Any) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
-                          leading=round(size * 1.3, 2), textColor=colour, **kw)
+def style(
+    name: str, size: float = 11, *, bold: bool = False, colour: Color = black, **kw: Any
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=FONT_BOLD if bold else FONT,
+        fontSize=size,
+        leading=round(size * 1.3, 2),
+        textColor=colour,
+        **kw,
+    )
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
@@ -146,8 +171,9 @@ def draw_total(canvas: Any, x: float, y: float, size: float) -> None:
     canvas.restoreState()
 
 
-def draw_page_of(canvas: Any, right: float, y: float, page: int, digits: int,
-                 size: float = 10) -> None:
+def draw_page_of(
+    canvas: Any, right: float, y: float, page: int, digits: int, size: float = 10
+) -> None:
     """'Page X of Y', right-aligned at `right`; Y is the page-total form."""
     total_x = right - digits_width(digits, size)
     canvas.setFont(FONT, size)
@@ -161,26 +187,57 @@ def guess_digits(characters: int) -> int:
     return len(str(max(1, characters // 2800 + 1)))
 
 
-def build(story_for: Callable[[int], list[Flowable]],
-          on_page: Callable[[Any, int, int], None], *, title: str, lang: str,
-          digits: int) -> bytes:
+def build(
+    story_for: Callable[[int], list[Flowable]],
+    on_page: Callable[[Any, int, int], None],
+    *,
+    title: str,
+    lang: str,
+    digits: int,
+) -> bytes:
     """Lay out once with room for `digits` digits of page count; again only if the real
     count needs a different number of digits. Returns the PDF bytes."""
     register_fonts()
     for attempt in range(3):
         buf = BytesIO()
         doc = BaseDocTemplate(
-            buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-            topMargin=PAGE_H - FRAME_TOP, bottomMargin=FRAME_BOTTOM, title=title,
-            author="", subject="", creator="Quietroom", producer="Quietroom",
-            invariant=1, lang=lang, initialFontName=FONT, initialFontSize=11,
-            initialLeading=14.3)
-        frame = Frame(MARGIN_X, FRAME_BOTTOM, PAGE_W - 2 * MARGIN_X, FRAME_TOP - FRAME_BOTTOM,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                      id="body")
-        doc.addPageTemplates([PageTemplate(
-            id="page", frames=[frame],
-            onPage=lambda c, d, n=digits: on_page(c, c.getPageNumber(), n))])
+            buf,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=PAGE_H - FRAME_TOP,
+            bottomMargin=FRAME_BOTTOM,
+            title=title,
+            author="",
+            subject="",
+            creator="Quietroom",
+            producer="Quietroom",
+            invariant=1,
+            lang=lang,
+            initialFontName=FONT,
+            initialFontSize=11,
+            initialLeading=14.3,
+        )
+        frame = Frame(
+            MARGIN_X,
+            FRAME_BOTTOM,
+            PAGE_W - 2 * MARGIN_X,
+            FRAME_TOP - FRAME_BOTTOM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        doc.addPageTemplates(
+            [
+                PageTemplate(
+                    id="page",
+                    frames=[frame],
+                    onPage=lambda c, d, n=digits: on_page(c, c.getPageNumber(), n),
+                )
+            ]
+        )
         doc.build(story_for(digits), canvasmaker=PageTotalCanvas)
         needed = len(str(doc.canv.pages))
         # Reserving one digit too many (a count that falls back across a power of ten
@@ -292,10 +349,21 @@ def check(doc: StatementDocument) -> None:
     if doc.signature.image is not None:
         signature_from_image(doc.signature.image)  # defence in depth: refuse unchecked bytes
     if not doc.read_by_witness and not (doc.reader_name or "").strip():
-        raise UsageError("mg11.no_reader_name", "The name of the person who read the "
-                         "statement to the witness is missing.")
-    refuse_missing_glyphs("statement", [*doc.paragraphs, doc.witness_name, doc.reference,
-                                        doc.interviewer_name, doc.place, doc.reader_name or ""])
+        raise UsageError(
+            "mg11.no_reader_name",
+            "The name of the person who read the statement to the witness is missing.",
+        )
+    refuse_missing_glyphs(
+        "statement",
+        [
+            *doc.paragraphs,
+            doc.witness_name,
+            doc.reference,
+            doc.interviewer_name,
+            doc.place,
+            doc.reader_name or "",
+        ],
+    )
     refuse_missing_glyphs("statement", [doc.witness_name], FONT_BOLD)
 
 
@@ -307,32 +375,69 @@ def statement_story(doc: StatementDocument, digits: int) -> list[Flowable]:
     age = str(doc.age_if_under_18) if doc.age_if_under_18 is not None else "Over 18"
 
     details = Table(
-        [[Paragraph("Statement of:", label), Paragraph(markup(doc.witness_name), strong),
-          Paragraph("URN:", label), Paragraph(markup(doc.reference), value)],
-         [Paragraph("Age if under 18:", label), Paragraph(age, value),
-          Paragraph("Statement no.:", label), Paragraph(str(doc.statement_number), value)]],
-        colWidths=[32 * mm, 63 * mm, 30 * mm, TEXT_W - 125 * mm])
-    details.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4)))
+        [
+            [
+                Paragraph("Statement of:", label),
+                Paragraph(markup(doc.witness_name), strong),
+                Paragraph("URN:", label),
+                Paragraph(markup(doc.reference), value),
+            ],
+            [
+                Paragraph("Age if under 18:", label),
+                Paragraph(age, value),
+                Paragraph("Statement no.:", label),
+                Paragraph(str(doc.statement_number), value),
+            ],
+        ],
+        colWidths=[32 * mm, 63 * mm, 30 * mm, TEXT_W - 125 * mm],
+    )
+    details.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        )
+    )
     declaration = Table(
-        [[Declaration(digits)],
-         [Table([[SignatureLine(),
-                  Paragraph(f"Date: {long_date(doc.signed_on)}", style("d", 10, colour=GREY))]],
-                colWidths=[TEXT_W - 16 - 55 * mm, 55 * mm],
-                style=table_style(("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)))]],
-        colWidths=[TEXT_W])
-    declaration.setStyle(table_style(("BOX", (0, 0), (-1, -1), 0.6, RULE),
-                                     ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                                     ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                                     ("TOPPADDING", (0, 0), (-1, -1), 6),
-                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6)))
+        [
+            [Declaration(digits)],
+            [
+                Table(
+                    [
+                        [
+                            SignatureLine(),
+                            Paragraph(
+                                f"Date: {long_date(doc.signed_on)}", style("d", 10, colour=GREY)
+                            ),
+                        ]
+                    ],
+                    colWidths=[TEXT_W - 16 - 55 * mm, 55 * mm],
+                    style=table_style(
+                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)
+                    ),
+                )
+            ],
+        ],
+        colWidths=[TEXT_W],
+    )
+    declaration.setStyle(
+        table_style(
+            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        )
+    )
     story: list[Flowable] = [
         Paragraph("WITNESS STATEMENT", style("title", 15, bold=True, alignment=TA_CENTER)),
         Spacer(1, 2),
         Paragraph(escape(ACTS), style("acts", 8.5, colour=GREY, alignment=TA_CENTER)),
-        Spacer(1, 14), details, Spacer(1, 8), declaration, Spacer(1, 12),
+        Spacer(1, 14),
+        details,
+        Spacer(1, 8),
+        declaration,
+        Spacer(1, 12),
         HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=12),
     ]
     paras = [Paragraph(markup(p), body) for p in doc.paragraphs]
@@ -341,16 +446,34 @@ def statement_story(doc: StatementDocument, digits: int) -> list[Flowable]:
 
     closing = style("closing", 10.5)
     if not doc.read_by_witness:
-        story.append(KeepTogether([
-            Spacer(1, 14), Paragraph(escape(READER_HEADING), style("rh", 10, bold=True)),
-            Spacer(1, 4),
-            Paragraph(markup(READER_TEXT.format(reader=clean(doc.reader_name or ""),
-                                                witness=clean(doc.witness_name))), closing)]))
-    story.append(KeepTogether([
-        Spacer(1, 14), HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=8),
-        Paragraph(f"Statement taken by: {markup(doc.interviewer_name)}", closing),
-        Paragraph(f"Date: {long_date(doc.signed_on)}", closing),
-        Paragraph(f"Place: {markup(doc.place)}", closing)]))
+        story.append(
+            KeepTogether(
+                [
+                    Spacer(1, 14),
+                    Paragraph(escape(READER_HEADING), style("rh", 10, bold=True)),
+                    Spacer(1, 4),
+                    Paragraph(
+                        markup(
+                            READER_TEXT.format(
+                                reader=clean(doc.reader_name or ""), witness=clean(doc.witness_name)
+                            )
+                        ),
+                        closing,
+                    ),
+                ]
+            )
+        )
+    story.append(
+        KeepTogether(
+            [
+                Spacer(1, 14),
+                HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=8),
+                Paragraph(f"Statement taken by: {markup(doc.interviewer_name)}", closing),
+                Paragraph(f"Date: {long_date(doc.signed_on)}", closing),
+                Paragraph(f"Place: {markup(doc.place)}", closing),
+            ]
+        )
+    )
     return story
 
 
@@ -369,8 +492,7 @@ def render_statement(doc: StatementDocument) -> bytes:
             canvas.setFont(FONT, 9)
             ref = fit(f"URN: {doc.reference}", FONT, 9, TEXT_W * 0.35)
             canvas.drawRightString(PAGE_W - MARGIN_X, PAGE_H - 20 * mm, ref)
-            who = fit(f"Continuation of statement of: {doc.witness_name}", FONT, 9,
-                      TEXT_W * 0.6)
+            who = fit(f"Continuation of statement of: {doc.witness_name}", FONT, 9, TEXT_W * 0.6)
             canvas.drawString(MARGIN_X, PAGE_H - 20 * mm, who)
             canvas.line(MARGIN_X, PAGE_H - 22.5 * mm, PAGE_W - MARGIN_X, PAGE_H - 22.5 * mm)
         canvas.line(MARGIN_X, 34 * mm, PAGE_W - MARGIN_X, 34 * mm)
@@ -381,6 +503,10 @@ def render_statement(doc: StatementDocument) -> bytes:
         canvas.restoreState()
 
     characters = sum(len(p) for p in doc.paragraphs)
-    return build(lambda digits: statement_story(doc, digits), on_page,
-                 title="Witness statement", lang=doc.language or "en",
-                 digits=guess_digits(characters))
+    return build(
+        lambda digits: statement_story(doc, digits),
+        on_page,
+        title="Witness statement",
+        lang=doc.language or "en",
+        digits=guess_digits(characters),
+    )

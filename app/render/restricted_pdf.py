@@ -82,35 +82,66 @@ def restricted_story(d: RestrictedDetails) -> list[Flowable]:
     label = style("label", 10, colour=GREY)
     value = style("value", 11)
     head = style("head", 10, bold=True)
-    grid = (("GRID", (0, 0), (-1, -1), 0.5, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6))
+    grid = (
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+    )
 
-    who = Table([[Paragraph("Witness:", label), Paragraph(markup(d.witness_name), value),
-                  Paragraph("URN:", label), Paragraph(markup(d.reference), value)]],
-                colWidths=[22 * mm, 78 * mm, 14 * mm, TEXT_W - 114 * mm],
-                style=table_style(("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP")))
-    details = Table([[Paragraph(k, label), Paragraph(v, value)] for k, v in _rows(d)],
-                    colWidths=[LABEL_W, TEXT_W - LABEL_W], style=table_style(*grid))
+    who = Table(
+        [
+            [
+                Paragraph("Witness:", label),
+                Paragraph(markup(d.witness_name), value),
+                Paragraph("URN:", label),
+                Paragraph(markup(d.reference), value),
+            ]
+        ],
+        colWidths=[22 * mm, 78 * mm, 14 * mm, TEXT_W - 114 * mm],
+        style=table_style(
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")
+        ),
+    )
+    details = Table(
+        [[Paragraph(k, label), Paragraph(v, value)] for k, v in _rows(d)],
+        colWidths=[LABEL_W, TEXT_W - LABEL_W],
+        style=table_style(*grid),
+    )
 
     if d.consents:
         consents: Flowable = Table(
             [[Paragraph(h, head) for h in ("Consent", "Decision", "Recorded")]]
-            + [[Paragraph(markup(what), value), Paragraph(markup(state.capitalize()), value),
-                Paragraph(_when(when), value)] for what, state, when in d.consents],
-            colWidths=[TEXT_W - 88 * mm, 30 * mm, 58 * mm], repeatRows=1,
-            style=table_style(*grid))
+            + [
+                [
+                    Paragraph(markup(what), value),
+                    Paragraph(markup(state.capitalize()), value),
+                    Paragraph(_when(when), value),
+                ]
+                for what, state, when in d.consents
+            ],
+            colWidths=[TEXT_W - 88 * mm, 30 * mm, 58 * mm],
+            repeatRows=1,
+            style=table_style(*grid),
+        )
     else:
         consents = Paragraph("No consents recorded.", value)
 
     return [
         Paragraph(TITLE, style("title", 15, bold=True, alignment=TA_CENTER)),
         Spacer(1, 4),
-        Paragraph("These details are kept apart from the witness statement and are not "
-                  "disclosed. Handle them as the marking requires.",
-                  style("note", 9, colour=GREY, alignment=TA_CENTER)),
-        Spacer(1, 14), who, Spacer(1, 10), details, Spacer(1, 16),
+        Paragraph(
+            "These details are kept apart from the witness statement and are not "
+            "disclosed. Handle them as the marking requires.",
+            style("note", 9, colour=GREY, alignment=TA_CENTER),
+        ),
+        Spacer(1, 14),
+        who,
+        Spacer(1, 10),
+        details,
+        Spacer(1, 16),
         Paragraph("Consents", style("h2", 12, bold=True, spaceAfter=6, keepWithNext=1)),
         consents,
     ]
@@ -119,8 +150,7 @@ def restricted_story(d: RestrictedDetails) -> list[Flowable]:
 def render_restricted(details: RestrictedDetails) -> bytes:
     """The restricted-details PDF: same font and page furniture as the statement."""
     values = [v for v in vars(details).values() if isinstance(v, str)]
-    refuse_missing_glyphs("restricted details", values + [x for c in details.consents
-                                                          for x in c])
+    refuse_missing_glyphs("restricted details", values + [x for c in details.consents for x in c])
 
     def on_page(canvas: Any, page: int, digits: int) -> None:
         canvas.saveState()
@@ -132,12 +162,20 @@ def render_restricted(details: RestrictedDetails) -> bytes:
         canvas.drawCentredString(PAGE_W / 2, 14 * mm, MARKING)
         canvas.line(MARGIN_X, 34 * mm, PAGE_W - MARGIN_X, 34 * mm)
         canvas.setFont(FONT, 9)
-        canvas.drawString(MARGIN_X, 26 * mm, fit(f"Witness contact details: "
-                                                 f"{details.reference}", FONT, 9, TEXT_W * 0.6))
+        canvas.drawString(
+            MARGIN_X,
+            26 * mm,
+            fit(f"Witness contact details: {details.reference}", FONT, 9, TEXT_W * 0.6),
+        )
         canvas.setFillColor(GREY)
         canvas.setFont(FONT, 10)
         draw_page_of(canvas, PAGE_W - MARGIN_X, 26 * mm, page, digits)
         canvas.restoreState()
 
-    return build(lambda _digits: restricted_story(details), on_page,
-                 title="Witness contact details", lang="en", digits=1)
+    return build(
+        lambda _digits: restricted_story(details),
+        on_page,
+        title="Witness contact details",
+        lang="en",
+        digits=1,
+    )

@@ -53,11 +53,11 @@ def signature_from_svg(data: bytes) -> SignatureArt:
     if len(data) > MAX_SVG_BYTES:
         raise UsageError("signature.svg_too_large", "The signature file is larger than 1 MB.")
     try:
-        root = fromstring(data, forbid_dtd=True, forbid_entities=True,
-                          forbid_external=True)
+        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except (DefusedXmlException, ParseError, ValueError):
-        raise UsageError("signature.svg_invalid",
-                         "The signature file is not a valid SVG image.") from None
+        raise UsageError(
+            "signature.svg_invalid", "The signature file is not a valid SVG image."
+        ) from None
     if root.tag not in ("svg", SVG_NS + "svg"):
         raise UsageError("signature.not_svg", "The signature file is not an SVG image.")
 
@@ -75,8 +75,11 @@ def signature_from_svg(data: bytes) -> SignatureArt:
         shape = _shape_points(name, element)
         strokes.extend([_apply(matrix, p) for p in line] for line in shape if line)
         if sum(len(s) for s in strokes) > MAX_POINTS:
-            raise UsageError("signature.too_complex", "The signature drawing is too complex "
-                             "(over {limit} points).", limit=MAX_POINTS)
+            raise UsageError(
+                "signature.too_complex",
+                "The signature drawing is too complex (over {limit} points).",
+                limit=MAX_POINTS,
+            )
     if not strokes:
         raise UsageError("signature.no_strokes", "The signature file contains no strokes.")
     if not all(math.isfinite(v) for s in strokes for p in s for v in p):
@@ -130,8 +133,8 @@ def _path_points(d: str) -> list[list[tuple[float, float]]]:
             break  # numbers with no command: malformed, keep what we have
         upper, rel = cmd.upper(), cmd.islower()
         n = _ARITY[upper]
-        args = [float(t[1]) for t in tokens[i:i + n] if t[1]]
-        if len(args) < n or any(t[0] for t in tokens[i:i + n]):
+        args = [float(t[1]) for t in tokens[i : i + n] if t[1]]
+        if len(args) < n or any(t[0] for t in tokens[i : i + n]):
             break
         i += n
         ox, oy = (x, y) if rel else (0.0, 0.0)
@@ -187,23 +190,32 @@ def _reflect(ctrl: tuple[float, float] | None, x: float, y: float) -> tuple[floa
     return (2 * x - ctrl[0], 2 * y - ctrl[1]) if ctrl else (x, y)
 
 
-def _quad(p0: tuple[float, float], c: tuple[float, float], p1: tuple[float, float]
-          ) -> Iterator[tuple[float, float]]:
+def _quad(
+    p0: tuple[float, float], c: tuple[float, float], p1: tuple[float, float]
+) -> Iterator[tuple[float, float]]:
     for k in range(1, CURVE_SAMPLES + 1):
         t = k / CURVE_SAMPLES
         u = 1 - t
-        yield (u * u * p0[0] + 2 * u * t * c[0] + t * t * p1[0],
-               u * u * p0[1] + 2 * u * t * c[1] + t * t * p1[1])
+        yield (
+            u * u * p0[0] + 2 * u * t * c[0] + t * t * p1[0],
+            u * u * p0[1] + 2 * u * t * c[1] + t * t * p1[1],
+        )
 
 
-def _cubic(p0: tuple[float, float], c1: tuple[float, float], c2: tuple[float, float],
-           p1: tuple[float, float]) -> Iterator[tuple[float, float]]:
+def _cubic(
+    p0: tuple[float, float],
+    c1: tuple[float, float],
+    c2: tuple[float, float],
+    p1: tuple[float, float],
+) -> Iterator[tuple[float, float]]:
     for k in range(1, CURVE_SAMPLES + 1):
         t = k / CURVE_SAMPLES
         u = 1 - t
         a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        yield (a * p0[0] + b * c1[0] + c * c2[0] + d * p1[0],
-               a * p0[1] + b * c1[1] + c * c2[1] + d * p1[1])
+        yield (
+            a * p0[0] + b * c1[0] + c * c2[0] + d * p1[0],
+            a * p0[1] + b * c1[1] + c * c2[1] + d * p1[1],
+        )
 
 
 def _parse_transform(text: str) -> Matrix:
@@ -233,8 +245,14 @@ def _compose(m: Matrix, n: Matrix) -> Matrix:
     """m then n applied inside it (SVG: the child's transform is innermost)."""
     a, b, c, d, e, f = m
     a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2,
-            a * e2 + c * f2 + e, b * e2 + d * f2 + f)
+    return (
+        a * a2 + c * b2,
+        b * a2 + d * b2,
+        a * c2 + c * d2,
+        b * c2 + d * d2,
+        a * e2 + c * f2 + e,
+        b * e2 + d * f2 + f,
+    )
 
 
 def _apply(m: Matrix, p: tuple[float, float]) -> tuple[float, float]:
@@ -260,7 +278,9 @@ def _normalise(root: Any, strokes: list[list[tuple[float, float]]]) -> Signature
         raise UsageError("signature.unusable_size", "The signature file has an unusable size.")
     return SignatureArt(
         strokes=tuple(Stroke(tuple((x - ox, y - oy) for x, y in s)) for s in strokes),
-        width=float(width), height=float(height))
+        width=float(width),
+        height=float(height),
+    )
 
 
 # --- images ---------------------------------------------------------------------------
@@ -277,14 +297,18 @@ def signature_from_image(data: bytes) -> SignatureArt:
     elif data.startswith(JPEG_MAGIC):
         fmt = "JPEG"
     else:
-        raise UsageError("signature.image_not_png_jpeg",
-                         "The signature image is not a PNG or JPEG file.")
+        raise UsageError(
+            "signature.image_not_png_jpeg", "The signature image is not a PNG or JPEG file."
+        )
     try:
         with Image.open(BytesIO(data), formats=[fmt]) as probe:
             w, h = probe.size
             if not (0 < w <= MAX_IMAGE_SIDE and 0 < h <= MAX_IMAGE_SIDE):
-                raise UsageError("signature.image_too_many_pixels", "The signature image is "
-                                 "larger than {side}×{side} pixels.", side=MAX_IMAGE_SIDE)
+                raise UsageError(
+                    "signature.image_too_many_pixels",
+                    "The signature image is larger than {side}×{side} pixels.",
+                    side=MAX_IMAGE_SIDE,
+                )
             probe.verify()
         with Image.open(BytesIO(data), formats=[fmt]) as im:
             im.load()
@@ -298,10 +322,15 @@ def signature_from_image(data: bytes) -> SignatureArt:
     except UsageError:
         raise
     except Exception:  # Pillow raises many types on hostile input; all mean "refuse"
-        raise UsageError("signature.image_damaged",
-                         "The signature image is damaged or not a PNG or JPEG file.") from None
-    return SignatureArt(image=out.getvalue(), media_type="image/png",
-                        width=float(img.width), height=float(img.height))
+        raise UsageError(
+            "signature.image_damaged", "The signature image is damaged or not a PNG or JPEG file."
+        ) from None
+    return SignatureArt(
+        image=out.getvalue(),
+        media_type="image/png",
+        width=float(img.width),
+        height=float(img.height),
+    )
 
 
 def signature_from_file(data: bytes) -> SignatureArt:
@@ -311,8 +340,9 @@ def signature_from_file(data: bytes) -> SignatureArt:
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<"):
         return signature_from_svg(data)
-    raise UsageError("signature.not_an_image",
-                     "The signature file is not a PNG, JPEG or SVG image.")
+    raise UsageError(
+        "signature.not_an_image", "The signature file is not a PNG, JPEG or SVG image."
+    )
 
 
 # --- storage --------------------------------------------------------------------------
@@ -320,9 +350,15 @@ def signature_from_file(data: bytes) -> SignatureArt:
 
 def to_json(art: SignatureArt) -> str:
     """The strokes and pad size as compact JSON (images are stored as bytes elsewhere)."""
-    return json.dumps({"version": 1, "width": art.width, "height": art.height,
-                       "strokes": [[[round(x, 2), round(y, 2)] for x, y in s.points]
-                                   for s in art.strokes]}, separators=(",", ":"))
+    return json.dumps(
+        {
+            "version": 1,
+            "width": art.width,
+            "height": art.height,
+            "strokes": [[[round(x, 2), round(y, 2)] for x, y in s.points] for s in art.strokes],
+        },
+        separators=(",", ":"),
+    )
 
 
 def from_json(text: str) -> SignatureArt:
@@ -330,15 +366,20 @@ def from_json(text: str) -> SignatureArt:
     try:
         obj = json.loads(text)
         width, height = float(obj["width"]), float(obj["height"])
-        strokes = tuple(Stroke(tuple((float(p[0]), float(p[1])) for p in s))
-                        for s in obj["strokes"])
+        strokes = tuple(
+            Stroke(tuple((float(p[0]), float(p[1])) for p in s)) for s in obj["strokes"]
+        )
         ok = obj.get("version") == 1 and 0 < width <= MAX_PAD_SIDE and 0 < height <= MAX_PAD_SIDE
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         ok = False
-    if not ok or sum(len(s.points) for s in strokes) > MAX_POINTS or not all(
-            math.isfinite(v) for s in strokes for p in s.points for v in p):
-        raise UsageError("signature.stored_strokes_damaged",
-                         "The stored signature strokes are damaged.")
+    if (
+        not ok
+        or sum(len(s.points) for s in strokes) > MAX_POINTS
+        or not all(math.isfinite(v) for s in strokes for p in s.points for v in p)
+    ):
+        raise UsageError(
+            "signature.stored_strokes_damaged", "The stored signature strokes are damaged."
+        )
     return SignatureArt(strokes=strokes, width=width, height=height)
 
 
@@ -349,8 +390,9 @@ def has_art(art: SignatureArt) -> bool:
     return bool(art.image) or any(s.points for s in art.strokes)
 
 
-def define_signature_form(canvas: Any, art: SignatureArt, name: str, box_w: float,
-                          box_h: float, line_width: float = 1.1) -> None:
+def define_signature_form(
+    canvas: Any, art: SignatureArt, name: str, box_w: float, box_h: float, line_width: float = 1.1
+) -> None:
     """Draw the signature once as a form XObject of box_w×box_h points, left-aligned and
     clipped to its box; pages then place it with place_signature."""
     from reportlab.lib.colors import black
@@ -362,8 +404,16 @@ def define_signature_form(canvas: Any, art: SignatureArt, name: str, box_w: floa
     clip.rect(0, 0, box_w, box_h)
     canvas.clipPath(clip, stroke=0, fill=0)
     if art.image:
-        canvas.drawImage(ImageReader(BytesIO(art.image)), 0, 0, box_w, box_h,
-                         preserveAspectRatio=True, anchor="w", mask="auto")
+        canvas.drawImage(
+            ImageReader(BytesIO(art.image)),
+            0,
+            0,
+            box_w,
+            box_h,
+            preserveAspectRatio=True,
+            anchor="w",
+            mask="auto",
+        )
     else:
         scale = min(box_w / art.width, box_h / art.height)
         dy = (box_h - art.height * scale) / 2

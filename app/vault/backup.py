@@ -67,23 +67,26 @@ def _snapshot(vault: Vault) -> bytes:
 def write_backup(vault: Vault, out: Path) -> int:
     """Write the backup atomically to `out`; return its size in bytes."""
     if out.exists() and out.is_dir():
-        raise UsageError("backup.out_is_directory", "{path} is a directory; give a file name "
-                         "for the backup", path=out)
+        raise UsageError(
+            "backup.out_is_directory",
+            "{path} is a directory; give a file name for the backup",
+            path=out,
+        )
     if not out.parent.is_dir():
         raise no_such_folder(out.parent)
     check_output_file(out, "backup", vault_root=vault.root)
     header = vault.header.to_bytes()
     db = _snapshot(vault)
-    body = b"".join([MAGIC, struct.pack(">I", len(header)), header,
-                     struct.pack(">Q", len(db)), db])
+    body = b"".join([MAGIC, struct.pack(">I", len(header)), header, struct.pack(">Q", len(db)), db])
     data = body + _mac(vault.master_key, body)
     write_output_file(out, data, "backup")
     return len(data)
 
 
 def _not_backup() -> VaultError:
-    return VaultError("backup.not_a_backup", "this file is not a Quietroom vault backup, or "
-                      "it is damaged")
+    return VaultError(
+        "backup.not_a_backup", "this file is not a Quietroom vault backup, or it is damaged"
+    )
 
 
 def _parse(data: bytes) -> tuple[bytes, bytes, bytes]:
@@ -98,13 +101,13 @@ def _parse(data: bytes) -> tuple[bytes, bytes, bytes]:
     pos += 4
     if hlen > MAX_HEADER_BYTES or len(data) < pos + hlen + 8:
         raise not_backup
-    header = data[pos:pos + hlen]
+    header = data[pos : pos + hlen]
     pos += hlen
     (dlen,) = struct.unpack_from(">Q", data, pos)
     pos += 8
     if len(data) != pos + dlen + MAC_LEN:
         raise not_backup
-    return header, data[pos:pos + dlen], data[pos + dlen:]
+    return header, data[pos : pos + dlen], data[pos + dlen :]
 
 
 def _read(source: Path) -> bytes:
@@ -117,8 +120,9 @@ def _read(source: Path) -> bytes:
             st = os.fstat(fh.fileno())
             size = st.st_size if stat.S_ISREG(st.st_mode) else None  # a pipe has none
             if size is not None and size > MAX_BACKUP_BYTES:
-                raise VaultError("backup.too_large", "this file is too large to be a "
-                                 "Quietroom vault backup")
+                raise VaultError(
+                    "backup.too_large", "this file is too large to be a Quietroom vault backup"
+                )
             start = fh.read(len(MAGIC) + 4)
             if not start.startswith(MAGIC) or len(start) < len(MAGIC) + 4:
                 raise not_backup
@@ -149,12 +153,18 @@ def _load(source: Path) -> tuple[bytes, bytes, Header, bytes, bytes]:
 
 def _check_mac(master: SecretKey, data: bytes, mac: bytes) -> None:
     if not hmac.compare_digest(_mac(master, memoryview(data)[:-MAC_LEN]), mac):
-        raise VaultError("backup.altered", "the backup has been altered or damaged; it was "
-                         "not restored")
+        raise VaultError(
+            "backup.altered", "the backup has been altered or damaged; it was not restored"
+        )
 
 
-def _install(root: Path, master: SecretKey, db_bytes: bytes, make_header: Callable[[], bytes],
-             on_abort: Callable[[], None] | None = None) -> None:
+def _install(
+    root: Path,
+    master: SecretKey,
+    db_bytes: bytes,
+    make_header: Callable[[], bytes],
+    on_abort: Callable[[], None] | None = None,
+) -> None:
     """Stage the database, check it, stage the header from `make_header`, then commit.
 
     Everything happens under the vault's session lock, so it refuses while the desktop
@@ -175,8 +185,10 @@ def _install(root: Path, master: SecretKey, db_bytes: bytes, make_header: Callab
             finally:
                 conn.close()
             if problems:
-                raise VaultError("backup.integrity_failed", "the backup's database fails its "
-                                 "integrity check; it was not restored")
+                raise VaultError(
+                    "backup.integrity_failed",
+                    "the backup's database fails its integrity check; it was not restored",
+                )
             write_new_file(header_new, make_header())
         except BaseException:
             restore_journal.discard_staged(root)
@@ -198,8 +210,9 @@ def restore(root: Path, source: Path, passphrase: str) -> None:
         master.close()
 
 
-def restore_with_identity(root: Path, source: Path, identity_text: str, new_passphrase: str
-                          ) -> Header:
+def restore_with_identity(
+    root: Path, source: Path, identity_text: str, new_passphrase: str
+) -> Header:
     """Restore a backup with the organisation's recovery identity, e.g. on a new machine.
 
     The backup's passphrase and device secret are not needed: the master key comes from
@@ -211,9 +224,12 @@ def restore_with_identity(root: Path, source: Path, identity_text: str, new_pass
     keys.check_new_passphrase(new_passphrase)
     data, _header_bytes, header, db_bytes, mac = _load(source)
     if header.recovery is None:
-        raise AuthError("backup.no_recovery", "this backup's vault was created without a "
-                        "recovery recipient, so it cannot be restored with an identity; "
-                        "nothing was written")
+        raise AuthError(
+            "backup.no_recovery",
+            "this backup's vault was created without a "
+            "recovery recipient, so it cannot be restored with an identity; "
+            "nothing was written",
+        )
     master = keys.open_recovery(header, identity_text)
     rebound: list[Header] = []
     created = [False]
@@ -221,9 +237,16 @@ def restore_with_identity(root: Path, source: Path, identity_text: str, new_pass
     def new_header() -> bytes:
         binding, created[0] = keys.bind_here(header.vault_id)
         try:
-            rebound.append(keys.wrap_master(master, new_passphrase, vault_id=header.vault_id,
-                                            params=header.kdf, binding=binding,
-                                            recovery_part=header.recovery))
+            rebound.append(
+                keys.wrap_master(
+                    master,
+                    new_passphrase,
+                    vault_id=header.vault_id,
+                    params=header.kdf,
+                    binding=binding,
+                    recovery_part=header.recovery,
+                )
+            )
         finally:
             binding.close()
         return rebound[0].to_bytes()

@@ -44,20 +44,28 @@ class DamagedDatabase(VaultError):
 
 
 def damaged() -> DamagedDatabase:
-    return DamagedDatabase("vault.damaged", "the vault database is damaged or is not a "
-                           "Quietroom database; restore it from a backup")
+    return DamagedDatabase(
+        "vault.damaged",
+        "the vault database is damaged or is not a Quietroom database; restore it from a backup",
+    )
 
 
 def truncated() -> DamagedDatabase:
-    return DamagedDatabase("vault.truncated", "the vault database is damaged or is not a "
-                           "Quietroom database (it has been truncated); restore it from a "
-                           "backup")
+    return DamagedDatabase(
+        "vault.truncated",
+        "the vault database is damaged or is not a "
+        "Quietroom database (it has been truncated); restore it from a "
+        "backup",
+    )
 
 
 def disk_full() -> DiskFullError:
     """The disk is full (SQLITE_FULL, or ENOSPC anywhere a command writes)."""
-    return DiskFullError("vault.disk_full", "the disk is full, so nothing was saved and "
-                         "nothing already stored was lost; free some space and try again")
+    return DiskFullError(
+        "vault.disk_full",
+        "the disk is full, so nothing was saved and "
+        "nothing already stored was lost; free some space and try again",
+    )
 
 
 # SQLite's primary result codes (the low byte of an extended code).
@@ -73,14 +81,18 @@ def storage_error(exc: BaseException) -> StorageError | None:
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(exc).lower()
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text or "busy" in text:
-        return StorageError("vault.busy", "the vault is busy: another Quietroom window or "
-                            "command is writing to it; nothing was changed, try again in a "
-                            "moment")
+        return StorageError(
+            "vault.busy",
+            "the vault is busy: another Quietroom window or "
+            "command is writing to it; nothing was changed, try again in a "
+            "moment",
+        )
     if primary == _SQLITE_FULL or "disk is full" in text:
         return disk_full()
     if primary == _SQLITE_READONLY or "readonly" in text or "read-only" in text:
-        return StorageError("vault.read_only", "the vault cannot be written (it is "
-                            "read-only); nothing was changed")
+        return StorageError(
+            "vault.read_only", "the vault cannot be written (it is read-only); nothing was changed"
+        )
     return None
 
 
@@ -145,12 +157,17 @@ def check_settings(conn: Connection) -> str:
     """Verify the security-relevant configuration; return the cipher version."""
     version = str(_pragma(conn, "cipher_version") or "")
     if not version.startswith("4."):
-        raise VaultError("vault.cipher_version", "this SQLCipher build ({version}) is not "
-                         "version 4; refusing to open the vault", version=version or "none")
+        raise VaultError(
+            "vault.cipher_version",
+            "this SQLCipher build ({version}) is not version 4; refusing to open the vault",
+            version=version or "none",
+        )
     options = {row[0] for row in conn.execute("PRAGMA compile_options")}
     if not options & {"TEMP_STORE=2", "TEMP_STORE=3"}:
-        raise VaultError("vault.cipher_temp_store", "this SQLCipher build may write "
-                         "temporary data to disk; refusing to open the vault")
+        raise VaultError(
+            "vault.cipher_temp_store",
+            "this SQLCipher build may write temporary data to disk; refusing to open the vault",
+        )
     checks = {
         "temp_store": ("MEMORY", 2),
         "journal_mode": ("WAL", "wal"),
@@ -161,8 +178,12 @@ def check_settings(conn: Connection) -> str:
     for name, (value, expected) in checks.items():
         conn.execute(f"PRAGMA {name} = {value}").fetchall()
         if _pragma(conn, name) != expected:
-            raise VaultError("vault.pragma_refused", "the vault database refused "
-                             "{name}={value}; refusing to continue", name=name, value=value)
+            raise VaultError(
+                "vault.pragma_refused",
+                "the vault database refused {name}={value}; refusing to continue",
+                name=name,
+                value=value,
+            )
     return version
 
 
@@ -170,8 +191,10 @@ def open_database(path: Path, key: SecretKey, *, create: bool = False) -> tuple[
     """Open and key vault.db, verify the key with a first read and enforce the pragmas."""
     if not create:
         if not path.is_file():
-            raise VaultError("vault.database_missing", "the vault database is missing; "
-                             "restore the vault from a backup")
+            raise VaultError(
+                "vault.database_missing",
+                "the vault database is missing; restore the vault from a backup",
+            )
         size = path.stat().st_size
         if size == 0 or size % PAGE_SIZE:
             raise truncated()

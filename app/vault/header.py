@@ -67,10 +67,16 @@ class Header:
         }
         return json.dumps(bound, sort_keys=True, separators=(",", ":")).encode("ascii")
 
-    def with_passphrase_wrap(self, salt: bytes, wrap: Wrapped, *, keyring_backend: str | None,
-                             secret_check: bytes | None) -> Header:
-        return replace(self, salt=salt, passphrase_wrap=wrap, keyring_backend=keyring_backend,
-                       secret_check=secret_check)
+    def with_passphrase_wrap(
+        self, salt: bytes, wrap: Wrapped, *, keyring_backend: str | None, secret_check: bytes | None
+    ) -> Header:
+        return replace(
+            self,
+            salt=salt,
+            passphrase_wrap=wrap,
+            keyring_backend=keyring_backend,
+            secret_check=secret_check,
+        )
 
     def to_bytes(self) -> bytes:
         doc: dict[str, Any] = {
@@ -80,14 +86,19 @@ class Header:
             "kdf": _kdf_json(self.kdf, self.salt),
             "keyring": _keyring_json(self.keyring_backend, self.secret_check),
             "wrapped": {
-                "passphrase": {"alg": ALG, "nonce": _b64(self.passphrase_wrap.nonce),
-                               "ct": _b64(self.passphrase_wrap.ciphertext)},
+                "passphrase": {
+                    "alg": ALG,
+                    "nonce": _b64(self.passphrase_wrap.nonce),
+                    "ct": _b64(self.passphrase_wrap.ciphertext),
+                },
             },
         }
         if self.recovery is not None:
-            doc["wrapped"]["recovery"] = {"alg": RECOVERY_ALG,
-                                          "recipient": self.recovery.recipient,
-                                          "envelope": _b64(self.recovery.envelope)}
+            doc["wrapped"]["recovery"] = {
+                "alg": RECOVERY_ALG,
+                "recipient": self.recovery.recipient,
+                "envelope": _b64(self.recovery.envelope),
+            }
         return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("ascii")
 
 
@@ -96,8 +107,13 @@ def _b64(data: bytes) -> str:
 
 
 def _kdf_json(params: KdfParams, salt: bytes) -> dict[str, Any]:
-    return {"name": params.name, "memory_kib": params.memory_kib,
-            "iterations": params.iterations, "lanes": params.lanes, "salt": _b64(salt)}
+    return {
+        "name": params.name,
+        "memory_kib": params.memory_kib,
+        "iterations": params.iterations,
+        "lanes": params.lanes,
+        "salt": _b64(salt),
+    }
 
 
 def _keyring_json(backend: str | None, check: bytes | None) -> dict[str, Any] | None:
@@ -108,14 +124,19 @@ def _keyring_json(backend: str | None, check: bytes | None) -> dict[str, Any] | 
 
 # --- strict parsing -------------------------------------------------------------------
 
+
 def header_damaged(detail: str) -> HeaderError:
     """A damaged header; `detail` says how, in a few English words."""
-    return HeaderError("vault.header_damaged", "the vault header is damaged ({detail}); "
-                       "restore the vault from a backup", detail=detail)
+    return HeaderError(
+        "vault.header_damaged",
+        "the vault header is damaged ({detail}); restore the vault from a backup",
+        detail=detail,
+    )
 
 
-def _obj(value: Any, where: str, keys: set[str], optional: frozenset[str] = frozenset()
-         ) -> dict[str, Any]:
+def _obj(
+    value: Any, where: str, keys: set[str], optional: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise header_damaged(f"{where} is not an object")
     missing = keys - optional - value.keys()
@@ -162,9 +183,13 @@ def parse_header(data: bytes) -> Header:
     version = doc.get("version")
     if version != VERSION:
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-            raise HeaderError("vault.newer_format", "this vault uses format version "
-                              "{version}, which this version of Quietroom does not know; "
-                              "update Quietroom to open it", version=version)
+            raise HeaderError(
+                "vault.newer_format",
+                "this vault uses format version "
+                "{version}, which this version of Quietroom does not know; "
+                "update Quietroom to open it",
+                version=version,
+            )
         raise header_damaged("its version is not valid")
     _obj(doc, "header", {"format", "version", "vault_id", "kdf", "keyring", "wrapped"})
     vault_id = _str(doc["vault_id"], "vault_id", limit=64)
@@ -172,10 +197,12 @@ def parse_header(data: bytes) -> Header:
         raise header_damaged("vault_id is not valid")
 
     kdf = _obj(doc["kdf"], "kdf", {"name", "memory_kib", "iterations", "lanes", "salt"})
-    params = KdfParams(memory_kib=_int(kdf["memory_kib"], "kdf.memory_kib"),
-                       iterations=_int(kdf["iterations"], "kdf.iterations"),
-                       lanes=_int(kdf["lanes"], "kdf.lanes"),
-                       name=_str(kdf["name"], "kdf.name"))
+    params = KdfParams(
+        memory_kib=_int(kdf["memory_kib"], "kdf.memory_kib"),
+        iterations=_int(kdf["iterations"], "kdf.iterations"),
+        lanes=_int(kdf["lanes"], "kdf.lanes"),
+        name=_str(kdf["name"], "kdf.name"),
+    )
     try:
         params.validate()
     except ValueError as exc:
@@ -188,13 +215,16 @@ def parse_header(data: bytes) -> Header:
         backend = _str(ring["backend"], "keyring.backend")
         check = _bytes(ring["secret_check"], "keyring.secret_check", size=16)
 
-    wrapped = _obj(doc["wrapped"], "wrapped", {"passphrase", "recovery"},
-                   optional=frozenset({"recovery"}))
+    wrapped = _obj(
+        doc["wrapped"], "wrapped", {"passphrase", "recovery"}, optional=frozenset({"recovery"})
+    )
     pw = _obj(wrapped["passphrase"], "wrapped.passphrase", {"alg", "nonce", "ct"})
     if pw["alg"] != ALG:
         raise header_damaged("wrapped.passphrase.alg is not supported")
-    wrap = Wrapped(nonce=_bytes(pw["nonce"], "wrapped.passphrase.nonce", size=NONCE_LEN),
-                   ciphertext=_bytes(pw["ct"], "wrapped.passphrase.ct", size=48))
+    wrap = Wrapped(
+        nonce=_bytes(pw["nonce"], "wrapped.passphrase.nonce", size=NONCE_LEN),
+        ciphertext=_bytes(pw["ct"], "wrapped.passphrase.ct", size=48),
+    )
     recovery = None
     if "recovery" in wrapped:
         rec = _obj(wrapped["recovery"], "wrapped.recovery", {"alg", "recipient", "envelope"})
@@ -203,7 +233,15 @@ def parse_header(data: bytes) -> Header:
         recipient = _str(rec["recipient"], "wrapped.recovery.recipient", limit=128)
         if not recipient.startswith("age1"):
             raise header_damaged("wrapped.recovery.recipient is not an age recipient")
-        recovery = Recovery(recipient=recipient,
-                            envelope=_bytes(rec["envelope"], "wrapped.recovery.envelope"))
-    return Header(vault_id=vault_id, kdf=params, salt=salt, keyring_backend=backend,
-                  secret_check=check, passphrase_wrap=wrap, recovery=recovery)
+        recovery = Recovery(
+            recipient=recipient, envelope=_bytes(rec["envelope"], "wrapped.recovery.envelope")
+        )
+    return Header(
+        vault_id=vault_id,
+        kdf=params,
+        salt=salt,
+        keyring_backend=backend,
+        secret_check=check,
+        passphrase_wrap=wrap,
+        recovery=recovery,
+    )

@@ -27,8 +27,11 @@ MIN_PASSPHRASE_CHARS = 8
 
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
-        raise UsageError("passphrase.too_short", "the passphrase must have at least {count} "
-                         "characters", count=MIN_PASSPHRASE_CHARS)
+        raise UsageError(
+            "passphrase.too_short",
+            "the passphrase must have at least {count} characters",
+            count=MIN_PASSPHRASE_CHARS,
+        )
 
 
 def new_vault_id() -> str:
@@ -54,18 +57,30 @@ def recovery_hint(header: Header, *, backup: bool = False) -> Phrase:
         # A backup read on another machine: recover cannot help (there is no vault here
         # yet), and restore refuses to write what it cannot authenticate.
         if header.recovery is not None:
-            return Phrase("hint.restore_with_identity", "nothing was written; to restore it "
-                          "here, an administrator can use 'quietroom-cli restore --from FILE "
-                          "--identity AGE_IDENTITY_FILE --new-passphrase-file F' with the "
-                          "organisation's recovery identity")
-        return Phrase("hint.backup_no_recovery", "this backup has no recovery key, so it can "
-                      "only be restored on the machine and user account where it was made; "
-                      "nothing was written")
+            return Phrase(
+                "hint.restore_with_identity",
+                "nothing was written; to restore it "
+                "here, an administrator can use 'quietroom-cli restore --from FILE "
+                "--identity AGE_IDENTITY_FILE --new-passphrase-file F' with the "
+                "organisation's recovery identity",
+            )
+        return Phrase(
+            "hint.backup_no_recovery",
+            "this backup has no recovery key, so it can "
+            "only be restored on the machine and user account where it was made; "
+            "nothing was written",
+        )
     if header.recovery is not None:
-        return Phrase("hint.recover", "an administrator can restore access with "
-                      "'quietroom-cli recover' and the organisation's recovery identity")
-    return Phrase("hint.no_recovery", "this vault has no recovery key, so it can only be "
-                  "opened on the machine and user account where it was created")
+        return Phrase(
+            "hint.recover",
+            "an administrator can restore access with "
+            "'quietroom-cli recover' and the organisation's recovery identity",
+        )
+    return Phrase(
+        "hint.no_recovery",
+        "this vault has no recovery key, so it can only be "
+        "opened on the machine and user account where it was created",
+    )
 
 
 @dataclass
@@ -87,17 +102,23 @@ def new_binding(use_keyring: bool, vault_id: str) -> Binding:
     try:
         backend = kr.find_backend()
     except KeyringUnavailable:
-        raise UsageError("keyring.none_available", "no acceptable OS keyring is available "
-                         "(Secret Service, KWallet, macOS Keychain or Windows Credential "
-                         "Locker); start one, or use --no-keyring for a passphrase-only "
-                         "vault") from None
+        raise UsageError(
+            "keyring.none_available",
+            "no acceptable OS keyring is available "
+            "(Secret Service, KWallet, macOS Keychain or Windows Credential "
+            "Locker); start one, or use --no-keyring for a passphrase-only "
+            "vault",
+        ) from None
     secret = kr.new_device_secret()
     try:
         kr.store(backend, vault_id, secret)
     except KeyringFailure as exc:
         wipe(secret)
-        raise UsageError("keyring.store_refused", "the keyring refused to store the device "
-                         "secret: {detail}", detail=str(exc)) from None
+        raise UsageError(
+            "keyring.store_refused",
+            "the keyring refused to store the device secret: {detail}",
+            detail=str(exc),
+        ) from None
     return Binding(kr.backend_id(backend), secret)
 
 
@@ -114,31 +135,61 @@ def current_binding(header: Header, *, backup: bool = False) -> Binding:
         backend = kr.find_backend(required=header.keyring_backend)
     except KeyringUnavailable:
         if backup:
-            raise AuthError("keyring.backup_unavailable", "this backup's device secret is "
-                            "kept in {label}, which is not available in this session; "
-                            "{hint}", label=label, hint=hint) from None
-        raise AuthError("keyring.unavailable", "this vault's device secret is kept in "
-                        "{label}, which is not available in this session; {hint}",
-                        label=label, hint=hint) from None
+            raise AuthError(
+                "keyring.backup_unavailable",
+                "this backup's device secret is "
+                "kept in {label}, which is not available in this session; "
+                "{hint}",
+                label=label,
+                hint=hint,
+            ) from None
+        raise AuthError(
+            "keyring.unavailable",
+            "this vault's device secret is kept in "
+            "{label}, which is not available in this session; {hint}",
+            label=label,
+            hint=hint,
+        ) from None
     try:
         secret = kr.load(backend, header.vault_id)
     except KeyringFailure:
-        raise AuthError("keyring.unreadable", "{label} could not be read (is it locked?); "
-                        "{hint}", label=label, hint=hint) from None
+        raise AuthError(
+            "keyring.unreadable",
+            "{label} could not be read (is it locked?); {hint}",
+            label=label,
+            hint=hint,
+        ) from None
     if secret is None:
         if backup:
-            raise AuthError("keyring.backup_secret_missing", "this backup's device secret is "
-                            "missing from {label} (as when the backup was made on another "
-                            "machine or user account); {hint}", label=label, hint=hint)
-        raise AuthError("keyring.secret_missing", "this vault's device secret is missing from "
-                        "{label}; {hint}", label=label, hint=hint)
+            raise AuthError(
+                "keyring.backup_secret_missing",
+                "this backup's device secret is "
+                "missing from {label} (as when the backup was made on another "
+                "machine or user account); {hint}",
+                label=label,
+                hint=hint,
+            )
+        raise AuthError(
+            "keyring.secret_missing",
+            "this vault's device secret is missing from {label}; {hint}",
+            label=label,
+            hint=hint,
+        )
     if kr.secret_check(secret) != header.secret_check:
         wipe(secret)
         if backup:
-            raise AuthError("keyring.backup_secret_mismatch", "the device secret in {label} "
-                            "does not belong to this backup; {hint}", label=label, hint=hint)
-        raise AuthError("keyring.secret_mismatch", "the device secret in {label} does not "
-                        "belong to this vault; {hint}", label=label, hint=hint)
+            raise AuthError(
+                "keyring.backup_secret_mismatch",
+                "the device secret in {label} does not belong to this backup; {hint}",
+                label=label,
+                hint=hint,
+            )
+        raise AuthError(
+            "keyring.secret_mismatch",
+            "the device secret in {label} does not belong to this vault; {hint}",
+            label=label,
+            hint=hint,
+        )
     return Binding(header.keyring_backend, secret)
 
 
@@ -186,25 +237,43 @@ def _kek(passphrase: str, salt: bytes, params: KdfParams, binding: Binding) -> S
 def unwrap_master(header: Header, passphrase: str, binding: Binding) -> SecretKey:
     with _kek(passphrase, header.salt, header.kdf, binding) as kek:
         try:
-            return unwrap_key(kek, header.passphrase_wrap.nonce,
-                              header.passphrase_wrap.ciphertext, header.associated_data())
+            return unwrap_key(
+                kek,
+                header.passphrase_wrap.nonce,
+                header.passphrase_wrap.ciphertext,
+                header.associated_data(),
+            )
         except UnwrapError:
-            raise AuthError("vault.wrong_passphrase", "the passphrase is not correct"
-                            ) from None
+            raise AuthError("vault.wrong_passphrase", "the passphrase is not correct") from None
 
 
-def wrap_master(master: SecretKey, passphrase: str, *, vault_id: str, params: KdfParams,
-                binding: Binding, recovery_part: Recovery | None) -> Header:
+def wrap_master(
+    master: SecretKey,
+    passphrase: str,
+    *,
+    vault_id: str,
+    params: KdfParams,
+    binding: Binding,
+    recovery_part: Recovery | None,
+) -> Header:
     """A header with a fresh salt and a new passphrase wrap of `master`."""
     salt = os.urandom(SALT_LEN)
     check = kr.secret_check(binding.secret) if binding.secret is not None else None
     placeholder = Wrapped(nonce=b"\0" * 12, ciphertext=b"\0" * 48)
-    header = Header(vault_id=vault_id, kdf=params, salt=salt, keyring_backend=binding.backend_id,
-                    secret_check=check, passphrase_wrap=placeholder, recovery=recovery_part)
+    header = Header(
+        vault_id=vault_id,
+        kdf=params,
+        salt=salt,
+        keyring_backend=binding.backend_id,
+        secret_check=check,
+        passphrase_wrap=placeholder,
+        recovery=recovery_part,
+    )
     with _kek(passphrase, salt, params, binding) as kek:
         nonce, ct = wrap_key(kek, master, header.associated_data())
-    return header.with_passphrase_wrap(salt, Wrapped(nonce, ct),
-                                       keyring_backend=binding.backend_id, secret_check=check)
+    return header.with_passphrase_wrap(
+        salt, Wrapped(nonce, ct), keyring_backend=binding.backend_id, secret_check=check
+    )
 
 
 def seal_recovery(master: SecretKey, recipient_text: str) -> Recovery:
@@ -218,8 +287,11 @@ def seal_recovery(master: SecretKey, recipient_text: str) -> Recovery:
 
 def open_recovery(header: Header, identity_text: str) -> SecretKey:
     if header.recovery is None:
-        raise AuthError("recovery.not_set_up", "this vault was created without a recovery "
-                        "recipient, so it cannot be recovered with an identity")
+        raise AuthError(
+            "recovery.not_set_up",
+            "this vault was created without a recovery "
+            "recipient, so it cannot be recovered with an identity",
+        )
     try:
         identities = recovery.parse_identities(identity_text)
     except RecoveryError as exc:
@@ -230,6 +302,7 @@ def open_recovery(header: Header, identity_text: str) -> SecretKey:
         raise AuthError("recovery.not_opened", "{detail}", detail=str(exc)) from None
     if len(master) != 32:
         master.close()
-        raise VaultError("recovery.envelope_invalid", "the recovery envelope does not hold a "
-                         "vault key")
+        raise VaultError(
+            "recovery.envelope_invalid", "the recovery envelope does not hold a vault key"
+        )
     return master

@@ -193,16 +193,22 @@ def _v3(conn: Connection) -> None:
 def _v4(conn: Connection) -> None:
     # The staff member's identity (signing key, age identity) and the organisation's
     # trust file live inside the encrypted vault; exports are numbered per device.
-    conn.execute("CREATE TABLE identity (id INTEGER PRIMARY KEY CHECK (id = 1), "
-                 "cert_pem BLOB NOT NULL, key_pem BLOB NOT NULL, age_identity TEXT, "
-                 "imported TEXT NOT NULL) STRICT")
-    conn.execute("CREATE TABLE trust (id INTEGER PRIMARY KEY CHECK (id = 1), "
-                 "trust_json BLOB NOT NULL, trust_sig BLOB NOT NULL, ca_pem BLOB NOT NULL, "
-                 "imported TEXT NOT NULL) STRICT")
-    conn.execute("CREATE TABLE exports (bundle_id TEXT PRIMARY KEY, case_id TEXT NOT NULL "
-                 "REFERENCES cases(id), statement INTEGER NOT NULL, sequence INTEGER NOT NULL "
-                 "UNIQUE, created TEXT NOT NULL, recipients TEXT NOT NULL, "
-                 "manifest_sha256 TEXT NOT NULL) STRICT")
+    conn.execute(
+        "CREATE TABLE identity (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "cert_pem BLOB NOT NULL, key_pem BLOB NOT NULL, age_identity TEXT, "
+        "imported TEXT NOT NULL) STRICT"
+    )
+    conn.execute(
+        "CREATE TABLE trust (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "trust_json BLOB NOT NULL, trust_sig BLOB NOT NULL, ca_pem BLOB NOT NULL, "
+        "imported TEXT NOT NULL) STRICT"
+    )
+    conn.execute(
+        "CREATE TABLE exports (bundle_id TEXT PRIMARY KEY, case_id TEXT NOT NULL "
+        "REFERENCES cases(id), statement INTEGER NOT NULL, sequence INTEGER NOT NULL "
+        "UNIQUE, created TEXT NOT NULL, recipients TEXT NOT NULL, "
+        "manifest_sha256 TEXT NOT NULL) STRICT"
+    )
     conn.execute("ALTER TABLE statements ADD COLUMN reader TEXT")
 
 
@@ -222,8 +228,9 @@ def current_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: Connection, *, target: int | None = None,
-            migrations: Sequence[Migration] = MIGRATIONS) -> int:
+def migrate(
+    conn: Connection, *, target: int | None = None, migrations: Sequence[Migration] = MIGRATIONS
+) -> int:
     """Bring the schema to `target` (default: latest); return the version reached."""
     numbers = [m.version for m in migrations]
     if numbers != list(range(1, len(numbers) + 1)):
@@ -231,9 +238,13 @@ def migrate(conn: Connection, *, target: int | None = None,
     goal = latest_version(migrations) if target is None else target
     version = current_version(conn)
     if version > latest_version(migrations):
-        raise VaultError("vault.newer_schema", "this vault has schema version {version}, "
-                         "newer than this version of Quietroom knows; update Quietroom to "
-                         "open it", version=version)
+        raise VaultError(
+            "vault.newer_schema",
+            "this vault has schema version {version}, "
+            "newer than this version of Quietroom knows; update Quietroom to "
+            "open it",
+            version=version,
+        )
     for migration in migrations:
         if migration.version <= version or migration.version > goal:
             continue

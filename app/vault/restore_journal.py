@@ -52,9 +52,12 @@ def exclusive(root: Path) -> Iterator[None]:
     """
     lock = SessionLock(root)
     if not lock.try_acquire():
-        raise UsageError("restore.vault_open", "the vault is open in Quietroom (the desktop "
-                         "app or another process that owns it); lock or close it there, then "
-                         "restore again; nothing was changed")
+        raise UsageError(
+            "restore.vault_open",
+            "the vault is open in Quietroom (the desktop "
+            "app or another process that owns it); lock or close it there, then "
+            "restore again; nothing was changed",
+        )
     try:
         yield
     finally:
@@ -89,8 +92,11 @@ def finish_pending(root: Path, *, locked: bool = False) -> None:
         return
     lock = SessionLock(root)
     if not lock.try_acquire():
-        raise UsageError("restore.in_progress", "this vault is being restored from a backup "
-                         "by another process; open it again when the restore has finished")
+        raise UsageError(
+            "restore.in_progress",
+            "this vault is being restored from a backup "
+            "by another process; open it again when the restore has finished",
+        )
     try:
         _finish(root)
     finally:

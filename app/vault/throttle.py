@@ -30,8 +30,13 @@ def delay_after(failures: int) -> float:
 
 
 class Throttle:
-    def __init__(self, vault_id: str, *, state_dir: Path | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        vault_id: str,
+        *,
+        state_dir: Path | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.vault_id = vault_id
         self.path = (state_dir or paths.state_dir()) / FILE_NAME
         self.clock = clock
@@ -64,8 +69,11 @@ class Throttle:
         """Refuse an attempt made before the current delay has passed."""
         remaining = self.wait_remaining()
         if remaining > 0:
-            raise AuthError("vault.throttled", "too many wrong passphrases; wait {seconds} "
-                            "seconds before trying again", seconds=int(remaining) + 1)
+            raise AuthError(
+                "vault.throttled",
+                "too many wrong passphrases; wait {seconds} seconds before trying again",
+                seconds=int(remaining) + 1,
+            )
 
     def _save(self, failures: int | None) -> None:
         doc = self._load()

@@ -57,25 +57,35 @@ def read_header(root: Path) -> Header:
         if path.exists():  # a folder, a pipe…: opening it could fail or wait forever
             raise header_damaged("it is not a file")
         if database_path(root).exists():
-            raise VaultError("vault.header_lost", "the vault at {path} has lost its header "
-                             "file; restore the vault from a backup", path=root)
-        raise VaultError("vault.not_found", "there is no vault at {path}; create one with "
-                         "'quietroom-cli init'", path=root)
+            raise VaultError(
+                "vault.header_lost",
+                "the vault at {path} has lost its header file; restore the vault from a backup",
+                path=root,
+            )
+        raise VaultError(
+            "vault.not_found",
+            "there is no vault at {path}; create one with 'quietroom-cli init'",
+            path=root,
+        )
     try:
         data = read_limited(path, MAX_HEADER_BYTES)
     except ValueError:
         raise header_damaged("it is too large") from None
     except OSError as exc:
-        raise VaultError("vault.header_unreadable", "the vault header cannot be read "
-                         "({reason})", reason=exc.strerror) from None
+        raise VaultError(
+            "vault.header_unreadable",
+            "the vault header cannot be read ({reason})",
+            reason=exc.strerror,
+        ) from None
     return parse_header(data)
 
 
 class Vault:
     """An unlocked vault. Use as a context manager, or call `close()` to lock it."""
 
-    def __init__(self, root: Path, header: Header, conn: Connection, master: SecretKey,
-                 cipher_version: str) -> None:
+    def __init__(
+        self, root: Path, header: Header, conn: Connection, master: SecretKey, cipher_version: str
+    ) -> None:
         self.root = root
         self.header = header
         self._conn: Connection | None = conn
@@ -87,35 +97,59 @@ class Vault:
     # --- creation and unlocking ---------------------------------------------------------
 
     @classmethod
-    def create(cls, root: Path, passphrase: str, *, use_keyring: bool = True,
-               recovery_recipient: str | None = None, kdf_params: kdf.KdfParams | None = None
-               ) -> Vault:
+    def create(
+        cls,
+        root: Path,
+        passphrase: str,
+        *,
+        use_keyring: bool = True,
+        recovery_recipient: str | None = None,
+        kdf_params: kdf.KdfParams | None = None,
+    ) -> Vault:
         keys.check_new_passphrase(passphrase)
         if vault_exists(root):
-            raise UsageError("vault.exists", "a vault already exists at {path}; nothing was "
-                             "changed", path=root)
+            raise UsageError(
+                "vault.exists", "a vault already exists at {path}; nothing was changed", path=root
+            )
         # The session lock file alone (left by a restore that failed its checks, say)
         # holds nothing, so it does not make the place unusable.
-        if root.exists() and (not root.is_dir() or any(p.name != LOCK_NAME
-                                                       for p in root.iterdir())):
-            raise UsageError("vault.place_not_empty", "{path} exists and is not an empty "
-                             "directory; choose another place for the vault", path=root)
+        if root.exists() and (
+            not root.is_dir() or any(p.name != LOCK_NAME for p in root.iterdir())
+        ):
+            raise UsageError(
+                "vault.place_not_empty",
+                "{path} exists and is not an empty directory; choose another place for the vault",
+                path=root,
+            )
         # A file where a folder on the way should be: say so before anything is made
         # (the keyring's device secret included).
         blocker = next((p for p in root.parents if p.exists()), None)
         if blocker is not None and not blocker.is_dir():
-            raise UsageError("vault.place_blocked", "cannot create the vault at {path}: "
-                             "{blocker} is a file, not a folder", path=root, blocker=blocker)
+            raise UsageError(
+                "vault.place_blocked",
+                "cannot create the vault at {path}: {blocker} is a file, not a folder",
+                path=root,
+                blocker=blocker,
+            )
         params = kdf_params or kdf.calibrate()
         params.validate()
         vault_id = keys.new_vault_id()
         master = keys.new_master_key()
-        recovery_part = (keys.seal_recovery(master, recovery_recipient)
-                         if recovery_recipient is not None else None)
+        recovery_part = (
+            keys.seal_recovery(master, recovery_recipient)
+            if recovery_recipient is not None
+            else None
+        )
         binding = keys.new_binding(use_keyring, vault_id)
         try:
-            header = keys.wrap_master(master, passphrase, vault_id=vault_id, params=params,
-                                      binding=binding, recovery_part=recovery_part)
+            header = keys.wrap_master(
+                master,
+                passphrase,
+                vault_id=vault_id,
+                params=params,
+                binding=binding,
+                recovery_part=recovery_part,
+            )
         finally:
             binding.close()
         try:
@@ -123,8 +157,12 @@ class Vault:
         except OSError as exc:
             if header.keyring_bound:
                 keys.forget_binding(vault_id)
-            raise UsageError("vault.cannot_create", "cannot create the vault at {path}: "
-                             "{reason}", path=root, reason=exc.strerror) from None
+            raise UsageError(
+                "vault.cannot_create",
+                "cannot create the vault at {path}: {reason}",
+                path=root,
+                reason=exc.strerror,
+            ) from None
         with keys.database_key(master) as dbkey, typed_errors():
             conn, version = open_database(database_path(root), dbkey, create=True)
         try:
@@ -139,8 +177,7 @@ class Vault:
         return cls(root, header, conn, master, version)
 
     @classmethod
-    def open(cls, root: Path, passphrase: str, *, clock: Callable[[], float] = time.time
-             ) -> Vault:
+    def open(cls, root: Path, passphrase: str, *, clock: Callable[[], float] = time.time) -> Vault:
         header = read_header(root)
         master = cls._unlock_master(header, passphrase, clock)
         try:
@@ -158,8 +195,9 @@ class Vault:
         return cls(root, header, conn, master, version)
 
     @staticmethod
-    def _unlock_master(header: Header, passphrase: str, clock: Callable[[], float], *,
-                       backup: bool = False) -> SecretKey:
+    def _unlock_master(
+        header: Header, passphrase: str, clock: Callable[[], float], *, backup: bool = False
+    ) -> SecretKey:
         """The master key from the passphrase (and device secret); `backup` words the
         errors for a backup file being restored."""
         throttle = Throttle(header.vault_id, clock=clock)
@@ -230,13 +268,18 @@ class Vault:
             "vault": str(self.root),
             "cipher": "sqlcipher",
             "cipher_version": self.cipher_version,
-            "kdf": {"name": self.header.kdf.name, "memory_kib": self.header.kdf.memory_kib,
-                    "iterations": self.header.kdf.iterations, "lanes": self.header.kdf.lanes},
+            "kdf": {
+                "name": self.header.kdf.name,
+                "memory_kib": self.header.kdf.memory_kib,
+                "iterations": self.header.kdf.iterations,
+                "lanes": self.header.kdf.lanes,
+            },
             "keyring": self.header.keyring_bound,
             "keyring_backend": self.header.keyring_backend,
             "recovery": self.header.recovery is not None,
-            "recovery_recipient": (self.header.recovery.recipient
-                                   if self.header.recovery else None),
+            "recovery_recipient": (
+                self.header.recovery.recipient if self.header.recovery else None
+            ),
         }
         with self.reading() as conn:
             info["schema_version"] = current_version(conn)
@@ -257,9 +300,14 @@ class Vault:
         keys.check_new_passphrase(new_passphrase)
         binding = keys.current_binding(self.header)
         try:
-            header = keys.wrap_master(self.master_key, new_passphrase,
-                                      vault_id=self.header.vault_id, params=self.header.kdf,
-                                      binding=binding, recovery_part=self.header.recovery)
+            header = keys.wrap_master(
+                self.master_key,
+                new_passphrase,
+                vault_id=self.header.vault_id,
+                params=self.header.kdf,
+                binding=binding,
+                recovery_part=self.header.recovery,
+            )
         finally:
             binding.close()
         self._write_header(header)
@@ -295,10 +343,14 @@ def recover(root: Path, identity_text: str, new_passphrase: str) -> Vault:
     restore_journal.finish_pending(root)
     if not vault_exists(root):
         # The usual way here is a new machine with only a backup: say how to restore it.
-        raise VaultError("recovery.no_vault", "there is no vault at {path} to recover; to "
-                         "restore a backup with the recovery identity, use 'quietroom-cli "
-                         "restore --from FILE --identity AGE_IDENTITY_FILE "
-                         "--new-passphrase-file F'", path=root)
+        raise VaultError(
+            "recovery.no_vault",
+            "there is no vault at {path} to recover; to "
+            "restore a backup with the recovery identity, use 'quietroom-cli "
+            "restore --from FILE --identity AGE_IDENTITY_FILE "
+            "--new-passphrase-file F'",
+            path=root,
+        )
     header = read_header(root)
     master = keys.open_recovery(header, identity_text)
     try:
@@ -317,9 +369,14 @@ def recover(root: Path, identity_text: str, new_passphrase: str) -> Vault:
             LOG.warning("no OS keyring available: the recovered vault is passphrase-only")
             binding = keys.Binding(None, None)
         try:
-            new_header = keys.wrap_master(master, new_passphrase, vault_id=header.vault_id,
-                                          params=header.kdf, binding=binding,
-                                          recovery_part=header.recovery)
+            new_header = keys.wrap_master(
+                master,
+                new_passphrase,
+                vault_id=header.vault_id,
+                params=header.kdf,
+                binding=binding,
+                recovery_part=header.recovery,
+            )
         finally:
             binding.close()
         vault._write_header(new_header)

@@ -36,8 +36,10 @@ EVENT_CANARY = "CANARY-event-the-red-door"
 def vault_dir(tmp_path: Path) -> Path:
     """A vault holding one case with timeline events, notes and two sittings."""
     root = tmp_path / "vault"
-    with Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault, \
-            Engine(vault, clock=FakeClock()) as engine:
+    with (
+        Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault,
+        Engine(vault, clock=FakeClock()) as engine,
+    ):
         engine.create_case("csa", REF)
         engine.create_case("general", "GEN-OTHER")
         engine.set_witness(REF, name="Alex Morgan")
@@ -64,13 +66,15 @@ def entries(engine: Engine, ref: str = REF) -> list[Entry]:
 # --- the engine -----------------------------------------------------------------------------
 
 LISTINGS: dict[str, tuple[Callable[..., list[Any]], Callable[[list[Any]], dict[str, Any]]]] = {
-    "timeline": (Engine.timeline,
-                 lambda events: {"what": "timeline", "events": [e.id for e in events]}),
-    "notes": (Engine.notes,
-              lambda notes: {"what": "notes", "notes": [n["id"] for n in notes]}),
-    "sittings": (Engine.sittings,
-                 lambda sittings: {"what": "sittings",
-                                   "sittings": [s.number for s in sittings]}),
+    "timeline": (
+        Engine.timeline,
+        lambda events: {"what": "timeline", "events": [e.id for e in events]},
+    ),
+    "notes": (Engine.notes, lambda notes: {"what": "notes", "notes": [n["id"] for n in notes]}),
+    "sittings": (
+        Engine.sittings,
+        lambda sittings: {"what": "sittings", "sittings": [s.number for s in sittings]},
+    ),
 }
 
 
@@ -116,8 +120,7 @@ def test_audited_reads_name_the_listed_items(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize("what", list(LISTINGS))
-def test_an_audited_read_of_an_unknown_case_changes_nothing(engine: Engine,
-                                                            what: str) -> None:
+def test_an_audited_read_of_an_unknown_case_changes_nothing(engine: Engine, what: str) -> None:
     listing, _ = LISTINGS[what]
     before = {ref: entries(engine, ref) for ref in (REF, "GEN-OTHER")}
     with pytest.raises(UsageError, match="no case has that id"):
@@ -127,13 +130,13 @@ def test_an_audited_read_of_an_unknown_case_changes_nothing(engine: Engine,
 
 # --- the command line -----------------------------------------------------------------------
 
+
 class Cli:
     def __init__(self, vault: Path, passphrase_file: Path) -> None:
         self.vault, self.passphrase_file = vault, passphrase_file
 
     def __call__(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return run_cli("--vault", self.vault, "--passphrase-file", self.passphrase_file,
-                       *args)
+        return run_cli("--vault", self.vault, "--passphrase-file", self.passphrase_file, *args)
 
     def json(self, *args: str) -> Any:
         result = self(*args, "--json")
@@ -149,8 +152,11 @@ def cli(vault_dir: Path, tmp_path: Path) -> Cli:
     return Cli(vault_dir, passphrase)
 
 
-COMMANDS = [("timeline", "list", "timeline"), ("note", "list", "notes"),
-            ("sitting", "list", "sittings")]
+COMMANDS = [
+    ("timeline", "list", "timeline"),
+    ("note", "list", "notes"),
+    ("sitting", "list", "sittings"),
+]
 
 
 def test_each_cli_listing_adds_one_view_and_the_chain_verifies(cli: Cli) -> None:
@@ -182,7 +188,8 @@ def test_each_cli_listing_adds_one_view_and_the_chain_verifies(cli: Cli) -> None
 
 @pytest.mark.parametrize(("group", "action"), [(g, a) for g, a, _ in COMMANDS])
 def test_a_cli_listing_of_an_unknown_case_is_one_line_and_changes_nothing(
-        cli: Cli, vault_dir: Path, group: str, action: str) -> None:
+    cli: Cli, vault_dir: Path, group: str, action: str
+) -> None:
     def logs() -> dict[str, list[Entry]]:
         with Vault.open(vault_dir, PASSPHRASE) as vault, Engine(vault) as engine:
             return {ref: engine.audit_entries(ref) for ref in (REF, "GEN-OTHER")}

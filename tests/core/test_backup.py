@@ -15,8 +15,10 @@ CANARY = "CANARY-backup-94c1-under-the-stairs"
 
 
 def make_vault(root: Path, rows: int = 20) -> None:
-    with Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault, \
-            vault.transaction() as conn:
+    with (
+        Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault,
+        vault.transaction() as conn,
+    ):
         conn.execute("CREATE TABLE t (body TEXT)")
         for i in range(rows):
             conn.execute("INSERT INTO t VALUES (?)", (f"{CANARY} {i}",))
@@ -34,24 +36,31 @@ def vault_dir(tmp_path: Path) -> Path:
     return root
 
 
-def test_backup_is_encrypted_and_restores(vault_dir: Path, tmp_path: Path,
-                                          passphrase_file: Path) -> None:
+def test_backup_is_encrypted_and_restores(
+    vault_dir: Path, tmp_path: Path, passphrase_file: Path
+) -> None:
     out = tmp_path / "vault.backup"
-    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file, "--json",
-                     "backup", "--out", out)
+    result = run_cli(
+        "--vault", vault_dir, "--passphrase-file", passphrase_file, "--json", "backup", "--out", out
+    )
     assert result.returncode == 0, result.stderr
     assert CANARY.encode() not in out.read_bytes()
     with Vault.open(vault_dir, PASSPHRASE) as vault, vault.transaction() as conn:
         conn.execute("DELETE FROM t")
     assert rows(vault_dir) == 0
-    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file, "restore",
-                     "--from", out)
+    result = run_cli(
+        "--vault", vault_dir, "--passphrase-file", passphrase_file, "restore", "--from", out
+    )
     assert result.returncode == 0, result.stderr
     assert rows(vault_dir) == 20
     # .session.lock: restore holds the vault's session lock while it works.
-    leftovers = {p.name for p in vault_dir.iterdir()} - {"vault.db", "vault.header",
-                                                         "vault.db-wal", "vault.db-shm",
-                                                         ".session.lock"}
+    leftovers = {p.name for p in vault_dir.iterdir()} - {
+        "vault.db",
+        "vault.header",
+        "vault.db-wal",
+        "vault.db-shm",
+        ".session.lock",
+    }
     assert not leftovers
 
 
@@ -66,7 +75,8 @@ def test_restore_into_an_empty_place(vault_dir: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("damage", ["flip_db", "flip_header", "truncate", "garbage", "empty"])
 def test_a_damaged_backup_is_refused_and_the_vault_is_untouched(
-        vault_dir: Path, tmp_path: Path, passphrase_file: Path, damage: str) -> None:
+    vault_dir: Path, tmp_path: Path, passphrase_file: Path, damage: str
+) -> None:
     out = tmp_path / "b"
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         backup.write_backup(vault, out)
@@ -83,8 +93,9 @@ def test_a_damaged_backup_is_refused_and_the_vault_is_untouched(
         data = bytearray()
     out.write_bytes(bytes(data))
     before = snapshot(vault_dir)
-    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file, "restore",
-                     "--from", out)
+    result = run_cli(
+        "--vault", vault_dir, "--passphrase-file", passphrase_file, "restore", "--from", out
+    )
     assert result.returncode in (2, 3), result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert snapshot(vault_dir) == before

@@ -30,8 +30,10 @@ AFTER = "what was said after the backup"
 @pytest.fixture
 def vault_dir(tmp_path: Path) -> Path:
     root = tmp_path / "vault"
-    with Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault, \
-            Engine(vault) as engine:
+    with (
+        Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault,
+        Engine(vault) as engine,
+    ):
         engine.create_case("general", "GEN-1")
         engine.save_section("GEN-1", "account", BEFORE)
     return root
@@ -73,9 +75,14 @@ HOLDER = textwrap.dedent("""
 @pytest.fixture
 def app_process(vault_dir: Path, backup_file: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process with the vault open as the desktop app opens it (owner=True)."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(vault_dir), PASSPHRASE,
-                             str(REPO)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=REPO)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(vault_dir), PASSPHRASE, str(REPO)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     assert line.strip() == "ready", proc.stderr.read() if proc.stderr else line
@@ -88,11 +95,12 @@ def app_process(vault_dir: Path, backup_file: Path) -> Iterator[subprocess.Popen
 
 
 def test_restore_refuses_while_another_process_has_the_vault_open(
-        vault_dir: Path, backup_file: Path, passphrase_file: Path,
-        app_process: subprocess.Popen[str]) -> None:
+    vault_dir: Path, backup_file: Path, passphrase_file: Path, app_process: subprocess.Popen[str]
+) -> None:
     before = snapshot(vault_dir)
-    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file, "restore",
-                     "--from", backup_file)
+    result = run_cli(
+        "--vault", vault_dir, "--passphrase-file", passphrase_file, "restore", "--from", backup_file
+    )
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
@@ -103,14 +111,16 @@ def test_restore_refuses_while_another_process_has_the_vault_open(
     assert "closed" in out
     assert text(vault_dir) == "saved by the app after the refused restore"
     # Once the app has let go, the restore goes ahead.
-    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file, "restore",
-                     "--from", backup_file)
+    result = run_cli(
+        "--vault", vault_dir, "--passphrase-file", passphrase_file, "restore", "--from", backup_file
+    )
     assert result.returncode == 0, result.stderr
     assert text(vault_dir) == BEFORE
 
 
 def test_restore_refuses_while_an_owning_engine_is_open_in_this_process(
-        vault_dir: Path, backup_file: Path) -> None:
+    vault_dir: Path, backup_file: Path
+) -> None:
     with Vault.open(vault_dir, PASSPHRASE) as vault, Engine(vault, owner=True) as engine:
         before = snapshot(vault_dir)
         with pytest.raises(UsageError, match="open in Quietroom"):
@@ -121,8 +131,8 @@ def test_restore_refuses_while_an_owning_engine_is_open_in_this_process(
 
 
 def test_the_app_cannot_open_the_vault_half_way_through_a_restore(
-        vault_dir: Path, backup_file: Path, passphrase_file: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    vault_dir: Path, backup_file: Path, passphrase_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: dict[str, object] = {}
     opened_before = Vault.open(vault_dir, PASSPHRASE)  # the unlock screen's open
     real_check = backup.integrity_problems
@@ -154,7 +164,8 @@ def test_the_app_cannot_open_the_vault_half_way_through_a_restore(
 
 
 def test_a_crashed_restore_is_still_cleaned_up_by_the_next_open(
-        vault_dir: Path, backup_file: Path) -> None:
+    vault_dir: Path, backup_file: Path
+) -> None:
     # The kernel drops a dead restore's lock, so its leftovers are still discarded.
     db_new, header_new = restore_journal.staged_paths(vault_dir)
     db_new.write_bytes(b"half-written")

@@ -31,8 +31,12 @@ NO_DBUS = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/quietroom-test-bu
 
 def make_bound_vault(root: Path, recipient: str | None) -> str:
     """A keyring-bound vault holding one case with the survivor's words; its vault id."""
-    with Vault.create(root, PASSPHRASE, use_keyring=True, recovery_recipient=recipient,
-                      kdf_params=FAST_KDF) as vault, Engine(vault) as engine:
+    with (
+        Vault.create(
+            root, PASSPHRASE, use_keyring=True, recovery_recipient=recipient, kdf_params=FAST_KDF
+        ) as vault,
+        Engine(vault) as engine,
+    ):
         engine.create_case("csa", "CSA-77", "A. Interviewer")
         engine.save_section("CSA-77", "account", WORDS)
         return vault.header.vault_id
@@ -50,8 +54,9 @@ def forget_device_secret(vault_id: str) -> None:
     assert kr.load(kr.find_backend(), vault_id) is None
 
 
-def restore_cli(target: Path, source: Path, *extra: str | Path,
-                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def restore_cli(
+    target: Path, source: Path, *extra: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return run_cli("--vault", target, "--json", "restore", "--from", source, *extra, env=env)
 
 
@@ -62,8 +67,7 @@ def one_line(result: subprocess.CompletedProcess[str]) -> str:
 
 
 @pytest.fixture
-def elsewhere(tmp_path: Path, org_identity: tuple[Path, str]
-              ) -> tuple[Path, str, Path]:
+def elsewhere(tmp_path: Path, org_identity: tuple[Path, str]) -> tuple[Path, str, Path]:
     """(backup file, vault id, new passphrase file) with the device secret gone."""
     original = tmp_path / "first-laptop" / "vault"
     vid = make_bound_vault(original, org_identity[1])
@@ -72,9 +76,9 @@ def elsewhere(tmp_path: Path, org_identity: tuple[Path, str]
     return out, vid, write_secret(tmp_path, "new-pw", NEW_PASSPHRASE)
 
 
-def test_restore_and_recover_on_another_machine(elsewhere: tuple[Path, str, Path],
-                                                org_identity: tuple[Path, str],
-                                                tmp_path: Path) -> None:
+def test_restore_and_recover_on_another_machine(
+    elsewhere: tuple[Path, str, Path], org_identity: tuple[Path, str], tmp_path: Path
+) -> None:
     out, vid, new_pw = elsewhere
     target = tmp_path / "second-laptop" / "vault"
     pw = write_secret(tmp_path, "pw", PASSPHRASE)
@@ -85,12 +89,14 @@ def test_restore_and_recover_on_another_machine(elsewhere: tuple[Path, str, Path
     line = one_line(plain)
     assert "another machine" in line and "--identity" in line and "nothing was written" in line
     assert not target.exists()
-    lost = run_cli("--vault", target, "recover", "--identity", org_identity[0],
-                   "--new-passphrase-file", new_pw)
+    lost = run_cli(
+        "--vault", target, "recover", "--identity", org_identity[0], "--new-passphrase-file", new_pw
+    )
     assert lost.returncode == 3 and "restore --from FILE --identity" in one_line(lost)
 
-    result = restore_cli(target, out, "--identity", org_identity[0],
-                         "--new-passphrase-file", new_pw)
+    result = restore_cli(
+        target, out, "--identity", org_identity[0], "--new-passphrase-file", new_pw
+    )
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
     assert info["restored"] is True and info["keyring"] is True and info["recovery"] is True
@@ -100,8 +106,7 @@ def test_restore_and_recover_on_another_machine(elsewhere: tuple[Path, str, Path
     header = parse_header(header_path(target).read_bytes())
     assert header.vault_id == vid and header.secret_check == kr.secret_check(secret)
 
-    status = run_cli("--vault", target, "--passphrase-file", new_pw, "--json", "status",
-                     "--check")
+    status = run_cli("--vault", target, "--passphrase-file", new_pw, "--json", "status", "--check")
     assert status.returncode == 0, status.stderr
     assert json.loads(status.stdout)["integrity"] == "ok"
     with Vault.open(target, NEW_PASSPHRASE) as vault, Engine(vault) as engine:
@@ -112,15 +117,17 @@ def test_restore_and_recover_on_another_machine(elsewhere: tuple[Path, str, Path
 
     # The recovery envelope survives, so `recover` works on the restored vault too.
     again = write_secret(tmp_path, "again", "yet another new phrase")
-    rec = run_cli("--vault", target, "recover", "--identity", org_identity[0],
-                  "--new-passphrase-file", again)
+    rec = run_cli(
+        "--vault", target, "recover", "--identity", org_identity[0], "--new-passphrase-file", again
+    )
     assert rec.returncode == 0, rec.stderr
     with Vault.open(target, "yet another new phrase") as vault, Engine(vault) as engine:
         assert engine.statement_text("CSA-77") == WORDS
 
 
 def test_restore_with_identity_over_an_existing_vault_here(
-        tmp_path: Path, org_identity: tuple[Path, str]) -> None:
+    tmp_path: Path, org_identity: tuple[Path, str]
+) -> None:
     # Same machine: the device secret is still there and is reused, not replaced.
     root = tmp_path / "vault"
     vid = make_bound_vault(root, org_identity[1])
@@ -129,16 +136,14 @@ def test_restore_with_identity_over_an_existing_vault_here(
     with Vault.open(root, PASSPHRASE) as vault, Engine(vault) as engine:
         engine.save_section("CSA-77", "account", "changed after the backup")
     new_pw = write_secret(tmp_path, "new", NEW_PASSPHRASE)
-    result = restore_cli(root, out, "--identity", org_identity[0],
-                         "--new-passphrase-file", new_pw)
+    result = restore_cli(root, out, "--identity", org_identity[0], "--new-passphrase-file", new_pw)
     assert result.returncode == 0, result.stderr
     assert kr.load(kr.find_backend(), vid) == secret_before
     with Vault.open(root, NEW_PASSPHRASE) as vault, Engine(vault) as engine:
         assert engine.statement_text("CSA-77") == WORDS
 
 
-def test_wrong_identity_writes_nothing(elsewhere: tuple[Path, str, Path],
-                                       tmp_path: Path) -> None:
+def test_wrong_identity_writes_nothing(elsewhere: tuple[Path, str, Path], tmp_path: Path) -> None:
     out, vid, new_pw = elsewhere
     other = tmp_path / "other-identity.txt"
     subprocess.run([require_tool("age-keygen"), "-o", other], check=True, capture_output=True)
@@ -152,8 +157,8 @@ def test_wrong_identity_writes_nothing(elsewhere: tuple[Path, str, Path],
 
 @pytest.mark.parametrize("where", ["database", "header"])
 def test_tampered_backup_with_identity_writes_nothing(
-        elsewhere: tuple[Path, str, Path], org_identity: tuple[Path, str], tmp_path: Path,
-        where: str) -> None:
+    elsewhere: tuple[Path, str, Path], org_identity: tuple[Path, str], tmp_path: Path, where: str
+) -> None:
     out, vid, new_pw = elsewhere
     data = bytearray(out.read_bytes())
     if where == "database":
@@ -165,8 +170,9 @@ def test_tampered_backup_with_identity_writes_nothing(
     out.write_bytes(bytes(data))
     target = tmp_path / "second-laptop" / "vault"
     target.mkdir(parents=True)
-    result = restore_cli(target, out, "--identity", org_identity[0],
-                         "--new-passphrase-file", new_pw)
+    result = restore_cli(
+        target, out, "--identity", org_identity[0], "--new-passphrase-file", new_pw
+    )
     assert result.returncode == 3, result.stderr
     assert "altered or damaged" in one_line(result)
     assert snapshot(target) == {}
@@ -174,8 +180,8 @@ def test_tampered_backup_with_identity_writes_nothing(
 
 
 def test_intact_mac_but_damaged_database_writes_nothing(
-        elsewhere: tuple[Path, str, Path], org_identity: tuple[Path, str], tmp_path: Path
-        ) -> None:
+    elsewhere: tuple[Path, str, Path], org_identity: tuple[Path, str], tmp_path: Path
+) -> None:
     # Damage made before the MAC was computed (e.g. a bad disk under the original vault):
     # the staged copy's integrity check must catch it, and the device secret made for
     # the restore must not be left behind.
@@ -185,13 +191,21 @@ def test_intact_mac_but_damaged_database_writes_nothing(
     db[len(db) // 2 + 77] ^= 0x10
     header = parse_header(header_bytes)
     master = keys.open_recovery(header, org_identity[0].read_text())
-    body = b"".join([backup.MAGIC, len(header_bytes).to_bytes(4, "big"), header_bytes,
-                     len(db).to_bytes(8, "big"), bytes(db)])
+    body = b"".join(
+        [
+            backup.MAGIC,
+            len(header_bytes).to_bytes(4, "big"),
+            header_bytes,
+            len(db).to_bytes(8, "big"),
+            bytes(db),
+        ]
+    )
     out.write_bytes(body + backup._mac(master, body))
     master.close()
     target = tmp_path / "second-laptop" / "vault"
-    result = restore_cli(target, out, "--identity", org_identity[0],
-                         "--new-passphrase-file", new_pw)
+    result = restore_cli(
+        target, out, "--identity", org_identity[0], "--new-passphrase-file", new_pw
+    )
     assert result.returncode == 3, result.stderr
     assert "integrity" in one_line(result) or "damaged" in one_line(result)
     assert not database_path(target).exists() and not header_path(target).exists()
@@ -199,7 +213,8 @@ def test_intact_mac_but_damaged_database_writes_nothing(
 
 
 def test_bound_backup_without_recovery_says_why_it_cannot_open_here(
-        tmp_path: Path, org_identity: tuple[Path, str]) -> None:
+    tmp_path: Path, org_identity: tuple[Path, str]
+) -> None:
     original = tmp_path / "first-laptop"
     vid = make_bound_vault(original, None)
     out = make_backup(original, tmp_path / "b")
@@ -211,41 +226,63 @@ def test_bound_backup_without_recovery_says_why_it_cannot_open_here(
     line = one_line(result)
     assert "has no recovery key" in line and "only be restored on the machine" in line
     new_pw = write_secret(tmp_path, "new", NEW_PASSPHRASE)
-    result = restore_cli(target, out, "--identity", org_identity[0],
-                         "--new-passphrase-file", new_pw)
+    result = restore_cli(
+        target, out, "--identity", org_identity[0], "--new-passphrase-file", new_pw
+    )
     assert result.returncode == 2
     assert "without a recovery recipient" in one_line(result)
     assert not target.exists()
 
 
 def test_restore_with_identity_without_a_keyring_is_passphrase_only(
-        elsewhere: tuple[Path, str, Path], org_identity: tuple[Path, str], tmp_path: Path
-        ) -> None:
+    elsewhere: tuple[Path, str, Path], org_identity: tuple[Path, str], tmp_path: Path
+) -> None:
     out, _vid, new_pw = elsewhere
     target = tmp_path / "no-keyring-laptop"
-    result = restore_cli(target, out, "--identity", org_identity[0],
-                         "--new-passphrase-file", new_pw, env=NO_DBUS)
+    result = restore_cli(
+        target, out, "--identity", org_identity[0], "--new-passphrase-file", new_pw, env=NO_DBUS
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["keyring"] is False
     assert "passphrase-only" in one_line(result)
-    status = run_cli("--vault", target, "--passphrase-file", new_pw, "--json", "status",
-                     env=NO_DBUS)
+    status = run_cli(
+        "--vault", target, "--passphrase-file", new_pw, "--json", "status", env=NO_DBUS
+    )
     assert status.returncode == 0, status.stderr
 
 
-@pytest.mark.parametrize("args", [["--identity", "ID"], ["--new-passphrase-file", "NEW"],
-                                  ["--identity", "missing-file", "--new-passphrase-file",
-                                   "NEW"]])
-def test_restore_identity_usage_errors(elsewhere: tuple[Path, str, Path], tmp_path: Path,
-                                       org_identity: tuple[Path, str], args: list[str]
-                                       ) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--identity", "ID"],
+        ["--new-passphrase-file", "NEW"],
+        ["--identity", "missing-file", "--new-passphrase-file", "NEW"],
+    ],
+)
+def test_restore_identity_usage_errors(
+    elsewhere: tuple[Path, str, Path],
+    tmp_path: Path,
+    org_identity: tuple[Path, str],
+    args: list[str],
+) -> None:
     out, _vid, new_pw = elsewhere
-    names = {"ID": str(org_identity[0]), "NEW": str(new_pw),
-             "missing-file": str(tmp_path / "missing")}
+    names = {
+        "ID": str(org_identity[0]),
+        "NEW": str(new_pw),
+        "missing-file": str(tmp_path / "missing"),
+    }
     pw = write_secret(tmp_path, "pw", PASSPHRASE)
     target = tmp_path / "second-laptop"
-    result = run_cli("--vault", target, "--passphrase-file", pw, "restore", "--from", out,
-                     *[names.get(a, a) for a in args])
+    result = run_cli(
+        "--vault",
+        target,
+        "--passphrase-file",
+        pw,
+        "restore",
+        "--from",
+        out,
+        *[names.get(a, a) for a in args],
+    )
     assert result.returncode == 1, result.stderr
     one_line(result)
     assert not target.exists()

@@ -79,8 +79,13 @@ wait_for_kill()
 """
 
 # Where the kill lands, and which passphrase must open the vault afterwards.
-KILL_POINTS = {"changed": "new", "ready": "old", "before-temp": "old",
-               "before-rename": "old", "after-rename": "new"}
+KILL_POINTS = {
+    "changed": "new",
+    "ready": "old",
+    "before-temp": "old",
+    "before-rename": "old",
+    "after-rename": "new",
+}
 ROUNDS = 2  # each point once from A to B and once from B to A
 SWEEP = 24  # timed kills, spread evenly over 0 .. 1.25 x the time one change takes
 CHILD_TIMEOUT = 60.0  # a child that hangs is killed, so a read never blocks for ever
@@ -100,8 +105,14 @@ while True:
 
 def start(code: str, *args: str) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
     return proc
@@ -126,14 +137,20 @@ def opens_with(root: Path) -> str:
     raise AssertionError("the vault opens with neither the old nor the new passphrase")
 
 
-def kill_changer(root: Path, old: str, new: str, point: str | None = None,
-                 delay: float = 0.0) -> float:
+def kill_changer(
+    root: Path, old: str, new: str, point: str | None = None, delay: float = 0.0
+) -> float:
     """Run CHANGER from `old` to `new` and SIGKILL it at `point`, or `delay` seconds after
     it is about to change; return the seconds from "ready" to the kill point."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.Popen([sys.executable, "-c", CHANGER, str(root), old, new,
-                             point or "none"], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHANGER, str(root), old, new, point or "none"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     watchdog = threading.Timer(CHILD_TIMEOUT, proc.kill)
     watchdog.start()
     try:
@@ -153,8 +170,9 @@ def kill_changer(root: Path, old: str, new: str, point: str | None = None,
             elif line in ("", "done"):  # the child died, or finished without the point
                 proc.kill()
                 proc.wait()
-                raise AssertionError(f"the child never reached {point or 'ready'}: "
-                                     f"{lines} {proc.stderr.read()}")
+                raise AssertionError(
+                    f"the child never reached {point or 'ready'}: {lines} {proc.stderr.read()}"
+                )
         reached = time.monotonic() - ready_at
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -210,8 +228,10 @@ def test_sigkill_during_passphrase_change(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_sigkill_during_backup(tmp_path: Path) -> None:
     root = tmp_path / "vault"
-    with Vault.create(root, A, use_keyring=False, kdf_params=FAST_KDF) as vault, \
-            vault.transaction() as conn:
+    with (
+        Vault.create(root, A, use_keyring=False, kdf_params=FAST_KDF) as vault,
+        vault.transaction() as conn,
+    ):
         conn.execute("CREATE TABLE t (b BLOB)")
         for _ in range(200):
             conn.execute("INSERT INTO t VALUES (randomblob(4000))")

@@ -31,16 +31,30 @@ from app.errors import UsageError
 from tests.conftest import FAST_KDF, PASSPHRASE
 
 PLAN = CaseDetails(
-    category="csa", reference="CSA-2026-042", interviewer="Dee Interviewer",
-    witness={"name": "Alexandra Quill", "preferred_name": "Alex", "pronouns": "she/her",
-             "interpreter_needed": True, "interpreter_language": "Welsh",
-             "break_every_minutes": 20, "avoid": "the word 'special'"},
-    restricted={"date_of_birth": "1979-03-21", "address": "1 Quiet Lane, Cardiff",
-                "voicemail_safe": False},
-    consents=(("access to medical records", "given"),
-              ("sharing with other agencies", "withdrawn")),
-    present=(Participant("interviewer", "Dee Interviewer"), Participant("isva", "Pat Adviser"),
-             Participant("interpreter", "Rhys Interpreter", "Welsh")))
+    category="csa",
+    reference="CSA-2026-042",
+    interviewer="Dee Interviewer",
+    witness={
+        "name": "Alexandra Quill",
+        "preferred_name": "Alex",
+        "pronouns": "she/her",
+        "interpreter_needed": True,
+        "interpreter_language": "Welsh",
+        "break_every_minutes": 20,
+        "avoid": "the word 'special'",
+    },
+    restricted={
+        "date_of_birth": "1979-03-21",
+        "address": "1 Quiet Lane, Cardiff",
+        "voicemail_safe": False,
+    },
+    consents=(("access to medical records", "given"), ("sharing with other agencies", "withdrawn")),
+    present=(
+        Participant("interviewer", "Dee Interviewer"),
+        Participant("isva", "Pat Adviser"),
+        Participant("interpreter", "Rhys Interpreter", "Welsh"),
+    ),
+)
 
 
 @pytest.fixture
@@ -54,38 +68,61 @@ def session(tmp_path: Path) -> Iterator[Session]:
 def stored_rows(session: Session) -> dict[str, int]:
     """How many rows every table a new case writes to holds (all cases together)."""
     conn = session.engine.vault.connection
-    return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("cases", "statements", "witnesses", "restricted", "case_fields",
-                          "audit")}
+    return {
+        table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("cases", "statements", "witnesses", "restricted", "case_fields", "audit")
+    }
 
 
 # --- the engine: one transaction ----------------------------------------------------------
+
 
 def test_a_new_case_is_stored_whole(session: Session) -> None:
     engine = session.engine
     case = engine.create_case_with_details(PLAN)
     assert (case.reference, case.category, case.interviewer) == (
-        "CSA-2026-042", "csa", "Dee Interviewer")
+        "CSA-2026-042",
+        "csa",
+        "Dee Interviewer",
+    )
     assert engine.witness(case.id)["break_every_minutes"] == 20
     restricted = engine.restricted(case.id)
     assert [(c["kind"], c["state"]) for c in restricted.pop("consents")] == list(PLAN.consents)
-    assert restricted == {"date_of_birth": "1979-03-21", "address": "1 Quiet Lane, Cardiff",
-                          "voicemail_safe": False}
+    assert restricted == {
+        "date_of_birth": "1979-03-21",
+        "address": "1 Quiet Lane, Cardiff",
+        "voicemail_safe": False,
+    }
     assert engine.planned_present(case.id) == list(PLAN.present or ())
     assert [e.action for e in engine.audit_entries(case.id)] == [
-        "create", "witness", "restricted", "consent", "consent", "field", "view"]
+        "create",
+        "witness",
+        "restricted",
+        "consent",
+        "consent",
+        "field",
+        "view",
+    ]
     assert engine.verify_audit(case.id).intact
 
 
-@pytest.mark.parametrize(("change", "where"), [
-    ({"consents": (("access to medical records", "given"), ("referral", "maybe"))},
-     ("consents", "referral")),
-    ({"present": (Participant("interviewer", "Dee"), Participant("chaperone", "Sam"))},
-     ("present", "1")),
-    ({"present": (Participant("isva", "   "),)}, ("present", "0")),
-])
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (
+            {"consents": (("access to medical records", "given"), ("referral", "maybe"))},
+            ("consents", "referral"),
+        ),
+        (
+            {"present": (Participant("interviewer", "Dee"), Participant("chaperone", "Sam"))},
+            ("present", "1"),
+        ),
+        ({"present": (Participant("isva", "   "),)}, ("present", "0")),
+    ],
+)
 def test_a_refusal_on_the_last_part_stores_nothing_at_all(
-        session: Session, change: dict[str, Any], where: tuple[str, str]) -> None:
+    session: Session, change: dict[str, Any], where: tuple[str, str]
+) -> None:
     engine = session.engine
     before = stored_rows(session)
     bad = replace(PLAN, **change)
@@ -98,21 +135,27 @@ def test_a_refusal_on_the_last_part_stores_nothing_at_all(
     assert stored_rows(session) == before
 
 
-@pytest.mark.parametrize(("change", "where"), [
-    ({"category": "other"}, ("case", "category")),
-    ({"reference": "  "}, ("case", "reference")),
-    ({"reference": "0123456789abcdef0123456789abcdef"}, ("case", "reference")),
-    ({"interviewer": "Dee\nInterviewer"}, ("case", "interviewer")),
-    ({"witness": {**PLAN.witness, "pronouns": "she\x07her"}}, ("witness", "pronouns")),
-    ({"witness": {**PLAN.witness, "break_every_minutes": 2}},
-     ("witness", "break_every_minutes")),
-    ({"witness": {"preferred_name": "Alex"}}, ("witness", "name")),
-    ({"witness": {**PLAN.witness, "shoe_size": "9"}}, ("witness", None)),
-    ({"restricted": {"date_of_birth": "1979-13-01"}}, ("restricted", "date_of_birth")),
-    ({"restricted": {"date_of_birth": "2999-01-01"}}, ("restricted", "date_of_birth")),
-])
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ({"category": "other"}, ("case", "category")),
+        ({"reference": "  "}, ("case", "reference")),
+        ({"reference": "0123456789abcdef0123456789abcdef"}, ("case", "reference")),
+        ({"interviewer": "Dee\nInterviewer"}, ("case", "interviewer")),
+        ({"witness": {**PLAN.witness, "pronouns": "she\x07her"}}, ("witness", "pronouns")),
+        (
+            {"witness": {**PLAN.witness, "break_every_minutes": 2}},
+            ("witness", "break_every_minutes"),
+        ),
+        ({"witness": {"preferred_name": "Alex"}}, ("witness", "name")),
+        ({"witness": {**PLAN.witness, "shoe_size": "9"}}, ("witness", None)),
+        ({"restricted": {"date_of_birth": "1979-13-01"}}, ("restricted", "date_of_birth")),
+        ({"restricted": {"date_of_birth": "2999-01-01"}}, ("restricted", "date_of_birth")),
+    ],
+)
 def test_every_refusal_names_its_part_and_detail(
-        session: Session, change: dict[str, Any], where: tuple[str, str | None]) -> None:
+    session: Session, change: dict[str, Any], where: tuple[str, str | None]
+) -> None:
     bad = replace(PLAN, **change)
     refusal = session.engine.check_case_details(bad)
     assert refusal is not None and (refusal.part, refusal.field) == where
@@ -131,15 +174,22 @@ def test_create_case_alone_is_the_same_transaction(session: Session) -> None:
 
 # --- the desktop tasks --------------------------------------------------------------------
 
+
 def test_create_new_case_reports_where_the_engine_refused(session: Session) -> None:
-    outcome = create_new_case(session, replace(
-        PLAN, restricted={**PLAN.restricted, "date_of_birth": "1979-13-01"}))
+    outcome = create_new_case(
+        session, replace(PLAN, restricted={**PLAN.restricted, "date_of_birth": "1979-13-01"})
+    )
     assert (outcome.case_id, outcome.problem, outcome.part, outcome.field) == (
-        None, "refused", "restricted", "date_of_birth")
+        None,
+        "refused",
+        "restricted",
+        "date_of_birth",
+    )
     assert outcome.message.startswith("the date of birth must be written YYYY-MM-DD")
     assert outcome.phrase is not None and outcome.phrase.code == "birth.format"
-    outcome = create_new_case(session, replace(
-        PLAN, witness={**PLAN.witness, "pronouns": "she\x07her"}))
+    outcome = create_new_case(
+        session, replace(PLAN, witness={**PLAN.witness, "pronouns": "she\x07her"})
+    )
     assert (outcome.case_id, outcome.part, outcome.field) == (None, "witness", "pronouns")
     assert load_cases(session, "", None, None) == []
 
@@ -149,15 +199,15 @@ def test_create_new_case_and_a_reference_taken_meanwhile(session: Session) -> No
     session.engine.create_case("general", "CSA-2026-042")  # the command line, say
     assert reference_taken(session, " CSA-2026-042 ")
     outcome = create_new_case(session, PLAN)
-    assert (outcome.case_id, outcome.problem, outcome.field) == (None, "duplicate",
-                                                                 "reference")
+    assert (outcome.case_id, outcome.problem, outcome.field) == (None, "duplicate", "reference")
     [case] = session.engine.list_cases()
     assert case.category == "general" and session.engine.witness(case.id) == {}
     outcome = create_new_case(session, replace(PLAN, reference="CSA-2026-043"))
     assert outcome.problem == "" and outcome.case_id is not None
     rows = load_cases(session, "Quill", None, None)
     assert [(c.reference, name, preferred) for c, name, preferred in rows] == [
-        ("CSA-2026-043", "Alexandra Quill", "Alex")]
+        ("CSA-2026-043", "Alexandra Quill", "Alex")
+    ]
 
 
 def test_date_of_birth_valid_is_the_engines_check() -> None:

@@ -17,14 +17,15 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 
 RESTRICTED_CANARY = "CANARY-addr-5512-Larkspur-Close"
 NOTE_CANARY = "CANARY-note-interviewer-thinks"
-SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
-             b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
+SIGNATURE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+    b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>'
+)
 
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[Vault]:
-    with Vault.create(tmp_path / "vault", PASSPHRASE, use_keyring=False,
-                      kdf_params=FAST_KDF) as v:
+    with Vault.create(tmp_path / "vault", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as v:
         yield v
 
 
@@ -42,8 +43,9 @@ def engine(vault: Vault, clock: FakeClock) -> Iterator[Engine]:
 @pytest.fixture
 def case_ref(engine: Engine) -> str:
     engine.create_case("csa", "CSA-0001", interviewer="Jo Bloggs")
-    engine.set_witness("CSA-0001", name="Alex Morgan", break_every_minutes=20,
-                       date_of_birth="1979-03-21")
+    engine.set_witness(
+        "CSA-0001", name="Alex Morgan", break_every_minutes=20, date_of_birth="1979-03-21"
+    )
     return "CSA-0001"
 
 
@@ -52,6 +54,7 @@ def people() -> list[Participant]:
 
 
 # --- cases and the survivor ------------------------------------------------------------
+
 
 def test_case_create_list_and_search(engine: Engine, case_ref: str) -> None:
     engine.create_case("apsp", "APSP-0002")
@@ -107,8 +110,10 @@ def test_guide_fields_are_validated(engine: Engine) -> None:
 
 # --- sittings ----------------------------------------------------------------------------
 
-def test_sitting_state_machine_and_active_time(engine: Engine, case_ref: str,
-                                               clock: FakeClock) -> None:
+
+def test_sitting_state_machine_and_active_time(
+    engine: Engine, case_ref: str, clock: FakeClock
+) -> None:
     with pytest.raises(UsageError, match="no sitting"):
         engine.pause_sitting(case_ref, "witness")
     engine.start_sitting(case_ref, people(), "Suite 3")
@@ -131,7 +136,9 @@ def test_sitting_state_machine_and_active_time(engine: Engine, case_ref: str,
     assert sitting.active_seconds == pytest.approx(900)
     pauses = sitting.pauses
     assert [(p.requested_by, p.reason) for p in pauses] == [
-        ("witness", "needed some air"), ("intermediary", "comfort break")]
+        ("witness", "needed some air"),
+        ("intermediary", "comfort break"),
+    ]
     assert all(p.ended for p in pauses)
     assert sitting.present[1].outside_evidential_chain
     engine.start_sitting(case_ref)
@@ -149,8 +156,9 @@ def test_resume_restores_the_exact_place(engine: Engine, case_ref: str) -> None:
     assert (place.phase, place.section, place.position) == ("free_narrative", "account", 12)
 
 
-def test_break_due_from_the_survivor_preference_then_guide(engine: Engine, case_ref: str,
-                                                          clock: FakeClock) -> None:
+def test_break_due_from_the_survivor_preference_then_guide(
+    engine: Engine, case_ref: str, clock: FakeClock
+) -> None:
     seen: list[PacingEvent] = []
     engine.subscribe(seen.append)
     engine.start_sitting(case_ref, people())
@@ -171,8 +179,9 @@ def test_break_due_from_the_survivor_preference_then_guide(engine: Engine, case_
     assert engine.pacing("A-2")["break_due"] is True
 
 
-def test_long_sitting_and_phase_checkin_are_suggestions(engine: Engine, case_ref: str,
-                                                        clock: FakeClock) -> None:
+def test_long_sitting_and_phase_checkin_are_suggestions(
+    engine: Engine, case_ref: str, clock: FakeClock
+) -> None:
     seen: list[PacingEvent] = []
     engine.subscribe(seen.append)
     engine.start_sitting(case_ref, people())
@@ -207,8 +216,9 @@ def test_crash_while_running_comes_back_interrupted(vault: Vault, clock: FakeClo
     second.close()
 
 
-def test_paused_sitting_survives_a_crash_with_its_pause_start(vault: Vault,
-                                                              clock: FakeClock) -> None:
+def test_paused_sitting_survives_a_crash_with_its_pause_start(
+    vault: Vault, clock: FakeClock
+) -> None:
     first = Engine(vault, clock=clock, owner=True)
     first.create_case("csa", "C-10")
     first.start_sitting("C-10")
@@ -239,8 +249,10 @@ def test_only_one_owner(vault: Vault, engine: Engine) -> None:
 
 # --- the statement -------------------------------------------------------------------------
 
-def test_revisions_rebuild_every_saved_text(engine: Engine, case_ref: str,
-                                            clock: FakeClock) -> None:
+
+def test_revisions_rebuild_every_saved_text(
+    engine: Engine, case_ref: str, clock: FakeClock
+) -> None:
     texts = ["I was", "I was eleven.", "I was about eleven.", "About eleven.", "", "Again."]
     for text in texts:
         clock.advance(COALESCE_SECONDS + 1)
@@ -249,8 +261,9 @@ def test_revisions_rebuild_every_saved_text(engine: Engine, case_ref: str,
     assert [engine.section_text_at(case_ref, "account", h["revision"]) for h in history] == texts
 
 
-def test_typing_bursts_coalesce_but_deletions_never_do(engine: Engine, case_ref: str,
-                                                       clock: FakeClock) -> None:
+def test_typing_bursts_coalesce_but_deletions_never_do(
+    engine: Engine, case_ref: str, clock: FakeClock
+) -> None:
     engine.save_section(case_ref, "account", "First.")  # revision 1 (a snapshot)
     for text in ("First. The", "First. The house", "First. The house was cold."):
         clock.advance(1)
@@ -270,8 +283,7 @@ def test_unknown_section_changes_nothing(engine: Engine, case_ref: str) -> None:
     assert all(not s.text for s in engine.sections(case_ref))
 
 
-def test_statement_never_holds_notes_prompts_or_restricted(engine: Engine, case_ref: str
-                                                           ) -> None:
+def test_statement_never_holds_notes_prompts_or_restricted(engine: Engine, case_ref: str) -> None:
     engine.set_restricted(case_ref, address=RESTRICTED_CANARY, phone="07700 900123")
     engine.add_note(case_ref, NOTE_CANARY)
     engine.save_section(case_ref, "account", "What happened, in my words.")
@@ -302,10 +314,12 @@ def test_readback_corrections_then_signing_freezes(engine: Engine, case_ref: str
     engine.confirm_readback(case_ref)
     engine.sign_statement(case_ref, SIGNATURE)
     assert engine.case(case_ref).status == "signed"
-    for attempt in (lambda: engine.save_section(case_ref, "account", "changed"),
-                    lambda: engine.append_section(case_ref, "account", "more"),
-                    lambda: engine.confirm_readback(case_ref, {"account": "x"}),
-                    lambda: engine.set_witness(case_ref, name="Other Name")):
+    for attempt in (
+        lambda: engine.save_section(case_ref, "account", "changed"),
+        lambda: engine.append_section(case_ref, "account", "more"),
+        lambda: engine.confirm_readback(case_ref, {"account": "x"}),
+        lambda: engine.set_witness(case_ref, name="Other Name"),
+    ):
         with pytest.raises(UsageError, match="signed"):
             attempt()
     assert engine.statement_text(case_ref) == "It was in 1987."
@@ -329,6 +343,7 @@ def test_signature_formats(engine: Engine, case_ref: str) -> None:
 
 # --- timeline and audit ---------------------------------------------------------------------
 
+
 def test_timeline_sorts_fuzzy_dates(engine: Engine, case_ref: str) -> None:
     engine.add_event(case_ref, "summer 1992", "we moved to the farm")
     engine.add_event(case_ref, "aged about 9", "started at the new school")
@@ -347,7 +362,8 @@ def test_age_wording_needs_a_date_of_birth(engine: Engine) -> None:
 
 
 def test_audit_records_every_kind_of_action_and_detects_tampering(
-        engine: Engine, case_ref: str, vault: Vault, clock: FakeClock) -> None:
+    engine: Engine, case_ref: str, vault: Vault, clock: FakeClock
+) -> None:
     engine.start_sitting(case_ref, people())
     engine.save_section(case_ref, "account", "Text.")
     engine.pause_sitting(case_ref, "witness")
@@ -415,8 +431,9 @@ def test_date_of_birth_is_frozen_once_signed(engine: Engine, case_ref: str) -> N
     engine.set_restricted(case_ref, address="A new address")  # other details may change
 
 
-def test_heartbeat_moves_the_interruption_close_to_the_crash(vault: Vault,
-                                                             clock: FakeClock) -> None:
+def test_heartbeat_moves_the_interruption_close_to_the_crash(
+    vault: Vault, clock: FakeClock
+) -> None:
     first = Engine(vault, clock=clock, owner=True)
     first.create_case("csa", "C-12")
     first.start_sitting("C-12")

@@ -45,12 +45,28 @@ MARK = "¤"  # never generated in statement text, so notes and canaries are reco
 CANARY = f"CANARY-{MARK}-17-Larkspur-Close"
 PHONE_CANARY = f"CANARY-{MARK}-07700-900123"
 INTERRUPTION_REASON = "Quietroom stopped unexpectedly"
-WORDINGS = ("summer 1987", "1987", "March 1990", "12 March 1991", "between 1985 and 1987",
-            "about 1986", "Christmas 1988", "aged about 12", "early 1990s", "winter 1984")
-PEOPLE = (Participant("interviewer", "Jo Bloggs"), Participant("second_interviewer", "Ann Ng"),
-          Participant("intermediary", "Ravi Shah"), Participant("isva", "Sam Lee"),
-          Participant("interpreter", "Ana Sousa", "Portuguese"),
-          Participant("supporter", "Chris Dunn"), Participant("appropriate_adult", "Pat Kay"))
+WORDINGS = (
+    "summer 1987",
+    "1987",
+    "March 1990",
+    "12 March 1991",
+    "between 1985 and 1987",
+    "about 1986",
+    "Christmas 1988",
+    "aged about 12",
+    "early 1990s",
+    "winter 1984",
+)
+PEOPLE = (
+    Participant("interviewer", "Jo Bloggs"),
+    Participant("second_interviewer", "Ann Ng"),
+    Participant("intermediary", "Ravi Shah"),
+    Participant("isva", "Sam Lee"),
+    Participant("interpreter", "Ana Sousa", "Portuguese"),
+    Participant("supporter", "Chris Dunn"),
+    Participant("appropriate_adult", "Pat Kay"),
+)
+
 
 def pdf_can_show(texts: list[str]) -> bool:
     """Whether the statement PDF's font has a glyph for every character of `texts`."""
@@ -64,15 +80,17 @@ def pdf_printable(text: str) -> str:
     what is left still makes one)."""
     register_fonts()
     have = pdfmetrics.getFont(FONT).face.charToGlyph
-    kept = "".join(ch for ch in unicodedata.normalize("NFC", text)
-                   if ch == "\n" or ord(ch) in have or unicodedata.category(ch) == "Cc")
+    kept = "".join(
+        ch
+        for ch in unicodedata.normalize("NFC", text)
+        if ch == "\n" or ord(ch) in have or unicodedata.category(ch) == "Cc"
+    )
     return kept if pdf_can_show([kept]) else ""
 
 
 statement_chars = st.characters(codec="utf-8", exclude_characters=MARK + "\x00")
 texts = st.text(statement_chars, max_size=40)
-plain_chars = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"),
-                            exclude_characters=MARK)
+plain_chars = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"), exclude_characters=MARK)
 edits = st.one_of(
     st.tuples(st.just("insert"), st.just(10**6), texts),  # typing at the end
     st.tuples(st.just("insert"), st.integers(0, 10**6), texts),
@@ -93,8 +111,8 @@ def apply_edit(old: str, edit: tuple[Any, ...]) -> str:
         at = len(old) if edit[1] == 10**6 else at
         return old[:at] + edit[2] + old[at:]
     if edit[0] == "delete":
-        return old[:at] + old[at + edit[2]:]
-    return old[:at] + edit[3] + old[at + edit[2]:]
+        return old[:at] + old[at + edit[2] :]
+    return old[:at] + edit[3] + old[at + edit[2] :]
 
 
 def png_signature() -> bytes:
@@ -108,8 +126,10 @@ def png_signature() -> bytes:
 
 
 PNG = png_signature()
-SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20">'
-       b'<path d="M4 15 L30 4 L56 14" stroke="black" fill="none"/></svg>')
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20">'
+    b'<path d="M4 15 L30 4 L56 14" stroke="black" fill="none"/></svg>'
+)
 
 
 def is_subsequence(small: str, big: str) -> bool:
@@ -164,13 +184,12 @@ class EngineMachine(RuleBasedStateMachine):
         self.root = self.tmp / "vault"
         self.clock = FakeClock()
         self.events: list[PacingEvent] = []
-        self.vault = Vault.create(self.root, PASSPHRASE, use_keyring=False,
-                                  kdf_params=FAST_KDF)
+        self.vault = Vault.create(self.root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF)
         self.engine = self._new_engine()
         self.other: Vault | None = None  # a second connection, as a command-line process
         self.sittings: list[MSitting] = []
         self.texts: dict[str, str] = {}
-        self.saves: list[tuple[str, int, str]] = []   # (section, revision, text), changed only
+        self.saves: list[tuple[str, int, str]] = []  # (section, revision, text), changed only
         self.status = "draft"
         self.confirmed = False
         self.notes: list[str] = []
@@ -205,13 +224,21 @@ class EngineMachine(RuleBasedStateMachine):
         """Everything a refused operation must leave as it was (read without auditing)."""
         with self.vault.lock:
             conn = self.vault.connection
-            rows = [conn.execute(sql).fetchall() for sql in (
-                "SELECT * FROM sections ORDER BY statement_id, section_id",
-                "SELECT * FROM revisions ORDER BY statement_id, section_id, seq",
-                "SELECT * FROM sittings ORDER BY number", "SELECT * FROM pauses ORDER BY 1, 2",
-                "SELECT * FROM statements ORDER BY number", "SELECT * FROM witnesses",
-                "SELECT * FROM restricted", "SELECT * FROM notes", "SELECT * FROM timeline",
-                "SELECT * FROM cases")]
+            rows = [
+                conn.execute(sql).fetchall()
+                for sql in (
+                    "SELECT * FROM sections ORDER BY statement_id, section_id",
+                    "SELECT * FROM revisions ORDER BY statement_id, section_id, seq",
+                    "SELECT * FROM sittings ORDER BY number",
+                    "SELECT * FROM pauses ORDER BY 1, 2",
+                    "SELECT * FROM statements ORDER BY number",
+                    "SELECT * FROM witnesses",
+                    "SELECT * FROM restricted",
+                    "SELECT * FROM notes",
+                    "SELECT * FROM timeline",
+                    "SELECT * FROM cases",
+                )
+            ]
         return (rows, self.engine.audit_head(REF), len(self.events))
 
     def refused(self, action: Callable[[], object]) -> None:
@@ -224,8 +251,9 @@ class EngineMachine(RuleBasedStateMachine):
             raise AssertionError("the engine accepted an operation it must refuse")
         assert self.snapshot() == before, "a refused operation changed the vault"
 
-    def record_write(self, section: str, new: str, changed: bool, seq: int,
-                     position: int | None = None) -> None:
+    def record_write(
+        self, section: str, new: str, changed: bool, seq: int, position: int | None = None
+    ) -> None:
         """Update the model after a save, append or correction that the engine accepted."""
         old = self.texts.get(section)
         assert changed == (old is None or old != new)
@@ -236,8 +264,7 @@ class EngineMachine(RuleBasedStateMachine):
         sitting = self.open_sitting
         if sitting is not None:
             sitting.last_activity = self.clock.now()
-            sitting.place = (sitting.place[0], section, len(new) if position is None
-                             else position)
+            sitting.place = (sitting.place[0], section, len(new) if position is None else position)
 
     # --- setting up -------------------------------------------------------------------
 
@@ -254,25 +281,36 @@ class EngineMachine(RuleBasedStateMachine):
     # --- sittings ---------------------------------------------------------------------
 
     @precondition(lambda self: self.open_sitting is None and self.status != "signed")
-    @rule(who=st.lists(st.sampled_from(PEOPLE), max_size=4, unique=True),
-          location=st.text(plain_chars, max_size=20))
+    @rule(
+        who=st.lists(st.sampled_from(PEOPLE), max_size=4, unique=True),
+        location=st.text(plain_chars, max_size=20),
+    )
     def start(self, who: list[Participant], location: str) -> None:
         sitting = self.engine.start_sitting(REF, who, location)
         now = self.clock.now()
         assert sitting.state == "running" and sitting.number == len(self.sittings) + 1
-        self.sittings.append(MSitting(sitting.number, now, location.strip(), list(who),
-                                      (self.phase_ids[0], None, 0), now))
+        self.sittings.append(
+            MSitting(
+                sitting.number, now, location.strip(), list(who), (self.phase_ids[0], None, 0), now
+            )
+        )
 
     @precondition(lambda self: self.sitting_state == "running")
-    @rule(by=st.sampled_from(PAUSE_REQUESTER_ROLES),
-          reason=st.none() | st.text(plain_chars, max_size=30))
+    @rule(
+        by=st.sampled_from(PAUSE_REQUESTER_ROLES),
+        reason=st.none() | st.text(plain_chars, max_size=30),
+    )
     def pause(self, by: str, reason: str | None) -> None:
         pause = self.engine.pause_sitting(REF, by, reason)
         sitting, now = self.open_sitting, self.clock.now()
         assert sitting is not None
         expected = MPause("pause", now, None, by, (reason or "").strip() or None)
         assert (pause.kind, pause.started, pause.requested_by, pause.reason) == (
-            "pause", stamp(now), by, expected.reason)
+            "pause",
+            stamp(now),
+            by,
+            expected.reason,
+        )
         sitting.pauses.append(expected)
         sitting.state, sitting.last_activity = "paused", now
 
@@ -296,24 +334,32 @@ class EngineMachine(RuleBasedStateMachine):
         sitting.state, sitting.ended, sitting.last_activity = "ended", now, now
 
     @precondition(lambda self: self.open_sitting is not None)
-    @rule(phase=st.none() | st.integers(0, 99), section=st.none() | st.integers(0, 99),
-          position=st.none() | st.integers(0, 500))
+    @rule(
+        phase=st.none() | st.integers(0, 99),
+        section=st.none() | st.integers(0, 99),
+        position=st.none() | st.integers(0, 500),
+    )
     def set_place(self, phase: int | None, section: int | None, position: int | None) -> None:
         sitting = self.open_sitting
         assert sitting is not None
         phase_id = None if phase is None else self.pick(self.phase_ids, phase)
         section_id = None if section is None else self.pick(self.section_ids, section)
         before = len(self.events)
-        place = self.engine.set_place(REF, phase=phase_id, section=section_id,
-                                      position=position)
+        place = self.engine.set_place(REF, phase=phase_id, section=section_id, position=position)
         old = sitting.place
-        sitting.place = (phase_id or old[0], section_id or old[1],
-                         old[2] if position is None else position)
+        sitting.place = (
+            phase_id or old[0],
+            section_id or old[1],
+            old[2] if position is None else position,
+        )
         sitting.last_activity = self.clock.now()
         assert (place.phase, place.section, place.position) == sitting.place
         entered = self.guide.phase(phase_id) if phase_id else None
-        checkin = (entered is not None and phase_id != old[0]
-                   and (entered.checkin or self.guide.pacing.checkin_on_phase_change))
+        checkin = (
+            entered is not None
+            and phase_id != old[0]
+            and (entered.checkin or self.guide.pacing.checkin_on_phase_change)
+        )
         new_events = self.events[before:]
         assert [e.kind for e in new_events] == (["checkin"] if checkin else [])
 
@@ -342,9 +388,16 @@ class EngineMachine(RuleBasedStateMachine):
         self.engine = self._new_engine()
         sitting = self.open_sitting
         if crash and sitting is not None and sitting.state == "running":
-            sitting.pauses.append(MPause("interruption", min(sitting.last_activity,
-                                                             self.clock.now()), None,
-                                         "system", INTERRUPTION_REASON, crash_at))
+            sitting.pauses.append(
+                MPause(
+                    "interruption",
+                    min(sitting.last_activity, self.clock.now()),
+                    None,
+                    "system",
+                    INTERRUPTION_REASON,
+                    crash_at,
+                )
+            )
             sitting.state = "paused"
             sitting.interruptions += 1
 
@@ -366,22 +419,31 @@ class EngineMachine(RuleBasedStateMachine):
     # --- the statement ----------------------------------------------------------------
 
     @precondition(lambda self: self.status != "signed")
-    @rule(section=st.just(0) | st.integers(0, 99), edit=edits, coalesce=st.booleans(),
-          position=st.none() | st.integers(0, 300))
-    def save(self, section: int, edit: tuple[Any, ...], coalesce: bool,
-             position: int | None) -> None:
+    @rule(
+        section=st.just(0) | st.integers(0, 99),
+        edit=edits,
+        coalesce=st.booleans(),
+        position=st.none() | st.integers(0, 300),
+    )
+    def save(
+        self, section: int, edit: tuple[Any, ...], coalesce: bool, position: int | None
+    ) -> None:
         section_id = self.pick(self.section_ids, section)
         new = apply_edit(self.texts.get(section_id, ""), edit)
-        result = self.engine.save_section(REF, section_id, new, position=position,
-                                          coalesce=coalesce)
+        result = self.engine.save_section(
+            REF, section_id, new, position=position, coalesce=coalesce
+        )
         assert not result.coalesced or (coalesce and self.status == "draft")
         assert result.sha256 == sha(new)
         self.record_write(section_id, new, result.changed, result.seq, position)
 
     @precondition(lambda self: self.status != "signed")
-    @rule(section=st.integers(0, 99),
-          burst=st.lists(st.tuples(st.integers(0, 10**6), texts, st.integers(0, 4_000)),
-                         min_size=2, max_size=6))
+    @rule(
+        section=st.integers(0, 99),
+        burst=st.lists(
+            st.tuples(st.integers(0, 10**6), texts, st.integers(0, 4_000)), min_size=2, max_size=6
+        ),
+    )
     def typing_burst(self, section: int, burst: list[tuple[int, str, int]]) -> None:
         """Autosave after each burst of typing, close together: saves may be coalesced."""
         for where, text, pause_ms in burst:
@@ -410,8 +472,12 @@ class EngineMachine(RuleBasedStateMachine):
         self.engine.add_event(REF, when, what)
         self.timeline.append((when, what))
 
-    @precondition(lambda self: self.status != "signed"
-                  and (self.status == "read_back" or any(t.strip() for t in self.texts.values())))
+    @precondition(
+        lambda self: (
+            self.status != "signed"
+            and (self.status == "read_back" or any(t.strip() for t in self.texts.values()))
+        )
+    )
     @rule(section=st.none() | st.integers(0, 99), text=texts)
     def readback(self, section: int | None, text: str) -> None:
         corrections = {} if section is None else {self.pick(self.section_ids, section): text}
@@ -419,8 +485,9 @@ class EngineMachine(RuleBasedStateMachine):
         self.status = "read_back"
         for section_id, new in corrections.items():
             applied = [c for c in result["corrections"] if c["section"] == section_id]
-            self.record_write(section_id, new, bool(applied),
-                              applied[0]["revision"] if applied else 0)
+            self.record_write(
+                section_id, new, bool(applied), applied[0]["revision"] if applied else 0
+            )
         self.confirmed = True
 
     @precondition(lambda self: self.status == "read_back" and self.confirmed)
@@ -430,8 +497,9 @@ class EngineMachine(RuleBasedStateMachine):
         # could never be exported); as the refusal says, the text is then corrected and
         # the read-back confirmed again.
         places = [s.location for s in self.sittings if s.location][-1:]
-        fixes = {sid: pdf_printable(text) for sid, text in self.texts.items()
-                 if not pdf_can_show([text])}
+        fixes = {
+            sid: pdf_printable(text) for sid, text in self.texts.items() if not pdf_can_show([text])
+        }
         if fixes or not pdf_can_show(places):
             before = self.snapshot()
             try:
@@ -446,8 +514,9 @@ class EngineMachine(RuleBasedStateMachine):
             result = self.engine.confirm_readback(REF, fixes)
             for section_id, new in fixes.items():
                 applied = [c for c in result["corrections"] if c["section"] == section_id]
-                self.record_write(section_id, new, bool(applied),
-                                  applied[0]["revision"] if applied else 0)
+                self.record_write(
+                    section_id, new, bool(applied), applied[0]["revision"] if applied else 0
+                )
             self.confirmed = True
         result = self.engine.sign_statement(REF, PNG)
         assert result["text_sha256"]
@@ -465,8 +534,9 @@ class EngineMachine(RuleBasedStateMachine):
     @rule(choice=st.integers(0, 10**6), text=texts)
     def refused_operation(self, choice: int, text: str) -> None:
         e, sitting = self.engine, self.open_sitting
-        unknown = next(s for s in ("impact", "officer", "nope", "Account", "")
-                       if s not in self.section_ids)
+        unknown = next(
+            s for s in ("impact", "officer", "nope", "Account", "") if s not in self.section_ids
+        )
         candidates: list[Callable[[], object]] = [
             lambda: e.save_section(REF, unknown, text),
             lambda: e.append_section(REF, unknown, text),
@@ -484,8 +554,7 @@ class EngineMachine(RuleBasedStateMachine):
         if sitting is None:
             candidates += [lambda: e.end_sitting(REF), lambda: e.set_place(REF, position=3)]
         else:
-            candidates += [lambda: e.start_sitting(REF),
-                           lambda: e.set_place(REF, position=-1)]
+            candidates += [lambda: e.start_sitting(REF), lambda: e.set_place(REF, position=-1)]
         if self.status == "signed":
             candidates += [
                 lambda: e.save_section(REF, self.section_ids[0], text + "changed"),
@@ -512,9 +581,11 @@ class EngineMachine(RuleBasedStateMachine):
         assert statement.status == self.status
         assert bool(statement.readback_confirmed) == self.confirmed
         with self.vault.lock:
-            stored = dict(self.vault.connection.execute(
-                "SELECT section_id, text FROM sections WHERE statement_id = ?",
-                (statement.id,)).fetchall())
+            stored = dict(
+                self.vault.connection.execute(
+                    "SELECT section_id, text FROM sections WHERE statement_id = ?", (statement.id,)
+                ).fetchall()
+            )
         assert stored == self.texts
         shown = {s.id: s.text for s in self.engine.sections(REF)}
         assert shown == {s: self.texts.get(s, "") for s in self.section_ids}
@@ -550,15 +621,19 @@ class EngineMachine(RuleBasedStateMachine):
         assert sum(s.open for s in sittings) <= 1
         for got, want in zip(sittings, self.sittings, strict=True):
             assert (got.number, got.state, got.started, got.ended, got.location) == (
-                want.number, want.state, stamp(want.started),
-                want.ended and stamp(want.ended), want.location)
+                want.number,
+                want.state,
+                stamp(want.started),
+                want.ended and stamp(want.ended),
+                want.location,
+            )
             assert got.interruptions == want.interruptions
             assert (got.place.phase, got.place.section, got.place.position) == want.place
             assert [p.to_json() for p in got.present] == [p.to_json() for p in want.present]
-            assert [(p.kind, p.started, p.ended, p.requested_by, p.reason)
-                    for p in got.pauses] == [
-                (p.kind, stamp(p.started), p.ended and stamp(p.ended), p.requested_by,
-                 p.reason) for p in want.pauses]
+            assert [(p.kind, p.started, p.ended, p.requested_by, p.reason) for p in got.pauses] == [
+                (p.kind, stamp(p.started), p.ended and stamp(p.ended), p.requested_by, p.reason)
+                for p in want.pauses
+            ]
             for p in want.pauses:
                 assert p.crash_at is None or p.started <= p.crash_at
             assert abs(got.active_seconds - want.active_seconds(now)) < 0.001
@@ -586,6 +661,9 @@ class EngineMachine(RuleBasedStateMachine):
 
 
 EngineMachine.TestCase.settings = settings(
-    max_examples=60, stateful_step_count=40, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow])
+    max_examples=60,
+    stateful_step_count=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 TestEngineMachine = EngineMachine.TestCase

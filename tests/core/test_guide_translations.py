@@ -40,8 +40,10 @@ from tests.core.test_guides import DROP, change, to_toml
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "app" / "resources" / "guides"
 WELSH = SHIPPED / "cy"
-SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
-             b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
+SIGNATURE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+    b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>'
+)
 
 # What a translation may change, per dataclass; everything else is structure. If a field is
 # added to one of these classes, decide which it is here and in app/guide_translations.py.
@@ -97,7 +99,9 @@ def texts(guide: Guide) -> Iterator[tuple[str, str]]:
 def structure(guide: Guide) -> tuple[Any, ...]:
     """Everything about a guide except its text and where it was read from."""
     return (
-        guide.id, guide.version, guide.pacing,
+        guide.id,
+        guide.version,
+        guide.pacing,
         tuple(s.id for s in guide.sections),
         tuple((f.id, f.kind, f.choices, bool(f.help)) for f in guide.fields),
         tuple((p.id, p.sections, p.checkin, len(p.prompts)) for p in guide.phases),
@@ -141,8 +145,9 @@ def test_every_text_is_translated(category: str) -> None:
 def test_the_translation_keeps_placeholders_and_quoted_answers(category: str) -> None:
     """[…] placeholders for the survivor's words and “…” quoted phrases stay in each prompt,
     as many as in English, so the Welsh prompt is used the same way."""
-    for (path, ours), (_, theirs) in zip(texts(welsh(category)), texts(english(category)),
-                                         strict=True):
+    for (path, ours), (_, theirs) in zip(
+        texts(welsh(category)), texts(english(category)), strict=True
+    ):
         for mark in ("[", "“"):
             assert ours.count(mark) == theirs.count(mark), f"{category} {path}: {ours!r}"
 
@@ -158,8 +163,7 @@ def test_welsh_prompts_stay_open(category: str) -> None:
         for prompt in phase.prompts:
             for question in re.findall(r"[^.:;!?]*\?", prompt.text):
                 assert not closed.match(question.strip()), f"{phase.id}: {prompt.text!r}"
-            assert not re.search(r"\bpam\b", prompt.text.replace("“pam”", ""), re.I), \
-                prompt.text
+            assert not re.search(r"\bpam\b", prompt.text.replace("“pam”", ""), re.I), prompt.text
 
 
 @pytest.mark.parametrize("category", CATEGORIES)
@@ -185,7 +189,10 @@ def test_public_sector_terms() -> None:
     assert "ISVA (Cynghorydd Annibynnol ar Drais Rhywiol)" in every
     assert welsh("csa").phases[0].title == "Cynllunio a pharatoi"
     assert [s.title for s in welsh("general").sections] == [
-        "Amdanaf i", "Beth ddigwyddodd", "Unrhyw beth arall"]
+        "Amdanaf i",
+        "Beth ddigwyddodd",
+        "Unrhyw beth arall",
+    ]
 
 
 # --- finding translations -------------------------------------------------------------
@@ -232,9 +239,12 @@ def test_a_malformed_language_is_a_usage_error(guide_copies: Path, language: Any
 def test_an_edited_translation_is_read_again(guide_copies: Path) -> None:
     path = guide_copies / "cy" / "general.toml"
     before = guide_for_category("general", "cy")
-    path.write_text(path.read_text("utf-8").replace(
-        'title = "Datganiad cyffredinol"', 'title = "Datganiad cyffredinol (golygwyd) ŵŷ"'),
-        encoding="utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            'title = "Datganiad cyffredinol"', 'title = "Datganiad cyffredinol (golygwyd) ŵŷ"'
+        ),
+        encoding="utf-8",
+    )
     bump(path)
     after = guide_for_category("general", "cy")
     assert before.title == "Datganiad cyffredinol"
@@ -246,15 +256,18 @@ def test_an_english_edit_is_checked_against_the_translation(guide_copies: Path) 
     the old number is refused until it is brought up to date."""
     assert guide_for_category("general", "cy").pacing.break_every_minutes == 45
     path = guide_copies / "general.toml"
-    path.write_text(path.read_text("utf-8").replace("break_every_minutes = 45",
-                                                    "break_every_minutes = 50"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("break_every_minutes = 45", "break_every_minutes = 50"),
+        "utf-8",
+    )
     bump(path)
     assert guide_for_category("general").pacing.break_every_minutes == 50
     with pytest.raises(GuideError) as caught:
         guide_for_category("general", "cy")
     assert one_line(caught.value, "general") == (
         "pacing.break_every_minutes is 45 where general.toml has 50; a translation changes"
-        " only the text")
+        " only the text"
+    )
 
 
 def bump(path: Path) -> None:
@@ -271,15 +284,16 @@ def one_line(exc: GuideError, category: str) -> str:
     prefix = f"broken interview guide translation cy/{category}.toml: "
     assert message.startswith(prefix), message
     assert "\n" not in message and "\r" not in message, message
-    return message[len(prefix):]
+    return message[len(prefix) :]
 
 
 def welsh_data(category: str) -> dict[str, Any]:
     return tomllib.loads((WELSH / f"{category}.toml").read_text("utf-8"))
 
 
-def refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, category: str,
-            data: dict[str, Any] | str) -> str:
+def refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, category: str, data: dict[str, Any] | str
+) -> str:
     shutil.copytree(SHIPPED, tmp_path, dirs_exist_ok=True)
     monkeypatch.setenv("QUIETROOM_GUIDES_DIR", str(tmp_path))
     text = data if isinstance(data, str) else to_toml(data)
@@ -301,74 +315,162 @@ def append(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
         for step in path.split("."):
             target = target[int(step) if step.isdigit() else step]
         target.append(value)
+
     return mutate
 
 
 def drop_section(section_id: str) -> Callable[[dict[str, Any]], None]:
     """Drop a section and every phase's mention of it (else load_guide itself refuses)."""
+
     def mutate(data: dict[str, Any]) -> None:
         data["sections"] = [s for s in data["sections"] if s["id"] != section_id]
         for phase in data["phases"]:
             phase["sections"] = [s for s in phase["sections"] if s != section_id]
+
     return mutate
 
 
 # (case, category, dotted path and new value (or DROP), or a function changing the data,
 # the whole message after the prefix)
 CHANGED: list[tuple[str, str, Any, Any, str]] = [
-    ("pacing-number", "csa", "pacing.break_every_minutes", 20,
-     "pacing.break_every_minutes is 20 where csa.toml has 30; a translation changes only the"
-     " text"),
-    ("pacing-long", "apsp", "pacing.long_sitting_minutes", 90,
-     "pacing.long_sitting_minutes is 90 where apsp.toml has 120; a translation changes only"
-     " the text"),
-    ("pacing-checkin", "general", "pacing.checkin_on_phase_change", True,
-     "pacing.checkin_on_phase_change is true where general.toml has false; a translation"
-     " changes only the text"),
-    ("phase-checkin", "csa", "phases.0.checkin", True,
-     "phases[0].checkin is true where csa.toml has false; a translation changes only the"
-     " text"),
-    ("dropped-prompt", "csa", "phases.2.prompts.3", DROP,
-     "phases[2].prompts has 6 prompts where csa.toml has 7; translate each prompt, in the"
-     " same order"),
-    ("added-prompt", "general", append("phases.5.prompts", "Gwiriwch eto."), None,
-     "phases[5].prompts has 6 prompts where general.toml has 5; translate each prompt, in"
-     " the same order"),
-    ("dropped-section", "apsp", drop_section("position"), None,
-     "sections: position missing; a translation keeps every one of apsp.toml's sections"),
-    ("added-field", "csa", append("fields", {"id": "tywydd", "label": "Y tywydd",
-                                             "kind": "text"}), None,
-     "fields[3].id 'tywydd' is not in csa.toml; a translation cannot add fields"),
-    ("dropped-field", "apsp", "fields.2", DROP,
-     "fields: rank_or_number missing; a translation keeps every one of apsp.toml's fields"),
-    ("renamed-field", "csa", "fields.0.id", "cyfnodau",
-     "fields[0].id 'cyfnodau' is not in csa.toml; a translation cannot add fields"),
-    ("field-kind", "csa", "fields.2.kind", "longtext",
-     "fields[2].kind is 'longtext' where csa.toml has 'text'; a translation changes only the"
-     " text"),
-    ("choice-values", "apsp", "fields.1.choices.0", "swyddog",
-     "fields[1].choices is ['swyddog', 'staff', 'volunteer', 'unknown'] where apsp.toml has"
-     " ['officer', 'staff', 'volunteer', 'unknown']; choices are the values stored for the"
-     " case, so they stay as they are"),
-    ("dropped-help", "csa", "fields.1.help", DROP,
-     "fields[1].help is missing; csa.toml has help to translate"),
-    ("phase-sections", "csa", "phases.3.sections", ["background", "account"],
-     "phases[3].sections is ['background', 'account'] where csa.toml has ['background',"
-     " 'account', 'periods_places', 'disclosure', 'impact', 'other']; a translation changes"
-     " only the text"),
-    ("version", "general", "version", 2,
-     "version is 2 where general.toml has 1; translate that version of the guide (its text"
-     " may have changed)"),
-    ("other-guide", "general", "id", "csa",
-     "id is 'csa' where general.toml has 'general'; it must translate that guide"),
+    (
+        "pacing-number",
+        "csa",
+        "pacing.break_every_minutes",
+        20,
+        "pacing.break_every_minutes is 20 where csa.toml has 30; a translation changes only the"
+        " text",
+    ),
+    (
+        "pacing-long",
+        "apsp",
+        "pacing.long_sitting_minutes",
+        90,
+        "pacing.long_sitting_minutes is 90 where apsp.toml has 120; a translation changes only"
+        " the text",
+    ),
+    (
+        "pacing-checkin",
+        "general",
+        "pacing.checkin_on_phase_change",
+        True,
+        "pacing.checkin_on_phase_change is true where general.toml has false; a translation"
+        " changes only the text",
+    ),
+    (
+        "phase-checkin",
+        "csa",
+        "phases.0.checkin",
+        True,
+        "phases[0].checkin is true where csa.toml has false; a translation changes only the text",
+    ),
+    (
+        "dropped-prompt",
+        "csa",
+        "phases.2.prompts.3",
+        DROP,
+        "phases[2].prompts has 6 prompts where csa.toml has 7; translate each prompt, in the"
+        " same order",
+    ),
+    (
+        "added-prompt",
+        "general",
+        append("phases.5.prompts", "Gwiriwch eto."),
+        None,
+        "phases[5].prompts has 6 prompts where general.toml has 5; translate each prompt, in"
+        " the same order",
+    ),
+    (
+        "dropped-section",
+        "apsp",
+        drop_section("position"),
+        None,
+        "sections: position missing; a translation keeps every one of apsp.toml's sections",
+    ),
+    (
+        "added-field",
+        "csa",
+        append("fields", {"id": "tywydd", "label": "Y tywydd", "kind": "text"}),
+        None,
+        "fields[3].id 'tywydd' is not in csa.toml; a translation cannot add fields",
+    ),
+    (
+        "dropped-field",
+        "apsp",
+        "fields.2",
+        DROP,
+        "fields: rank_or_number missing; a translation keeps every one of apsp.toml's fields",
+    ),
+    (
+        "renamed-field",
+        "csa",
+        "fields.0.id",
+        "cyfnodau",
+        "fields[0].id 'cyfnodau' is not in csa.toml; a translation cannot add fields",
+    ),
+    (
+        "field-kind",
+        "csa",
+        "fields.2.kind",
+        "longtext",
+        "fields[2].kind is 'longtext' where csa.toml has 'text'; a translation changes only the"
+        " text",
+    ),
+    (
+        "choice-values",
+        "apsp",
+        "fields.1.choices.0",
+        "swyddog",
+        "fields[1].choices is ['swyddog', 'staff', 'volunteer', 'unknown'] where apsp.toml has"
+        " ['officer', 'staff', 'volunteer', 'unknown']; choices are the values stored for the"
+        " case, so they stay as they are",
+    ),
+    (
+        "dropped-help",
+        "csa",
+        "fields.1.help",
+        DROP,
+        "fields[1].help is missing; csa.toml has help to translate",
+    ),
+    (
+        "phase-sections",
+        "csa",
+        "phases.3.sections",
+        ["background", "account"],
+        "phases[3].sections is ['background', 'account'] where csa.toml has ['background',"
+        " 'account', 'periods_places', 'disclosure', 'impact', 'other']; a translation changes"
+        " only the text",
+    ),
+    (
+        "version",
+        "general",
+        "version",
+        2,
+        "version is 2 where general.toml has 1; translate that version of the guide (its text"
+        " may have changed)",
+    ),
+    (
+        "other-guide",
+        "general",
+        "id",
+        "csa",
+        "id is 'csa' where general.toml has 'general'; it must translate that guide",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "category", "path", "value", "expected"), CHANGED,
-                         ids=[c[0] for c in CHANGED])
+@pytest.mark.parametrize(
+    ("name", "category", "path", "value", "expected"), CHANGED, ids=[c[0] for c in CHANGED]
+)
 def test_a_translation_that_changes_structure_is_refused(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, category: str, path: Any,
-        value: Any, expected: str) -> None:
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    category: str,
+    path: Any,
+    value: Any,
+    expected: str,
+) -> None:
     data = welsh_data(category)
     if callable(path):
         path(data)
@@ -377,20 +479,20 @@ def test_a_translation_that_changes_structure_is_refused(
     assert refused(tmp_path, monkeypatch, category, data) == expected
 
 
-def test_reordered_sections_are_refused(tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reordered_sections_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = welsh_data("csa")
     data["sections"] = moved(data["sections"], 3, 1)
     assert refused(tmp_path, monkeypatch, "csa", data) == (
-        "sections[1].id is 'periods_places' where csa.toml has 'background'; keep csa.toml's"
-        " order")
+        "sections[1].id is 'periods_places' where csa.toml has 'background'; keep csa.toml's order"
+    )
 
 
 def test_reordered_fields_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = welsh_data("apsp")
     data["fields"] = moved(data["fields"], 0, 5)
     assert refused(tmp_path, monkeypatch, "apsp", data) == (
-        "fields[0].id is 'role' where apsp.toml has 'force'; keep apsp.toml's order")
+        "fields[0].id is 'role' where apsp.toml has 'force'; keep apsp.toml's order"
+    )
 
 
 def test_added_help_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -402,25 +504,34 @@ def test_added_help_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(GuideError) as caught:
         guide_for_category("csa", "cy")
     assert one_line(caught.value, "csa") == (
-        "fields[0].help is not in csa.toml; a translation adds no help")
+        "fields[0].help is not in csa.toml; a translation adds no help"
+    )
 
 
 # Problems load_guide finds in the file itself are named with the translation's path too.
 BROKEN = [
-    ("prompt-type", "phases.2.prompts.0", 5, "phases[2].prompts[0] must be a non-empty string,"
-     " not an integer"),
+    (
+        "prompt-type",
+        "phases.2.prompts.0",
+        5,
+        "phases[2].prompts[0] must be a non-empty string, not an integer",
+    ),
     ("blank-title", "sections.0.title", " ", "sections[0].title must be a non-empty string"),
-    ("unknown-key", "phases.0.nodyn", "x", "phases[0].nodyn is not a known key (allowed: id,"
-     " title, purpose, prompts, sections, checkin)"),
+    (
+        "unknown-key",
+        "phases.0.nodyn",
+        "x",
+        "phases[0].nodyn is not a known key (allowed: id,"
+        " title, purpose, prompts, sections, checkin)",
+    ),
     ("no-pacing", "pacing", DROP, "pacing is missing"),
 ]
 
 
-@pytest.mark.parametrize(("name", "path", "value", "expected"), BROKEN,
-                         ids=[c[0] for c in BROKEN])
+@pytest.mark.parametrize(("name", "path", "value", "expected"), BROKEN, ids=[c[0] for c in BROKEN])
 def test_a_broken_translation_file_names_the_translation(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, path: str, value: Any,
-        expected: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, path: str, value: Any, expected: str
+) -> None:
     data = welsh_data("csa")
     change(data, path, value)
     assert refused(tmp_path, monkeypatch, "csa", data) == expected
@@ -431,23 +542,26 @@ def test_invalid_toml_in_a_translation(tmp_path: Path, monkeypatch: pytest.Monke
     assert message.startswith("not valid TOML")
 
 
-def test_the_translated_guide_takes_its_structure_from_english(
-        guide_copies: Path) -> None:
+def test_the_translated_guide_takes_its_structure_from_english(guide_copies: Path) -> None:
     """Built from the English guide with only the text replaced: equal to English once the
     text is put back."""
     ours, theirs = guide_for_category("apsp", "cy"), guide_for_category("apsp")
     restored = dataclasses.replace(
-        ours, title=theirs.title, source=theirs.source,
-        sections=theirs.sections, fields=theirs.fields,
-        phases=tuple(dataclasses.replace(p, title=e.title, purpose=e.purpose,
-                                         prompts=e.prompts)
-                     for p, e in zip(ours.phases, theirs.phases, strict=True)))
+        ours,
+        title=theirs.title,
+        source=theirs.source,
+        sections=theirs.sections,
+        fields=theirs.fields,
+        phases=tuple(
+            dataclasses.replace(p, title=e.title, purpose=e.purpose, prompts=e.prompts)
+            for p, e in zip(ours.phases, theirs.phases, strict=True)
+        ),
+    )
     assert restored == theirs
     # The values themselves are the English guide's, not equal copies from the translation.
     assert ours.pacing is theirs.pacing
     assert all(a.choices is b.choices for a, b in zip(ours.fields, theirs.fields, strict=True))
-    assert all(a.sections is b.sections for a, b in zip(ours.phases, theirs.phases,
-                                                          strict=True))
+    assert all(a.sections is b.sections for a, b in zip(ours.phases, theirs.phases, strict=True))
 
 
 # --- everything but the screen keeps the English guide -------------------------------
@@ -455,9 +569,12 @@ def test_the_translated_guide_takes_its_structure_from_english(
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    with Vault.create(tmp_path / "vault", PASSPHRASE, use_keyring=False,
-                      kdf_params=FAST_KDF) as vault, \
-            Engine(vault, clock=FakeClock(), owner=True) as e:
+    with (
+        Vault.create(
+            tmp_path / "vault", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF
+        ) as vault,
+        Engine(vault, clock=FakeClock(), owner=True) as e,
+    ):
         yield e
 
 
@@ -470,7 +587,8 @@ def test_engine_guide_is_english_unless_asked(engine: Engine) -> None:
     assert cy.phases[1].title == "Ymgysylltu ac egluro"
     assert engine.guide(case) is guide_for_category("csa")  # asking for Welsh changed nothing
     assert [s.title for s in engine.sections("CSA-CY-1")] == [
-        s.title for s in english("csa").sections]
+        s.title for s in english("csa").sections
+    ]
 
 
 def test_pacing_and_checkins_use_the_english_guide(engine: Engine) -> None:
@@ -481,8 +599,9 @@ def test_pacing_and_checkins_use_the_english_guide(engine: Engine) -> None:
     engine.start_sitting("GEN-CY-1")
     engine.set_place("GEN-CY-1", phase="engage_explain")
     checkins = [e for e in events if e.kind == "checkin"]
-    assert [e.detail for e in checkins] == [{"phase": "engage_explain",
-                                             "title": "Engage and explain"}]
+    assert [e.detail for e in checkins] == [
+        {"phase": "engage_explain", "title": "Engage and explain"}
+    ]
     assert engine.pacing("GEN-CY-1")["long_sitting_minutes"] == 120
 
 
@@ -498,16 +617,18 @@ def test_export_record_is_unchanged_by_translations(engine: Engine) -> None:
     made = record_module.record(collected, audit_head={}, text_sha256="0" * 64)
     assert made["case"]["guide"] == {"id": "apsp", "version": 1}
     assert [(s["id"], s["title"]) for s in made["sections"]] == [
-        (s.id, s.title) for s in english("apsp").sections]
+        (s.id, s.title) for s in english("apsp").sections
+    ]
     assert made["sections"][2]["text"] == "Roedd e'n dod i'r tŷ."  # the words, untouched
     welsh_titles = {s.title for s in welsh("apsp").sections} - {
-        s.title for s in english("apsp").sections}
+        s.title for s in english("apsp").sections
+    }
     assert not welsh_titles & {s["title"] for s in made["sections"]}
 
 
 def test_the_module_does_not_load_qt() -> None:
-    code = ("import sys, app.guides.translations; "
-            "assert not any(m.startswith('PySide6') for m in sys.modules)")
+    code = (
+        "import sys, app.guides.translations; "
+        "assert not any(m.startswith('PySide6') for m in sys.modules)"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
-
-

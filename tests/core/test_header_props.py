@@ -42,10 +42,14 @@ def test_random_bytes_never_escape_as_other_errors(data: bytes) -> None:
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False)
     | st.text(max_size=40),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner,
-                                                               max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -85,8 +89,9 @@ def test_wrap_round_trips(kek: bytes, key: bytes, aad: bytes) -> None:
 
 
 @given(keys32, keys32, st.binary(max_size=64), st.integers(0, 59), st.integers(0, 7))
-def test_any_flipped_bit_fails_to_unwrap(kek: bytes, key: bytes, aad: bytes, index: int,
-                                         bit: int) -> None:
+def test_any_flipped_bit_fails_to_unwrap(
+    kek: bytes, key: bytes, aad: bytes, index: int, bit: int
+) -> None:
     nonce, ct = wrap_key(SecretKey(kek), SecretKey(key), aad)
     blob = bytearray(nonce + ct)
     blob[index] ^= 1 << bit

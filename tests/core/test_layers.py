@@ -37,8 +37,9 @@ def loaded_after_importing(modules: list[str]) -> set[str]:
         "    importlib.import_module(name)\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
     return set(json.loads(out.stdout))
 
 
@@ -68,9 +69,11 @@ def imported_roots(path: Path) -> set[str]:
 
 def test_no_forbidden_import_statements_anywhere() -> None:
     """Also catches imports hidden inside functions, which loading alone would miss."""
-    rules = {"app": {"PySide6", "shiboken6", "ui", "intake"},
-             "crypto": {"PySide6", "shiboken6", "ui", "app", "intake"},
-             "intake": {"PySide6", "shiboken6", "ui"}}
+    rules = {
+        "app": {"PySide6", "shiboken6", "ui", "intake"},
+        "crypto": {"PySide6", "shiboken6", "ui", "app", "intake"},
+        "intake": {"PySide6", "shiboken6", "ui"},
+    }
     for package, forbidden in rules.items():
         for path in package_files(package):
             bad = imported_roots(path) & forbidden
@@ -81,13 +84,22 @@ def test_no_forbidden_import_statements_anywhere() -> None:
 # Packages of one rank may use each other, as long as no cycle forms.
 PACKAGE_RANK = {
     # base helpers: errors, files, paths, process hygiene, settings, shipped data
-    "app.errors": 0, "app.fsutil": 0, "app.paths": 0, "app.hygiene": 0,
-    "app.settings": 0, "app.resources": 0,
+    "app.errors": 0,
+    "app.fsutil": 0,
+    "app.paths": 0,
+    "app.hygiene": 0,
+    "app.settings": 0,
+    "app.resources": 0,
     "app.vault": 1,
-    "app.guides": 2, "app.render": 2, "app.org": 2,
+    "app.guides": 2,
+    "app.render": 2,
+    "app.org": 2,
     "app.engine": 3,
-    "app.export": 4, "app.review": 4, "app.sync": 4,
-    "app.desktop": 5, "app.cli": 5,
+    "app.export": 4,
+    "app.review": 4,
+    "app.sync": 4,
+    "app.desktop": 5,
+    "app.cli": 5,
 }
 # intake/ stands beside the CLI: it may use everything in app/ below the desktop and CLI.
 INTAKE_MAY_NOT_USE = ("app.desktop", "app.cli")
@@ -107,8 +119,9 @@ def module_name(path: Path) -> str:
 
 def import_graph() -> dict[str, set[str]]:
     """Every first-party module and the first-party modules it imports, anywhere in it."""
-    paths = {module_name(p): p for top in ("app", "crypto", "ui", "intake")
-             for p in package_files(top)}
+    paths = {
+        module_name(p): p for top in ("app", "crypto", "ui", "intake") for p in package_files(top)
+    }
     graph: dict[str, set[str]] = {}
     for name, path in paths.items():
         edges: set[str] = set()
@@ -118,9 +131,12 @@ def import_graph() -> dict[str, set[str]]:
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 # `from app.render import mg11` imports a module, `from app.org import X`
                 # the package itself.
-                targets = [f"{node.module}.{alias.name}"
-                           if f"{node.module}.{alias.name}" in paths else node.module
-                           for alias in node.names]
+                targets = [
+                    f"{node.module}.{alias.name}"
+                    if f"{node.module}.{alias.name}" in paths
+                    else node.module
+                    for alias in node.names
+                ]
             else:
                 continue
             edges |= {t for t in targets if t in paths and t != name}
@@ -150,15 +166,21 @@ def test_app_packages_import_only_downwards() -> None:
         for target in imports:
             theirs = owner(target)
             if theirs is not None and theirs != mine and PACKAGE_RANK[theirs] > PACKAGE_RANK[mine]:
-                wrong.append(f"{module} imports {target} (rank {PACKAGE_RANK[theirs]} > "
-                             f"{PACKAGE_RANK[mine]})")
+                wrong.append(
+                    f"{module} imports {target} (rank {PACKAGE_RANK[theirs]} > "
+                    f"{PACKAGE_RANK[mine]})"
+                )
     assert not wrong, "\n".join(wrong)
 
 
 def test_intake_stays_beside_the_cli() -> None:
-    wrong = [f"{m} imports {t}" for m, imports in import_graph().items()
-             if m.startswith("intake") for t in imports
-             if t.startswith(INTAKE_MAY_NOT_USE) or t.startswith("ui")]
+    wrong = [
+        f"{m} imports {t}"
+        for m, imports in import_graph().items()
+        if m.startswith("intake")
+        for t in imports
+        if t.startswith(INTAKE_MAY_NOT_USE) or t.startswith("ui")
+    ]
     assert not wrong, wrong
 
 
@@ -219,8 +241,14 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 # What ui/ may import from app/: the desktop side of the core (its tasks and the types
 # they hand out, app/desktop/types.py) and the base helpers; never crypto/.
-UI_MAY_IMPORT = ("app.desktop", "app.errors", "app.settings", "app.paths", "app.hygiene",
-                 "app.resources")
+UI_MAY_IMPORT = (
+    "app.desktop",
+    "app.errors",
+    "app.settings",
+    "app.paths",
+    "app.hygiene",
+    "app.resources",
+)
 
 
 def ui_core_imports(source: str) -> list[tuple[int, str]]:
@@ -231,8 +259,11 @@ def ui_core_imports(source: str) -> list[tuple[int, str]]:
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = ([f"{node.module}.{alias.name}" for alias in node.names]
-                     if node.module in ("app", "crypto") else [node.module])
+            names = (
+                [f"{node.module}.{alias.name}" for alias in node.names]
+                if node.module in ("app", "crypto")
+                else [node.module]
+            )
         else:
             continue
         for name in names:
@@ -246,18 +277,26 @@ def ui_core_imports(source: str) -> list[tuple[int, str]]:
 def test_ui_reaches_the_core_only_through_app_desktop() -> None:
     """ui/ holds screens and widgets; business rules and the engine, the vault, exports,
     the organisation, guides, rendering and crypto stay behind app.desktop."""
-    wrong = [f"{path.relative_to(REPO)}:{line} imports {name}"
-             for path in package_files("ui")
-             for line, name in ui_core_imports(path.read_text(encoding="utf-8"))]
+    wrong = [
+        f"{path.relative_to(REPO)}:{line} imports {name}"
+        for path in package_files("ui")
+        for line, name in ui_core_imports(path.read_text(encoding="utf-8"))
+    ]
     assert not wrong, "\n".join(wrong)
     # The rule sees what a screen might hide inside a function, in every import form.
-    sample = ("from app import settings, vault\n"
-              "from app.desktop.types import Case\n"
-              "def work():\n"
-              "    from app.engine.models import Case\n"
-              "    import crypto.kdf\n"
-              "    from crypto import keyring_binding\n"
-              "    import app.export.verify\n")
-    assert ui_core_imports(sample) == [(1, "app.vault"), (4, "app.engine.models"),
-                                       (5, "crypto.kdf"), (6, "crypto.keyring_binding"),
-                                       (7, "app.export.verify")]
+    sample = (
+        "from app import settings, vault\n"
+        "from app.desktop.types import Case\n"
+        "def work():\n"
+        "    from app.engine.models import Case\n"
+        "    import crypto.kdf\n"
+        "    from crypto import keyring_binding\n"
+        "    import app.export.verify\n"
+    )
+    assert ui_core_imports(sample) == [
+        (1, "app.vault"),
+        (4, "app.engine.models"),
+        (5, "crypto.kdf"),
+        (6, "crypto.keyring_binding"),
+        (7, "app.export.verify"),
+    ]

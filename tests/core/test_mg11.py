@@ -36,10 +36,18 @@ from app.render.signature_art import (
 from tests.pdftext import SIG_MARK, SIGNED, declared_pages, flat, pdf_pages, texts
 
 WELSH = "Mae'r ŵyn yn y cwm; dŷ"
-CANARIES = ("CANARY-ADDR-7Q1", "CANARY-PHONE-07700900999", "canary.mail@example.invalid",
-            "CANARY-DOB-1979", "CANARY-SAFE-TEXT-FIRST", "CANARY-NEEDS-QUIET")
-ACCOUNT = ("I remember that the corridor smelt of polish and that he told me not to tell "
-           "anyone what had happened in the office at the end of the corridor")
+CANARIES = (
+    "CANARY-ADDR-7Q1",
+    "CANARY-PHONE-07700900999",
+    "canary.mail@example.invalid",
+    "CANARY-DOB-1979",
+    "CANARY-SAFE-TEXT-FIRST",
+    "CANARY-NEEDS-QUIET",
+)
+ACCOUNT = (
+    "I remember that the corridor smelt of polish and that he told me not to tell "
+    "anyone what had happened in the office at the end of the corridor"
+)
 WORDS = tuple(ACCOUNT.split(" "))
 
 
@@ -62,24 +70,40 @@ def fixed_paragraphs(n: int) -> tuple[str, ...]:
 
 def statement(paragraphs: tuple[str, ...] | None = None, **kw: Any) -> StatementDocument:
     fields: dict[str, Any] = {
-        "witness_name": "Alex Example", "age_if_under_18": None,
+        "witness_name": "Alex Example",
+        "age_if_under_18": None,
         "paragraphs": paragraphs if paragraphs is not None else fixed_paragraphs(40),
-        "signature": wave_signature(), "interviewer_name": "Sam Interviewer",
-        "signed_on": dt.date(2026, 11, 26), "place": "Cardiff", "reference": "52/AB/1234/26"}
+        "signature": wave_signature(),
+        "interviewer_name": "Sam Interviewer",
+        "signed_on": dt.date(2026, 11, 26),
+        "place": "Cardiff",
+        "reference": "52/AB/1234/26",
+    }
     fields.update(kw)
     return StatementDocument(**fields)
 
 
 def restricted() -> RestrictedDetails:
     return RestrictedDetails(
-        witness_name="Alex Example", reference="52/AB/1234/26", date_of_birth=CANARIES[3],
-        address=f"{CANARIES[0]}\n12 Heol y Dŵr, Caerdydd", phone=CANARIES[1],
-        email=CANARIES[2], safe_contact=CANARIES[4], safe_times="Weekdays 10:00–14:00",
-        voicemail_safe=False, letters_safe=None, dates_to_avoid="24 Dec – 2 Jan",
-        special_measures="Screens", other_needs=CANARIES[5],
-        consents=(("Recording of the interview", "given", "2026-11-26T10:15:00+00:00"),
-                  ("Sharing with the ISVA", "withdrawn", "2026-11-27T09:00:00")),
-        victim_personal_statement_offered=True)
+        witness_name="Alex Example",
+        reference="52/AB/1234/26",
+        date_of_birth=CANARIES[3],
+        address=f"{CANARIES[0]}\n12 Heol y Dŵr, Caerdydd",
+        phone=CANARIES[1],
+        email=CANARIES[2],
+        safe_contact=CANARIES[4],
+        safe_times="Weekdays 10:00–14:00",
+        voicemail_safe=False,
+        letters_safe=None,
+        dates_to_avoid="24 Dec – 2 Jan",
+        special_measures="Screens",
+        other_needs=CANARIES[5],
+        consents=(
+            ("Recording of the interview", "given", "2026-11-26T10:15:00+00:00"),
+            ("Sharing with the ISVA", "withdrawn", "2026-11-27T09:00:00"),
+        ),
+        victim_personal_statement_offered=True,
+    )
 
 
 def make_pki() -> tuple[bytes, bytes, bytes]:
@@ -92,35 +116,56 @@ def make_pki() -> tuple[bytes, bytes, bytes]:
     now = dt.datetime.now(dt.UTC)
 
     def usage(**on: bool) -> x509.KeyUsage:
-        names = ("digital_signature", "content_commitment", "key_encipherment",
-                 "data_encipherment", "key_agreement", "key_cert_sign", "crl_sign",
-                 "encipher_only", "decipher_only")
+        names = (
+            "digital_signature",
+            "content_commitment",
+            "key_encipherment",
+            "data_encipherment",
+            "key_agreement",
+            "key_cert_sign",
+            "crl_sign",
+            "encipher_only",
+            "decipher_only",
+        )
         return x509.KeyUsage(**{n: on.get(n, False) for n in names})
 
     def cert(subject: str, key: Any, issuer: str, issuer_key: Any, ca: bool) -> Any:
-        return (x509.CertificateBuilder()
-                .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
-                .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer)]))
-                .public_key(key.public_key()).serial_number(x509.random_serial_number())
-                .not_valid_before(now - dt.timedelta(days=1))
-                .not_valid_after(now + dt.timedelta(days=30))
-                .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None),
-                               critical=True)
-                .add_extension(usage(key_cert_sign=True, crl_sign=True) if ca else
-                               usage(digital_signature=True, content_commitment=True),
-                               critical=True)
-                .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
-                    issuer_key.public_key()), critical=False)
-                .sign(issuer_key, hashes.SHA256()))
+        return (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+            .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer)]))
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(
+                x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True
+            )
+            .add_extension(
+                usage(key_cert_sign=True, crl_sign=True)
+                if ca
+                else usage(digital_signature=True, content_commitment=True),
+                critical=True,
+            )
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
+                critical=False,
+            )
+            .sign(issuer_key, hashes.SHA256())
+        )
 
     ca_key = ec.generate_private_key(ec.SECP256R1())
     leaf_key = ec.generate_private_key(ec.SECP256R1())
     ca = cert("Quietroom Test CA", ca_key, "Quietroom Test CA", ca_key, True)
     leaf = cert("Sam Interviewer", leaf_key, "Quietroom Test CA", ca_key, False)
     pem = serialization.Encoding.PEM
-    return (ca.public_bytes(pem), leaf.public_bytes(pem),
-            leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
-                                   serialization.NoEncryption()))
+    return (
+        ca.public_bytes(pem),
+        leaf.public_bytes(pem),
+        leaf_key.private_bytes(
+            pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -138,14 +183,18 @@ def test_forty_fixed_paragraphs_make_seven_pages_with_page_x_of_y_on_each() -> N
         assert f"Page {number} of 7" in flat(text)
         assert ("WITNESS STATEMENT" in text) == (number == 1)
     first = flat(pages[0])
-    assert ("Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; "
-            "Criminal Procedure Rules 2020, r.16.2") in first
+    assert (
+        "Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; "
+        "Criminal Procedure Rules 2020, r.16.2"
+    ) in first
     assert "Statement of: Alex Example" in first and "URN: 52/AB/1234/26" in first
     assert "Age if under 18: Over 18" in first and "Statement no.: 1" in first
-    assert ("This statement (consisting of 7 page(s) each signed by me) is true to the best "
-            "of my knowledge and belief and I make it knowing that, if it is tendered in "
-            "evidence, I shall be liable to prosecution if I have wilfully stated in it "
-            "anything which I know to be false, or do not believe to be true.") in first
+    assert (
+        "This statement (consisting of 7 page(s) each signed by me) is true to the best "
+        "of my knowledge and belief and I make it knowing that, if it is tendered in "
+        "evidence, I shall be liable to prosecution if I have wilfully stated in it "
+        "anything which I know to be false, or do not believe to be true."
+    ) in first
     assert "Date: 26 November 2026" in first
     assert "Continuation of statement of: Alex Example" in pages[1]
     last = flat(pages[-1])
@@ -191,7 +240,8 @@ def test_one_layout_pass_when_the_digit_guess_is_right(monkeypatch: pytest.Monke
 
 @pytest.mark.parametrize("guess", [1, 3])
 def test_a_wrong_digit_guess_costs_a_pass_never_a_wrong_number(
-        monkeypatch: pytest.MonkeyPatch, guess: int) -> None:
+    monkeypatch: pytest.MonkeyPatch, guess: int
+) -> None:
     passes = count_layouts(monkeypatch)
     monkeypatch.setattr(mg11, "guess_digits", lambda _characters: guess)
     pages = texts(render_statement(statement(fixed_paragraphs(68))))
@@ -225,15 +275,27 @@ def test_long_paragraphs_split_cleanly_and_keep_every_word() -> None:
     huge = paragraph(3, 3000)
     pages = texts(render_statement(statement(("Short opening.", huge))))
     assert len(pages) >= 4
-    assert flat(huge) in flat(" ".join(re.sub(r"(Page \d+ of\s+\d+|Continuation of statement "
-                                              r"of: Alex Example|URN: 52/AB/1234/26|"
-                                              r"Signature:)", " ", t) for t in pages))
+    assert flat(huge) in flat(
+        " ".join(
+            re.sub(
+                r"(Page \d+ of\s+\d+|Continuation of statement "
+                r"of: Alex Example|URN: 52/AB/1234/26|"
+                r"Signature:)",
+                " ",
+                t,
+            )
+            for t in pages
+        )
+    )
 
 
 def test_signature_form_holds_the_strokes_once() -> None:
     pdf = render_statement(statement(fixed_paragraphs(30)))
-    forms = {(str(name), id(x.get_object())) for p in pdf_pages(pdf)
-             for name, x in p["/Resources"]["/XObject"].items()}
+    forms = {
+        (str(name), id(x.get_object()))
+        for p in pdf_pages(pdf)
+        for name, x in p["/Resources"]["/XObject"].items()
+    }
     # one signature drawing and one page total, each shared by every page
     assert sorted(name for name, _ in forms) == [f"/FormXob.{TOTAL_FORM}", f"/FormXob.{SIG_FORM}"]
     form = pdf_pages(pdf)[0]["/Resources"]["/XObject"][f"/FormXob.{SIG_FORM}"]
@@ -283,11 +345,22 @@ def test_reader_declaration_when_the_witness_did_not_read_it() -> None:
 
 
 def test_hostile_characters_are_tamed_or_refused() -> None:
-    odd = ("a" * 5000, "nul\x00 bell\x07 tab\tend", "lone \ud800 surrogate", "w\u0302 joined",
-           "one\ntwo\r\nthree", "&nbsp; &#65; <![CDATA[x]]> <!-- c --> <img src='/x'/>")
+    odd = (
+        "a" * 5000,
+        "nul\x00 bell\x07 tab\tend",
+        "lone \ud800 surrogate",
+        "w\u0302 joined",
+        "one\ntwo\r\nthree",
+        "&nbsp; &#65; <![CDATA[x]]> <!-- c --> <img src='/x'/>",
+    )
     text = flat(" ".join(texts(render_statement(statement(odd)))))
-    for expected in ("nul bell tab end", "lone \ufffd surrogate", "ŵ joined", "one two three",
-                     "&nbsp; &#65; <![CDATA[x]]> <!-- c --> <img src='/x'/>"):
+    for expected in (
+        "nul bell tab end",
+        "lone \ufffd surrogate",
+        "ŵ joined",
+        "one two three",
+        "&nbsp; &#65; <![CDATA[x]]> <!-- c --> <img src='/x'/>",
+    ):
         assert expected in text
     assert text.count("a") >= 5000  # the long word wraps instead of running off the page
     with pytest.raises(UsageError, match=r"U\+4E2D"):  # DejaVu has no CJK: a box would lie
@@ -297,19 +370,31 @@ def test_hostile_characters_are_tamed_or_refused() -> None:
 
 
 def test_age_and_hostile_names_are_plain_text() -> None:
-    doc = statement(fixed_paragraphs(2), age_if_under_18=15, witness_name="A <i>B</i> & C",
-                    place="Room <1>", reference="R&D/1")
+    doc = statement(
+        fixed_paragraphs(2),
+        age_if_under_18=15,
+        witness_name="A <i>B</i> & C",
+        place="Room <1>",
+        reference="R&D/1",
+    )
     first = flat(texts(render_statement(doc))[0])
     assert "Age if under 18: 15" in first and "Statement of: A <i>B</i> & C" in first
     assert "URN: R&D/1" in first
 
 
-@pytest.mark.parametrize("change", [
-    {"paragraphs": ()}, {"paragraphs": ("   ",)}, {"signature": SignatureArt()},
-    {"witness_name": " "}, {"age_if_under_18": 18}, {"age_if_under_18": -1},
-    {"read_by_witness": False, "reader_name": None},
-    {"signature": SignatureArt(image=b"\x89PNG\r\n\x1a\nnot really", media_type="image/png")},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"paragraphs": ()},
+        {"paragraphs": ("   ",)},
+        {"signature": SignatureArt()},
+        {"witness_name": " "},
+        {"age_if_under_18": 18},
+        {"age_if_under_18": -1},
+        {"read_by_witness": False, "reader_name": None},
+        {"signature": SignatureArt(image=b"\x89PNG\r\n\x1a\nnot really", media_type="image/png")},
+    ],
+)
 def test_incomplete_statements_are_refused(change: dict[str, Any]) -> None:
     with pytest.raises(UsageError):
         render_statement(statement(**change))
@@ -331,11 +416,18 @@ def test_restricted_pdf_has_marking_labels_consents_and_page_numbers() -> None:
     text = flat(" ".join(pages))
     for i, page in enumerate(pages, 1):
         assert "RESTRICTED (when complete)" in page and f"Page {i} of {len(pages)}" in flat(page)
-    for label in ("Witness contact details — not for disclosure", "Date of birth", "Address",
-                  "Telephone", "Email", "Safe to leave voicemail No",
-                  "Safe to send letters Not recorded", "Victim Personal Statement offered Yes",
-                  "Recording of the interview Given 26 November 2026, 10:15 UTC",
-                  "Sharing with the ISVA Withdrawn 27 November 2026, 09:00"):
+    for label in (
+        "Witness contact details — not for disclosure",
+        "Date of birth",
+        "Address",
+        "Telephone",
+        "Email",
+        "Safe to leave voicemail No",
+        "Safe to send letters Not recorded",
+        "Victim Personal Statement offered Yes",
+        "Recording of the interview Given 26 November 2026, 10:15 UTC",
+        "Sharing with the ISVA Withdrawn 27 November 2026, 09:00",
+    ):
         assert label in text
     many = tuple((f"Consent number {i}", "given", "2026-11-26T10:15:00+01:00") for i in range(60))
     pages = texts(render_restricted(dataclasses.replace(restricted(), consents=many)))
@@ -356,8 +448,10 @@ def test_hundred_page_statement_renders(capsys: pytest.CaptureFixture[str]) -> N
     assert len(pages) >= 100 and declared_pages(pages[0]) == len(pages)
     assert f"Page {len(pages)} of {len(pages)}" in flat(pages[-1])
     with capsys.disabled():
-        print(f"\n100-page statement: {words} words, {len(pages)} pages, {len(pdf)} bytes, "
-              f"rendered in {took:.2f} s")
+        print(
+            f"\n100-page statement: {words} words, {len(pages)} pages, {len(pdf)} bytes, "
+            f"rendered in {took:.2f} s"
+        )
 
 
 # --- signature art --------------------------------------------------------------------
@@ -368,8 +462,7 @@ def png_signature() -> bytes:
     from PIL import Image, ImageDraw
 
     img = Image.new("RGBA", (600, 200), (255, 255, 255, 0))
-    ImageDraw.Draw(img).line([(20, 150), (200, 40), (380, 160), (580, 60)], fill="black",
-                             width=6)
+    ImageDraw.Draw(img).line([(20, 150), (200, 40), (380, 160), (580, 60)], fill="black", width=6)
     out = io.BytesIO()
     img.save(out, "PNG")
     return out.getvalue()
@@ -397,33 +490,38 @@ def test_svg_paths_polylines_polygons_and_lines_become_strokes() -> None:
 
 
 def test_svg_view_box_offset_and_bare_size() -> None:
-    shifted = signature_from_svg(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="100 50 '
-                                 b'200 80"><path d="M100 50 L300 130"/></svg>')
+    shifted = signature_from_svg(
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="100 50 '
+        b'200 80"><path d="M100 50 L300 130"/></svg>'
+    )
     assert (shifted.width, shifted.height) == (200, 80)
     assert shifted.strokes[0].points == ((0, 0), (200, 80))
     bare = signature_from_svg(b"<svg><polyline points='10 20 30 60'/></svg>")
     assert (bare.width, bare.height) == (20, 40)
 
 
-@pytest.mark.parametrize("data", [
-    b"",
-    b"hello, this is not an image",
-    b"<html><body><svg/></body></html>",
-    b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>',
-    b'<svg xmlns="http://www.w3.org/2000/svg"><path d="M 1"/></svg>',
-    b"<svg><path d='M0 0 L10 10'>",  # not well formed
-    b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
-    b'&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><desc>&b;</desc>'
-    b"<path d='M0 0 L1 1'/></svg>",  # entity expansion
-    b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-    b"<svg><desc>&x;</desc><path d='M0 0 L1 1'/></svg>",  # external entity
-    b"<svg>" + b"<g>" * 200 + b"<path d='M0 0 L1 1'/>" + b"</g>" * 200 + b"</svg>",
-    b"<svg><polyline points='" + b"1 1 " * 20_001 + b"'/></svg>",
-    b"<svg width='1e9' height='1'><path d='M0 0 L1 1'/></svg>",
-    b"<svg>" + b" " * 1_000_001 + b"</svg>",
-    b"\x1f\x8b\x08\x00compressed svgz",
-    b"GIF89a\x01\x00\x01\x00",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"hello, this is not an image",
+        b"<html><body><svg/></body></html>",
+        b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><path d="M 1"/></svg>',
+        b"<svg><path d='M0 0 L10 10'>",  # not well formed
+        b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
+        b'&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><desc>&b;</desc>'
+        b"<path d='M0 0 L1 1'/></svg>",  # entity expansion
+        b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b"<svg><desc>&x;</desc><path d='M0 0 L1 1'/></svg>",  # external entity
+        b"<svg>" + b"<g>" * 200 + b"<path d='M0 0 L1 1'/>" + b"</g>" * 200 + b"</svg>",
+        b"<svg><polyline points='" + b"1 1 " * 20_001 + b"'/></svg>",
+        b"<svg width='1e9' height='1'><path d='M0 0 L1 1'/></svg>",
+        b"<svg>" + b" " * 1_000_001 + b"</svg>",
+        b"\x1f\x8b\x08\x00compressed svgz",
+        b"GIF89a\x01\x00\x01\x00",
+    ],
+)
 def test_bad_signature_files_are_refused_with_a_one_line_usage_error(data: bytes) -> None:
     with pytest.raises(UsageError) as info:
         signature_from_file(data)
@@ -454,15 +552,18 @@ def _png(size: tuple[int, int], mode: str = "L") -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("data", [
-    lambda: _png((4001, 10)),
-    lambda: _png((10, 4001)),
-    lambda: _png((64, 64))[:60],  # truncated
-    lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
-    lambda: b"\xff\xd8\xff\xe0" + b"junk" * 50,
-    lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * (2 * 1024 * 1024),
-    lambda: _png((64, 64)).replace(b"IHDR", b"IHDX"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        lambda: _png((4001, 10)),
+        lambda: _png((10, 4001)),
+        lambda: _png((64, 64))[:60],  # truncated
+        lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
+        lambda: b"\xff\xd8\xff\xe0" + b"junk" * 50,
+        lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * (2 * 1024 * 1024),
+        lambda: _png((64, 64)).replace(b"IHDR", b"IHDX"),
+    ],
+)
 def test_bad_images_are_refused(data: Any) -> None:
     with pytest.raises(UsageError):
         signature_from_image(data())
@@ -473,13 +574,22 @@ def test_strokes_round_trip_through_json_and_damage_is_refused() -> None:
     back = from_json(to_json(art))
     assert (back.width, back.height) == (art.width, art.height)
     assert [len(s.points) for s in back.strokes] == [len(s.points) for s in art.strokes]
-    assert all(abs(a - b) < 0.01 for s, t in zip(art.strokes, back.strokes, strict=True)
-               for p, q in zip(s.points, t.points, strict=True) for a, b in zip(p, q,
-                                                                                strict=True))
+    assert all(
+        abs(a - b) < 0.01
+        for s, t in zip(art.strokes, back.strokes, strict=True)
+        for p, q in zip(s.points, t.points, strict=True)
+        for a, b in zip(p, q, strict=True)
+    )
     good = json.loads(to_json(art))
-    for bad in ("", "[]", "{}", json.dumps({**good, "version": 2}),
-                json.dumps({**good, "width": -1}), json.dumps({**good, "strokes": [[["a"]]]}),
-                json.dumps({**good, "strokes": [[[1e400, 0]]]}).replace("Infinity", "1e999")):
+    for bad in (
+        "",
+        "[]",
+        "{}",
+        json.dumps({**good, "version": 2}),
+        json.dumps({**good, "width": -1}),
+        json.dumps({**good, "strokes": [[["a"]]]}),
+        json.dumps({**good, "strokes": [[[1e400, 0]]]}).replace("Infinity", "1e999"),
+    ):
         with pytest.raises(UsageError):
             from_json(bad)
 
@@ -489,9 +599,14 @@ def test_strokes_round_trip_through_json_and_damage_is_refused() -> None:
 
 def test_sign_and_validate_in_memory(pki: tuple[bytes, bytes, bytes]) -> None:
     ca, cert, key = pki
-    signed = sign_pdf(render_statement(statement(fixed_paragraphs(4))), cert, key,
-                      reason="Witness statement", location="Cardiff",
-                      signer_name="Sam Interviewer")
+    signed = sign_pdf(
+        render_statement(statement(fixed_paragraphs(4))),
+        cert,
+        key,
+        reason="Witness statement",
+        location="Cardiff",
+        signer_name="Sam Interviewer",
+    )
     report = validate_pdf_signature(signed, ca)
     assert report.valid and report.intact and report.trusted and report.covers_whole_document
     assert "Sam Interviewer" in report.signer_subject and report.problems == ()
@@ -504,9 +619,13 @@ def test_validation_never_raises_on_bad_input(pki: tuple[bytes, bytes, bytes]) -
     unsigned = render_statement(statement(fixed_paragraphs(2)))
     signed = sign_pdf(unsigned, cert, key, reason="r", signer_name="Sam Interviewer")
     other_ca = make_pki()[0]
-    cases = {b"": "not a PDF", b"GIF89a": "not a PDF", unsigned: "no signature",
-             signed[: len(signed) // 2]: "not a readable PDF", b"%PDF-1.7\n" + b"\x00" * 50:
-             "not a readable PDF"}
+    cases = {
+        b"": "not a PDF",
+        b"GIF89a": "not a PDF",
+        unsigned: "no signature",
+        signed[: len(signed) // 2]: "not a readable PDF",
+        b"%PDF-1.7\n" + b"\x00" * 50: "not a readable PDF",
+    }
     for data, problem in cases.items():
         report = validate_pdf_signature(data, ca)
         assert not report.valid and report.problems == (problem,)
@@ -522,7 +641,12 @@ def test_signing_refuses_unusable_material(pki: tuple[bytes, bytes, bytes]) -> N
     other_key = make_pki()[2]
     pdf = render_statement(statement(fixed_paragraphs(1)))
     signed = sign_pdf(pdf, cert, key, reason="r", signer_name="x")
-    for args in ((pdf, cert, other_key), (pdf, b"junk", key), (pdf, cert, b"junk"),
-                 (b"not a pdf", cert, key), (signed, cert, key)):
+    for args in (
+        (pdf, cert, other_key),
+        (pdf, b"junk", key),
+        (pdf, cert, b"junk"),
+        (b"not a pdf", cert, key),
+        (signed, cert, key),
+    ):
         with pytest.raises(UsageError):
             sign_pdf(*args, reason="r", signer_name="x")

@@ -32,11 +32,13 @@ def org(tmp_path: Path) -> Path:
 
 # --- org init and the trust file -----------------------------------------------------
 
+
 def test_org_init_layout(org: Path) -> None:
     expected = {"ca.pem", "ca-key.pem", "trust.json", "trust.json.p7s"}
     for role in ("interviewer", "supervisor", "intake"):
-        expected |= {f"{role}/{n}" for n in ("cert.pem", "key.pem", "age-identity.txt",
-                                             "age-recipient.txt")}
+        expected |= {
+            f"{role}/{n}" for n in ("cert.pem", "key.pem", "age-identity.txt", "age-recipient.txt")
+        }
     assert set(snapshot(org)) == expected
     for path in [org, *org.rglob("*")]:
         want = 0o700 if path.is_dir() else 0o600
@@ -51,13 +53,19 @@ def test_trust_loads(org: Path) -> None:
     trust = load_trust(org / "trust.json")
     assert trust.organisation == ORG
     assert [(m.role, m.name) for m in trust.members] == [
-        ("interviewer", "Interviewer One"), ("supervisor", "Supervisor One"),
-        ("intake", "Intake Service")]
+        ("interviewer", "Interviewer One"),
+        ("supervisor", "Supervisor One"),
+        ("intake", "Intake Service"),
+    ]
     doc = json.loads((org / "trust.json").read_text())
-    assert list(doc) == ["format", "version", "organisation", "issued", "ca_fingerprint",
-                         "members"]
-    assert list(doc["members"][0]) == ["name", "role", "certificate",
-                                       "certificate_fingerprint", "age_recipient"]
+    assert list(doc) == ["format", "version", "organisation", "issued", "ca_fingerprint", "members"]
+    assert list(doc["members"][0]) == [
+        "name",
+        "role",
+        "certificate",
+        "certificate_fingerprint",
+        "age_recipient",
+    ]
     supervisor = trust.by_name("supervisor  ONE")
     assert supervisor is not None and supervisor.role == "supervisor"
     assert trust.by_name("Nobody") is None
@@ -90,8 +98,9 @@ def test_trust_refusals(org: Path, tmp_path: Path) -> None:
     with pytest.raises(VerificationError, match="not a CMS signature"):
         load_trust(trust)
     # Signed by a member: their certificate chains to the CA, but only the CA publishes.
-    cert, key = pki.load_pem_pair((org / "intake" / "cert.pem").read_bytes(),
-                                  (org / "intake" / "key.pem").read_bytes())
+    cert, key = pki.load_pem_pair(
+        (org / "intake" / "cert.pem").read_bytes(), (org / "intake" / "key.pem").read_bytes()
+    )
     (org / "trust.json.p7s").write_bytes(cms.sign_detached(original, cert, key))
     with pytest.raises(VerificationError, match="signed by a member"):
         load_trust(trust)
@@ -102,8 +111,9 @@ def test_trust_refusals(org: Path, tmp_path: Path) -> None:
 def _resign(org: Path, doc: Any = None, raw: bytes | None = None) -> None:
     """Write a changed trust file and sign it properly, so only parsing can refuse it."""
     data = raw if raw is not None else json.dumps(doc).encode()
-    ca_cert, ca_key = pki.load_pem_pair((org / "ca.pem").read_bytes(),
-                                        (org / "ca-key.pem").read_bytes())
+    ca_cert, ca_key = pki.load_pem_pair(
+        (org / "ca.pem").read_bytes(), (org / "ca-key.pem").read_bytes()
+    )
     (org / "trust.json").write_bytes(data)
     (org / "trust.json.p7s").write_bytes(cms.sign_detached(data, ca_cert, ca_key))
 
@@ -133,8 +143,12 @@ def _mutations() -> list[tuple[str, Any]]:
         ("not a PEM certificate", member("certificate", "hello")),
         ("age recipient", member("age_recipient", "age1notarecipient")),
         ("appears twice", lambda d: d["members"][1].update(name="interviewer one")),
-        ("certificate of another", lambda d: d["members"][1].update(
-            {k: d["members"][0][k] for k in ("certificate", "certificate_fingerprint")})),
+        (
+            "certificate of another",
+            lambda d: d["members"][1].update(
+                {k: d["members"][0][k] for k in ("certificate", "certificate_fingerprint")}
+            ),
+        ),
         ("not a JSON object", lambda d: d["members"].append("x")),
     ]
 
@@ -197,8 +211,12 @@ def test_org_issue_appends_and_resigns(org: Path) -> None:
     before = load_trust(org / "trust.json")
     directory = org_issue(org, "supervisor", "Ann  O'Neil")
     assert directory == org / "supervisor-ann-o-neil"
-    assert {p.name for p in directory.iterdir()} == {"cert.pem", "key.pem",
-                                                     "age-identity.txt", "age-recipient.txt"}
+    assert {p.name for p in directory.iterdir()} == {
+        "cert.pem",
+        "key.pem",
+        "age-identity.txt",
+        "age-recipient.txt",
+    }
     after = load_trust(org / "trust.json")
     assert after.members[:3] == before.members
     new = after.members[3]
@@ -226,14 +244,14 @@ def test_org_issue_refusals(org: Path) -> None:
 
 # --- identities ----------------------------------------------------------------------
 
+
 def test_load_identity_from_pem(org: Path) -> None:
     d = org / "interviewer"
     ident = load_identity(d / "cert.pem", d / "key.pem", d / "age-identity.txt")
     assert ident.name == "Interviewer One"
     assert ident.age_recipient == (d / "age-recipient.txt").read_text().strip()
     assert ident.cert_pem() == (d / "cert.pem").read_bytes()
-    assert pki.load_private_key(ident.key_pem()).private_numbers() == \
-        ident.key.private_numbers()
+    assert pki.load_private_key(ident.key_pem()).private_numbers() == ident.key.private_numbers()
     text = ident.age_identity_text()
     assert text is not None and "AGE-SECRET-KEY-1" in text and "AGE-SECRET" not in repr(ident)
     assert load_identity(d / "cert.pem", d / "key.pem").age_identity is None
@@ -244,8 +262,14 @@ def test_load_identity_from_pkcs12(org: Path, tmp_path: Path, password: str | No
     d = org / "supervisor"
     cert, key = pki.load_pem_pair((d / "cert.pem").read_bytes(), (d / "key.pem").read_bytes())
     p12 = tmp_path / "id.p12"
-    p12.write_bytes(pki.pkcs12_bytes(cert, key, friendly_name="Supervisor One",
-                                     password=password.encode() if password else None))
+    p12.write_bytes(
+        pki.pkcs12_bytes(
+            cert,
+            key,
+            friendly_name="Supervisor One",
+            password=password.encode() if password else None,
+        )
+    )
     ident = load_identity(p12, None, password=password)
     assert isinstance(ident, Identity) and ident.cert == cert
     with pytest.raises(UsageError, match="PKCS#12"):
@@ -268,6 +292,7 @@ def test_load_identity_refusals(org: Path) -> None:
 
 # --- CLI -----------------------------------------------------------------------------
 
+
 def run_local(*argv: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, Any]:
     """The org commands through a parser like main's, before they are wired into it."""
     common = common_options()
@@ -285,20 +310,38 @@ def run_local(*argv: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[in
 
 def test_cli_init_and_issue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "org"
-    code, data = run_local("--json", "org", "init", "--out", out, "--name", "Test Body",
-                           capsys=capsys)
+    code, data = run_local(
+        "--json", "org", "init", "--out", out, "--name", "Test Body", capsys=capsys
+    )
     assert code == 0
     assert {"out", "ca", "trust", "members"} <= set(data)
     assert [m["role"] for m in data["members"]] == ["interviewer", "supervisor", "intake"]
-    assert set(data["members"][0]) == {"name", "role", "dir", "age_recipient",
-                                       "certificate_fingerprint"}
+    assert set(data["members"][0]) == {
+        "name",
+        "role",
+        "dir",
+        "age_recipient",
+        "certificate_fingerprint",
+    }
     assert load_trust(Path(data["trust"])).organisation == "Test Body"
-    code, data = run_local("org", "issue", "--org", out, "--role", "intake", "--name", "Desk B",
-                           "--json", capsys=capsys)
+    code, data = run_local(
+        "org",
+        "issue",
+        "--org",
+        out,
+        "--role",
+        "intake",
+        "--name",
+        "Desk B",
+        "--json",
+        capsys=capsys,
+    )
     assert code == 0 and data["name"] == "Desk B" and Path(data["dir"]).is_dir()
     assert run_local("org", "init", "--out", out, capsys=capsys)[0] == 1
-    assert run_local("org", "issue", "--org", out, "--role", "boss", "--name", "X",
-                     capsys=capsys)[0] == 1
+    assert (
+        run_local("org", "issue", "--org", out, "--role", "boss", "--name", "X", capsys=capsys)[0]
+        == 1
+    )
 
 
 def test_cli_through_main(tmp_path: Path) -> None:

@@ -31,8 +31,7 @@ def ca() -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
 
 @pytest.fixture(scope="module")
 def member(ca: Any) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
-    return pki.issue_certificate(*ca, name="Interviewer One", organisation=ORG,
-                                 role="interviewer")
+    return pki.issue_certificate(*ca, name="Interviewer One", organisation=ORG, role="interviewer")
 
 
 def ext(cert: x509.Certificate, cls: type) -> Any:
@@ -40,6 +39,7 @@ def ext(cert: x509.Certificate, cls: type) -> Any:
 
 
 # --- certificates --------------------------------------------------------------------
+
 
 def test_ca_certificate(ca: Any) -> None:
     cert, key = ca
@@ -58,15 +58,20 @@ def test_ca_certificate(ca: Any) -> None:
 def test_member_certificate(ca: Any, member: Any) -> None:
     cert = member[0]
     subject = {a.oid: a.value for a in cert.subject}
-    assert subject == {NameOID.COMMON_NAME: "Interviewer One", NameOID.ORGANIZATION_NAME: ORG,
-                       NameOID.ORGANIZATIONAL_UNIT_NAME: "interviewer"}
+    assert subject == {
+        NameOID.COMMON_NAME: "Interviewer One",
+        NameOID.ORGANIZATION_NAME: ORG,
+        NameOID.ORGANIZATIONAL_UNIT_NAME: "interviewer",
+    }
     assert not ext(cert, x509.BasicConstraints).value.ca
     ku = ext(cert, x509.KeyUsage)
     assert ku.critical and ku.value.digital_signature and ku.value.content_commitment
     assert not ku.value.key_cert_sign
     assert list(ext(cert, x509.ExtendedKeyUsage).value) == [ExtendedKeyUsageOID.EMAIL_PROTECTION]
-    assert (ext(cert, x509.AuthorityKeyIdentifier).value.key_identifier
-            == ext(ca[0], x509.SubjectKeyIdentifier).value.digest)
+    assert (
+        ext(cert, x509.AuthorityKeyIdentifier).value.key_identifier
+        == ext(ca[0], x509.SubjectKeyIdentifier).value.digest
+    )
     assert ext(cert, x509.SubjectKeyIdentifier)
     life = cert.not_valid_after_utc - cert.not_valid_before_utc
     assert timedelta(days=1095) <= life <= timedelta(days=1097)
@@ -85,9 +90,14 @@ def test_chain_refusals(ca: Any, member: Any) -> None:
     with pytest.raises(ChainError, match="not a certificate authority"):
         pki.check_issued_by(member[0], member[0])
     old_ca = pki.generate_ca(ORG, at=NOW - timedelta(days=1000))
-    old, _ = pki.issue_certificate(*old_ca, name="Old", organisation=ORG, role="supervisor",
-                                   not_before=NOW - timedelta(days=800),
-                                   not_after=NOW - timedelta(days=30))
+    old, _ = pki.issue_certificate(
+        *old_ca,
+        name="Old",
+        organisation=ORG,
+        role="supervisor",
+        not_before=NOW - timedelta(days=800),
+        not_after=NOW - timedelta(days=30),
+    )
     with pytest.raises(ValidityError, match="has expired") as info:
         pki.check_issued_by(old, old_ca[0])
     assert info.value.expired and not info.value.of_ca
@@ -111,9 +121,11 @@ def test_key_loading(ca: Any, member: Any) -> None:
     assert pki.load_pem_pair(pem, pki.private_key_pem(key))[0] == cert
     with pytest.raises(CertificateError, match="does not belong"):
         pki.load_pem_pair(pem, pki.private_key_pem(ca[1]))
-    encrypted = key.private_bytes(serialization.Encoding.PEM,
-                                  serialization.PrivateFormat.PKCS8,
-                                  serialization.BestAvailableEncryption(b"pw"))
+    encrypted = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"pw"),
+    )
     assert pki.load_pem_pair(pem, encrypted, b"pw")[0] == cert
     with pytest.raises(CertificateError, match="give its password"):
         pki.load_pem_pair(pem, encrypted)
@@ -123,8 +135,8 @@ def test_key_loading(ca: Any, member: Any) -> None:
     with pytest.raises(CertificateError, match="P-256"):
         pki.load_private_key(pki.private_key_pem(p384))  # type: ignore[arg-type]
     ed = ed25519.Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption())
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     with pytest.raises(CertificateError, match="P-256"):
         pki.load_private_key(ed)
     with pytest.raises(CertificateError):
@@ -145,6 +157,7 @@ def test_pkcs12(member: Any, password: bytes | None) -> None:
 
 # --- CMS -----------------------------------------------------------------------------
 
+
 def test_cms_round_trip(ca: Any, member: Any) -> None:
     data = b"line one\r\nline two\n\x00\xff"
     sig = cms.sign_detached(data, *member)
@@ -157,8 +170,13 @@ def test_cms_refusals(ca: Any, member: Any) -> None:
     sig = cms.sign_detached(b"content", *member)
     cases = [
         (sig, b"Content", ca[0], "does not match the content", "mismatch"),
-        (sig, b"content", pki.generate_ca(ORG)[0], "not issued by the organisation's CA",
-         "untrusted"),
+        (
+            sig,
+            b"content",
+            pki.generate_ca(ORG)[0],
+            "not issued by the organisation's CA",
+            "untrusted",
+        ),
         (b"", b"content", ca[0], "not a CMS signature", "not-cms"),
         (pki.certificate_pem(ca[0]), b"content", ca[0], "not a CMS signature", "not-cms"),
         (sig[:-1], b"content", ca[0], "not a CMS signature", "not-cms"),
@@ -173,9 +191,15 @@ def test_cms_refusals(ca: Any, member: Any) -> None:
 
 def test_cms_expired_signer() -> None:
     ca_cert, ca_key = pki.generate_ca(ORG, at=NOW - timedelta(days=2000))
-    cert, key = pki.issue_certificate(ca_cert, ca_key, name="Gone", organisation=ORG,
-                                      role="intake", not_before=NOW - timedelta(days=1200),
-                                      not_after=NOW - timedelta(days=100))
+    cert, key = pki.issue_certificate(
+        ca_cert,
+        ca_key,
+        name="Gone",
+        organisation=ORG,
+        role="intake",
+        not_before=NOW - timedelta(days=1200),
+        not_after=NOW - timedelta(days=100),
+    )
     sig = cms.sign_detached(b"x", cert, key)
     with pytest.raises(CmsError, match="the signer's certificate has expired") as info:
         cms.verify_detached(sig, b"x", ca_cert)
@@ -185,14 +209,20 @@ def test_cms_expired_signer() -> None:
 
 def test_cms_refuses_a_certificate_not_for_signing(ca: Any) -> None:
     key = pki.generate_key()
-    cert = (x509.CertificateBuilder()
-            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Encrypt")]))
-            .issuer_name(ca[0].subject).public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(NOW - timedelta(days=1)).not_valid_after(NOW + timedelta(days=9))
-            .add_extension(x509.KeyUsage(False, False, True, False, False, False, False, False,
-                                         False), critical=True)
-            .sign(ca[1], hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Encrypt")]))
+        .issuer_name(ca[0].subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - timedelta(days=1))
+        .not_valid_after(NOW + timedelta(days=9))
+        .add_extension(
+            x509.KeyUsage(False, False, True, False, False, False, False, False, False),
+            critical=True,
+        )
+        .sign(ca[1], hashes.SHA256())
+    )
     with pytest.raises(CmsError, match="not allowed to sign"):
         cms.verify_detached(cms.sign_detached(b"x", cert, key), b"x", ca[0])
 
@@ -210,16 +240,19 @@ def test_cms_shapes_that_are_refused(ca: Any, member: Any) -> None:
     with pytest.raises(CmsError, match="not detached"):
         cms.verify_detached(embedded, b"x", ca[0])
     two = _builder(b"x", member, ca).sign(
-        serialization.Encoding.DER, [*binary, pkcs7.PKCS7Options.DetachedSignature])
+        serialization.Encoding.DER, [*binary, pkcs7.PKCS7Options.DetachedSignature]
+    )
     with pytest.raises(CmsError, match="exactly one signer"):
         cms.verify_detached(two, b"x", ca[0])
     sha512 = _builder(b"x", member, digest=hashes.SHA512()).sign(
-        serialization.Encoding.DER, [*binary, pkcs7.PKCS7Options.DetachedSignature])
+        serialization.Encoding.DER, [*binary, pkcs7.PKCS7Options.DetachedSignature]
+    )
     with pytest.raises(CmsError, match="SHA-256"):
         cms.verify_detached(sha512, b"x", ca[0])
     no_cert = _builder(b"x", member).sign(
         serialization.Encoding.DER,
-        [*binary, pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.NoCerts])
+        [*binary, pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.NoCerts],
+    )
     with pytest.raises(CmsError, match="signer's certificate"):
         cms.verify_detached(no_cert, b"x", ca[0])
     with pytest.raises(CertificateError):
@@ -243,8 +276,9 @@ def _shared() -> tuple[x509.Certificate, bytes]:
     # Hypothesis runs a test many times; one CA and one signature serve them all.
     if not _SHARED:
         ca_cert, ca_key = pki.generate_ca(ORG)
-        cert, key = pki.issue_certificate(ca_cert, ca_key, name="A", organisation=ORG,
-                                          role="interviewer")
+        cert, key = pki.issue_certificate(
+            ca_cert, ca_key, name="A", organisation=ORG, role="interviewer"
+        )
         _SHARED.update(ca=ca_cert, sig=cms.sign_detached(b"data", cert, key))
     return _SHARED["ca"], _SHARED["sig"]
 

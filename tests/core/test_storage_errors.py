@@ -32,8 +32,10 @@ BEFORE = "What she said first."
 @pytest.fixture
 def vault_dir(tmp_path: Path) -> Path:
     root = tmp_path / "vault"
-    with Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault, \
-            Engine(vault) as engine:
+    with (
+        Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault,
+        Engine(vault) as engine,
+    ):
         engine.create_case("csa", REF)
         engine.save_section(REF, "account", BEFORE)
     return root
@@ -114,13 +116,16 @@ def test_damage_met_while_reading_is_damage(vault_dir: Path) -> None:
     assert (error.code, error.exit_code) == ("vault.damaged", 3)
 
 
-@pytest.mark.parametrize(("exc", "code", "exit_code"), [
-    (sqlcipher3.OperationalError("database is locked"), "vault.busy", 1),
-    (sqlcipher3.OperationalError("database or disk is full"), "vault.disk_full", 6),
-    (sqlcipher3.OperationalError("attempt to write a readonly database"), "vault.read_only", 1),
-    (sqlcipher3.DatabaseError("file is not a database"), "vault.damaged", 3),
-    (sqlcipher3.OperationalError("disk I/O error"), "vault.damaged", 3),
-])
+@pytest.mark.parametrize(
+    ("exc", "code", "exit_code"),
+    [
+        (sqlcipher3.OperationalError("database is locked"), "vault.busy", 1),
+        (sqlcipher3.OperationalError("database or disk is full"), "vault.disk_full", 6),
+        (sqlcipher3.OperationalError("attempt to write a readonly database"), "vault.read_only", 1),
+        (sqlcipher3.DatabaseError("file is not a database"), "vault.damaged", 3),
+        (sqlcipher3.OperationalError("disk I/O error"), "vault.damaged", 3),
+    ],
+)
 def test_what_each_database_error_means(exc: Exception, code: str, exit_code: int) -> None:
     error = database_error(exc)
     assert error is not None and (error.code, error.exit_code) == (code, exit_code)
@@ -134,7 +139,8 @@ def test_our_own_sql_mistakes_are_not_called_damage() -> None:
 
 
 def test_the_cli_says_a_full_disk_with_exit_code_6(
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A full disk met anywhere in a command (ENOSPC) is exit code 6, in JSON too."""
     from app import hygiene
     from app.cli import vault_cmds

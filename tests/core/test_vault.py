@@ -56,8 +56,9 @@ def test_production_pragmas_are_enforced(vault_dir: Path) -> None:
         assert vault.status(check=True)["integrity"] == "ok"
 
 
-def test_canary_reaches_no_file_in_plaintext(vault_dir: Path, private_dirs: dict[str, Path],
-                                             capfd: pytest.CaptureFixture[str]) -> None:
+def test_canary_reaches_no_file_in_plaintext(
+    vault_dir: Path, private_dirs: dict[str, Path], capfd: pytest.CaptureFixture[str]
+) -> None:
     with Vault.open(vault_dir, PASSPHRASE) as vault, vault.transaction() as conn:
         conn.execute("CREATE TABLE t (body TEXT)")
         for i in range(200):
@@ -120,12 +121,22 @@ def test_short_passphrase_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "v").exists()
 
 
-@pytest.mark.parametrize("damage", ["truncate", "truncate_page", "header_garbage",
-                                    "header_version", "header_field", "header_missing",
-                                    "database_missing", "no_vault"])
-def test_damage_gives_clear_error_and_changes_nothing(vault_dir: Path, tmp_path: Path,
-                                                      passphrase_file: Path,
-                                                      damage: str) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "truncate",
+        "truncate_page",
+        "header_garbage",
+        "header_version",
+        "header_field",
+        "header_missing",
+        "database_missing",
+        "no_vault",
+    ],
+)
+def test_damage_gives_clear_error_and_changes_nothing(
+    vault_dir: Path, tmp_path: Path, passphrase_file: Path, damage: str
+) -> None:
     db, header = database_path(vault_dir), header_path(vault_dir)
     target = vault_dir
     if damage == "truncate":
@@ -159,8 +170,9 @@ def test_damage_gives_clear_error_and_changes_nothing(vault_dir: Path, tmp_path:
     assert snapshot(vault_dir) == before
 
 
-def test_flipped_byte_is_caught_by_the_integrity_check(vault_dir: Path,
-                                                       passphrase_file: Path) -> None:
+def test_flipped_byte_is_caught_by_the_integrity_check(
+    vault_dir: Path, passphrase_file: Path
+) -> None:
     with Vault.open(vault_dir, PASSPHRASE) as vault, vault.transaction() as conn:
         conn.execute("CREATE TABLE filler (b BLOB)")
         for _ in range(64):
@@ -171,8 +183,9 @@ def test_flipped_byte_is_caught_by_the_integrity_check(vault_dir: Path,
     data[middle] ^= 0x40
     db.write_bytes(bytes(data))
     before = snapshot(vault_dir)
-    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file, "--json",
-                     "status", "--check")
+    result = run_cli(
+        "--vault", vault_dir, "--passphrase-file", passphrase_file, "--json", "status", "--check"
+    )
     assert result.returncode == 3, result.stderr
     assert "damaged" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(vault_dir) == before
@@ -180,7 +193,8 @@ def test_flipped_byte_is_caught_by_the_integrity_check(vault_dir: Path,
 
 @pytest.mark.parametrize("where", ["middle", "first_page"])
 def test_a_damaged_database_gives_exactly_one_line_on_stderr(
-        vault_dir: Path, passphrase_file: Path, where: str) -> None:
+    vault_dir: Path, passphrase_file: Path, where: str
+) -> None:
     # SQLCipher logs every failed page HMAC to stderr unless told not to; those lines
     # must not bury the one-line error (or look like a crash to the person reading it).
     with Vault.open(vault_dir, PASSPHRASE) as vault, vault.transaction() as conn:
@@ -193,8 +207,9 @@ def test_a_damaged_database_gives_exactly_one_line_on_stderr(
     data[at] ^= 0x40
     db.write_bytes(bytes(data))
     before = snapshot(vault_dir)
-    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file,
-                     "status", "--check")
+    result = run_cli(
+        "--vault", vault_dir, "--passphrase-file", passphrase_file, "status", "--check"
+    )
     assert result.returncode == 3, result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
@@ -209,8 +224,9 @@ def test_sqlcipher_logging_is_off_on_every_connection(vault_dir: Path) -> None:
 
 
 def test_status_json_contract(vault_dir: Path, passphrase_file: Path) -> None:
-    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file, "--json",
-                     "status", "--check")
+    result = run_cli(
+        "--vault", vault_dir, "--passphrase-file", passphrase_file, "--json", "status", "--check"
+    )
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
     assert info["cipher"] == "sqlcipher"
@@ -222,23 +238,31 @@ def test_status_json_contract(vault_dir: Path, passphrase_file: Path) -> None:
 
 
 def test_global_options_after_the_command(vault_dir: Path, passphrase_file: Path) -> None:
-    result = run_cli("status", "--json", "--vault", vault_dir, "--passphrase-file",
-                     passphrase_file)
+    result = run_cli("status", "--json", "--vault", vault_dir, "--passphrase-file", passphrase_file)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["cipher"] == "sqlcipher"
 
 
 def test_vault_from_environment(vault_dir: Path, passphrase_file: Path) -> None:
-    result = run_cli("--passphrase-file", passphrase_file, "status",
-                     env={"QUIETROOM_VAULT": str(vault_dir)})
+    result = run_cli(
+        "--passphrase-file", passphrase_file, "status", env={"QUIETROOM_VAULT": str(vault_dir)}
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_passphrase_change(vault_dir: Path, passphrase_file: Path, tmp_path: Path) -> None:
     new = write_secret(tmp_path, "new", "a brand new passphrase")
     db_before = database_path(vault_dir).read_bytes()
-    result = run_cli("--vault", vault_dir, "--passphrase-file", passphrase_file,
-                     "passphrase", "change", "--new-passphrase-file", new)
+    result = run_cli(
+        "--vault",
+        vault_dir,
+        "--passphrase-file",
+        passphrase_file,
+        "passphrase",
+        "change",
+        "--new-passphrase-file",
+        new,
+    )
     assert result.returncode == 0, result.stderr
     assert database_path(vault_dir).read_bytes() == db_before  # only the wrap changed
     with pytest.raises(AuthError):
@@ -247,14 +271,19 @@ def test_passphrase_change(vault_dir: Path, passphrase_file: Path, tmp_path: Pat
 
 
 def test_passphrase_from_stdin(vault_dir: Path) -> None:
-    result = run_cli("--vault", vault_dir, "--passphrase-file", "-", "status",
-                     stdin=(PASSPHRASE + "\n").encode())
+    result = run_cli(
+        "--vault", vault_dir, "--passphrase-file", "-", "status", stdin=(PASSPHRASE + "\n").encode()
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_usage_errors_are_one_line_exit_1(vault_dir: Path, passphrase_file: Path) -> None:
-    for args in (["frobnicate"], ["status", "--nope"], [],
-                 ["--vault", vault_dir, "--passphrase-file", "/does/not/exist", "status"]):
+    for args in (
+        ["frobnicate"],
+        ["status", "--nope"],
+        [],
+        ["--vault", vault_dir, "--passphrase-file", "/does/not/exist", "status"],
+    ):
         result = run_cli(*args)
         assert result.returncode == 1, (args, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
@@ -290,8 +319,10 @@ def test_failed_migration_rolls_back(tmp_path: Path) -> None:
             conn.execute("CREATE TABLE half_done (x)")
             raise RuntimeError("boom")
 
-        bad = (*migrations.MIGRATIONS,
-               migrations.Migration(migrations.latest_version() + 1, "broken", broken))
+        bad = (
+            *migrations.MIGRATIONS,
+            migrations.Migration(migrations.latest_version() + 1, "broken", broken),
+        )
         with pytest.raises(RuntimeError):
             migrations.migrate(conn, migrations=bad)
         assert migrations.current_version(conn) == migrations.latest_version()
@@ -317,13 +348,13 @@ def test_close_wipes_the_master_key(vault_dir: Path) -> None:
         _ = vault.connection
 
 
-def test_umask_and_private_files_from_entry_point(tmp_path: Path, passphrase_file: Path
-                                                  ) -> None:
+def test_umask_and_private_files_from_entry_point(tmp_path: Path, passphrase_file: Path) -> None:
     os.umask(0o022)
     root = tmp_path / "v"
     Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF).close()
     backup_file = tmp_path / "b.qrvb"
-    result = run_cli("--vault", root, "--passphrase-file", passphrase_file, "backup",
-                     "--out", backup_file)
+    result = run_cli(
+        "--vault", root, "--passphrase-file", passphrase_file, "backup", "--out", backup_file
+    )
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(backup_file.stat().st_mode) == 0o600

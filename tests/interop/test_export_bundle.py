@@ -29,24 +29,32 @@ ADDRESS = "CANARY-addr-77-Rowan-Terrace"
 PHONE = "CANARY-07700-900555"
 NOTE = "CANARY-note-not-for-statement"
 WELSH = "Roedd yr ŵyn yn y cae ger y tŷ; dŷn ni'n cofio."
-SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
-             b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
+SIGNATURE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+    b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>'
+)
 
 
 def build_case(root: Path, org: Path, paragraphs: int = 30) -> Engine:
     vault = Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF)
     engine = Engine(vault)
-    engine.import_identity(org / "interviewer" / "cert.pem", org / "interviewer" / "key.pem",
-                           org / "interviewer" / "age-identity.txt", org / "trust.json")
+    engine.import_identity(
+        org / "interviewer" / "cert.pem",
+        org / "interviewer" / "key.pem",
+        org / "interviewer" / "age-identity.txt",
+        org / "trust.json",
+    )
     engine.create_case("csa", "CSA-EXP-1", interviewer="Interviewer One")
     engine.set_witness("CSA-EXP-1", name="Morgan Ŷwen", date_of_birth="1984-02-29")
     engine.set_restricted("CSA-EXP-1", address=ADDRESS, phone=PHONE)
     engine.record_consent("CSA-EXP-1", "medical-records", "given")
     engine.add_note("CSA-EXP-1", NOTE)
     engine.start_sitting("CSA-EXP-1", location="Cardiff interview suite")
-    body = "\n".join(f"Paragraph {i}: I remember the lane by the chapel and the long "
-                     "walk home in the dark, and what he said at the gate." for i in
-                     range(paragraphs))
+    body = "\n".join(
+        f"Paragraph {i}: I remember the lane by the chapel and the long "
+        "walk home in the dark, and what he said at the gate."
+        for i in range(paragraphs)
+    )
     engine.save_section("CSA-EXP-1", "account", WELSH + "\n" + body)
     engine.end_sitting("CSA-EXP-1")
     engine.confirm_readback("CSA-EXP-1")
@@ -85,44 +93,87 @@ def opened(made: dict[str, Path], tmp_path: Path) -> Path:
 def test_standard_tools_verify_everything(made: dict[str, Path], tmp_path: Path) -> None:
     out = opened(made, tmp_path)
     names = sorted(p.name for p in out.iterdir() if p.name != "bundle.tar")
-    assert names == ["audit.jsonl", "manifest.json", "manifest.p7s", "record.json",
-                     "restricted.json", "restricted.pdf", "statement.pdf"]
+    assert names == [
+        "audit.jsonl",
+        "manifest.json",
+        "manifest.p7s",
+        "record.json",
+        "restricted.json",
+        "restricted.pdf",
+        "statement.pdf",
+    ]
     openssl = require_tool("openssl")
-    subprocess.run([openssl, "cms", "-verify", "-binary", "-inform", "DER", "-in",
-                    "manifest.p7s", "-content", "manifest.json", "-CAfile",
-                    made["org"] / "ca.pem", "-purpose", "any", "-out", "/dev/null"],
-                   cwd=out, check=True, capture_output=True)
+    subprocess.run(
+        [
+            openssl,
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            "manifest.p7s",
+            "-content",
+            "manifest.json",
+            "-CAfile",
+            made["org"] / "ca.pem",
+            "-purpose",
+            "any",
+            "-out",
+            "/dev/null",
+        ],
+        cwd=out,
+        check=True,
+        capture_output=True,
+    )
     # The exact pipeline docs/verifying.md gives.
     check = subprocess.run(
-        "sed -n 's/^    \"\\([^\"]*\\)\": {\"sha256\": \"\\([0-9a-f]\\{64\\}\\)\".*/\\2  \\1/p' "
-        "manifest.json | sha256sum -c -", shell=True, cwd=out, capture_output=True, text=True)
+        'sed -n \'s/^    "\\([^"]*\\)": {"sha256": "\\([0-9a-f]\\{64\\}\\)".*/\\2  \\1/p\' '
+        "manifest.json | sha256sum -c -",
+        shell=True,
+        cwd=out,
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stdout.count(": OK") == 5
-    pdfsig = subprocess.run([require_tool("pdfsig"), "statement.pdf"], cwd=out,
-                            capture_output=True, text=True)
+    pdfsig = subprocess.run(
+        [require_tool("pdfsig"), "statement.pdf"], cwd=out, capture_output=True, text=True
+    )
     assert "Signature is Valid." in pdfsig.stdout
     assert "Total document signed" in pdfsig.stdout
     qpdf = require_tool("qpdf")
     for pdf in ("statement.pdf", "restricted.pdf"):
-        result = subprocess.run([qpdf, "--check", pdf], cwd=out, capture_output=True,
-                                text=True)
-        assert result.returncode == 0 and "No syntax or stream encoding errors" in \
-            result.stdout, result.stdout
+        result = subprocess.run([qpdf, "--check", pdf], cwd=out, capture_output=True, text=True)
+        assert result.returncode == 0 and "No syntax or stream encoding errors" in result.stdout, (
+            result.stdout
+        )
 
 
-def test_statement_text_is_right_and_holds_nothing_restricted(made: dict[str, Path],
-                                                             tmp_path: Path) -> None:
+def test_statement_text_is_right_and_holds_nothing_restricted(
+    made: dict[str, Path], tmp_path: Path
+) -> None:
     out = opened(made, tmp_path)
-    text = subprocess.run([require_tool("pdftotext"), "-layout", "statement.pdf", "-"],
-                          cwd=out, capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [require_tool("pdftotext"), "-layout", "statement.pdf", "-"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     pages = int(re.search(r"Page 1 of (\d+)", text).group(1))  # type: ignore[union-attr]
     assert all(f"Page {n} of {pages}" in text for n in range(1, pages + 1))
     assert re.search(rf"consisting of {pages} page", text)
     assert "ŵyn" in text and "tŷ" in text and "Morgan Ŷwen" in text
     for canary in (ADDRESS, PHONE, NOTE, "1984-02-29"):
         assert canary not in text
-    restricted = subprocess.run([require_tool("pdftotext"), "restricted.pdf", "-"], cwd=out,
-                                capture_output=True, text=True, check=True).stdout
+    restricted = subprocess.run(
+        [require_tool("pdftotext"), "restricted.pdf", "-"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert ADDRESS in restricted
     record = (out / "record.json").read_text()
     assert ADDRESS not in record and NOTE not in record and PHONE not in record
@@ -130,25 +181,48 @@ def test_statement_text_is_right_and_holds_nothing_restricted(made: dict[str, Pa
 
 def test_verify_passes_for_each_recipient(made: dict[str, Path], tmp_path: Path) -> None:
     for who in ("supervisor", "intake", "interviewer"):
-        result = run_cli("verify", made["bundle"], "--identity",
-                         made["org"] / who / "age-identity.txt", "--trust",
-                         made["org"] / "trust.json", "--json")
+        result = run_cli(
+            "verify",
+            made["bundle"],
+            "--identity",
+            made["org"] / who / "age-identity.txt",
+            "--trust",
+            made["org"] / "trust.json",
+            "--json",
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         report = json.loads(result.stdout)
         assert report["ok"] and len(report["checks"]) == 9
     # A bare CA certificate is enough too.
-    result = run_cli("verify", made["bundle"], "--identity", sup(made), "--trust",
-                     made["org"] / "ca.pem", "--extract", tmp_path / "x")
+    result = run_cli(
+        "verify",
+        made["bundle"],
+        "--identity",
+        sup(made),
+        "--trust",
+        made["org"] / "ca.pem",
+        "--extract",
+        tmp_path / "x",
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x" / "statement.pdf").is_file()
 
 
-def failing(made: dict[str, Path], bundle: Path, tmp_path: Path,
-            identity: Path | None = None) -> str:
+def failing(
+    made: dict[str, Path], bundle: Path, tmp_path: Path, identity: Path | None = None
+) -> str:
     target = tmp_path / "extract-here"
     before = snapshot(tmp_path)
-    result = run_cli("verify", bundle, "--identity", identity or sup(made), "--trust",
-                     made["org"] / "trust.json", "--extract", target)
+    result = run_cli(
+        "verify",
+        bundle,
+        "--identity",
+        identity or sup(made),
+        "--trust",
+        made["org"] / "trust.json",
+        "--extract",
+        target,
+    )
     assert result.returncode == 4, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert not target.exists()
@@ -159,14 +233,15 @@ def failing(made: dict[str, Path], bundle: Path, tmp_path: Path,
 def test_wrong_identity(made: dict[str, Path], tmp_path: Path) -> None:
     stranger = tmp_path / "stranger.txt"
     stranger.write_text(str(x25519.Identity.generate()) + "\n")
-    assert "you are not a recipient of this bundle" in failing(made, made["bundle"],
-                                                               tmp_path, stranger)
+    assert "you are not a recipient of this bundle" in failing(
+        made, made["bundle"], tmp_path, stranger
+    )
 
 
-def test_re_encryption_to_someone_else_is_detected(made: dict[str, Path], tmp_path: Path
-                                                   ) -> None:
-    inner = pyrage.decrypt(made["bundle"].read_bytes(),
-                           [x25519.Identity.from_str(sup(made).read_text().split()[-1])])
+def test_re_encryption_to_someone_else_is_detected(made: dict[str, Path], tmp_path: Path) -> None:
+    inner = pyrage.decrypt(
+        made["bundle"].read_bytes(), [x25519.Identity.from_str(sup(made).read_text().split()[-1])]
+    )
     stranger = x25519.Identity.generate()
     forged = tmp_path / "forged.qrb"
     forged.write_bytes(pyrage.encrypt(inner, [stranger.to_public()]))
@@ -219,27 +294,32 @@ def oversized(files: dict[str, bytes]) -> bytes:
     return head + with_files({k: v for k, v in files.items() if k != "statement.pdf"})
 
 
-def with_files(files: dict[str, bytes], *extra: tuple[tarfile.TarInfo, bytes | None]
-               ) -> bytes:
+def with_files(files: dict[str, bytes], *extra: tuple[tarfile.TarInfo, bytes | None]) -> bytes:
     return tar_of([entry(n, d) for n, d in files.items()] + list(extra))
 
 
 BAD_ARCHIVES = {
     "absolute path": (lambda f: with_files(f, entry("/etc/passwd", b"x")), "outside"),
     "dot dot": (lambda f: with_files(f, entry("../escape.txt", b"x")), "outside"),
-    "symlink": (lambda f: with_files(f, entry("link", type=tarfile.SYMTYPE,
-                                               linkname="/etc/passwd")), "a link"),
+    "symlink": (
+        lambda f: with_files(f, entry("link", type=tarfile.SYMTYPE, linkname="/etc/passwd")),
+        "a link",
+    ),
     "duplicate": (lambda f: with_files(f, entry("record.json", f["record.json"])), "twice"),
     "extra file": (lambda f: with_files(f, entry("notes.txt", b"x")), "not part of"),
-    "missing file": (lambda f: with_files({k: v for k, v in f.items()
-                                           if k != "audit.jsonl"}), "missing"),
+    "missing file": (
+        lambda f: with_files({k: v for k, v in f.items() if k != "audit.jsonl"}),
+        "missing",
+    ),
     "gzip bomb": (lambda f: __import__("gzip").compress(b"\0" * 50_000_000), "damaged"),
     "oversized entry": (lambda f: oversized(f), "larger than any real bundle"),
-    "altered pdf": (lambda f: with_files({**f, "statement.pdf": flip(f["statement.pdf"])}),
-                    "hash"),
-    "altered record": (lambda f: with_files({**f, "record.json":
-                                             f["record.json"].replace(b"CSA-EXP-1",
-                                                                      b"CSA-EXP-2")}), "hash"),
+    "altered pdf": (lambda f: with_files({**f, "statement.pdf": flip(f["statement.pdf"])}), "hash"),
+    "altered record": (
+        lambda f: with_files(
+            {**f, "record.json": f["record.json"].replace(b"CSA-EXP-1", b"CSA-EXP-2")}
+        ),
+        "hash",
+    ),
 }
 
 
@@ -252,7 +332,8 @@ def test_bad_archives_are_refused(made: dict[str, Path], tmp_path: Path, kind: s
 
 @pytest.mark.parametrize("kind", ["stranger", "garbage", "dot dot", "missing file"])
 def test_json_report_names_the_failure_even_when_nothing_opens(
-        made: dict[str, Path], tmp_path: Path, kind: str) -> None:
+    made: dict[str, Path], tmp_path: Path, kind: str
+) -> None:
     """A script reading --json gets a report for every bad bundle, not an empty stdout."""
     identity, bundle = sup(made), made["bundle"]
     if kind == "stranger":
@@ -263,35 +344,49 @@ def test_json_report_names_the_failure_even_when_nothing_opens(
         bundle.write_bytes(b"not a bundle at all" * 50)
     else:
         bundle = repack(made, tmp_path, BAD_ARCHIVES[kind][0])
-    result = run_cli("verify", bundle, "--identity", identity, "--trust",
-                     made["org"] / "trust.json", "--json")
+    result = run_cli(
+        "verify", bundle, "--identity", identity, "--trust", made["org"] / "trust.json", "--json"
+    )
     assert result.returncode == 4
     report = json.loads(result.stdout)
     failed = [c for c in report["checks"] if not c["ok"]]
     assert report["ok"] is False and len(failed) == 1
-    expected = {"stranger": ("decryption", "not a recipient"),
-                "garbage": ("decryption", "not a Quietroom bundle"),
-                "dot dot": ("contents", "outside"), "missing file": ("contents", "missing")}
+    expected = {
+        "stranger": ("decryption", "not a recipient"),
+        "garbage": ("decryption", "not a Quietroom bundle"),
+        "dot dot": ("contents", "outside"),
+        "missing file": ("contents", "missing"),
+    }
     check, words = expected[kind]
     assert failed[0]["check"] == check and words in failed[0]["detail"], failed
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 
 
 def test_extract_refuses_a_folder_that_is_not_empty_before_writing_anything(
-        made: dict[str, Path], tmp_path: Path) -> None:
+    made: dict[str, Path], tmp_path: Path
+) -> None:
     target = tmp_path / "busy"
     target.mkdir()
     (target / "restricted.pdf").write_bytes(b"someone else's file")
-    result = run_cli("verify", made["bundle"], "--identity", sup(made), "--trust",
-                     made["org"] / "trust.json", "--extract", target)
+    result = run_cli(
+        "verify",
+        made["bundle"],
+        "--identity",
+        sup(made),
+        "--trust",
+        made["org"] / "trust.json",
+        "--extract",
+        target,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "not empty" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert sorted(p.name for p in target.iterdir()) == ["restricted.pdf"]
     assert (target / "restricted.pdf").read_bytes() == b"someone else's file"
 
 
-def test_extract_is_all_or_nothing(made: dict[str, Path], tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_extract_is_all_or_nothing(
+    made: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """If one file cannot be written, the ones already written (the restricted details
     among them) are removed again. A full disk cannot be arranged here without root, so
     the one write is made to fail the way a full disk fails it."""
@@ -316,8 +411,9 @@ def test_extract_is_all_or_nothing(made: dict[str, Path], tmp_path: Path,
     assert not target.exists()  # …and removed again, with the folder we made
 
 
-@pytest.mark.parametrize("kind", ["flip-start", "flip-middle", "flip-end", "truncated",
-                                  "garbage", "empty"])
+@pytest.mark.parametrize(
+    "kind", ["flip-start", "flip-middle", "flip-end", "truncated", "garbage", "empty"]
+)
 def test_damaged_files_are_refused(made: dict[str, Path], tmp_path: Path, kind: str) -> None:
     data = bytearray(made["bundle"].read_bytes())
     if kind.startswith("flip"):
@@ -334,11 +430,11 @@ def test_damaged_files_are_refused(made: dict[str, Path], tmp_path: Path, kind: 
     failing(made, bad, tmp_path)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
-def test_any_flipped_byte_fails_verification(made: dict[str, Path], data: st.DataObject
-                                             ) -> None:
+def test_any_flipped_byte_fails_verification(made: dict[str, Path], data: st.DataObject) -> None:
     original = made["bundle"].read_bytes()
     index = data.draw(st.integers(0, len(original) - 1))
     bit = data.draw(st.integers(0, 7))
@@ -356,23 +452,32 @@ def test_any_flipped_byte_fails_verification(made: dict[str, Path], data: st.Dat
 def test_only_signed_statements_export(tmp_path: Path) -> None:
     org = tmp_path / "org"
     org_init(org)
-    with Vault.create(tmp_path / "v", PASSPHRASE, use_keyring=False,
-                      kdf_params=FAST_KDF) as vault:
+    with Vault.create(tmp_path / "v", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as vault:
         engine = Engine(vault)
-        engine.import_identity(org / "interviewer" / "cert.pem",
-                               org / "interviewer" / "key.pem",
-                               org / "interviewer" / "age-identity.txt", org / "trust.json")
+        engine.import_identity(
+            org / "interviewer" / "cert.pem",
+            org / "interviewer" / "key.pem",
+            org / "interviewer" / "age-identity.txt",
+            org / "trust.json",
+        )
         engine.create_case("general", "G-1")
     pw = tmp_path / "pw"
     pw.write_text(PASSPHRASE + "\n")
-    result = run_cli("--vault", tmp_path / "v", "--passphrase-file", pw, "export", "G-1",
-                     "--out", tmp_path / "x.qrb")
+    result = run_cli(
+        "--vault",
+        tmp_path / "v",
+        "--passphrase-file",
+        pw,
+        "export",
+        "G-1",
+        "--out",
+        tmp_path / "x.qrb",
+    )
     assert result.returncode == 1 and "only a signed statement" in result.stderr
     assert not (tmp_path / "x.qrb").exists()
 
 
-def test_export_writes_no_plaintext_anywhere(tmp_path: Path, private_dirs: dict[str, Path]
-                                             ) -> None:
+def test_export_writes_no_plaintext_anywhere(tmp_path: Path, private_dirs: dict[str, Path]) -> None:
     org = tmp_path / "org"
     org_init(org)
     engine = build_case(tmp_path / "vault", org, paragraphs=3)
@@ -381,8 +486,16 @@ def test_export_writes_no_plaintext_anywhere(tmp_path: Path, private_dirs: dict[
     pw = tmp_path / "pw"
     pw.write_text(PASSPHRASE + "\n")
     engine.vault.close()
-    result = run_cli("--vault", tmp_path / "vault", "--passphrase-file", pw, "export",
-                     "CSA-EXP-1", "--out", out_dir / "b.qrb")
+    result = run_cli(
+        "--vault",
+        tmp_path / "vault",
+        "--passphrase-file",
+        pw,
+        "export",
+        "CSA-EXP-1",
+        "--out",
+        out_dir / "b.qrb",
+    )
     assert result.returncode == 0, result.stderr
     for place in (tmp_path / "vault", private_dirs["tmp"], out_dir):
         for name, content in snapshot(place).items():

@@ -28,10 +28,12 @@ def vault_id(root: Path) -> str:
     return parse_header(header_path(root).read_bytes()).vault_id
 
 
-def test_device_secret_round_trips_from_a_second_process(bound_vault: Path,
-                                                         passphrase_file: Path) -> None:
-    result = run_cli("--vault", bound_vault, "--passphrase-file", passphrase_file, "--json",
-                     "status")
+def test_device_secret_round_trips_from_a_second_process(
+    bound_vault: Path, passphrase_file: Path
+) -> None:
+    result = run_cli(
+        "--vault", bound_vault, "--passphrase-file", passphrase_file, "--json", "status"
+    )
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
     assert info["keyring"] is True
@@ -87,36 +89,46 @@ def test_changed_keyring_backend(bound_vault: Path, passphrase_file: Path) -> No
     assert snapshot(bound_vault) == before
 
 
-def test_no_keyring_session_cannot_unlock_a_bound_vault(bound_vault: Path,
-                                                         passphrase_file: Path) -> None:
+def test_no_keyring_session_cannot_unlock_a_bound_vault(
+    bound_vault: Path, passphrase_file: Path
+) -> None:
     before = snapshot(bound_vault)
-    result = run_cli("--vault", bound_vault, "--passphrase-file", passphrase_file, "status",
-                     env=NO_DBUS)
+    result = run_cli(
+        "--vault", bound_vault, "--passphrase-file", passphrase_file, "status", env=NO_DBUS
+    )
     assert result.returncode == 2
     assert "Secret Service" in result.stderr
     assert snapshot(bound_vault) == before
 
 
-def test_init_refuses_without_an_acceptable_keyring(tmp_path: Path,
-                                                    passphrase_file: Path) -> None:
+def test_init_refuses_without_an_acceptable_keyring(tmp_path: Path, passphrase_file: Path) -> None:
     root = tmp_path / "v"
     for backend in ("keyring.backends.null.Keyring", "keyring.backends.fail.Keyring"):
-        result = run_cli("--vault", root, "--passphrase-file", passphrase_file, "init",
-                         env={**NO_DBUS, "PYTHON_KEYRING_BACKEND": backend})
+        result = run_cli(
+            "--vault",
+            root,
+            "--passphrase-file",
+            passphrase_file,
+            "init",
+            env={**NO_DBUS, "PYTHON_KEYRING_BACKEND": backend},
+        )
         assert result.returncode == 1
         assert "--no-keyring" in result.stderr
         assert not root.exists()
-    result = run_cli("--vault", root, "--passphrase-file", passphrase_file, "init",
-                     "--no-keyring", env=NO_DBUS)
+    result = run_cli(
+        "--vault", root, "--passphrase-file", passphrase_file, "init", "--no-keyring", env=NO_DBUS
+    )
     assert result.returncode == 0, result.stderr
-    result = run_cli("--vault", root, "--passphrase-file", passphrase_file, "status",
-                     env=NO_DBUS)
+    result = run_cli("--vault", root, "--passphrase-file", passphrase_file, "status", env=NO_DBUS)
     assert result.returncode == 0
     assert "passphrase-only" in result.stdout
 
 
 def test_plaintext_backends_are_never_accepted() -> None:
-    for name in ("keyring.backends.null.Keyring", "keyring.backends.fail.Keyring",
-                 "keyring.backends.chainer.ChainerBackend",
-                 "keyrings.alt.file.PlaintextKeyring"):
+    for name in (
+        "keyring.backends.null.Keyring",
+        "keyring.backends.fail.Keyring",
+        "keyring.backends.chainer.ChainerBackend",
+        "keyrings.alt.file.PlaintextKeyring",
+    ):
         assert name not in kr.ACCEPTED_BACKENDS

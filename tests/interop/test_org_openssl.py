@@ -23,19 +23,34 @@ def org(tmp_path: Path) -> Path:
 
 
 def openssl(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([require_tool("openssl"), *map(str, args)], capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [require_tool("openssl"), *map(str, args)], capture_output=True, text=True, timeout=60
+    )
 
 
 def cms_verify(sig: Path, content: Path, ca: Path) -> subprocess.CompletedProcess[str]:
-    return openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", sig,
-                   "-content", content, "-CAfile", ca, "-purpose", "any", "-out", "/dev/null")
+    return openssl(
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        sig,
+        "-content",
+        content,
+        "-CAfile",
+        ca,
+        "-purpose",
+        "any",
+        "-out",
+        "/dev/null",
+    )
 
 
 @pytest.mark.parametrize("role", ["interviewer", "supervisor", "intake"])
 def test_openssl_verifies_member_certificates(org: Path, role: str) -> None:
-    result = openssl("verify", "-x509_strict", "-CAfile", org / "ca.pem",
-                     org / role / "cert.pem")
+    result = openssl("verify", "-x509_strict", "-CAfile", org / "ca.pem", org / role / "cert.pem")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith(": OK")
 
@@ -76,8 +91,21 @@ def test_openssl_verifies_sign_detached(org: Path, tmp_path: Path) -> None:
     result = cms_verify(sig, data, org / "ca.pem")
     assert result.returncode == 0, result.stderr
     # Without -purpose any: the default S/MIME signing purpose accepts it too.
-    strict = openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", sig, "-content",
-                     data, "-CAfile", org / "ca.pem", "-out", "/dev/null")
+    strict = openssl(
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        sig,
+        "-content",
+        data,
+        "-CAfile",
+        org / "ca.pem",
+        "-out",
+        "/dev/null",
+    )
     assert strict.returncode == 0, strict.stderr
 
 
@@ -85,9 +113,23 @@ def test_verify_detached_accepts_openssl_signatures(org: Path, tmp_path: Path) -
     d = org / "intake"
     data, sig = tmp_path / "data", tmp_path / "sig.p7s"
     data.write_bytes(b"a manifest of hashes\r\nsecond line\n")
-    result = openssl("cms", "-sign", "-binary", "-outform", "DER", "-md", "sha256",
-                     "-signer", d / "cert.pem", "-inkey", d / "key.pem", "-in", data,
-                     "-out", sig)
+    result = openssl(
+        "cms",
+        "-sign",
+        "-binary",
+        "-outform",
+        "DER",
+        "-md",
+        "sha256",
+        "-signer",
+        d / "cert.pem",
+        "-inkey",
+        d / "key.pem",
+        "-in",
+        data,
+        "-out",
+        sig,
+    )
     assert result.returncode == 0, result.stderr
     ca = pki.load_certificate((org / "ca.pem").read_bytes())
     signer = cms.verify_detached(sig.read_bytes(), data.read_bytes(), ca)
@@ -102,13 +144,16 @@ def test_age_recipients_match_the_identities(org: Path, tmp_path: Path) -> None:
     assert len(members) == 3
     for member in members:
         d = org / member["role"]
-        derived = subprocess.run([keygen, "-y", d / "age-identity.txt"], capture_output=True,
-                                 text=True, check=True).stdout.strip()
+        derived = subprocess.run(
+            [keygen, "-y", d / "age-identity.txt"], capture_output=True, text=True, check=True
+        ).stdout.strip()
         assert derived == member["age_recipient"]
         assert (d / "age-recipient.txt").read_text().strip() == derived
         plain = b"for the eyes of " + member["name"].encode()
-        sealed = subprocess.run([age, "-r", member["age_recipient"]], input=plain,
-                                capture_output=True, check=True).stdout
-        opened = subprocess.run([age, "-d", "-i", d / "age-identity.txt"], input=sealed,
-                                capture_output=True, check=True).stdout
+        sealed = subprocess.run(
+            [age, "-r", member["age_recipient"]], input=plain, capture_output=True, check=True
+        ).stdout
+        opened = subprocess.run(
+            [age, "-d", "-i", d / "age-identity.txt"], input=sealed, capture_output=True, check=True
+        ).stdout
         assert opened == plain

@@ -48,8 +48,14 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 def sign(pdf: bytes, pki: tuple[bytes, bytes, bytes]) -> bytes:
     _, cert, key = pki
-    return pades_sign(pdf, cert, key, reason="Witness statement (s.9 CJA 1967)",
-                      location="Cardiff", signer_name="Sam Interviewer")
+    return pades_sign(
+        pdf,
+        cert,
+        key,
+        reason="Witness statement (s.9 CJA 1967)",
+        location="Cardiff",
+        signer_name="Sam Interviewer",
+    )
 
 
 def test_pdftotext_shows_pages_declaration_name_and_welsh(tmp_path: Path) -> None:
@@ -81,8 +87,10 @@ def test_restricted_details_read_back_with_pdftotext(tmp_path: Path) -> None:
 
 def test_qpdf_finds_no_errors(tmp_path: Path, pki: tuple[bytes, bytes, bytes]) -> None:
     qpdf = require_tool("qpdf")
-    docs = {"statement.pdf": render_statement(statement()),
-            "restricted.pdf": render_restricted(restricted())}
+    docs = {
+        "statement.pdf": render_statement(statement()),
+        "restricted.pdf": render_restricted(restricted()),
+    }
     docs["signed.pdf"] = sign(docs["statement.pdf"], pki)
     for name, data in docs.items():
         out = run(qpdf, "--check", write(tmp_path, name, data))
@@ -92,8 +100,10 @@ def test_qpdf_finds_no_errors(tmp_path: Path, pki: tuple[bytes, bytes, bytes]) -
 
 def test_pdffonts_shows_only_embedded_dejavu(tmp_path: Path) -> None:
     pdffonts = require_tool("pdffonts")
-    for name, data in (("statement.pdf", render_statement(statement())),
-                       ("restricted.pdf", render_restricted(restricted()))):
+    for name, data in (
+        ("statement.pdf", render_statement(statement())),
+        ("restricted.pdf", render_restricted(restricted())),
+    ):
         lines = run(pdffonts, write(tmp_path, name, data)).splitlines()
         assert lines[0].split()[:6] == ["name", "type", "encoding", "emb", "sub", "uni"]
         rows = [line.split() for line in lines[2:] if line.strip()]
@@ -101,8 +111,9 @@ def test_pdffonts_shows_only_embedded_dejavu(tmp_path: Path) -> None:
         assert all(r[-5] == "yes" for r in rows), lines  # the emb column
 
 
-def test_pdfsig_and_pyhanko_agree_on_a_good_signature(tmp_path: Path,
-                                                      pki: tuple[bytes, bytes, bytes]) -> None:
+def test_pdfsig_and_pyhanko_agree_on_a_good_signature(
+    tmp_path: Path, pki: tuple[bytes, bytes, bytes]
+) -> None:
     pdfsig = require_tool("pdfsig")
     signed = sign(render_statement(statement()), pki)
     out = run(pdfsig, write(tmp_path, "signed.pdf", signed))
@@ -125,8 +136,9 @@ def _inside_largest_signed_stream(pdf: bytes) -> int:
     return start + length // 2
 
 
-def test_a_flipped_byte_is_caught_by_pdfsig_and_pyhanko(tmp_path: Path,
-                                                        pki: tuple[bytes, bytes, bytes]) -> None:
+def test_a_flipped_byte_is_caught_by_pdfsig_and_pyhanko(
+    tmp_path: Path, pki: tuple[bytes, bytes, bytes]
+) -> None:
     pdfsig = require_tool("pdfsig")
     signed = bytearray(sign(render_statement(statement()), pki))
     signed[_inside_largest_signed_stream(bytes(signed))] ^= 0x01
@@ -137,8 +149,9 @@ def test_a_flipped_byte_is_caught_by_pdfsig_and_pyhanko(tmp_path: Path,
     assert "the signed content has been altered" in report.problems
 
 
-def test_bytes_appended_after_signing_are_noticed(tmp_path: Path,
-                                                  pki: tuple[bytes, bytes, bytes]) -> None:
+def test_bytes_appended_after_signing_are_noticed(
+    tmp_path: Path, pki: tuple[bytes, bytes, bytes]
+) -> None:
     pdfsig = require_tool("pdfsig")
     signed = sign(render_statement(statement()), pki) + b"\n% added after signing\n"
     out = run(pdfsig, write(tmp_path, "appended.pdf", signed), ok=False)
@@ -147,9 +160,9 @@ def test_bytes_appended_after_signing_are_noticed(tmp_path: Path,
     assert report.intact and not report.covers_whole_document
 
 
-def test_hundred_page_statement_signs_and_validates(tmp_path: Path,
-                                                   pki: tuple[bytes, bytes, bytes],
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_hundred_page_statement_signs_and_validates(
+    tmp_path: Path, pki: tuple[bytes, bytes, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
     pdfsig = require_tool("pdfsig")
     paras = tuple(paragraph(i, 100 + (i % 7) * 20) for i in range(430))
     start = time.perf_counter()
@@ -162,9 +175,11 @@ def test_hundred_page_statement_signs_and_validates(tmp_path: Path,
     assert report.valid and report.covers_whole_document
     assert "Signature is Valid." in run(pdfsig, write(tmp_path, "big.pdf", signed))
     with capsys.disabled():
-        print(f"\n100-page statement: render {rendered - start:.2f} s, sign "
-              f"{signed_at - rendered:.2f} s, validate {checked - signed_at:.2f} s, "
-              f"{len(signed)} bytes signed")
+        print(
+            f"\n100-page statement: render {rendered - start:.2f} s, sign "
+            f"{signed_at - rendered:.2f} s, validate {checked - signed_at:.2f} s, "
+            f"{len(signed)} bytes signed"
+        )
 
 
 def test_pdftoppm_renders_page_one_and_a_signature_in_every_footer(tmp_path: Path) -> None:
@@ -182,10 +197,18 @@ def test_pdftoppm_renders_page_one_and_a_signature_in_every_footer(tmp_path: Pat
     # the footer signature box, right of the "Signature:" label (52 pt + 8 pt gap);
     # y measured from the top of the page
     label_end = MARGIN_X + 60
-    box = (int(label_end * scale), int((842 - 17 * 72 / 25.4 - SIG_H) * scale),
-           int((label_end + SIG_W) * scale), int((842 - 17 * 72 / 25.4) * scale))
-    blank = (int((label_end + SIG_W + 20) * scale), box[1],  # between it and "Page X of Y"
-             int((MARGIN_X + 380) * scale), box[3])
+    box = (
+        int(label_end * scale),
+        int((842 - 17 * 72 / 25.4 - SIG_H) * scale),
+        int((label_end + SIG_W) * scale),
+        int((842 - 17 * 72 / 25.4) * scale),
+    )
+    blank = (
+        int((label_end + SIG_W + 20) * scale),
+        box[1],  # between it and "Page X of Y"
+        int((MARGIN_X + 380) * scale),
+        box[3],
+    )
     for png in pngs:
         image = Image.open(png).convert("L")
         assert sum(image.crop(box).histogram()[:128]) > 30, png.name  # ink: the signature

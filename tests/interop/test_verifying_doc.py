@@ -44,8 +44,14 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, LC_ALL="C")
-    return subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=cwd,
-                          env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", script],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_every_command_on_the_page_passes_on_a_real_bundle(workdir: Path) -> None:
@@ -64,12 +70,16 @@ def test_every_command_on_the_page_passes_on_a_real_bundle(workdir: Path) -> Non
     assert re.search(r"audit chain intact: \d+ entries", out)
     assert ADDRESS not in out
     # step 8 removed every decrypted file
-    assert sorted(p.name for p in workdir.iterdir()) == ["age-identity.txt", "ca.pem",
-                                                         "statement.qrb"]
+    assert sorted(p.name for p in workdir.iterdir()) == [
+        "age-identity.txt",
+        "ca.pem",
+        "statement.qrb",
+    ]
 
 
-def test_an_altered_bundle_stops_at_step_one_and_leaves_no_plaintext(workdir: Path,
-                                                                      tmp_path: Path) -> None:
+def test_an_altered_bundle_stops_at_step_one_and_leaves_no_plaintext(
+    workdir: Path, tmp_path: Path
+) -> None:
     for name in ("age-identity.txt", "ca.pem"):
         shutil.copy(workdir / name, tmp_path / name)
     data = bytearray((workdir / "statement.qrb").read_bytes())

@@ -87,8 +87,12 @@ def backend(session: Session, qtbot: Any) -> Iterator[Backend]:
 def call(qtbot: Any, backend: Backend, fn: Callable[..., Any], *args: Any) -> Any:
     """Run fn(session, *args) on the worker and wait for its result (for test set-up)."""
     box: dict[str, Any] = {}
-    backend.run(fn, *args, done=lambda r: box.setdefault("ok", r),
-                failed=lambda m, c: box.setdefault("error", (m, c)))
+    backend.run(
+        fn,
+        *args,
+        done=lambda r: box.setdefault("ok", r),
+        failed=lambda m, c: box.setdefault("error", (m, c)),
+    )
     qtbot.waitUntil(lambda: box != {}, timeout=20_000)
     if "error" in box:
         raise AssertionError(f"background call failed: {box['error']}")
@@ -122,8 +126,9 @@ def header_texts(header: QHeaderView) -> list[str]:
         return []
     texts = []
     for section in range(header.count()):
-        texts += display_text(model.headerData(section, header.orientation(),
-                                               Qt.ItemDataRole.DisplayRole))
+        texts += display_text(
+            model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+        )
     return texts
 
 
@@ -141,8 +146,17 @@ def visible_texts(root: QWidget) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible():
             continue
-        for getter in ("text", "toPlainText", "placeholderText", "currentText", "title",
-                       "windowTitle", "toolTip", "accessibleName", "accessibleDescription"):
+        for getter in (
+            "text",
+            "toPlainText",
+            "placeholderText",
+            "currentText",
+            "title",
+            "windowTitle",
+            "toolTip",
+            "accessibleName",
+            "accessibleDescription",
+        ):
             value = getattr(widget, getter, None)
             if callable(value):
                 try:

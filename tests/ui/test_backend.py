@@ -29,8 +29,7 @@ def test_jobs_run_off_the_gui_thread_in_order(qtbot: Any, backend: Backend) -> N
     gui = threading.get_ident()
     seen: list[tuple[int, int]] = []
     for i in range(50):
-        backend.run(lambda s, n: (n, threading.get_ident()), i,
-                    done=lambda r: seen.append(r))
+        backend.run(lambda s, n: (n, threading.get_ident()), i, done=lambda r: seen.append(r))
     qtbot.waitUntil(lambda: len(seen) == 50, timeout=15_000)
     assert [n for n, _ in seen] == list(range(50))
     assert all(tid != gui for _, tid in seen)

@@ -15,8 +15,10 @@ from ui.backend import Backend
 from ui.screens.bundles import ExportScreen, OpenBundleScreen
 from ui.screens.identity import IdentityScreen
 
-SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
-             b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
+SIGNATURE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+    b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>'
+)
 
 
 @pytest.fixture
@@ -25,25 +27,30 @@ def org(tmp_path: Path) -> Path:
     return tmp_path / "org"
 
 
-def import_through_screen(qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path
-                          ) -> IdentityScreen:
+def import_through_screen(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path
+) -> IdentityScreen:
     screen = IdentityScreen(backend, nav)
     qtbot.addWidget(screen)
     screen.show()
     screen.entered()
     qtbot.waitUntil(lambda: "No identity" in screen.summary.text(), timeout=15_000)
     member = org / "interviewer"
-    for field, path in ((screen.cert, member / "cert.pem"), (screen.key, member / "key.pem"),
-                        (screen.age, member / "age-identity.txt"),
-                        (screen.trust, org / "trust.json")):
+    for field, path in (
+        (screen.cert, member / "cert.pem"),
+        (screen.key, member / "key.pem"),
+        (screen.age, member / "age-identity.txt"),
+        (screen.trust, org / "trust.json"),
+    ):
         qtbot.keyClicks(field.path, str(path))
     screen.import_button.click()
     qtbot.waitUntil(lambda: "Example Oversight Body" in screen.summary.text(), timeout=20_000)
     return screen
 
 
-def test_identity_import_shows_who_and_which_organisation(qtbot: Any, backend: Backend,
-                                                          nav: FakeNavigator, org: Path) -> None:
+def test_identity_import_shows_who_and_which_organisation(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path
+) -> None:
     screen = import_through_screen(qtbot, backend, nav, org)
     assert "Interviewer One" in screen.summary.text()
     assert "interviewer" in screen.summary.text()
@@ -51,8 +58,9 @@ def test_identity_import_shows_who_and_which_organisation(qtbot: Any, backend: B
     assert screen.cert.path.text() == ""
 
 
-def test_identity_import_refuses_a_mismatched_key(qtbot: Any, backend: Backend,
-                                                 nav: FakeNavigator, org: Path) -> None:
+def test_identity_import_refuses_a_mismatched_key(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path
+) -> None:
     screen = IdentityScreen(backend, nav)
     qtbot.addWidget(screen)
     screen.show()
@@ -78,8 +86,9 @@ def signed_case(qtbot: Any, backend: Backend) -> str:
     return call(qtbot, backend, prepare)
 
 
-def test_export_then_open_the_bundle(qtbot: Any, backend: Backend, nav: FakeNavigator,
-                                     org: Path, tmp_path: Path) -> None:
+def test_export_then_open_the_bundle(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path, tmp_path: Path
+) -> None:
     import_through_screen(qtbot, backend, nav, org)
     nav.current_case = signed_case(qtbot, backend)
     screen = ExportScreen(backend, nav)
@@ -114,8 +123,9 @@ def test_export_then_open_the_bundle(qtbot: Any, backend: Backend, nav: FakeNavi
     assert opener.report.toPlainText() == "" and opener.path.text() == ""
 
 
-def test_export_needs_a_recipient(qtbot: Any, backend: Backend, nav: FakeNavigator,
-                                  org: Path, tmp_path: Path) -> None:
+def test_export_needs_a_recipient(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path, tmp_path: Path
+) -> None:
     import_through_screen(qtbot, backend, nav, org)
     nav.current_case = signed_case(qtbot, backend)
     screen = ExportScreen(backend, nav)
@@ -132,7 +142,8 @@ def test_export_needs_a_recipient(qtbot: Any, backend: Backend, nav: FakeNavigat
 
 
 def test_a_second_interviewer_is_offered_but_never_the_author(
-        qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path) -> None:
+    qtbot: Any, backend: Backend, nav: FakeNavigator, org: Path
+) -> None:
     from app.org import org_issue
 
     org_issue(org, "interviewer", "Second Interviewer")
@@ -143,8 +154,9 @@ def test_a_second_interviewer_is_offered_but_never_the_author(
     screen.show()
     screen.entered()
     qtbot.waitUntil(lambda: screen.recipients.count() == 3, timeout=15_000)
-    items = {screen.recipients.item(i).text(): screen.recipients.item(i).checkState()
-             for i in range(3)}
+    items = {
+        screen.recipients.item(i).text(): screen.recipients.item(i).checkState() for i in range(3)
+    }
     assert items["Second Interviewer (interviewer)"] == Qt.CheckState.Unchecked
     assert not any(text.startswith("Interviewer One") for text in items)  # the author
     assert sum(state == Qt.CheckState.Checked for state in items.values()) == 2

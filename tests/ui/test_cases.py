@@ -23,30 +23,36 @@ def make_screen(qtbot: Any, backend: Backend, nav: FakeNavigator) -> CaseListScr
     return screen
 
 
-def create(qtbot: Any, backend: Backend, category: str, reference: str,
-           name: str | None = None) -> Case:
+def create(
+    qtbot: Any, backend: Backend, category: str, reference: str, name: str | None = None
+) -> Case:
     def fn(session: Any) -> Case:
         case = session.engine.create_case(category, reference, "Sam Interviewer")
         if name:
             session.engine.set_witness(case.id, name=name, preferred_name="Jo")
         return case
+
     return call(qtbot, backend, fn)
 
 
 def references(screen: CaseListScreen) -> list[str]:
-    return sorted(screen.tree.topLevelItem(i).text(0)
-                  for i in range(screen.tree.topLevelItemCount()))
+    return sorted(
+        screen.tree.topLevelItem(i).text(0) for i in range(screen.tree.topLevelItemCount())
+    )
 
 
 def settle(qtbot: Any, backend: Backend, screen: CaseListScreen, expected: list[str]) -> None:
-    qtbot.waitUntil(lambda: references(screen) == sorted(expected) and backend.pending == 0,
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: references(screen) == sorted(expected) and backend.pending == 0, timeout=15_000
+    )
 
 
 def three_cases(qtbot: Any, backend: Backend) -> tuple[Case, Case, Case]:
-    return (create(qtbot, backend, "csa", "CSA-2026-001", "Alexandra Quill"),
-            create(qtbot, backend, "apsp", "APSP-2026-002", "Morgan Ferris"),
-            create(qtbot, backend, "general", "GEN-2026-003"))
+    return (
+        create(qtbot, backend, "csa", "CSA-2026-001", "Alexandra Quill"),
+        create(qtbot, backend, "apsp", "APSP-2026-002", "Morgan Ferris"),
+        create(qtbot, backend, "general", "GEN-2026-003"),
+    )
 
 
 def test_empty_state(qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
@@ -56,13 +62,17 @@ def test_empty_state(qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
     assert not screen.open_button.isEnabled()
 
 
-def test_cases_made_through_the_worker_appear(qtbot: Any, backend: Backend,
-                                              nav: FakeNavigator) -> None:
+def test_cases_made_through_the_worker_appear(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     first, _, _ = three_cases(qtbot, backend)
     screen = make_screen(qtbot, backend, nav)
     assert references(screen) == ["APSP-2026-002", "CSA-2026-001", "GEN-2026-003"]
-    row = next(screen.tree.topLevelItem(i) for i in range(3)
-               if screen.tree.topLevelItem(i).text(0) == "CSA-2026-001")
+    row = next(
+        screen.tree.topLevelItem(i)
+        for i in range(3)
+        if screen.tree.topLevelItem(i).text(0) == "CSA-2026-001"
+    )
     assert row.text(1) == "Alexandra Quill (Jo)"
     assert row.text(2) == "CSA"
     assert row.text(3) == "Draft"
@@ -72,8 +82,7 @@ def test_cases_made_through_the_worker_appear(qtbot: Any, backend: Backend,
     assert screen.open_button.isEnabled()
 
 
-def test_search_by_reference_and_by_name(qtbot: Any, backend: Backend,
-                                         nav: FakeNavigator) -> None:
+def test_search_by_reference_and_by_name(qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
     three_cases(qtbot, backend)
     screen = make_screen(qtbot, backend, nav)
     qtbot.keyClicks(screen.search, "apsp-2026")
@@ -89,8 +98,9 @@ def test_search_by_reference_and_by_name(qtbot: Any, backend: Backend,
     settle(qtbot, backend, screen, ["APSP-2026-002", "CSA-2026-001", "GEN-2026-003"])
 
 
-def test_typing_is_debounced_into_one_query(qtbot: Any, backend: Backend,
-                                            nav: FakeNavigator) -> None:
+def test_typing_is_debounced_into_one_query(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     three_cases(qtbot, backend)
     screen = make_screen(qtbot, backend, nav)
     queries: list[str] = []
@@ -106,8 +116,7 @@ def test_typing_is_debounced_into_one_query(qtbot: Any, backend: Backend,
     assert queries == ["GEN"]
 
 
-def test_category_and_status_filters(qtbot: Any, backend: Backend,
-                                     nav: FakeNavigator) -> None:
+def test_category_and_status_filters(qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
     first, _, _ = three_cases(qtbot, backend)
 
     def read_back(session: Any) -> None:
@@ -130,21 +139,33 @@ def test_category_and_status_filters(qtbot: Any, backend: Backend,
     settle(qtbot, backend, screen, ["GEN-2026-003"])
     assert [screen.category.itemText(i) for i in range(4)] == ["All", "CSA", "APSP", "General"]
     assert [screen.status.itemText(i) for i in range(5)] == [
-        "All", "Draft", "Read back", "Signed", "Exported"]
+        "All",
+        "Draft",
+        "Read back",
+        "Signed",
+        "Exported",
+    ]
 
 
-def test_enter_and_double_click_open_the_case(qtbot: Any, backend: Backend,
-                                              nav: FakeNavigator) -> None:
+def test_enter_and_double_click_open_the_case(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     _, second, third = three_cases(qtbot, backend)
     screen = make_screen(qtbot, backend, nav)
-    item = next(screen.tree.topLevelItem(i) for i in range(3)
-                if screen.tree.topLevelItem(i).text(0) == second.reference)
+    item = next(
+        screen.tree.topLevelItem(i)
+        for i in range(3)
+        if screen.tree.topLevelItem(i).text(0) == second.reference
+    )
     screen.tree.setCurrentItem(item)
     screen.tree.setFocus()
     qtbot.keyClick(screen.tree, Qt.Key.Key_Return)
     assert nav.calls[-1] == ("open_case", second.id)
-    item = next(screen.tree.topLevelItem(i) for i in range(3)
-                if screen.tree.topLevelItem(i).text(0) == third.reference)
+    item = next(
+        screen.tree.topLevelItem(i)
+        for i in range(3)
+        if screen.tree.topLevelItem(i).text(0) == third.reference
+    )
     rect = screen.tree.visualItemRect(item)
     # A real double-click starts with a press; the view only opens what was pressed.
     qtbot.mouseClick(screen.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -157,18 +178,22 @@ def test_enter_and_double_click_open_the_case(qtbot: Any, backend: Backend,
 
 def test_buttons_navigate(qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
     screen = make_screen(qtbot, backend, nav)
-    for button, call_ in ((screen.new_button, ("go", "new_case")),
-                          (screen.settings_button, ("go", "settings")),
-                          (screen.lock_button, ("lock", None))):
+    for button, call_ in (
+        (screen.new_button, ("go", "new_case")),
+        (screen.settings_button, ("go", "settings")),
+        (screen.lock_button, ("lock", None)),
+    ):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert nav.calls[-1] == call_
-    assert [b.text() for b in (screen.new_button, screen.open_button, screen.settings_button,
-                               screen.lock_button)] == ["&New case", "&Open", "&Settings",
-                                                        "&Lock"]
+    assert [
+        b.text()
+        for b in (screen.new_button, screen.open_button, screen.settings_button, screen.lock_button)
+    ] == ["&New case", "&Open", "&Settings", "&Lock"]
 
 
-def test_clear_content_empties_the_list_and_search(qtbot: Any, backend: Backend,
-                                                   nav: FakeNavigator) -> None:
+def test_clear_content_empties_the_list_and_search(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     create(qtbot, backend, "csa", "CANARY-REF-9", "Canary Witness")
     screen = make_screen(qtbot, backend, nav)
     qtbot.keyClicks(screen.search, "Canary")
@@ -181,8 +206,9 @@ def test_clear_content_empties_the_list_and_search(qtbot: Any, backend: Backend,
     assert backend.pending == 0
 
 
-def test_a_late_answer_after_clearing_is_dropped(qtbot: Any, backend: Backend,
-                                                 nav: FakeNavigator) -> None:
+def test_a_late_answer_after_clearing_is_dropped(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     create(qtbot, backend, "csa", "CANARY-REF-9", "Canary Witness")
     screen = make_screen(qtbot, backend, nav)
     screen.clear_content()
@@ -193,21 +219,32 @@ def test_a_late_answer_after_clearing_is_dropped(qtbot: Any, backend: Backend,
     assert not any("canary" in text.lower() for text in visible_texts(screen))
 
 
-def test_every_focusable_widget_has_an_accessible_name(qtbot: Any, backend: Backend,
-                                                       nav: FakeNavigator) -> None:
+def test_every_focusable_widget_has_an_accessible_name(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     create(qtbot, backend, "csa", "CSA-1", "Someone")
     screen = make_screen(qtbot, backend, nav)
-    focusable = [w for w in screen.findChildren(QWidget)
-                 if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    focusable = [
+        w
+        for w in screen.findChildren(QWidget)
+        if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
     assert focusable
     assert [w for w in focusable if not w.accessibleName()] == []
 
 
-def test_tab_order_follows_reading_order(qtbot: Any, backend: Backend,
-                                         nav: FakeNavigator) -> None:
+def test_tab_order_follows_reading_order(qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
     screen = make_screen(qtbot, backend, nav)
-    expected = [screen.search, screen.category, screen.status, screen.tree, screen.new_button,
-                screen.open_button, screen.settings_button, screen.lock_button]
+    expected = [
+        screen.search,
+        screen.category,
+        screen.status,
+        screen.tree,
+        screen.new_button,
+        screen.open_button,
+        screen.settings_button,
+        screen.lock_button,
+    ]
     seen: list[QWidget] = []
     widget = screen.search
     for _ in range(200):
@@ -217,8 +254,9 @@ def test_tab_order_follows_reading_order(qtbot: Any, backend: Backend,
     assert seen == expected
 
 
-def test_visible_texts_sees_what_the_case_list_shows(qtbot: Any, backend: Backend,
-                                                     nav: FakeNavigator) -> None:
+def test_visible_texts_sees_what_the_case_list_shows(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     """The "nothing of the case on screen" checks read the list through visible_texts: a
     canary in a row must be caught, and only the list shows it."""
     create(qtbot, backend, "csa", "CANARY-REF-9", "Canary Witness")

@@ -33,11 +33,31 @@ if not os.environ.get(CHILD):
         env.pop("WAYLAND_DISPLAY", None)
         # Its own session, so a hang ends with Xvfb and the child, not just xvfb-run.
         child = subprocess.Popen(
-            [xvfb_run, "-a", "-s", "-screen 0 1280x800x24", sys.executable, "-m", "pytest",
-             "-q", "-p", "no:cacheprovider", "-o", "addopts=", "-o", "faulthandler_timeout=60",
-             "-rA", __file__],
-            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            start_new_session=True)
+            [
+                xvfb_run,
+                "-a",
+                "-s",
+                "-screen 0 1280x800x24",
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-o",
+                "addopts=",
+                "-o",
+                "faulthandler_timeout=60",
+                "-rA",
+                __file__,
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
         try:
             output, _ = child.communicate(timeout=180)
         except subprocess.TimeoutExpired:
@@ -67,12 +87,13 @@ else:
     def mouse_select(qtbot: Any, editor: GuardedPlainTextEdit, start: int, end: int) -> None:
         """Press, drag and release over the text, as a hand on a mouse does."""
         editor.moveCursor(editor.textCursor().MoveOperation.End)  # pressing on a selection
-        viewport = editor.viewport()                              # would start a drag
+        viewport = editor.viewport()  # would start a drag
         begin, finish = point_at(editor, start), point_at(editor, end)
         qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=begin)
         for step in range(1, 9):
-            qtbot.mouseMove(viewport, QPoint(begin.x() + (finish.x() - begin.x()) * step // 8,
-                                             begin.y()))
+            qtbot.mouseMove(
+                viewport, QPoint(begin.x() + (finish.x() - begin.x()) * step // 8, begin.y())
+            )
         qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=finish)
         assert editor.textCursor().selectedText() == editor.toPlainText()[start:end]
 
@@ -94,8 +115,9 @@ else:
         return widget
 
     @pytest.fixture
-    def workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, selection: QClipboard
-                  ) -> WorkspaceScreen:
+    def workspace(
+        qtbot: Any, backend: Backend, nav: FakeNavigator, selection: QClipboard
+    ) -> WorkspaceScreen:
         def prepare(s: Any) -> str:
             case = s.engine.create_case("csa", "CSA-X11-1")
             s.engine.set_planned_present(case.id, [Participant("interviewer", "Jo Bloggs")])
@@ -113,14 +135,16 @@ else:
         return screen
 
     def test_selecting_statement_text_leaves_no_copy_and_no_notice(
-            qtbot: Any, workspace: WorkspaceScreen, selection: QClipboard) -> None:
+        qtbot: Any, workspace: WorkspaceScreen, selection: QClipboard
+    ) -> None:
         editor = workspace.editor
         assert not editor.clipboard_allowed  # the default
         with qtbot.assertNotEmitted(editor.copy_refused):
             mouse_select(qtbot, editor, 0, 20)
             assert "CANARY" not in selection.text(SELECTION)
-            qtbot.mouseDClick(editor.viewport(), Qt.MouseButton.LeftButton,
-                              pos=point_at(editor, 30))  # a word
+            qtbot.mouseDClick(
+                editor.viewport(), Qt.MouseButton.LeftButton, pos=point_at(editor, 30)
+            )  # a word
             assert editor.textCursor().hasSelection()
             qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         assert editor.textCursor().selectedText() == STATEMENT
@@ -133,7 +157,8 @@ else:
         assert "CANARY" not in QGuiApplication.clipboard().text()
 
     def test_allowed_selection_is_cleared_after_the_delay(
-            qtbot: Any, editor: GuardedPlainTextEdit, selection: QClipboard) -> None:
+        qtbot: Any, editor: GuardedPlainTextEdit, selection: QClipboard
+    ) -> None:
         editor.clipboard_allowed = True
         editor.guard.set_delay(200)  # 30 s in the app
         mouse_select(qtbot, editor, 0, 20)
@@ -142,7 +167,8 @@ else:
         qtbot.waitUntil(lambda: selection.text(SELECTION) == "", timeout=5000)
 
     def test_a_selection_made_elsewhere_since_is_left_alone(
-            qtbot: Any, editor: GuardedPlainTextEdit, selection: QClipboard) -> None:
+        qtbot: Any, editor: GuardedPlainTextEdit, selection: QClipboard
+    ) -> None:
         editor.clipboard_allowed = True
         editor.guard.set_delay(200)
         mouse_select(qtbot, editor, 0, 20)
@@ -152,9 +178,10 @@ else:
         assert selection.text(SELECTION) == "selected later, in another program"
 
     def test_a_later_selection_does_not_keep_an_earlier_copy_alive(
-            qtbot: Any, editor: GuardedPlainTextEdit, selection: QClipboard) -> None:
+        qtbot: Any, editor: GuardedPlainTextEdit, selection: QClipboard
+    ) -> None:
         editor.clipboard_allowed = True
-        editor.guard._timer.setInterval(200)             # the clipboard: soon
+        editor.guard._timer.setInterval(200)  # the clipboard: soon
         editor.guard._selection_timer.setInterval(60_000)  # the selection: not yet
         clipboard = QGuiApplication.clipboard()
         editor.selectAll()
@@ -165,7 +192,8 @@ else:
         assert selection.text(SELECTION) == STATEMENT[:20]  # its own 30 s still run
 
     def test_clearing_the_editor_on_lock_clears_its_selection(
-            qtbot: Any, editor: GuardedPlainTextEdit, selection: QClipboard) -> None:
+        qtbot: Any, editor: GuardedPlainTextEdit, selection: QClipboard
+    ) -> None:
         editor.clipboard_allowed = True
         mouse_select(qtbot, editor, 0, 20)
         assert selection.text(SELECTION) == STATEMENT[:20]

@@ -57,8 +57,10 @@ from ui.core_messages import CORE_MESSAGES, translate, translate_error
 from ui.screens.unlock import UnlockScreen, calm_sentence
 
 TS = REPO / "app" / "resources" / "i18n" / "quietroom_cy.ts"
-SIGNATURE = (b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
-             b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>')
+SIGNATURE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+    b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>'
+)
 SECRET_SERVICE = "keyring.backends.SecretService.Keyring"
 
 
@@ -91,10 +93,14 @@ def test_shared_sentences_share_one_code() -> None:
     for code, found in catalogue().items():
         for template in found:
             by_template.setdefault(template, set()).add(code)
-    for template in ("no case has that id or reference; see 'case list'",
-                     "{path} is not an age identity file", "cannot read {path}: {reason}",
-                     "the folder {path} does not exist", "the vault is locked",
-                     "the year {year} is before {first}; check the year"):
+    for template in (
+        "no case has that id or reference; see 'case list'",
+        "{path} is not an age identity file",
+        "cannot read {path}: {reason}",
+        "the folder {path} does not exist",
+        "the vault is locked",
+        "the year {year} is before {first}; check the year",
+    ):
         assert len(by_template[template]) == 1, by_template[template]
 
 
@@ -106,13 +112,22 @@ def test_each_entry_is_the_cores_own(code: str, core: dict[str, str], qapp: Any)
     assert code in core, f"{code}: the core raises no such code (update ui/core_messages.py)"
     assert CORE_MESSAGES[code]() == core[code], (
         f"{code}: the core now says {core[code]!r}; update ui/core_messages.py and the "
-        "Welsh in quietroom_cy.ts")
+        "Welsh in quietroom_cy.ts"
+    )
 
 
 def test_the_table_holds_the_messages_an_interviewer_meets(core: dict[str, str]) -> None:
-    for code in ("vault.wrong_passphrase", "vault.busy", "vault.disk_full", "vault.read_only",
-                 "vault.damaged", "internal.unexpected", "case.not_found", "hint.recover",
-                 "file_kind.certificate"):
+    for code in (
+        "vault.wrong_passphrase",
+        "vault.busy",
+        "vault.disk_full",
+        "vault.read_only",
+        "vault.damaged",
+        "internal.unexpected",
+        "case.not_found",
+        "hint.recover",
+        "file_kind.certificate",
+    ):
         assert code in CORE_MESSAGES
 
 
@@ -125,8 +140,10 @@ def welsh_entries() -> dict[str, tuple[str, str | None]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
-            found[message.findtext("source") or ""] = (translation.text or "",
-                                                       translation.get("type"))
+            found[message.findtext("source") or ""] = (
+                translation.text or "",
+                translation.get("type"),
+            )
     return found
 
 
@@ -187,34 +204,48 @@ def test_every_entry_reads_in_welsh(code: str, core: dict[str, str], welsh: None
             assert str(value) in translated, (name, translated)  # shown as it was typed
 
 
-def test_a_fixed_phrase_is_translated_inside_its_message(core: dict[str, str],
-                                                         welsh: None) -> None:
+def test_a_fixed_phrase_is_translated_inside_its_message(core: dict[str, str], welsh: None) -> None:
     hint = Phrase("hint.no_recovery", core["hint.no_recovery"])
-    message = Phrase("keyring.secret_missing", core["keyring.secret_missing"],
-                     label="KWallet", hint=hint)
+    message = Phrase(
+        "keyring.secret_missing", core["keyring.secret_missing"], label="KWallet", hint=hint
+    )
     translated = translate(message)
     assert "KWallet" in translated and "allwedd adfer" in translated
     assert "recovery" not in translated
     kind = Phrase("file_kind.certificate", core["file_kind.certificate"])
-    assert "ffeil tystysgrif" in translate(Phrase("file.missing", core["file.missing"],
-                                                  what=kind, path="/home/jo/cert.pem"))
+    assert "ffeil tystysgrif" in translate(
+        Phrase("file.missing", core["file.missing"], what=kind, path="/home/jo/cert.pem")
+    )
 
 
-@pytest.mark.parametrize("message", [
-    Phrase("nobody.knows", "something nobody has seen before"),
-    # the backup's wording has its own codes, which the interface does not translate
-    Phrase("keyring.backup_secret_missing", "this backup's device secret is missing from "
-           "{label}; {hint}", label="Secret Service", hint=Phrase("hint.no_recovery", "x")),
-    # a known message whose phrase is unknown stays whole, in English
-    Phrase("keyring.secret_missing", "this vault's device secret is missing from {label}; "
-           "{hint}", label="KWallet", hint=Phrase("hint.nobody_knows", "a hint nobody knows")),
-], ids=["unknown code", "untranslated code", "unknown phrase"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        Phrase("nobody.knows", "something nobody has seen before"),
+        # the backup's wording has its own codes, which the interface does not translate
+        Phrase(
+            "keyring.backup_secret_missing",
+            "this backup's device secret is missing from {label}; {hint}",
+            label="Secret Service",
+            hint=Phrase("hint.no_recovery", "x"),
+        ),
+        # a known message whose phrase is unknown stays whole, in English
+        Phrase(
+            "keyring.secret_missing",
+            "this vault's device secret is missing from {label}; {hint}",
+            label="KWallet",
+            hint=Phrase("hint.nobody_knows", "a hint nobody knows"),
+        ),
+    ],
+    ids=["unknown code", "untranslated code", "unknown phrase"],
+)
 def test_what_cannot_be_translated_stays_english(message: Phrase, welsh: None) -> None:
     assert translate(message) == str(message)
 
 
-def test_a_broken_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPatch,
-                                                    core: dict[str, str], welsh: None) -> None:
+def test_a_broken_translation_falls_back_to_english(
+    monkeypatch: pytest.MonkeyPatch, core: dict[str, str], welsh: None
+) -> None:
     monkeypatch.setitem(CORE_MESSAGES, "vault.throttled", lambda: "aros {eiliadau} eiliad")
     message = Phrase("vault.throttled", core["vault.throttled"], seconds=4)
     assert translate(message) == "too many wrong passphrases; wait 4 seconds before trying again"
@@ -257,9 +288,14 @@ def test_unlocking_and_creating(tmp_path: Path, qapp: Any) -> None:
     for _ in range(3):
         assert_is("vault.wrong_passphrase", refusal(lambda: s.unlock("not the passphrase")))
     assert_is("vault.throttled", refusal(lambda: s.unlock("not the passphrase either")))
-    assert_is("passphrase.too_short",
-              refusal(lambda: Session(tmp_path / "other").create(
-                  "short", use_keyring=False, kdf_params=FAST_KDF)))
+    assert_is(
+        "passphrase.too_short",
+        refusal(
+            lambda: Session(tmp_path / "other").create(
+                "short", use_keyring=False, kdf_params=FAST_KDF
+            )
+        ),
+    )
     assert_is("vault.exists", refusal(lambda: fresh_session(root)))
     assert_is("vault.locked", refusal(lambda: s.engine))
 
@@ -267,8 +303,9 @@ def test_unlocking_and_creating(tmp_path: Path, qapp: Any) -> None:
 def test_a_second_window_on_the_same_vault(tmp_path: Path, qapp: Any) -> None:
     first = fresh_session(tmp_path / "vault")
     try:
-        assert_is("vault.open_elsewhere",
-                  refusal(lambda: Session(tmp_path / "vault").unlock(PASSPHRASE)))
+        assert_is(
+            "vault.open_elsewhere", refusal(lambda: Session(tmp_path / "vault").unlock(PASSPHRASE))
+        )
     finally:
         first.lock()
 
@@ -302,12 +339,16 @@ def test_a_damaged_vault(closed_vault: Path, qapp: Any) -> None:
 
 
 @pytest.mark.parametrize("recovery", [False, True])
-def test_keyring_problems(closed_vault: Path, monkeypatch: pytest.MonkeyPatch,
-                          recovery: bool, qapp: Any) -> None:
+def test_keyring_problems(
+    closed_vault: Path, monkeypatch: pytest.MonkeyPatch, recovery: bool, qapp: Any
+) -> None:
     """The core's own wording when the device secret cannot be had, with either hint."""
     header = dataclasses.replace(
-        read_header(closed_vault), keyring_backend=SECRET_SERVICE, secret_check=b"\x01" * 32,
-        recovery=Recovery("age1example", b"sealed") if recovery else None)
+        read_header(closed_vault),
+        keyring_backend=SECRET_SERVICE,
+        secret_check=b"\x01" * 32,
+        recovery=Recovery("age1example", b"sealed") if recovery else None,
+    )
 
     def unavailable(*_a: Any, **_k: Any) -> Any:
         raise KeyringUnavailable("none")
@@ -334,8 +375,9 @@ def test_keyring_problems(closed_vault: Path, monkeypatch: pytest.MonkeyPatch,
 
 
 @pytest.mark.usefixtures("keyring_session")
-def test_the_device_secret_gone_from_the_real_keyring(tmp_path: Path, qtbot: Any,
-                                                      nav: FakeNavigator, welsh: None) -> None:
+def test_the_device_secret_gone_from_the_real_keyring(
+    tmp_path: Path, qtbot: Any, nav: FakeNavigator, welsh: None
+) -> None:
     """The real Secret Service: the secret removed, the unlock screen says so in Welsh."""
     root = tmp_path / "vault"
     s = Session(root)
@@ -382,13 +424,13 @@ def test_read_back_and_signing(session: Session, qapp: Any) -> None:
     e.save_section(ref, "account", "He sent messages late at night.")
     assert_is("statement.not_read_back", refusal(lambda: e.sign_statement(ref, SIGNATURE)))
     e.confirm_readback(ref)
-    assert_is("statement.witness_name_needed",
-              refusal(lambda: e.sign_statement(ref, SIGNATURE)))
+    assert_is("statement.witness_name_needed", refusal(lambda: e.sign_statement(ref, SIGNATURE)))
     e.set_witness(ref, name="Dana Price")
     e.sign_statement(ref, SIGNATURE)
     assert_is("statement.already_signed", refusal(lambda: e.sign_statement(ref, SIGNATURE)))
-    assert_is("statement.signed",
-              refusal(lambda: e.save_section(ref, "account", "Something else.")))
+    assert_is(
+        "statement.signed", refusal(lambda: e.save_section(ref, "account", "Something else."))
+    )
     assert_is("sitting.statement_signed", refusal(lambda: e.start_sitting(ref)))
 
 
@@ -425,30 +467,36 @@ def test_identity_import(session: Session, org: Path, tmp_path: Path, qapp: Any)
     big.write_bytes(b"x" * (8 * 1024 * 1024))
     assert_is("file.unreadable", refusal(lambda: e.import_identity(cert, big)))
     assert_is("identity.key_needed", refusal(lambda: e.import_identity(cert, None)))
-    assert_is("identity.ca_certificate",
-              refusal(lambda: e.import_identity(org / "ca.pem", org / "ca-key.pem")))
+    assert_is(
+        "identity.ca_certificate",
+        refusal(lambda: e.import_identity(org / "ca.pem", org / "ca-key.pem")),
+    )
     assert_is("identity.not_age_identity", refusal(lambda: e.import_identity(cert, key, cert)))
     other = tmp_path / "other-org"
     org_init(other)
-    assert_is("identity.not_in_trust_file",
-              refusal(lambda: e.import_identity(cert, key, age, other / "trust.json")))
+    assert_is(
+        "identity.not_in_trust_file",
+        refusal(lambda: e.import_identity(cert, key, age, other / "trust.json")),
+    )
     lonely = tmp_path / "lonely"
     lonely.mkdir()
     shutil.copy(org / "trust.json", lonely / "trust.json")
-    assert_is("trust.unsigned",
-              refusal(lambda: e.import_identity(cert, key, age, lonely / "trust.json")))
+    assert_is(
+        "trust.unsigned", refusal(lambda: e.import_identity(cert, key, age, lonely / "trust.json"))
+    )
 
 
-def test_export_and_opening_bundles(session: Session, org: Path, tmp_path: Path,
-                                    qapp: Any) -> None:
+def test_export_and_opening_bundles(session: Session, org: Path, tmp_path: Path, qapp: Any) -> None:
     e = session.engine
     member = org / "interviewer"
     cert, key, age = member / "cert.pem", member / "key.pem", member / "age-identity.txt"
     ref = e.create_case("apsp", "APSP-CM-2", interviewer="Interviewer One").id
     out = tmp_path / "out.qrb"
     assert_is("identity.none", refusal(lambda: export_case(e, ref, out)))
-    assert_is("file.no_such_folder",
-              refusal(lambda: export_case(e, ref, tmp_path / "missing" / "out.qrb")))
+    assert_is(
+        "file.no_such_folder",
+        refusal(lambda: export_case(e, ref, tmp_path / "missing" / "out.qrb")),
+    )
     e.import_identity(cert, key)
     assert_is("export.no_own_age_identity", refusal(lambda: export_case(e, ref, out)))
     assert_is("identity.no_age_identity", refusal(lambda: verify_in_vault(e, out)))
@@ -466,7 +514,8 @@ def test_export_and_opening_bundles(session: Session, org: Path, tmp_path: Path,
     out.write_bytes(pyrage.encrypt(b"hello", [stranger.to_public()]))
     assert_is("bundle.not_a_recipient", first_problem(e, out))
     mine = pyrage.x25519.Identity.from_str(
-        next(line for line in age.read_text().splitlines() if line.startswith("AGE-")))
+        next(line for line in age.read_text().splitlines() if line.startswith("AGE-"))
+    )
     sealed = bytearray(pyrage.encrypt(b"hello" * 100, [mine.to_public()]))
     sealed[-20] ^= 0xFF
     out.write_bytes(bytes(sealed))
@@ -485,9 +534,11 @@ def test_what_the_vault_storage_says(qapp: Any) -> None:
     """Busy, full and read-only (their real SQLCipher errors: tests/core/test_storage_errors)."""
     import sqlcipher3
 
-    for code, text in (("vault.busy", "database is locked"),
-                       ("vault.disk_full", "database or disk is full"),
-                       ("vault.read_only", "attempt to write a readonly database")):
+    for code, text in (
+        ("vault.busy", "database is locked"),
+        ("vault.disk_full", "database or disk is full"),
+        ("vault.read_only", "attempt to write a readonly database"),
+    ):
         error = storage_error(sqlcipher3.OperationalError(text))
         assert error is not None
         assert_is(code, error)
@@ -496,8 +547,9 @@ def test_what_the_vault_storage_says(qapp: Any) -> None:
 # --- through the Backend, to a screen -----------------------------------------------------
 
 
-def test_a_wrong_passphrase_in_welsh(qtbot: Any, nav: FakeNavigator, backend: Backend,
-                                     session: Session, welsh: None) -> None:
+def test_a_wrong_passphrase_in_welsh(
+    qtbot: Any, nav: FakeNavigator, backend: Backend, session: Session, welsh: None
+) -> None:
     call(qtbot, backend, lambda s: s.lock())
     screen = UnlockScreen(backend, nav)
     qtbot.addWidget(screen)
@@ -511,8 +563,7 @@ def test_a_wrong_passphrase_in_welsh(qtbot: Any, nav: FakeNavigator, backend: Ba
     assert not session.unlocked
 
 
-def failure(qtbot: Any, backend: Backend, fn: Callable[..., Any], *args: Any
-            ) -> tuple[str, int]:
+def failure(qtbot: Any, backend: Backend, fn: Callable[..., Any], *args: Any) -> tuple[str, int]:
     box: dict[str, Any] = {}
     backend.run(fn, *args, failed=lambda m, c: box.setdefault("failed", (m, c)))
     qtbot.waitUntil(lambda: "failed" in box, timeout=15_000)
@@ -520,43 +571,47 @@ def failure(qtbot: Any, backend: Backend, fn: Callable[..., Any], *args: Any
     return result
 
 
-def test_the_backend_hands_screens_the_welsh(qtbot: Any, backend: Backend,
-                                             welsh: None) -> None:
+def test_the_backend_hands_screens_the_welsh(qtbot: Any, backend: Backend, welsh: None) -> None:
     ref = call(qtbot, backend, lambda s: s.engine.create_case("csa", "CSA-CM-3").id)
     assert failure(qtbot, backend, lambda s, r: s.engine.pause_sitting(r, "witness"), ref) == (
         "does dim sesiwn ar y gweill ar gyfer yr achos hwn; dechreuwch un gyda 'sitting start'",
-        1)
+        1,
+    )
 
 
-def test_the_backend_hands_screens_the_english_unchanged(qtbot: Any,
-                                                         backend: Backend) -> None:
+def test_the_backend_hands_screens_the_english_unchanged(qtbot: Any, backend: Backend) -> None:
     ref = call(qtbot, backend, lambda s: s.engine.create_case("csa", "CSA-CM-4").id)
     assert failure(qtbot, backend, lambda s, r: s.engine.pause_sitting(r, "witness"), ref) == (
-        "no sitting is in progress for this case; start one with 'sitting start'", 1)
+        "no sitting is in progress for this case; start one with 'sitting start'",
+        1,
+    )
 
 
 def crash(session: Session) -> None:
     raise RuntimeError("case text that must never reach the screen")
 
 
-def test_a_surprise_in_a_job_is_a_calm_sentence(qtbot: Any, backend: Backend,
-                                                core: dict[str, str]) -> None:
+def test_a_surprise_in_a_job_is_a_calm_sentence(
+    qtbot: Any, backend: Backend, core: dict[str, str]
+) -> None:
     message, code = failure(qtbot, backend, crash)
     assert (message, code) == (core["internal.unexpected"], 1)
     assert message and "case text" not in message
 
 
-def test_a_surprise_in_a_job_is_a_calm_sentence_in_welsh(qtbot: Any, backend: Backend,
-                                                         core: dict[str, str],
-                                                         welsh: None) -> None:
+def test_a_surprise_in_a_job_is_a_calm_sentence_in_welsh(
+    qtbot: Any, backend: Backend, core: dict[str, str], welsh: None
+) -> None:
     message, code = failure(qtbot, backend, crash)
     assert code == 1
-    assert message == "aeth rhywbeth o'i le a does dim byd arall wedi newid; rhowch gynnig " \
-                      "arall arni"
+    assert (
+        message == "aeth rhywbeth o'i le a does dim byd arall wedi newid; rhowch gynnig arall arni"
+    )
 
 
 def test_an_error_the_table_does_not_know_reaches_the_screen_in_english(
-        qtbot: Any, backend: Backend, welsh: None) -> None:
+    qtbot: Any, backend: Backend, welsh: None
+) -> None:
     def refuse(session: Session) -> None:
         raise UsageError("test.unknown", "that section {name} does not exist", name="x")
 

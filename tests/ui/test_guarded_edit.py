@@ -45,7 +45,8 @@ def test_offscreen_has_no_primary_selection(clipboard: QClipboard) -> None:
 
 
 def test_a_selection_is_given_nothing_and_no_notice_when_copying_is_off(
-        qtbot: Any, editor: GuardedPlainTextEdit) -> None:
+    qtbot: Any, editor: GuardedPlainTextEdit
+) -> None:
     # What Qt does after every mouse selection on X11 (QWidgetTextControl's
     # setClipboardSelection): ask the editor for the selected text, outside any copy.
     with qtbot.assertNotEmitted(editor.copy_refused):
@@ -53,19 +54,21 @@ def test_a_selection_is_given_nothing_and_no_notice_when_copying_is_off(
     assert data.text() == "" and not data.formats()
 
 
-@pytest.mark.parametrize("action", ["Ctrl+C", "Ctrl+X", "Ctrl+Insert", "Shift+Delete",
-                                    "copy()", "cut()"])
+@pytest.mark.parametrize(
+    "action", ["Ctrl+C", "Ctrl+X", "Ctrl+Insert", "Shift+Delete", "copy()", "cut()"]
+)
 def test_an_explicit_copy_or_cut_is_refused_with_the_notice(
-        qtbot: Any, editor: GuardedPlainTextEdit, clipboard: QClipboard, action: str) -> None:
+    qtbot: Any, editor: GuardedPlainTextEdit, clipboard: QClipboard, action: str
+) -> None:
     attempts: dict[str, Callable[[], None]] = {
-        "Ctrl+C": lambda: qtbot.keyClick(editor, Qt.Key.Key_C,
-                                         Qt.KeyboardModifier.ControlModifier),
-        "Ctrl+X": lambda: qtbot.keyClick(editor, Qt.Key.Key_X,
-                                         Qt.KeyboardModifier.ControlModifier),
-        "Ctrl+Insert": lambda: qtbot.keyClick(editor, Qt.Key.Key_Insert,
-                                              Qt.KeyboardModifier.ControlModifier),
-        "Shift+Delete": lambda: qtbot.keyClick(editor, Qt.Key.Key_Delete,
-                                               Qt.KeyboardModifier.ShiftModifier),
+        "Ctrl+C": lambda: qtbot.keyClick(editor, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier),
+        "Ctrl+X": lambda: qtbot.keyClick(editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier),
+        "Ctrl+Insert": lambda: qtbot.keyClick(
+            editor, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier
+        ),
+        "Shift+Delete": lambda: qtbot.keyClick(
+            editor, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier
+        ),
         "copy()": editor.copy,
         "cut()": editor.cut,
     }
@@ -82,7 +85,8 @@ def test_a_refused_drag_says_so(qtbot: Any, editor: GuardedPlainTextEdit) -> Non
 
 
 def test_allowed_copy_is_cleared_later_unless_replaced(
-        qtbot: Any, editor: GuardedPlainTextEdit, clipboard: QClipboard) -> None:
+    qtbot: Any, editor: GuardedPlainTextEdit, clipboard: QClipboard
+) -> None:
     editor.clipboard_allowed = True
     editor.guard.set_delay(100)  # 30 s in the app
     editor.copy()
@@ -96,7 +100,8 @@ def test_allowed_copy_is_cleared_later_unless_replaced(
 
 
 def test_text_handed_to_something_else_is_not_claimed(
-        qtbot: Any, editor: GuardedPlainTextEdit, clipboard: QClipboard) -> None:
+    qtbot: Any, editor: GuardedPlainTextEdit, clipboard: QClipboard
+) -> None:
     editor.clipboard_allowed = True
     editor.guard.set_delay(50)
     editor.createMimeDataFromSelection()  # as for a drag: the clipboard never gets it
@@ -106,7 +111,8 @@ def test_text_handed_to_something_else_is_not_claimed(
 
 
 def test_clearing_the_editor_clears_what_it_copied(
-        editor: GuardedPlainTextEdit, clipboard: QClipboard) -> None:
+    editor: GuardedPlainTextEdit, clipboard: QClipboard
+) -> None:
     editor.clipboard_allowed = True
     editor.copy()
     assert clipboard.text() == STATEMENT

@@ -42,10 +42,12 @@ def idle() -> IdleClock:
     return IdleClock()
 
 
-def make_window(qtbot: Any, session: Session, idle: IdleClock, tmp_path: Path,
-                prefs: Settings | None = None) -> MainWindow:
-    window = MainWindow(session, prefs or Settings(), idle_clock=idle,
-                        settings_path=tmp_path / "settings.json")
+def make_window(
+    qtbot: Any, session: Session, idle: IdleClock, tmp_path: Path, prefs: Settings | None = None
+) -> MainWindow:
+    window = MainWindow(
+        session, prefs or Settings(), idle_clock=idle, settings_path=tmp_path / "settings.json"
+    )
     qtbot.addWidget(window)
     window.show()
     return window
@@ -87,8 +89,11 @@ def all_texts(root: QWidget) -> str:
                 item = widget.topLevelItem(i)
                 parts += [item.text(c) for c in range(item.columnCount())]
         if hasattr(widget, "count") and hasattr(widget, "item"):
-            parts += [widget.item(i).text() for i in range(widget.count())
-                      if widget.item(i) is not None and hasattr(widget.item(i), "text")]
+            parts += [
+                widget.item(i).text()
+                for i in range(widget.count())
+                if widget.item(i) is not None and hasattr(widget.item(i), "text")
+            ]
     return "\n".join(parts)
 
 
@@ -117,8 +122,9 @@ def test_f9_hides_every_piece_of_case_text_at_once(qtbot: Any, window: MainWindo
     assert sitting.state == "running" and len(sitting.pauses) == 1
 
 
-def test_idle_auto_lock_removes_all_case_content(qtbot: Any, window: MainWindow,
-                                                 idle: IdleClock) -> None:
+def test_idle_auto_lock_removes_all_case_content(
+    qtbot: Any, window: MainWindow, idle: IdleClock
+) -> None:
     qtbot.keyClicks(window.screens["workspace"].editor, " More words.")
     idle.now += 4 * 60
     window.check_idle()
@@ -138,12 +144,17 @@ def test_unlock_returns_to_where_they_were(qtbot: Any, window: MainWindow) -> No
     window.lock()
     qtbot.waitUntil(lambda: not window.backend.session.unlocked, timeout=15_000)
     unlock = window.screens["unlock"]
-    qtbot.keyClicks(unlock.findChildren(type(unlock.passphrase))[0]
-                    if hasattr(unlock, "passphrase") else unlock, PASSPHRASE)
+    qtbot.keyClicks(
+        unlock.findChildren(type(unlock.passphrase))[0]
+        if hasattr(unlock, "passphrase")
+        else unlock,
+        PASSPHRASE,
+    )
     qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.current_screen == "workspace", timeout=20_000)
-    qtbot.waitUntil(lambda: CANARY in window.screens["workspace"].editor.toPlainText(),
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: CANARY in window.screens["workspace"].editor.toPlainText(), timeout=15_000
+    )
 
 
 def unlock_from_the_screen(qtbot: Any, window: MainWindow) -> None:
@@ -207,14 +218,16 @@ def file_dialog(window: MainWindow, tmp_path: Path) -> QFileDialog:
     return dialog
 
 
-def press_inside(dialog: QFileDialog, key: Qt.Key,
-                 modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def press_inside(
+    dialog: QFileDialog, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     target = QApplication.focusWidget() or dialog.focusWidget() or dialog
     QTest.keyClick(target, key, modifier)
 
 
 def test_f9_pauses_while_a_window_modal_file_dialog_is_open(
-        qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
     dialog = file_dialog(window, tmp_path)
     dialog.open()  # window-modal, like a sheet
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
@@ -227,7 +240,8 @@ def test_f9_pauses_while_a_window_modal_file_dialog_is_open(
 
 @pytest.mark.parametrize("key", ["pause", "lock"])
 def test_keys_work_inside_an_application_modal_dialog(
-        qtbot: Any, window: MainWindow, tmp_path: Path, key: str) -> None:
+    qtbot: Any, window: MainWindow, tmp_path: Path, key: str
+) -> None:
     dialog = file_dialog(window, tmp_path)
     seen: dict[str, Any] = {}
 
@@ -253,8 +267,9 @@ def test_keys_work_inside_an_application_modal_dialog(
     assert seen["result"] == QDialog.DialogCode.Rejected
 
 
-def test_idle_lock_closes_an_open_file_dialog(qtbot: Any, window: MainWindow,
-                                              idle: IdleClock, tmp_path: Path) -> None:
+def test_idle_lock_closes_an_open_file_dialog(
+    qtbot: Any, window: MainWindow, idle: IdleClock, tmp_path: Path
+) -> None:
     dialog = file_dialog(window, tmp_path)
     dialog.open()
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
@@ -285,19 +300,21 @@ def focusable_unnamed(root: QWidget) -> list[str]:
         parent = widget.parentWidget()
         if isinstance(parent, QAbstractSpinBox):
             continue  # the spin box's own line edit: the spin box carries the name
-        if type(widget).__name__ in ("QScrollBar", "QTabBar") or \
-                widget.objectName().startswith("qt_"):
+        if type(widget).__name__ in ("QScrollBar", "QTabBar") or widget.objectName().startswith(
+            "qt_"
+        ):
             continue  # Qt's internal parts; their owners are named
         if widget.window() is not root.window():
             continue  # a combo box's popup list: the combo box carries the name
         if not widget.accessibleName():
-            missing.append(f"{type(widget).__name__} '{widget.objectName()}' in "
-                           f"{type(widget.window()).__name__}")
+            missing.append(
+                f"{type(widget).__name__} '{widget.objectName()}' in "
+                f"{type(widget.window()).__name__}"
+            )
     return missing
 
 
-def test_every_focusable_widget_on_every_screen_has_a_name(qtbot: Any,
-                                                           window: MainWindow) -> None:
+def test_every_focusable_widget_on_every_screen_has_a_name(qtbot: Any, window: MainWindow) -> None:
     missing = []
     for name, screen in window.screens.items():
         missing += [f"{name}: {m}" for m in focusable_unnamed(screen)]
@@ -306,11 +323,32 @@ def test_every_focusable_widget_on_every_screen_has_a_name(qtbot: Any,
 
 # What the case list shows of its own in each language: the heading (and the list's
 # accessible name), column titles, the case's status, the buttons and the search field.
-CASE_LIST_ENGLISH = ("Cases", "Reference", "Name", "Status", "Last updated", "Draft",
-                     "&New case", "&Open", "&Settings", "&Lock", "Reference or name")
-CASE_LIST_WELSH = ("Achosion", "Cyfeirnod", "Enw", "Statws", "Diweddarwyd ddiwethaf",
-                   "Drafft", "Achos &newydd", "&Agor", "&Gosodiadau", "&Cloi",
-                   "Cyfeirnod neu enw")
+CASE_LIST_ENGLISH = (
+    "Cases",
+    "Reference",
+    "Name",
+    "Status",
+    "Last updated",
+    "Draft",
+    "&New case",
+    "&Open",
+    "&Settings",
+    "&Lock",
+    "Reference or name",
+)
+CASE_LIST_WELSH = (
+    "Achosion",
+    "Cyfeirnod",
+    "Enw",
+    "Statws",
+    "Diweddarwyd ddiwethaf",
+    "Drafft",
+    "Achos &newydd",
+    "&Agor",
+    "&Gosodiadau",
+    "&Cloi",
+    "Cyfeirnod neu enw",
+)
 
 
 def shown_case_list(qtbot: Any, window: MainWindow) -> list[str]:

@@ -22,8 +22,14 @@ from ui.screens.new_case import (
 )
 
 CANARY = "Zephyrine Canary"
-TITLES = ["Case", "Survivor", "Preferences and needs", "Restricted details", "Consents",
-          "Who will be present"]
+TITLES = [
+    "Case",
+    "Survivor",
+    "Preferences and needs",
+    "Restricted details",
+    "Consents",
+    "Who will be present",
+]
 
 
 def make_screen(qtbot: Any, backend: Backend, nav: FakeNavigator) -> NewCaseScreen:
@@ -62,8 +68,13 @@ def fill_case(qtbot: Any, screen: NewCaseScreen, reference: str = "CSA-2026-042"
     qtbot.keyClicks(step.fields["interviewer"], "Dee Interviewer")
 
 
-def fill_everything(qtbot: Any, backend: Backend, screen: NewCaseScreen,
-                    name: str = "Alexandra Quill", dob: str = "1979-03-21") -> None:
+def fill_everything(
+    qtbot: Any,
+    backend: Backend,
+    screen: NewCaseScreen,
+    name: str = "Alexandra Quill",
+    dob: str = "1979-03-21",
+) -> None:
     fill_case(qtbot, screen)
     next_step(qtbot, backend, screen)
     survivor = screen.survivor_step.fields
@@ -114,8 +125,7 @@ def all_cases(qtbot: Any, backend: Backend) -> list[Any]:
     return call(qtbot, backend, lambda s: s.engine.list_cases())
 
 
-def test_the_whole_flow_from_the_keyboard(qtbot: Any, backend: Backend,
-                                          nav: FakeNavigator) -> None:
+def test_the_whole_flow_from_the_keyboard(qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
     screen = make_screen(qtbot, backend, nav)
     assert screen.indicator.text() == "Step 1 of 6: Case"
     fill_everything(qtbot, backend, screen)
@@ -125,33 +135,51 @@ def test_the_whole_flow_from_the_keyboard(qtbot: Any, backend: Backend,
     [case] = all_cases(qtbot, backend)
     assert nav.calls[-1] == ("open_case", case.id)
     assert (case.reference, case.category, case.interviewer) == (
-        "CSA-2026-042", "csa", "Dee Interviewer")
+        "CSA-2026-042",
+        "csa",
+        "Dee Interviewer",
+    )
     witness = call(qtbot, backend, lambda s: s.engine.witness(case.id))
-    assert witness == {"name": "Alexandra Quill", "preferred_name": "Alex",
-                       "pronouns": "she/her",
-                       "communication_needs": "Short questions, one at a time.",
-                       "language": "Welsh", "interpreter_needed": True,
-                       "interpreter_language": "Welsh",
-                       "avoid": "the word 'special'", "support_wanted": "Her sister nearby"}
+    assert witness == {
+        "name": "Alexandra Quill",
+        "preferred_name": "Alex",
+        "pronouns": "she/her",
+        "communication_needs": "Short questions, one at a time.",
+        "language": "Welsh",
+        "interpreter_needed": True,
+        "interpreter_language": "Welsh",
+        "avoid": "the word 'special'",
+        "support_wanted": "Her sister nearby",
+    }
     restricted = call(qtbot, backend, lambda s: s.engine.restricted(case.id))
     consents = restricted.pop("consents")
-    assert restricted == {"date_of_birth": "1979-03-21", "address": "1 Quiet Lane, Cardiff",
-                          "phone": "029 2000 0000",
-                          "safe_contact": "Text first; never ring after 6pm.",
-                          "voicemail_safe": False, "letters_safe": True, "vps_offered": True}
+    assert restricted == {
+        "date_of_birth": "1979-03-21",
+        "address": "1 Quiet Lane, Cardiff",
+        "phone": "029 2000 0000",
+        "safe_contact": "Text first; never ring after 6pm.",
+        "voicemail_safe": False,
+        "letters_safe": True,
+        "vps_offered": True,
+    }
     assert [(c["kind"], c["state"]) for c in consents] == [
-        ("access to medical records", "given"), ("sharing with other agencies", "withdrawn")]
+        ("access to medical records", "given"),
+        ("sharing with other agencies", "withdrawn"),
+    ]
     present = call(qtbot, backend, lambda s: s.engine.planned_present(case.id))
-    assert present == [Participant("interviewer", "Dee Interviewer"),
-                       Participant("isva", "Pat Adviser"),
-                       Participant("interpreter", "Rhys Interpreter", "Welsh")]
+    assert present == [
+        Participant("interviewer", "Dee Interviewer"),
+        Participant("isva", "Pat Adviser"),
+        Participant("interpreter", "Rhys Interpreter", "Welsh"),
+    ]
     # The form is empty again, ready for the next case, and back at step 1.
     assert screen.index == 0
     assert not screen.survivor_step.value("name")
 
 
-def test_step_titles_and_back_keeps_what_was_typed(qtbot: Any, backend: Backend,
-                                                   nav: FakeNavigator) -> None:
+def test_step_titles_and_back_keeps_what_was_typed(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     fill_case(qtbot, screen)
     next_step(qtbot, backend, screen)
@@ -169,8 +197,9 @@ def test_step_titles_and_back_keeps_what_was_typed(qtbot: Any, backend: Backend,
     assert screen.case_step.category() == "csa"
 
 
-def test_required_fields_are_asked_for_calmly(qtbot: Any, backend: Backend,
-                                              nav: FakeNavigator) -> None:
+def test_required_fields_are_asked_for_calmly(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     click(qtbot, screen.next_button)
     assert screen.case_step.message.text() == "Choose the category of the case."
@@ -188,8 +217,9 @@ def test_required_fields_are_asked_for_calmly(qtbot: Any, backend: Backend,
     assert backend.pending == 0 and all_cases(qtbot, backend) == []
 
 
-def test_a_duplicate_reference_is_refused_calmly(qtbot: Any, backend: Backend,
-                                                 nav: FakeNavigator) -> None:
+def test_a_duplicate_reference_is_refused_calmly(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     call(qtbot, backend, lambda s: s.engine.create_case("csa", "CSA-2026-042"))
     screen = make_screen(qtbot, backend, nav)
     fill_case(qtbot, screen)
@@ -198,14 +228,16 @@ def test_a_duplicate_reference_is_refused_calmly(qtbot: Any, backend: Backend,
     assert screen.index == 0
     assert screen.case_step.message.text() == (
         "A case with this reference already exists. Choose another reference, or open "
-        "that case from the case list.")
+        "that case from the case list."
+    )
     assert screen.case_step.message.objectName() == "message"
     assert screen.focusWidget() is screen.case_step.fields["reference"]
     assert len(all_cases(qtbot, backend)) == 1
 
 
-def test_a_reference_taken_meanwhile_is_refused_at_finish(qtbot: Any, backend: Backend,
-                                                          nav: FakeNavigator) -> None:
+def test_a_reference_taken_meanwhile_is_refused_at_finish(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     fill_everything(qtbot, backend, screen)
     # Someone else (the command line, say) used the same reference while we typed.
@@ -221,7 +253,8 @@ def test_a_reference_taken_meanwhile_is_refused_at_finish(qtbot: Any, backend: B
 
 
 def test_a_malformed_date_of_birth_is_refused_before_anything_is_created(
-        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     fill_case(qtbot, screen)
     next_step(qtbot, backend, screen)
@@ -236,7 +269,8 @@ def test_a_malformed_date_of_birth_is_refused_before_anything_is_created(
         assert screen.index == RESTRICTED
         assert screen.restricted_step.message.text() == (
             "Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real date in "
-            "the past. Leave it empty if it is not known.")
+            "the past. Leave it empty if it is not known."
+        )
         assert screen.focusWidget() is field
     # Finish from the last step checks every step again, so nothing can slip through.
     screen.show_step(PRESENT)
@@ -246,7 +280,8 @@ def test_a_malformed_date_of_birth_is_refused_before_anything_is_created(
 
 
 def test_the_engines_refusal_is_shown_on_the_step_of_the_detail(
-        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     """Only the engine checks what the steps do not (a control character, a name too
     long): its sentence appears on the step where that detail was typed, with the focus
     on it, and nothing at all is stored until everything passes."""
@@ -257,7 +292,8 @@ def test_the_engines_refusal_is_shown_on_the_step_of_the_detail(
     finish(qtbot, backend, screen)
     assert screen.index == SURVIVOR
     assert screen.survivor_step.message.text() == (
-        "Nothing has been saved yet. The pronouns must be one line of text.")
+        "Nothing has been saved yet. The pronouns must be one line of text."
+    )
     assert screen.focusWidget() is pronouns
     pronouns.setText("she/her")  # type: ignore[attr-defined]
     avoid = screen.preferences_step.fields["avoid"]
@@ -282,8 +318,9 @@ def test_the_engines_refusal_is_shown_on_the_step_of_the_detail(
     assert nav.calls[-1] == ("open_case", case.id)
 
 
-def test_present_rows_isva_note_and_interpreter_language(qtbot: Any, backend: Backend,
-                                                         nav: FakeNavigator) -> None:
+def test_present_rows_isva_note_and_interpreter_language(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     screen.case_step.radios["general"].click()
     qtbot.keyClicks(screen.case_step.fields["reference"], "GEN-7")
@@ -314,8 +351,9 @@ def test_present_rows_isva_note_and_interpreter_language(qtbot: Any, backend: Ba
     assert backend.pending == 0 and all_cases(qtbot, backend) == []
 
 
-def test_cancel_returns_to_the_list_and_clears(qtbot: Any, backend: Backend,
-                                               nav: FakeNavigator) -> None:
+def test_cancel_returns_to_the_list_and_clears(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     fill_case(qtbot, screen, reference="CANARY-1")
     click(qtbot, screen.cancel_button)
@@ -324,8 +362,9 @@ def test_cancel_returns_to_the_list_and_clears(qtbot: Any, backend: Backend,
     assert all_cases(qtbot, backend) == []
 
 
-def test_clear_content_empties_every_field_of_every_step(qtbot: Any, backend: Backend,
-                                                         nav: FakeNavigator) -> None:
+def test_clear_content_empties_every_field_of_every_step(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     fill_everything(qtbot, backend, screen, name=CANARY)
     for edit in screen.findChildren(QPlainTextEdit):
@@ -350,8 +389,9 @@ def test_clear_content_empties_every_field_of_every_step(qtbot: Any, backend: Ba
     assert screen.case_step.category() is None
 
 
-def test_the_break_default_follows_the_settings(qtbot: Any, backend: Backend,
-                                                nav: FakeNavigator) -> None:
+def test_the_break_default_follows_the_settings(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     nav.settings = replace(nav.settings, default_break_minutes=45)
     screen = make_screen(qtbot, backend, nav)
     assert screen.preferences_step.value("break_every_minutes") == 45
@@ -361,7 +401,8 @@ def test_the_break_default_follows_the_settings(qtbot: Any, backend: Backend,
 
 
 def test_no_break_preference_is_recorded_unless_the_survivor_gives_one(
-        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     fill_case(qtbot, screen)
     next_step(qtbot, backend, screen)
@@ -376,14 +417,20 @@ def test_no_break_preference_is_recorded_unless_the_survivor_gives_one(
     witness = call(qtbot, backend, lambda s: s.engine.witness(case.id))
     assert "break_every_minutes" not in witness
     # With no preference of the survivor's, the interview guide's pacing applies.
-    pacing, guide_default = call(qtbot, backend, lambda s: (
-        s.engine.start_sitting(case.id) and s.engine.pacing(case.id),
-        s.engine.guide(s.engine.case(case.id)).pacing.break_every_minutes))
+    pacing, guide_default = call(
+        qtbot,
+        backend,
+        lambda s: (
+            s.engine.start_sitting(case.id) and s.engine.pacing(case.id),
+            s.engine.guide(s.engine.case(case.id)).pacing.break_every_minutes,
+        ),
+    )
     assert pacing["break_every_minutes"] == guide_default
 
 
 def test_a_break_preference_the_survivor_gives_is_recorded(
-        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     nav.settings = replace(nav.settings, default_break_minutes=45)
     screen = make_screen(qtbot, backend, nav)
     fill_case(qtbot, screen)
@@ -405,12 +452,12 @@ def test_a_break_preference_the_survivor_gives_is_recorded(
     screen.show_step(PRESENT)
     finish(qtbot, backend, screen)
     [case] = all_cases(qtbot, backend)
-    assert call(qtbot, backend, lambda s: s.engine.witness(case.id))[
-        "break_every_minutes"] == 20
+    assert call(qtbot, backend, lambda s: s.engine.witness(case.id))["break_every_minutes"] == 20
 
 
 def test_every_focusable_widget_on_every_step_has_an_accessible_name(
-        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     screen.survivor_step.fields["interpreter_needed"].setChecked(True)  # type: ignore[attr-defined]
     step = screen.present_step
@@ -418,45 +465,70 @@ def test_every_focusable_widget_on_every_step_has_an_accessible_name(
         step.add_row(role, "")
     for index in range(len(screen.steps)):
         screen.show_step(index)
-        focusable = [w for w in screen.findChildren(QWidget)
-                     if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        focusable = [
+            w
+            for w in screen.findChildren(QWidget)
+            if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
         assert len(focusable) > 3, index
-        assert [(type(w).__name__, w.objectName()) for w in focusable
-                if not w.accessibleName().strip()] == [], index
+        assert [
+            (type(w).__name__, w.objectName()) for w in focusable if not w.accessibleName().strip()
+        ] == [], index
 
 
 def test_tab_order_follows_reading_order_on_the_survivor_step(
-        qtbot: Any, backend: Backend, nav: FakeNavigator) -> None:
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     screen.show_step(SURVIVOR)
     fields = screen.survivor_step.fields
     fields["interpreter_needed"].setChecked(True)  # type: ignore[attr-defined]
-    expected = [fields[key] for key in ("name", "preferred_name", "pronouns", "age_under_18",
-                                        "communication_needs", "language",
-                                        "interpreter_needed", "interpreter_language")]
+    expected = [
+        fields[key]
+        for key in (
+            "name",
+            "preferred_name",
+            "pronouns",
+            "age_under_18",
+            "communication_needs",
+            "language",
+            "interpreter_needed",
+            "interpreter_language",
+        )
+    ]
     expected += [screen.back_button, screen.next_button, screen.cancel_button]
     seen: list[QWidget] = []
     widget: QWidget = fields["name"]
     for _ in range(500):
         focus_target = widget.focusProxy() or widget
-        if (widget.isVisible() and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and focus_target not in seen and focus_target in expected):
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and focus_target not in seen
+            and focus_target in expected
+        ):
             seen.append(focus_target)
         widget = widget.nextInFocusChain()
     assert seen == expected
     assert screen.focusWidget() is fields["name"]
 
 
-def test_consent_steps_list_the_common_consents(qtbot: Any, backend: Backend,
-                                                nav: FakeNavigator) -> None:
+def test_consent_steps_list_the_common_consents(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
     screen = make_screen(qtbot, backend, nav)
     screen.show_step(CONSENTS)
     combos = [screen.consents_step.fields[k] for k in screen.consents_step.fields]
     assert [c.accessibleName() for c in combos] == [
-        "Access to medical records", "Sharing with other agencies",
-        "Contact by the supervisor", "Referral to an ISVA"]
+        "Access to medical records",
+        "Sharing with other agencies",
+        "Contact by the supervisor",
+        "Referral to an ISVA",
+    ]
     assert [combos[0].itemText(i) for i in range(3)] == ["Not asked", "Given", "Withdrawn"]
     assert "Kept apart from the statement; never printed in it." in [
-        w.text() for w in screen.restricted_step.findChildren(QWidget) if hasattr(w, "text")
-        and isinstance(w.text(), str)]
+        w.text()
+        for w in screen.restricted_step.findChildren(QWidget)
+        if hasattr(w, "text") and isinstance(w.text(), str)
+    ]

@@ -18,7 +18,7 @@ from tests.conftest import REPO
 
 CASE_FOLDER = "CSA-2026-042 Alexandra Quill"
 
-SCRIPT = r'''
+SCRIPT = r"""
 import gc, sys
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
@@ -54,7 +54,7 @@ settings.save(settings.Settings(language="cy", autolock_minutes=7))
 loaded = settings.load()
 assert (loaded.language, loaded.autolock_minutes) == ("cy", 7), loaded
 print("GROUPS", QSettings(QSettings.Scope.UserScope, "QtProject").childGroups())
-'''
+"""
 
 
 def run_dialogs(tmp_path: Path, platform: str) -> tuple[str, Path, Path]:
@@ -64,10 +64,21 @@ def run_dialogs(tmp_path: Path, platform: str) -> tuple[str, Path, Path]:
     folder = tmp_path / "files" / CASE_FOLDER
     folder.mkdir(parents=True)
     (folder / "statement.qrb").write_bytes(b"bundle")
-    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "HOME": str(home),
-           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    result = subprocess.run([sys.executable, "-c", SCRIPT, platform, str(folder)], cwd=REPO,
-                            env=env, capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(config),
+        "HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(REPO),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, platform, str(folder)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout, config, home
 

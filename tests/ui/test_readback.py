@@ -42,9 +42,11 @@ def prepare(session: Session, ref: str = REF) -> dict[str, Any]:
     engine.add_note(ref, f"Interviewer note {NOTE_CANARY}: check the club's records")
     engine.set_restricted(ref, address=f"1 {RESTRICTED_CANARY} Street", phone="07700 900123")
     guide = engine.guide(engine.case(ref))
-    return {"prompts": [p.text for phase in guide.phases for p in phase.prompts],
-            "purposes": [phase.purpose for phase in guide.phases],
-            "descriptions": [s.description for s in guide.sections]}
+    return {
+        "prompts": [p.text for phase in guide.phases for p in phase.prompts],
+        "purposes": [phase.purpose for phase in guide.phases],
+        "descriptions": [s.description for s in guide.sections],
+    }
 
 
 @pytest.fixture
@@ -59,16 +61,18 @@ def screen(qtbot: Any, backend: Any, nav: Any) -> ReadBackScreen:
 def enter(qtbot: Any, screen: ReadBackScreen, nav: Any, ref: str = REF) -> None:
     nav.current_case = ref
     screen.entered()
-    qtbot.waitUntil(lambda: FIRST in screen.view.toPlainText() and screen.confirm.isEnabled(),
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: FIRST in screen.view.toPlainText() and screen.confirm.isEnabled(), timeout=20_000
+    )
 
 
 def joined(widget: QWidget) -> str:
     return "\n".join(visible_texts(widget))
 
 
-def test_shows_the_statement_words_only(qtbot: Any, backend: Any, nav: Any,
-                                        screen: ReadBackScreen) -> None:
+def test_shows_the_statement_words_only(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     guide = call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     assert screen.view.toPlainText() == f"{FIRST}\n\n{SECOND}"
@@ -82,8 +86,9 @@ def test_shows_the_statement_words_only(qtbot: Any, backend: Any, nav: Any,
         assert text not in texts
 
 
-def test_entering_starts_read_back(qtbot: Any, backend: Any, nav: Any,
-                                   screen: ReadBackScreen) -> None:
+def test_entering_starts_read_back(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "read_back"
@@ -91,8 +96,9 @@ def test_entering_starts_read_back(qtbot: Any, backend: Any, nav: Any,
     assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "read_back"
 
 
-def test_text_size_buttons_and_keys(qtbot: Any, backend: Any, nav: Any,
-                                    screen: ReadBackScreen) -> None:
+def test_text_size_buttons_and_keys(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     start = screen.view.font().pointSize()
@@ -108,10 +114,16 @@ def test_text_size_buttons_and_keys(qtbot: Any, backend: Any, nav: Any,
     assert screen.view.font().pointSize() == start
     qtbot.keyClick(screen.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert screen.view.font().pointSize() == start - 2
-    wheel = QWheelEvent(QPointF(50, 50), QPointF(screen.view.mapToGlobal(QPoint(50, 50))),
-                        QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
-                        False)
+    wheel = QWheelEvent(
+        QPointF(50, 50),
+        QPointF(screen.view.mapToGlobal(QPoint(50, 50))),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(screen.view.viewport(), wheel)
     assert screen.view.font().pointSize() == start  # Ctrl+wheel: the same steps, same limits
     for _ in range(30):
@@ -124,8 +136,9 @@ def test_text_size_buttons_and_keys(qtbot: Any, backend: Any, nav: Any,
     assert not screen.smaller.isEnabled()
 
 
-def test_text_size_is_independent_of_the_app_setting(qtbot: Any, backend: Any, nav: Any,
-                                                     screen: ReadBackScreen) -> None:
+def test_text_size_is_independent_of_the_app_setting(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     start = screen.point_size()
     assert start >= 20  # large print, whatever the interface text size
     screen.larger.click()
@@ -143,12 +156,14 @@ def correct(qtbot: Any, screen: ReadBackScreen, section: str, text: str) -> None
     panel.editor.setPlainText(text)
     assert panel.save.isEnabled()
     qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.corrections.count() > 0 and screen.confirm.isEnabled(),
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: screen.corrections.count() > 0 and screen.confirm.isEnabled(), timeout=20_000
+    )
 
 
-def test_a_correction_is_recorded_and_shown(qtbot: Any, backend: Any, nav: Any,
-                                            screen: ReadBackScreen) -> None:
+def test_a_correction_is_recorded_and_shown(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     assert screen.no_corrections.isVisible()
@@ -163,8 +178,9 @@ def test_a_correction_is_recorded_and_shown(qtbot: Any, backend: Any, nav: Any,
     text = screen.view.toPlainText()
     assert text == f"{FIRST}\n\n(Corrected during read-back)\n{corrected}"
     assert "twelve" not in text
-    assert "What happened (corrected)" in [screen.panel.section_choice.itemText(i)
-                                           for i in range(screen.panel.section_choice.count())]
+    assert "What happened (corrected)" in [
+        screen.panel.section_choice.itemText(i) for i in range(screen.panel.section_choice.count())
+    ]
     assert "saved" in screen.message.text()
     # The introduction was not corrected: it has no correction revision.
     intro = call(qtbot, backend, lambda s: s.engine.section_history(REF, "introduction"))
@@ -172,7 +188,8 @@ def test_a_correction_is_recorded_and_shown(qtbot: Any, backend: Any, nav: Any,
 
 
 def test_unsaved_words_survive_switching_sections_and_block_confirm(
-        qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen) -> None:
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     screen.correct.setChecked(True)
@@ -191,8 +208,9 @@ def test_unsaved_words_survive_switching_sections_and_block_confirm(
     assert not screen.has_unsaved_correction()
 
 
-def test_confirm_goes_to_the_signature(qtbot: Any, backend: Any, nav: Any,
-                                       screen: ReadBackScreen) -> None:
+def test_confirm_goes_to_the_signature(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     qtbot.mouseClick(screen.confirm, Qt.MouseButton.LeftButton)
@@ -201,16 +219,16 @@ def test_confirm_goes_to_the_signature(qtbot: Any, backend: Any, nav: Any,
     assert statement.readback_confirmed
 
 
-def test_back_to_the_interview(qtbot: Any, backend: Any, nav: Any,
-                               screen: ReadBackScreen) -> None:
+def test_back_to_the_interview(qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     qtbot.mouseClick(screen.back, Qt.MouseButton.LeftButton)
     assert nav.calls == [("go", "workspace")]
 
 
-def test_a_statement_with_no_words_shows_the_core_message(qtbot: Any, backend: Any, nav: Any,
-                                                          screen: ReadBackScreen) -> None:
+def test_a_statement_with_no_words_shows_the_core_message(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, lambda s: s.engine.create_case("general", "QR-EMPTY"))
     nav.current_case = "QR-EMPTY"
     screen.entered()
@@ -220,8 +238,9 @@ def test_a_statement_with_no_words_shows_the_core_message(qtbot: Any, backend: A
     assert screen.view.toPlainText() == ""
 
 
-def test_second_screen_mirrors_and_clear_content_closes_it(qtbot: Any, backend: Any, nav: Any,
-                                                           screen: ReadBackScreen) -> None:
+def test_second_screen_mirrors_and_clear_content_closes_it(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     assert second_screen(screen) is None  # offscreen has one screen: a normal window
@@ -250,8 +269,9 @@ def test_second_screen_mirrors_and_clear_content_closes_it(qtbot: Any, backend: 
     assert all(FIRST not in t for t in visible_texts(screen))
 
 
-def test_leaving_the_screen_closes_the_second_window(qtbot: Any, backend: Any, nav: Any,
-                                                     screen: ReadBackScreen) -> None:
+def test_leaving_the_screen_closes_the_second_window(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     screen.second_button.click()
@@ -267,8 +287,9 @@ def test_leaving_the_screen_closes_the_second_window(qtbot: Any, backend: Any, n
     assert screen.second_button.text().replace("&", "") == "Show on second screen"
 
 
-def test_results_after_a_lock_are_dropped(qtbot: Any, backend: Any, nav: Any,
-                                          screen: ReadBackScreen) -> None:
+def test_results_after_a_lock_are_dropped(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, prepare)
     nav.current_case = REF
     screen.entered()
@@ -278,20 +299,27 @@ def test_results_after_a_lock_are_dropped(qtbot: Any, backend: Any, nav: Any,
 
 
 def test_compose_skips_empty_sections() -> None:
-    sections = [SectionText("a", "A", "  one ", 1), SectionText("b", "B", "", 0),
-                SectionText("c", "C", "three", 2)]
+    sections = [
+        SectionText("a", "A", "  one ", 1),
+        SectionText("b", "B", "", 0),
+        SectionText("c", "C", "three", 2),
+    ]
     assert compose_statement(sections, {"c"}, "(corrected)") == "one\n\n(corrected)\nthree"
 
 
-def test_every_focusable_widget_has_an_accessible_name(qtbot: Any, backend: Any, nav: Any,
-                                                       screen: ReadBackScreen) -> None:
+def test_every_focusable_widget_has_an_accessible_name(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     screen.correct.setChecked(True)
     screen.second_button.click()
     # Hidden widgets too (the correction panel, a combo box's pop-up list).
-    missing = [type(w).__name__ for w in screen.findChildren(QWidget)
-               if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()]
+    missing = [
+        type(w).__name__
+        for w in screen.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()
+    ]
     assert missing == []
 
 
@@ -315,13 +343,43 @@ print(window.isFullScreen(), window.screen().name(), main.screen().name(),
 def test_second_screen_is_full_screen_on_the_other_monitor(tmp_path: Path) -> None:
     """Two virtual monitors (the offscreen platform's screen configuration)."""
     config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [
-        {"name": "interviewer", "x": 0, "y": 0, "width": 1280, "height": 800,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-        {"name": "witness", "x": 1280, "y": 0, "width": 1024, "height": 768,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "interviewer",
+                        "x": 0,
+                        "y": 0,
+                        "width": 1280,
+                        "height": 800,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    },
+                    {
+                        "name": "witness",
+                        "x": 1280,
+                        "y": 0,
+                        "width": 1024,
+                        "height": 768,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    },
+                ]
+            }
+        )
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
     root = Path(__file__).resolve().parents[2]
-    result = subprocess.run([sys.executable, "-c", SECOND_SCREEN_SCRIPT], cwd=root, env=env,
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", SECOND_SCREEN_SCRIPT],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert result.stdout.split() == ["True", "witness", "interviewer", "Quietroom", "1280"]

@@ -21,9 +21,14 @@ def _screen(qtbot: Any, backend: Backend, nav: Any) -> SettingsScreen:
 
 
 def test_shows_the_current_settings(qtbot: Any, nav: Any, backend: Backend) -> None:
-    nav.settings = Settings(language="cy", text_scale=150, theme="high_contrast",
-                            autolock_minutes=12, default_break_minutes=45,
-                            clipboard_allowed=True)
+    nav.settings = Settings(
+        language="cy",
+        text_scale=150,
+        theme="high_contrast",
+        autolock_minutes=12,
+        default_break_minutes=45,
+        clipboard_allowed=True,
+    )
     screen = _screen(qtbot, backend, nav)
     assert screen.language.currentText() == "Cymraeg"
     assert screen.text_scale.value() == 150 and screen.text_scale.text() == "150 %"
@@ -39,11 +44,16 @@ def test_defaults(qtbot: Any, nav: Any, backend: Backend) -> None:
     assert screen.chosen() == Settings()
     assert not screen.clipboard.isChecked()
     assert [screen.theme.itemText(i) for i in range(screen.theme.count())] == [
-        "Light", "Dark", "High contrast"]
-    assert [screen.language.itemData(i) for i in range(screen.language.count())] == [
-        "en", "cy"]
-    assert (screen.text_scale.minimum(), screen.text_scale.maximum(),
-            screen.text_scale.singleStep()) == (100, 200, 25)
+        "Light",
+        "Dark",
+        "High contrast",
+    ]
+    assert [screen.language.itemData(i) for i in range(screen.language.count())] == ["en", "cy"]
+    assert (
+        screen.text_scale.minimum(),
+        screen.text_scale.maximum(),
+        screen.text_scale.singleStep(),
+    ) == (100, 200, 25)
     assert (screen.autolock.minimum(), screen.autolock.maximum()) == (1, 60)
     assert (screen.break_minutes.minimum(), screen.break_minutes.maximum()) == (5, 180)
 
@@ -59,9 +69,19 @@ def test_save_applies_the_chosen_values(qtbot: Any, nav: Any, backend: Backend) 
     screen.break_minutes.setValue(60)
     qtbot.mouseClick(screen.clipboard, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    assert nav.calls == [("apply_settings", Settings(
-        language="cy", text_scale=150, theme="dark", autolock_minutes=15,
-        default_break_minutes=60, clipboard_allowed=True))]
+    assert nav.calls == [
+        (
+            "apply_settings",
+            Settings(
+                language="cy",
+                text_scale=150,
+                theme="dark",
+                autolock_minutes=15,
+                default_break_minutes=60,
+                clipboard_allowed=True,
+            ),
+        )
+    ]
     assert screen.message.isVisible() and screen.message.text() == "Settings saved."
 
 
@@ -91,8 +111,11 @@ def test_clipboard_description(qtbot: Any, nav: Any, backend: Backend) -> None:
 
 def test_every_focusable_widget_is_named(qtbot: Any, nav: Any, backend: Backend) -> None:
     screen = _screen(qtbot, backend, nav)
-    focusable = [w for w in [screen, *screen.findChildren(QWidget)]
-                 if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    focusable = [
+        w
+        for w in [screen, *screen.findChildren(QWidget)]
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
     assert len(focusable) >= 8
     unnamed = [type(w).__name__ for w in focusable if not w.accessibleName().strip()]
     assert unnamed == []
@@ -100,5 +123,6 @@ def test_every_focusable_widget_is_named(qtbot: Any, nav: Any, backend: Backend)
 
 def test_labels_are_plain_text(qtbot: Any, nav: Any, backend: Backend) -> None:
     screen = _screen(qtbot, backend, nav)
-    assert all(label.textFormat() == Qt.TextFormat.PlainText
-               for label in screen.findChildren(QLabel))
+    assert all(
+        label.textFormat() == Qt.TextFormat.PlainText for label in screen.findChildren(QLabel)
+    )

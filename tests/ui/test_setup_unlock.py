@@ -22,8 +22,7 @@ from ui.screens.unlock import UnlockScreen, calm_sentence
 from ui.widgets.passphrase_strength import Level, PassphraseStrengthHint, estimate
 
 KEYRING_BOUND = "Your vault will also be bound to this computer's keyring (Secret Service)."
-KEYRING_NONE = ("No system keyring was found: the vault will be protected by the passphrase "
-                "only.")
+KEYRING_NONE = "No system keyring was found: the vault will be protected by the passphrase only."
 NEW_PASSPHRASE = "tea by the window at noon"
 
 
@@ -58,29 +57,33 @@ def _unlock_screen(qtbot: Any, backend: Backend, nav: Any) -> UnlockScreen:
 
 
 def _focusable(root: QWidget) -> list[QWidget]:
-    return [w for w in [root, *root.findChildren(QWidget)]
-            if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    return [
+        w for w in [root, *root.findChildren(QWidget)] if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
 
 
 # --- the strength estimator ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "level"), [
-    ("", Level.EMPTY),
-    ("cat", Level.TOO_SHORT),
-    ("password1", Level.WEAK),         # very common
-    ("Summer2024!", Level.WEAK),       # a common word dressed up
-    ("abcdefghij", Level.WEAK),        # a sequence
-    ("aaaaaaaaaaaa", Level.WEAK),      # a repeat
-    ("abcabcabcabc", Level.WEAK),      # a repeated unit
-    ("qwertyuiop12", Level.WEAK),      # a keyboard row
-    ("kitten12", Level.WEAK),
-    ("sunny meadow", Level.FAIR),
-    ("Tr0ub4dor", Level.FAIR),
-    (PASSPHRASE, Level.STRONG),
-    ("correct horse battery staple", Level.STRONG),
-    ("Mae hi'n bwrw glaw heddiw", Level.STRONG),
-])
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("", Level.EMPTY),
+        ("cat", Level.TOO_SHORT),
+        ("password1", Level.WEAK),  # very common
+        ("Summer2024!", Level.WEAK),  # a common word dressed up
+        ("abcdefghij", Level.WEAK),  # a sequence
+        ("aaaaaaaaaaaa", Level.WEAK),  # a repeat
+        ("abcabcabcabc", Level.WEAK),  # a repeated unit
+        ("qwertyuiop12", Level.WEAK),  # a keyboard row
+        ("kitten12", Level.WEAK),
+        ("sunny meadow", Level.FAIR),
+        ("Tr0ub4dor", Level.FAIR),
+        (PASSPHRASE, Level.STRONG),
+        ("correct horse battery staple", Level.STRONG),
+        ("Mae hi'n bwrw glaw heddiw", Level.STRONG),
+    ],
+)
 def test_estimator_levels(text: str, level: Level) -> None:
     assert estimate(text).level == level
 
@@ -110,8 +113,9 @@ def test_hint_words(qtbot: Any) -> None:
 # --- first run ------------------------------------------------------------------------------
 
 
-def test_setup_creates_a_vault(qtbot: Any, nav: Any, monkeypatch: pytest.MonkeyPatch,
-                               empty_backend: tuple[Session, Backend]) -> None:
+def test_setup_creates_a_vault(
+    qtbot: Any, nav: Any, monkeypatch: pytest.MonkeyPatch, empty_backend: tuple[Session, Backend]
+) -> None:
     # Hermetic: no system keyring involved; the real calibrated KDF runs (about a second).
     monkeypatch.setattr(keyring_binding, "find_backend", _no_keyring)
     session, backend = empty_backend
@@ -128,13 +132,13 @@ def test_setup_creates_a_vault(qtbot: Any, nav: Any, monkeypatch: pytest.MonkeyP
     qtbot.waitUntil(lambda: ("unlocked", None) in nav.calls, timeout=60_000)
     assert session.unlocked
     assert vault_exists(session.vault_dir)
-    assert call(qtbot, backend, lambda s: s.describe()) == {"keyring": False,
-                                                           "recovery": False}
+    assert call(qtbot, backend, lambda s: s.describe()) == {"keyring": False, "recovery": False}
     assert screen.passphrase.isEnabled() and not screen.busy.isVisible()
 
 
-def test_setup_mismatch_creates_nothing(qtbot: Any, nav: Any,
-                                        empty_backend: tuple[Session, Backend]) -> None:
+def test_setup_mismatch_creates_nothing(
+    qtbot: Any, nav: Any, empty_backend: tuple[Session, Backend]
+) -> None:
     session, backend = empty_backend
     screen = _setup(qtbot, backend, nav)
     qtbot.keyClicks(screen.passphrase, NEW_PASSPHRASE)
@@ -147,8 +151,9 @@ def test_setup_mismatch_creates_nothing(qtbot: Any, nav: Any,
     assert not session.unlocked and not vault_exists(session.vault_dir)
 
 
-def test_setup_shows_the_cores_refusal(qtbot: Any, nav: Any,
-                                       empty_backend: tuple[Session, Backend]) -> None:
+def test_setup_shows_the_cores_refusal(
+    qtbot: Any, nav: Any, empty_backend: tuple[Session, Backend]
+) -> None:
     session, backend = empty_backend
     screen = _setup(qtbot, backend, nav)
     qtbot.keyClicks(screen.passphrase, "short")
@@ -160,8 +165,9 @@ def test_setup_shows_the_cores_refusal(qtbot: Any, nav: Any,
     assert not vault_exists(session.vault_dir)
 
 
-def test_strength_hint_follows_typing(qtbot: Any, nav: Any,
-                                      empty_backend: tuple[Session, Backend]) -> None:
+def test_strength_hint_follows_typing(
+    qtbot: Any, nav: Any, empty_backend: tuple[Session, Backend]
+) -> None:
     screen = _setup(qtbot, empty_backend[1], nav)
     seen = {screen.strength.text()}
     qtbot.keyClicks(screen.passphrase, "cat")
@@ -188,9 +194,13 @@ def test_show_toggle(qtbot: Any, nav: Any, empty_backend: tuple[Session, Backend
 
 
 @pytest.mark.parametrize("available", [True, False, None])
-def test_keyring_statement(qtbot: Any, nav: Any, monkeypatch: pytest.MonkeyPatch,
-                           empty_backend: tuple[Session, Backend],
-                           available: bool | None) -> None:
+def test_keyring_statement(
+    qtbot: Any,
+    nav: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    empty_backend: tuple[Session, Backend],
+    available: bool | None,
+) -> None:
     if available is True:
         monkeypatch.setattr(keyring_binding, "find_backend", lambda *a, **k: object())
     elif available is False:
@@ -206,8 +216,9 @@ def test_keyring_statement(qtbot: Any, nav: Any, monkeypatch: pytest.MonkeyPatch
 # --- unlock ---------------------------------------------------------------------------------
 
 
-def test_unlock_with_the_right_passphrase(qtbot: Any, nav: Any, backend: Backend,
-                                          session: Session) -> None:
+def test_unlock_with_the_right_passphrase(
+    qtbot: Any, nav: Any, backend: Backend, session: Session
+) -> None:
     call(qtbot, backend, lambda s: s.lock())
     screen = _unlock_screen(qtbot, backend, nav)
     assert screen.title.text() == "Quietroom is locked"
@@ -219,8 +230,7 @@ def test_unlock_with_the_right_passphrase(qtbot: Any, nav: Any, backend: Backend
     assert not screen.message.isVisible()
 
 
-def test_wrong_passphrase_is_calm(qtbot: Any, nav: Any, backend: Backend,
-                                  session: Session) -> None:
+def test_wrong_passphrase_is_calm(qtbot: Any, nav: Any, backend: Backend, session: Session) -> None:
     call(qtbot, backend, lambda s: s.lock())
     screen = _unlock_screen(qtbot, backend, nav)
     qtbot.keyClicks(screen.passphrase, "not the passphrase")
@@ -235,12 +245,13 @@ def test_wrong_passphrase_is_calm(qtbot: Any, nav: Any, backend: Backend,
 def test_unlock_messages_for_each_refusal(qtbot: Any, nav: Any, backend: Backend) -> None:
     screen = _unlock_screen(qtbot, backend, nav)
     screen._refused("too many wrong passphrases; wait 4 seconds before trying again", 2)
-    assert screen.message.text() == ("Too many wrong passphrases; wait 4 seconds before "
-                                      "trying again.")
-    screen._refused("the vault header is damaged (bad magic); restore the vault from a "
-                    "backup", 3)
+    assert screen.message.text() == (
+        "Too many wrong passphrases; wait 4 seconds before trying again."
+    )
+    screen._refused("the vault header is damaged (bad magic); restore the vault from a backup", 3)
     assert screen.message.text().endswith(
-        "Contact your administrator; your data has not been changed.")
+        "Contact your administrator; your data has not been changed."
+    )
     screen._refused("", 1)
     assert screen.message.text() == "The vault could not be opened. Please try again."
     screen.entered()
@@ -268,8 +279,9 @@ def test_every_focusable_widget_is_named(qtbot: Any, nav: Any, backend: Backend)
     for screen in screens:
         qtbot.addWidget(screen)
         screen.show()
-        unnamed = [f"{type(w).__name__}" for w in _focusable(screen)
-                   if not w.accessibleName().strip()]
+        unnamed = [
+            f"{type(w).__name__}" for w in _focusable(screen) if not w.accessibleName().strip()
+        ]
         assert unnamed == [], f"{type(screen).__name__}: {unnamed}"
 
 

@@ -35,9 +35,14 @@ def prepare(session: Session, confirmed: bool = True) -> None:
 def move(widget: QWidget, x: float, y: float) -> None:
     """A mouse move with the left button held (QTest's mouseMove cannot hold a button)."""
     pos = QPointF(x, y)
-    event = QMouseEvent(QEvent.Type.MouseMove, pos, QPointF(widget.mapToGlobal(pos)),
-                        Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
-                        Qt.KeyboardModifier.NoModifier)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        pos,
+        QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -74,15 +79,19 @@ def test_mouse_strokes_and_json(qtbot: Any, pad: SignaturePad) -> None:
     draw(qtbot, pad, [(150, 100), (200, 101)])
     assert not pad.is_empty() and changes
     strokes = pad.strokes()
-    assert strokes == [[(20.0, 100.0), (40.0, 80.0), (60.0, 120.0), (80.0, 90.0)],
-                       [(150.0, 100.0), (200.0, 101.0)]]
+    assert strokes == [
+        [(20.0, 100.0), (40.0, 80.0), (60.0, 120.0), (80.0, 90.0)],
+        [(150.0, 100.0), (200.0, 101.0)],
+    ]
     text = pad.to_json()
     doc = json.loads(text)
     assert list(doc) == ["version", "width", "height", "strokes"]
     assert doc["version"] == 1 and doc["width"] == 600 and doc["height"] == 240
     assert doc["strokes"][1] == [[150.0, 100.0], [200.0, 101.0]]
-    assert text == json.dumps({"version": 1, "width": doc["width"], "height": doc["height"],
-                               "strokes": doc["strokes"]}, separators=(",", ":"))
+    assert text == json.dumps(
+        {"version": 1, "width": doc["width"], "height": doc["height"], "strokes": doc["strokes"]},
+        separators=(",", ":"),
+    )
     art = from_json(text)
     assert len(art.strokes) == 2 and art.width == 600
     pad.clear()
@@ -110,11 +119,26 @@ def test_pen_strokes_ignore_pressure(qtbot: Any, pad: SignaturePad) -> None:
 
     def tablet(kind: QEvent.Type, x: float, y: float, pressure: float) -> None:
         pos = QPointF(x, y)
-        buttons = (Qt.MouseButton.NoButton if kind == QEvent.Type.TabletRelease
-                   else Qt.MouseButton.LeftButton)
-        event = QTabletEvent(kind, device, pos, QPointF(pad.mapToGlobal(pos)), pressure,
-                             0.0, 0.0, 0.0, 0.0, 0.0, Qt.KeyboardModifier.NoModifier,
-                             Qt.MouseButton.LeftButton, buttons)
+        buttons = (
+            Qt.MouseButton.NoButton
+            if kind == QEvent.Type.TabletRelease
+            else Qt.MouseButton.LeftButton
+        )
+        event = QTabletEvent(
+            kind,
+            device,
+            pos,
+            QPointF(pad.mapToGlobal(pos)),
+            pressure,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.MouseButton.LeftButton,
+            buttons,
+        )
         QApplication.sendEvent(pad, event)
         assert event.isAccepted()
 
@@ -140,7 +164,8 @@ def test_touch_strokes(qtbot: Any, pad: SignaturePad) -> None:
 def test_pad_accessibility_and_size(qtbot: Any, pad: SignaturePad) -> None:
     assert pad.accessibleName()
     assert pad.accessibleDescription() == (
-        "Signature pad: the witness signs here with a finger, pen or mouse")
+        "Signature pad: the witness signs here with a finger, pen or mouse"
+    )
     small = pad.minimumSize()
     font = pad.font()
     font.setPointSizeF(font.pointSizeF() * 2)  # 200 % text
@@ -150,8 +175,9 @@ def test_pad_accessibility_and_size(qtbot: Any, pad: SignaturePad) -> None:
     assert pad.grab().width() > 0  # paints (baseline, hint) without strokes
 
 
-def test_clear_and_sign_buttons_follow_the_pad(qtbot: Any, backend: Any, nav: Any,
-                                               screen: SignatureScreen) -> None:
+def test_clear_and_sign_buttons_follow_the_pad(
+    qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
+) -> None:
     call(qtbot, backend, prepare)
     nav.current_case = REF
     screen.entered()
@@ -166,8 +192,7 @@ def test_clear_and_sign_buttons_follow_the_pad(qtbot: Any, backend: Any, nav: An
     qtbot.waitUntil(screen.pad.is_empty, timeout=2000)
 
 
-def test_sign_the_statement(qtbot: Any, backend: Any, nav: Any,
-                            screen: SignatureScreen) -> None:
+def test_sign_the_statement(qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen) -> None:
     call(qtbot, backend, prepare)
     nav.current_case = REF
     screen.entered()
@@ -190,7 +215,8 @@ def test_sign_the_statement(qtbot: Any, backend: Any, nav: Any,
 
 
 def test_signing_before_confirmation_shows_the_core_message(
-        qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen) -> None:
+    qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
+) -> None:
     call(qtbot, backend, prepare, False)
     nav.current_case = REF
     screen.entered()
@@ -204,8 +230,9 @@ def test_signing_before_confirmation_shows_the_core_message(
     assert screen.sign_button.isEnabled()
 
 
-def test_clear_content_and_results_after_a_lock(qtbot: Any, backend: Any, nav: Any,
-                                                screen: SignatureScreen) -> None:
+def test_clear_content_and_results_after_a_lock(
+    qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
+) -> None:
     call(qtbot, backend, prepare)
     nav.current_case = REF
     screen.entered()
@@ -215,14 +242,17 @@ def test_clear_content_and_results_after_a_lock(qtbot: Any, backend: Any, nav: A
     assert screen.pad.is_empty()
     call(qtbot, backend, lambda s: None)
     assert not screen.message.isVisible()
-    assert "The statement is signed. Its text can no longer change." not in visible_texts(
-        screen)
+    assert "The statement is signed. Its text can no longer change." not in visible_texts(screen)
 
 
-def test_every_focusable_widget_has_an_accessible_name(qtbot: Any, backend: Any, nav: Any,
-                                                       screen: SignatureScreen) -> None:
-    missing = [type(w).__name__ for w in screen.findChildren(QWidget)
-               if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()]
+def test_every_focusable_widget_has_an_accessible_name(
+    qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
+) -> None:
+    missing = [
+        type(w).__name__
+        for w in screen.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()
+    ]
     assert missing == []
     texts = visible_texts(screen)
     assert "Signature" in texts
@@ -231,7 +261,8 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot: Any, backend: Any,
 
 
 def test_there_is_always_a_calm_way_back_without_signing(
-        qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen) -> None:
+    qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
+) -> None:
     call(qtbot, backend, prepare)
     nav.current_case = REF
     screen.entered()
@@ -255,8 +286,9 @@ def test_there_is_always_a_calm_way_back_without_signing(
     assert call(qtbot, backend, lambda s: s.engine.signature(REF)) is None
 
 
-def test_escape_leaves_without_signing(qtbot: Any, backend: Any, nav: Any,
-                                       screen: SignatureScreen) -> None:
+def test_escape_leaves_without_signing(
+    qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
+) -> None:
     call(qtbot, backend, prepare)
     nav.current_case = REF
     screen.entered()

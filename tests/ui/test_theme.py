@@ -62,9 +62,8 @@ def test_no_red_in_any_theme() -> None:
     images = "".join(p.read_text(encoding="utf-8") for p in theme.styles_dir().glob("*.svg"))
     for name in theme.PALETTES:
         sheet = theme.style_sheet_path(name).read_text(encoding="utf-8")
-        for colour in (re.findall(COLOUR, sheet + images)
-                       + list(theme.PALETTES[name].values())):
-            r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        for colour in re.findall(COLOUR, sheet + images) + list(theme.PALETTES[name].values()):
+            r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
             assert not (r > 150 and r > g + 60 and r > b + 60), f"{name}: {colour} is red"
 
 
@@ -76,18 +75,21 @@ def test_sizes_scale_with_text() -> None:
 def test_placeholder_colour_is_declared_in_sheet_and_palette_alike(name: str) -> None:
     """Without placeholder-text-color Qt fades the text colour to about 3:1 (see rendering)."""
     sheet = theme.style_sheet_path(name).read_text(encoding="utf-8")
-    declared = {props["placeholder-text-color"] for selector, props in blocks(sheet)
-                if "placeholder-text-color" in props and "QLineEdit" in selector}
+    declared = {
+        props["placeholder-text-color"]
+        for selector, props in blocks(sheet)
+        if "placeholder-text-color" in props and "QLineEdit" in selector
+    }
     assert declared == {theme.PALETTES[name]["placeholder"]}
 
 
-def test_image_paths_go_in_after_scaling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                         ) -> None:
+def test_image_paths_go_in_after_scaling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     resources = tmp_path / "12px 3pt" / "resources"  # digits a careless scaler would change
     (resources / "styles").mkdir(parents=True)
     (resources / "styles" / "light.qss").write_text(
         'QComboBox::down-arrow { image: url("@STYLES@/arrow-down-light.svg"); width: 12px; }',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.setattr(theme, "resource_path", lambda *parts: resources.joinpath(*parts))
     sheet = theme.style_sheet("light", 200)
     expected = (resources / "styles" / "arrow-down-light.svg").as_posix()

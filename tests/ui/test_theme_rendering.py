@@ -39,8 +39,10 @@ SCALES = (100, 200)
 HINT = "e.g. summer 1987, aged about 12"
 
 # sRGB channel (0-255) to linear light, as in WCAG's relative luminance.
-_LINEAR = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-           for v in (i / 255 for i in range(256))]
+_LINEAR = [
+    v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    for v in (i / 255 for i in range(256))
+]
 
 
 def luminance_map(image: QImage) -> list[list[float]]:
@@ -50,9 +52,15 @@ def luminance_map(image: QImage) -> list[list[float]]:
     data = bytes(image.constBits())
     rows = []
     for y in range(image.height()):
-        row = data[y * stride:y * stride + 3 * width]
-        rows.append([0.2126 * _LINEAR[row[i]] + 0.7152 * _LINEAR[row[i + 1]]
-                     + 0.0722 * _LINEAR[row[i + 2]] for i in range(0, 3 * width, 3)])
+        row = data[y * stride : y * stride + 3 * width]
+        rows.append(
+            [
+                0.2126 * _LINEAR[row[i]]
+                + 0.7152 * _LINEAR[row[i + 1]]
+                + 0.0722 * _LINEAR[row[i + 2]]
+                for i in range(0, 3 * width, 3)
+            ]
+        )
     return rows
 
 
@@ -137,8 +145,12 @@ def inset(widget: QWidget, scale: int, at_100: int) -> QRect:
 @pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("name", THEMES)
 def test_placeholder_as_drawn_reaches_7_to_1_and_stays_a_hint(
-        qtbot: Any, themed: Callable[[str, int], None], name: str, scale: int,
-        kind: type[QLineEdit] | type[QPlainTextEdit] | type[QTextEdit]) -> None:
+    qtbot: Any,
+    themed: Callable[[str, int], None],
+    name: str,
+    scale: int,
+    kind: type[QLineEdit] | type[QPlainTextEdit] | type[QTextEdit],
+) -> None:
     themed(name, scale)
     hint, typed = kind(), kind()
     hint.setPlaceholderText(HINT)
@@ -159,8 +171,10 @@ def test_placeholder_as_drawn_reaches_7_to_1_and_stays_a_hint(
     measured = strongest_contrast(drawn, area)
     assert measured >= 7.0, f"{name} {scale}%: placeholder drawn at {measured:.2f}:1"
     text = strongest_contrast(luminance_map(typed.grab().toImage()), area)
-    assert measured < text, f"{name}: the placeholder ({measured:.2f}:1) is as strong as " \
-                            f"typed text ({text:.2f}:1), so it no longer reads as a hint"
+    assert measured < text, (
+        f"{name}: the placeholder ({measured:.2f}:1) is as strong as "
+        f"typed text ({text:.2f}:1), so it no longer reads as a hint"
+    )
 
 
 # --- 2. focus rings ---------------------------------------------------------------------
@@ -181,6 +195,7 @@ def _simple(make: Callable[[], QWidget]) -> Callable[[], Built]:
     def build() -> Built:
         widget = make()
         return widget, widget, lambda w: w.rect()
+
     return build
 
 
@@ -224,8 +239,9 @@ FOCUSABLE: dict[str, Callable[[], Built]] = {
 
 @pytest.mark.parametrize("kind", sorted(FOCUSABLE))
 @pytest.mark.parametrize("name", THEMES)
-def test_focus_ring_is_clearly_visible(qtbot: Any, themed: Callable[[str, int], None],
-                                       name: str, kind: str) -> None:
+def test_focus_ring_is_clearly_visible(
+    qtbot: Any, themed: Callable[[str, int], None], name: str, kind: str
+) -> None:
     themed(name, 100)
     elsewhere = QPushButton("Elsewhere")
     outer, target, region = FOCUSABLE[kind]()
@@ -242,12 +258,14 @@ def test_focus_ring_is_clearly_visible(qtbot: Any, themed: Callable[[str, int], 
     outline = 2 * (rect.width() + rect.height())
     assert changed >= 1.5 * outline, (
         f"{name}: focusing the {kind} changes {changed} pixels by 3:1; a visible ring "
-        f"around {rect.width()}x{rect.height()} needs at least {1.5 * outline:.0f}")
+        f"around {rect.width()}x{rect.height()} needs at least {1.5 * outline:.0f}"
+    )
 
 
 @pytest.mark.parametrize("kind", ["button", "main button", "check box"])
-def test_focus_ring_moves_nothing_inside(qtbot: Any, themed: Callable[[str, int], None],
-                                         kind: str) -> None:
+def test_focus_ring_moves_nothing_inside(
+    qtbot: Any, themed: Callable[[str, int], None], kind: str
+) -> None:
     """The ring is drawn where the padding was: the label does not jump when focus lands."""
     themed("light", 100)
     elsewhere = QPushButton("Elsewhere")
@@ -267,38 +285,45 @@ def test_focus_ring_moves_nothing_inside(qtbot: Any, themed: Callable[[str, int]
 # --- 3. drop-down arrows and spin buttons ---------------------------------------------------
 
 
-def _check_button(lum: list[list[float]], rect: QRect, em: int, what: str,
-                  min_height: float) -> None:
+def _check_button(
+    lum: list[list[float]], rect: QRect, em: int, what: str, min_height: float
+) -> None:
     assert rect.width() >= 0.9 * em and rect.height() >= min_height * em, (
-        f"{what} is {rect.width()}x{rect.height()} px for text {em} px high")
+        f"{what} is {rect.width()}x{rect.height()} px for text {em} px high"
+    )
     border = max(2, round(em / 9))  # the button's own 1-2 px border is not the arrow
     arrow = drawn_box(lum, rect.adjusted(border, border, -border, -border))
     assert arrow.width() >= 0.4 * em and arrow.height() >= 0.2 * em, (
-        f"{what}: the arrow drawn is {arrow.width()}x{arrow.height()} px for text {em} px")
+        f"{what}: the arrow drawn is {arrow.width()}x{arrow.height()} px for text {em} px"
+    )
 
 
 @pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("name", THEMES)
 def test_combo_box_arrow_is_visible_and_grows_with_text(
-        qtbot: Any, themed: Callable[[str, int], None], name: str, scale: int) -> None:
+    qtbot: Any, themed: Callable[[str, int], None], name: str, scale: int
+) -> None:
     themed(name, scale)
     combo = _combo()
     host(qtbot, combo)
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
-    rect = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                        QStyle.SubControl.SC_ComboBoxArrow, combo)
+    rect = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, combo
+    )
     lum = luminance_map(combo.grab().toImage())
     _check_button(lum, rect, combo.fontMetrics().height(), f"{name} {scale}%: drop-down", 0.9)
-    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
     assert field.right() < rect.left(), "the chosen text runs under the arrow"
 
 
 @pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("name", THEMES)
 def test_spin_box_buttons_are_visible_and_grow_with_text(
-        qtbot: Any, themed: Callable[[str, int], None], name: str, scale: int) -> None:
+    qtbot: Any, themed: Callable[[str, int], None], name: str, scale: int
+) -> None:
     themed(name, scale)
     spin = QSpinBox()
     spin.setRange(100, 200)
@@ -308,10 +333,11 @@ def test_spin_box_buttons_are_visible_and_grow_with_text(
     spin.initStyleOption(option)
     lum = luminance_map(spin.grab().toImage())
     em = spin.fontMetrics().height()
-    for part, what in ((QStyle.SubControl.SC_SpinBoxUp, "up"),
-                       (QStyle.SubControl.SC_SpinBoxDown, "down")):
-        rect = spin.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, option, part,
-                                           spin)
+    for part, what in (
+        (QStyle.SubControl.SC_SpinBoxUp, "up"),
+        (QStyle.SubControl.SC_SpinBoxDown, "down"),
+    ):
+        rect = spin.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, option, part, spin)
         _check_button(lum, rect, em, f"{name} {scale}%: {what} button", 0.6)
 
 

@@ -41,9 +41,18 @@ def test_every_item_view_is_read_through_its_model(qtbot: Any) -> None:
     root.show()
     qtbot.waitUntil(root.isVisible)
     texts = visible_texts(root)
-    for text in ("Tree title", "Second title", "top row", "top second column", "child row",
-                 "child second column", "Table title", "Other title", "table cell",
-                 "list row"):
+    for text in (
+        "Tree title",
+        "Second title",
+        "top row",
+        "top second column",
+        "child row",
+        "child second column",
+        "Table title",
+        "Other title",
+        "table cell",
+        "list row",
+    ):
         assert text in texts, text
     assert "hidden row" not in texts
     tree.setHeaderHidden(True)

@@ -30,8 +30,7 @@ def case_ref(qtbot: Any, backend: Backend) -> str:
     return call(qtbot, backend, prepare)
 
 
-def open_workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, ref: str
-                   ) -> WorkspaceScreen:
+def open_workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, ref: str) -> WorkspaceScreen:
     nav.current_case = ref
     screen = WorkspaceScreen(backend, nav)
     qtbot.addWidget(screen)
@@ -42,18 +41,17 @@ def open_workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, ref: str
 
 
 @pytest.fixture
-def workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
-              ) -> WorkspaceScreen:
+def workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str) -> WorkspaceScreen:
     return open_workspace(qtbot, backend, nav, case_ref)
 
 
 def stored(qtbot: Any, backend: Backend, ref: str, section: str) -> str:
-    return call(qtbot, backend, lambda s: {x.id: x.text for x in s.engine.sections(ref)}
-                )[section]
+    return call(qtbot, backend, lambda s: {x.id: x.text for x in s.engine.sections(ref)})[section]
 
 
-def test_typing_autosaves_after_a_burst(qtbot: Any, backend: Backend,
-                                        workspace: WorkspaceScreen, case_ref: str) -> None:
+def test_typing_autosaves_after_a_burst(
+    qtbot: Any, backend: Backend, workspace: WorkspaceScreen, case_ref: str
+) -> None:
     assert workspace.section.currentData() == "account"
     qtbot.keyClicks(workspace.editor, f"We lived near the {CANARY}.")
     assert workspace.saved.text() == "Saving…"
@@ -61,18 +59,20 @@ def test_typing_autosaves_after_a_burst(qtbot: Any, backend: Backend,
     assert stored(qtbot, backend, case_ref, "account") == f"We lived near the {CANARY}."
 
 
-def test_switching_section_saves_and_loads(qtbot: Any, backend: Backend,
-                                           workspace: WorkspaceScreen, case_ref: str) -> None:
+def test_switching_section_saves_and_loads(
+    qtbot: Any, backend: Backend, workspace: WorkspaceScreen, case_ref: str
+) -> None:
     qtbot.keyClicks(workspace.editor, "First part.")
     workspace.section.setCurrentIndex(workspace.section.findData("background"))
     assert workspace.editor.toPlainText() == ""
-    qtbot.waitUntil(lambda: stored(qtbot, backend, case_ref, "account") == "First part.",
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: stored(qtbot, backend, case_ref, "account") == "First part.", timeout=15_000
+    )
 
 
-def test_sitting_start_pause_resume_keeps_place(qtbot: Any, backend: Backend,
-                                                workspace: WorkspaceScreen,
-                                                nav: FakeNavigator, case_ref: str) -> None:
+def test_sitting_start_pause_resume_keeps_place(
+    qtbot: Any, backend: Backend, workspace: WorkspaceScreen, nav: FakeNavigator, case_ref: str
+) -> None:
     workspace.bar.start.click()
     qtbot.waitUntil(lambda: workspace.bar.pause.isVisibleTo(workspace), timeout=15_000)
     assert "Jo Bloggs" in workspace.bar.present.text()
@@ -82,8 +82,12 @@ def test_sitting_start_pause_resume_keeps_place(qtbot: Any, backend: Backend,
     workspace.editor.setTextCursor(cursor)
     workspace.remember_place()
     sitting = call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref))
-    qtbot.waitUntil(lambda: call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref)
-                                 ).place.position == 5, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: (
+            call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref)).place.position == 5
+        ),
+        timeout=15_000,
+    )
     assert sitting.state == "running"
     # After a lock and unlock the workspace reloads at the same section and cursor.
     workspace.clear_content()
@@ -92,9 +96,9 @@ def test_sitting_start_pause_resume_keeps_place(qtbot: Any, backend: Backend,
     assert workspace.editor.textCursor().position() == 5
 
 
-def test_pacing_banner_is_gentle_and_dismissable(qtbot: Any, backend: Backend,
-                                                 workspace: WorkspaceScreen, clock: Any,
-                                                 case_ref: str) -> None:
+def test_pacing_banner_is_gentle_and_dismissable(
+    qtbot: Any, backend: Backend, workspace: WorkspaceScreen, clock: Any, case_ref: str
+) -> None:
     workspace.bar.start.click()
     qtbot.waitUntil(lambda: workspace.bar.pause.isVisibleTo(workspace), timeout=15_000)
     clock.advance(21 * 60)
@@ -106,18 +110,18 @@ def test_pacing_banner_is_gentle_and_dismissable(qtbot: Any, backend: Backend,
     assert call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref)).state == "running"
 
 
-def test_clear_content_saves_then_removes_everything(qtbot: Any, backend: Backend,
-                                                    workspace: WorkspaceScreen,
-                                                    case_ref: str) -> None:
+def test_clear_content_saves_then_removes_everything(
+    qtbot: Any, backend: Backend, workspace: WorkspaceScreen, case_ref: str
+) -> None:
     qtbot.keyClicks(workspace.editor, CANARY)
     workspace.clear_content()  # before the debounce fired: the text must still be saved
     assert not any(CANARY in t for t in visible_texts(workspace))
-    qtbot.waitUntil(lambda: stored(qtbot, backend, case_ref, "account") == CANARY,
-                    timeout=15_000)
+    qtbot.waitUntil(lambda: stored(qtbot, backend, case_ref, "account") == CANARY, timeout=15_000)
 
 
 def test_copy_is_refused_by_default_and_cleared_when_allowed(
-        qtbot: Any, workspace: WorkspaceScreen, nav: FakeNavigator) -> None:
+    qtbot: Any, workspace: WorkspaceScreen, nav: FakeNavigator
+) -> None:
     clipboard = QGuiApplication.clipboard()
     clipboard.setText("before")
     qtbot.keyClicks(workspace.editor, CANARY)
@@ -133,8 +137,9 @@ def test_copy_is_refused_by_default_and_cleared_when_allowed(
     qtbot.waitUntil(lambda: clipboard.text() == "", timeout=3000)
 
 
-def test_pause_screen_shows_nothing_of_the_case(qtbot: Any, backend: Backend,
-                                               nav: FakeNavigator, case_ref: str) -> None:
+def test_pause_screen_shows_nothing_of_the_case(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
+) -> None:
     nav.current_case = case_ref
     call(qtbot, backend, lambda s: s.engine.start_sitting(case_ref))
     pause = PauseScreen(backend, nav)
@@ -153,7 +158,9 @@ def test_pause_screen_shows_nothing_of_the_case(qtbot: Any, backend: Backend,
     sitting = call(qtbot, backend, lambda s: s.engine.sittings(case_ref))[0]
     assert sitting.state == "running"
     assert (sitting.pauses[0].requested_by, sitting.pauses[0].reason) == (
-        "witness", "needed some air")
+        "witness",
+        "needed some air",
+    )
 
 
 def held_texts(root: QWidget) -> str:
@@ -179,9 +186,9 @@ def held_texts(root: QWidget) -> str:
 # --- a lock drops whatever the worker answers afterwards ------------------------------------
 
 
-def test_answers_that_arrive_after_a_lock_are_dropped(qtbot: Any, backend: Backend,
-                                                      nav: FakeNavigator,
-                                                      case_ref: str) -> None:
+def test_answers_that_arrive_after_a_lock_are_dropped(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
+) -> None:
     def prepare(s: Any) -> None:
         s.engine.save_section(case_ref, "account", f"It was at the {CANARY}.")
         s.engine.add_note(case_ref, f"note about the {CANARY}")
@@ -192,7 +199,7 @@ def test_answers_that_arrive_after_a_lock_are_dropped(qtbot: Any, backend: Backe
     screen = WorkspaceScreen(backend, nav)
     qtbot.addWidget(screen)
     screen.show()
-    screen.entered()      # the case is being read on the worker…
+    screen.entered()  # the case is being read on the worker…
     screen.clear_content()  # …and the vault locks before the answer arrives
     call(qtbot, backend, lambda s: None)  # every answer queued before this has arrived
     assert CANARY not in held_texts(screen)
@@ -225,12 +232,12 @@ def test_answers_that_arrive_after_a_lock_are_dropped(qtbot: Any, backend: Backe
 
 def statement_views(qtbot: Any, backend: Backend, ref: str) -> int:
     entries = call(qtbot, backend, lambda s: s.engine.audit_entries(ref))
-    return sum(1 for e in entries
-               if e.action == "view" and e.detail.get("what") == "statement")
+    return sum(1 for e in entries if e.action == "view" and e.detail.get("what") == "statement")
 
 
-def test_opening_a_case_is_recorded_once_as_a_view(qtbot: Any, backend: Backend,
-                                                   nav: FakeNavigator, case_ref: str) -> None:
+def test_opening_a_case_is_recorded_once_as_a_view(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
+) -> None:
     assert statement_views(qtbot, backend, case_ref) == 0
     screen = WorkspaceScreen(backend, nav)
     qtbot.addWidget(screen)
@@ -266,33 +273,47 @@ def tab_walk(qtbot: Any, root: QWidget, start: QWidget, steps: int) -> list[QWid
     seen = [root.focusWidget()]
     for _ in range(steps):
         widget = root.focusWidget()
-        modifier = (Qt.KeyboardModifier.ControlModifier
-                    if isinstance(widget, QPlainTextEdit) and not widget.isReadOnly()
-                    else Qt.KeyboardModifier.NoModifier)
+        modifier = (
+            Qt.KeyboardModifier.ControlModifier
+            if isinstance(widget, QPlainTextEdit) and not widget.isReadOnly()
+            else Qt.KeyboardModifier.NoModifier
+        )
         qtbot.keyClick(widget, Qt.Key.Key_Tab, modifier)
         seen.append(root.focusWidget())
     return seen
 
 
-def test_tab_follows_the_reading_order_in_the_workspace(qtbot: Any, backend: Backend,
-                                                        workspace: WorkspaceScreen) -> None:
+def test_tab_follows_the_reading_order_in_the_workspace(
+    qtbot: Any, backend: Backend, workspace: WorkspaceScreen
+) -> None:
     workspace.bar.start.click()
     qtbot.waitUntil(lambda: workspace.bar.pause.isVisibleTo(workspace), timeout=15_000)
     side = workspace.side
-    expected = [workspace.back, workspace.readback, workspace.bar.pause, workspace.bar.end,
-                workspace.guide.phases, workspace.guide.prompts, workspace.section,
-                workspace.editor, side.tabBar()]
+    expected = [
+        workspace.back,
+        workspace.readback,
+        workspace.bar.pause,
+        workspace.bar.end,
+        workspace.guide.phases,
+        workspace.guide.prompts,
+        workspace.section,
+        workspace.editor,
+        side.tabBar(),
+    ]
     seen = tab_walk(qtbot, workspace, workspace.back, 20)
     # The side panel's own parts (tab bar, its scroll arrows, the timeline) come last.
-    assert seen[:len(expected)] == expected
-    rest = seen[len(expected):]
+    assert seen[: len(expected)] == expected
+    rest = seen[len(expected) :]
     timeline = [side.events, side.when, side.what, side.add_event]
     assert [w for w in rest if w in timeline][:4] == timeline
     assert rest.index(side.add_event) < rest.index(workspace.back)  # then round again
     # Shift+Tab (and Ctrl+Shift+Tab from the editor) walks back the same way.
     workspace.editor.setFocus()
-    qtbot.keyClick(workspace.editor, Qt.Key.Key_Backtab,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        workspace.editor,
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert workspace.focusWidget() is workspace.section
     workspace.editor.setFocus()  # a plain Tab still types a tab in the statement
     before = workspace.editor.toPlainText()
@@ -300,9 +321,9 @@ def test_tab_follows_the_reading_order_in_the_workspace(qtbot: Any, backend: Bac
     assert workspace.editor.toPlainText() == before + "\t"
 
 
-def test_tab_follows_the_reading_order_on_the_pause_screen(qtbot: Any, backend: Backend,
-                                                           nav: FakeNavigator,
-                                                           case_ref: str) -> None:
+def test_tab_follows_the_reading_order_on_the_pause_screen(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
+) -> None:
     pause = PauseScreen(backend, nav)
     qtbot.addWidget(pause)
     pause.resize(900, 600)
@@ -310,13 +331,20 @@ def test_tab_follows_the_reading_order_on_the_pause_screen(qtbot: Any, backend: 
     nav.current_case = case_ref
     pause.begin(None)
     assert pause.focusWidget() is pause.resume_button  # Space or F9 resumes at once
-    controls = [pause.resume_button, pause.lock_button, *pause.choices.values(),
-                pause.reason, pause.save_reason]
+    controls = [
+        pause.resume_button,
+        pause.lock_button,
+        *pause.choices.values(),
+        pause.reason,
+        pause.save_reason,
+    ]
     seen = tab_walk(qtbot, pause, pause.resume_button, len(controls))
     assert seen == [*controls, pause.resume_button]
     # Reading order: each control is below, or on the same line to the right of, the last.
-    places = [(w.mapTo(pause, w.rect().topLeft()).y(), w.mapTo(pause, w.rect().topLeft()).x())
-              for w in controls]
+    places = [
+        (w.mapTo(pause, w.rect().topLeft()).y(), w.mapTo(pause, w.rect().topLeft()).x())
+        for w in controls
+    ]
     for (y1, x1), (y2, x2) in itertools.pairwise(places):
         assert y2 > y1 + 2 or (abs(y2 - y1) <= 2 and x2 > x1), places
 
@@ -325,7 +353,8 @@ def test_tab_follows_the_reading_order_on_the_pause_screen(qtbot: Any, backend: 
 
 
 def test_a_change_made_before_the_pause_is_recorded_is_kept(
-        qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str) -> None:
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
+) -> None:
     nav.current_case = case_ref
     call(qtbot, backend, lambda s: s.engine.start_sitting(case_ref))
     pause = PauseScreen(backend, nav)
@@ -341,7 +370,9 @@ def test_a_change_made_before_the_pause_is_recorded_is_kept(
     sitting = call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref))
     assert sitting.state == "paused"
     assert (sitting.pauses[-1].requested_by, sitting.pauses[-1].reason) == (
-        "witness", "needed a glass of water")
+        "witness",
+        "needed a glass of water",
+    )
     # F9 twice in quick succession: the resume waits behind the pause, it is not lost.
     call(qtbot, backend, lambda s: s.engine.resume_sitting(case_ref))
     pause.begin("supporter")
@@ -356,18 +387,26 @@ def test_a_change_made_before_the_pause_is_recorded_is_kept(
     pause.reason.setText("should go nowhere")
     pause.save_reason.click()
     qtbot.waitUntil(lambda: "No sitting was running" in pause.note.text(), timeout=15_000)
-    reasons = [p.reason for p in call(qtbot, backend,
-                                      lambda s: s.engine.sittings(case_ref))[0].pauses]
+    reasons = [
+        p.reason for p in call(qtbot, backend, lambda s: s.engine.sittings(case_ref))[0].pauses
+    ]
     assert "should go nowhere" not in reasons
 
 
 def test_the_last_pause_can_be_corrected_after_resuming(
-        qtbot: Any, backend: Backend, workspace: WorkspaceScreen, case_ref: str) -> None:
+    qtbot: Any, backend: Backend, workspace: WorkspaceScreen, case_ref: str
+) -> None:
     bar = workspace.bar
     assert not bar.change_pause.isVisibleTo(workspace)  # no pause yet: nothing to change
-    call(qtbot, backend, lambda s: (s.engine.start_sitting(case_ref),
-                                    s.engine.pause_sitting(case_ref, "interviewer"),
-                                    s.engine.resume_sitting(case_ref)))
+    call(
+        qtbot,
+        backend,
+        lambda s: (
+            s.engine.start_sitting(case_ref),
+            s.engine.pause_sitting(case_ref, "interviewer"),
+            s.engine.resume_sitting(case_ref),
+        ),
+    )
     workspace.sitting_changed()
     qtbot.waitUntil(lambda: bar.change_pause.isVisibleTo(workspace), timeout=15_000)
     assert bar.last_pause.text() == "Last pause asked for by: Interviewer"
@@ -382,13 +421,13 @@ def test_the_last_pause_can_be_corrected_after_resuming(
     assert bar.reason.text() == "felt unwell"
     qtbot.keyClick(bar.reason, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bar.amend_note.text() == "Saved", timeout=15_000)
-    qtbot.waitUntil(lambda: bar.last_pause.text() == "Last pause asked for by: Witness",
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: bar.last_pause.text() == "Last pause asked for by: Witness", timeout=15_000
+    )
     assert not bar.amend.isVisibleTo(workspace)
     pause = call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref)).pauses[-1]
     assert (pause.requested_by, pause.reason) == ("witness", "felt unwell")
-    assert call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref)
-                ).state == "running"
+    assert call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref)).state == "running"
     # On lock the reason leaves the bar with everything else.
     bar.change_pause.click()
     assert bar.reason.text() == "felt unwell"
@@ -398,7 +437,8 @@ def test_the_last_pause_can_be_corrected_after_resuming(
 
 
 def test_everyone_who_may_ask_for_a_pause_can_be_chosen(
-        qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str) -> None:
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
+) -> None:
     from app.engine.models import PAUSE_REQUESTER_ROLES, PAUSE_REQUESTERS
     from ui.widgets.sitting_bar import SittingBar
 
@@ -408,8 +448,16 @@ def test_everyone_who_may_ask_for_a_pause_can_be_chosen(
     assert list(pause.choices) == list(PAUSE_REQUESTER_ROLES)
     assert len(PAUSE_REQUESTER_ROLES) > len(PAUSE_REQUESTERS)  # every participant role
     texts = [b.text() for b in pause.choices.values()]
-    assert texts == ["&Witness", "&Interviewer", "Inter&mediary", "&Supporter",
-                     "Sec&ond interviewer", "IS&VA", "Interpre&ter", "&Appropriate adult"]
+    assert texts == [
+        "&Witness",
+        "&Interviewer",
+        "Inter&mediary",
+        "&Supporter",
+        "Sec&ond interviewer",
+        "IS&VA",
+        "Interpre&ter",
+        "&Appropriate adult",
+    ]
     mnemonics = [t[t.index("&") + 1].lower() for t in texts] + ["r", "l"]  # reason, lock
     assert len(set(mnemonics)) == len(mnemonics)  # each reachable with its own Alt key
     assert pause.choices["isva"].accessibleName() == "Pause asked for by ISVA"
@@ -419,8 +467,16 @@ def test_everyone_who_may_ask_for_a_pause_can_be_chosen(
     bar = SittingBar()
     qtbot.addWidget(bar)
     labels = [bar.requester.itemText(i) for i in range(bar.requester.count())]
-    assert labels == ["Witness", "Interviewer", "Registered Intermediary", "Supporter",
-                      "Second interviewer", "ISVA", "Interpreter", "Appropriate adult"]
+    assert labels == [
+        "Witness",
+        "Interviewer",
+        "Registered Intermediary",
+        "Supporter",
+        "Second interviewer",
+        "ISVA",
+        "Interpreter",
+        "Appropriate adult",
+    ]
     # And the engine takes each of them: an ISVA asks for the pause.
     nav.current_case = case_ref
     call(qtbot, backend, lambda s: s.engine.start_sitting(case_ref))

@@ -49,18 +49,24 @@ def phase_titles(screen: WorkspaceScreen) -> list[str]:
 
 
 def section_items(screen: WorkspaceScreen) -> list[tuple[str, str]]:
-    return [(screen.section.itemText(i), screen.section.itemData(i))
-            for i in range(screen.section.count())]
+    return [
+        (screen.section.itemText(i), screen.section.itemData(i))
+        for i in range(screen.section.count())
+    ]
 
 
-def test_welsh_guide_in_the_workspace(qtbot: Any, backend: Backend, welsh: FakeNavigator,
-                                      case_ref: str) -> None:
+def test_welsh_guide_in_the_workspace(
+    qtbot: Any, backend: Backend, welsh: FakeNavigator, case_ref: str
+) -> None:
     cy, en = guide_for_category("csa", "cy"), guide_for_category("csa")
     screen = open_workspace(qtbot, backend, welsh, case_ref)
     assert screen.guide.heading.text() == "Canllaw cyfweld (i chi yn unig)"
     assert phase_titles(screen) == [p.title for p in cy.phases]
-    assert phase_titles(screen)[:3] == ["Cynllunio a pharatoi", "Ymgysylltu ac egluro",
-                                        "Adroddiad rhydd"]
+    assert phase_titles(screen)[:3] == [
+        "Cynllunio a pharatoi",
+        "Ymgysylltu ac egluro",
+        "Adroddiad rhydd",
+    ]
     prompts = screen.guide.prompts.toPlainText()
     assert prompts.startswith(cy.phases[0].purpose)
     assert f"• {cy.phases[0].prompts[0].text}" in prompts
@@ -78,22 +84,29 @@ def test_welsh_guide_in_the_workspace(qtbot: Any, backend: Backend, welsh: FakeN
     assert screen.guide.prompts.toPlainText().startswith(cy.phases[3].purpose)
 
 
-def test_the_statement_is_never_translated(qtbot: Any, backend: Backend,
-                                           welsh: FakeNavigator, case_ref: str) -> None:
+def test_the_statement_is_never_translated(
+    qtbot: Any, backend: Backend, welsh: FakeNavigator, case_ref: str
+) -> None:
     screen = open_workspace(qtbot, backend, welsh, case_ref)
     screen.editor.insertPlainText(WORDS)  # QTest can only type ASCII keys
     screen.flush()
-    qtbot.waitUntil(lambda: {s.id: s.text for s in call(
-        qtbot, backend, lambda s: s.engine.sections(case_ref))}["account"] == WORDS,
-        timeout=15_000)
+    qtbot.waitUntil(
+        lambda: (
+            {s.id: s.text for s in call(qtbot, backend, lambda s: s.engine.sections(case_ref))}[
+                "account"
+            ]
+            == WORDS
+        ),
+        timeout=15_000,
+    )
     sections = call(qtbot, backend, lambda s: s.engine.sections(case_ref))
     # What is stored and exported keeps the English guide's titles.
     assert [s.title for s in sections] == [s.title for s in guide_for_category("csa").sections]
 
 
-def test_phase_change_banner_names_the_welsh_phase(qtbot: Any, backend: Backend,
-                                                   welsh: FakeNavigator,
-                                                   case_ref: str) -> None:
+def test_phase_change_banner_names_the_welsh_phase(
+    qtbot: Any, backend: Backend, welsh: FakeNavigator, case_ref: str
+) -> None:
     screen = open_workspace(qtbot, backend, welsh, case_ref)
     screen.bar.start.click()
     qtbot.waitUntil(lambda: screen.bar.pause.isVisibleTo(screen), timeout=15_000)
@@ -103,8 +116,9 @@ def test_phase_change_banner_names_the_welsh_phase(qtbot: Any, backend: Backend,
     assert "Engage and explain" not in screen.banner_text.text()
 
 
-def test_english_stays_english(qtbot: Any, backend: Backend, nav: FakeNavigator,
-                               case_ref: str) -> None:
+def test_english_stays_english(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str
+) -> None:
     en = guide_for_category("csa")
     screen = open_workspace(qtbot, backend, nav, case_ref)
     assert phase_titles(screen) == [p.title for p in en.phases]
@@ -112,14 +126,22 @@ def test_english_stays_english(qtbot: Any, backend: Backend, nav: FakeNavigator,
 
 
 def test_a_broken_translation_shows_the_english_guide(
-        qtbot: Any, backend: Backend, welsh: FakeNavigator, case_ref: str, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    qtbot: Any,
+    backend: Backend,
+    welsh: FakeNavigator,
+    case_ref: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     """An interview must never be stopped by a translation: English is shown instead, and
     the problem is logged without any case content."""
     shutil.copytree(GUIDES, tmp_path, dirs_exist_ok=True)
     path = tmp_path / "cy" / "csa.toml"
-    path.write_text(path.read_text("utf-8").replace("break_every_minutes = 30",
-                                                    "break_every_minutes = 20"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("break_every_minutes = 30", "break_every_minutes = 20"),
+        "utf-8",
+    )
     monkeypatch.setenv("QUIETROOM_GUIDES_DIR", str(tmp_path))
     with caplog.at_level(logging.WARNING, logger="quietroom.ui"):
         screen = open_workspace(qtbot, backend, welsh, case_ref)

@@ -25,8 +25,9 @@ class Screen(QWidget):
         """Called when the screen becomes the visible one."""
 
 
-def plain_label(text: str = "", parent: QWidget | None = None, *, name: str | None = None,
-                wrap: bool = True) -> QLabel:
+def plain_label(
+    text: str = "", parent: QWidget | None = None, *, name: str | None = None, wrap: bool = True
+) -> QLabel:
     """A label that never interprets its text as rich text (it may be untrusted)."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -54,8 +54,11 @@ class _BundleScreen(Screen):
         self.message.hide()
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
-        accessible(self.report, self.tr("Verification report"),
-                   self.tr("One line per check; every line must say ok"))
+        accessible(
+            self.report,
+            self.tr("Verification report"),
+            self.tr("One line per check; every line must say ok"),
+        )
         self.back = QPushButton(self.tr("&Back"), self)
         accessible(self.back, self.tr("Back"))
 
@@ -82,8 +85,11 @@ class _BundleScreen(Screen):
         # the detail is our own wording, shown through a plain-text label (translated when
         # it is one of the core's errors)
         detail = translate(first.reason) if first.reason is not None else first.detail
-        self._say(self.tr("The bundle did not verify: {detail}. Do not rely on it; see the "
-                          "report.").format(detail=detail))
+        self._say(
+            self.tr(
+                "The bundle did not verify: {detail}. Do not rely on it; see the report."
+            ).format(detail=detail)
+        )
 
     def _failed(self, message: str, code: int) -> None:
         self._working(False)
@@ -101,13 +107,23 @@ class ExportScreen(_BundleScreen):
         super().__init__(backend, nav, parent)
         lay = self.layout_
         lay.addWidget(plain_label(self.tr("Export the statement"), self, name="title"))
-        lay.addWidget(plain_label(self.tr(
-            "The signed statement leaves this laptop as one encrypted file that only the "
-            "people chosen below can open. You are always included."), self, name="subtitle"))
+        lay.addWidget(
+            plain_label(
+                self.tr(
+                    "The signed statement leaves this laptop as one encrypted file that only the "
+                    "people chosen below can open. You are always included."
+                ),
+                self,
+                name="subtitle",
+            )
+        )
         lay.addWidget(plain_label(self.tr("Recipients"), self))
         self.recipients = QListWidget(self)
-        accessible(self.recipients, self.tr("Recipients"),
-                   self.tr("Members of your organisation who can open the bundle"))
+        accessible(
+            self.recipients,
+            self.tr("Recipients"),
+            self.tr("Members of your organisation who can open the bundle"),
+        )
         lay.addWidget(self.recipients, 1)
         lay.addWidget(plain_label(self.tr("Save the bundle as"), self))
         accessible(self.path, self.tr("Where the bundle is saved"))
@@ -115,8 +131,11 @@ class ExportScreen(_BundleScreen):
         lay.addLayout(self._path_row())
         self.export = QPushButton(self.tr("&Export"), self)
         self.export.setObjectName("primary")
-        accessible(self.export, self.tr("Export"),
-                   self.tr("Builds, signs, encrypts and saves the bundle, then verifies it"))
+        accessible(
+            self.export,
+            self.tr("Export"),
+            self.tr("Builds, signs, encrypts and saves the bundle, then verifies it"),
+        )
         row = QHBoxLayout()
         row.addWidget(self.back)
         row.addStretch(1)
@@ -133,40 +152,52 @@ class ExportScreen(_BundleScreen):
         self.report.clear()
         self._say("")
         # The author is always a recipient, so is not offered; every other member is.
-        self.backend.run(export_choices, self.nav.current_case or "", done=self._loaded,
-                         failed=self._failed)
+        self.backend.run(
+            export_choices, self.nav.current_case or "", done=self._loaded, failed=self._failed
+        )
 
     def _loaded(self, data: ExportChoices) -> None:
         self.recipients.clear()
-        roles = {"interviewer": self.tr("interviewer"), "supervisor": self.tr("supervisor"),
-                 "intake": self.tr("intake")}
+        roles = {
+            "interviewer": self.tr("interviewer"),
+            "supervisor": self.tr("supervisor"),
+            "intake": self.tr("intake"),
+        }
         for member in data.recipients:
             # names come from the signed trust file; a list item shows plain text only
-            item = QListWidgetItem(self.tr("{name} ({role})").format(
-                name=member.name, role=roles.get(member.role, member.role)))
+            item = QListWidgetItem(
+                self.tr("{name} ({role})").format(
+                    name=member.name, role=roles.get(member.role, member.role)
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, member.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if member.ticked
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if member.ticked else Qt.CheckState.Unchecked)
             self.recipients.addItem(item)
         if not data.trusted:
-            self._say(self.tr("Import the organisation's trust file first (Identity, on the "
-                              "case list)."))
+            self._say(
+                self.tr("Import the organisation's trust file first (Identity, on the case list).")
+            )
         if not self.path.text():
             self.path.setText(str(Path.home() / f"{data.reference}.qrb"))
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the bundle as"),
-                                              self.path.text(),
-                                              self.tr("Quietroom bundle (*.qrb)"),
-                                              options=PRIVATE_DIALOG)
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the bundle as"),
+            self.path.text(),
+            self.tr("Quietroom bundle (*.qrb)"),
+            options=PRIVATE_DIALOG,
+        )
         if name:
             self.path.setText(name)
 
     def chosen(self) -> list[str]:
-        return [self.recipients.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.recipients.count())
-                if self.recipients.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.recipients.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.recipients.count())
+            if self.recipients.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def _export(self) -> None:
         ref, target = self.nav.current_case, self.path.text().strip()
@@ -179,8 +210,9 @@ class ExportScreen(_BundleScreen):
             return
         self._working(True)
         self._say(self.tr("Exporting… this takes a few seconds."))
-        self.backend.run(export_and_verify, ref, target, names, done=self._show_report,
-                         failed=self._failed)
+        self.backend.run(
+            export_and_verify, ref, target, names, done=self._show_report, failed=self._failed
+        )
 
 
 class OpenBundleScreen(_BundleScreen):
@@ -188,9 +220,16 @@ class OpenBundleScreen(_BundleScreen):
         super().__init__(backend, nav, parent)
         lay = self.layout_
         lay.addWidget(plain_label(self.tr("Open a bundle"), self, name="title"))
-        lay.addWidget(plain_label(self.tr(
-            "Checks a bundle sent to you: who signed it, that nothing in it was altered, and "
-            "that you are one of its recipients."), self, name="subtitle"))
+        lay.addWidget(
+            plain_label(
+                self.tr(
+                    "Checks a bundle sent to you: who signed it, that nothing in it was altered, "
+                    "and that you are one of its recipients."
+                ),
+                self,
+                name="subtitle",
+            )
+        )
         accessible(self.path, self.tr("The bundle to check"))
         accessible(self.choose, self.tr("Choose the bundle to check"))
         lay.addLayout(self._path_row())
@@ -213,9 +252,13 @@ class OpenBundleScreen(_BundleScreen):
         # An explicit folder: with "" Qt reopens the last folder visited in this process,
         # which may be named after a case, even after a lock.
         start = self.path.text().strip() or str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a bundle"), start,
-                                              self.tr("Quietroom bundle (*.qrb)") + ";;*",
-                                              options=PRIVATE_DIALOG)
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a bundle"),
+            start,
+            self.tr("Quietroom bundle (*.qrb)") + ";;*",
+            options=PRIVATE_DIALOG,
+        )
         if name:
             self.path.setText(name)
 

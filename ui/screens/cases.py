@@ -59,18 +59,27 @@ class CaseListScreen(Screen):
         self.backend = backend
         self.nav = nav
         self._generation = 0  # answers from older queries (or from before a lock) are dropped
-        self.category_labels = {"csa": self.tr("CSA"), "apsp": self.tr("APSP"),
-                                "general": self.tr("General")}
-        self.status_labels = {"draft": self.tr("Draft"), "read_back": self.tr("Read back"),
-                              "signed": self.tr("Signed"), "exported": self.tr("Exported")}
+        self.category_labels = {
+            "csa": self.tr("CSA"),
+            "apsp": self.tr("APSP"),
+            "general": self.tr("General"),
+        }
+        self.status_labels = {
+            "draft": self.tr("Draft"),
+            "read_back": self.tr("Read back"),
+            "signed": self.tr("Signed"),
+            "exported": self.tr("Exported"),
+        }
 
         title = plain_label(self.tr("Cases"), name="title")
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Reference or name"))
         self.search.setClearButtonEnabled(True)
-        accessible(self.search, self.tr("Search cases"),
-                   self.tr("Shows the cases whose reference or survivor's name contains "
-                           "what you type."))
+        accessible(
+            self.search,
+            self.tr("Search cases"),
+            self.tr("Shows the cases whose reference or survivor's name contains what you type."),
+        )
         search_label = plain_label(self.tr("Search"))
         search_label.setBuddy(self.search)
 
@@ -91,16 +100,22 @@ class CaseListScreen(Screen):
         status_label.setBuddy(self.status)
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Reference"), self.tr("Name"), self.tr("Category"),
-                                   self.tr("Status"), self.tr("Last updated")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Reference"),
+                self.tr("Name"),
+                self.tr("Category"),
+                self.tr("Status"),
+                self.tr("Last updated"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
-        accessible(self.tree, self.tr("Cases"),
-                   self.tr("Press Enter to open the selected case."))
+        accessible(self.tree, self.tr("Cases"), self.tr("Press Enter to open the selected case."))
         self.tree.installEventFilter(self)
         self.tree.itemDoubleClicked.connect(lambda item, column: self._open_item(item))
         self.tree.currentItemChanged.connect(lambda *args: self._update_buttons())
@@ -118,15 +133,21 @@ class CaseListScreen(Screen):
         self.open_button = QPushButton(self.tr("&Open"))
         accessible(self.open_button, self.tr("Open the selected case"))
         self.bundle_button = QPushButton(self.tr("Open a &bundle"))
-        accessible(self.bundle_button, self.tr("Open a bundle"),
-                   self.tr("Check a statement bundle sent to you"))
+        accessible(
+            self.bundle_button,
+            self.tr("Open a bundle"),
+            self.tr("Check a statement bundle sent to you"),
+        )
         self.identity_button = QPushButton(self.tr("&Identity"))
         accessible(self.identity_button, self.tr("Identity and organisation"))
         self.settings_button = QPushButton(self.tr("&Settings"))
         accessible(self.settings_button, self.tr("Settings"))
         self.lock_button = QPushButton(self.tr("&Lock"))
-        accessible(self.lock_button, self.tr("Lock"),
-                   self.tr("Locks the vault and clears the screen (Ctrl+L)."))
+        accessible(
+            self.lock_button,
+            self.tr("Lock"),
+            self.tr("Locks the vault and clears the screen (Ctrl+L)."),
+        )
         self.new_button.clicked.connect(lambda: self.nav.go("new_case"))
         self.open_button.clicked.connect(lambda: self._open_item(self.tree.currentItem()))
         self.bundle_button.clicked.connect(lambda: self.nav.go("open_bundle"))
@@ -135,16 +156,23 @@ class CaseListScreen(Screen):
         self.lock_button.clicked.connect(lambda: self.nav.lock())
 
         filters = QHBoxLayout()
-        for caption, widget in ((search_label, self.search), (category_label, self.category),
-                                (status_label, self.status)):
+        for caption, widget in (
+            (search_label, self.search),
+            (category_label, self.category),
+            (status_label, self.status),
+        ):
             filters.addWidget(caption)
             filters.addWidget(widget, 2 if widget is self.search else 0)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.bundle_button, self.identity_button, self.settings_button,
-                       self.lock_button):
+        for button in (
+            self.bundle_button,
+            self.identity_button,
+            self.settings_button,
+            self.lock_button,
+        ):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -154,9 +182,18 @@ class CaseListScreen(Screen):
         layout.addWidget(self.empty)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        order = [self.search, self.category, self.status, self.tree, self.new_button,
-                 self.open_button, self.bundle_button, self.identity_button,
-                 self.settings_button, self.lock_button]
+        order = [
+            self.search,
+            self.category,
+            self.status,
+            self.tree,
+            self.new_button,
+            self.open_button,
+            self.bundle_button,
+            self.identity_button,
+            self.settings_button,
+            self.lock_button,
+        ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -204,14 +241,19 @@ class CaseListScreen(Screen):
         self._generation += 1
         generation = self._generation
         self._busy_timer.start()
-        self.backend.run(load_cases, self.search.text().strip(), self.category.currentData(),
-                         self.status.currentData(),
-                         done=lambda rows: self._show(rows, generation),
-                         failed=lambda message, code: self._failed(message, generation))
+        self.backend.run(
+            load_cases,
+            self.search.text().strip(),
+            self.category.currentData(),
+            self.status.currentData(),
+            done=lambda rows: self._show(rows, generation),
+            failed=lambda message, code: self._failed(message, generation),
+        )
 
     def _filtered(self) -> bool:
-        return bool(self.search.text().strip() or self.category.currentData()
-                    or self.status.currentData())
+        return bool(
+            self.search.text().strip() or self.category.currentData() or self.status.currentData()
+        )
 
     def _show(self, rows: list[CaseRow], generation: int) -> None:
         if generation != self._generation:
@@ -222,10 +264,15 @@ class CaseListScreen(Screen):
         self.tree.clear()
         for case, name, preferred in rows:
             shown = f"{name} ({preferred})" if preferred and preferred != name else name
-            item = QTreeWidgetItem([case.reference, shown,
-                                    self.category_labels.get(case.category, case.category),
-                                    self.status_labels.get(case.status, case.status),
-                                    local_time(case.updated)])
+            item = QTreeWidgetItem(
+                [
+                    case.reference,
+                    shown,
+                    self.category_labels.get(case.category, case.category),
+                    self.status_labels.get(case.status, case.status),
+                    local_time(case.updated),
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, case.id)
             self.tree.addTopLevelItem(item)
         first = self.tree.topLevelItem(0)
@@ -233,9 +280,11 @@ class CaseListScreen(Screen):
             self.tree.setCurrentItem(first)
             self.empty.hide()
         else:
-            self.empty.setText(self.tr("No cases match. Try another search or filter.")
-                               if self._filtered()
-                               else self.tr("No cases yet. Start with New case."))
+            self.empty.setText(
+                self.tr("No cases match. Try another search or filter.")
+                if self._filtered()
+                else self.tr("No cases yet. Start with New case.")
+            )
             self.empty.show()
         self._update_buttons()
 
@@ -244,8 +293,11 @@ class CaseListScreen(Screen):
             return
         self._busy_timer.stop()
         self.busy.hide()
-        self.message.setText(self.tr("The cases could not be loaded just now. %1")
-                             .replace("%1", sentence(message)).strip())
+        self.message.setText(
+            self.tr("The cases could not be loaded just now. %1")
+            .replace("%1", sentence(message))
+            .strip()
+        )
         self.message.show()
 
     # --- opening --------------------------------------------------------------------
@@ -262,9 +314,12 @@ class CaseListScreen(Screen):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter opens the case on every platform (item views differ on what "activate" is).
-        if (watched is self.tree and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._open_item(self.tree.currentItem())
             return True
         return super().eventFilter(watched, event)

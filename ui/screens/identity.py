@@ -59,10 +59,17 @@ class IdentityScreen(Screen):
         self.backend, self.nav = backend, nav
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self.tr("Identity and organisation"), self, name="title"))
-        layout.addWidget(plain_label(self.tr(
-            "Your signing certificate and key sign your exports; your age identity opens "
-            "bundles sent to you; the organisation's trust file says whom to trust. They are "
-            "kept inside the encrypted vault."), self, name="subtitle"))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Your signing certificate and key sign your exports; your age identity opens "
+                    "bundles sent to you; the organisation's trust file says whom to trust. They "
+                    "are kept inside the encrypted vault."
+                ),
+                self,
+                name="subtitle",
+            )
+        )
         self.summary = plain_label("", self)
         accessible(self.summary, self.tr("Current identity"))
         layout.addWidget(self.summary)
@@ -84,8 +91,11 @@ class IdentityScreen(Screen):
         accessible(self.back, self.tr("Back to the case list"))
         self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setObjectName("primary")
-        accessible(self.import_button, self.tr("Import"),
-                   self.tr("Checks the files and stores them in the vault"))
+        accessible(
+            self.import_button,
+            self.tr("Import"),
+            self.tr("Checks the files and stores them in the vault"),
+        )
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -96,18 +106,24 @@ class IdentityScreen(Screen):
 
     def entered(self) -> None:
         self.message.hide()
-        self.backend.run(identity_summary, done=self._show,
-                         failed=lambda m, c: self.summary.setText(
-                             self.tr("No identity has been imported into this vault yet.")))
+        self.backend.run(
+            identity_summary,
+            done=self._show,
+            failed=lambda m, c: self.summary.setText(
+                self.tr("No identity has been imported into this vault yet.")
+            ),
+        )
 
     def _show(self, summary: IdentitySummary) -> None:
-        lines = [self.tr("Name: %1").replace("%1", summary.name or "—"),
-                 self.tr("Organisation: %1").replace("%1", summary.organisation or
-                                                     self.tr("no trust file imported")),
-                 self.tr("Role: %1").replace("%1", summary.role or "—"),
-                 self.tr("Certificate fingerprint: %1").replace("%1", summary.fingerprint[:32]),
-                 self.tr("Opens bundles sent to: %1").replace("%1", summary.age_recipient or
-                                                                    "—")]
+        lines = [
+            self.tr("Name: %1").replace("%1", summary.name or "—"),
+            self.tr("Organisation: %1").replace(
+                "%1", summary.organisation or self.tr("no trust file imported")
+            ),
+            self.tr("Role: %1").replace("%1", summary.role or "—"),
+            self.tr("Certificate fingerprint: %1").replace("%1", summary.fingerprint[:32]),
+            self.tr("Opens bundles sent to: %1").replace("%1", summary.age_recipient or "—"),
+        ]
         self.summary.setText("\n".join(lines))
 
     def _import(self) -> None:
@@ -127,8 +143,7 @@ class IdentityScreen(Screen):
 
         def failed(message: str, code: int) -> None:
             self.import_button.setEnabled(True)
-            self._say(message or self.tr("The files could not be imported; nothing was "
-                                         "changed."))
+            self._say(message or self.tr("The files could not be imported; nothing was changed."))
 
         self.backend.run(import_identity, cert, key, age, trust, done=done, failed=failed)
 

@@ -32,8 +32,13 @@ from ui.screens.new_case_steps import (
 CASE, SURVIVOR, PREFERENCES, RESTRICTED, CONSENTS, PRESENT = range(6)
 PREFERENCE_KEYS = ("break_every_minutes", "avoid", "support_wanted")
 # The step where each part of a new case is typed (the survivor's preferences aside).
-PART_STEPS = {"case": CASE, "witness": SURVIVOR, "restricted": RESTRICTED,
-              "consents": CONSENTS, "present": PRESENT}
+PART_STEPS = {
+    "case": CASE,
+    "witness": SURVIVOR,
+    "restricted": RESTRICTED,
+    "consents": CONSENTS,
+    "present": PRESENT,
+}
 
 
 class NewCaseScreen(Screen):
@@ -48,9 +53,14 @@ class NewCaseScreen(Screen):
         self.restricted_step = RestrictedStep()
         self.consents_step = ConsentsStep()
         self.present_step = PresentStep()
-        self.steps: list[FormStep] = [self.case_step, self.survivor_step,
-                                      self.preferences_step, self.restricted_step,
-                                      self.consents_step, self.present_step]
+        self.steps: list[FormStep] = [
+            self.case_step,
+            self.survivor_step,
+            self.preferences_step,
+            self.restricted_step,
+            self.consents_step,
+            self.present_step,
+        ]
         self._break_default = nav.settings.default_break_minutes
         self.preferences_step.set_break_default(self._break_default)
 
@@ -68,11 +78,17 @@ class NewCaseScreen(Screen):
         accessible(self.next_button, self.tr("Next"), self.tr("The next step."))
         self.finish_button = QPushButton(self.tr("&Finish"))
         self.finish_button.setObjectName("primary")
-        accessible(self.finish_button, self.tr("Finish"),
-                   self.tr("Creates the case with everything entered and opens it."))
+        accessible(
+            self.finish_button,
+            self.tr("Finish"),
+            self.tr("Creates the case with everything entered and opens it."),
+        )
         self.cancel_button = QPushButton(self.tr("&Cancel"))
-        accessible(self.cancel_button, self.tr("Cancel"),
-                   self.tr("Returns to the case list; nothing entered here is kept."))
+        accessible(
+            self.cancel_button,
+            self.tr("Cancel"),
+            self.tr("Returns to the case list; nothing entered here is kept."),
+        )
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.finish_button.clicked.connect(self.finish)
@@ -121,8 +137,12 @@ class NewCaseScreen(Screen):
     def show_step(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         step = self.steps[index]
-        self.indicator.setText(self.tr("Step %1 of %2: %3").replace("%1", str(index + 1))
-                               .replace("%2", str(len(self.steps))).replace("%3", step.title))
+        self.indicator.setText(
+            self.tr("Step %1 of %2: %3")
+            .replace("%1", str(index + 1))
+            .replace("%2", str(len(self.steps)))
+            .replace("%3", step.title)
+        )
         self.back_button.setEnabled(index > CASE and not self.busy.text())
         self.next_button.setVisible(index < PRESENT)
         self.finish_button.setVisible(index == PRESENT)
@@ -143,8 +163,13 @@ class NewCaseScreen(Screen):
         (target or self.next_button).setFocus()
 
     def _chain_tab_order(self) -> None:
-        order = [*self.steps[self.index].focusables(), self.back_button, self.next_button,
-                 self.finish_button, self.cancel_button]
+        order = [
+            *self.steps[self.index].focusables(),
+            self.back_button,
+            self.next_button,
+            self.finish_button,
+            self.cancel_button,
+        ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -160,9 +185,12 @@ class NewCaseScreen(Screen):
         if index == CASE:  # tell a taken reference now, not after five more steps
             self._set_busy(self.tr("Checking the reference…"))
             generation = self._generation
-            self.backend.run(reference_taken, self.case_step.value("reference"),
-                             done=lambda taken: self._reference_checked(taken, generation),
-                             failed=lambda message, code: self._failed(message, generation))
+            self.backend.run(
+                reference_taken,
+                self.case_step.value("reference"),
+                done=lambda taken: self._reference_checked(taken, generation),
+                failed=lambda message, code: self._failed(message, generation),
+            )
             return
         self.steps[index].show_message("")
         self.show_step(index + 1)
@@ -207,12 +235,16 @@ class NewCaseScreen(Screen):
         return None
 
     def _date_text(self) -> str:
-        return self.tr("Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real "
-                       "date in the past. Leave it empty if it is not known.")
+        return self.tr(
+            "Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real "
+            "date in the past. Leave it empty if it is not known."
+        )
 
     def _duplicate_text(self) -> str:
-        return self.tr("A case with this reference already exists. Choose another "
-                       "reference, or open that case from the case list.")
+        return self.tr(
+            "A case with this reference already exists. Choose another "
+            "reference, or open that case from the case list."
+        )
 
     def _show_problem(self, index: int, text: str, field: str | QWidget | None) -> None:
         if self.index != index:
@@ -224,15 +256,16 @@ class NewCaseScreen(Screen):
     # --- finishing --------------------------------------------------------------------
 
     def plan(self) -> CaseDetails:
-        witness = {**self.survivor_step.witness_values(),
-                   **self.preferences_step.witness_values()}
+        witness = {**self.survivor_step.witness_values(), **self.preferences_step.witness_values()}
         return CaseDetails(
             category=self.case_step.category() or "",
             reference=self.case_step.value("reference"),
             interviewer=self.case_step.value("interviewer"),
-            witness=witness, restricted=self.restricted_step.restricted_values(),
+            witness=witness,
+            restricted=self.restricted_step.restricted_values(),
             consents=tuple(self.consents_step.consents()),
-            present=tuple(self.present_step.participants()))
+            present=tuple(self.present_step.participants()),
+        )
 
     def finish(self) -> None:
         if not all(self._valid(index) for index in range(len(self.steps))):
@@ -240,9 +273,12 @@ class NewCaseScreen(Screen):
         self.present_step.show_message("")
         self._set_busy(self.tr("Creating the case…"))
         generation = self._generation
-        self.backend.run(create_new_case, self.plan(),
-                         done=lambda outcome: self._finished(outcome, generation),
-                         failed=lambda message, code: self._failed(message, generation))
+        self.backend.run(
+            create_new_case,
+            self.plan(),
+            done=lambda outcome: self._finished(outcome, generation),
+            failed=lambda message, code: self._failed(message, generation),
+        )
 
     def _finished(self, outcome: Outcome, generation: int) -> None:
         if generation != self._generation:
@@ -256,10 +292,13 @@ class NewCaseScreen(Screen):
         elif outcome.field == "date_of_birth":
             self._show_problem(RESTRICTED, self._date_text(), "date_of_birth")
         else:
-            self._show_problem(self._refused_step(outcome),
-                               self.tr("Nothing has been saved yet. %1")
-                               .replace("%1", sentence(outcome.message)).strip(),
-                               self._refused_field(outcome))
+            self._show_problem(
+                self._refused_step(outcome),
+                self.tr("Nothing has been saved yet. %1")
+                .replace("%1", sentence(outcome.message))
+                .strip(),
+                self._refused_field(outcome),
+            )
 
     def _refused_step(self, outcome: Outcome) -> int:
         if outcome.part == "witness" and outcome.field in PREFERENCE_KEYS:
@@ -278,9 +317,11 @@ class NewCaseScreen(Screen):
         if generation != self._generation:
             return
         self._set_busy("")
-        text = (self.tr("Nothing has been saved yet. %1").replace("%1", sentence(message))
-                if message else
-                self.tr("Nothing has been saved yet. Something went wrong; please try again."))
+        text = (
+            self.tr("Nothing has been saved yet. %1").replace("%1", sentence(message))
+            if message
+            else self.tr("Nothing has been saved yet. Something went wrong; please try again.")
+        )
         self.steps[self.index].show_message(text)
 
     def _set_busy(self, text: str) -> None:

@@ -31,8 +31,12 @@ from ui.screens.base import accessible, plain_label
 # The core's limits, so longer input is cut while typing rather than refused at Finish.
 MAX_LINE = MAX_SHORT_CHARS
 # Stored as written (the record must not depend on the interface language).
-CONSENTS = ("access to medical records", "sharing with other agencies",
-            "contact by the supervisor", "referral to an ISVA")
+CONSENTS = (
+    "access to medical records",
+    "sharing with other agencies",
+    "contact by the supervisor",
+    "referral to an ISVA",
+)
 
 
 class FormStep(QWidget):
@@ -89,8 +93,9 @@ class FormStep(QWidget):
         self.fields[key] = widget
         return widget
 
-    def line(self, key: str, label: str, hint: str = "", *, placeholder: str = "",
-             limit: int = MAX_LINE) -> QLineEdit:
+    def line(
+        self, key: str, label: str, hint: str = "", *, placeholder: str = "", limit: int = MAX_LINE
+    ) -> QLineEdit:
         edit = QLineEdit()
         edit.setMaxLength(limit)
         edit.setPlaceholderText(placeholder)
@@ -101,15 +106,26 @@ class FormStep(QWidget):
         edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
         return self._add(key, label, edit, hint)
 
-    def choice(self, key: str, label: str, options: list[tuple[str, Any]],
-               hint: str = "") -> QComboBox:
+    def choice(
+        self, key: str, label: str, options: list[tuple[str, Any]], hint: str = ""
+    ) -> QComboBox:
         combo = QComboBox()
         for text, data in options:
             combo.addItem(text, data)
         return self._add(key, label, combo, hint)
 
-    def spin(self, key: str, label: str, low: int, high: int, default: int, *,
-             special: str = "", suffix: str = "", hint: str = "") -> QSpinBox:
+    def spin(
+        self,
+        key: str,
+        label: str,
+        low: int,
+        high: int,
+        default: int,
+        *,
+        special: str = "",
+        suffix: str = "",
+        hint: str = "",
+    ) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(low, high)
         spin.setValue(default)
@@ -142,8 +158,7 @@ class FormStep(QWidget):
 
     def texts(self, keys: tuple[str, ...]) -> dict[str, Any]:
         """The non-empty values among keys (empty means "not given": nothing is sent)."""
-        return {key: value for key in keys
-                if (value := self.value(key)) not in ("", None)}
+        return {key: value for key in keys if (value := self.value(key)) not in ("", None)}
 
     def widget_for(self, key: str | None) -> QWidget | None:
         return self.fields.get(key or "")
@@ -179,13 +194,22 @@ class CaseStep(FormStep):
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         for key, text, explanation in (
-                ("csa", self.tr("CSA (non-recent)"),
-                 self.tr("Child sexual abuse, usually told years later by an adult survivor.")),
-                ("apsp", self.tr("APSP"),
-                 self.tr("Abuse of position for a sexual purpose by police officers or "
-                         "staff.")),
-                ("general", self.tr("General"),
-                 self.tr("Any other statement, with the general interview guide."))):
+            (
+                "csa",
+                self.tr("CSA (non-recent)"),
+                self.tr("Child sexual abuse, usually told years later by an adult survivor."),
+            ),
+            (
+                "apsp",
+                self.tr("APSP"),
+                self.tr("Abuse of position for a sexual purpose by police officers or staff."),
+            ),
+            (
+                "general",
+                self.tr("General"),
+                self.tr("Any other statement, with the general interview guide."),
+            ),
+        ):
             radio = QRadioButton(text)
             accessible(radio, text, explanation)
             self.group.addButton(radio)
@@ -222,11 +246,15 @@ class SurvivorStep(FormStep):
         super().__init__(parent)
         self.title = self.tr("Survivor")
         self.line("name", self.tr("Name to appear on the statement (required)"))
-        self.line("preferred_name", self.tr("Preferred name"),
-                  self.tr("What they would like to be called in the room."))
+        self.line(
+            "preferred_name",
+            self.tr("Preferred name"),
+            self.tr("What they would like to be called in the room."),
+        )
         self.line("pronouns", self.tr("Pronouns"), placeholder=self.tr("for example she/her"))
-        self.spin("age_under_18", self.tr("Age, if under 18"), 0, 17, 0,
-                  special=self.tr("Not given"))
+        self.spin(
+            "age_under_18", self.tr("Age, if under 18"), 0, 17, 0, special=self.tr("Not given")
+        )
         self.text("communication_needs", self.tr("Communication needs"))
         self.line("language", self.tr("Language"))
         needed = self.check("interpreter_needed", self.tr("Interpreter needed"))
@@ -235,8 +263,9 @@ class SurvivorStep(FormStep):
         needed.toggled.connect(language.setEnabled)
 
     def witness_values(self) -> dict[str, Any]:
-        values = self.texts(("name", "preferred_name", "pronouns", "communication_needs",
-                             "language"))
+        values = self.texts(
+            ("name", "preferred_name", "pronouns", "communication_needs", "language")
+        )
         if self.value("age_under_18"):
             values["age_under_18"] = self.value("age_under_18")
         values["interpreter_needed"] = self.value("interpreter_needed")
@@ -252,13 +281,18 @@ class PreferencesStep(FormStep):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = self.tr("Preferences and needs")
-        chosen = self.check("break_chosen", self.tr("The survivor would like breaks at a set "
-                                                    "interval"),
-                            self.tr("Leave this unticked if they have no preference: the "
-                                    "interview guide's pacing is used. They can ask for a "
-                                    "break at any time either way."))
-        every = self.spin("break_every_minutes", self.tr("A break every"), 5, 180, 30,
-                          suffix=self.tr(" minutes"))
+        chosen = self.check(
+            "break_chosen",
+            self.tr("The survivor would like breaks at a set interval"),
+            self.tr(
+                "Leave this unticked if they have no preference: the "
+                "interview guide's pacing is used. They can ask for a "
+                "break at any time either way."
+            ),
+        )
+        every = self.spin(
+            "break_every_minutes", self.tr("A break every"), 5, 180, 30, suffix=self.tr(" minutes")
+        )
         every.setEnabled(False)
         chosen.toggled.connect(every.setEnabled)
         self.text("avoid", self.tr("Topics or words to avoid"))
@@ -277,18 +311,32 @@ class PreferencesStep(FormStep):
 
 
 class RestrictedStep(FormStep):
-    TEXT_KEYS = ("date_of_birth", "address", "phone", "email", "safe_contact", "safe_times",
-                 "dates_to_avoid", "special_measures", "other_needs")
+    TEXT_KEYS = (
+        "date_of_birth",
+        "address",
+        "phone",
+        "email",
+        "safe_contact",
+        "safe_times",
+        "dates_to_avoid",
+        "special_measures",
+        "other_needs",
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = self.tr("Restricted details")
-        self.note(self.tr("Kept apart from the statement; never printed in it."),
-                  name="subtitle")
+        self.note(self.tr("Kept apart from the statement; never printed in it."), name="subtitle")
         unknown = [(self.tr("Unknown"), None), (self.tr("Yes"), True), (self.tr("No"), False)]
-        self.line("date_of_birth", self.tr("Date of birth"),
-                  self.tr("Written YYYY-MM-DD, for example 1979-03-21. Leave it empty if it "
-                          "is not known."), placeholder=self.tr("YYYY-MM-DD"), limit=40)
+        self.line(
+            "date_of_birth",
+            self.tr("Date of birth"),
+            self.tr(
+                "Written YYYY-MM-DD, for example 1979-03-21. Leave it empty if it is not known."
+            ),
+            placeholder=self.tr("YYYY-MM-DD"),
+            limit=40,
+        )
         self.text("address", self.tr("Address"))
         self.line("phone", self.tr("Phone"))
         self.line("email", self.tr("Email"))
@@ -313,12 +361,20 @@ class ConsentsStep(FormStep):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = self.tr("Consents")
-        self.note(self.tr("Record what the survivor has said about each; leave the rest as "
-                          "not asked."))
-        labels = (self.tr("Access to medical records"), self.tr("Sharing with other agencies"),
-                  self.tr("Contact by the supervisor"), self.tr("Referral to an ISVA"))
-        states = [(self.tr("Not asked"), None), (self.tr("Given"), "given"),
-                  (self.tr("Withdrawn"), "withdrawn")]
+        self.note(
+            self.tr("Record what the survivor has said about each; leave the rest as not asked.")
+        )
+        labels = (
+            self.tr("Access to medical records"),
+            self.tr("Sharing with other agencies"),
+            self.tr("Contact by the supervisor"),
+            self.tr("Referral to an ISVA"),
+        )
+        states = [
+            (self.tr("Not asked"), None),
+            (self.tr("Given"), "given"),
+            (self.tr("Withdrawn"), "withdrawn"),
+        ]
         for kind, label in zip(CONSENTS, labels, strict=True):
             self.choice(kind, label, states)
 
@@ -333,11 +389,15 @@ class PersonRow(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        labels = {"interviewer": self.tr("Interviewer"),
-                  "second_interviewer": self.tr("Second interviewer"),
-                  "intermediary": self.tr("Registered Intermediary"), "isva": self.tr("ISVA"),
-                  "interpreter": self.tr("Interpreter"), "supporter": self.tr("Supporter"),
-                  "appropriate_adult": self.tr("Appropriate adult")}
+        labels = {
+            "interviewer": self.tr("Interviewer"),
+            "second_interviewer": self.tr("Second interviewer"),
+            "intermediary": self.tr("Registered Intermediary"),
+            "isva": self.tr("ISVA"),
+            "interpreter": self.tr("Interpreter"),
+            "supporter": self.tr("Supporter"),
+            "appropriate_adult": self.tr("Appropriate adult"),
+        }
         layout = QVBoxLayout(self)
         self.caption = plain_label(name="subtitle")
         self.role = QComboBox()
@@ -350,16 +410,28 @@ class PersonRow(QFrame):
         self.language.setMaxLength(MAX_LINE)
         self.isva_note = plain_label(
             self.tr("An ISVA is there for support and stays outside the evidential chain."),
-            name="hint")
+            name="hint",
+        )
         self.remove = QPushButton(self.tr("Remove"))
         self.role_caption = plain_label(self.tr("Role"))
         self.name_caption = plain_label(self.tr("Name"))
         self.language_caption = plain_label(self.tr("Interpreter's language"))
-        for caption, field in ((self.role_caption, self.role), (self.name_caption, self.name),
-                               (self.language_caption, self.language)):
+        for caption, field in (
+            (self.role_caption, self.role),
+            (self.name_caption, self.name),
+            (self.language_caption, self.language),
+        ):
             caption.setBuddy(field)
-        for widget in (self.caption, self.role_caption, self.role, self.isva_note,
-                       self.name_caption, self.name, self.language_caption, self.language):
+        for widget in (
+            self.caption,
+            self.role_caption,
+            self.role,
+            self.isva_note,
+            self.name_caption,
+            self.name,
+            self.language_caption,
+            self.language,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignLeft)
         self.role.currentIndexChanged.connect(lambda index: self._role_changed())

@@ -62,8 +62,11 @@ class PauseScreen(Screen):
         buttons.addStretch(1)
         self.resume_button = QPushButton(self.tr("Resume (F9)"), self)
         self.resume_button.setObjectName("primary")
-        accessible(self.resume_button, self.tr("Resume"),
-                   self.tr("Returns to the same place in the statement"))
+        accessible(
+            self.resume_button,
+            self.tr("Resume"),
+            self.tr("Returns to the same place in the statement"),
+        )
         self.lock_button = QPushButton(self.tr("&Lock (Ctrl+L)"), self)
         accessible(self.lock_button, self.tr("Lock"))
         buttons.addWidget(self.resume_button)
@@ -83,8 +86,9 @@ class PauseScreen(Screen):
         for i, role in enumerate(PAUSE_REQUESTER_ROLES):
             label = labels.get(role) or ROLES.get(role) or role.replace("_", " ").capitalize()
             button = QRadioButton(label, self)
-            accessible(button, self.tr("Pause asked for by %1").replace(
-                "%1", label.replace("&", "")))
+            accessible(
+                button, self.tr("Pause asked for by %1").replace("%1", label.replace("&", ""))
+            )
             self.group.addButton(button)
             self.choices[role] = button
             grid.addWidget(button, i // COLUMNS, i % COLUMNS)
@@ -96,8 +100,9 @@ class PauseScreen(Screen):
         reason_row.addStretch(1)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Reason (optional)"))
-        accessible(self.reason, self.tr("Reason for the pause"),
-                   self.tr("Optional; can be added later"))
+        accessible(
+            self.reason, self.tr("Reason for the pause"), self.tr("Optional; can be added later")
+        )
         self.save_reason = QPushButton(self.tr("Save &reason"), self)
         accessible(self.save_reason, self.tr("Save the reason"))
         reason_row.addWidget(self.reason, 2)
@@ -116,18 +121,28 @@ class PauseScreen(Screen):
         self.save_reason.clicked.connect(self._save_reason)
         self.reason.returnPressed.connect(self._save_reason)
         # Reading order: Resume and Lock, then who asked and the reason below them.
-        order = [self.resume_button, self.lock_button, *self.choices.values(), self.reason,
-                 self.save_reason]
+        order = [
+            self.resume_button,
+            self.lock_button,
+            *self.choices.values(),
+            self.reason,
+            self.save_reason,
+        ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
     def requester_labels(self) -> dict[str, str]:
         """Human wording for everyone who may ask for a pause (with a mnemonic each)."""
-        return {"witness": self.tr("&Witness"), "interviewer": self.tr("&Interviewer"),
-                "second_interviewer": self.tr("Sec&ond interviewer"),
-                "intermediary": self.tr("Inter&mediary"), "isva": self.tr("IS&VA"),
-                "interpreter": self.tr("Interpre&ter"), "supporter": self.tr("&Supporter"),
-                "appropriate_adult": self.tr("&Appropriate adult")}
+        return {
+            "witness": self.tr("&Witness"),
+            "interviewer": self.tr("&Interviewer"),
+            "second_interviewer": self.tr("Sec&ond interviewer"),
+            "intermediary": self.tr("Inter&mediary"),
+            "isva": self.tr("IS&VA"),
+            "interpreter": self.tr("Interpre&ter"),
+            "supporter": self.tr("&Supporter"),
+            "appropriate_adult": self.tr("&Appropriate adult"),
+        }
 
     def begin(self, requested_by: str | None) -> None:
         """Start timing and record the pause (if a sitting is running) in the background."""
@@ -145,8 +160,9 @@ class PauseScreen(Screen):
         self._timer.start()
         self.resume_button.setFocus()
         if self._ref is not None:
-            self.backend.run(pause_sitting, self._ref, who,
-                             done=self._was_recorded, failed=lambda m, c: None)
+            self.backend.run(
+                pause_sitting, self._ref, who, done=self._was_recorded, failed=lambda m, c: None
+            )
 
     def _was_recorded(self, _pause: object) -> None:
         self._recorded = True
@@ -158,19 +174,26 @@ class PauseScreen(Screen):
         """Queue a change to the open pause behind its recording (the worker keeps order)."""
         if not self._asked or self._ref is None:
             if "reason" in changes:
-                self.note.setText(self.tr("No sitting was running, so there is no pause to "
-                                          "record a reason for."))
+                self.note.setText(
+                    self.tr("No sitting was running, so there is no pause to record a reason for.")
+                )
             return
 
         def done(amended: object) -> None:
             if amended:
                 self.note.setText(saved)
             elif "reason" in changes:
-                self.note.setText(self.tr("No sitting was running, so there is no pause to "
-                                          "record a reason for."))
+                self.note.setText(
+                    self.tr("No sitting was running, so there is no pause to record a reason for.")
+                )
 
-        self.backend.run(amend_open_pause, self._ref, changes, done=done,
-                         failed=lambda m, c: self.note.setText(m))
+        self.backend.run(
+            amend_open_pause,
+            self._ref,
+            changes,
+            done=done,
+            failed=lambda m, c: self.note.setText(m),
+        )
 
     def _requester(self, role: str) -> None:
         self._amend({"requested_by": role})
@@ -185,8 +208,12 @@ class PauseScreen(Screen):
         if self._asked and self._ref is not None:
             # Queued behind the pause (and any change to it) even if not recorded yet.
             self._asked = self._recorded = False
-            self.backend.run(resume_sitting, self._ref,
-                             done=lambda _: self._back(), failed=lambda m, c: self._back())
+            self.backend.run(
+                resume_sitting,
+                self._ref,
+                done=lambda _: self._back(),
+                failed=lambda m, c: self._back(),
+            )
         else:
             self._back()
 

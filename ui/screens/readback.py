@@ -58,11 +58,12 @@ class ReadBackScreen(Screen):
         super().__init__(parent)
         self.backend, self.nav = backend, nav
         self._ref: str | None = None
-        self._generation = 0           # results for an older view (before a lock) are dropped
+        self._generation = 0  # results for an older view (before a lock) are dropped
         # Its own size, starting comfortably larger than the interface text; from then on
         # A−/A+ alone change it.
-        self._size = clamp_size(max(DEFAULT_POINT_SIZE,
-                                    round(QApplication.font().pointSizeF() * 1.5)))
+        self._size = clamp_size(
+            max(DEFAULT_POINT_SIZE, round(QApplication.font().pointSizeF() * 1.5))
+        )
         self._sections: list[SectionText] = []
         self._second: SecondScreenWindow | None = None
         self._build()
@@ -85,17 +86,30 @@ class ReadBackScreen(Screen):
         outer.addWidget(scroll)
         layout = QVBoxLayout(content)
         layout.addWidget(plain_label(self.tr("Read-back"), self, name="title"))
-        layout.addWidget(plain_label(self.tr(
-            "Read the statement to the witness, or let them read it. Any change they ask "
-            "for is saved as a correction made during read-back."), self, name="hint"))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Read the statement to the witness, or let them read it. Any change they ask "
+                    "for is saved as a correction made during read-back."
+                ),
+                self,
+                name="hint",
+            )
+        )
 
         tools = QHBoxLayout()
         self.smaller = QPushButton(self.tr("A−"), self)
-        accessible(self.smaller, self.tr("Smaller text"),
-                   self.tr("Makes the statement text smaller (Ctrl+minus)"))
+        accessible(
+            self.smaller,
+            self.tr("Smaller text"),
+            self.tr("Makes the statement text smaller (Ctrl+minus)"),
+        )
         self.larger = QPushButton(self.tr("A+"), self)
-        accessible(self.larger, self.tr("Larger text"),
-                   self.tr("Makes the statement text larger (Ctrl+equals)"))
+        accessible(
+            self.larger,
+            self.tr("Larger text"),
+            self.tr("Makes the statement text larger (Ctrl+equals)"),
+        )
         self.size_label = plain_label("", self, wrap=False)
         self.second_button = QPushButton(self)
         self.second_button.clicked.connect(self._toggle_second)
@@ -114,18 +128,25 @@ class ReadBackScreen(Screen):
 
         body = QHBoxLayout()
         self.view = LargeTextView(self)
-        accessible(self.view, self.tr("Statement text"),
-                   self.tr("The witness's statement in large print, read-only"))
+        accessible(
+            self.view,
+            self.tr("Statement text"),
+            self.tr("The witness's statement in large print, read-only"),
+        )
         self.view.size_step.connect(lambda step: self._set_size(self._size + step))
         body.addWidget(self.view, 3)
         side = QVBoxLayout()
-        side.addWidget(plain_label(self.tr("Corrections made during read-back"), self,
-                                   name="subtitle"))
+        side.addWidget(
+            plain_label(self.tr("Corrections made during read-back"), self, name="subtitle")
+        )
         self.corrections = QListWidget(self)
         self.corrections.setWordWrap(True)
         self.corrections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        accessible(self.corrections, self.tr("Corrections made during read-back"),
-                   self.tr("Each section corrected during read-back, with the time"))
+        accessible(
+            self.corrections,
+            self.tr("Corrections made during read-back"),
+            self.tr("Each section corrected during read-back, with the time"),
+        )
         self.no_corrections = plain_label(self.tr("No corrections so far."), self, name="hint")
         side.addWidget(self.no_corrections)
         side.addWidget(self.corrections, 1)
@@ -134,8 +155,11 @@ class ReadBackScreen(Screen):
 
         # A check box, so whether correcting is on shows without relying on colour.
         self.correct = QCheckBox(self.tr("Make a &correction"), self)
-        accessible(self.correct, self.tr("Make a correction"),
-                   self.tr("Shows an editor for one section of the statement"))
+        accessible(
+            self.correct,
+            self.tr("Make a correction"),
+            self.tr("Shows an editor for one section of the statement"),
+        )
         self.correct.toggled.connect(self._correction_mode)
         layout.addWidget(self.correct, 0, Qt.AlignmentFlag.AlignLeft)
         self.panel = CorrectionPanel(self)
@@ -146,11 +170,13 @@ class ReadBackScreen(Screen):
         buttons = QHBoxLayout()
         self.back = QPushButton(self.tr("&Back to the interview"), self)
         accessible(self.back, self.tr("Back to the interview"))
-        self.confirm = QPushButton(self.tr("The witness con&firms the statement is correct"),
-                                   self)
+        self.confirm = QPushButton(self.tr("The witness con&firms the statement is correct"), self)
         self.confirm.setObjectName("primary")
-        accessible(self.confirm, self.tr("The witness confirms the statement is correct"),
-                   self.tr("Records the confirmation and goes on to the signature"))
+        accessible(
+            self.confirm,
+            self.tr("The witness confirms the statement is correct"),
+            self.tr("Records the confirmation and goes on to the signature"),
+        )
         self.back.clicked.connect(lambda: self.nav.go("workspace"))
         self.confirm.clicked.connect(self._confirm)
         buttons.addWidget(self.back)
@@ -158,14 +184,26 @@ class ReadBackScreen(Screen):
         buttons.addWidget(self.confirm)
         layout.addLayout(buttons)
 
-        order = [self.smaller, self.larger, self.second_button, self.view, self.corrections,
-                 self.correct, *self.panel.focus_order(), self.back, self.confirm]
+        order = [
+            self.smaller,
+            self.larger,
+            self.second_button,
+            self.view,
+            self.corrections,
+            self.correct,
+            *self.panel.focus_order(),
+            self.back,
+            self.confirm,
+        ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
     def _shortcuts(self) -> None:
-        bigger = {QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
-                  QKeySequence(QKeySequence.StandardKey.ZoomIn)}
+        bigger = {
+            QKeySequence("Ctrl+="),
+            QKeySequence("Ctrl++"),
+            QKeySequence(QKeySequence.StandardKey.ZoomIn),
+        }
         smaller = {QKeySequence("Ctrl+-"), QKeySequence(QKeySequence.StandardKey.ZoomOut)}
         for keys, step in ((bigger, STEP), (smaller, -STEP)):
             for key in keys:
@@ -185,8 +223,7 @@ class ReadBackScreen(Screen):
             return
         self._ref = ref
         self._show_message("")
-        self._run(self.tr("Loading the statement…"), load_readback, ref, True,
-                  done=self._loaded)
+        self._run(self.tr("Loading the statement…"), load_readback, ref, True, done=self._loaded)
 
     def clear_content(self) -> None:
         self._generation += 1
@@ -208,8 +245,9 @@ class ReadBackScreen(Screen):
 
     # --- background work ------------------------------------------------------------------
 
-    def _run(self, busy: str, fn: Callable[..., Any], *args: Any,
-             done: Callable[[Any], None]) -> None:
+    def _run(
+        self, busy: str, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None]
+    ) -> None:
         generation = self._generation
         self._set_busy(busy)
 
@@ -242,8 +280,7 @@ class ReadBackScreen(Screen):
     def _loaded(self, data: ReadBack) -> None:
         self._sections = data.sections
         corrected = {c.section for c in data.corrections}
-        text = compose_statement(data.sections, corrected,
-                                 self.tr("(Corrected during read-back)"))
+        text = compose_statement(data.sections, corrected, self.tr("(Corrected during read-back)"))
         bar = self.view.verticalScrollBar()
         position = bar.value()
         self.view.setPlainText(text)
@@ -253,8 +290,11 @@ class ReadBackScreen(Screen):
         self.corrections.clear()
         titles = {s.id: s.title for s in data.sections}
         for c in data.corrections:
-            self.corrections.addItem(fill(self.tr("%1, corrected at %2"),
-                                          titles.get(c.section, c.title), local_time(c.at)))
+            self.corrections.addItem(
+                fill(
+                    self.tr("%1, corrected at %2"), titles.get(c.section, c.title), local_time(c.at)
+                )
+            )
         self.no_corrections.setVisible(not data.corrections)
         self.panel.set_sections(data.sections, corrected)
         self._set_busy(None)
@@ -299,13 +339,21 @@ class ReadBackScreen(Screen):
             shown = self._second is not None and self._second.isVisible()
         if shown:
             self.second_button.setText(self.tr("Close the second &screen"))
-            accessible(self.second_button, self.tr("Close the second screen"),
-                       self.tr("Closes the window showing the statement to the witness"))
+            accessible(
+                self.second_button,
+                self.tr("Close the second screen"),
+                self.tr("Closes the window showing the statement to the witness"),
+            )
         else:
             self.second_button.setText(self.tr("Show on second &screen"))
-            accessible(self.second_button, self.tr("Show on second screen"),
-                       self.tr("Opens a window with the same large text for the witness, "
-                               "full-screen on a second monitor if there is one"))
+            accessible(
+                self.second_button,
+                self.tr("Show on second screen"),
+                self.tr(
+                    "Opens a window with the same large text for the witness, "
+                    "full-screen on a second monitor if there is one"
+                ),
+            )
 
     def second_window(self) -> SecondScreenWindow | None:
         return self._second
@@ -324,12 +372,16 @@ class ReadBackScreen(Screen):
         def saved(data: ReadBack) -> None:
             self.panel.saved(section, text)
             self._loaded(data)
-            self._show_message(self.tr("The correction is saved. It is recorded as a "
-                                       "correction made during read-back."))
+            self._show_message(
+                self.tr(
+                    "The correction is saved. It is recorded as a correction made during read-back."
+                )
+            )
 
         self._show_message("")
-        self._run(self.tr("Saving the correction…"), save_correction, self._ref, section,
-                  text, done=saved)
+        self._run(
+            self.tr("Saving the correction…"), save_correction, self._ref, section, text, done=saved
+        )
 
     def has_unsaved_correction(self) -> bool:
         return self.panel.has_unsaved()
@@ -340,9 +392,17 @@ class ReadBackScreen(Screen):
         if self._ref is None:
             return
         if self.has_unsaved_correction():
-            self._show_message(self.tr("A correction has not been saved yet. Save it or undo "
-                                       "it, then ask the witness to confirm."))
+            self._show_message(
+                self.tr(
+                    "A correction has not been saved yet. Save it or undo "
+                    "it, then ask the witness to confirm."
+                )
+            )
             return
         self._show_message("")
-        self._run(self.tr("Recording the confirmation…"), confirm_readback, self._ref,
-                  done=lambda _result: self.nav.go("signature"))
+        self._run(
+            self.tr("Recording the confirmation…"),
+            confirm_readback,
+            self._ref,
+            done=lambda _result: self.nav.go("signature"),
+        )

@@ -53,9 +53,16 @@ class SettingsScreen(Screen):
 
     def _build(self, column: QVBoxLayout, page: QWidget) -> None:
         column.addWidget(plain_label(self.tr("Settings"), page, name="title"))
-        column.addWidget(plain_label(self.tr("These preferences are kept on this computer. "
-                                             "They never include anything about a case."),
-                                     page, name="subtitle"))
+        column.addWidget(
+            plain_label(
+                self.tr(
+                    "These preferences are kept on this computer. "
+                    "They never include anything about a case."
+                ),
+                page,
+                name="subtitle",
+            )
+        )
         self.language = QComboBox(page)
         for code in LANGUAGES:
             # Each language is named in itself, so it can be found whatever is showing.
@@ -69,13 +76,19 @@ class SettingsScreen(Screen):
         self.text_scale.setRange(100, 200)
         self.text_scale.setSingleStep(TEXT_SCALE_STEP)
         self.text_scale.setSuffix(" %")
-        self._name_spin(self.text_scale, self.tr("Text size, in percent"),
-                        self.tr("From 100 to 200 percent, in steps of 25"))
+        self._name_spin(
+            self.text_scale,
+            self.tr("Text size, in percent"),
+            self.tr("From 100 to 200 percent, in steps of 25"),
+        )
         self._row(column, self.tr("&Text size"), self.text_scale, page)
 
         self.theme = QComboBox(page)
-        theme_names = {"light": self.tr("Light"), "dark": self.tr("Dark"),
-                       "high_contrast": self.tr("High contrast")}
+        theme_names = {
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+            "high_contrast": self.tr("High contrast"),
+        }
         for code in THEMES:
             self.theme.addItem(theme_names.get(code, code), code)
         accessible(self.theme, self.tr("Theme"))
@@ -85,25 +98,35 @@ class SettingsScreen(Screen):
         self.autolock = QSpinBox(page)
         self.autolock.setRange(1, 60)
         self.autolock.setSuffix(self.tr(" minutes"))
-        self._name_spin(self.autolock, self.tr("Lock automatically after, in minutes"),
-                        self.tr("The vault locks after this many minutes without use, or "
-                                "during a break that lasts longer"))
+        self._name_spin(
+            self.autolock,
+            self.tr("Lock automatically after, in minutes"),
+            self.tr(
+                "The vault locks after this many minutes without use, or "
+                "during a break that lasts longer"
+            ),
+        )
         self._row(column, self.tr("Loc&k automatically after"), self.autolock, page)
 
         self.break_minutes = QSpinBox(page)
         self.break_minutes.setRange(5, 180)
         self.break_minutes.setSingleStep(5)
         self.break_minutes.setSuffix(self.tr(" minutes"))
-        self._name_spin(self.break_minutes, self.tr("Default break interval, in minutes"),
-                        self.tr("Offered for a new survivor; they may choose another"))
+        self._name_spin(
+            self.break_minutes,
+            self.tr("Default break interval, in minutes"),
+            self.tr("Offered for a new survivor; they may choose another"),
+        )
         self._row(column, self.tr("Default b&reak interval"), self.break_minutes, page)
 
-        self.clipboard = QCheckBox(self.tr("Allow &copying statement text to the clipboard"),
-                                   page)
-        clipboard_help = self.tr("Off unless you switch it on. Copied text is cleared from "
-                                 "the clipboard after 30 seconds.")
-        accessible(self.clipboard, self.tr("Allow copying statement text to the clipboard"),
-                   clipboard_help)
+        self.clipboard = QCheckBox(self.tr("Allow &copying statement text to the clipboard"), page)
+        clipboard_help = self.tr(
+            "Off unless you switch it on. Copied text is cleared from "
+            "the clipboard after 30 seconds."
+        )
+        accessible(
+            self.clipboard, self.tr("Allow copying statement text to the clipboard"), clipboard_help
+        )
         column.addWidget(self.clipboard)
         column.addWidget(plain_label(clipboard_help, page, name="hint"))
 
@@ -123,8 +146,16 @@ class SettingsScreen(Screen):
         self.message.hide()
         column.addWidget(self.message)
         column.addStretch(1)
-        order = (self.language, self.text_scale, self.theme, self.autolock,
-                 self.break_minutes, self.clipboard, self.back_button, self.save_button)
+        order = (
+            self.language,
+            self.text_scale,
+            self.theme,
+            self.autolock,
+            self.break_minutes,
+            self.clipboard,
+            self.back_button,
+            self.save_button,
+        )
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
 
@@ -163,13 +194,15 @@ class SettingsScreen(Screen):
     def chosen(self) -> Settings:
         """The settings as shown on screen (text size rounded to its 25 % steps)."""
         scale = round(self.text_scale.value() / TEXT_SCALE_STEP) * TEXT_SCALE_STEP
-        return replace(self.nav.settings,
-                       language=str(self.language.currentData()),
-                       text_scale=min(200, max(100, scale)),
-                       theme=str(self.theme.currentData()),
-                       autolock_minutes=self.autolock.value(),
-                       default_break_minutes=self.break_minutes.value(),
-                       clipboard_allowed=self.clipboard.isChecked())
+        return replace(
+            self.nav.settings,
+            language=str(self.language.currentData()),
+            text_scale=min(200, max(100, scale)),
+            theme=str(self.theme.currentData()),
+            autolock_minutes=self.autolock.value(),
+            default_break_minutes=self.break_minutes.value(),
+            clipboard_allowed=self.clipboard.isChecked(),
+        )
 
     def save(self) -> None:
         new = self.chosen()

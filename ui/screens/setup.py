@@ -51,49 +51,81 @@ class SetupScreen(Screen):
 
     def _build(self, column: QVBoxLayout, page: QWidget) -> None:
         column.addWidget(plain_label(self.tr("Create your vault"), page, name="title"))
-        column.addWidget(plain_label(self.tr(
-            "Everything you record in Quietroom stays encrypted on this laptop. You will "
-            "need your passphrase every time you open it."), page))
-        column.addWidget(plain_label(self.tr(
-            "Choose a passphrase you will remember. If it is forgotten and no recovery key "
-            "is set, nothing can recover it, and the vault cannot be opened again."), page))
+        column.addWidget(
+            plain_label(
+                self.tr(
+                    "Everything you record in Quietroom stays encrypted on this laptop. You will "
+                    "need your passphrase every time you open it."
+                ),
+                page,
+            )
+        )
+        column.addWidget(
+            plain_label(
+                self.tr(
+                    "Choose a passphrase you will remember. If it is forgotten and no recovery key "
+                    "is set, nothing can recover it, and the vault cannot be opened again."
+                ),
+                page,
+            )
+        )
 
         self.passphrase_label = plain_label(self.tr("&Passphrase"), page)
-        self.passphrase = self._secret_field(page, self.tr("Passphrase"),
-                                             self.tr("At least 8 characters"))
+        self.passphrase = self._secret_field(
+            page, self.tr("Passphrase"), self.tr("At least 8 characters")
+        )
         self.passphrase_label.setBuddy(self.passphrase)
         self.strength = PassphraseStrengthHint(page)
         self.passphrase.textChanged.connect(self.strength.update_for)
         self.repeat_label = plain_label(self.tr("&Repeat the passphrase"), page)
-        self.repeat = self._secret_field(page, self.tr("Repeat the passphrase"),
-                                         self.tr("Type the same passphrase again"))
+        self.repeat = self._secret_field(
+            page, self.tr("Repeat the passphrase"), self.tr("Type the same passphrase again")
+        )
         self.repeat_label.setBuddy(self.repeat)
         self.repeat.returnPressed.connect(self.submit)
         self.show_toggle = QCheckBox(self.tr("&Show the passphrase"), page)
-        accessible(self.show_toggle, self.tr("Show the passphrase"),
-                   self.tr("Shows the typed passphrase on screen"))
+        accessible(
+            self.show_toggle,
+            self.tr("Show the passphrase"),
+            self.tr("Shows the typed passphrase on screen"),
+        )
         self.show_toggle.toggled.connect(self._show_passphrase)
-        for widget in (self.passphrase_label, self.passphrase, self.strength,
-                       self.repeat_label, self.repeat, self.show_toggle):
+        for widget in (
+            self.passphrase_label,
+            self.passphrase,
+            self.strength,
+            self.repeat_label,
+            self.repeat,
+            self.show_toggle,
+        ):
             column.addWidget(widget)
 
-        self.keyring_label = plain_label(self.tr("Looking for this computer's keyring…"),
-                                         page, name="hint")
+        self.keyring_label = plain_label(
+            self.tr("Looking for this computer's keyring…"), page, name="hint"
+        )
         column.addWidget(self.keyring_label)
 
-        self.recovery_label = plain_label(self.tr("Organisation recovery &key (optional)"),
-                                          page)
+        self.recovery_label = plain_label(self.tr("Organisation recovery &key (optional)"), page)
         self.recovery = QLineEdit(page)
         self.recovery.setPlaceholderText("age1…")
-        accessible(self.recovery, self.tr("Organisation recovery key, optional"),
-                   self.tr("The public recovery key your organisation gave you; it starts "
-                           "with age1. It lets an administrator restore access if the "
-                           "passphrase is forgotten."))
+        accessible(
+            self.recovery,
+            self.tr("Organisation recovery key, optional"),
+            self.tr(
+                "The public recovery key your organisation gave you; it starts "
+                "with age1. It lets an administrator restore access if the "
+                "passphrase is forgotten."
+            ),
+        )
         self.recovery_label.setBuddy(self.recovery)
-        self.recovery_hint = plain_label(self.tr(
-            "If your organisation gave you a recovery key (it starts with age1), paste it "
-            "here so an administrator can restore access if the passphrase is forgotten."),
-            page, name="hint")
+        self.recovery_hint = plain_label(
+            self.tr(
+                "If your organisation gave you a recovery key (it starts with age1), paste it "
+                "here so an administrator can restore access if the passphrase is forgotten."
+            ),
+            page,
+            name="hint",
+        )
         column.addWidget(self.recovery_label)
         column.addWidget(self.recovery)
         column.addWidget(self.recovery_hint)
@@ -114,8 +146,7 @@ class SetupScreen(Screen):
         column.addWidget(self.busy)
         column.addWidget(self.message)
         column.addStretch(1)
-        order = (self.passphrase, self.repeat, self.show_toggle, self.recovery,
-                 self.create_button)
+        order = (self.passphrase, self.repeat, self.show_toggle, self.recovery, self.create_button)
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
 
@@ -130,8 +161,11 @@ class SetupScreen(Screen):
     def entered(self) -> None:
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.keyring is None:
-            self.backend.run(keyring_available, done=self._keyring_known,
-                             failed=lambda _message, _code: self._keyring_known(False))
+            self.backend.run(
+                keyring_available,
+                done=self._keyring_known,
+                failed=lambda _message, _code: self._keyring_known(False),
+            )
 
     def clear_content(self) -> None:
         self._clear_secrets()
@@ -141,12 +175,18 @@ class SetupScreen(Screen):
     def _keyring_known(self, available: object) -> None:
         self.keyring = bool(available)
         if self.keyring:
-            self.keyring_label.setText(self.tr(
-                "Your vault will also be bound to this computer's keyring (Secret Service)."))
+            self.keyring_label.setText(
+                self.tr(
+                    "Your vault will also be bound to this computer's keyring (Secret Service)."
+                )
+            )
         else:
-            self.keyring_label.setText(self.tr(
-                "No system keyring was found: the vault will be protected by the passphrase "
-                "only."))
+            self.keyring_label.setText(
+                self.tr(
+                    "No system keyring was found: the vault will be protected by the passphrase "
+                    "only."
+                )
+            )
         self.create_button.setEnabled(not self._working)
 
     # --- creating ---------------------------------------------------------------------------
@@ -157,15 +197,22 @@ class SetupScreen(Screen):
         passphrase, repeat = self.passphrase.text(), self.repeat.text()
         self._clear_secrets()
         if passphrase != repeat:
-            self._show_message(self.tr("The two passphrases are not the same. Please type "
-                                       "them both again."))
+            self._show_message(
+                self.tr("The two passphrases are not the same. Please type them both again.")
+            )
             self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         recipient = self.recovery.text().strip() or None
         self._set_working(True)
         self._show_message("")
-        self.backend.run(create_vault, passphrase, self.keyring, recipient,
-                         done=self._created, failed=self._refused)
+        self.backend.run(
+            create_vault,
+            passphrase,
+            self.keyring,
+            recipient,
+            done=self._created,
+            failed=self._refused,
+        )
 
     def _created(self, _result: object) -> None:
         self._set_working(False)
@@ -174,14 +221,21 @@ class SetupScreen(Screen):
 
     def _refused(self, message: str, _exit_code: int) -> None:
         self._set_working(False)
-        self._show_message(calm_sentence(message) or self.tr(
-            "The vault could not be created. Nothing was changed; please try again."))
+        self._show_message(
+            calm_sentence(message)
+            or self.tr("The vault could not be created. Nothing was changed; please try again.")
+        )
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_working(self, working: bool) -> None:
         self._working = working
-        for widget in (self.passphrase, self.repeat, self.show_toggle, self.recovery,
-                       self.create_button):
+        for widget in (
+            self.passphrase,
+            self.repeat,
+            self.show_toggle,
+            self.recovery,
+            self.create_button,
+        ):
             widget.setEnabled(not working)
         self.busy.setText(self.tr("Creating… this takes a moment.") if working else "")
         self.busy.setVisible(working)

@@ -33,9 +33,11 @@ class SignatureScreen(Screen):
         self._busy = False
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self.tr("Signature"), self, name="title"))
-        self.instructions = plain_label(self.tr(
-            "Ask the witness to sign in the box. They can clear it and sign again."), self,
-            name="hint")
+        self.instructions = plain_label(
+            self.tr("Ask the witness to sign in the box. They can clear it and sign again."),
+            self,
+            name="hint",
+        )
         layout.addWidget(self.instructions)
         self.pad = SignaturePad(self)
         self.pad.changed.connect(self._update)
@@ -47,21 +49,35 @@ class SignatureScreen(Screen):
 
         buttons = QHBoxLayout()
         self.clear_button = QPushButton(self.tr("&Clear"), self)
-        accessible(self.clear_button, self.tr("Clear the signature"),
-                   self.tr("Empties the box so the witness can sign again"))
+        accessible(
+            self.clear_button,
+            self.tr("Clear the signature"),
+            self.tr("Empties the box so the witness can sign again"),
+        )
         self.sign_button = QPushButton(self.tr("&Sign the statement"), self)
         self.sign_button.setObjectName("primary")
-        accessible(self.sign_button, self.tr("Sign the statement"),
-                   self.tr("Stores the signature; the statement's text can then no longer "
-                           "change"))
+        accessible(
+            self.sign_button,
+            self.tr("Sign the statement"),
+            self.tr("Stores the signature; the statement's text can then no longer change"),
+        )
         self.readback_button = QPushButton(self.tr("Back to &read-back"), self)
-        accessible(self.readback_button, self.tr("Back to read-back"),
-                   self.tr("Leaves without signing, for example to make another correction "
-                           "or if the witness does not want to sign; the box is emptied"))
+        accessible(
+            self.readback_button,
+            self.tr("Back to read-back"),
+            self.tr(
+                "Leaves without signing, for example to make another correction "
+                "or if the witness does not want to sign; the box is emptied"
+            ),
+        )
         self.cases_button = QPushButton(self.tr("&Back to cases"), self)
         accessible(self.cases_button, self.tr("Back to cases"))
-        for button in (self.clear_button, self.sign_button, self.readback_button,
-                       self.cases_button):
+        for button in (
+            self.clear_button,
+            self.sign_button,
+            self.readback_button,
+            self.cases_button,
+        ):
             button.setAutoDefault(False)  # Enter never presses Sign by accident
             button.setDefault(False)
         self.clear_button.clicked.connect(self.pad.clear)
@@ -92,10 +108,16 @@ class SignatureScreen(Screen):
         generation = self._generation
         self.readback_button.setFocus(Qt.FocusReason.OtherFocusReason)  # never Sign first
         # A statement signed already shows the outcome instead of an empty pad.
-        self.backend.run(statement_status, self._ref,
-                         done=lambda status: self._signed(None)
-                         if generation == self._generation and status == "signed" else None,
-                         failed=lambda m, c: None)
+        self.backend.run(
+            statement_status,
+            self._ref,
+            done=lambda status: (
+                self._signed(None)
+                if generation == self._generation and status == "signed"
+                else None
+            ),
+            failed=lambda m, c: None,
+        )
 
     def clear_content(self) -> None:
         self._generation += 1
@@ -121,9 +143,13 @@ class SignatureScreen(Screen):
                 self._show("", message or self.tr("Something went wrong; nothing was lost."))
                 self._update()
 
-        self.backend.run(sign, self._ref, self.pad.to_json().encode("utf-8"),
-                         done=lambda result: self._signed(result)
-                         if generation == self._generation else None, failed=failed)
+        self.backend.run(
+            sign,
+            self._ref,
+            self.pad.to_json().encode("utf-8"),
+            done=lambda result: self._signed(result) if generation == self._generation else None,
+            failed=failed,
+        )
 
     def _signed(self, _result: object) -> None:
         self._busy = False
@@ -152,8 +178,13 @@ class SignatureScreen(Screen):
     # --- display ------------------------------------------------------------------------------
 
     def _capturing(self, on: bool) -> None:
-        for widget in (self.instructions, self.pad, self.clear_button, self.sign_button,
-                       self.readback_button):
+        for widget in (
+            self.instructions,
+            self.pad,
+            self.clear_button,
+            self.sign_button,
+            self.readback_button,
+        ):
             widget.setVisible(on)
         self.cases_button.setVisible(not on)
         self._update()

@@ -46,13 +46,17 @@ class UnlockScreen(Screen):
         column = centred_column(self)
         column.addStretch(1)
         self.title = plain_label(self.tr("Quietroom is locked"), self, name="title")
-        self.subtitle = plain_label(self.tr("Type your passphrase to continue."), self,
-                                    name="subtitle")
+        self.subtitle = plain_label(
+            self.tr("Type your passphrase to continue."), self, name="subtitle"
+        )
         self.field_label = plain_label(self.tr("&Passphrase"), self)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        accessible(self.passphrase, self.tr("Passphrase"),
-                   self.tr("Your vault passphrase. Press Enter to unlock."))
+        accessible(
+            self.passphrase,
+            self.tr("Passphrase"),
+            self.tr("Your vault passphrase. Press Enter to unlock."),
+        )
         self.field_label.setBuddy(self.passphrase)
         self.passphrase.returnPressed.connect(self.submit)
         self.unlock_button = QPushButton(self.tr("&Unlock"), self)
@@ -111,8 +115,9 @@ class UnlockScreen(Screen):
         if not text:
             text = self.tr("The vault could not be opened. Please try again.")
         if exit_code == DAMAGED_EXIT_CODE:
-            text = text + " " + self.tr("Contact your administrator; your data has not "
-                                        "been changed.")
+            text = (
+                text + " " + self.tr("Contact your administrator; your data has not been changed.")
+            )
         self._show_message(text)
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 

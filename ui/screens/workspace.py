@@ -91,11 +91,17 @@ class WorkspaceScreen(Screen):
         accessible(self.back, self.tr("Back to the case list"))
         self.reference = plain_label("", self, name="title", wrap=False)
         self.readback = QPushButton(self.tr("Read-&back"), self)
-        accessible(self.readback, self.tr("Read-back"),
-                   self.tr("Show the statement text in large print for the witness"))
+        accessible(
+            self.readback,
+            self.tr("Read-back"),
+            self.tr("Show the statement text in large print for the witness"),
+        )
         self.export = QPushButton(self.tr("E&xport…"), self)
-        accessible(self.export, self.tr("Export"),
-                   self.tr("Export the signed statement as an encrypted bundle"))
+        accessible(
+            self.export,
+            self.tr("Export"),
+            self.tr("Export the signed statement as an encrypted bundle"),
+        )
         self.export.hide()
         top.addWidget(self.back)
         top.addWidget(self.reference, 1)
@@ -122,8 +128,11 @@ class WorkspaceScreen(Screen):
         cl.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.section = QComboBox(centre)
-        accessible(self.section, self.tr("Statement section"),
-                   self.tr("The part of the statement you are writing"))
+        accessible(
+            self.section,
+            self.tr("Statement section"),
+            self.tr("The part of the statement you are writing"),
+        )
         self.saved = plain_label("", centre, name="saved", wrap=False)
         row.addWidget(self.section, 1)
         row.addWidget(self.saved)
@@ -131,8 +140,11 @@ class WorkspaceScreen(Screen):
         self.section_hint = plain_label("", centre, name="hint")
         cl.addWidget(self.section_hint)
         self.editor = GuardedPlainTextEdit(centre)
-        accessible(self.editor, self.tr("Statement text"),
-                   self.tr("The witness's own words for this section; saved as you type"))
+        accessible(
+            self.editor,
+            self.tr("Statement text"),
+            self.tr("The witness's own words for this section; saved as you type"),
+        )
         cl.addWidget(self.editor, 1)
         self.side = SidePanel(split)
         split.addWidget(self.guide)
@@ -152,8 +164,9 @@ class WorkspaceScreen(Screen):
         self.banner_close.clicked.connect(self.banner.hide)
         self.section.currentIndexChanged.connect(self._section_changed)
         self.editor.textChanged.connect(self._edited)
-        self.editor.copy_refused.connect(lambda: self.saved.setText(
-            self.tr("Copying is switched off in Settings")))
+        self.editor.copy_refused.connect(
+            lambda: self.saved.setText(self.tr("Copying is switched off in Settings"))
+        )
         self.guide.phase_chosen.connect(self._phase_chosen)
         self.side.event_added.connect(self._add_event)
         self.side.note_added.connect(self._add_note)
@@ -164,9 +177,18 @@ class WorkspaceScreen(Screen):
         self.bar.pause_amended.connect(self._amend_pause)
         # Reading order: the top row, the sitting bar, the banner, then the three columns
         # left to right (guide, statement, timeline and notes).
-        order = [self.back, self.export, self.readback, *self.bar.focus_order(),
-                 self.banner_close, self.guide.phases, self.guide.prompts, self.section,
-                 self.editor, self.side]
+        order = [
+            self.back,
+            self.export,
+            self.readback,
+            *self.bar.focus_order(),
+            self.banner_close,
+            self.guide.phases,
+            self.guide.prompts,
+            self.section,
+            self.editor,
+            self.side,
+        ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         # Tab types a tab in the statement; Ctrl+Tab (Ctrl+Shift+Tab) moves on (back).
@@ -175,10 +197,14 @@ class WorkspaceScreen(Screen):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() == QEvent.Type.KeyPress:
             key: QKeyEvent = event  # type: ignore[assignment]
-            if key.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
-                    key.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                forward = key.key() == Qt.Key.Key_Tab and \
-                    not key.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if (
+                key.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and key.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                forward = (
+                    key.key() == Qt.Key.Key_Tab
+                    and not key.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                )
                 self.focusNextPrevChild(forward)
                 return True
         return super().eventFilter(watched, event)
@@ -208,9 +234,13 @@ class WorkspaceScreen(Screen):
         self._ref = ref
         self._loading = True
         # The guide comes in the interface language; the statement text is never touched.
-        self.backend.run(load_case, ref, self.nav.settings.language,
-                         done=self._current(self._loaded),
-                         failed=self._current(self._failed))
+        self.backend.run(
+            load_case,
+            ref,
+            self.nav.settings.language,
+            done=self._current(self._loaded),
+            failed=self._current(self._failed),
+        )
 
     def _loaded(self, data: OpenedCase) -> None:
         case, guide, statement = data.case, data.guide, data.statement
@@ -229,18 +259,19 @@ class WorkspaceScreen(Screen):
         self.section.clear()
         for s in data.sections:
             self.section.addItem(self._titles.get(s.id, s.title), s.id)
-        start = place.section if place and place.section in self._texts else \
-            next((s.id for s in data.sections if s.id == "account"), data.sections[0].id)
+        start = (
+            place.section
+            if place and place.section in self._texts
+            else next((s.id for s in data.sections if s.id == "account"), data.sections[0].id)
+        )
         self.section.setCurrentIndex(self.section.findData(start))
         self.section.blockSignals(False)
         # The saved cursor belongs to the saved section; elsewhere start at the end.
-        self._show_section(start, place.position if place and place.section == start
-                           else None)
+        self._show_section(start, place.position if place and place.section == start else None)
         self.editor.setReadOnly(self._signed)
         self.export.setVisible(self._signed)
         self.readback.setVisible(not self._signed)
-        self.saved.setText(self.tr("Signed: the text can no longer change")
-                           if self._signed else "")
+        self.saved.setText(self.tr("Signed: the text can no longer change") if self._signed else "")
         self._show_sitting(sitting)
         self.side.show_events(data.events)
         self.side.show_notes(data.notes)
@@ -280,9 +311,15 @@ class WorkspaceScreen(Screen):
         text = self.editor.toPlainText()
         self._texts[self._section] = text
         position = self.editor.textCursor().position()
-        self.backend.run(save_section, self._ref, self._section, text, position,
-                         done=self._current(self._saved),
-                         failed=self._current(self._save_failed))
+        self.backend.run(
+            save_section,
+            self._ref,
+            self._section,
+            text,
+            position,
+            done=self._current(self._saved),
+            failed=self._current(self._save_failed),
+        )
 
     def _saved(self, _result: object) -> None:
         if not self._dirty:
@@ -305,12 +342,12 @@ class WorkspaceScreen(Screen):
         if self._section is not None:
             self._set_place(section=self._section, position=self.editor.textCursor().position())
 
-    def _set_place(self, *, phase: str | None = None, section: str | None = None,
-                   position: int | None = None) -> None:
+    def _set_place(
+        self, *, phase: str | None = None, section: str | None = None, position: int | None = None
+    ) -> None:
         if self._ref is None or self._sitting is None or not self._sitting.open:
             return
-        self.backend.run(set_place, self._ref, phase, section, position,
-                         failed=lambda m, c: None)
+        self.backend.run(set_place, self._ref, phase, section, position, failed=lambda m, c: None)
 
     def _leave(self, screen: str) -> None:
         self.remember_place()
@@ -328,28 +365,41 @@ class WorkspaceScreen(Screen):
 
     def _refresh_sitting(self, *_: object) -> None:
         if self._ref is not None:
-            self.backend.run(current_sitting, self._ref,
-                             done=self._current(self._show_sitting),
-                             failed=self._current(self._failed))
+            self.backend.run(
+                current_sitting,
+                self._ref,
+                done=self._current(self._show_sitting),
+                failed=self._current(self._failed),
+            )
 
     def _start(self) -> None:
         if self._ref is None:
             return
-        self.backend.run(start_sitting, self._ref, done=self._current(self._show_sitting),
-                         failed=self._current(self._failed))
+        self.backend.run(
+            start_sitting,
+            self._ref,
+            done=self._current(self._show_sitting),
+            failed=self._current(self._failed),
+        )
 
     def _resume(self) -> None:
         if self._ref is not None:
-            self.backend.run(resume_sitting, self._ref,
-                             done=self._current(self._refresh_sitting),
-                             failed=self._current(self._failed))
+            self.backend.run(
+                resume_sitting,
+                self._ref,
+                done=self._current(self._refresh_sitting),
+                failed=self._current(self._failed),
+            )
 
     def _end(self) -> None:
         self.remember_place()
         if self._ref is not None:
-            self.backend.run(end_sitting, self._ref,
-                             done=self._current(self._refresh_sitting),
-                             failed=self._current(self._failed))
+            self.backend.run(
+                end_sitting,
+                self._ref,
+                done=self._current(self._refresh_sitting),
+                failed=self._current(self._failed),
+            )
 
     def _amend_pause(self, number: int, requested_by: str | None, reason: str | None) -> None:
         """Correct who asked for the last pause, and why, after resuming."""
@@ -360,9 +410,15 @@ class WorkspaceScreen(Screen):
             self.bar.amend_saved()
             self._refresh_sitting()
 
-        self.backend.run(amend_pause, self._ref, number, requested_by, reason,
-                         done=self._current(done),
-                         failed=self._current(lambda m, c: self.bar.amend_failed(m)))
+        self.backend.run(
+            amend_pause,
+            self._ref,
+            number,
+            requested_by,
+            reason,
+            done=self._current(done),
+            failed=self._current(lambda m, c: self.bar.amend_failed(m)),
+        )
 
     def sitting_changed(self) -> None:
         """The pause screen changed the sitting's state: show it."""
@@ -380,17 +436,21 @@ class WorkspaceScreen(Screen):
             return  # locked meanwhile, or about another case
         minutes = str(event.detail.get("minutes", ""))
         if event.kind == "break_due":
-            text = self.tr("It has been about %1 minutes without a break. You might offer "
-                           "one when it suits the witness.").replace("%1", minutes)
+            text = self.tr(
+                "It has been about %1 minutes without a break. You might offer "
+                "one when it suits the witness."
+            ).replace("%1", minutes)
         elif event.kind == "long_sitting":
-            text = self.tr("This sitting has gone on for over %1 minutes. Consider how the "
-                           "witness is doing.").replace("%1", minutes)
+            text = self.tr(
+                "This sitting has gone on for over %1 minutes. Consider how the witness is doing."
+            ).replace("%1", minutes)
         else:
             # The engine names the phase from the English guide; show the guide on screen.
             phase = str(event.detail.get("phase", ""))
             title = self._phase_titles.get(phase) or str(event.detail.get("title", ""))
-            text = self.tr("New phase: %1. A good moment to check in with the witness."
-                           ).replace("%1", title)
+            text = self.tr("New phase: %1. A good moment to check in with the witness.").replace(
+                "%1", title
+            )
         self.banner_text.setText(text)
         self.banner.show()
 
@@ -404,8 +464,14 @@ class WorkspaceScreen(Screen):
             self.side.event_saved()
             self.side.show_events(events)  # type: ignore[arg-type]
 
-        self.backend.run(add_event, self._ref, when, what, done=self._current(done),
-                         failed=self._current(lambda m, c: self.side.timeline_message.setText(m)))
+        self.backend.run(
+            add_event,
+            self._ref,
+            when,
+            what,
+            done=self._current(done),
+            failed=self._current(lambda m, c: self.side.timeline_message.setText(m)),
+        )
 
     def _add_note(self, text: str) -> None:
         if self._ref is None:
@@ -415,8 +481,9 @@ class WorkspaceScreen(Screen):
             self.side.note.clear()
             self.side.show_notes(notes)  # type: ignore[arg-type]
 
-        self.backend.run(add_note, self._ref, text, done=self._current(done),
-                         failed=self._current(self._failed))
+        self.backend.run(
+            add_note, self._ref, text, done=self._current(done), failed=self._current(self._failed)
+        )
 
     # --- privacy ----------------------------------------------------------------------------
 

@@ -144,8 +144,10 @@ class GuardedPlainTextEdit(QPlainTextEdit):
         self.guard.clear_if_ours()  # the words are gone from here: from the clipboard too
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.clipboard_allowed and (event.matches(QKeySequence.StandardKey.Cut)
-                                           or event.matches(QKeySequence.StandardKey.Copy)):
+        if not self.clipboard_allowed and (
+            event.matches(QKeySequence.StandardKey.Cut)
+            or event.matches(QKeySequence.StandardKey.Copy)
+        ):
             # Refuse the whole action: a cut that copies nothing must not delete either.
             self.copy_refused.emit()
             event.accept()

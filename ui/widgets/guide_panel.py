@@ -21,17 +21,21 @@ class GuidePanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = plain_label(self.tr("Interview guide (for you only)"), self,
-                                   name="subtitle")
+        self.heading = plain_label(self.tr("Interview guide (for you only)"), self, name="subtitle")
         self.phases = QListWidget(self)
         self.phases.setWordWrap(True)
-        accessible(self.phases, self.tr("Interview phases"),
-                   self.tr("Choose the phase you are in; its prompts appear below"))
+        accessible(
+            self.phases,
+            self.tr("Interview phases"),
+            self.tr("Choose the phase you are in; its prompts appear below"),
+        )
         self.prompts = QPlainTextEdit(self)
         self.prompts.setReadOnly(True)
-        accessible(self.prompts, self.tr("Prompts for this phase"),
-                   self.tr("Open, non-leading prompts for the interviewer; never part of "
-                           "the statement"))
+        accessible(
+            self.prompts,
+            self.tr("Prompts for this phase"),
+            self.tr("Open, non-leading prompts for the interviewer; never part of the statement"),
+        )
         layout.addWidget(self.heading)
         layout.addWidget(self.phases, 1)
         layout.addWidget(self.prompts, 2)

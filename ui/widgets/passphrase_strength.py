@@ -22,17 +22,70 @@ STRONG_FROM_BITS = 70.0
 # A predictable character (a repeat, the next step of a sequence) adds little.
 PREDICTABLE_WEIGHT = 0.2
 
-COMMON = frozenset({
-    "password", "passw0rd", "pa55word", "password1", "123456", "1234567", "12345678",
-    "123456789", "1234567890", "11111111", "00000000", "87654321", "qwerty", "qwerty123",
-    "qwertyuiop", "1q2w3e4r", "1qaz2wsx", "abc123", "abcd1234", "letmein", "welcome",
-    "iloveyou", "admin", "administrator", "monkey", "dragon", "football", "baseball",
-    "sunshine", "princess", "master", "shadow", "trustno1", "superman", "starwars",
-    "whatever", "freedom", "changeme", "secret", "login", "default", "access",
-    "computer", "internet", "hello", "summer", "winter", "spring", "autumn", "london",
-    "liverpool", "chelsea", "arsenal", "michael", "jennifer", "charlie", "police",
-    "quietroom", "letmein123", "welcome1",
-})
+COMMON = frozenset(
+    {
+        "password",
+        "passw0rd",
+        "pa55word",
+        "password1",
+        "123456",
+        "1234567",
+        "12345678",
+        "123456789",
+        "1234567890",
+        "11111111",
+        "00000000",
+        "87654321",
+        "qwerty",
+        "qwerty123",
+        "qwertyuiop",
+        "1q2w3e4r",
+        "1qaz2wsx",
+        "abc123",
+        "abcd1234",
+        "letmein",
+        "welcome",
+        "iloveyou",
+        "admin",
+        "administrator",
+        "monkey",
+        "dragon",
+        "football",
+        "baseball",
+        "sunshine",
+        "princess",
+        "master",
+        "shadow",
+        "trustno1",
+        "superman",
+        "starwars",
+        "whatever",
+        "freedom",
+        "changeme",
+        "secret",
+        "login",
+        "default",
+        "access",
+        "computer",
+        "internet",
+        "hello",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "london",
+        "liverpool",
+        "chelsea",
+        "arsenal",
+        "michael",
+        "jennifer",
+        "charlie",
+        "police",
+        "quietroom",
+        "letmein123",
+        "welcome1",
+    }
+)
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 _EDGE = string.digits + string.punctuation + " "
 
@@ -80,7 +133,7 @@ def _keyboard_runs(lowered: str) -> set[int]:
                 end = start + 4
                 if lowered[start:end] not in line:
                     continue
-                while end < len(lowered) and lowered[start:end + 1] in line:
+                while end < len(lowered) and lowered[start : end + 1] in line:
                     end += 1
                 marked.update(range(start + 1, end))
     return marked
@@ -153,17 +206,18 @@ class PassphraseStrengthHint(QLabel):
 
     def describe(self, result: Estimate) -> str:
         if result.level == Level.EMPTY:
-            return self.tr("A few unrelated words make a good passphrase: easy to remember, "
-                           "hard to guess.")
+            return self.tr(
+                "A few unrelated words make a good passphrase: easy to remember, hard to guess."
+            )
         if result.level == Level.TOO_SHORT:
-            return self.tr("Too short: use at least 8 characters. A few unrelated words "
-                           "work well.")
+            return self.tr("Too short: use at least 8 characters. A few unrelated words work well.")
         if result.level == Level.WEAK:
             if result.common:
                 return self.tr("Weak: this is a very common password. Add more words.")
             if result.patterned:
-                return self.tr("Weak: add more words. Repeated or sequential characters "
-                               "are easy to guess.")
+                return self.tr(
+                    "Weak: add more words. Repeated or sequential characters are easy to guess."
+                )
             return self.tr("Weak: add more words.")
         if result.level == Level.FAIR:
             return self.tr("Fair: one or two more words would make it stronger.")

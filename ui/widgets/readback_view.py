@@ -43,8 +43,7 @@ def fill(template: str, *values: str) -> str:
     return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
 
 
-def compose_statement(sections: Iterable[SectionText], corrected: set[str],
-                      marker: str) -> str:
+def compose_statement(sections: Iterable[SectionText], corrected: set[str], marker: str) -> str:
     """The statement as the witness reads it: each non-empty section's words, in order,
     separated by a blank line; a corrected section is preceded by `marker` on its own line
     (plain words, so the change is not signalled by colour alone)."""
@@ -112,8 +111,11 @@ class SecondScreenWindow(QWidget):
         accessible(self, self.tr("Statement for the witness to read"))
         self.view = LargeTextView(self)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the interviewer keeps the keyboard
-        accessible(self.view, self.tr("Statement text"),
-                   self.tr("The statement in large print for the witness to read"))
+        accessible(
+            self.view,
+            self.tr("Statement text"),
+            self.tr("The statement in large print for the witness to read"),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
 
@@ -195,17 +197,24 @@ class CorrectionPanel(QWidget):
         layout.addLayout(row)
         self.editor = GuardedPlainTextEdit(self)
         self.editor.setTabChangesFocus(True)
-        accessible(self.editor, self.tr("Corrected text of the section"),
-                   self.tr("Change the words as the witness asks, then save the correction"))
+        accessible(
+            self.editor,
+            self.tr("Corrected text of the section"),
+            self.tr("Change the words as the witness asks, then save the correction"),
+        )
         self.editor.textChanged.connect(self._update_buttons)
         layout.addWidget(self.editor, 1)
         actions = QHBoxLayout()
         self.save = QPushButton(self.tr("Sa&ve the correction"), self)
-        accessible(self.save, self.tr("Save the correction"),
-                   self.tr("Saves this section; it is recorded as a read-back correction"))
+        accessible(
+            self.save,
+            self.tr("Save the correction"),
+            self.tr("Saves this section; it is recorded as a read-back correction"),
+        )
         self.undo = QPushButton(self.tr("&Undo changes"), self)
-        accessible(self.undo, self.tr("Undo changes"),
-                   self.tr("Puts back the section's saved text"))
+        accessible(
+            self.undo, self.tr("Undo changes"), self.tr("Puts back the section's saved text")
+        )
         self.save.clicked.connect(self._save)
         self.undo.clicked.connect(self._undo)
         actions.addWidget(self.save)
@@ -219,8 +228,7 @@ class CorrectionPanel(QWidget):
     def set_sections(self, sections: list[SectionText], corrected: set[str]) -> None:
         self._stash()
         self._stored = {s.id: s.text for s in sections}
-        self._drafts = {sid: d for sid, d in self._drafts.items()
-                        if self._stored.get(sid) == d[0]}
+        self._drafts = {sid: d for sid, d in self._drafts.items() if self._stored.get(sid) == d[0]}
         keep = self._section
         self.section_choice.blockSignals(True)
         self.section_choice.clear()

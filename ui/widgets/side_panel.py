@@ -20,7 +20,7 @@ from ui.screens.base import accessible, plain_label
 
 
 class SidePanel(QTabWidget):
-    event_added = Signal(str, str)   # when, what
+    event_added = Signal(str, str)  # when, what
     note_added = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -31,8 +31,11 @@ class SidePanel(QTabWidget):
         tl = QVBoxLayout(timeline)
         self.events = QListWidget(timeline)
         self.events.setWordWrap(True)
-        accessible(self.events, self.tr("Timeline events"),
-                   self.tr("Events in date order, in the witness's own words"))
+        accessible(
+            self.events,
+            self.tr("Timeline events"),
+            self.tr("Events in date order, in the witness's own words"),
+        )
         form = QFormLayout()
         self.when = QLineEdit(timeline)
         self.when.setPlaceholderText(self.tr("e.g. summer 1987, aged about 12"))
@@ -55,8 +58,11 @@ class SidePanel(QTabWidget):
         # Notes
         notes = QWidget(self)
         nl = QVBoxLayout(notes)
-        nl.addWidget(plain_label(self.tr("Notes for you only. They never enter the "
-                                         "statement."), notes, name="hint"))
+        nl.addWidget(
+            plain_label(
+                self.tr("Notes for you only. They never enter the statement."), notes, name="hint"
+            )
+        )
         self.notes = QListWidget(notes)
         self.notes.setWordWrap(True)
         accessible(self.notes, self.tr("Interviewer notes"))

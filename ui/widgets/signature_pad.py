@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.desktop.types import MAX_SIGNATURE_POINTS, SignatureArt, Stroke, signature_to_json
 
-MIN_STEP = 0.75       # pixels: closer points add nothing visible and only bloat the JSON
+MIN_STEP = 0.75  # pixels: closer points add nothing visible and only bloat the JSON
 PEN_WIDTH = 2.5
 MAX_POINTS = MAX_SIGNATURE_POINTS
 
@@ -52,7 +52,8 @@ class SignaturePad(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAccessibleName(self.tr("Signature pad"))
         self.setAccessibleDescription(
-            self.tr("Signature pad: the witness signs here with a finger, pen or mouse"))
+            self.tr("Signature pad: the witness signs here with a finger, pen or mouse")
+        )
         self._update_minimum()
 
     # --- the strokes ----------------------------------------------------------------
@@ -77,13 +78,16 @@ class SignaturePad(QWidget):
         width, height = self._space or (self.width(), self.height())
         xs = [p[0] for s in self._strokes for p in s]
         ys = [p[1] for s in self._strokes for p in s]
-        return (float(max([width, 1, *[math.ceil(x) for x in xs]])),
-                float(max([height, 1, *[math.ceil(y) for y in ys]])))
+        return (
+            float(max([width, 1, *[math.ceil(x) for x in xs]])),
+            float(max([height, 1, *[math.ceil(y) for y in ys]])),
+        )
 
     def to_art(self) -> SignatureArt:
         width, height = self.pad_size()
-        return SignatureArt(strokes=tuple(Stroke(tuple(s)) for s in self.strokes()),
-                            width=width, height=height)
+        return SignatureArt(
+            strokes=tuple(Stroke(tuple(s)) for s in self.strokes()), width=width, height=height
+        )
 
     def to_json(self) -> str:
         """{"version":1,"width":w,"height":h,"strokes":[[[x,y],…],…]}, 2 decimals."""
@@ -154,8 +158,12 @@ class SignaturePad(QWidget):
 
     def event(self, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-                    QEvent.Type.TouchCancel):
+        if kind in (
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.TouchEnd,
+            QEvent.Type.TouchCancel,
+        ):
             self._touch(event)  # type: ignore[arg-type]
             event.accept()
             return True
@@ -208,8 +216,9 @@ class SignaturePad(QWidget):
             font = painter.font()
             font.setItalic(True)
             painter.setFont(font)
-            painter.drawText(QPointF(margin, baseline - self.fontMetrics().descent() - 6),
-                             self.tr("Sign here"))
+            painter.drawText(
+                QPointF(margin, baseline - self.fontMetrics().descent() - 6), self.tr("Sign here")
+            )
         pen = QPen(pal.color(QPalette.ColorRole.Text), PEN_WIDTH)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)

@@ -37,8 +37,11 @@ def last_pause(sitting: Sitting | None) -> Pause | None:
 def clock_text(seconds: float) -> str:
     seconds = int(max(0, seconds))
     hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else \
-        f"{rest // 60:02d}:{rest % 60:02d}"
+    return (
+        f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+        if hours
+        else f"{rest // 60:02d}:{rest % 60:02d}"
+    )
 
 
 class SittingBar(QWidget):
@@ -65,10 +68,16 @@ class SittingBar(QWidget):
         self.pause = QPushButton(self.tr("&Pause (F9)"), self)
         self.resume = QPushButton(self.tr("&Resume"), self)
         self.end = QPushButton(self.tr("&End sitting"), self)
-        accessible(self.start, self.tr("Start sitting"),
-                   self.tr("Starts a sitting with the people planned for this case"))
-        accessible(self.pause, self.tr("Pause"),
-                   self.tr("Pauses at once and shows a neutral screen; also the F9 key"))
+        accessible(
+            self.start,
+            self.tr("Start sitting"),
+            self.tr("Starts a sitting with the people planned for this case"),
+        )
+        accessible(
+            self.pause,
+            self.tr("Pause"),
+            self.tr("Pauses at once and shows a neutral screen; also the F9 key"),
+        )
         accessible(self.resume, self.tr("Resume"), self.tr("Resumes the paused sitting"))
         accessible(self.end, self.tr("End sitting"), self.tr("Ends this sitting"))
         for widget in (self.state, self.active):
@@ -97,8 +106,11 @@ class SittingBar(QWidget):
         self.last_pause = plain_label("", self.pause_row, name="hint", wrap=False)
         self.change_pause = QPushButton(self.tr("Chan&ge"), self.pause_row)
         self.change_pause.setCheckable(True)
-        accessible(self.change_pause, self.tr("Change who asked for the last pause, and why"),
-                   self.tr("Opens a small row below to correct the record of the last pause"))
+        accessible(
+            self.change_pause,
+            self.tr("Change who asked for the last pause, and why"),
+            self.tr("Opens a small row below to correct the record of the last pause"),
+        )
         self.amend_note = plain_label("", self.pause_row, name="hint", wrap=False)
         summary.addWidget(self.last_pause)
         summary.addWidget(self.change_pause)
@@ -120,8 +132,11 @@ class SittingBar(QWidget):
         self.reason = QLineEdit(self.amend)
         self.reason.setMaxLength(REASON_LIMIT)
         self.reason.setPlaceholderText(self.tr("Reason (optional)"))
-        accessible(self.reason, self.tr("Reason for the last pause"),
-                   self.tr("Optional; leave it empty if no reason was given"))
+        accessible(
+            self.reason,
+            self.tr("Reason for the last pause"),
+            self.tr("Optional; leave it empty if no reason was given"),
+        )
         reason_label.setBuddy(self.reason)
         self.save_pause = QPushButton(self.tr("Sa&ve"), self.amend)
         accessible(self.save_pause, self.tr("Save the change to the last pause"))
@@ -139,26 +154,40 @@ class SittingBar(QWidget):
 
     def focus_order(self) -> list[QWidget]:
         """The bar's controls in reading order, for the screen's tab order."""
-        return [self.start, self.pause, self.resume, self.end, self.change_pause,
-                self.requester, self.reason, self.save_pause]
+        return [
+            self.start,
+            self.pause,
+            self.resume,
+            self.end,
+            self.change_pause,
+            self.requester,
+            self.reason,
+            self.save_pause,
+        ]
 
     def requester_labels(self) -> dict[str, str]:
-        return {"witness": self.tr("Witness"), "interviewer": self.tr("Interviewer"),
-                "second_interviewer": self.tr("Second interviewer"),
-                "intermediary": self.tr("Registered Intermediary"),
-                "isva": self.tr("ISVA"), "interpreter": self.tr("Interpreter"),
-                "supporter": self.tr("Supporter"),
-                "appropriate_adult": self.tr("Appropriate adult")}
+        return {
+            "witness": self.tr("Witness"),
+            "interviewer": self.tr("Interviewer"),
+            "second_interviewer": self.tr("Second interviewer"),
+            "intermediary": self.tr("Registered Intermediary"),
+            "isva": self.tr("ISVA"),
+            "interpreter": self.tr("Interpreter"),
+            "supporter": self.tr("Supporter"),
+            "appropriate_adult": self.tr("Appropriate adult"),
+        }
 
     def _requester_label(self, role: str) -> str:
-        return self.requester_labels().get(role) or ROLES.get(role) or \
-            role.replace("_", " ").capitalize()
+        return (
+            self.requester_labels().get(role)
+            or ROLES.get(role)
+            or role.replace("_", " ").capitalize()
+        )
 
     def _show_pause(self, pause: Pause | None) -> None:
         """Show who asked for the last pause; refill the row only for another pause, so
         a refresh never overwrites what is being typed."""
-        same = pause is not None and self._pause is not None and \
-            pause.number == self._pause.number
+        same = pause is not None and self._pause is not None and pause.number == self._pause.number
         self._pause = pause
         self.pause_row.setVisible(pause is not None)
         if pause is None:
@@ -168,8 +197,11 @@ class SittingBar(QWidget):
             self.change_pause.setChecked(False)
             self.amend.hide()
             return
-        self.last_pause.setText(self.tr("Last pause asked for by: %1").replace(
-            "%1", self._requester_label(pause.requested_by)))
+        self.last_pause.setText(
+            self.tr("Last pause asked for by: %1").replace(
+                "%1", self._requester_label(pause.requested_by)
+            )
+        )
         if not same:
             self.amend_note.clear()
         if not (same and self.change_pause.isChecked()):
@@ -178,8 +210,7 @@ class SittingBar(QWidget):
     def _fill_amend(self, pause: Pause) -> None:
         index = self.requester.findData(pause.requested_by)
         if index < 0:  # recorded under a role this version does not offer
-            self.requester.addItem(self._requester_label(pause.requested_by),
-                                   pause.requested_by)
+            self.requester.addItem(self._requester_label(pause.requested_by), pause.requested_by)
             index = self.requester.count() - 1
         self.requester.setCurrentIndex(index)
         self.reason.setText(pause.reason or "")
@@ -232,24 +263,30 @@ class SittingBar(QWidget):
             self._ticker.stop()
         else:
             number = str(running.number)
-            self.state.setText(self.tr("Sitting %1: running").replace("%1", number)
-                               if state == "running" else
-                               self.tr("Sitting %1: paused").replace("%1", number))
+            self.state.setText(
+                self.tr("Sitting %1: running").replace("%1", number)
+                if state == "running"
+                else self.tr("Sitting %1: paused").replace("%1", number)
+            )
             labels = self.role_labels()
             names = [f"{p.name} ({labels.get(p.role, p.role)})" for p in running.present]
-            self.present.setText(self.tr("Present: %1").replace("%1", "; ".join(names))
-                                 if names else "")
+            self.present.setText(
+                self.tr("Present: %1").replace("%1", "; ".join(names)) if names else ""
+            )
             self._ticker.start()
         self._refresh_time()
 
     def role_labels(self) -> dict[str, str]:
-        return {"interviewer": self.tr("interviewer"),
-                "second_interviewer": self.tr("second interviewer"),
-                "intermediary": self.tr("Registered Intermediary"),
-                "isva": self.tr("ISVA, outside the evidential chain"),
-                "interpreter": self.tr("interpreter"), "supporter": self.tr("supporter"),
-                "appropriate_adult": self.tr("appropriate adult"),
-                "witness": self.tr("witness")}
+        return {
+            "interviewer": self.tr("interviewer"),
+            "second_interviewer": self.tr("second interviewer"),
+            "intermediary": self.tr("Registered Intermediary"),
+            "isva": self.tr("ISVA, outside the evidential chain"),
+            "interpreter": self.tr("interpreter"),
+            "supporter": self.tr("supporter"),
+            "appropriate_adult": self.tr("appropriate adult"),
+            "witness": self.tr("witness"),
+        }
 
     def _refresh_time(self) -> None:
         sitting = self._sitting
@@ -257,5 +294,6 @@ class SittingBar(QWidget):
             self.active.setText("")
             return
         extra = time.monotonic() - self._fetched if sitting.state == "running" else 0.0
-        self.active.setText(self.tr("Active time %1").replace(
-            "%1", clock_text(sitting.active_seconds + extra)))
+        self.active.setText(
+            self.tr("Active time %1").replace("%1", clock_text(sitting.active_seconds + extra))
+        )
