@@ -4,201 +4,201 @@
 <context>
     <name>CaseListScreen</name>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="62"/>
+        <location filename="../../../ui/screens/cases.py" line="63"/>
         <source>CSA</source>
         <translation type="unfinished">CSA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="62"/>
+        <location filename="../../../ui/screens/cases.py" line="64"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="63"/>
+        <location filename="../../../ui/screens/cases.py" line="65"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="64"/>
+        <location filename="../../../ui/screens/cases.py" line="68"/>
         <source>Draft</source>
         <translation type="unfinished">Drafft</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="64"/>
+        <location filename="../../../ui/screens/cases.py" line="69"/>
         <source>Read back</source>
         <translation type="unfinished">Wedi&apos;i ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="65"/>
+        <location filename="../../../ui/screens/cases.py" line="70"/>
         <source>Signed</source>
         <translation type="unfinished">Wedi&apos;i lofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="65"/>
+        <location filename="../../../ui/screens/cases.py" line="71"/>
         <source>Exported</source>
         <translation type="unfinished">Wedi&apos;i allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="67"/>
-        <location filename="../../../ui/screens/cases.py" line="102"/>
+        <location filename="../../../ui/screens/cases.py" line="74"/>
+        <location filename="../../../ui/screens/cases.py" line="118"/>
         <source>Cases</source>
         <translation type="unfinished">Achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="69"/>
+        <location filename="../../../ui/screens/cases.py" line="76"/>
         <source>Reference or name</source>
         <translation type="unfinished">Cyfeirnod neu enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="71"/>
+        <location filename="../../../ui/screens/cases.py" line="80"/>
         <source>Search cases</source>
         <translation type="unfinished">Chwilio drwy&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="72"/>
+        <location filename="../../../ui/screens/cases.py" line="81"/>
         <source>Shows the cases whose reference or survivor&apos;s name contains what you type.</source>
         <translation type="unfinished">Yn dangos yr achosion lle mae&apos;r cyfeirnod neu enw&apos;r goroeswr yn cynnwys yr hyn rydych chi&apos;n ei deipio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="74"/>
+        <location filename="../../../ui/screens/cases.py" line="83"/>
         <source>Search</source>
         <translation type="unfinished">Chwilio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="78"/>
-        <location filename="../../../ui/screens/cases.py" line="86"/>
+        <location filename="../../../ui/screens/cases.py" line="87"/>
+        <location filename="../../../ui/screens/cases.py" line="95"/>
         <source>All</source>
         <translation type="unfinished">Pob un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="81"/>
+        <location filename="../../../ui/screens/cases.py" line="90"/>
         <source>Category filter</source>
         <translation type="unfinished">Hidlo yn ôl categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="82"/>
-        <location filename="../../../ui/screens/cases.py" line="94"/>
+        <location filename="../../../ui/screens/cases.py" line="91"/>
+        <location filename="../../../ui/screens/cases.py" line="107"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="89"/>
+        <location filename="../../../ui/screens/cases.py" line="98"/>
         <source>Status filter</source>
         <translation type="unfinished">Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="90"/>
-        <location filename="../../../ui/screens/cases.py" line="95"/>
+        <location filename="../../../ui/screens/cases.py" line="99"/>
+        <location filename="../../../ui/screens/cases.py" line="108"/>
         <source>Status</source>
         <translation type="unfinished">Statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="94"/>
+        <location filename="../../../ui/screens/cases.py" line="105"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="94"/>
+        <location filename="../../../ui/screens/cases.py" line="106"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="95"/>
+        <location filename="../../../ui/screens/cases.py" line="109"/>
         <source>Last updated</source>
         <translation type="unfinished">Diweddarwyd ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="103"/>
+        <location filename="../../../ui/screens/cases.py" line="118"/>
         <source>Press Enter to open the selected case.</source>
         <translation type="unfinished">Pwyswch Enter i agor yr achos a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="110"/>
+        <location filename="../../../ui/screens/cases.py" line="125"/>
         <source>Looking for cases…</source>
         <translation type="unfinished">Yn chwilio am achosion…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="115"/>
+        <location filename="../../../ui/screens/cases.py" line="130"/>
         <source>&amp;New case</source>
         <translation type="unfinished">Achos &amp;newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="117"/>
+        <location filename="../../../ui/screens/cases.py" line="132"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="118"/>
+        <location filename="../../../ui/screens/cases.py" line="133"/>
         <source>&amp;Open</source>
         <translation type="unfinished">&amp;Agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="119"/>
+        <location filename="../../../ui/screens/cases.py" line="134"/>
         <source>Open the selected case</source>
         <translation type="unfinished">Agor yr achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="120"/>
+        <location filename="../../../ui/screens/cases.py" line="135"/>
         <source>Open a &amp;bundle</source>
         <translation type="unfinished">Agor &amp;bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="121"/>
+        <location filename="../../../ui/screens/cases.py" line="138"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="122"/>
+        <location filename="../../../ui/screens/cases.py" line="139"/>
         <source>Check a statement bundle sent to you</source>
         <translation type="unfinished">Gwirio bwndel datganiad a anfonwyd atoch</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="123"/>
+        <location filename="../../../ui/screens/cases.py" line="141"/>
         <source>&amp;Identity</source>
         <translation type="unfinished">&amp;Hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="124"/>
+        <location filename="../../../ui/screens/cases.py" line="142"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="125"/>
+        <location filename="../../../ui/screens/cases.py" line="143"/>
         <source>&amp;Settings</source>
         <translation type="unfinished">&amp;Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="126"/>
+        <location filename="../../../ui/screens/cases.py" line="144"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="127"/>
+        <location filename="../../../ui/screens/cases.py" line="145"/>
         <source>&amp;Lock</source>
         <translation type="unfinished">&amp;Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="128"/>
+        <location filename="../../../ui/screens/cases.py" line="148"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="129"/>
+        <location filename="../../../ui/screens/cases.py" line="149"/>
         <source>Locks the vault and clears the screen (Ctrl+L).</source>
         <translation type="unfinished">Yn cloi&apos;r gladdgell ac yn clirio&apos;r sgrin (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="236"/>
+        <location filename="../../../ui/screens/cases.py" line="284"/>
         <source>No cases match. Try another search or filter.</source>
         <translation type="unfinished">Does dim achosion yn cyfateb. Rhowch gynnig ar chwiliad neu hidlydd arall.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="238"/>
+        <location filename="../../../ui/screens/cases.py" line="286"/>
         <source>No cases yet. Start with New case.</source>
         <translation type="unfinished">Does dim achosion eto. Dechreuwch gydag Achos newydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="247"/>
+        <location filename="../../../ui/screens/cases.py" line="297"/>
         <source>The cases could not be loaded just now. %1</source>
         <translation type="unfinished">Doedd dim modd llwytho&apos;r achosion ar hyn o bryd. %1</translation>
     </message>
@@ -206,52 +206,52 @@
 <context>
     <name>CaseStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="177"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="192"/>
         <source>Case</source>
         <translation type="unfinished">Achos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="178"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="193"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="182"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="199"/>
         <source>CSA (non-recent)</source>
         <translation type="unfinished">CSA (nad yw&apos;n ddiweddar)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="183"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="200"/>
         <source>Child sexual abuse, usually told years later by an adult survivor.</source>
         <translation type="unfinished">Cam-drin plant yn rhywiol, a adroddir fel arfer flynyddoedd yn ddiweddarach gan oroeswr sydd bellach yn oedolyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="184"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="204"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="185"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="205"/>
         <source>Abuse of position for a sexual purpose by police officers or staff.</source>
         <translation type="unfinished">Camddefnyddio swydd at ddiben rhywiol gan swyddogion neu staff yr heddlu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="187"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="209"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="188"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="210"/>
         <source>Any other statement, with the general interview guide.</source>
         <translation type="unfinished">Unrhyw ddatganiad arall, gyda&apos;r canllaw cyfweld cyffredinol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="198"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="222"/>
         <source>Case reference (required)</source>
         <translation type="unfinished">Cyfeirnod yr achos (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="199"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="223"/>
         <source>Interviewer name</source>
         <translation type="unfinished">Enw&apos;r cyfwelydd</translation>
     </message>
@@ -259,47 +259,47 @@
 <context>
     <name>ConsentsStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="315"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="363"/>
         <source>Consents</source>
         <translation type="unfinished">Cydsyniadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="316"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="365"/>
         <source>Record what the survivor has said about each; leave the rest as not asked.</source>
         <translation type="unfinished">Cofnodwch beth mae&apos;r goroeswr wedi&apos;i ddweud am bob un; gadewch y gweddill fel heb ofyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="318"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="368"/>
         <source>Access to medical records</source>
         <translation type="unfinished">Mynediad at gofnodion meddygol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="318"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="369"/>
         <source>Sharing with other agencies</source>
         <translation type="unfinished">Rhannu ag asiantaethau eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="319"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="370"/>
         <source>Contact by the supervisor</source>
         <translation type="unfinished">Cysylltiad gan y goruchwyliwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="319"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="371"/>
         <source>Referral to an ISVA</source>
         <translation type="unfinished">Atgyfeirio at ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="320"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="374"/>
         <source>Not asked</source>
         <translation type="unfinished">Heb ofyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="320"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="375"/>
         <source>Given</source>
         <translation type="unfinished">Wedi&apos;i roi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="321"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="376"/>
         <source>Withdrawn</source>
         <translation type="unfinished">Wedi&apos;i dynnu&apos;n ôl</translation>
     </message>
@@ -312,332 +312,332 @@
         <translation type="unfinished">dydy&apos;r cyfrinymadrodd ddim yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="37"/>
+        <location filename="../../../ui/core_messages.py" line="38"/>
         <source>too many wrong passphrases; wait {seconds} seconds before trying again</source>
         <translation type="unfinished">gormod o gyfrinymadroddion anghywir; arhoswch {seconds} eiliad cyn rhoi cynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="39"/>
+        <location filename="../../../ui/core_messages.py" line="41"/>
         <source>the passphrase must have at least {count} characters</source>
         <translation type="unfinished">rhaid i&apos;r cyfrinymadrodd gynnwys o leiaf {count} nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="41"/>
+        <location filename="../../../ui/core_messages.py" line="44"/>
         <source>this vault&apos;s device secret is kept in {label}, which is not available in this session; {hint}</source>
         <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon yn cael ei chadw yn {label}, nad yw ar gael yn y sesiwn mewngofnodi hon; {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="45"/>
+        <location filename="../../../ui/core_messages.py" line="49"/>
         <source>{label} could not be read (is it locked?); {hint}</source>
         <translation type="unfinished">doedd dim modd darllen {label} (ydy&apos;r cylch allweddi wedi&apos;i gloi?); {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="47"/>
+        <location filename="../../../ui/core_messages.py" line="52"/>
         <source>this vault&apos;s device secret is missing from {label}; {hint}</source>
         <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon ar goll o {label}; {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="49"/>
+        <location filename="../../../ui/core_messages.py" line="55"/>
         <source>the device secret in {label} does not belong to this vault; {hint}</source>
         <translation type="unfinished">dydy cyfrinach y ddyfais yn {label} ddim yn perthyn i&apos;r gladdgell hon; {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="51"/>
+        <location filename="../../../ui/core_messages.py" line="58"/>
         <source>the vault database is damaged or is not a Quietroom database; restore it from a backup</source>
         <translation type="unfinished">mae cronfa ddata&apos;r gladdgell wedi&apos;i difrodi neu nid cronfa ddata Quietroom yw hi; adferwch hi o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="54"/>
+        <location filename="../../../ui/core_messages.py" line="62"/>
         <source>the vault database is damaged or is not a Quietroom database (it has been truncated); restore it from a backup</source>
         <translation type="unfinished">mae cronfa ddata&apos;r gladdgell wedi&apos;i difrodi neu nid cronfa ddata Quietroom yw hi (mae wedi&apos;i thorri&apos;n fyr); adferwch hi o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="58"/>
+        <location filename="../../../ui/core_messages.py" line="67"/>
         <source>the vault database is missing; restore the vault from a backup</source>
         <translation type="unfinished">mae cronfa ddata&apos;r gladdgell ar goll; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="60"/>
+        <location filename="../../../ui/core_messages.py" line="70"/>
         <source>the vault header is damaged ({detail}); restore the vault from a backup</source>
         <translation type="unfinished">mae pennyn y gladdgell wedi&apos;i ddifrodi ({detail}); adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="62"/>
+        <location filename="../../../ui/core_messages.py" line="73"/>
         <source>the vault at {path} has lost its header file; restore the vault from a backup</source>
         <translation type="unfinished">mae&apos;r gladdgell yn {path} wedi colli ffeil ei phennyn; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="65"/>
+        <location filename="../../../ui/core_messages.py" line="77"/>
         <source>this vault uses format version {version}, which this version of Quietroom does not know; update Quietroom to open it</source>
         <translation type="unfinished">mae&apos;r gladdgell hon yn defnyddio fersiwn fformat {version}, nad yw&apos;r fersiwn hon o Quietroom yn ei hadnabod; diweddarwch Quietroom i&apos;w hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="69"/>
+        <location filename="../../../ui/core_messages.py" line="82"/>
         <source>this vault has schema version {version}, newer than this version of Quietroom knows; update Quietroom to open it</source>
         <translation type="unfinished">mae gan y gladdgell hon fersiwn sgema {version}, sy&apos;n fwy diweddar na&apos;r hyn mae&apos;r fersiwn hon o Quietroom yn ei adnabod; diweddarwch Quietroom i&apos;w hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="73"/>
+        <location filename="../../../ui/core_messages.py" line="87"/>
         <source>the vault is locked</source>
         <translation type="unfinished">mae&apos;r gladdgell wedi&apos;i chloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="74"/>
+        <location filename="../../../ui/core_messages.py" line="88"/>
         <source>Quietroom already has this vault open in another window</source>
         <translation type="unfinished">mae Quietroom wedi agor y gladdgell hon yn barod mewn ffenestr arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="76"/>
+        <location filename="../../../ui/core_messages.py" line="91"/>
         <source>a vault already exists at {path}; nothing was changed</source>
         <translation type="unfinished">mae claddgell yn bodoli&apos;n barod yn {path}; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="78"/>
+        <location filename="../../../ui/core_messages.py" line="94"/>
         <source>the vault is busy: another Quietroom window or command is writing to it; nothing was changed, try again in a moment</source>
         <translation type="unfinished">mae&apos;r gladdgell yn brysur: mae ffenestr neu orchymyn arall yn Quietroom yn ysgrifennu iddi; does dim byd wedi newid, rhowch gynnig arall arni mewn munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="82"/>
+        <location filename="../../../ui/core_messages.py" line="99"/>
         <source>the disk is full, so nothing was saved and nothing already stored was lost; free some space and try again</source>
         <translation type="unfinished">mae&apos;r ddisg yn llawn, felly does dim byd wedi&apos;i gadw a does dim byd oedd wedi&apos;i storio&apos;n barod wedi&apos;i golli; rhyddhewch ychydig o le a rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="86"/>
+        <location filename="../../../ui/core_messages.py" line="104"/>
         <source>the vault cannot be written (it is read-only); nothing was changed</source>
         <translation type="unfinished">does dim modd ysgrifennu i&apos;r gladdgell (mae hi i&apos;w darllen yn unig); does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="89"/>
+        <location filename="../../../ui/core_messages.py" line="108"/>
         <source>no case has that id or reference; see &apos;case list&apos;</source>
         <translation type="unfinished">does dim achos gyda&apos;r id neu&apos;r cyfeirnod hwnnw; gweler &apos;case list&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="91"/>
+        <location filename="../../../ui/core_messages.py" line="111"/>
         <source>no sitting is in progress for this case; start one with &apos;sitting start&apos;</source>
         <translation type="unfinished">does dim sesiwn ar y gweill ar gyfer yr achos hwn; dechreuwch un gyda &apos;sitting start&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="93"/>
+        <location filename="../../../ui/core_messages.py" line="114"/>
         <source>a sitting is already in progress for this case; end it before starting another</source>
         <translation type="unfinished">mae sesiwn ar y gweill yn barod ar gyfer yr achos hwn; gorffennwch hi cyn dechrau un arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="96"/>
+        <location filename="../../../ui/core_messages.py" line="118"/>
         <source>the statement is signed; start a further statement before another sitting (&apos;statement further&apos;)</source>
         <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi; dechreuwch ddatganiad pellach cyn sesiwn arall (&apos;statement further&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="100"/>
+        <location filename="../../../ui/core_messages.py" line="123"/>
         <source>the sitting is already paused</source>
         <translation type="unfinished">mae&apos;r sesiwn ar saib yn barod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="102"/>
+        <location filename="../../../ui/core_messages.py" line="126"/>
         <source>the sitting is not paused</source>
         <translation type="unfinished">dydy&apos;r sesiwn ddim ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="104"/>
+        <location filename="../../../ui/core_messages.py" line="129"/>
         <source>this statement is signed and can no longer change; a further account is a new statement (&apos;statement further&apos;)</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi ac ni all newid mwyach; mae adroddiad pellach yn ddatganiad newydd (&apos;statement further&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="109"/>
+        <location filename="../../../ui/core_messages.py" line="135"/>
         <source>could not understand the date &apos;{text}&apos;; try e.g. &apos;June 1987&apos;, &apos;summer 1987&apos;, &apos;1985 to 1987&apos; or &apos;aged about 12&apos;</source>
         <translation type="unfinished">doedd dim modd deall y dyddiad &apos;{text}&apos;; rhowch gynnig ar e.e. &apos;June 1987&apos;, &apos;summer 1987&apos;, &apos;1985 to 1987&apos; neu &apos;aged about 12&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="113"/>
+        <location filename="../../../ui/core_messages.py" line="140"/>
         <source>&apos;{text}&apos; is in the future; check the year</source>
         <translation type="unfinished">mae &apos;{text}&apos; yn y dyfodol; gwiriwch y flwyddyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="115"/>
+        <location filename="../../../ui/core_messages.py" line="143"/>
         <source>&apos;{text}&apos; ends before it starts; put the earlier date first</source>
         <translation type="unfinished">mae &apos;{text}&apos; yn gorffen cyn iddo ddechrau; rhowch y dyddiad cynharach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="117"/>
+        <location filename="../../../ui/core_messages.py" line="146"/>
         <source>&apos;{text}&apos; needs the survivor&apos;s date of birth; add it to the restricted details first</source>
         <translation type="unfinished">mae angen dyddiad geni&apos;r goroeswr ar gyfer &apos;{text}&apos;; ychwanegwch ef at y manylion cyfyngedig yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="120"/>
+        <location filename="../../../ui/core_messages.py" line="150"/>
         <source>the date of birth is after today; correct it in the restricted details</source>
         <translation type="unfinished">mae&apos;r dyddiad geni ar ôl heddiw; cywirwch ef yn y manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="122"/>
+        <location filename="../../../ui/core_messages.py" line="153"/>
         <source>the year {year} is before {first}; check the year</source>
         <translation type="unfinished">mae&apos;r flwyddyn {year} cyn {first}; gwiriwch y flwyddyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="124"/>
+        <location filename="../../../ui/core_messages.py" line="156"/>
         <source>an age of {age} is not possible; check the age</source>
         <translation type="unfinished">dydy oedran o {age} ddim yn bosibl; gwiriwch yr oedran</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="126"/>
+        <location filename="../../../ui/core_messages.py" line="159"/>
         <source>no earlier event matches &apos;{event}&apos;; add that event first or give a date</source>
         <translation type="unfinished">does dim digwyddiad cynharach yn cyfateb i &apos;{event}&apos;; ychwanegwch y digwyddiad hwnnw yn gyntaf neu rhowch ddyddiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="129"/>
+        <location filename="../../../ui/core_messages.py" line="163"/>
         <source>the statement has no text yet, so there is nothing to read back</source>
         <translation type="unfinished">does dim testun yn y datganiad eto, felly does dim byd i&apos;w ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="131"/>
+        <location filename="../../../ui/core_messages.py" line="166"/>
         <source>the statement must be read back and confirmed by the witness before it is signed (&apos;statement readback --confirmed&apos;)</source>
         <translation type="unfinished">rhaid darllen y datganiad yn ôl a chael cadarnhad y tyst cyn ei lofnodi (&apos;statement readback --confirmed&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="135"/>
+        <location filename="../../../ui/core_messages.py" line="171"/>
         <source>the witness&apos;s name is needed on the statement before signing (&apos;witness set --name&apos;)</source>
         <translation type="unfinished">mae angen enw&apos;r tyst ar y datganiad cyn ei lofnodi (&apos;witness set --name&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="138"/>
+        <location filename="../../../ui/core_messages.py" line="175"/>
         <source>this statement is already signed</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi&apos;n barod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="140"/>
+        <location filename="../../../ui/core_messages.py" line="178"/>
         <source>the signature is empty; ask the witness to sign again</source>
         <translation type="unfinished">mae&apos;r llofnod yn wag; gofynnwch i&apos;r tyst lofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="143"/>
+        <location filename="../../../ui/core_messages.py" line="182"/>
         <source>only a signed statement can be exported; read it back, have it confirmed and signed first</source>
         <translation type="unfinished">dim ond datganiad wedi&apos;i lofnodi y mae modd ei allforio; darllenwch ef yn ôl, a sicrhewch ei fod wedi&apos;i gadarnhau a&apos;i lofnodi yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="147"/>
+        <location filename="../../../ui/core_messages.py" line="186"/>
         <source>this vault has no signing identity yet; import one with &apos;identity import&apos;</source>
         <translation type="unfinished">does dim hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch un gydag &apos;identity import&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="150"/>
+        <location filename="../../../ui/core_messages.py" line="189"/>
         <source>your identity has no age identity, so you could not open your own export; import it with &apos;identity import --age-identity FILE&apos;</source>
         <translation type="unfinished">does dim hunaniaeth age yn eich hunaniaeth, felly fyddech chi ddim yn gallu agor eich allforiad eich hun; mewnforiwch hi gydag &apos;identity import --age-identity FILE&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="154"/>
+        <location filename="../../../ui/core_messages.py" line="194"/>
         <source>&apos;{name}&apos; is not a member of the organisation&apos;s trust file</source>
         <translation type="unfinished">dydy &apos;{name}&apos; ddim yn aelod yn ffeil ymddiried y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="156"/>
+        <location filename="../../../ui/core_messages.py" line="197"/>
         <source>the folder {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r ffolder {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="158"/>
+        <location filename="../../../ui/core_messages.py" line="200"/>
         <source>this vault has no age identity to open bundles with; import it with your identity</source>
         <translation type="unfinished">does dim hunaniaeth age yn y gladdgell hon i agor bwndeli; mewnforiwch hi gyda&apos;ch hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="161"/>
+        <location filename="../../../ui/core_messages.py" line="204"/>
         <source>import the organisation&apos;s trust file first</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="163"/>
+        <location filename="../../../ui/core_messages.py" line="207"/>
         <source>this is not a Quietroom bundle (it is not an age-encrypted file)</source>
         <translation type="unfinished">nid bwndel Quietroom yw hwn (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="165"/>
+        <location filename="../../../ui/core_messages.py" line="210"/>
         <source>you are not a recipient of this bundle</source>
         <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y bwndel hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="167"/>
+        <location filename="../../../ui/core_messages.py" line="213"/>
         <source>the bundle is damaged or has been altered: it does not decrypt</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i ddifrodi neu wedi&apos;i newid: does dim modd ei ddadgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="169"/>
+        <location filename="../../../ui/core_messages.py" line="216"/>
         <source>cannot read {path}: {reason}</source>
         <translation type="unfinished">does dim modd darllen {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="172"/>
+        <location filename="../../../ui/core_messages.py" line="220"/>
         <source>the {what} {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r {what} {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="174"/>
+        <location filename="../../../ui/core_messages.py" line="223"/>
         <source>cannot read the {what} {path}</source>
         <translation type="unfinished">does dim modd darllen y {what} {path}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="176"/>
+        <location filename="../../../ui/core_messages.py" line="226"/>
         <source>give the private key file too, or a PKCS#12 (.p12) file holding both certificate and key</source>
         <translation type="unfinished">rhowch y ffeil allwedd breifat hefyd, neu ffeil PKCS#12 (.p12) sy&apos;n cynnwys y dystysgrif a&apos;r allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="179"/>
+        <location filename="../../../ui/core_messages.py" line="230"/>
         <source>this is a CA certificate, not a staff member&apos;s signing certificate</source>
         <translation type="unfinished">tystysgrif CA yw hon, nid tystysgrif llofnodi aelod o staff</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="181"/>
+        <location filename="../../../ui/core_messages.py" line="233"/>
         <source>this certificate is not allowed to sign documents</source>
         <translation type="unfinished">dydy&apos;r dystysgrif hon ddim yn cael llofnodi dogfennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="183"/>
+        <location filename="../../../ui/core_messages.py" line="236"/>
         <source>this signing certificate has expired; ask for a new one</source>
         <translation type="unfinished">mae&apos;r dystysgrif llofnodi hon wedi dod i ben; gofynnwch am un newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="185"/>
+        <location filename="../../../ui/core_messages.py" line="239"/>
         <source>this signing certificate is not valid yet</source>
         <translation type="unfinished">dydy&apos;r dystysgrif llofnodi hon ddim yn ddilys eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="187"/>
+        <location filename="../../../ui/core_messages.py" line="242"/>
         <source>{path} is not an age identity file</source>
         <translation type="unfinished">dydy {path} ddim yn ffeil hunaniaeth age</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="189"/>
+        <location filename="../../../ui/core_messages.py" line="245"/>
         <source>this certificate is not listed in the organisation&apos;s trust file; ask for an up-to-date trust file</source>
         <translation type="unfinished">dydy&apos;r dystysgrif hon ddim wedi&apos;i rhestru yn ffeil ymddiried y sefydliad; gofynnwch am ffeil ymddiried gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="193"/>
+        <location filename="../../../ui/core_messages.py" line="250"/>
         <source>the trust file is not signed: {name} is missing or unreadable</source>
         <translation type="unfinished">dydy&apos;r ffeil ymddiried ddim wedi&apos;i llofnodi: mae {name} ar goll neu does dim modd ei darllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="196"/>
+        <location filename="../../../ui/core_messages.py" line="254"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="199"/>
+        <location filename="../../../ui/core_messages.py" line="258"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="203"/>
+        <location filename="../../../ui/core_messages.py" line="263"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="207"/>
+        <location filename="../../../ui/core_messages.py" line="268"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="208"/>
+        <location filename="../../../ui/core_messages.py" line="269"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="209"/>
+        <location filename="../../../ui/core_messages.py" line="270"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
@@ -645,58 +645,58 @@
 <context>
     <name>CorrectionPanel</name>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="187"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="189"/>
         <source>Sec&amp;tion</source>
         <translation type="unfinished">&amp;Adran</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="190"/>
-        <location filename="../../../ui/widgets/readback_view.py" line="191"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="192"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="193"/>
         <source>Section to correct</source>
         <translation type="unfinished">Yr adran i&apos;w chywiro</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="198"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="202"/>
         <source>Corrected text of the section</source>
         <translation type="unfinished">Testun yr adran wedi&apos;i gywiro</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="199"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="203"/>
         <source>Change the words as the witness asks, then save the correction</source>
         <translation type="unfinished">Newidiwch y geiriau fel mae&apos;r tyst yn gofyn, yna cadwch y cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="203"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="208"/>
         <source>Sa&amp;ve the correction</source>
         <translation type="unfinished">&amp;Cadw&apos;r cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="204"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="211"/>
         <source>Save the correction</source>
         <translation type="unfinished">Cadw&apos;r cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="205"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="212"/>
         <source>Saves this section; it is recorded as a read-back correction</source>
         <translation type="unfinished">Yn cadw&apos;r adran hon; caiff ei chofnodi fel cywiriad wrth ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="206"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="214"/>
         <source>&amp;Undo changes</source>
         <translation type="unfinished">&amp;Dadwneud y newidiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="207"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="216"/>
         <source>Undo changes</source>
         <translation type="unfinished">Dadwneud y newidiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="208"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="216"/>
         <source>Puts back the section&apos;s saved text</source>
         <translation type="unfinished">Yn adfer y testun a gadwyd ar gyfer yr adran</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="228"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="236"/>
         <source>%1 (corrected)</source>
         <translation type="unfinished">%1 (wedi&apos;i chywiro)</translation>
     </message>
@@ -704,99 +704,99 @@
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="141"/>
+        <location filename="../../../ui/screens/bundles.py" line="162"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="141"/>
+        <location filename="../../../ui/screens/bundles.py" line="163"/>
         <source>supervisor</source>
         <translation type="unfinished">goruchwyliwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="142"/>
+        <location filename="../../../ui/screens/bundles.py" line="164"/>
         <source>intake</source>
         <translation type="unfinished">tîm derbyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="145"/>
+        <location filename="../../../ui/screens/bundles.py" line="169"/>
         <source>{name} ({role})</source>
         <translation type="unfinished">{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="161"/>
+        <location filename="../../../ui/screens/bundles.py" line="189"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="103"/>
+        <location filename="../../../ui/screens/bundles.py" line="109"/>
         <source>Export the statement</source>
         <translation type="unfinished">Allforio&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="105"/>
+        <location filename="../../../ui/screens/bundles.py" line="113"/>
         <source>The signed statement leaves this laptop as one encrypted file that only the people chosen below can open. You are always included.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi yn gadael y gliniadur hwn fel un ffeil wedi&apos;i hamgryptio na all neb ond y bobl a ddewisir isod ei hagor. Rydych chi bob amser wedi&apos;ch cynnwys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="107"/>
-        <location filename="../../../ui/screens/bundles.py" line="109"/>
+        <location filename="../../../ui/screens/bundles.py" line="120"/>
+        <location filename="../../../ui/screens/bundles.py" line="124"/>
         <source>Recipients</source>
         <translation type="unfinished">Derbynwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="110"/>
+        <location filename="../../../ui/screens/bundles.py" line="125"/>
         <source>Members of your organisation who can open the bundle</source>
         <translation type="unfinished">Aelodau o&apos;ch sefydliad sy&apos;n gallu agor y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="112"/>
-        <location filename="../../../ui/screens/bundles.py" line="159"/>
+        <location filename="../../../ui/screens/bundles.py" line="128"/>
+        <location filename="../../../ui/screens/bundles.py" line="187"/>
         <source>Save the bundle as</source>
         <translation type="unfinished">Cadw&apos;r bwndel fel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="113"/>
+        <location filename="../../../ui/screens/bundles.py" line="129"/>
         <source>Where the bundle is saved</source>
         <translation type="unfinished">Lle caiff y bwndel ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="114"/>
+        <location filename="../../../ui/screens/bundles.py" line="130"/>
         <source>Choose where to save the bundle</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="116"/>
+        <location filename="../../../ui/screens/bundles.py" line="132"/>
         <source>&amp;Export</source>
         <translation type="unfinished">&amp;Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="118"/>
+        <location filename="../../../ui/screens/bundles.py" line="136"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="119"/>
+        <location filename="../../../ui/screens/bundles.py" line="137"/>
         <source>Builds, signs, encrypts and saves the bundle, then verifies it</source>
         <translation type="unfinished">Yn creu, llofnodi, amgryptio a chadw&apos;r bwndel, ac yna&apos;n ei wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="153"/>
+        <location filename="../../../ui/screens/bundles.py" line="179"/>
         <source>Import the organisation&apos;s trust file first (Identity, on the case list).</source>
         <translation type="unfinished">Mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (Hunaniaeth, ar y rhestr achosion).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="175"/>
+        <location filename="../../../ui/screens/bundles.py" line="206"/>
         <source>Choose where to save the bundle.</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="178"/>
+        <location filename="../../../ui/screens/bundles.py" line="209"/>
         <source>Choose at least one recipient.</source>
         <translation type="unfinished">Dewiswch o leiaf un derbynnydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="181"/>
+        <location filename="../../../ui/screens/bundles.py" line="212"/>
         <source>Exporting… this takes a few seconds.</source>
         <translation type="unfinished">Yn allforio… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
@@ -822,22 +822,22 @@
         <translation type="unfinished">Canllaw cyfweld (i chi yn unig)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/guide_panel.py" line="28"/>
+        <location filename="../../../ui/widgets/guide_panel.py" line="29"/>
         <source>Interview phases</source>
         <translation type="unfinished">Cyfnodau&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/guide_panel.py" line="29"/>
+        <location filename="../../../ui/widgets/guide_panel.py" line="30"/>
         <source>Choose the phase you are in; its prompts appear below</source>
         <translation type="unfinished">Dewiswch y cyfnod rydych chi ynddo; bydd ei awgrymiadau&apos;n ymddangos isod</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/guide_panel.py" line="32"/>
+        <location filename="../../../ui/widgets/guide_panel.py" line="36"/>
         <source>Prompts for this phase</source>
         <translation type="unfinished">Awgrymiadau ar gyfer y cyfnod hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/guide_panel.py" line="33"/>
+        <location filename="../../../ui/widgets/guide_panel.py" line="37"/>
         <source>Open, non-leading prompts for the interviewer; never part of the statement</source>
         <translation type="unfinished">Awgrymiadau agored, heb arwain, i&apos;r cyfwelydd; byth yn rhan o&apos;r datganiad</translation>
     </message>
@@ -850,127 +850,127 @@
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="63"/>
+        <location filename="../../../ui/screens/identity.py" line="65"/>
         <source>Your signing certificate and key sign your exports; your age identity opens bundles sent to you; the organisation&apos;s trust file says whom to trust. They are kept inside the encrypted vault.</source>
         <translation type="unfinished">Mae eich tystysgrif a&apos;ch allwedd llofnodi yn llofnodi&apos;r hyn rydych yn ei allforio; mae eich hunaniaeth age yn agor bwndeli a anfonir atoch; mae ffeil ymddiried y sefydliad yn dweud pwy i ymddiried ynddynt. Cânt eu cadw y tu mewn i&apos;r gladdgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="67"/>
+        <location filename="../../../ui/screens/identity.py" line="74"/>
         <source>Current identity</source>
         <translation type="unfinished">Hunaniaeth bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="70"/>
+        <location filename="../../../ui/screens/identity.py" line="77"/>
         <source>Certificate (PEM or PKCS#12)</source>
         <translation type="unfinished">Tystysgrif (PEM neu PKCS#12)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="71"/>
+        <location filename="../../../ui/screens/identity.py" line="78"/>
         <source>Private key (PEM)</source>
         <translation type="unfinished">Allwedd breifat (PEM)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="72"/>
+        <location filename="../../../ui/screens/identity.py" line="79"/>
         <source>Age identity</source>
         <translation type="unfinished">Hunaniaeth age</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="73"/>
+        <location filename="../../../ui/screens/identity.py" line="80"/>
         <source>Organisation trust file (trust.json)</source>
         <translation type="unfinished">Ffeil ymddiried y sefydliad (trust.json)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="74"/>
+        <location filename="../../../ui/screens/identity.py" line="81"/>
         <source>&amp;Certificate</source>
         <translation type="unfinished">&amp;Tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="75"/>
+        <location filename="../../../ui/screens/identity.py" line="82"/>
         <source>Private &amp;key</source>
         <translation type="unfinished">&amp;Allwedd breifat</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="76"/>
+        <location filename="../../../ui/screens/identity.py" line="83"/>
         <source>&amp;Age identity</source>
         <translation type="unfinished">Hunaniaeth a&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="77"/>
+        <location filename="../../../ui/screens/identity.py" line="84"/>
         <source>&amp;Trust file</source>
         <translation type="unfinished">&amp;Ffeil ymddiried</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="83"/>
+        <location filename="../../../ui/screens/identity.py" line="90"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="84"/>
+        <location filename="../../../ui/screens/identity.py" line="91"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="85"/>
+        <location filename="../../../ui/screens/identity.py" line="92"/>
         <source>&amp;Import</source>
         <translation type="unfinished">&amp;Mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="87"/>
+        <location filename="../../../ui/screens/identity.py" line="96"/>
         <source>Import</source>
         <translation type="unfinished">Mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="88"/>
+        <location filename="../../../ui/screens/identity.py" line="97"/>
         <source>Checks the files and stores them in the vault</source>
         <translation type="unfinished">Yn gwirio&apos;r ffeiliau ac yn eu cadw yn y gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="101"/>
+        <location filename="../../../ui/screens/identity.py" line="113"/>
         <source>No identity has been imported into this vault yet.</source>
         <translation type="unfinished">Nid oes hunaniaeth wedi&apos;i mewnforio i&apos;r gladdgell hon eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="104"/>
+        <location filename="../../../ui/screens/identity.py" line="119"/>
         <source>Name: %1</source>
         <translation type="unfinished">Enw: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="105"/>
+        <location filename="../../../ui/screens/identity.py" line="120"/>
         <source>Organisation: %1</source>
         <translation type="unfinished">Sefydliad: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="106"/>
+        <location filename="../../../ui/screens/identity.py" line="121"/>
         <source>no trust file imported</source>
         <translation type="unfinished">dim ffeil ymddiried wedi&apos;i mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="107"/>
+        <location filename="../../../ui/screens/identity.py" line="123"/>
         <source>Role: %1</source>
         <translation type="unfinished">Rôl: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="108"/>
+        <location filename="../../../ui/screens/identity.py" line="124"/>
         <source>Certificate fingerprint: %1</source>
         <translation type="unfinished">Ôl bys y dystysgrif: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="109"/>
+        <location filename="../../../ui/screens/identity.py" line="125"/>
         <source>Opens bundles sent to: %1</source>
         <translation type="unfinished">Yn agor bwndeli a anfonir at: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="116"/>
+        <location filename="../../../ui/screens/identity.py" line="132"/>
         <source>Choose your certificate file.</source>
         <translation type="unfinished">Dewiswch eich ffeil tystysgrif.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="124"/>
+        <location filename="../../../ui/screens/identity.py" line="140"/>
         <source>Imported.</source>
         <translation type="unfinished">Wedi&apos;i mewnforio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="130"/>
+        <location filename="../../../ui/screens/identity.py" line="146"/>
         <source>The files could not be imported; nothing was changed.</source>
         <translation type="unfinished">Nid oedd modd mewnforio&apos;r ffeiliau; ni newidiwyd dim.</translation>
     </message>
@@ -978,123 +978,123 @@
 <context>
     <name>NewCaseScreen</name>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="57"/>
+        <location filename="../../../ui/screens/new_case.py" line="67"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="64"/>
+        <location filename="../../../ui/screens/new_case.py" line="74"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="65"/>
+        <location filename="../../../ui/screens/new_case.py" line="75"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="65"/>
+        <location filename="../../../ui/screens/new_case.py" line="75"/>
         <source>The previous step.</source>
         <translation type="unfinished">Y cam blaenorol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="66"/>
+        <location filename="../../../ui/screens/new_case.py" line="76"/>
         <source>&amp;Next</source>
         <translation type="unfinished">&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="68"/>
+        <location filename="../../../ui/screens/new_case.py" line="78"/>
         <source>Next</source>
         <translation type="unfinished">Nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="68"/>
+        <location filename="../../../ui/screens/new_case.py" line="78"/>
         <source>The next step.</source>
         <translation type="unfinished">Y cam nesaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="69"/>
+        <location filename="../../../ui/screens/new_case.py" line="79"/>
         <source>&amp;Finish</source>
         <translation type="unfinished">&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="71"/>
+        <location filename="../../../ui/screens/new_case.py" line="83"/>
         <source>Finish</source>
         <translation type="unfinished">Gorffen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="72"/>
+        <location filename="../../../ui/screens/new_case.py" line="84"/>
         <source>Creates the case with everything entered and opens it.</source>
         <translation type="unfinished">Yn creu&apos;r achos gyda phopeth a roddwyd, ac yn ei agor.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="73"/>
+        <location filename="../../../ui/screens/new_case.py" line="86"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished">&amp;Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="74"/>
+        <location filename="../../../ui/screens/new_case.py" line="89"/>
         <source>Cancel</source>
         <translation type="unfinished">Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="75"/>
+        <location filename="../../../ui/screens/new_case.py" line="90"/>
         <source>Returns to the case list; nothing entered here is kept.</source>
         <translation type="unfinished">Yn mynd yn ôl i&apos;r rhestr achosion; ni chaiff dim a roddwyd yma ei gadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="124"/>
+        <location filename="../../../ui/screens/new_case.py" line="141"/>
         <source>Step %1 of %2: %3</source>
         <translation type="unfinished">Cam %1 o %2: %3</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="161"/>
+        <location filename="../../../ui/screens/new_case.py" line="186"/>
         <source>Checking the reference…</source>
         <translation type="unfinished">Yn gwirio&apos;r cyfeirnod…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="193"/>
+        <location filename="../../../ui/screens/new_case.py" line="221"/>
         <source>Choose the category of the case.</source>
         <translation type="unfinished">Dewiswch gategori&apos;r achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="195"/>
+        <location filename="../../../ui/screens/new_case.py" line="223"/>
         <source>Give the case reference.</source>
         <translation type="unfinished">Rhowch gyfeirnod yr achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="198"/>
+        <location filename="../../../ui/screens/new_case.py" line="226"/>
         <source>Give the name to appear on the statement.</source>
         <translation type="unfinished">Rhowch yr enw a fydd yn ymddangos ar y datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="206"/>
+        <location filename="../../../ui/screens/new_case.py" line="234"/>
         <source>Give a name for each person, or remove the row.</source>
         <translation type="unfinished">Rhowch enw ar gyfer pob person, neu tynnwch y rhes.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="210"/>
+        <location filename="../../../ui/screens/new_case.py" line="239"/>
         <source>Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real date in the past. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ysgrifennwch y dyddiad geni fel YYYY-MM-DD, er enghraifft 1979-03-21: dyddiad go iawn yn y gorffennol. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="214"/>
+        <location filename="../../../ui/screens/new_case.py" line="245"/>
         <source>A case with this reference already exists. Choose another reference, or open that case from the case list.</source>
         <translation type="unfinished">Mae achos gyda&apos;r cyfeirnod hwn yn bodoli&apos;n barod. Dewiswch gyfeirnod arall, neu agorwch yr achos hwnnw o&apos;r rhestr achosion.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="241"/>
+        <location filename="../../../ui/screens/new_case.py" line="274"/>
         <source>Creating the case…</source>
         <translation type="unfinished">Yn creu&apos;r achos…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="260"/>
-        <location filename="../../../ui/screens/new_case.py" line="281"/>
+        <location filename="../../../ui/screens/new_case.py" line="297"/>
+        <location filename="../../../ui/screens/new_case.py" line="321"/>
         <source>Nothing has been saved yet. %1</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="283"/>
+        <location filename="../../../ui/screens/new_case.py" line="323"/>
         <source>Nothing has been saved yet. Something went wrong; please try again.</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. Aeth rhywbeth o&apos;i le; rhowch gynnig arall arni.</translation>
     </message>
@@ -1102,43 +1102,43 @@
 <context>
     <name>OpenBundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="217"/>
+        <location filename="../../../ui/screens/bundles.py" line="259"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="190"/>
-        <location filename="../../../ui/screens/bundles.py" line="216"/>
+        <location filename="../../../ui/screens/bundles.py" line="222"/>
+        <location filename="../../../ui/screens/bundles.py" line="257"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="192"/>
+        <location filename="../../../ui/screens/bundles.py" line="226"/>
         <source>Checks a bundle sent to you: who signed it, that nothing in it was altered, and that you are one of its recipients.</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch: pwy a&apos;i llofnododd, nad oes dim ynddo wedi&apos;i newid, a&apos;ch bod yn un o&apos;i dderbynwyr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="194"/>
+        <location filename="../../../ui/screens/bundles.py" line="233"/>
         <source>The bundle to check</source>
         <translation type="unfinished">Y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="195"/>
+        <location filename="../../../ui/screens/bundles.py" line="234"/>
         <source>Choose the bundle to check</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="197"/>
+        <location filename="../../../ui/screens/bundles.py" line="236"/>
         <source>&amp;Check the bundle</source>
         <translation type="unfinished">&amp;Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="199"/>
+        <location filename="../../../ui/screens/bundles.py" line="238"/>
         <source>Check the bundle</source>
         <translation type="unfinished">Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="225"/>
+        <location filename="../../../ui/screens/bundles.py" line="268"/>
         <source>Choose the bundle to check.</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio.</translation>
     </message>
@@ -1146,37 +1146,37 @@
 <context>
     <name>PassphraseStrengthHint</name>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="156"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="210"/>
         <source>A few unrelated words make a good passphrase: easy to remember, hard to guess.</source>
         <translation type="unfinished">Mae ychydig o eiriau digyswllt yn gwneud cyfrinymadrodd da: hawdd ei gofio, anodd ei ddyfalu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="159"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="213"/>
         <source>Too short: use at least 8 characters. A few unrelated words work well.</source>
         <translation type="unfinished">Rhy fyr: defnyddiwch o leiaf 8 nod. Mae ychydig o eiriau digyswllt yn gweithio&apos;n dda.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="163"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="216"/>
         <source>Weak: this is a very common password. Add more words.</source>
         <translation type="unfinished">Gwan: mae hwn yn gyfrinair cyffredin iawn. Ychwanegwch ragor o eiriau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="165"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="219"/>
         <source>Weak: add more words. Repeated or sequential characters are easy to guess.</source>
         <translation type="unfinished">Gwan: ychwanegwch ragor o eiriau. Mae nodau sy&apos;n cael eu hailadrodd, neu sy&apos;n dilyn ei gilydd mewn trefn, yn hawdd eu dyfalu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="167"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="221"/>
         <source>Weak: add more words.</source>
         <translation type="unfinished">Gwan: ychwanegwch ragor o eiriau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="169"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="223"/>
         <source>Fair: one or two more words would make it stronger.</source>
         <translation type="unfinished">Gweddol: byddai un neu ddau air arall yn ei wneud yn gryfach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="170"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="224"/>
         <source>Strong.</source>
         <translation type="unfinished">Cryf.</translation>
     </message>
@@ -1194,57 +1194,57 @@
         <translation type="unfinished">Amser ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="74"/>
+        <location filename="../../../ui/screens/pause.py" line="77"/>
         <source>Asked for by:</source>
         <translation type="unfinished">Ar gais:</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="126"/>
+        <location filename="../../../ui/screens/pause.py" line="137"/>
         <source>&amp;Witness</source>
         <translation type="unfinished">&amp;Tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="126"/>
+        <location filename="../../../ui/screens/pause.py" line="138"/>
         <source>&amp;Interviewer</source>
         <translation type="unfinished">&amp;Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="128"/>
+        <location filename="../../../ui/screens/pause.py" line="140"/>
         <source>Inter&amp;mediary</source>
         <translation type="unfinished">Cyfr&amp;yngwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="129"/>
+        <location filename="../../../ui/screens/pause.py" line="143"/>
         <source>&amp;Supporter</source>
         <translation type="unfinished">C&amp;efnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="86"/>
+        <location filename="../../../ui/screens/pause.py" line="90"/>
         <source>Pause asked for by %1</source>
         <translation type="unfinished">Saib ar gais %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="98"/>
+        <location filename="../../../ui/screens/pause.py" line="102"/>
         <source>Reason (optional)</source>
         <translation type="unfinished">Rheswm (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="99"/>
+        <location filename="../../../ui/screens/pause.py" line="104"/>
         <source>Reason for the pause</source>
         <translation type="unfinished">Rheswm dros y saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="100"/>
+        <location filename="../../../ui/screens/pause.py" line="104"/>
         <source>Optional; can be added later</source>
         <translation type="unfinished">Dewisol; gellir ei ychwanegu&apos;n nes ymlaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="101"/>
+        <location filename="../../../ui/screens/pause.py" line="106"/>
         <source>Save &amp;reason</source>
         <translation type="unfinished">Cadw&apos;r &amp;rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="102"/>
+        <location filename="../../../ui/screens/pause.py" line="107"/>
         <source>Save the reason</source>
         <translation type="unfinished">Cadw&apos;r rheswm</translation>
     </message>
@@ -1254,53 +1254,53 @@
         <translation type="unfinished">Ailddechrau (F9)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="65"/>
+        <location filename="../../../ui/screens/pause.py" line="67"/>
         <source>Resume</source>
         <translation type="unfinished">Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="66"/>
+        <location filename="../../../ui/screens/pause.py" line="68"/>
         <source>Returns to the same place in the statement</source>
         <translation type="unfinished">Yn mynd yn ôl i&apos;r un man yn y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="67"/>
+        <location filename="../../../ui/screens/pause.py" line="70"/>
         <source>&amp;Lock (Ctrl+L)</source>
         <translation type="unfinished">C&amp;loi (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="68"/>
+        <location filename="../../../ui/screens/pause.py" line="71"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="161"/>
-        <location filename="../../../ui/screens/pause.py" line="169"/>
+        <location filename="../../../ui/screens/pause.py" line="178"/>
+        <location filename="../../../ui/screens/pause.py" line="187"/>
         <source>No sitting was running, so there is no pause to record a reason for.</source>
         <translation type="unfinished">Doedd dim sesiwn ar waith, felly does dim saib i gofnodi rheswm ar ei gyfer.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="181"/>
+        <location filename="../../../ui/screens/pause.py" line="204"/>
         <source>Reason saved.</source>
         <translation type="unfinished">Rheswm wedi&apos;i gadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="127"/>
+        <location filename="../../../ui/screens/pause.py" line="139"/>
         <source>Sec&amp;ond interviewer</source>
         <translation type="unfinished">Ail gyf&amp;welydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="128"/>
+        <location filename="../../../ui/screens/pause.py" line="141"/>
         <source>IS&amp;VA</source>
         <translation type="unfinished">IS&amp;VA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="129"/>
+        <location filename="../../../ui/screens/pause.py" line="142"/>
         <source>Interpre&amp;ter</source>
         <translation type="unfinished">Cyf&amp;ieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="130"/>
+        <location filename="../../../ui/screens/pause.py" line="144"/>
         <source>&amp;Appropriate adult</source>
         <translation type="unfinished">&amp;Oedolyn priodol</translation>
     </message>
@@ -1308,87 +1308,87 @@
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="336"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="393"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="337"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="394"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="338"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="395"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="338"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="396"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="339"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="397"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="339"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="398"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="340"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="399"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="352"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="412"/>
         <source>An ISVA is there for support and stays outside the evidential chain.</source>
         <translation type="unfinished">Mae ISVA yno i gynnig cymorth, ac mae&apos;n aros y tu allan i&apos;r gadwyn dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="354"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="415"/>
         <source>Remove</source>
         <translation type="unfinished">Tynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="355"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="416"/>
         <source>Role</source>
         <translation type="unfinished">Rôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="356"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="417"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="357"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="418"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="370"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="442"/>
         <source>Person %1</source>
         <translation type="unfinished">Person %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="372"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="444"/>
         <source>Role, %1</source>
         <translation type="unfinished">Rôl, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="373"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="445"/>
         <source>Name, %1</source>
         <translation type="unfinished">Enw, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="374"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="446"/>
         <source>Interpreter&apos;s language, %1</source>
         <translation type="unfinished">Iaith y cyfieithydd, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="375"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="447"/>
         <source>Remove %1</source>
         <translation type="unfinished">Tynnu %1</translation>
     </message>
@@ -1396,37 +1396,37 @@
 <context>
     <name>PreferencesStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="254"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="283"/>
         <source>Preferences and needs</source>
         <translation type="unfinished">Dewisiadau ac anghenion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="260"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="294"/>
         <source>A break every</source>
         <translation type="unfinished">Egwyl bob</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="261"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="294"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="264"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="298"/>
         <source>Topics or words to avoid</source>
         <translation type="unfinished">Pynciau neu eiriau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="265"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="299"/>
         <source>Support wanted</source>
         <translation type="unfinished">Cymorth sydd ei eisiau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="255"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="286"/>
         <source>The survivor would like breaks at a set interval</source>
         <translation type="unfinished">Hoffai&apos;r goroeswr gael egwyl yn rheolaidd, ar amser penodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="257"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="288"/>
         <source>Leave this unticked if they have no preference: the interview guide&apos;s pacing is used. They can ask for a break at any time either way.</source>
         <translation type="unfinished">Gadewch hwn heb ei dicio os nad oes ganddynt ddewis: defnyddir amseriad canllaw&apos;r cyfweliad. Gall y goroeswr ofyn am egwyl ar unrhyw adeg beth bynnag.</translation>
     </message>
@@ -1434,22 +1434,22 @@
 <context>
     <name>PresentStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="395"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="467"/>
         <source>Who will be present</source>
         <translation type="unfinished">Pwy fydd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="396"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="468"/>
         <source>Everyone who will be in the room besides the survivor.</source>
         <translation type="unfinished">Pawb a fydd yn yr ystafell ar wahân i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="400"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="472"/>
         <source>&amp;Add person</source>
         <translation type="unfinished">Ychwanegu &amp;person</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="401"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="473"/>
         <source>Add person</source>
         <translation type="unfinished">Ychwanegu person</translation>
     </message>
@@ -1457,183 +1457,183 @@
 <context>
     <name>ReadBackScreen</name>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="87"/>
+        <location filename="../../../ui/screens/readback.py" line="88"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="89"/>
+        <location filename="../../../ui/screens/readback.py" line="92"/>
         <source>Read the statement to the witness, or let them read it. Any change they ask for is saved as a correction made during read-back.</source>
         <translation type="unfinished">Darllenwch y datganiad i&apos;r tyst, neu gadewch iddyn nhw ei ddarllen. Caiff unrhyw newid maen nhw&apos;n gofyn amdano ei gadw fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="93"/>
+        <location filename="../../../ui/screens/readback.py" line="101"/>
         <source>A−</source>
         <translation type="unfinished">A−</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="94"/>
+        <location filename="../../../ui/screens/readback.py" line="104"/>
         <source>Smaller text</source>
         <translation type="unfinished">Testun llai</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="95"/>
+        <location filename="../../../ui/screens/readback.py" line="105"/>
         <source>Makes the statement text smaller (Ctrl+minus)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn llai (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="96"/>
+        <location filename="../../../ui/screens/readback.py" line="107"/>
         <source>A+</source>
         <translation type="unfinished">A+</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="97"/>
+        <location filename="../../../ui/screens/readback.py" line="110"/>
         <source>Larger text</source>
         <translation type="unfinished">Testun mwy</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="98"/>
+        <location filename="../../../ui/screens/readback.py" line="111"/>
         <source>Makes the statement text larger (Ctrl+equals)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn fwy (Ctrl+equals)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="117"/>
+        <location filename="../../../ui/screens/readback.py" line="133"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="118"/>
+        <location filename="../../../ui/screens/readback.py" line="134"/>
         <source>The witness&apos;s statement in large print, read-only</source>
         <translation type="unfinished">Datganiad y tyst mewn print bras, i&apos;w ddarllen yn unig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="122"/>
-        <location filename="../../../ui/screens/readback.py" line="127"/>
+        <location filename="../../../ui/screens/readback.py" line="140"/>
+        <location filename="../../../ui/screens/readback.py" line="147"/>
         <source>Corrections made during read-back</source>
         <translation type="unfinished">Cywiriadau a wnaed wrth ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="128"/>
+        <location filename="../../../ui/screens/readback.py" line="148"/>
         <source>Each section corrected during read-back, with the time</source>
         <translation type="unfinished">Pob adran a gywirwyd wrth ddarllen yn ôl, gyda&apos;r amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="129"/>
+        <location filename="../../../ui/screens/readback.py" line="150"/>
         <source>No corrections so far.</source>
         <translation type="unfinished">Dim cywiriadau hyd yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="136"/>
+        <location filename="../../../ui/screens/readback.py" line="157"/>
         <source>Make a &amp;correction</source>
         <translation type="unfinished">&amp;Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="137"/>
+        <location filename="../../../ui/screens/readback.py" line="160"/>
         <source>Make a correction</source>
         <translation type="unfinished">Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="138"/>
+        <location filename="../../../ui/screens/readback.py" line="161"/>
         <source>Shows an editor for one section of the statement</source>
         <translation type="unfinished">Yn dangos golygydd ar gyfer un adran o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="147"/>
+        <location filename="../../../ui/screens/readback.py" line="171"/>
         <source>&amp;Back to the interview</source>
         <translation type="unfinished">&amp;Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="148"/>
+        <location filename="../../../ui/screens/readback.py" line="172"/>
         <source>Back to the interview</source>
         <translation type="unfinished">Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="149"/>
+        <location filename="../../../ui/screens/readback.py" line="173"/>
         <source>The witness con&amp;firms the statement is correct</source>
         <translation type="unfinished">Mae&apos;r &amp;tyst yn cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="152"/>
+        <location filename="../../../ui/screens/readback.py" line="177"/>
         <source>The witness confirms the statement is correct</source>
         <translation type="unfinished">Mae&apos;r tyst yn cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="153"/>
+        <location filename="../../../ui/screens/readback.py" line="178"/>
         <source>Records the confirmation and goes on to the signature</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad ac yn symud ymlaen at y llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="188"/>
+        <location filename="../../../ui/screens/readback.py" line="226"/>
         <source>Loading the statement…</source>
         <translation type="unfinished">Yn llwytho&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="224"/>
+        <location filename="../../../ui/screens/readback.py" line="262"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="246"/>
+        <location filename="../../../ui/screens/readback.py" line="283"/>
         <source>(Corrected during read-back)</source>
         <translation type="unfinished">(Wedi&apos;i chywiro wrth ddarllen yn ôl)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="256"/>
+        <location filename="../../../ui/screens/readback.py" line="295"/>
         <source>%1, corrected at %2</source>
         <translation type="unfinished">%1, wedi&apos;i chywiro am %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="268"/>
+        <location filename="../../../ui/screens/readback.py" line="308"/>
         <source>Text size: %1 pt</source>
         <translation type="unfinished">Maint y testun: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="301"/>
+        <location filename="../../../ui/screens/readback.py" line="341"/>
         <source>Close the second &amp;screen</source>
         <translation type="unfinished">Cau&apos;r ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="302"/>
+        <location filename="../../../ui/screens/readback.py" line="344"/>
         <source>Close the second screen</source>
         <translation type="unfinished">Cau&apos;r ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="303"/>
+        <location filename="../../../ui/screens/readback.py" line="345"/>
         <source>Closes the window showing the statement to the witness</source>
         <translation type="unfinished">Yn cau&apos;r ffenestr sy&apos;n dangos y datganiad i&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="305"/>
+        <location filename="../../../ui/screens/readback.py" line="348"/>
         <source>Show on second &amp;screen</source>
         <translation type="unfinished">Dangos ar yr ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="306"/>
+        <location filename="../../../ui/screens/readback.py" line="351"/>
         <source>Show on second screen</source>
         <translation type="unfinished">Dangos ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="307"/>
+        <location filename="../../../ui/screens/readback.py" line="353"/>
         <source>Opens a window with the same large text for the witness, full-screen on a second monitor if there is one</source>
         <translation type="unfinished">Yn agor ffenestr gyda&apos;r un testun mawr i&apos;r tyst, ar sgrin lawn ar ail fonitor os oes un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="327"/>
+        <location filename="../../../ui/screens/readback.py" line="377"/>
         <source>The correction is saved. It is recorded as a correction made during read-back.</source>
         <translation type="unfinished">Mae&apos;r cywiriad wedi&apos;i gadw. Caiff ei gofnodi fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="331"/>
+        <location filename="../../../ui/screens/readback.py" line="383"/>
         <source>Saving the correction…</source>
         <translation type="unfinished">Yn cadw&apos;r cywiriad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="343"/>
+        <location filename="../../../ui/screens/readback.py" line="397"/>
         <source>A correction has not been saved yet. Save it or undo it, then ask the witness to confirm.</source>
         <translation type="unfinished">Mae cywiriad heb ei gadw eto. Cadwch y cywiriad neu ei ddadwneud, yna gofynnwch i&apos;r tyst gadarnhau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="347"/>
+        <location filename="../../../ui/screens/readback.py" line="404"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad…</translation>
     </message>
@@ -1641,97 +1641,97 @@
 <context>
     <name>RestrictedStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="285"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="328"/>
         <source>Restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="286"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="329"/>
         <source>Kept apart from the statement; never printed in it.</source>
         <translation type="unfinished">Yn cael eu cadw ar wahân i&apos;r datganiad; byth yn cael eu hargraffu ynddo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="288"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="330"/>
         <source>Unknown</source>
         <translation type="unfinished">Ddim yn hysbys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="288"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="330"/>
         <source>Yes</source>
         <translation type="unfinished">Ie</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="288"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="330"/>
         <source>No</source>
         <translation type="unfinished">Na</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="289"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="333"/>
         <source>Date of birth</source>
         <translation type="unfinished">Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="290"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="335"/>
         <source>Written YYYY-MM-DD, for example 1979-03-21. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ar ffurf YYYY-MM-DD, er enghraifft 1979-03-21. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="291"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="337"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="292"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="340"/>
         <source>Address</source>
         <translation type="unfinished">Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="293"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="341"/>
         <source>Phone</source>
         <translation type="unfinished">Ffôn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="294"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="342"/>
         <source>Email</source>
         <translation type="unfinished">E-bost</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="295"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="343"/>
         <source>Safe contact instructions</source>
         <translation type="unfinished">Cyfarwyddiadau ar gyfer cysylltu&apos;n ddiogel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="296"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="344"/>
         <source>Safe times to make contact</source>
         <translation type="unfinished">Amseroedd diogel i gysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="297"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="345"/>
         <source>Safe to leave a voicemail</source>
         <translation type="unfinished">Diogel gadael neges llais</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="298"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="346"/>
         <source>Safe to send letters</source>
         <translation type="unfinished">Diogel anfon llythyrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="299"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="347"/>
         <source>Dates to avoid</source>
         <translation type="unfinished">Dyddiadau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="300"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="348"/>
         <source>Special measures</source>
         <translation type="unfinished">Mesurau arbennig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="301"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="349"/>
         <source>Other needs</source>
         <translation type="unfinished">Anghenion eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="302"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="350"/>
         <source>Victim personal statement offered</source>
         <translation type="unfinished">Datganiad personol y dioddefwr wedi&apos;i gynnig</translation>
     </message>
@@ -1739,17 +1739,17 @@
 <context>
     <name>SecondScreenWindow</name>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="112"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="111"/>
         <source>Statement for the witness to read</source>
         <translation type="unfinished">Datganiad i&apos;r tyst ei ddarllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="115"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="116"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="116"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="117"/>
         <source>The statement in large print for the witness to read</source>
         <translation type="unfinished">Y datganiad mewn print bras i&apos;r tyst ei ddarllen</translation>
     </message>
@@ -1762,143 +1762,143 @@
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="56"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="59"/>
         <source>These preferences are kept on this computer. They never include anything about a case.</source>
         <translation type="unfinished">Caiff y dewisiadau hyn eu cadw ar y cyfrifiadur hwn. Dydyn nhw byth yn cynnwys unrhyw beth am achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="63"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="70"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="65"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="72"/>
         <source>Languages to choose from</source>
         <translation type="unfinished">Ieithoedd i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="66"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="73"/>
         <source>&amp;Language</source>
         <translation type="unfinished">&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="72"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="81"/>
         <source>Text size, in percent</source>
         <translation type="unfinished">Maint y testun, fel canran</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="73"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="82"/>
         <source>From 100 to 200 percent, in steps of 25</source>
         <translation type="unfinished">O 100 i 200 y cant, fesul 25</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="74"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="84"/>
         <source>&amp;Text size</source>
         <translation type="unfinished">Maint y &amp;testun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="77"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="88"/>
         <source>Light</source>
         <translation type="unfinished">Golau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="77"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="89"/>
         <source>Dark</source>
         <translation type="unfinished">Tywyll</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="78"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="90"/>
         <source>High contrast</source>
         <translation type="unfinished">Cyferbyniad uchel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="81"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="94"/>
         <source>Theme</source>
         <translation type="unfinished">Thema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="82"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="95"/>
         <source>Themes to choose from</source>
         <translation type="unfinished">Themâu i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="83"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="96"/>
         <source>T&amp;heme</source>
         <translation type="unfinished">T&amp;hema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="87"/>
-        <location filename="../../../ui/screens/settings_screen.py" line="96"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="100"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="114"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="88"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="103"/>
         <source>Lock automatically after, in minutes</source>
         <translation type="unfinished">Cloi&apos;n awtomatig ar ôl, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="89"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="105"/>
         <source>The vault locks after this many minutes without use, or during a break that lasts longer</source>
         <translation type="unfinished">Mae&apos;r gladdgell yn cloi ar ôl y nifer hwn o funudau heb ei defnyddio, neu yn ystod egwyl sy&apos;n para&apos;n hirach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="91"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="109"/>
         <source>Loc&amp;k automatically after</source>
         <translation type="unfinished">C&amp;loi&apos;n awtomatig ar ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="97"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="117"/>
         <source>Default break interval, in minutes</source>
         <translation type="unfinished">Amser arferol rhwng egwyliau, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="98"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="118"/>
         <source>Offered for a new survivor; they may choose another</source>
         <translation type="unfinished">Caiff ei gynnig i oroeswr newydd; gallan nhw ddewis amser arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="99"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="120"/>
         <source>Default b&amp;reak interval</source>
         <translation type="unfinished">Amser arferol rhwng &amp;egwyliau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="101"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="122"/>
         <source>Allow &amp;copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu c&amp;opïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="103"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="124"/>
         <source>Off unless you switch it on. Copied text is cleared from the clipboard after 30 seconds.</source>
         <translation type="unfinished">Wedi&apos;i ddiffodd oni bai eich bod chi&apos;n ei droi ymlaen. Caiff testun sydd wedi&apos;i gopïo ei glirio o&apos;r clipfwrdd ar ôl 30 eiliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="105"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="128"/>
         <source>Allow copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu copïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="110"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="133"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="111"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="134"/>
         <source>Back, without saving</source>
         <translation type="unfinished">Yn ôl, heb gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="113"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="136"/>
         <source>&amp;Save</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="115"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="138"/>
         <source>Save settings</source>
         <translation type="unfinished">Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="179"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="212"/>
         <source>Settings saved.</source>
         <translation type="unfinished">Gosodiadau wedi&apos;u cadw.</translation>
     </message>
@@ -1911,117 +1911,117 @@
         <translation type="unfinished">Creu eich claddgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="55"/>
+        <location filename="../../../ui/screens/setup.py" line="57"/>
         <source>Everything you record in Quietroom stays encrypted on this laptop. You will need your passphrase every time you open it.</source>
         <translation type="unfinished">Mae popeth rydych chi&apos;n ei gofnodi yn Quietroom yn aros wedi&apos;i amgryptio ar y gliniadur hwn. Bydd angen eich cyfrinymadrodd arnoch chi bob tro y byddwch chi&apos;n ei agor.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="58"/>
+        <location filename="../../../ui/screens/setup.py" line="66"/>
         <source>Choose a passphrase you will remember. If it is forgotten and no recovery key is set, nothing can recover it, and the vault cannot be opened again.</source>
         <translation type="unfinished">Dewiswch gyfrinymadrodd y byddwch chi&apos;n ei gofio. Os caiff ei anghofio a does dim allwedd adfer wedi&apos;i gosod, does dim modd ei adfer, ac ni fydd modd agor y gladdgell eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="61"/>
+        <location filename="../../../ui/screens/setup.py" line="73"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">&amp;Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="62"/>
+        <location filename="../../../ui/screens/setup.py" line="75"/>
         <source>Passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="63"/>
+        <location filename="../../../ui/screens/setup.py" line="75"/>
         <source>At least 8 characters</source>
         <translation type="unfinished">O leiaf 8 nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="67"/>
+        <location filename="../../../ui/screens/setup.py" line="80"/>
         <source>&amp;Repeat the passphrase</source>
         <translation type="unfinished">&amp;Ailadrodd y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="68"/>
+        <location filename="../../../ui/screens/setup.py" line="82"/>
         <source>Repeat the passphrase</source>
         <translation type="unfinished">Ailadrodd y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="69"/>
+        <location filename="../../../ui/screens/setup.py" line="82"/>
         <source>Type the same passphrase again</source>
         <translation type="unfinished">Teipiwch yr un cyfrinymadrodd eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="72"/>
+        <location filename="../../../ui/screens/setup.py" line="86"/>
         <source>&amp;Show the passphrase</source>
         <translation type="unfinished">&amp;Dangos y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="73"/>
+        <location filename="../../../ui/screens/setup.py" line="89"/>
         <source>Show the passphrase</source>
         <translation type="unfinished">Dangos y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="74"/>
+        <location filename="../../../ui/screens/setup.py" line="90"/>
         <source>Shows the typed passphrase on screen</source>
         <translation type="unfinished">Yn dangos y cyfrinymadrodd a deipiwyd ar y sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="80"/>
+        <location filename="../../../ui/screens/setup.py" line="104"/>
         <source>Looking for this computer&apos;s keyring…</source>
         <translation type="unfinished">Yn chwilio am gylch allweddi&apos;r cyfrifiadur hwn…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="84"/>
+        <location filename="../../../ui/screens/setup.py" line="108"/>
         <source>Organisation recovery &amp;key (optional)</source>
         <translation type="unfinished">Allwedd adfer y &amp;sefydliad (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="88"/>
+        <location filename="../../../ui/screens/setup.py" line="113"/>
         <source>Organisation recovery key, optional</source>
         <translation type="unfinished">Allwedd adfer y sefydliad, dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="89"/>
+        <location filename="../../../ui/screens/setup.py" line="115"/>
         <source>The public recovery key your organisation gave you; it starts with age1. It lets an administrator restore access if the passphrase is forgotten.</source>
         <translation type="unfinished">Yr allwedd adfer gyhoeddus a roddodd eich sefydliad i chi; mae&apos;n dechrau gydag age1. Mae&apos;n galluogi gweinyddwr i adfer mynediad os caiff y cyfrinymadrodd ei anghofio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="94"/>
+        <location filename="../../../ui/screens/setup.py" line="123"/>
         <source>If your organisation gave you a recovery key (it starts with age1), paste it here so an administrator can restore access if the passphrase is forgotten.</source>
         <translation type="unfinished">Os rhoddodd eich sefydliad allwedd adfer i chi (mae&apos;n dechrau gydag age1), gludwch hi yma er mwyn i weinyddwr allu adfer mynediad os caiff y cyfrinymadrodd ei anghofio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="101"/>
+        <location filename="../../../ui/screens/setup.py" line="133"/>
         <source>&amp;Create the vault</source>
         <translation type="unfinished">C&amp;reu&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="103"/>
+        <location filename="../../../ui/screens/setup.py" line="135"/>
         <source>Create the vault</source>
         <translation type="unfinished">Creu&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="145"/>
+        <location filename="../../../ui/screens/setup.py" line="180"/>
         <source>Your vault will also be bound to this computer&apos;s keyring (Secret Service).</source>
         <translation type="unfinished">Bydd eich claddgell hefyd wedi&apos;i chlymu wrth gylch allweddi&apos;r cyfrifiadur hwn (Secret Service).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="148"/>
+        <location filename="../../../ui/screens/setup.py" line="186"/>
         <source>No system keyring was found: the vault will be protected by the passphrase only.</source>
         <translation type="unfinished">Ni ddaethpwyd o hyd i gylch allweddi ar y system: dim ond y cyfrinymadrodd fydd yn diogelu&apos;r gladdgell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="160"/>
+        <location filename="../../../ui/screens/setup.py" line="201"/>
         <source>The two passphrases are not the same. Please type them both again.</source>
         <translation type="unfinished">Dydy&apos;r ddau gyfrinymadrodd ddim yr un fath. Teipiwch y ddau eto, os gwelwch yn dda.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="178"/>
+        <location filename="../../../ui/screens/setup.py" line="226"/>
         <source>The vault could not be created. Nothing was changed; please try again.</source>
         <translation type="unfinished">Doedd dim modd creu&apos;r gladdgell. Does dim byd wedi newid; rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="186"/>
+        <location filename="../../../ui/screens/setup.py" line="240"/>
         <source>Creating… this takes a moment.</source>
         <translation type="unfinished">Yn creu… mae hyn yn cymryd ennyd.</translation>
     </message>
@@ -2034,97 +2034,97 @@
         <translation type="unfinished">Llinell amser a nodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="34"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="36"/>
         <source>Timeline events</source>
         <translation type="unfinished">Digwyddiadau&apos;r llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="35"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="37"/>
         <source>Events in date order, in the witness&apos;s own words</source>
         <translation type="unfinished">Digwyddiadau yn nhrefn dyddiad, yng ngeiriau&apos;r tyst ei hun</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="38"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="41"/>
         <source>e.g. summer 1987, aged about 12</source>
         <translation type="unfinished">e.e. haf 1987, tua 12 oed</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="39"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="42"/>
         <source>When</source>
         <translation type="unfinished">Pryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="39"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="42"/>
         <source>In the witness&apos;s words</source>
         <translation type="unfinished">Yng ngeiriau&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="41"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="44"/>
         <source>What happened</source>
         <translation type="unfinished">Beth ddigwyddodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="42"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="45"/>
         <source>&amp;When</source>
         <translation type="unfinished">&amp;Pryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="43"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="46"/>
         <source>Wh&amp;at</source>
         <translation type="unfinished">&amp;Beth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="44"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="47"/>
         <source>Add to &amp;timeline</source>
         <translation type="unfinished">Ychwanegu at y &amp;llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="45"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="48"/>
         <source>Add to timeline</source>
         <translation type="unfinished">Ychwanegu at y llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="54"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="57"/>
         <source>Timeline</source>
         <translation type="unfinished">Llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="58"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="63"/>
         <source>Notes for you only. They never enter the statement.</source>
         <translation type="unfinished">Nodiadau i chi yn unig. Dydyn nhw byth yn mynd i mewn i&apos;r datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="62"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="68"/>
         <source>Interviewer notes</source>
         <translation type="unfinished">Nodiadau&apos;r cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="65"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="71"/>
         <source>New note</source>
         <translation type="unfinished">Nodyn newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="65"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="71"/>
         <source>Never part of the statement</source>
         <translation type="unfinished">Byth yn rhan o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="66"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="72"/>
         <source>Add &amp;note</source>
         <translation type="unfinished">Ychwanegu &amp;nodyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="67"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="73"/>
         <source>Add note</source>
         <translation type="unfinished">Ychwanegu nodyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="71"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="77"/>
         <source>Notes</source>
         <translation type="unfinished">Nodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="87"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="93"/>
         <source> (uncertain)</source>
         <translation type="unfinished"> (ansicr)</translation>
     </message>
@@ -2142,7 +2142,7 @@
         <translation type="unfinished">Pad llofnod: mae&apos;r tyst yn llofnodi yma gyda bys, pen neu lygoden</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/signature_pad.py" line="212"/>
+        <location filename="../../../ui/widgets/signature_pad.py" line="220"/>
         <source>Sign here</source>
         <translation type="unfinished">Llofnodwch yma</translation>
     </message>
@@ -2160,72 +2160,72 @@
         <translation type="unfinished">Gofynnwch i&apos;r tyst lofnodi yn y blwch. Gallan nhw ei glirio a llofnodi eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="49"/>
+        <location filename="../../../ui/screens/signature.py" line="51"/>
         <source>&amp;Clear</source>
         <translation type="unfinished">&amp;Clirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="50"/>
+        <location filename="../../../ui/screens/signature.py" line="54"/>
         <source>Clear the signature</source>
         <translation type="unfinished">Clirio&apos;r llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="51"/>
+        <location filename="../../../ui/screens/signature.py" line="55"/>
         <source>Empties the box so the witness can sign again</source>
         <translation type="unfinished">Yn gwagio&apos;r blwch er mwyn i&apos;r tyst allu llofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="52"/>
+        <location filename="../../../ui/screens/signature.py" line="57"/>
         <source>&amp;Sign the statement</source>
         <translation type="unfinished">&amp;Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="54"/>
+        <location filename="../../../ui/screens/signature.py" line="61"/>
         <source>Sign the statement</source>
         <translation type="unfinished">Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="55"/>
+        <location filename="../../../ui/screens/signature.py" line="62"/>
         <source>Stores the signature; the statement&apos;s text can then no longer change</source>
         <translation type="unfinished">Yn cadw&apos;r llofnod; wedyn ni all testun y datganiad newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="61"/>
+        <location filename="../../../ui/screens/signature.py" line="73"/>
         <source>&amp;Back to cases</source>
         <translation type="unfinished">&amp;Yn ôl i&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="62"/>
+        <location filename="../../../ui/screens/signature.py" line="74"/>
         <source>Back to cases</source>
         <translation type="unfinished">Yn ôl i&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="115"/>
+        <location filename="../../../ui/screens/signature.py" line="137"/>
         <source>Signing the statement…</source>
         <translation type="unfinished">Yn llofnodi&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="121"/>
+        <location filename="../../../ui/screens/signature.py" line="143"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="132"/>
+        <location filename="../../../ui/screens/signature.py" line="158"/>
         <source>The statement is signed. Its text can no longer change.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi. Ni all ei destun newid mwyach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="57"/>
+        <location filename="../../../ui/screens/signature.py" line="64"/>
         <source>Back to &amp;read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r &amp;darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="58"/>
+        <location filename="../../../ui/screens/signature.py" line="67"/>
         <source>Back to read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="59"/>
+        <location filename="../../../ui/screens/signature.py" line="69"/>
         <source>Leaves without signing, for example to make another correction or if the witness does not want to sign; the box is emptied</source>
         <translation type="unfinished">Gadael heb lofnodi, er enghraifft i wneud cywiriad arall neu os nad yw&apos;r tyst am lofnodi; caiff y blwch ei wagio</translation>
     </message>
@@ -2233,233 +2233,233 @@
 <context>
     <name>SittingBar</name>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="64"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="67"/>
         <source>&amp;Start sitting</source>
         <translation type="unfinished">&amp;Dechrau sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="65"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="68"/>
         <source>&amp;Pause (F9)</source>
         <translation type="unfinished">&amp;Saib (F9)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="66"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="69"/>
         <source>&amp;Resume</source>
         <translation type="unfinished">&amp;Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="67"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="70"/>
         <source>&amp;End sitting</source>
         <translation type="unfinished">&amp;Gorffen sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="68"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="73"/>
         <source>Start sitting</source>
         <translation type="unfinished">Dechrau sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="69"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="74"/>
         <source>Starts a sitting with the people planned for this case</source>
         <translation type="unfinished">Yn dechrau sesiwn gyda&apos;r bobl a gynlluniwyd ar gyfer yr achos hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="70"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="78"/>
         <source>Pause</source>
         <translation type="unfinished">Saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="71"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="79"/>
         <source>Pauses at once and shows a neutral screen; also the F9 key</source>
         <translation type="unfinished">Yn oedi ar unwaith ac yn dangos sgrin niwtral; hefyd drwy&apos;r fysell F9</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="72"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="81"/>
         <source>Resume</source>
         <translation type="unfinished">Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="72"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="81"/>
         <source>Resumes the paused sitting</source>
         <translation type="unfinished">Yn ailddechrau&apos;r sesiwn sydd ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="73"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="82"/>
         <source>End sitting</source>
         <translation type="unfinished">Gorffen sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="73"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="82"/>
         <source>Ends this sitting</source>
         <translation type="unfinished">Yn gorffen y sesiwn hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="230"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="261"/>
         <source>No sitting in progress</source>
         <translation type="unfinished">Dim sesiwn ar y gweill</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="235"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="267"/>
         <source>Sitting %1: running</source>
         <translation type="unfinished">Sesiwn %1: ar waith</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="237"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="269"/>
         <source>Sitting %1: paused</source>
         <translation type="unfinished">Sesiwn %1: ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="240"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="274"/>
         <source>Present: %1</source>
         <translation type="unfinished">Yn bresennol: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="246"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="281"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="247"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="282"/>
         <source>second interviewer</source>
         <translation type="unfinished">ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="148"/>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="248"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="173"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="283"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="249"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="284"/>
         <source>ISVA, outside the evidential chain</source>
         <translation type="unfinished">ISVA, y tu allan i&apos;r gadwyn dystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="250"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="285"/>
         <source>interpreter</source>
         <translation type="unfinished">cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="250"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="286"/>
         <source>supporter</source>
         <translation type="unfinished">cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="251"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="287"/>
         <source>appropriate adult</source>
         <translation type="unfinished">oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="252"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="288"/>
         <source>witness</source>
         <translation type="unfinished">tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="260"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="298"/>
         <source>Active time %1</source>
         <translation type="unfinished">Amser ar waith %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="98"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="107"/>
         <source>Chan&amp;ge</source>
         <translation type="unfinished">&amp;Newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="100"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="111"/>
         <source>Change who asked for the last pause, and why</source>
         <translation type="unfinished">Newid pwy ofynnodd am y saib diwethaf, a pham</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="101"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="112"/>
         <source>Opens a small row below to correct the record of the last pause</source>
         <translation type="unfinished">Yn agor rhes fach isod i gywiro cofnod y saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="112"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="124"/>
         <source>Asked for by</source>
         <translation type="unfinished">Gofynnwyd gan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="114"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="126"/>
         <source>Last pause asked for by</source>
         <translation type="unfinished">Gofynnwyd am y saib diwethaf gan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="119"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="131"/>
         <source>Reason</source>
         <translation type="unfinished">Rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="122"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="134"/>
         <source>Reason (optional)</source>
         <translation type="unfinished">Rheswm (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="123"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="137"/>
         <source>Reason for the last pause</source>
         <translation type="unfinished">Rheswm dros y saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="124"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="138"/>
         <source>Optional; leave it empty if no reason was given</source>
         <translation type="unfinished">Dewisol; gadewch yn wag os na roddwyd rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="126"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="141"/>
         <source>Sa&amp;ve</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="127"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="142"/>
         <source>Save the change to the last pause</source>
         <translation type="unfinished">Cadw&apos;r newid i&apos;r saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="146"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="170"/>
         <source>Witness</source>
         <translation type="unfinished">Tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="146"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="171"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="147"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="172"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="149"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="174"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="149"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="175"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="150"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="176"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="151"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="177"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="171"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="201"/>
         <source>Last pause asked for by: %1</source>
         <translation type="unfinished">Gofynnwyd am y saib diwethaf gan: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="212"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="243"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="217"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="248"/>
         <source>Not saved; please try again.</source>
         <translation type="unfinished">Heb ei gadw; rhowch gynnig arall arni.</translation>
     </message>
@@ -2467,62 +2467,62 @@
 <context>
     <name>SurvivorStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="223"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="247"/>
         <source>Survivor</source>
         <translation type="unfinished">Goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="224"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="248"/>
         <source>Name to appear on the statement (required)</source>
         <translation type="unfinished">Yr enw a fydd yn ymddangos ar y datganiad (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="225"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="251"/>
         <source>Preferred name</source>
         <translation type="unfinished">Enw a ffefrir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="226"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="252"/>
         <source>What they would like to be called in the room.</source>
         <translation type="unfinished">Beth yr hoffen nhw gael eu galw yn yr ystafell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="227"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="254"/>
         <source>Pronouns</source>
         <translation type="unfinished">Rhagenwau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="227"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="254"/>
         <source>for example she/her</source>
         <translation type="unfinished">er enghraifft hi/ei</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="228"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="256"/>
         <source>Age, if under 18</source>
         <translation type="unfinished">Oedran, os o dan 18</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="229"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="256"/>
         <source>Not given</source>
         <translation type="unfinished">Heb ei roi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="230"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="258"/>
         <source>Communication needs</source>
         <translation type="unfinished">Anghenion cyfathrebu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="231"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="259"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="232"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="260"/>
         <source>Interpreter needed</source>
         <translation type="unfinished">Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="233"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="261"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
@@ -2535,52 +2535,52 @@
         <translation type="unfinished">Mae Quietroom wedi&apos;i gloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="49"/>
+        <location filename="../../../ui/screens/unlock.py" line="50"/>
         <source>Type your passphrase to continue.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd i barhau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="51"/>
+        <location filename="../../../ui/screens/unlock.py" line="52"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">&amp;Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="54"/>
+        <location filename="../../../ui/screens/unlock.py" line="57"/>
         <source>Passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="55"/>
+        <location filename="../../../ui/screens/unlock.py" line="58"/>
         <source>Your vault passphrase. Press Enter to unlock.</source>
         <translation type="unfinished">Cyfrinymadrodd eich claddgell. Pwyswch Enter i ddatgloi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="58"/>
+        <location filename="../../../ui/screens/unlock.py" line="62"/>
         <source>&amp;Unlock</source>
         <translation type="unfinished">&amp;Datgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="61"/>
+        <location filename="../../../ui/screens/unlock.py" line="65"/>
         <source>Unlock</source>
         <translation type="unfinished">Datgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="97"/>
+        <location filename="../../../ui/screens/unlock.py" line="101"/>
         <source>Type your passphrase, then press Enter.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd, yna pwyswch Enter.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="112"/>
+        <location filename="../../../ui/screens/unlock.py" line="116"/>
         <source>The vault could not be opened. Please try again.</source>
         <translation type="unfinished">Doedd dim modd agor y gladdgell. Rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="114"/>
+        <location filename="../../../ui/screens/unlock.py" line="119"/>
         <source>Contact your administrator; your data has not been changed.</source>
         <translation type="unfinished">Cysylltwch â&apos;ch gweinyddwr; dydy&apos;ch data ddim wedi&apos;i newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="123"/>
+        <location filename="../../../ui/screens/unlock.py" line="128"/>
         <source>Unlocking… this takes a moment.</source>
         <translation type="unfinished">Yn datgloi… mae hyn yn cymryd ennyd.</translation>
     </message>
@@ -2603,102 +2603,102 @@
         <translation type="unfinished">Da&amp;rllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="94"/>
+        <location filename="../../../ui/screens/workspace.py" line="96"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="95"/>
+        <location filename="../../../ui/screens/workspace.py" line="97"/>
         <source>Show the statement text in large print for the witness</source>
         <translation type="unfinished">Dangos testun y datganiad mewn print bras i&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="96"/>
+        <location filename="../../../ui/screens/workspace.py" line="99"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished">A&amp;llforio…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="97"/>
+        <location filename="../../../ui/screens/workspace.py" line="102"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="98"/>
+        <location filename="../../../ui/screens/workspace.py" line="103"/>
         <source>Export the signed statement as an encrypted bundle</source>
         <translation type="unfinished">Allforio&apos;r datganiad wedi&apos;i lofnodi fel bwndel wedi&apos;i amgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="111"/>
+        <location filename="../../../ui/screens/workspace.py" line="117"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="112"/>
+        <location filename="../../../ui/screens/workspace.py" line="118"/>
         <source>Dismiss the suggestion</source>
         <translation type="unfinished">Cau&apos;r awgrym</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="125"/>
+        <location filename="../../../ui/screens/workspace.py" line="133"/>
         <source>Statement section</source>
         <translation type="unfinished">Adran y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="126"/>
+        <location filename="../../../ui/screens/workspace.py" line="134"/>
         <source>The part of the statement you are writing</source>
         <translation type="unfinished">Y rhan o&apos;r datganiad rydych chi&apos;n ei hysgrifennu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="134"/>
+        <location filename="../../../ui/screens/workspace.py" line="145"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="135"/>
+        <location filename="../../../ui/screens/workspace.py" line="146"/>
         <source>The witness&apos;s own words for this section; saved as you type</source>
         <translation type="unfinished">Geiriau&apos;r tyst ei hun ar gyfer yr adran hon; yn cael eu cadw wrth i chi deipio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="156"/>
+        <location filename="../../../ui/screens/workspace.py" line="168"/>
         <source>Copying is switched off in Settings</source>
         <translation type="unfinished">Mae copïo wedi&apos;i ddiffodd yn y Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="242"/>
+        <location filename="../../../ui/screens/workspace.py" line="274"/>
         <source>Signed: the text can no longer change</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: ni all y testun newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="262"/>
+        <location filename="../../../ui/screens/workspace.py" line="293"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="271"/>
+        <location filename="../../../ui/screens/workspace.py" line="302"/>
         <source>Saving…</source>
         <translation type="unfinished">Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="289"/>
+        <location filename="../../../ui/screens/workspace.py" line="326"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="293"/>
+        <location filename="../../../ui/screens/workspace.py" line="330"/>
         <source>Not saved yet: %1</source>
         <translation type="unfinished">Heb ei gadw eto: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="383"/>
+        <location filename="../../../ui/screens/workspace.py" line="440"/>
         <source>It has been about %1 minutes without a break. You might offer one when it suits the witness.</source>
         <translation type="unfinished">Mae tua %1 munud wedi mynd heibio heb egwyl. Efallai yr hoffech chi gynnig un pan fydd yn gyfleus i&apos;r tyst.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="386"/>
+        <location filename="../../../ui/screens/workspace.py" line="445"/>
         <source>This sitting has gone on for over %1 minutes. Consider how the witness is doing.</source>
         <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r tyst yn teimlo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="392"/>
+        <location filename="../../../ui/screens/workspace.py" line="451"/>
         <source>New phase: %1. A good moment to check in with the witness.</source>
         <translation type="unfinished">Cyfnod newydd: %1. Amser da i holi sut mae&apos;r tyst.</translation>
     </message>
@@ -2716,37 +2716,37 @@
         <translation type="unfinished">Wrthi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="57"/>
+        <location filename="../../../ui/screens/bundles.py" line="59"/>
         <source>Verification report</source>
         <translation type="unfinished">Adroddiad gwirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="58"/>
+        <location filename="../../../ui/screens/bundles.py" line="60"/>
         <source>One line per check; every line must say ok</source>
         <translation type="unfinished">Un llinell i bob gwiriad; rhaid i bob llinell ddweud ok</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="59"/>
+        <location filename="../../../ui/screens/bundles.py" line="62"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="60"/>
+        <location filename="../../../ui/screens/bundles.py" line="63"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="79"/>
+        <location filename="../../../ui/screens/bundles.py" line="82"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="85"/>
+        <location filename="../../../ui/screens/bundles.py" line="90"/>
         <source>The bundle did not verify: {detail}. Do not rely on it; see the report.</source>
         <translation type="unfinished">Ni lwyddodd y bwndel yn y gwiriad: {detail}. Peidiwch â dibynnu arno; gweler yr adroddiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="90"/>
+        <location filename="../../../ui/screens/bundles.py" line="96"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
