@@ -6,12 +6,14 @@ catalog.py       the guide for a category, cached until its file changes
 """
 
 from app.guides.catalog import guide_for_category
+from app.guides.checker import GuideError
 from app.guides.model import (
     CATEGORIES,
     PHASE_IDS,
+    PROMPT_KINDS,
+    ChecklistItem,
     Field,
     Guide,
-    GuideError,
     Pacing,
     Phase,
     Prompt,
@@ -25,6 +27,8 @@ from app.guides.translations import translated, translation_path
 __all__ = [
     "CATEGORIES",
     "PHASE_IDS",
+    "PROMPT_KINDS",
+    "ChecklistItem",
     "Field",
     "Guide",
     "GuideError",

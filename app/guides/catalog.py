@@ -7,7 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.errors import UsageError
-from app.guides.model import CATEGORIES, Guide, broken_guide, guides_dir, load_guide, show
+from app.guides.checker import broken_guide, show
+from app.guides.model import CATEGORIES, Guide, guides_dir, load_guide
 from app.guides.translations import translated
 
 

@@ -1,35 +1,47 @@
 """Interview guides: the data that shapes an interview for each case category.
 
-This module owns the guide format (schema 1), its validation and where the shipped guides
-live. A guide is a TOML file in ``app/resources/guides`` named after its category (csa, apsp,
-general). It holds the six ABE/PEACE phases in order, each with a purpose, the
-interviewer's prompts (never statement text), the statement sections it feeds and whether
-a check-in is suggested on entering it; the statement sections in order; the structured
-fields recorded beside the statement; and the pacing defaults. A check-in is suggested on
+This module owns the guide format (schema 2; schema 1 is read by migration), its
+validation and where the shipped guides live. A guide is a TOML file in
+``app/resources/guides`` named after its category (csa, apsp, general). It holds the six
+ABE/PEACE phases in order, each with a purpose, the interviewer's prompts (never
+statement text), the statement sections it feeds and whether a check-in is suggested on
+entering it; the statement sections in order; the structured fields recorded beside the
+statement; the pacing defaults; and the supervisor's checklist. A check-in is suggested on
 entering a phase when ``pacing.checkin_on_phase_change`` is true or the phase says
 ``checkin = true``.
 
+Each prompt is either words to ``say`` to the survivor or an instruction to ``do`` (never
+said aloud), with an optional ``only_if`` condition for the interviewer: "only if the
+survivor has said it happened more than once" lives in the condition, never in the words
+said. Schema 1 had bare strings; they are migrated on reading (``migrate_prompt``).
+
 Guides are edited by people, so loading is strict and every failure is a ``GuideError``
 with one line naming the file and the field path, e.g.
-``broken interview guide csa.toml: phases[2].prompts[0] must be a non-empty string``.
+``broken interview guide csa.toml: phases[2].prompts[0] needs exactly one of say or do``.
 """
 
 from __future__ import annotations
 
-import datetime
-import difflib
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
-from app.errors import QuietroomError, UsageError
+from app.errors import UsageError
+from app.guides.checker import (
+    Checker,
+    join_path,
+    kind_of,
+    show,
+    toml_problem,
+)
 from app.resources import resource_path
 
-SCHEMA = 1
+SCHEMA = 2
+READABLE_SCHEMAS = (1, 2)
+PROMPT_KINDS = ("say", "do")
 CATEGORIES = ("csa", "apsp", "general")
 PHASE_IDS = (
     "planning",
@@ -47,27 +59,22 @@ GUIDES_DIR_ENV = "QUIETROOM_GUIDES_DIR"
 # A guide is a few kilobytes; the cap only stops a wrong file being read whole.
 MAX_GUIDE_BYTES = 1024 * 1024
 
-_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-
-
-class GuideError(QuietroomError):
-    """An interview guide is missing, unreadable or does not match the schema (exit code 1)."""
-
-    exit_code = 1
-
-
-def broken_guide(name: str, detail: str) -> GuideError:
-    """The guide file `name` is broken; `detail` says where and how (in English: guides
-    are maintained by the organisation's staff, not read by interviewers)."""
-    return GuideError(
-        "guide.broken", "broken interview guide {name}: {detail}", name=name, detail=detail
-    )
-
 
 @dataclass(frozen=True, slots=True)
 class Prompt:
+    """One line of a phase: words to say, or something to do, perhaps only under a
+    condition the interviewer judges (``only_if``)."""
+
+    text: str
+    kind: str = "say"  # "say" | "do"
+    only_if: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """One point the supervisor checks: met, not met or not applicable."""
+
+    id: str
     text: str
 
 
@@ -114,6 +121,7 @@ class Guide:
     fields: tuple[Field, ...]
     pacing: Pacing
     source: str
+    checklist: tuple[ChecklistItem, ...] = ()
 
     def section_ids(self) -> tuple[str, ...]:
         return tuple(section.id for section in self.sections)
@@ -159,7 +167,7 @@ def guides_dir() -> Path:
 def load_guide(path: Path) -> Guide:
     """Read and validate one guide file; any problem is a one-line ``GuideError``."""
     path = Path(path)
-    check = _Checker(path.name)
+    check = Checker(path.name)
     try:
         with path.open("rb") as stream:
             raw = stream.read(MAX_GUIDE_BYTES + 1)
@@ -183,7 +191,7 @@ def load_guide(path: Path) -> Guide:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        check.fail(_toml_problem(exc))
+        check.fail(toml_problem(exc))
     except RecursionError:
         check.fail("not valid TOML (nested too deeply)")
     return parse_guide(data, str(path))
@@ -191,24 +199,24 @@ def load_guide(path: Path) -> Guide:
 
 def parse_guide(data: Mapping[str, Any], source: str) -> Guide:
     """Validate already-parsed guide data; ``source`` names it in errors and on the Guide."""
-    check = _Checker(Path(source).name)
+    check = Checker(Path(source).name)
     if not isinstance(data, Mapping):
-        check.fail(f"the guide must be a table, not {_kind(data)}")
+        check.fail(f"the guide must be a table, not {kind_of(data)}")
     if not data:
         check.fail("the file is empty")
     # The schema number is checked first: a newer format should say so, not list its keys
     # as unknown.
     schema = check.integer(data, "schema", "")
-    if schema != SCHEMA:
+    if schema not in READABLE_SCHEMAS:
         check.fail(
-            f"schema must be {SCHEMA}, not {schema} (this version of Quietroom reads schema"
-            f" {SCHEMA})"
+            f"schema must be {SCHEMA} (or 1, read by migration), not {schema} (this version of"
+            f" Quietroom reads schemas 1 and {SCHEMA})"
         )
     check.keys(
         data,
         "",
         required=("schema", "id", "title", "version", "pacing", "sections", "phases"),
-        optional=("fields",),
+        optional=("fields", "checklist") if schema >= 2 else ("fields",),
     )
     guide_id = check.string(data, "id", "")
     if guide_id not in CATEGORIES:
@@ -218,7 +226,7 @@ def parse_guide(data: Mapping[str, Any], source: str) -> Guide:
     pacing = _pacing(check, check.table(data, "pacing", ""))
     sections = _sections(check, data)
     fields = _fields(check, data)
-    phases = _phases(check, data, tuple(section.id for section in sections))
+    phases = _phases(check, data, tuple(section.id for section in sections), schema)
     return Guide(
         id=guide_id,
         title=title,
@@ -228,10 +236,11 @@ def parse_guide(data: Mapping[str, Any], source: str) -> Guide:
         fields=fields,
         pacing=pacing,
         source=source,
+        checklist=_checklist(check, data),
     )
 
 
-def _pacing(check: _Checker, table: Mapping[str, Any]) -> Pacing:
+def _pacing(check: Checker, table: Mapping[str, Any]) -> Pacing:
     path = "pacing"
     check.keys(
         table,
@@ -252,7 +261,7 @@ def _pacing(check: _Checker, table: Mapping[str, Any]) -> Pacing:
     )
 
 
-def _sections(check: _Checker, data: Mapping[str, Any]) -> tuple[Section, ...]:
+def _sections(check: Checker, data: Mapping[str, Any]) -> tuple[Section, ...]:
     tables = check.tables(data, "sections", "", min_items=1)
     seen: dict[str, str] = {}
     sections = []
@@ -269,7 +278,7 @@ def _sections(check: _Checker, data: Mapping[str, Any]) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _fields(check: _Checker, data: Mapping[str, Any]) -> tuple[Field, ...]:
+def _fields(check: Checker, data: Mapping[str, Any]) -> tuple[Field, ...]:
     if "fields" not in data:
         return ()
     tables = check.tables(data, "fields", "")
@@ -297,7 +306,7 @@ def _fields(check: _Checker, data: Mapping[str, Any]) -> tuple[Field, ...]:
 
 
 def _phases(
-    check: _Checker, data: Mapping[str, Any], declared: tuple[str, ...]
+    check: Checker, data: Mapping[str, Any], declared: tuple[str, ...], schema: int
 ) -> tuple[Phase, ...]:
     tables = check.tables(data, "phases", "")
     seen: dict[str, str] = {}
@@ -322,9 +331,7 @@ def _phases(
                 id=phase_id,
                 title=check.string(table, "title", path),
                 purpose=check.string(table, "purpose", path),
-                prompts=tuple(
-                    Prompt(text) for text in check.strings(table, "prompts", path, min_items=1)
-                ),
+                prompts=_prompts(check, table, path, schema),
                 sections=sections,
                 checkin=check.boolean(table, "checkin", path),
             )
@@ -338,179 +345,76 @@ def _phases(
     return tuple(phases)
 
 
+def _prompts(
+    check: Checker, table: Mapping[str, Any], path: str, schema: int
+) -> tuple[Prompt, ...]:
+    if schema == 1:
+        return tuple(
+            migrate_prompt(text) for text in check.strings(table, "prompts", path, min_items=1)
+        )
+    where = join_path(path, "prompts")
+    prompts = []
+    for index, item in enumerate(check.items(table, "prompts", path, min_items=1)):
+        at = f"{where}[{index}]"
+        if not isinstance(item, Mapping):
+            check.fail(
+                f'{at} must be a table such as {{ say = "…" }} or {{ do = "…" }}, not'
+                f" {kind_of(item)}"
+            )
+        kinds = [kind for kind in PROMPT_KINDS if kind in item]
+        if len(kinds) != 1:
+            check.fail(
+                f"{at} needs exactly one of say (words to say) or do (an instruction)"
+                + (", not both" if kinds else "")
+            )
+        kind = kinds[0]
+        check.keys(item, at, required=(kind,), optional=("only_if",))
+        only_if = check.string(item, "only_if", at) if "only_if" in item else None
+        prompts.append(Prompt(text=check.string(item, kind, at), kind=kind, only_if=only_if))
+    return tuple(prompts)
+
+
+# Schema 1 had bare strings. On reading, a prompt that begins with one of these verbs, or
+# speaks of the survivor in the third person, is an instruction; any other is words to
+# say; "If …: words" becomes the words with the condition. A migrated guide should be
+# checked by a person and saved as schema 2 (docs/guides.md).
+# fmt: off
+_INSTRUCTION_VERBS = frozenset({
+    "agree", "arrange", "ask", "avoid", "begin", "book", "check", "copy", "decide",
+    "explain", "find", "give", "go", "help", "identify", "introduce", "keep", "let",
+    "listen", "look", "make", "move", "note", "offer", "plan", "prepare", "read",
+    "record", "refer", "review", "stop", "talk", "use",
+})
+# fmt: on
+
+
+def migrate_prompt(text: str) -> Prompt:
+    """A schema-1 prompt as a schema-2 one (see above)."""
+    head, colon, rest = text.partition(":")
+    if head.startswith("If ") and colon and rest.strip() and "survivor" not in head:
+        words = rest.strip()
+        condition = head[3:].strip()
+        return Prompt(text=words[:1].upper() + words[1:], kind="say", only_if=condition)
+    first = text.split(maxsplit=1)[0].strip(".,:;!?“”\"'").lower() if text.split() else ""
+    instruction = first in _INSTRUCTION_VERBS or "the survivor" in text.lower()
+    return Prompt(text=text, kind="do" if instruction else "say")
+
+
+def _checklist(check: Checker, data: Mapping[str, Any]) -> tuple[ChecklistItem, ...]:
+    if "checklist" not in data:
+        return ()
+    seen: dict[str, str] = {}
+    items = []
+    for index, table in enumerate(check.tables(data, "checklist", "", min_items=1)):
+        path = f"checklist[{index}]"
+        check.keys(table, path, required=("id", "text"))
+        items.append(
+            ChecklistItem(
+                id=check.identifier(table, path, seen), text=check.string(table, "text", path)
+            )
+        )
+    return tuple(items)
+
+
 def _phase_list() -> str:
     return ", ".join(PHASE_IDS) + " in that order"
-
-
-def _toml_problem(exc: tomllib.TOMLDecodeError) -> str:
-    # Python 3.11's TOMLDecodeError carries its position only in the message text.
-    message = " ".join(str(exc).split())
-    found = _TOML_POSITION.search(message)
-    if found:
-        reason = message[: found.start()]
-        where = f" (line {found.group(1)}, column {found.group(2)})"
-    else:
-        reason = message.removesuffix(" (at end of document)")
-        where = " (at the end of the file)" if reason != message else ""
-    reason = reason[:1].lower() + reason[1:]
-    return f"not valid TOML{where}: {reason}" if reason else f"not valid TOML{where}"
-
-
-# --- the checker ----------------------------------------------------------------------
-
-
-class _Checker:
-    """Typed reads from parsed TOML that fail with the file name and the field path."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def fail(self, message: str) -> NoReturn:
-        raise broken_guide(self.name, message)
-
-    def keys(
-        self,
-        table: Mapping[str, Any],
-        path: str,
-        required: tuple[str, ...],
-        optional: tuple[str, ...] = (),
-    ) -> None:
-        # Unknown keys first: a misspelt key is the cause when its correct form is missing.
-        allowed = required + optional
-        for key in table:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(allowed)}"
-                self.fail(f"{_join(path, key)} is not a known key ({hint})")
-        for key in required:
-            if key not in table:
-                self.fail(f"{_join(path, key)} is missing")
-
-    def _get(self, table: Mapping[str, Any], key: str, path: str) -> Any:
-        if key not in table:
-            self.fail(f"{_join(path, key)} is missing")
-        return table[key]
-
-    def string(self, table: Mapping[str, Any], key: str, path: str) -> str:
-        return self._text(self._get(table, key, path), _join(path, key))
-
-    def _text(self, value: Any, path: str) -> str:
-        if not isinstance(value, str):
-            self.fail(f"{path} must be a non-empty string, not {_kind(value)}")
-        if not value.strip():
-            self.fail(f"{path} must be a non-empty string")
-        return value.strip()
-
-    def integer(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        path: str,
-        low: int | None = None,
-        high: int | None = None,
-    ) -> int:
-        value = self._get(table, key, path)
-        where = _join(path, key)
-        # bool is an int in Python, but `true` is not a number of minutes.
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(f"{where} must be an integer, not {_kind(value)}")
-        if low is not None and high is not None:
-            if not low <= value <= high:
-                self.fail(f"{where} must be between {low} and {high}, not {value}")
-        elif low is not None and value < low:
-            self.fail(f"{where} must be at least {low}, not {value}")
-        return value
-
-    def boolean(self, table: Mapping[str, Any], key: str, path: str) -> bool:
-        value = self._get(table, key, path)
-        if not isinstance(value, bool):
-            self.fail(f"{_join(path, key)} must be true or false, not {_kind(value)}")
-        return value
-
-    def table(self, table: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any]:
-        value = self._get(table, key, path)
-        if not isinstance(value, Mapping):
-            self.fail(f"{_join(path, key)} must be a table, not {_kind(value)}")
-        return value
-
-    def _list(self, table: Mapping[str, Any], key: str, path: str, min_items: int) -> list[Any]:
-        value = self._get(table, key, path)
-        where = _join(path, key)
-        if not isinstance(value, list | tuple):
-            self.fail(f"{where} must be a list, not {_kind(value)}")
-        if len(value) < min_items:
-            self.fail(f"{where} must have at least {min_items} item{'s' * (min_items > 1)}")
-        return list(value)
-
-    def tables(
-        self, table: Mapping[str, Any], key: str, path: str, min_items: int = 0
-    ) -> list[Mapping[str, Any]]:
-        items = self._list(table, key, path, min_items)
-        for index, item in enumerate(items):
-            if not isinstance(item, Mapping):
-                self.fail(f"{_join(path, key)}[{index}] must be a table, not {_kind(item)}")
-        return items
-
-    def strings(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        path: str,
-        min_items: int = 0,
-        unique: bool = False,
-    ) -> tuple[str, ...]:
-        where = _join(path, key)
-        values: list[str] = []
-        for index, item in enumerate(self._list(table, key, path, min_items)):
-            text = self._text(item, f"{where}[{index}]")
-            if unique and text in values:
-                self.fail(f"{where}[{index}] {show(text)} is listed twice")
-            values.append(text)
-        return tuple(values)
-
-    def identifier(self, table: Mapping[str, Any], path: str, seen: dict[str, str]) -> str:
-        """The table's ``id``: well-formed and not used before in ``seen`` (id -> path)."""
-        where = _join(path, "id")
-        value = self._get(table, "id", path)
-        if not isinstance(value, str) or not _ID.fullmatch(value):
-            shown = show(value) if isinstance(value, str) else _kind(value)
-            self.fail(
-                f"{where} must be lowercase ascii letters, digits and underscores, starting"
-                f" with a letter, not {shown}"
-            )
-        if value in seen:
-            self.fail(f"{where} {show(value)} is used twice (also {seen[value]})")
-        seen[value] = where
-        return value
-
-
-def _join(path: str, key: str) -> str:
-    # Keys are quoted as TOML would quote them, so a stray newline cannot split the line.
-    shown = key if isinstance(key, str) and _BARE_KEY.fullmatch(key) else show(key)
-    return f"{path}.{shown}" if path else shown
-
-
-def show(value: object) -> str:
-    """A short, single-line rendering of a scalar for an error message."""
-    text = repr(value) if isinstance(value, str) else repr(str(value))
-    return text if len(text) <= 42 else text[:40] + "…'"
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, datetime.date | datetime.time):
-        return "a date or time"
-    if value is None:
-        return "nothing"
-    return f"a {type(value).__name__}"

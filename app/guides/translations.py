@@ -1,15 +1,19 @@
 """Translations of the interview guides, for the interviewer's screen only.
 
-A translation is ``app/resources/guides/<language>/<category>.toml`` (e.g. ``cy/csa.toml``): a
-complete guide in schema 1, read and validated like the English one by ``app.guides``,
-whose structure must then match the English guide exactly: the same id and version, the
-same pacing numbers and check-in flags, the same sections, fields and phases in the same
-order, the same number of prompts in each phase, the same field kinds and choice values
-(choices are stored values, not display text). Only the text may differ: the guide title,
-section titles and descriptions, field labels and help, phase titles, purposes and
-prompts. Any difference in structure is a one-line ``GuideError`` naming the file and the
-field path, e.g. ``broken interview guide translation cy/csa.toml: pacing.break_every_minutes
-is 20 where csa.toml has 30; a translation changes only the text``.
+A translation is ``app/resources/guides/<language>/<category>.toml`` (e.g.
+``cy/csa.toml``): a complete guide, read and validated like the English one by
+``app.guides``, whose structure must then match the English guide exactly: the same id
+and version, the same pacing numbers and check-in flags, the same sections, fields and
+phases in the same order, the same number of prompts in each phase, each a line to say
+or a thing to do as in English and with a condition (``only_if``) exactly where English
+has one, the same field kinds and choice values (choices are stored values, not display
+text). Only the text may differ: the guide title, section titles and descriptions, field
+labels and help, phase titles, purposes, prompts and their conditions, and the checklist
+(which a translation may leave out until its wording is reviewed: the English checklist
+is then shown). Any difference in structure is a one-line ``GuideError`` naming the file
+and the field path, e.g. ``broken interview guide translation cy/csa.toml:
+pacing.break_every_minutes is 20 where csa.toml has 30; a translation changes only the
+text``.
 
 The translated ``Guide`` is built from the English guide with only its text replaced, so
 even a check missed here could not let a translation change pacing, ids or structure.
@@ -29,7 +33,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from app.errors import UsageError
-from app.guides.model import Guide, GuideError, Phase, guides_dir, load_guide
+from app.guides.checker import GuideError
+from app.guides.model import Guide, Phase, Prompt, guides_dir, load_guide
 
 ENGLISH = "en"
 # An ISO 639 language code; anything else could name a path outside the guides directory.
@@ -181,10 +186,28 @@ def _merge(english: Guide, ours: Guide, check: _Compare) -> Guide:
                 f" has {len(english_phase.prompts)}; translate each prompt, in the same "
                 "order"
             )
+        prompts = tuple(
+            _merge_prompt(f"{path}.prompts[{number}]", mine, theirs, check)
+            for number, (mine, theirs) in enumerate(
+                zip(phase.prompts, english_phase.prompts, strict=True)
+            )
+        )
         phases.append(
             dataclasses.replace(
-                english_phase, title=phase.title, purpose=phase.purpose, prompts=phase.prompts
+                english_phase, title=phase.title, purpose=phase.purpose, prompts=prompts
             )
+        )
+
+    # The checklist is the supervisor's: until a translation of it has been reviewed, a
+    # translated guide may leave it out and the English checklist is shown.
+    checklist = english.checklist
+    if ours.checklist:
+        check.same_ids(
+            "checklist", [c.id for c in ours.checklist], [c.id for c in english.checklist]
+        )
+        checklist = tuple(
+            dataclasses.replace(theirs, text=mine.text)
+            for mine, theirs in zip(ours.checklist, english.checklist, strict=True)
         )
 
     return dataclasses.replace(
@@ -194,7 +217,21 @@ def _merge(english: Guide, ours: Guide, check: _Compare) -> Guide:
         fields=tuple(fields),
         phases=tuple(phases),
         source=ours.source,
+        checklist=checklist,
     )
+
+
+def _merge_prompt(path: str, mine: Prompt, theirs: Prompt, check: _Compare) -> Prompt:
+    """The English prompt with our words: whether it is said or done, and whether it has a
+    condition, are the guide's structure and stay as they are."""
+    check.same(f"{path} (say or do)", mine.kind, theirs.kind, _ONLY_TEXT)
+    if (mine.only_if is None) != (theirs.only_if is None):
+        check.fail(
+            f"{path}.only_if is missing; {check.english} has a condition to translate"
+            if theirs.only_if
+            else f"{path}.only_if is not in {check.english}; a translation adds no condition"
+        )
+    return dataclasses.replace(theirs, text=mine.text, only_if=mine.only_if)
 
 
 def _show(value: object) -> str:

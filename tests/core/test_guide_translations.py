@@ -23,11 +23,13 @@ from app.errors import UsageError
 from app.export import record as record_module
 from app.guides import (
     CATEGORIES,
+    ChecklistItem,
     Field,
     Guide,
     GuideError,
     Pacing,
     Phase,
+    Prompt,
     Section,
     guide_for_category,
     load_guide,
@@ -48,14 +50,18 @@ SIGNATURE = (
 # What a translation may change, per dataclass; everything else is structure. If a field is
 # added to one of these classes, decide which it is here and in app/guide_translations.py.
 TEXT_KEYS = {
-    Guide: {"title"},
+    Guide: {"title", "checklist"},
     Section: {"title", "description"},
     Field: {"label", "help"},
     Phase: {"title", "purpose", "prompts"},
+    Prompt: {"text", "only_if"},
+    ChecklistItem: {"text"},
     Pacing: set(),
 }
 STRUCTURE_KEYS = {
     Guide: {"id", "version", "phases", "sections", "fields", "pacing", "source"},
+    Prompt: {"kind"},
+    ChecklistItem: {"id"},
     Section: {"id"},
     Field: {"id", "kind", "choices"},
     Phase: {"id", "sections", "checkin"},
@@ -94,6 +100,8 @@ def texts(guide: Guide) -> Iterator[tuple[str, str]]:
         yield f"phases[{i}].purpose", phase.purpose
         for j, prompt in enumerate(phase.prompts):
             yield f"phases[{i}].prompts[{j}]", prompt.text
+            if prompt.only_if:
+                yield f"phases[{i}].prompts[{j}].only_if", prompt.only_if
 
 
 def structure(guide: Guide) -> tuple[Any, ...]:
@@ -104,7 +112,11 @@ def structure(guide: Guide) -> tuple[Any, ...]:
         guide.pacing,
         tuple(s.id for s in guide.sections),
         tuple((f.id, f.kind, f.choices, bool(f.help)) for f in guide.fields),
-        tuple((p.id, p.sections, p.checkin, len(p.prompts)) for p in guide.phases),
+        tuple(
+            (p.id, p.sections, p.checkin, tuple((q.kind, q.only_if is None) for q in p.prompts))
+            for p in guide.phases
+        ),
+        tuple(c.id for c in guide.checklist),
     )
 
 
@@ -124,8 +136,14 @@ def test_shipped_welsh_guide_loads_and_matches_its_english_structure(category: s
     guide = welsh(category)
     assert guide.source == str(WELSH / f"{category}.toml")
     assert structure(guide) == structure(english(category))
-    # The file itself, read on its own, is a complete schema 1 guide with that structure.
-    assert structure(load_guide(WELSH / f"{category}.toml")) == structure(english(category))
+    # The file itself, read on its own, is a complete schema 2 guide with that structure, but
+    # for the checklist, which stays English until its Welsh wording is reviewed.
+    alone = load_guide(WELSH / f"{category}.toml")
+    assert alone.checklist == ()
+    assert structure(dataclasses.replace(alone, checklist=english(category).checklist)) == (
+        structure(english(category))
+    )
+    assert guide.checklist == english(category).checklist
 
 
 @pytest.mark.parametrize("category", CATEGORIES)
@@ -375,7 +393,7 @@ CHANGED: list[tuple[str, str, Any, Any, str]] = [
     (
         "added-prompt",
         "general",
-        append("phases.5.prompts", "Gwiriwch eto."),
+        append("phases.5.prompts", {"do": "Gwiriwch eto."}),
         None,
         "phases[5].prompts has 6 prompts where general.toml has 5; translate each prompt, in"
         " the same order",
@@ -445,8 +463,8 @@ CHANGED: list[tuple[str, str, Any, Any, str]] = [
         "version",
         "general",
         "version",
-        2,
-        "version is 2 where general.toml has 1; translate that version of the guide (its text"
+        3,
+        "version is 3 where general.toml has 2; translate that version of the guide (its text"
         " may have changed)",
     ),
     (
@@ -514,7 +532,8 @@ BROKEN = [
         "prompt-type",
         "phases.2.prompts.0",
         5,
-        "phases[2].prompts[0] must be a non-empty string, not an integer",
+        'phases[2].prompts[0] must be a table such as { say = "…" } or { do = "…" }, not an'
+        " integer",
     ),
     ("blank-title", "sections.0.title", " ", "sections[0].title must be a non-empty string"),
     (
@@ -615,7 +634,7 @@ def test_export_record_is_unchanged_by_translations(engine: Engine) -> None:
     collected = record_module.collect(engine, "APSP-CY-1")
     assert collected.guide is guide_for_category("apsp")
     made = record_module.record(collected, audit_head={}, text_sha256="0" * 64)
-    assert made["case"]["guide"] == {"id": "apsp", "version": 1}
+    assert made["case"]["guide"] == {"id": "apsp", "version": 2}
     assert [(s["id"], s["title"]) for s in made["sections"]] == [
         (s.id, s.title) for s in english("apsp").sections
     ]

@@ -44,11 +44,13 @@ def shipped(category: str) -> Guide:
 
 
 def all_prompts() -> Iterator[tuple[str, str, str]]:
-    """(category, phase id, prompt text) for every prompt in every shipped guide."""
+    """(category, phase id, words) for every line to say in every shipped guide (the
+    instructions to the interviewer are never said, so the wording rules are for these)."""
     for category in CATEGORIES:
         for phase in shipped(category).phases:
             for prompt in phase.prompts:
-                yield category, phase.id, prompt.text.replace("\u2019", "'")
+                if prompt.kind == "say":
+                    yield category, phase.id, prompt.text.replace("\u2019", "'")
 
 
 # --- a tiny TOML writer, enough for guide-shaped data -----------------------------------
@@ -64,6 +66,8 @@ def to_toml(data: dict[str, Any]) -> str:
             return json.dumps(item, ensure_ascii=False)
         if isinstance(item, list):
             return "[" + ", ".join(value(element) for element in item) + "]"
+        if isinstance(item, dict):  # an inline table, as schema 2 writes a prompt
+            return "{ " + ", ".join(body(item)) + " }"
         raise TypeError(type(item))
 
     def body(table: dict[str, Any]) -> list[str]:
@@ -106,7 +110,7 @@ def test_shipped_guide_loads(category: str) -> None:
     assert guide.title
     assert guide.version >= 1
     assert guide.source == str(SHIPPED / f"{category}.toml")
-    assert tomllib.loads((SHIPPED / f"{category}.toml").read_text("utf-8"))["schema"] == 1
+    assert tomllib.loads((SHIPPED / f"{category}.toml").read_text("utf-8"))["schema"] == 2
 
 
 @pytest.mark.parametrize("category", CATEGORIES)
@@ -364,8 +368,17 @@ BROKEN = [
     ("missing-phase-key", "phases.2.purpose", DROP, "phases[2].purpose is missing"),
     ("missing-pacing", "pacing.long_sitting_minutes", DROP, "pacing.long_sitting_minutes is"),
     ("missing-choices", "fields.1.choices", DROP, "fields[1].choices is missing"),
-    ("prompt-type", "phases.2.prompts.0", 5, "phases[2].prompts[0] must be a non-empty string"),
-    ("prompt-blank", "phases.2.prompts.0", "  ", "phases[2].prompts[0] must be a non-empty"),
+    ("prompt-type", "phases.2.prompts.0", 5, "phases[2].prompts[0] must be a table such as"),
+    ("prompt-string", "phases.2.prompts.0", "Tell me.", "prompts[0] must be a table such as"),
+    ("prompt-blank", "phases.2.prompts.0", {"say": "  "}, "prompts[0].say must be a non-empty"),
+    ("prompt-both", "phases.2.prompts.0", {"say": "a", "do": "b"}, "exactly one of say (words"),
+    ("prompt-neither", "phases.2.prompts.0", {"only_if": "x"}, "needs exactly one of say"),
+    ("prompt-typo", "phases.2.prompts.0", {"say": "a", "only-if": "b"}, "(did you mean 'only_if'"),
+    ("only-if-blank", "phases.2.prompts.0", {"do": "a", "only_if": ""}, "only_if must be a non"),
+    ("checklist-empty", "checklist", [], "checklist must have at least 1 item"),
+    ("checklist-text", "checklist.0.text", DROP, "checklist[0].text is missing"),
+    ("checklist-twice", "checklist.1.id", "plan_scope", "checklist[1].id 'plan_scope' is used"),
+    ("checklist-key", "checklist.0.help", "x", "checklist[0].help is not a known key"),
     ("prompts-empty", "phases.3.prompts", [], "phases[3].prompts must have at least 1 item"),
     ("checkin-type", "phases.1.checkin", "yes", "phases[1].checkin must be true or false"),
     ("pacing-type", "pacing.break_every_minutes", "30", "break_every_minutes must be an integer"),
@@ -376,7 +389,7 @@ BROKEN = [
     ("sections-type", "sections", "introduction", "sections must be a list, not a string"),
     ("sections-empty", "sections", [], "sections must have at least 1 item"),
     ("version-zero", "version", 0, "version must be at least 1, not 0"),
-    ("schema-two", "schema", 2, "schema must be 1, not 2"),
+    ("schema-three", "schema", 3, "schema must be 2 (or 1, read by migration), not 3"),
     ("id-unknown", "id", "traffic", "id must be one of csa, apsp, general, not 'traffic'"),
     ("unknown-top", "verison", 1, "verison is not a known key (did you mean 'version'?)"),
     ("unknown-phase-key", "phases.0.notes", "x", "phases[0].notes is not a known key"),

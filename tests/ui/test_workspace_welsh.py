@@ -69,7 +69,7 @@ def test_welsh_guide_in_the_workspace(
     ]
     prompts = screen.guide.prompts.toPlainText()
     assert prompts.startswith(cy.phases[0].purpose)
-    assert f"• {cy.phases[0].prompts[0].text}" in prompts
+    assert f"Gwnewch: {cy.phases[0].prompts[0].text}" in prompts  # planning: things to do
     assert en.phases[0].prompts[0].text not in prompts
     # Section titles by id: Welsh text, the same ids, the statement's order.
     assert section_items(screen) == [(s.title, s.id) for s in cy.sections]

@@ -1,13 +1,16 @@
 """The interview guide for the interviewer only: phases and their open prompts.
 
 Prompts come from the guide files shipped with the app, in the interface language when a
-translation is shipped (app/guide_translations.py), and are shown as plain text; they are
-never written into the statement.
+translation is shipped (app/guides/translations.py), and are shown as plain text (never
+markup); they are never written into the statement. Words to say and things to do look
+different: "Say:" in bold before the words, "Do:" and its instruction in italics, and a
+condition ("Only if: …") in italics on the line above the prompt it governs.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.desktop.types import Guide
@@ -58,8 +61,23 @@ class GuidePanel(QWidget):
             self.prompts.clear()
             return
         phase = self._guide.phases[row]
-        lines = [phase.purpose, ""] + [f"• {p.text}" for p in phase.prompts]
-        self.prompts.setPlainText("\n".join(lines))
+        self.prompts.clear()
+        cursor = QTextCursor(self.prompts.document())
+        plain, bold, italic = QTextCharFormat(), QTextCharFormat(), QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        italic.setFontItalic(True)
+        cursor.insertText(phase.purpose, plain)
+        for prompt in phase.prompts:
+            cursor.insertText("\n\n", plain)
+            if prompt.only_if:
+                cursor.insertText(self.tr("Only if: %1").replace("%1", prompt.only_if), italic)
+                cursor.insertText("\n", plain)
+            if prompt.kind == "do":
+                cursor.insertText(self.tr("Do: ") + prompt.text, italic)
+            else:
+                cursor.insertText(self.tr("Say: "), bold)
+                cursor.insertText(prompt.text, plain)
+        self.prompts.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _show_phase(self, row: int) -> None:
         self._fill_prompts(row)

@@ -817,29 +817,44 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../../ui/widgets/guide_panel.py" line="24"/>
+        <location filename="../../../ui/widgets/guide_panel.py" line="27"/>
         <source>Interview guide (for you only)</source>
         <translation type="unfinished">Canllaw cyfweld (i chi yn unig)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/guide_panel.py" line="29"/>
+        <location filename="../../../ui/widgets/guide_panel.py" line="32"/>
         <source>Interview phases</source>
         <translation type="unfinished">Cyfnodau&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/guide_panel.py" line="30"/>
+        <location filename="../../../ui/widgets/guide_panel.py" line="33"/>
         <source>Choose the phase you are in; its prompts appear below</source>
         <translation type="unfinished">Dewiswch y cyfnod rydych chi ynddo; bydd ei awgrymiadau&apos;n ymddangos isod</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/guide_panel.py" line="36"/>
+        <location filename="../../../ui/widgets/guide_panel.py" line="39"/>
         <source>Prompts for this phase</source>
         <translation type="unfinished">Awgrymiadau ar gyfer y cyfnod hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/guide_panel.py" line="37"/>
+        <location filename="../../../ui/widgets/guide_panel.py" line="40"/>
         <source>Open, non-leading prompts for the interviewer; never part of the statement</source>
         <translation type="unfinished">Awgrymiadau agored, heb arwain, i&apos;r cyfwelydd; byth yn rhan o&apos;r datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/guide_panel.py" line="73"/>
+        <source>Only if: %1</source>
+        <translation type="unfinished">Dim ond os: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/guide_panel.py" line="76"/>
+        <source>Do: </source>
+        <translation type="unfinished">Gwnewch: </translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/guide_panel.py" line="78"/>
+        <source>Say: </source>
+        <translation type="unfinished">Dywedwch: </translation>
     </message>
 </context>
 <context>
