@@ -96,6 +96,8 @@ def shoot(app: QApplication, out: Path, language: str, scale: int) -> None:
     window.open_case(case_id)
     ws = window.screens["workspace"]
     wait(app, lambda: "Llandeilo" in ws.editor.toPlainText())
+    ws.guide.phases.setCurrentRow(3)  # questioning: words to say and things to do
+    wait(app, lambda: not ws.backend.pending)
     grab("workspace")
     window.pause()
     time.sleep(0.2)
