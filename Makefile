@@ -54,7 +54,7 @@ test: system-deps $(STAMP) $(QM)
 
 # The code that ships is type-checked and formatted; tests and benchmarks are linted.
 LINTED := app crypto ui tests bench scripts
-TYPED  := app crypto ui
+TYPED  := app crypto ui $(wildcard intake)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(LINTED)
