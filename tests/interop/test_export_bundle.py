@@ -117,8 +117,6 @@ def test_standard_tools_verify_everything(made: dict[str, Path], tmp_path: Path)
             "manifest.json",
             "-CAfile",
             made["org"] / "ca.pem",
-            "-purpose",
-            "any",
             "-out",
             "/dev/null",
         ],

@@ -105,3 +105,14 @@ def test_the_audit_step_names_a_rewritten_entry(workdir: Path, tmp_path: Path) -
     (opened / "audit.jsonl").write_text("\n".join(log) + "\n", encoding="utf-8")
     done = run(audit_step, opened)
     assert done.returncode != 0 and "audit entry 2 does not hold" in done.stderr
+
+
+def test_no_document_or_test_switches_openssl_checks_off() -> None:
+    """Overriding openssl's purpose check only turns a check off: our certificates verify
+    without it, so no document tells anyone to use it and no test relies on it."""
+    root = DOC.parents[1]
+    # As one argument or as two; spelt in pieces so that this file does not match itself.
+    flag = re.compile("-pur" + r"""pose["',\s]+any""")
+    paths = [root / "README.md", *(root / "docs").rglob("*.md"), *(root / "tests").rglob("*.py")]
+    offenders = [str(p.relative_to(root)) for p in paths if flag.search(p.read_text("utf-8"))]
+    assert offenders == []
