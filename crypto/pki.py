@@ -1,10 +1,12 @@
 """The organisation's small PKI: a CA, member signing certificates, loading and checking.
 
 Everything is ECDSA P-256 with SHA-256. The CA is self-signed and issues one signing
-certificate per staff member (subject CN = name, O = organisation, OU = role). This
-module owns generating them, reading certificates and keys (PEM, DER, PKCS#12),
-checking that a key belongs to a certificate, fingerprints, and the one-level chain
-check (leaf issued directly by the organisation's CA) that every verifier relies on.
+certificate per staff member (subject CN = name, O = organisation, OU = role) and one
+trust-list signing certificate, whose only job is to sign the organisation's trust file
+so the CA key can stay offline. This module owns generating them, reading certificates
+and keys (PEM, DER, PKCS#12), checking that a key belongs to a certificate,
+fingerprints, and the one-level chain check (leaf issued directly by the organisation's
+CA) that every verifier relies on.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ MEMBER_DAYS = 1096  # three years
 # Back-dating absorbs small clock differences between the issuer and a verifier.
 BACKDATE = timedelta(minutes=5)
 MAX_NAME = 64  # X.509 upper bound for CN/O/OU (RFC 5280 ub-common-name)
+# The extended key usage that marks the trust-list signer: id-tsl-kp-tslSigning from
+# ETSI TS 119 612 (Trusted Lists), { itu-t(0) identified-organization(4) etsi(0)
+# tsl-specification(2231) tsl-kp(3) tsl-signing(0) }: the published purpose "signs a
+# list of whom to trust". Member certificates never carry it.
+TRUST_LIST_SIGNING = x509.ObjectIdentifier("0.4.0.2231.3.0")
+TRUST_LIST_SIGNER_UNIT = "trust-list signer"
 
 PrivateKey = ec.EllipticCurvePrivateKey
 
@@ -98,7 +106,8 @@ def generate_ca(
         .not_valid_before(now - BACKDATE)
         .not_valid_after(now + timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        # digitalSignature as well: the CA itself signs the organisation's trust file.
+        # digitalSignature as well: the CA itself signed version 1 trust files (the
+        # trust-list signer signs them now), and old organisations' CAs look like this.
         .add_extension(_key_usage(digital_signature=True, cert_sign=True), critical=True)
         .add_extension(ski, critical=False)
         .sign(key, hashes.SHA256())
@@ -122,6 +131,59 @@ def issue_certificate(
     `not_before`/`not_after` default to now (back-dated a little) and three years on;
     tests pass a past window to build an expired certificate.
     """
+    return _issue_leaf(
+        ca_cert,
+        ca_key,
+        subject=_name(name, organisation, role),
+        usage=_key_usage(digital_signature=True, content_commitment=True),
+        # emailProtection keeps OpenSSL's default S/MIME purpose check happy.
+        purposes=[ExtendedKeyUsageOID.EMAIL_PROTECTION],
+        key=key,
+        not_before=not_before,
+        not_after=not_after,
+    )
+
+
+def issue_trust_list_signer(
+    ca_cert: x509.Certificate,
+    ca_key: PrivateKey,
+    *,
+    organisation: str,
+    key: PrivateKey | None = None,
+    not_before: datetime | None = None,
+    not_after: datetime | None = None,
+) -> tuple[x509.Certificate, PrivateKey]:
+    """The organisation's trust-list signing certificate: (certificate, private key).
+
+    CN = "<organisation> trust-list signer", O = organisation, OU = "trust-list signer";
+    KeyUsage digitalSignature only; ExtendedKeyUsage id-tsl-kp-tslSigning (what it is
+    for) and emailProtection (so `openssl cms -verify` accepts its signature with
+    OpenSSL's default S/MIME purpose); valid three years like a member's.
+    """
+    common = f"{organisation[: MAX_NAME - len(TRUST_LIST_SIGNER_UNIT) - 1]} trust-list signer"
+    return _issue_leaf(
+        ca_cert,
+        ca_key,
+        subject=_name(common, organisation, TRUST_LIST_SIGNER_UNIT),
+        usage=_key_usage(digital_signature=True),
+        purposes=[TRUST_LIST_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION],
+        key=key,
+        not_before=not_before,
+        not_after=not_after,
+    )
+
+
+def _issue_leaf(
+    ca_cert: x509.Certificate,
+    ca_key: PrivateKey,
+    *,
+    subject: x509.Name,
+    usage: x509.KeyUsage,
+    purposes: list[x509.ObjectIdentifier],
+    key: PrivateKey | None,
+    not_before: datetime | None,
+    not_after: datetime | None,
+) -> tuple[x509.Certificate, PrivateKey]:
     check_key_matches(ca_cert, ca_key)
     key = require_p256(key) if key is not None else generate_key()
     start = _now(None) - BACKDATE if not_before is None else _now(not_before)
@@ -131,18 +193,15 @@ def issue_certificate(
     aki = x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key())
     cert = (
         x509.CertificateBuilder()
-        .subject_name(_name(name, organisation, role))
+        .subject_name(subject)
         .issuer_name(ca_cert.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(start)
         .not_valid_after(end)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_key_usage(digital_signature=True, content_commitment=True), critical=True)
-        # emailProtection keeps OpenSSL's default S/MIME purpose check happy.
-        .add_extension(
-            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
-        )
+        .add_extension(usage, critical=True)
+        .add_extension(x509.ExtendedKeyUsage(purposes), critical=False)
         .add_extension(aki, critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
@@ -287,6 +346,18 @@ def can_sign_documents(cert: x509.Certificate) -> bool:
     """True if the certificate's KeyUsage (when present) allows signing data."""
     usage = _key_usage_of(cert)
     return usage is None or usage.digital_signature or usage.content_commitment
+
+
+def is_trust_list_signer(cert: x509.Certificate) -> bool:
+    """True for a trust-list signing certificate: not a CA, and its ExtendedKeyUsage
+    names id-tsl-kp-tslSigning (a member's certificate never does)."""
+    if is_ca(cert):
+        return False
+    try:
+        purposes = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+    except (x509.ExtensionNotFound, ValueError):
+        return False
+    return TRUST_LIST_SIGNING in purposes
 
 
 def _check_validity(cert: x509.Certificate, when: datetime, *, of_ca: bool) -> None:

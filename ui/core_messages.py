@@ -194,8 +194,37 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
     "export.not_a_member": lambda: QCoreApplication.translate(
         "CoreMessages", "'{name}' is not a member of the organisation's trust file"
     ),
+    "export.too_many_recipients": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "a bundle can go to at most {limit} recipients, you included; {count} were chosen, "
+        "so choose fewer",
+    ),
+    "export.trust_needed_for_role": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "import the organisation's trust file first ('identity import --trust'): only a member "
+        "with the role 'interviewer' may export a statement",
+    ),
+    "export.author_not_member": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "your certificate is not in the organisation's trust file; only a member with the role "
+        "'interviewer' may export a statement",
+    ),
+    "export.not_an_interviewer": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "only a member with the role 'interviewer' may export a statement; the organisation's "
+        "trust file gives you the role '{role}'",
+    ),
+    "export.file_too_large": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the bundle's {name} would be larger than the {limit} MiB a bundle may hold, so nobody "
+        "could verify it; nothing was exported",
+    ),
     "file.no_such_folder": lambda: QCoreApplication.translate(
         "CoreMessages", "the folder {path} does not exist"
+    ),
+    "trust.expired": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the organisation's trust file expired on {date}; import the current one",
     ),
     "identity.no_age_identity": lambda: QCoreApplication.translate(
         "CoreMessages",
@@ -212,6 +241,21 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
     ),
     "bundle.does_not_decrypt": lambda: QCoreApplication.translate(
         "CoreMessages", "the bundle is damaged or has been altered: it does not decrypt"
+    ),
+    "bundle.too_many_recipients": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the bundle is encrypted to more than {limit} recipients, more than any Quietroom "
+        "bundle; it was not opened",
+    ),
+    "bundle.header_too_large": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the bundle's encryption header is larger than {limit} KiB, larger than any Quietroom "
+        "bundle's; it was not opened",
+    ),
+    "bundle.author_not_interviewer": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the bundle was signed by a member with the role {role}; only an interviewer may "
+        "author a statement",
     ),
     "file.cannot_read": lambda: QCoreApplication.translate(
         "CoreMessages", "cannot read {path}: {reason}"
@@ -242,6 +286,11 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
     "identity.not_age_identity": lambda: QCoreApplication.translate(
         "CoreMessages", "{path} is not an age identity file"
     ),
+    "identity.trust_list_signer": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this is the organisation's trust-list signing certificate, not a staff member's "
+        "signing certificate",
+    ),
     "identity.not_in_trust_file": lambda: QCoreApplication.translate(
         "CoreMessages",
         "this certificate is not listed in the organisation's trust file; ask for an up-to-date "
@@ -249,6 +298,21 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
     ),
     "trust.unsigned": lambda: QCoreApplication.translate(
         "CoreMessages", "the trust file is not signed: {name} is missing or unreadable"
+    ),
+    "trust.rolled_back": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this trust file (serial {serial}) is older than the one already imported "
+        "(serial {current}); ask your administrator for the current one",
+    ),
+    "trust.serial_reused": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this trust file has the same serial ({serial}) as the one already imported but "
+        "different contents; ask your administrator for the current one",
+    ),
+    "trust.older_issue": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this trust file (issued {issued}) is older than the one already imported "
+        "(issued {current}); ask your administrator for the current one",
     ),
     # a failure nobody foresaw (app/errors.py: unexpected)
     "internal.unexpected": lambda: QCoreApplication.translate(

@@ -1,30 +1,33 @@
 """The staff member's own identity and the organisation's trust file, kept in the vault.
 
 The signing key and the age identity never leave the encrypted database except to sign
-or decrypt in memory. The trust file is stored with its CA signature and re-verified
-every time it is loaded, so a vault cannot be tricked into trusting an edited copy.
+or decrypt in memory. The trust file is stored with its signature and re-verified every
+time it is loaded, so a vault cannot be tricked into trusting an edited copy.
+
+A trust file can only move forward: the vault keeps a mark of the newest one it has
+accepted (meta key `trust_accepted`: the CA's fingerprint, the serial, the file's
+SHA-256 and its issue time), and refuses a file of the same CA with a lower serial, or
+the same serial with other contents, so nobody can bring back a member who was removed.
+A stored trust file past its next update is not used for new exports.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from app.engine.base import EngineBase
 from app.errors import UsageError
-from app.org import Identity, Trust, load_identity, load_trust
-from app.org.trust import (
-    TRUST_FILE,
-    TRUST_SIGNATURE_FILE,
-    Member,
-    read_file,
-    signature_path,
-    trust_from_bytes,
-)
+from app.org import Identity, Trust, load_identity
+from app.org.trust import Member, format_time, read_signed_trust, trust_from_bytes
+from app.vault.database import Connection
 from crypto import pki
 from crypto.recovery import parse_identities
 
-MAX_TRUST_FILE = 4 * 1024 * 1024
+TRUST_MARK = "trust_accepted"
 
 
 @dataclass(frozen=True)
@@ -34,15 +37,75 @@ class IdentitySummary:
     age_recipient: str | None
     organisation: str | None
     role: str | None
+    trust_serial: int | None = None
+    trust_next_update: str | None = None
 
-    def to_json(self) -> dict[str, str | None]:
+    def to_json(self) -> dict[str, str | int | None]:
         return {
             "name": self.name,
             "certificate_fingerprint": self.fingerprint,
             "age_recipient": self.age_recipient,
             "organisation": self.organisation,
             "role": self.role,
+            "trust_serial": self.trust_serial,
+            "trust_next_update": self.trust_next_update,
         }
+
+
+@dataclass(frozen=True)
+class TrustMark:
+    """The newest trust file this vault has accepted."""
+
+    ca_fingerprint: str
+    serial: int
+    sha256: str
+    issued: str  # as format_time writes it, so it sorts as text
+
+    @classmethod
+    def of(cls, trust: Trust, data: bytes) -> TrustMark:
+        return cls(
+            pki.fingerprint(trust.ca_cert),
+            trust.serial,
+            hashlib.sha256(data).hexdigest(),
+            format_time(trust.issued),
+        )
+
+    def to_text(self) -> str:
+        return json.dumps(self.__dict__, sort_keys=True)
+
+
+def check_not_older(mark: TrustMark | None, new: TrustMark) -> None:
+    """Refuse a trust file older than the newest one accepted from the same CA.
+
+    Serials order version 2 files; a version 1 file is serial 0, older than all of them,
+    and version 1 files are ordered among themselves by their issue time. The same file
+    again is accepted; the same serial with other contents is not.
+    """
+    if mark is None or mark.ca_fingerprint != new.ca_fingerprint or mark.sha256 == new.sha256:
+        return  # nothing yet, another organisation's CA, or the very same file
+    if new.serial < mark.serial:
+        raise UsageError(
+            "trust.rolled_back",
+            "this trust file (serial {serial}) is older than the one already imported "
+            "(serial {current}); ask your administrator for the current one",
+            serial=new.serial,
+            current=mark.serial,
+        )
+    if new.serial == mark.serial == 0 and new.issued < mark.issued:
+        raise UsageError(
+            "trust.older_issue",
+            "this trust file (issued {issued}) is older than the one already imported "
+            "(issued {current}); ask your administrator for the current one",
+            issued=new.issued,
+            current=mark.issued,
+        )
+    if new.serial == mark.serial and (new.serial > 0 or new.issued == mark.issued):
+        raise UsageError(
+            "trust.serial_reused",
+            "this trust file has the same serial ({serial}) as the one already imported "
+            "but different contents; ask your administrator for the current one",
+            serial=new.serial,
+        )
 
 
 class IdentityMixin(EngineBase):
@@ -54,9 +117,13 @@ class IdentityMixin(EngineBase):
         trust: Path | None = None,
         password: str | None = None,
     ) -> IdentitySummary:
-        """Store this member's signing identity (and the organisation's trust file)."""
+        """Store this member's signing identity (and the organisation's trust file).
+
+        All or nothing: a trust file older than the one already imported is refused
+        before anything is written, the identity included."""
         identity = load_identity(cert, key, age_identity, password)
         trust_parts = self._read_trust(trust) if trust is not None else None
+        mark = None
         if trust_parts is not None:
             parsed = trust_parts[3]
             if not parsed.member_for_certificate(identity.cert):
@@ -66,26 +133,53 @@ class IdentityMixin(EngineBase):
                     "in the organisation's trust file; ask for an up-to-date "
                     "trust file",
                 )
+            mark = TrustMark.of(parsed, trust_parts[0])
         at = self.now()
         with self._tx() as conn:
+            if mark is not None:
+                check_not_older(self._trust_mark(conn), mark)
             existing = conn.execute("SELECT age_identity FROM identity WHERE id = 1").fetchone()
             age_text = identity.age_identity_text() or (existing[0] if existing else None)
             conn.execute(
                 "INSERT OR REPLACE INTO identity VALUES (1, ?, ?, ?, ?)",
                 (identity.cert_pem(), identity.key_pem(), age_text, at),
             )
-            if trust_parts is not None:
+            if trust_parts is not None and mark is not None:
                 conn.execute(
                     "INSERT OR REPLACE INTO trust VALUES (1, ?, ?, ?, ?)", (*trust_parts[:3], at)
+                )
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                    (TRUST_MARK, mark.to_text()),
                 )
         return self.identity_summary()
 
     @staticmethod
     def _read_trust(path: Path) -> tuple[bytes, bytes, bytes, Trust]:
-        parsed = load_trust(path)  # verifies the CA signature, refuses anything else
-        data = read_file(path, MAX_TRUST_FILE, TRUST_FILE)
-        sig = read_file(signature_path(path), MAX_TRUST_FILE, TRUST_SIGNATURE_FILE)
-        return data, sig, pki.certificate_pem(parsed.ca_cert), parsed
+        data, sig, ca_cert = read_signed_trust(path)
+        # Verifies the signature and its signer, then parses: the bytes stored are
+        # exactly the bytes verified.
+        parsed = trust_from_bytes(data, sig, ca_cert)
+        return data, sig, pki.certificate_pem(ca_cert), parsed
+
+    @staticmethod
+    def _trust_mark(conn: Connection) -> TrustMark | None:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (TRUST_MARK,)).fetchone()
+        if row is not None:
+            return TrustMark(**json.loads(row[0]))
+        # A vault from before the mark: its stored trust file (a version 1 one, verified
+        # when it was imported) is the newest it accepted.
+        stored = conn.execute("SELECT trust_json FROM trust WHERE id = 1").fetchone()
+        if stored is None:
+            return None
+        data = bytes(stored[0])
+        doc = json.loads(data.decode("utf-8"))
+        return TrustMark(
+            doc["ca_fingerprint"],
+            int(doc.get("serial", 0)),
+            hashlib.sha256(data).hexdigest(),
+            format_time(datetime.fromisoformat(doc["issued"])),
+        )
 
     def identity(self) -> Identity:
         with self._read() as conn:
@@ -111,6 +205,20 @@ class IdentityMixin(EngineBase):
         # Re-verified from the stored bytes on every load: the same check as on import.
         return trust_from_bytes(bytes(row[0]), bytes(row[1]), pki.load_certificate(bytes(row[2])))
 
+    def current_trust(self) -> Trust | None:
+        """The stored trust file for new work (an export), or None when there is none.
+
+        Refused once past its next update (by the engine's clock): the organisation may
+        have removed members since, so its recipients can no longer be relied on."""
+        trust = self.trust()
+        if trust is not None and trust.next_update and trust.past_next_update(self.clock.now()):
+            raise UsageError(
+                "trust.expired",
+                "the organisation's trust file expired on {date}; import the current one",
+                date=trust.next_update.strftime("%Y-%m-%d"),
+            )
+        return trust
+
     def identity_summary(self) -> IdentitySummary:
         identity = self.identity()
         trust = self.trust()
@@ -121,4 +229,6 @@ class IdentityMixin(EngineBase):
             identity.age_recipient,
             trust.organisation if trust else None,
             member.role if member else None,
+            trust.serial if trust else None,
+            format_time(trust.next_update) if trust and trust.next_update else None,
         )

@@ -46,6 +46,24 @@ CONTENT_FILES = ("statement.pdf", "restricted.pdf", "restricted.json", "record.j
 MANIFEST, SIGNATURE = "manifest.json", "manifest.p7s"
 ALL_FILES = frozenset((*CONTENT_FILES, MANIFEST, SIGNATURE))
 DEFAULT_ROLES = ("supervisor", "intake")
+# Only a member of the trust file with this role authors a statement (checked on export
+# and again on verification).
+AUTHOR_ROLE = "interviewer"
+# The documented limits (docs/verifying.md, "Limits"). An export never names more
+# recipients than MAX_RECIPIENTS (the verifier refuses a header with more than 64
+# stanzas, app/export/agefile.py), and never holds a file larger than its limit here:
+# the verifier refuses a larger one before reading it.
+MAX_RECIPIENTS = 32
+MIB = 1024 * 1024
+FILE_LIMITS = {
+    "statement.pdf": 256 * MIB,
+    "restricted.pdf": 16 * MIB,
+    "restricted.json": 1 * MIB,
+    "record.json": 16 * MIB,
+    "audit.jsonl": 32 * MIB,
+    MANIFEST: 1 * MIB,
+    SIGNATURE: cms.MAX_SIGNATURE,
+}
 
 Progress = Callable[[str], None]
 
@@ -128,7 +146,54 @@ def resolve_recipients(
                 "--recipient",
             )
     chosen.append(identity.age_recipient)
-    return tuple(sorted(set(chosen)))
+    unique = tuple(sorted(set(chosen)))
+    if len(unique) > MAX_RECIPIENTS:
+        raise UsageError(
+            "export.too_many_recipients",
+            "a bundle can go to at most {limit} recipients, you included; "
+            "{count} were chosen, so choose fewer",
+            limit=MAX_RECIPIENTS,
+            count=len(unique),
+        )
+    return unique
+
+
+def check_author(identity: Identity, trust: Trust | None) -> None:
+    """Only a member of the trust file with the role interviewer exports a statement:
+    refused before anything is written (the vault's audit log included)."""
+    if trust is None:
+        raise UsageError(
+            "export.trust_needed_for_role",
+            "import the organisation's trust file first ('identity import --trust'): only "
+            "a member with the role 'interviewer' may export a statement",
+        )
+    member = trust.member_for_certificate(identity.cert)
+    if member is None:
+        raise UsageError(
+            "export.author_not_member",
+            "your certificate is not in the organisation's trust file; only a member with "
+            "the role 'interviewer' may export a statement",
+        )
+    if member.role != AUTHOR_ROLE:
+        raise UsageError(
+            "export.not_an_interviewer",
+            "only a member with the role 'interviewer' may export a statement; the "
+            "organisation's trust file gives you the role '{role}'",
+            role=member.role,
+        )
+
+
+def check_sizes(files: dict[str, bytes]) -> None:
+    """Refuse to write a bundle the verifier would refuse: a file over its limit."""
+    for name, data in files.items():
+        if len(data) > FILE_LIMITS[name]:
+            raise UsageError(
+                "export.file_too_large",
+                "the bundle's {name} would be larger than the {limit} MiB a bundle may "
+                "hold, so nobody could verify it; nothing was exported",
+                name=name,
+                limit=FILE_LIMITS[name] // MIB,
+            )
 
 
 def manifest_bytes(doc: dict[str, Any]) -> bytes:
@@ -164,8 +229,9 @@ def export_case(
         raise no_such_folder(out.parent)
     check_output_file(out, "bundle", vault_root=engine.vault.root)
     identity = engine.identity()
-    trust = engine.trust()
+    trust = engine.current_trust()  # refused once past its next update
     chosen = resolve_recipients(recipients, trust, identity)
+    check_author(identity, trust)
     stages: dict[str, float] = {}
     total = time.perf_counter()
 
@@ -231,6 +297,7 @@ def export_case(
             }
         )
         signature = cms.sign_detached(manifest, identity.cert, identity.key)
+        check_sizes({**files, MANIFEST: manifest, SIGNATURE: signature})
         archive = safetar.pack(
             [*files.items(), (MANIFEST, manifest), (SIGNATURE, signature)],
             int(parse_stamp(slot.created).timestamp()),

@@ -8,6 +8,7 @@ document: it returns a report with valid=False and the problem in plain words.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from io import BytesIO
@@ -31,6 +32,9 @@ class PdfSignatureReport:
     signer_subject: str
     trusted: bool
     problems: tuple[str, ...]
+    # SHA-256 (hex) of the DER of the certificate that made the signature: compare
+    # certificates by this, never by a name inside a subject ("Jo" is in "Jo Bloggs").
+    signer_fingerprint: str = ""
 
 
 def _load_signing_material(cert_pem: bytes, key_pem: bytes) -> tuple[Any, Any, list[Any]]:
@@ -165,6 +169,10 @@ def validate_pdf_signature(pdf: bytes, ca_cert_pem: bytes) -> PdfSignatureReport
         subject = status.signing_cert.subject.human_friendly
     except Exception:  # pragma: no cover - an unusual subject encoding
         subject = ""
+    try:
+        fingerprint = hashlib.sha256(status.signing_cert.dump()).hexdigest()
+    except Exception:  # pragma: no cover - a certificate that cannot be encoded again
+        fingerprint = ""
     return PdfSignatureReport(
         valid=bool(status.intact and status.valid and status.trusted),
         intact=bool(status.intact),
@@ -172,4 +180,5 @@ def validate_pdf_signature(pdf: bytes, ca_cert_pem: bytes) -> PdfSignatureReport
         signer_subject=subject,
         trusted=bool(status.trusted),
         problems=tuple(problems),
+        signer_fingerprint=fingerprint,
     )

@@ -1,21 +1,25 @@
 """The organisation: its certificate authority, its members' identities and the signed
 trust file that lists them.
 
-    trust.py         the trust file: its format, signature check and members
-    organisation.py  creating an organisation, issuing members, loading an identity
+    trust_format.py  the trust file's format: its model, writing it, strict parsing
+    trust.py         reading a trust file and checking who signed it
+    signer.py        the trust-list signer, which signs the trust file (not the CA)
+    organisation.py  creating an organisation and writing its members' files
+    membership.py    issuing and removing members (each publishes the next serial)
+    identity.py      loading a staff member's own identity
 """
 
+from app.org.identity import Identity, load_identity
+from app.org.membership import Removal, org_issue, org_remove
 from app.org.organisation import (
     CA_KEY_NAME,
     DEFAULT_ORGANISATION,
-    Identity,
     MemberSummary,
     OrgSummary,
-    load_identity,
     org_init,
-    org_issue,
 )
 from app.org.trust import (
+    NEXT_UPDATE_DAYS,
     ROLES,
     TRUST_NAME,
     Member,
@@ -27,16 +31,19 @@ from app.org.trust import (
 __all__ = [
     "CA_KEY_NAME",
     "DEFAULT_ORGANISATION",
+    "NEXT_UPDATE_DAYS",
     "ROLES",
     "TRUST_NAME",
     "Identity",
     "Member",
     "MemberSummary",
     "OrgSummary",
+    "Removal",
     "Trust",
     "load_ca_or_trust",
     "load_identity",
     "load_trust",
     "org_init",
     "org_issue",
+    "org_remove",
 ]

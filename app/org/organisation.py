@@ -1,21 +1,23 @@
-"""The organisation: creating one for evaluation, issuing members, loading identities.
+"""The organisation: creating one for evaluation, and writing its members' files.
 
 `org_init` makes a complete organisation in a new directory:
 
     out/ca.pem              the CA certificate (publish it)
     out/ca-key.pem          the CA private key, 0600. `org issue` needs it. A real
                             organisation keeps its CA key offline, never on a laptop.
-    out/trust.json          the members (see app/org_trust.py) ...
-    out/trust.json.p7s      ... and the CA's detached CMS signature of it
+    out/trust-signer/       the trust-list signer (app/org/signer.py): cert.pem and
+                            key.pem, which sign the trust file; `org remove` needs it
+    out/trust.json          the members, serial 1 (app/org/trust_format.py) ...
+    out/trust.json.p7s      ... and the trust-list signer's detached CMS signature
     out/<role>/             interviewer/, supervisor/, intake/, each holding
         cert.pem            the member's signing certificate (ECDSA P-256)
         key.pem             its private key, unencrypted PKCS#8, 0600
         age-identity.txt    the member's age identity (age-keygen format), 0600
         age-recipient.txt   its public age recipient (age1…)
 
-`org_issue` adds a member in `<role>-<name-slug>/` (same four files) and re-signs the
-trust file. The trust-file API (`load_trust`, `Trust`, `Member`, ...) is re-exported
-here from app/org_trust.py. Every directory is 0700 and every file 0600.
+Issuing and removing members later is app/org/membership.py; a staff member's own
+identity is app/org/identity.py (its helpers are re-exported here). Every directory is
+0700 and every file 0600.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import re
 import shutil
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,29 +38,50 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from pyrage import x25519
 
 from app.errors import UsageError
-from app.fsutil import atomic_write, ensure_private_dir, fsync_dir, temp_path_for, write_new_file
+from app.fsutil import ensure_private_dir, fsync_dir, temp_path_for, write_new_file
+from app.org.identity import (
+    Identity,
+    age_identity_file,
+    identity_file_unreadable,
+    load_identity,
+    not_an_age_identity_file,
+)
+from app.org.signer import SIGNER_DIR, write_trust_signer
 from app.org.trust import (
-    AGE_IDENTITY_FILE,
     CA_CERTIFICATE_FILE,
     CA_KEY_FILE,
     CA_NAME,
-    CERTIFICATE_FILE,
-    KEY_FILE,
     MAX_CERT_FILE,
-    ROLES,
+    MAX_KEY_FILE,
+    NEXT_UPDATE_DAYS,
     TRUST_NAME,
     Member,
     check_name,
-    issued_now,
-    load_trust,
+    format_time,
+    issue_times,
     read_file,
     render_trust,
     signature_path,
 )
 from crypto import cms, pki
-from crypto.errors import RecoveryError
 from crypto.pki_errors import PkiError
-from crypto.recovery import parse_identities
+
+__all__ = [
+    "CA_KEY_NAME",
+    "DEFAULT_ORGANISATION",
+    "Identity",
+    "MemberSummary",
+    "OrgSummary",
+    "age_identity_file",
+    "identity_file_unreadable",
+    "load_ca_key",
+    "load_identity",
+    "not_an_age_identity_file",
+    "org_init",
+    "slug",
+    "staged_dir",
+    "write_member",
+]
 
 DEFAULT_ORGANISATION = "Example Oversight Body"
 DEFAULT_MEMBERS = (
@@ -67,7 +90,7 @@ DEFAULT_MEMBERS = (
     ("intake", "Intake Service"),
 )
 CA_KEY_NAME = "ca-key.pem"
-MAX_KEY_FILE = 64 * 1024
+FIRST_SERIAL = 1
 
 
 @dataclass(frozen=True)
@@ -94,7 +117,10 @@ class OrgSummary:
     organisation: str
     ca: Path
     trust: Path
+    trust_signer: Path
     ca_fingerprint: str
+    serial: int
+    next_update: datetime
     members: tuple[MemberSummary, ...]
 
     def to_json(self) -> dict[str, Any]:
@@ -103,23 +129,19 @@ class OrgSummary:
             "organisation": self.organisation,
             "ca": str(self.ca),
             "trust": str(self.trust),
+            "trust_signer": str(self.trust_signer),
             "ca_fingerprint": self.ca_fingerprint,
+            "serial": self.serial,
+            "next_update": format_time(self.next_update),
             "members": [m.to_json() for m in self.members],
         }
-
-
-def age_identity_file(identity: x25519.Identity, created: datetime | None = None) -> str:
-    """An identity in age-keygen's file format (readable by `age -d -i`)."""
-    lines = [f"# created: {created.strftime('%Y-%m-%dT%H:%M:%SZ')}"] if created else []
-    lines += [f"# public key: {identity.to_public()}", str(identity)]
-    return "\n".join(lines) + "\n"
 
 
 # --- creating an organisation and its members -----------------------------------------
 
 
 @contextlib.contextmanager
-def _staged_dir(target: Path) -> Iterator[Path]:
+def staged_dir(target: Path) -> Iterator[Path]:
     """A private directory built beside `target` and renamed into place only when
     complete, so a failure or crash never leaves a half-made organisation or member."""
     staging = temp_path_for(target, "new")
@@ -144,7 +166,7 @@ def _staged_dir(target: Path) -> Iterator[Path]:
     fsync_dir(target.parent)
 
 
-def _write_member(
+def write_member(
     directory: Path,
     ca_cert: x509.Certificate,
     ca_key: ec.EllipticCurvePrivateKey,
@@ -184,12 +206,16 @@ def _summary(member: Member, directory: Path) -> MemberSummary:
     )
 
 
-def org_init(out: Path, name: str = DEFAULT_ORGANISATION) -> OrgSummary:
-    """Create a complete organisation (CA, three members, signed trust file) in `out`.
+def org_init(
+    out: Path, name: str = DEFAULT_ORGANISATION, *, next_update_days: int = NEXT_UPDATE_DAYS
+) -> OrgSummary:
+    """Create a complete organisation (CA, trust-list signer, three members, trust file
+    serial 1, current for `next_update_days`) in `out`.
 
     `out` must not exist or be an empty directory; nothing is ever overwritten.
     """
     organisation = check_name(name, "organisation name")
+    issued, next_update = issue_times(next_update_days)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(
             "org.out_not_empty",
@@ -212,27 +238,36 @@ def org_init(out: Path, name: str = DEFAULT_ORGANISATION) -> OrgSummary:
         ) from None
     ca_cert, ca_key = pki.generate_ca(organisation)
     members: list[tuple[Member, str]] = []
-    with _staged_dir(out) as staging:
+    with staged_dir(out) as staging:
         write_new_file(staging / CA_NAME, pki.certificate_pem(ca_cert))
         write_new_file(staging / CA_KEY_NAME, pki.private_key_pem(ca_key))
+        signer = write_trust_signer(staging / SIGNER_DIR, ca_cert, ca_key, organisation)
         for role, member_name in DEFAULT_MEMBERS:
             members.append(
                 (
-                    _write_member(staging / role, ca_cert, ca_key, organisation, role, member_name),
+                    write_member(staging / role, ca_cert, ca_key, organisation, role, member_name),
                     role,
                 )
             )
-        trust = render_trust(organisation, ca_cert, [m for m, _ in members], issued_now())
-        write_new_file(staging / TRUST_NAME, trust)
-        write_new_file(
-            signature_path(staging / TRUST_NAME), cms.sign_detached(trust, ca_cert, ca_key)
+        trust = render_trust(
+            organisation,
+            ca_cert,
+            [m for m, _ in members],
+            serial=FIRST_SERIAL,
+            issued=issued,
+            next_update=next_update,
         )
+        write_new_file(staging / TRUST_NAME, trust)
+        write_new_file(signature_path(staging / TRUST_NAME), cms.sign_detached(trust, *signer))
     return OrgSummary(
         out=out,
         organisation=organisation,
         ca=out / CA_NAME,
         trust=out / TRUST_NAME,
+        trust_signer=out / SIGNER_DIR,
         ca_fingerprint=pki.fingerprint(ca_cert),
+        serial=FIRST_SERIAL,
+        next_update=next_update,
         members=tuple(_summary(m, out / d) for m, d in members),
     )
 
@@ -242,7 +277,7 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40] or "member"
 
 
-def _load_ca_key(org_dir: Path) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+def load_ca_key(org_dir: Path) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
     if not (org_dir / CA_KEY_NAME).is_file():
         raise UsageError(
             "org.no_ca_key",
@@ -258,161 +293,3 @@ def _load_ca_key(org_dir: Path) -> tuple[x509.Certificate, ec.EllipticCurvePriva
         raise UsageError(
             "org.ca_key_unusable", "cannot use the organisation's CA key: {detail}", detail=str(exc)
         ) from None
-
-
-def org_issue(org_dir: Path, role: str, name: str) -> Path:
-    """Issue a new member into `org_dir/<role>-<slug>/`, append them to the trust file
-    and re-sign it. Returns the member's directory.
-
-    The current trust file must verify first (a tampered file is never re-signed). The
-    trust file and its signature are each replaced atomically; a crash between the two
-    leaves a pair that fails verification, never one that verifies wrongly.
-    """
-    if role not in ROLES:
-        raise UsageError(
-            "org.unknown_role", "the role must be one of {roles}", roles=", ".join(ROLES)
-        )
-    name = check_name(name, "member name")
-    ca_cert, ca_key = _load_ca_key(org_dir)
-    trust_path = org_dir / TRUST_NAME
-    trust = load_trust(trust_path, org_dir / CA_NAME)
-    if trust.by_name(name) is not None:
-        raise UsageError(
-            "org.member_exists",
-            "the organisation already has a member named {name!r}; nothing was issued",
-            name=name,
-        )
-    target = org_dir / f"{role}-{slug(name)}"
-    counter = 2
-    while target.exists():
-        target = org_dir / f"{role}-{slug(name)}-{counter}"
-        counter += 1
-    with _staged_dir(target) as staging:
-        member = _write_member(staging, ca_cert, ca_key, trust.organisation, role, name)
-    try:
-        data = render_trust(trust.organisation, ca_cert, [*trust.members, member], issued_now())
-        signature = cms.sign_detached(data, ca_cert, ca_key)
-        atomic_write(trust_path, data)
-        atomic_write(signature_path(trust_path), signature)
-    except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
-        raise
-    return target
-
-
-# --- a staff member's own identity ---------------------------------------------------
-
-
-@dataclass(frozen=True, eq=False)
-class Identity:
-    """A member's signing certificate and key, and optionally their age identity."""
-
-    cert: x509.Certificate
-    key: ec.EllipticCurvePrivateKey = field(repr=False)
-    age_identity: x25519.Identity | None = field(default=None, repr=False)
-
-    @property
-    def name(self) -> str | None:
-        return pki.common_name(self.cert)
-
-    @property
-    def fingerprint(self) -> str:
-        return pki.fingerprint(self.cert)
-
-    @property
-    def age_recipient(self) -> str | None:
-        return str(self.age_identity.to_public()) if self.age_identity else None
-
-    def cert_pem(self) -> bytes:
-        return pki.certificate_pem(self.cert)
-
-    def key_pem(self) -> bytes:
-        """Unencrypted PKCS#8 PEM: for storing inside the encrypted vault only."""
-        return pki.private_key_pem(self.key)
-
-    def age_identity_text(self) -> str | None:
-        return age_identity_file(self.age_identity) if self.age_identity else None
-
-
-def load_identity(
-    cert_path: Path,
-    key_path: Path | None,
-    age_identity_path: Path | None = None,
-    password: str | bytes | None = None,
-) -> Identity:
-    """A signing identity from a certificate and key (PEM or DER) or from one PKCS#12
-    file given as `cert_path` with `key_path` None. `password` opens an encrypted key or
-    PKCS#12 file. Only ECDSA P-256 keys are supported."""
-    secret = password.encode("utf-8") if isinstance(password, str) else password
-    data = read_file(cert_path, MAX_CERT_FILE, CERTIFICATE_FILE)
-    try:
-        if key_path is None:
-            if not pki.looks_like_pkcs12(data):
-                raise UsageError(
-                    "identity.key_needed",
-                    "give the private key file too, or a "
-                    "PKCS#12 (.p12) file holding both certificate and key",
-                )
-            cert, key = pki.load_pkcs12(data, secret)
-        else:
-            key_data = read_file(key_path, MAX_KEY_FILE, KEY_FILE)
-            cert, key = pki.load_pem_pair(data, key_data, secret)
-    except PkiError as exc:
-        raise UsageError(
-            "identity.unusable", "cannot use this identity: {detail}", detail=str(exc)
-        ) from None
-    _check_signing_certificate(cert)
-    age = _load_age_identity(age_identity_path) if age_identity_path else None
-    return Identity(cert=cert, key=key, age_identity=age)
-
-
-def _check_signing_certificate(cert: x509.Certificate) -> None:
-    if pki.is_ca(cert):
-        raise UsageError(
-            "identity.ca_certificate",
-            "this is a CA certificate, not a staff member's signing certificate",
-        )
-    try:
-        signs = pki.can_sign_documents(cert)
-    except ValueError:
-        signs = False
-    if not signs:
-        raise UsageError(
-            "identity.cannot_sign", "this certificate is not allowed to sign documents"
-        )
-    now = datetime.now(UTC)
-    if now > cert.not_valid_after_utc:
-        raise UsageError(
-            "identity.expired", "this signing certificate has expired; ask for a new one"
-        )
-    if now < cert.not_valid_before_utc:
-        raise UsageError("identity.not_yet_valid", "this signing certificate is not valid yet")
-
-
-def not_an_age_identity_file(path: Path | str) -> UsageError:
-    return UsageError("identity.not_age_identity", "{path} is not an age identity file", path=path)
-
-
-def identity_file_unreadable(path: Path | str, reason: str | None) -> UsageError:
-    """An age identity file that could not be read; `reason` is OSError.strerror."""
-    return UsageError(
-        "identity.file_unreadable",
-        "cannot read the identity file {path}: {reason}",
-        path=path,
-        reason=reason,
-    )
-
-
-def _load_age_identity(path: Path) -> x25519.Identity:
-    try:
-        text = read_file(path, MAX_KEY_FILE, AGE_IDENTITY_FILE).decode("utf-8")
-        identities = parse_identities(text)
-    except (UnicodeDecodeError, RecoveryError):
-        raise not_an_age_identity_file(path) from None
-    if len(identities) != 1:
-        raise UsageError(
-            "identity.several_age_identities",
-            "{path} must hold exactly one age identity",
-            path=path,
-        )
-    return identities[0]

@@ -286,6 +286,42 @@ SWEEP = [
         "ca-key.pem",
     ),
     ("org-init-not-empty", ["org", "init", "--out", "{org}"], 1, "not an empty directory"),
+    (
+        "org-init-days-not-a-number",
+        ["org", "init", "--out", "{missing}", "--next-update-days", "soon"],
+        1,
+        "invalid int value",
+    ),
+    (
+        "org-issue-zero-days",
+        [
+            *("org", "issue", "--org", "{org}", "--role", "intake", "--name", "X"),
+            *("--next-update-days", "0"),
+        ],
+        1,
+        "1 to 366 days",
+    ),
+    (
+        "org-remove-no-such-member",
+        ["org", "remove", "--org", "{org}", "--member", "Nobody Here"],
+        1,
+        "no member named 'Nobody Here'",
+    ),
+    (
+        "org-remove-negative-days",
+        [
+            *("org", "remove", "--org", "{org}", "--member", "Supervisor One"),
+            *("--next-update-days", "-5"),
+        ],
+        1,
+        "1 to 366 days",
+    ),
+    (
+        "org-remove-not-an-organisation",
+        ["org", "remove", "--org", "{dir}", "--member", "Supervisor One"],
+        1,
+        "trust.json does not exist",
+    ),
     # usage
     ("missing-id", ["statement", "show"], 1, "required"),
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import stat
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ def org(tmp_path: Path) -> Path:
 
 def test_org_init_layout(org: Path) -> None:
     expected = {"ca.pem", "ca-key.pem", "trust.json", "trust.json.p7s"}
+    expected |= {"trust-signer/cert.pem", "trust-signer/key.pem"}
     for role in ("interviewer", "supervisor", "intake"):
         expected |= {
             f"{role}/{n}" for n in ("cert.pem", "key.pem", "age-identity.txt", "age-recipient.txt")
@@ -58,7 +60,20 @@ def test_trust_loads(org: Path) -> None:
         ("intake", "Intake Service"),
     ]
     doc = json.loads((org / "trust.json").read_text())
-    assert list(doc) == ["format", "version", "organisation", "issued", "ca_fingerprint", "members"]
+    assert list(doc) == [
+        "format",
+        "version",
+        "organisation",
+        "serial",
+        "issued",
+        "next_update",
+        "ca_fingerprint",
+        "members",
+    ]
+    assert (doc["version"], doc["serial"], trust.version, trust.serial) == (2, 1, 2, 1)
+    assert trust.next_update is not None
+    assert trust.next_update - trust.issued == timedelta(days=90)
+    assert doc["next_update"] == trust.next_update.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert list(doc["members"][0]) == [
         "name",
         "role",
@@ -109,13 +124,15 @@ def test_trust_refusals(org: Path, tmp_path: Path) -> None:
 
 
 def _resign(org: Path, doc: Any = None, raw: bytes | None = None) -> None:
-    """Write a changed trust file and sign it properly, so only parsing can refuse it."""
+    """Write a changed trust file and sign it properly (by the trust-list signer), so
+    only parsing can refuse it."""
     data = raw if raw is not None else json.dumps(doc).encode()
-    ca_cert, ca_key = pki.load_pem_pair(
-        (org / "ca.pem").read_bytes(), (org / "ca-key.pem").read_bytes()
+    signer = pki.load_pem_pair(
+        (org / "trust-signer" / "cert.pem").read_bytes(),
+        (org / "trust-signer" / "key.pem").read_bytes(),
     )
     (org / "trust.json").write_bytes(data)
-    (org / "trust.json.p7s").write_bytes(cms.sign_detached(data, ca_cert, ca_key))
+    (org / "trust.json.p7s").write_bytes(cms.sign_detached(data, *signer))
 
 
 def _mutations() -> list[tuple[str, Any]]:
@@ -128,8 +145,21 @@ def _mutations() -> list[tuple[str, Any]]:
     return [
         ("unknown key", top("extra", 1)),
         ("lacks the key", lambda d: d.pop("issued")),
-        ("version", top("version", 2)),
-        ("version", top("version", "1")),
+        ("version", top("version", 3)),
+        ("unknown key 'next_update'", top("version", 1)),
+        ("version", top("version", "2")),
+        ("lacks the key 'version'", lambda d: d.pop("version")),
+        ("lacks the key 'serial'", lambda d: d.pop("serial")),
+        ("lacks the key 'next_update'", lambda d: d.pop("next_update")),
+        ("'serial' must be a whole number", top("serial", 0)),
+        ("'serial' must be a whole number", top("serial", -4)),
+        ("'serial' must be a whole number", top("serial", "2")),
+        ("'serial' must be a whole number", top("serial", True)),
+        ("'serial' must be a whole number", top("serial", 2.0)),
+        ("'serial' must be a whole number", top("serial", 2**63)),
+        ("'next_update' is not an ISO-8601", top("next_update", "soon")),
+        ("'next_update' must give its time zone", top("next_update", "2030-01-01T00:00:00")),
+        ("'next_update' must be later", lambda d: d.update(next_update=d["issued"])),
         ("version", top("version", True)),
         ("'format'", top("format", "something-else")),
         ("non-empty string", top("organisation", 7)),

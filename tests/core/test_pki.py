@@ -78,6 +78,32 @@ def test_member_certificate(ca: Any, member: Any) -> None:
     pki.check_issued_by(cert, ca[0])
 
 
+def test_trust_list_signer_certificate(ca: Any, member: Any) -> None:
+    cert, key = pki.issue_trust_list_signer(*ca, organisation=ORG)
+    assert isinstance(key.curve, ec.SECP256R1)
+    subject = {a.oid: a.value for a in cert.subject}
+    assert subject == {
+        NameOID.COMMON_NAME: f"{ORG} trust-list signer",
+        NameOID.ORGANIZATION_NAME: ORG,
+        NameOID.ORGANIZATIONAL_UNIT_NAME: "trust-list signer",
+    }
+    assert not ext(cert, x509.BasicConstraints).value.ca
+    ku = ext(cert, x509.KeyUsage)
+    names = ("digital_signature", "content_commitment", "key_cert_sign", "crl_sign")
+    assert ku.critical and [n for n in names if getattr(ku.value, n)] == ["digital_signature"]
+    assert list(ext(cert, x509.ExtendedKeyUsage).value) == [
+        x509.ObjectIdentifier("0.4.0.2231.3.0"),  # ETSI TS 119 612 id-tsl-kp-tslSigning
+        ExtendedKeyUsageOID.EMAIL_PROTECTION,
+    ]
+    pki.check_issued_by(cert, ca[0])
+    assert pki.is_trust_list_signer(cert)
+    assert not pki.is_trust_list_signer(member[0]) and not pki.is_trust_list_signer(ca[0])
+    long_name = "O" * pki.MAX_NAME
+    long_ca = pki.generate_ca(long_name[: pki.MAX_NAME])
+    named = pki.issue_trust_list_signer(*long_ca, organisation=long_name)[0]
+    assert len(pki.common_name(named) or "") <= pki.MAX_NAME
+
+
 def test_fingerprint_is_sha256_of_der(member: Any) -> None:
     der = member[0].public_bytes(serialization.Encoding.DER)
     assert pki.fingerprint(member[0]) == hashlib.sha256(der).hexdigest()

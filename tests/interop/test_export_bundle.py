@@ -190,18 +190,14 @@ def test_verify_passes_for_each_recipient(made: dict[str, Path], tmp_path: Path)
         )
         assert result.returncode == 0, result.stdout + result.stderr
         report = json.loads(result.stdout)
-        assert report["ok"] and len(report["checks"]) == 9
-    # A bare CA certificate is enough too.
-    result = run_cli(
-        "verify",
-        made["bundle"],
-        "--identity",
-        sup(made),
-        "--trust",
-        made["org"] / "ca.pem",
-        "--extract",
-        tmp_path / "x",
-    )
+        assert report["ok"] and len(report["checks"]) == 11
+    # A bare CA certificate checks no membership: refused (exit 4, nothing extracted)
+    # unless --ca-only accepts that.
+    bare = ["verify", made["bundle"], "--identity", sup(made), "--trust", made["org"] / "ca.pem"]
+    result = run_cli(*bare, "--extract", tmp_path / "refused")
+    assert result.returncode == 4, result.stderr
+    assert "not checked" in result.stderr and not (tmp_path / "refused").exists()
+    result = run_cli(*bare, "--ca-only", "--extract", tmp_path / "x")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "x" / "statement.pdf").is_file()
 

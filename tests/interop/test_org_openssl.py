@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.org import org_init
+from app.org import org_init, org_remove
 from crypto import cms, pki
 from crypto.pki_errors import CmsError
 from tests.conftest import require_tool
@@ -77,6 +77,46 @@ def test_openssl_verifies_the_trust_file_and_refuses_an_altered_one(org: Path) -
     data[len(data) // 2] ^= 0x01
     trust.write_bytes(bytes(data))
     assert cms_verify(sig, trust, ca).returncode != 0
+
+
+def test_openssl_verifies_the_trust_list_signer(org: Path, tmp_path: Path) -> None:
+    """The trust file is signed by the trust-list signer, not the CA; openssl still
+    verifies it with the CA as the only trust anchor and its default purpose check."""
+    signer = tmp_path / "signer.pem"
+    result = openssl(
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        org / "trust.json.p7s",
+        "-content",
+        org / "trust.json",
+        "-CAfile",
+        org / "ca.pem",
+        "-signer",
+        signer,
+        "-out",
+        "/dev/null",
+    )
+    assert result.returncode == 0, result.stderr
+    assert pki.load_certificate(signer.read_bytes()) == pki.load_certificate(
+        (org / "trust-signer" / "cert.pem").read_bytes()
+    )
+    profile = openssl(
+        "x509", "-in", signer, "-noout", "-ext", "basicConstraints,keyUsage,extendedKeyUsage"
+    ).stdout
+    usage = profile.split("Key Usage: critical", 1)[1].splitlines()[1].strip()
+    assert usage == "Digital Signature", profile  # nothing else: no certificate signing
+    assert "CA:FALSE" in profile and "0.4.0.2231.3.0, E-mail Protection" in profile
+    chain = openssl("verify", "-x509_strict", "-CAfile", org / "ca.pem", signer)
+    assert chain.returncode == 0 and chain.stdout.strip().endswith(": OK"), chain.stderr
+    # A member removed with the CA key offline: the re-signed file verifies the same way.
+    (org / "ca-key.pem").unlink()
+    org_remove(org, "Supervisor One")
+    result = cms_verify(org / "trust.json.p7s", org / "trust.json", org / "ca.pem")
+    assert result.returncode == 0, result.stderr
 
 
 def test_openssl_verifies_sign_detached(org: Path, tmp_path: Path) -> None:

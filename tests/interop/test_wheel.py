@@ -27,6 +27,7 @@ SHIPPED = (
     "app/resources/fonts/DejaVuSans.ttf",
     "app/resources/fonts/LICENSE-DejaVu.txt",
     "app/resources/schemas/record-v1.schema.json",
+    "app/resources/schemas/restricted-v1.schema.json",
     "app/resources/styles/light.qss",
     "app/resources/styles/arrow-down-dark.svg",
     "app/resources/i18n/quietroom_cy.ts",

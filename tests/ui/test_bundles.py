@@ -102,7 +102,7 @@ def test_export_then_open_the_bundle(
     screen.export.click()
     assert screen.busy.isVisibleTo(screen)
     qtbot.waitUntil(lambda: "Every check passed." in screen.message.text(), timeout=20_000)
-    assert screen.report.toPlainText().count("ok  ") == 9
+    assert screen.report.toPlainText().count("ok  ") == 11
     assert (tmp_path / "out.qrb").is_file()
     assert call(qtbot, backend, lambda s: s.engine.case(nav.current_case)).status == "exported"
 

@@ -34,7 +34,7 @@ from app.engine.statements import STROKES_TYPE
 from app.errors import Phrase, QuietroomError, UsageError
 from app.export.bundle import export_case
 from app.export.verify import verify_in_vault
-from app.org import org_init
+from app.org import org_init, org_remove
 from app.vault import keys
 from app.vault.database import storage_error
 from app.vault.header import Recovery
@@ -484,6 +484,38 @@ def test_identity_import(session: Session, org: Path, tmp_path: Path, qapp: Any)
     assert_is(
         "trust.unsigned", refusal(lambda: e.import_identity(cert, key, age, lonely / "trust.json"))
     )
+
+
+def test_trust_file_refusals(
+    session: Session, clock: FakeClock, org: Path, tmp_path: Path, qapp: Any
+) -> None:
+    """An older trust file and one past its next update: refused in the interface's
+    language (the core's rules are in tests/core/test_trust_serial.py)."""
+    e = session.engine
+    member = org / "interviewer"
+    cert, key, age = member / "cert.pem", member / "key.pem", member / "age-identity.txt"
+    old = tmp_path / "old"
+    old.mkdir()
+    for name in ("trust.json", "trust.json.p7s", "ca.pem"):
+        shutil.copy(org / name, old / name)
+    org_remove(org, "Supervisor One")
+    e.import_identity(cert, key, age, org / "trust.json")
+    assert_is(
+        "trust.rolled_back", refusal(lambda: e.import_identity(cert, key, age, old / "trust.json"))
+    )
+    assert_is(
+        "identity.trust_list_signer",
+        refusal(
+            lambda: e.import_identity(
+                org / "trust-signer" / "cert.pem", org / "trust-signer" / "key.pem"
+            )
+        ),
+    )
+    trust = e.trust()
+    assert trust is not None and trust.next_update is not None
+    clock.set(trust.next_update)
+    ref = e.create_case("apsp", "APSP-CM-3", interviewer="Interviewer One").id
+    assert_is("trust.expired", refusal(lambda: export_case(e, ref, tmp_path / "late.qrb")))
 
 
 def test_export_and_opening_bundles(session: Session, org: Path, tmp_path: Path, qapp: Any) -> None:

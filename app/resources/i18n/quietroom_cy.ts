@@ -528,116 +528,181 @@
     </message>
     <message>
         <location filename="../../../ui/core_messages.py" line="197"/>
+        <source>a bundle can go to at most {limit} recipients, you included; {count} were chosen, so choose fewer</source>
+        <translation type="unfinished">gall bwndel fynd at {limit} o dderbynwyr ar y mwyaf, gan eich cynnwys chi; dewiswyd {count}, felly dewiswch lai</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="202"/>
+        <source>import the organisation&apos;s trust file first (&apos;identity import --trust&apos;): only a member with the role &apos;interviewer&apos; may export a statement</source>
+        <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (&apos;identity import --trust&apos;): dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="207"/>
+        <source>your certificate is not in the organisation&apos;s trust file; only a member with the role &apos;interviewer&apos; may export a statement</source>
+        <translation type="unfinished">dydy eich tystysgrif ddim yn ffeil ymddiried y sefydliad; dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="212"/>
+        <source>only a member with the role &apos;interviewer&apos; may export a statement; the organisation&apos;s trust file gives you the role &apos;{role}&apos;</source>
+        <translation type="unfinished">dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad; mae ffeil ymddiried y sefydliad yn rhoi&apos;r rôl &apos;{role}&apos; i chi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="217"/>
+        <source>the bundle&apos;s {name} would be larger than the {limit} MiB a bundle may hold, so nobody could verify it; nothing was exported</source>
+        <translation type="unfinished">byddai {name} y bwndel yn fwy na&apos;r {limit} MiB y caiff bwndel ei ddal, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="222"/>
         <source>the folder {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r ffolder {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="200"/>
+        <location filename="../../../ui/core_messages.py" line="225"/>
+        <source>the organisation&apos;s trust file expired on {date}; import the current one</source>
+        <translation type="unfinished">daeth ffeil ymddiried y sefydliad i ben ar {date}; mewnforiwch yr un gyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="229"/>
         <source>this vault has no age identity to open bundles with; import it with your identity</source>
         <translation type="unfinished">does dim hunaniaeth age yn y gladdgell hon i agor bwndeli; mewnforiwch hi gyda&apos;ch hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="204"/>
+        <location filename="../../../ui/core_messages.py" line="233"/>
         <source>import the organisation&apos;s trust file first</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="207"/>
+        <location filename="../../../ui/core_messages.py" line="236"/>
         <source>this is not a Quietroom bundle (it is not an age-encrypted file)</source>
         <translation type="unfinished">nid bwndel Quietroom yw hwn (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="210"/>
+        <location filename="../../../ui/core_messages.py" line="239"/>
         <source>you are not a recipient of this bundle</source>
         <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y bwndel hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="213"/>
+        <location filename="../../../ui/core_messages.py" line="242"/>
         <source>the bundle is damaged or has been altered: it does not decrypt</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i ddifrodi neu wedi&apos;i newid: does dim modd ei ddadgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="216"/>
+        <location filename="../../../ui/core_messages.py" line="245"/>
+        <source>the bundle is encrypted to more than {limit} recipients, more than any Quietroom bundle; it was not opened</source>
+        <translation type="unfinished">mae&apos;r bwndel wedi&apos;i amgryptio i fwy na {limit} o dderbynwyr, mwy nag unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="250"/>
+        <source>the bundle&apos;s encryption header is larger than {limit} KiB, larger than any Quietroom bundle&apos;s; it was not opened</source>
+        <translation type="unfinished">mae pennyn amgryptio&apos;r bwndel yn fwy na {limit} KiB, yn fwy nag un unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="255"/>
+        <source>the bundle was signed by a member with the role {role}; only an interviewer may author a statement</source>
+        <translation type="unfinished">cafodd y bwndel ei lofnodi gan aelod â&apos;r rôl {role}; dim ond cyfwelydd gaiff fod yn awdur datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="260"/>
         <source>cannot read {path}: {reason}</source>
         <translation type="unfinished">does dim modd darllen {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="220"/>
+        <location filename="../../../ui/core_messages.py" line="264"/>
         <source>the {what} {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r {what} {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="223"/>
+        <location filename="../../../ui/core_messages.py" line="267"/>
         <source>cannot read the {what} {path}</source>
         <translation type="unfinished">does dim modd darllen y {what} {path}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="226"/>
+        <location filename="../../../ui/core_messages.py" line="270"/>
         <source>give the private key file too, or a PKCS#12 (.p12) file holding both certificate and key</source>
         <translation type="unfinished">rhowch y ffeil allwedd breifat hefyd, neu ffeil PKCS#12 (.p12) sy&apos;n cynnwys y dystysgrif a&apos;r allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="230"/>
+        <location filename="../../../ui/core_messages.py" line="274"/>
         <source>this is a CA certificate, not a staff member&apos;s signing certificate</source>
         <translation type="unfinished">tystysgrif CA yw hon, nid tystysgrif llofnodi aelod o staff</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="233"/>
+        <location filename="../../../ui/core_messages.py" line="277"/>
         <source>this certificate is not allowed to sign documents</source>
         <translation type="unfinished">dydy&apos;r dystysgrif hon ddim yn cael llofnodi dogfennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="236"/>
+        <location filename="../../../ui/core_messages.py" line="280"/>
         <source>this signing certificate has expired; ask for a new one</source>
         <translation type="unfinished">mae&apos;r dystysgrif llofnodi hon wedi dod i ben; gofynnwch am un newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="239"/>
+        <location filename="../../../ui/core_messages.py" line="283"/>
         <source>this signing certificate is not valid yet</source>
         <translation type="unfinished">dydy&apos;r dystysgrif llofnodi hon ddim yn ddilys eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="242"/>
+        <location filename="../../../ui/core_messages.py" line="286"/>
         <source>{path} is not an age identity file</source>
         <translation type="unfinished">dydy {path} ddim yn ffeil hunaniaeth age</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="245"/>
+        <location filename="../../../ui/core_messages.py" line="289"/>
+        <source>this is the organisation&apos;s trust-list signing certificate, not a staff member&apos;s signing certificate</source>
+        <translation type="unfinished">tystysgrif llofnodi rhestr ymddiried y sefydliad yw hon, nid tystysgrif llofnodi aelod o staff</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="294"/>
         <source>this certificate is not listed in the organisation&apos;s trust file; ask for an up-to-date trust file</source>
         <translation type="unfinished">dydy&apos;r dystysgrif hon ddim wedi&apos;i rhestru yn ffeil ymddiried y sefydliad; gofynnwch am ffeil ymddiried gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="250"/>
+        <location filename="../../../ui/core_messages.py" line="299"/>
         <source>the trust file is not signed: {name} is missing or unreadable</source>
         <translation type="unfinished">dydy&apos;r ffeil ymddiried ddim wedi&apos;i llofnodi: mae {name} ar goll neu does dim modd ei darllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="254"/>
+        <location filename="../../../ui/core_messages.py" line="302"/>
+        <source>this trust file (serial {serial}) is older than the one already imported (serial {current}); ask your administrator for the current one</source>
+        <translation type="unfinished">mae&apos;r ffeil ymddiried hon (rhif cyfresol {serial}) yn hŷn na&apos;r un sydd wedi&apos;i mewnforio&apos;n barod (rhif cyfresol {current}); gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="307"/>
+        <source>this trust file has the same serial ({serial}) as the one already imported but different contents; ask your administrator for the current one</source>
+        <translation type="unfinished">mae gan y ffeil ymddiried hon yr un rhif cyfresol ({serial}) â&apos;r un sydd wedi&apos;i mewnforio&apos;n barod, ond mae ei chynnwys yn wahanol; gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="312"/>
+        <source>this trust file (issued {issued}) is older than the one already imported (issued {current}); ask your administrator for the current one</source>
+        <translation type="unfinished">mae&apos;r ffeil ymddiried hon (a gyhoeddwyd {issued}) yn hŷn na&apos;r un sydd wedi&apos;i mewnforio&apos;n barod (a gyhoeddwyd {current}); gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="318"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="258"/>
+        <location filename="../../../ui/core_messages.py" line="322"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="263"/>
+        <location filename="../../../ui/core_messages.py" line="327"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="268"/>
+        <location filename="../../../ui/core_messages.py" line="332"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="269"/>
+        <location filename="../../../ui/core_messages.py" line="333"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="270"/>
+        <location filename="../../../ui/core_messages.py" line="334"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
