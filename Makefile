@@ -79,6 +79,7 @@ bench: $(STAMP)
 	$(PY) bench/vault.py
 	$(PY) bench/engine.py
 	$(PY) bench/export.py
+	$(PY) bench/keys.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
 
 # Renders every main screen (English and Welsh, 100 % and 200 % text) to

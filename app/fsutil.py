@@ -153,3 +153,32 @@ def read_limited(path: Path, limit: int) -> bytes:
 def remove_quietly(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
+
+
+def overwrite_and_remove(path: Path) -> bool:
+    """Overwrite a regular file with zeros, flush it to disk, then delete it: True when
+    done. Best effort only: SSDs, copy-on-write and journalling file systems and
+    backups may keep the old blocks, which is why keys should arrive encrypted."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        remaining = info.st_size
+        block = b"\0" * 65536
+        while remaining > 0:
+            remaining -= os.write(fd, block[: min(remaining, len(block))])
+        os.fsync(fd)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    try:
+        os.unlink(path)
+    except OSError:
+        return False
+    fsync_dir(path.parent)
+    return True

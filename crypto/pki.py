@@ -1,27 +1,39 @@
-"""The organisation's small PKI: a CA, member signing certificates, loading and checking.
+"""The organisation's small PKI: a CA and the certificates it issues; loading and checking.
 
-Everything is ECDSA P-256 with SHA-256. The CA is self-signed and issues one signing
-certificate per staff member (subject CN = name, O = organisation, OU = role) and one
-trust-list signing certificate, whose only job is to sign the organisation's trust file
-so the CA key can stay offline. This module owns generating them, reading certificates
-and keys (PEM, DER, PKCS#12), checking that a key belongs to a certificate,
-fingerprints, and the one-level chain check (leaf issued directly by the organisation's
-CA) that every verifier relies on.
+Everything is ECDSA P-256 with SHA-256. The CA is self-signed (pathLen 0) and issues
+every certificate directly (docs/keys.md has the whole profile):
+
+- each staff member: a **signing** certificate (digitalSignature, nonRepudiation;
+  emailProtection) for PDFs, manifests and decisions, and a separate **authentication**
+  certificate (digitalSignature; clientAuth) for mutual TLS with the intake, so the key
+  that logs in never signs a statement. Subject CN = name, O = organisation, OU = role;
+- the trust-list signer, whose only job is to sign the trust file, so the CA key can
+  stay offline (EKU id-tsl-kp-tslSigning);
+- the intake service: a TLS **server** certificate (serverAuth, with the host names as
+  subject alternative names), and a **time-stamping** certificate (critical EKU
+  timeStamping only); its receipts are signed with the intake member's signing
+  certificate.
+
+Every certificate may carry a CRL distribution point (the intake's `GET /v1/crl`).
+This module owns generating them, reading certificates and keys (PEM, DER, PKCS#12),
+checking that a key belongs to a certificate, and fingerprints. Checking a certificate
+path is crypto/validate.py, the one validator.
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from crypto.pki_errors import CertificateError, ChainError, ValidityError
+from crypto.pki_errors import CertificateError
 
 CA_DAYS = 3653  # ten years
 MEMBER_DAYS = 1096  # three years
@@ -90,14 +102,20 @@ def _key_usage(
 
 
 def generate_ca(
-    organisation: str, *, at: datetime | None = None, days: int = CA_DAYS
+    organisation: str,
+    *,
+    at: datetime | None = None,
+    days: int = CA_DAYS,
+    crl_url: str | None = None,
 ) -> tuple[x509.Certificate, PrivateKey]:
-    """A new self-signed CA for `organisation`: (certificate, private key)."""
+    """A new self-signed CA for `organisation`: (certificate, private key). `crl_url`
+    is only informative on the CA itself (a trust anchor is never checked against its
+    own list) but keeps the profile's rule: every certificate names where the list is."""
     now = _now(at)
     key = generate_key()
     name = _name(f"{organisation[: MAX_NAME - 3]} CA", organisation)
     ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
-    cert = (
+    builder = (
         x509.CertificateBuilder()
         .subject_name(name)
         .issuer_name(name)
@@ -110,9 +128,10 @@ def generate_ca(
         # trust-list signer signs them now), and old organisations' CAs look like this.
         .add_extension(_key_usage(digital_signature=True, cert_sign=True), critical=True)
         .add_extension(ski, critical=False)
-        .sign(key, hashes.SHA256())
     )
-    return cert, key
+    if crl_url is not None:
+        builder = builder.add_extension(crl_distribution_points(crl_url), critical=False)
+    return builder.sign(key, hashes.SHA256()), key
 
 
 def issue_certificate(
@@ -125,11 +144,13 @@ def issue_certificate(
     key: PrivateKey | None = None,
     not_before: datetime | None = None,
     not_after: datetime | None = None,
+    crl_url: str | None = None,
 ) -> tuple[x509.Certificate, PrivateKey]:
     """A member's signing certificate issued by the CA: (certificate, private key).
 
     `not_before`/`not_after` default to now (back-dated a little) and three years on;
-    tests pass a past window to build an expired certificate.
+    tests pass a past window to build an expired certificate. The intake's receipt
+    signer is the intake member's signing certificate.
     """
     return _issue_leaf(
         ca_cert,
@@ -141,7 +162,102 @@ def issue_certificate(
         key=key,
         not_before=not_before,
         not_after=not_after,
+        crl_url=crl_url,
     )
+
+
+def issue_authentication_certificate(
+    ca_cert: x509.Certificate,
+    ca_key: PrivateKey,
+    *,
+    name: str,
+    organisation: str,
+    role: str,
+    key: PrivateKey | None = None,
+    not_before: datetime | None = None,
+    not_after: datetime | None = None,
+    crl_url: str | None = None,
+) -> tuple[x509.Certificate, PrivateKey]:
+    """A member's mutual-TLS certificate: the same subject as their signing certificate,
+    KeyUsage digitalSignature only (an ECDHE handshake signs with it) and EKU
+    clientAuth only, so no verifier accepts its key's signature on a document."""
+    return _issue_leaf(
+        ca_cert,
+        ca_key,
+        subject=_name(name, organisation, role),
+        usage=_key_usage(digital_signature=True),
+        purposes=[ExtendedKeyUsageOID.CLIENT_AUTH],
+        key=key,
+        not_before=not_before,
+        not_after=not_after,
+        crl_url=crl_url,
+    )
+
+
+def issue_tls_server_certificate(
+    ca_cert: x509.Certificate,
+    ca_key: PrivateKey,
+    *,
+    organisation: str,
+    hosts: list[str],
+    key: PrivateKey | None = None,
+    not_before: datetime | None = None,
+    not_after: datetime | None = None,
+    crl_url: str | None = None,
+) -> tuple[x509.Certificate, PrivateKey]:
+    """The intake's TLS server certificate for `hosts` (DNS names or IP addresses, all
+    put in subjectAltName; clients match only those). EKU serverAuth only."""
+    if not hosts:
+        raise CertificateError("a server certificate needs at least one host name")
+    return _issue_leaf(
+        ca_cert,
+        ca_key,
+        subject=_name(hosts[0], organisation, "intake"),
+        usage=_key_usage(digital_signature=True),
+        purposes=[ExtendedKeyUsageOID.SERVER_AUTH],
+        key=key,
+        not_before=not_before,
+        not_after=not_after,
+        crl_url=crl_url,
+        alt_names=[_host_name(h) for h in hosts],
+    )
+
+
+def issue_timestamp_certificate(
+    ca_cert: x509.Certificate,
+    ca_key: PrivateKey,
+    *,
+    organisation: str,
+    key: PrivateKey | None = None,
+    not_before: datetime | None = None,
+    not_after: datetime | None = None,
+    crl_url: str | None = None,
+) -> tuple[x509.Certificate, PrivateKey]:
+    """The intake's RFC 3161 time-stamping certificate: EKU timeStamping only, marked
+    critical as RFC 3161 section 2.3 requires."""
+    common = f"{organisation[: MAX_NAME - 14]} time-stamping"
+    return _issue_leaf(
+        ca_cert,
+        ca_key,
+        subject=_name(common, organisation, "intake"),
+        usage=_key_usage(digital_signature=True, content_commitment=True),
+        purposes=[ExtendedKeyUsageOID.TIME_STAMPING],
+        purposes_critical=True,
+        key=key,
+        not_before=not_before,
+        not_after=not_after,
+        crl_url=crl_url,
+    )
+
+
+def _host_name(host: str) -> x509.GeneralName:
+    try:
+        return x509.IPAddress(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    if not host or len(host) > 253 or not all(c.isalnum() or c in "-." for c in host):
+        raise CertificateError(f"{host!r} is not a host name or an IP address")
+    return x509.DNSName(host.lower())
 
 
 def issue_trust_list_signer(
@@ -152,6 +268,7 @@ def issue_trust_list_signer(
     key: PrivateKey | None = None,
     not_before: datetime | None = None,
     not_after: datetime | None = None,
+    crl_url: str | None = None,
 ) -> tuple[x509.Certificate, PrivateKey]:
     """The organisation's trust-list signing certificate: (certificate, private key).
 
@@ -170,6 +287,7 @@ def issue_trust_list_signer(
         key=key,
         not_before=not_before,
         not_after=not_after,
+        crl_url=crl_url,
     )
 
 
@@ -183,6 +301,9 @@ def _issue_leaf(
     key: PrivateKey | None,
     not_before: datetime | None,
     not_after: datetime | None,
+    crl_url: str | None = None,
+    purposes_critical: bool = False,
+    alt_names: list[x509.GeneralName] | None = None,
 ) -> tuple[x509.Certificate, PrivateKey]:
     check_key_matches(ca_cert, ca_key)
     key = require_p256(key) if key is not None else generate_key()
@@ -191,7 +312,7 @@ def _issue_leaf(
     # A certificate never outlives its issuer: verifiers would refuse the tail anyway.
     end = min(end, ca_cert.not_valid_after_utc)
     aki = x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key())
-    cert = (
+    builder = (
         x509.CertificateBuilder()
         .subject_name(subject)
         .issuer_name(ca_cert.subject)
@@ -201,12 +322,42 @@ def _issue_leaf(
         .not_valid_after(end)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(usage, critical=True)
-        .add_extension(x509.ExtendedKeyUsage(purposes), critical=False)
+        .add_extension(x509.ExtendedKeyUsage(purposes), critical=purposes_critical)
         .add_extension(aki, critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .sign(ca_key, hashes.SHA256())
     )
-    return cert, key
+    if alt_names:
+        builder = builder.add_extension(x509.SubjectAlternativeName(alt_names), critical=False)
+    if crl_url is not None:
+        builder = builder.add_extension(crl_distribution_points(crl_url), critical=False)
+    return builder.sign(ca_key, hashes.SHA256()), key
+
+
+def crl_distribution_points(url: str) -> x509.CRLDistributionPoints:
+    """Where a verifier fetches the CA's revocation list (the intake's /v1/crl)."""
+    return x509.CRLDistributionPoints(
+        [
+            x509.DistributionPoint(
+                full_name=[x509.UniformResourceIdentifier(url)],
+                relative_name=None,
+                reasons=None,
+                crl_issuer=None,
+            )
+        ]
+    )
+
+
+def crl_url_of(cert: x509.Certificate) -> str | None:
+    """The first CRL distribution point URL a certificate names, or None."""
+    try:
+        points = cert.extensions.get_extension_for_class(x509.CRLDistributionPoints).value
+    except (x509.ExtensionNotFound, ValueError):
+        return None
+    for point in points:
+        for name in point.full_name or ():
+            if isinstance(name, x509.UniformResourceIdentifier):
+                return name.value
+    return None
 
 
 # --- reading and writing -------------------------------------------------------------
@@ -221,10 +372,23 @@ def certificate_pem(cert: x509.Certificate) -> bytes:
     return cert.public_bytes(serialization.Encoding.PEM)
 
 
-def private_key_pem(key: PrivateKey) -> bytes:
-    """Unencrypted PKCS#8 PEM (the caller protects the file or the vault holds it)."""
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+def private_key_pem(key: PrivateKey, password: bytes | None = None) -> bytes:
+    """PKCS#8 PEM, encrypted under `password` (PBES2, AES-256-CBC) when one is given;
+    unencrypted otherwise (the caller protects the file, or the vault holds it)."""
+    enc: serialization.KeySerializationEncryption = (
+        serialization.BestAvailableEncryption(password)
+        if password
+        else serialization.NoEncryption()
+    )
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc)
+
+
+def is_encrypted_key_pem(data: bytes) -> bool:
+    """True for an encrypted PEM private key (PKCS#8 or legacy OpenSSL), by its armour."""
+    head = data.lstrip()[:200]
+    return (
+        head.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        or b"Proc-Type: 4,ENCRYPTED" in head
     )
 
 
@@ -348,6 +512,27 @@ def can_sign_documents(cert: x509.Certificate) -> bool:
     return usage is None or usage.digital_signature or usage.content_commitment
 
 
+def _purposes(cert: x509.Certificate) -> x509.ExtendedKeyUsage | None:
+    try:
+        return cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+    except (x509.ExtensionNotFound, ValueError):
+        return None
+
+
+def is_client_authentication(cert: x509.Certificate) -> bool:
+    """True for a member's mutual-TLS certificate: not a CA, EKU clientAuth."""
+    purposes = _purposes(cert)
+    return not is_ca(cert) and purposes is not None and ExtendedKeyUsageOID.CLIENT_AUTH in purposes
+
+
+def same_public_key(a: x509.Certificate, b: x509.Certificate) -> bool:
+    fmt = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    try:
+        return a.public_key().public_bytes(*fmt) == b.public_key().public_bytes(*fmt)
+    except (ValueError, UnsupportedAlgorithm):
+        return False
+
+
 def is_trust_list_signer(cert: x509.Certificate) -> bool:
     """True for a trust-list signing certificate: not a CA, and its ExtendedKeyUsage
     names id-tsl-kp-tslSigning (a member's certificate never does)."""
@@ -358,34 +543,3 @@ def is_trust_list_signer(cert: x509.Certificate) -> bool:
     except (x509.ExtensionNotFound, ValueError):
         return False
     return TRUST_LIST_SIGNING in purposes
-
-
-def _check_validity(cert: x509.Certificate, when: datetime, *, of_ca: bool) -> None:
-    whose = "the organisation's CA certificate" if of_ca else "the certificate"
-    if when < cert.not_valid_before_utc:
-        raise ValidityError(f"{whose} is not valid yet", expired=False, of_ca=of_ca)
-    if when > cert.not_valid_after_utc:
-        raise ValidityError(f"{whose} has expired", expired=True, of_ca=of_ca)
-
-
-def check_issued_by(
-    cert: x509.Certificate, ca_cert: x509.Certificate, *, at: datetime | None = None
-) -> None:
-    """Check that `cert` was issued directly by `ca_cert` and both are valid at `at`.
-
-    Checks: the CA is a CA (BasicConstraints CA=true, and keyCertSign when KeyUsage is
-    present); the issuer name matches; the CA's key verifies the
-    certificate's signature; both validity periods contain `at` (default: now).
-    """
-    when = _now(at)
-    try:
-        usage = _key_usage_of(ca_cert)
-        if not is_ca(ca_cert) or (usage is not None and not usage.key_cert_sign):
-            raise ChainError("the CA certificate is not a certificate authority")
-        if cert.issuer != ca_cert.subject:
-            raise ChainError("the certificate was not issued by the organisation's CA")
-        cert.verify_directly_issued_by(ca_cert)
-    except (InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm):
-        raise ChainError("the certificate was not issued by the organisation's CA") from None
-    _check_validity(ca_cert, when, of_ca=True)
-    _check_validity(cert, when, of_ca=False)

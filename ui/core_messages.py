@@ -291,6 +291,44 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
         "this is the organisation's trust-list signing certificate, not a staff member's "
         "signing certificate",
     ),
+    "identity.no_signing_key": lambda: QCoreApplication.translate(
+        "CoreMessages", "the PKCS#12 file holds no signing key"
+    ),
+    "identity.auth_pair_incomplete": lambda: QCoreApplication.translate(
+        "CoreMessages", "give both the authentication certificate and its key, or neither"
+    ),
+    "identity.auth_twice": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the PKCS#12 file already holds an authentication key; do not give another",
+    ),
+    "identity.not_authentication": lambda: QCoreApplication.translate(
+        "CoreMessages", "the authentication certificate is not for TLS client authentication"
+    ),
+    "identity.auth_shares_signing_key": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the authentication certificate uses the signing key; they must be separate keys",
+    ),
+    "identity.auth_other_person": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the authentication certificate names someone else than the signing certificate",
+    ),
+    "identity.auth_not_current": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the authentication certificate has expired or is not valid yet; ask for a new one",
+    ),
+    "identity.age_identity_differs": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the age identity file is not the one in the PKCS#12 file; give only one",
+    ),
+    "identity.authentication_as_signing": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this is an authentication (TLS) certificate, not a signing certificate",
+    ),
+    "identity.auth_not_in_trust_file": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the authentication certificate is not the one the trust file lists for you; ask "
+        "for an up-to-date trust file",
+    ),
     "identity.not_in_trust_file": lambda: QCoreApplication.translate(
         "CoreMessages",
         "this certificate is not listed in the organisation's trust file; ask for an up-to-date "

@@ -14,6 +14,7 @@ from app.cli.context import Context, read_passphrase_file
 from app.errors import VerificationError
 from app.export.bundle import MAX_RECIPIENTS, export_case
 from app.export.verify import Report, check_extract_target, extract, verify_bundle
+from app.org.identity import private_key_files, remove_key_files
 
 
 def cmd_identity_import(ctx: Context) -> int:
@@ -26,9 +27,30 @@ def cmd_identity_import(ctx: Context) -> int:
             Path(a.age_identity) if a.age_identity else None,
             Path(a.trust) if a.trust else None,
             password,
+            auth_cert=Path(a.auth_cert) if a.auth_cert else None,
+            auth_key=Path(a.auth_key) if a.auth_key else None,
+        )
+    originals = private_key_files(
+        Path(a.cert),
+        Path(a.key) if a.key else None,
+        Path(a.auth_key) if a.auth_key else None,
+        Path(a.age_identity) if a.age_identity else None,
+    )
+    data: dict[str, Any] = dict(summary.to_json())
+    if a.remove_originals:
+        removal = remove_key_files(originals)
+        data["removed"] = [str(f) for f in removal.removed]
+        data["not_removed"] = [str(f) for f in removal.not_removed]
+        if removal.not_removed:
+            kept = ", ".join(str(f) for f in removal.not_removed)
+            ctx.note(f"could not remove {kept}; delete it yourself")
+    elif a.key or a.auth_key or a.age_identity:
+        ctx.note(
+            "the key files you imported are still on disk, unencrypted; delete them, "
+            "or import with --remove-originals"
         )
     ctx.emit(
-        summary.to_json(),
+        data,
         f"Imported the identity of {summary.name}"
         + (f", member of {summary.organisation} ({summary.role})" if summary.organisation else "")
         + ".",
@@ -97,6 +119,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--age-identity", metavar="F")
     p.add_argument("--trust", metavar="F", help="the organisation's trust.json")
     p.add_argument("--password-file", metavar="F", help="password of the key or PKCS#12")
+    p.add_argument(
+        "--auth-cert",
+        metavar="F",
+        help="your authentication (TLS) certificate; not needed for an identity.p12",
+    )
+    p.add_argument("--auth-key", metavar="F", help="the authentication certificate's key (PEM)")
+    p.add_argument(
+        "--remove-originals",
+        action="store_true",
+        help="after importing, overwrite and delete the key files given (best effort: "
+        "SSDs and backups may keep copies)",
+    )
     p.set_defaults(handler=cmd_identity_import)
     p = group.add_parser("show", parents=[common], help="who this vault belongs to")
     p.set_defaults(handler=cmd_identity_show)

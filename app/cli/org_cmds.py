@@ -1,5 +1,5 @@
-"""CLI commands for the organisation: `org init`, `org issue` and `org remove` (no vault
-needed)."""
+"""CLI commands for the organisation: `org init`, `org issue`, `org reissue` and `org
+remove` (no vault needed)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import argparse
 from pathlib import Path
 
 from app import org
-from app.cli.context import Context
-from app.errors import VerificationError
+from app.cli.context import Context, read_passphrase_file
+from app.errors import UsageError, VerificationError
+from app.org.member_files import IDENTITY_P12
+from app.org.organisation import DEFAULT_INTAKE_URL, Protection
 from app.org.signer import SIGNER_DIR
 from app.org.trust import (
     MAX_NEXT_UPDATE_DAYS,
@@ -20,15 +22,57 @@ from app.org.trust import (
 )
 
 
+def _protection(args: argparse.Namespace) -> Protection:
+    member_file = getattr(args, "password_file", None)
+    if member_file == "-" and args.ca_passphrase_file == "-":
+        raise UsageError(
+            "cli.stdin_twice",
+            "only one option can read standard input ('-'); give the other as a file",
+        )
+
+    def secret(name: str | None, what: str) -> bytes | None:
+        return read_passphrase_file(name, what).encode("utf-8") if name else None
+
+    return Protection(
+        members=secret(member_file, "password"),
+        ca=secret(args.ca_passphrase_file, "CA passphrase"),
+    )
+
+
+def _warn_unencrypted(ctx: Context, protection: Protection, where: Path) -> None:
+    """One line when any new private key is written unencrypted (evaluation only)."""
+    left = [
+        what
+        for what, secret in (
+            ("the members' keys (--password-file)", protection.members),
+            ("the CA and trust-list signer keys (--ca-passphrase-file)", protection.ca),
+        )
+        if not secret
+    ]
+    if left:
+        ctx.note(
+            f"warning: {' and '.join(left)} in {where} are not encrypted; this is an "
+            "evaluation organisation, not for real statements"
+        )
+
+
 def cmd_org_init(ctx: Context) -> int:
+    protection = _protection(ctx.args)
     summary = org.org_init(
-        Path(ctx.args.out), ctx.args.name, next_update_days=ctx.args.next_update_days
+        Path(ctx.args.out),
+        ctx.args.name,
+        next_update_days=ctx.args.next_update_days,
+        intake_url=ctx.args.intake_url,
+        protection=protection,
     )
-    ctx.note(
-        f"{summary.out / org.CA_KEY_NAME} can issue identities for this organisation; "
-        "a real organisation keeps its CA key offline (the trust-list signer in "
-        f"{summary.trust_signer} signs the trust file)"
-    )
+    if protection.complete:
+        ctx.note(
+            f"{summary.out / org.CA_KEY_NAME} can issue identities for this organisation; "
+            "keep it offline (the trust-list signer in "
+            f"{summary.trust_signer} signs the trust file)"
+        )
+    else:
+        _warn_unencrypted(ctx, protection, summary.out)
 
     def text() -> str:
         lines = [
@@ -47,9 +91,19 @@ def cmd_org_init(ctx: Context) -> int:
 
 def cmd_org_issue(ctx: Context) -> int:
     org_dir = Path(ctx.args.org)
+    protection = _protection(ctx.args)
     directory = org.org_issue(
-        org_dir, ctx.args.role, ctx.args.name, next_update_days=ctx.args.next_update_days
+        org_dir,
+        ctx.args.role,
+        ctx.args.name,
+        next_update_days=ctx.args.next_update_days,
+        protection=protection,
     )
+    if not protection.members:
+        ctx.note(
+            f"warning: the new member's keys in {directory} are not encrypted "
+            "(give --password-file for an encrypted identity.p12)"
+        )
     # Read back through the verifying loader: the new entry is reported as published.
     trust = load_trust(org_dir / TRUST_NAME)
     member = trust.by_name(ctx.args.name)
@@ -65,6 +119,8 @@ def cmd_org_issue(ctx: Context) -> int:
         "dir": str(directory),
         "age_recipient": member.age_recipient,
         "certificate_fingerprint": member.fingerprint,
+        "member_id": member.member_id,
+        "identity": str(directory / IDENTITY_P12) if protection.members else None,
         "trust": str(org_dir / TRUST_NAME),
         "serial": trust.serial,
         "next_update": next_update,
@@ -77,9 +133,40 @@ def cmd_org_issue(ctx: Context) -> int:
     return 0
 
 
+def cmd_org_reissue(ctx: Context) -> int:
+    protection = _protection(ctx.args)
+    done = org.org_reissue(
+        Path(ctx.args.org),
+        ctx.args.member,
+        next_update_days=ctx.args.next_update_days,
+        protection=protection,
+    )
+    if not protection.members:
+        ctx.note(
+            f"warning: the new keys in {done.dir} are not encrypted "
+            "(give --password-file for an encrypted identity.p12)"
+        )
+    ctx.emit(
+        done.to_json(),
+        lambda: "\n".join(
+            [
+                f"Re-issued {done.member.role} {done.member.name!r} in {done.dir} "
+                f"(member id {done.member.member_id}).",
+                f"  new certificate {done.member.fingerprint}",
+                f"  old certificate {done.old_fingerprint}, no longer listed",
+                f"serial {done.serial}, next update {format_time(done.next_update)}.",
+            ]
+        ),
+    )
+    return 0
+
+
 def cmd_org_remove(ctx: Context) -> int:
     removal = org.org_remove(
-        Path(ctx.args.org), ctx.args.member, next_update_days=ctx.args.next_update_days
+        Path(ctx.args.org),
+        ctx.args.member,
+        next_update_days=ctx.args.next_update_days,
+        ca_passphrase=_protection(ctx.args).ca,
     )
     gone = removal.member
     ctx.emit(
@@ -107,6 +194,23 @@ def _days(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"the trust file is current for N days, 1 to {MAX_NEXT_UPDATE_DAYS} "
         f"(default: {NEXT_UPDATE_DAYS}); vaults refuse to export with it after that",
+    )
+
+
+def _ca_passphrase(parser: argparse.ArgumentParser, doing: str) -> None:
+    parser.add_argument(
+        "--ca-passphrase-file",
+        metavar="F",
+        help=f"{doing} (its first line; '-' for standard input)",
+    )
+
+
+def _member_password(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-file",
+        metavar="F",
+        help="write each new member's keys, certificates and age identity as one "
+        "identity.p12 encrypted under this password (its first line), and no key files",
     )
 
 
@@ -139,6 +243,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         metavar="ORG",
         help=f"the organisation's name (default: {org.DEFAULT_ORGANISATION})",
     )
+    pi.add_argument(
+        "--intake-url",
+        default=DEFAULT_INTAKE_URL,
+        metavar="URL",
+        help="the organisation's intake service, https://HOST[:PORT]; certificates name "
+        f"its /v1/crl as where revocations are published (default: {DEFAULT_INTAKE_URL})",
+    )
+    _member_password(pi)
+    _ca_passphrase(pi, "encrypt the CA key and the trust-list signer's key with this passphrase")
     _days(pi)
     pi.set_defaults(handler=cmd_org_init)
 
@@ -150,8 +263,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     _org_dir(pu)
     pu.add_argument("--role", required=True, choices=ROLES)
     pu.add_argument("--name", required=True, metavar="NAME", help="the member's name")
+    _member_password(pu)
+    _ca_passphrase(pu, "the passphrase of the CA key, if it is encrypted")
     _days(pu)
     pu.set_defaults(handler=cmd_org_issue)
+
+    pe = osub.add_parser(
+        "reissue",
+        parents=[common],
+        help="new keys and certificates for a member, same member id (needs the CA key)",
+    )
+    _org_dir(pe)
+    pe.add_argument("--member", required=True, metavar="NAME", help="the member's name")
+    _member_password(pe)
+    _ca_passphrase(pe, "the passphrase of the CA key, if it is encrypted")
+    _days(pe)
+    pe.set_defaults(handler=cmd_org_reissue)
 
     pr = osub.add_parser(
         "remove",
@@ -160,5 +287,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     _org_dir(pr)
     pr.add_argument("--member", required=True, metavar="NAME", help="the member's name")
+    _ca_passphrase(pr, "the passphrase of the trust-list signer's key, if it is encrypted")
     _days(pr)
     pr.set_defaults(handler=cmd_org_remove)

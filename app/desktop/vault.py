@@ -9,10 +9,13 @@ be seen by anyone in the room.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.desktop.session import Session
 from app.engine.identity import IdentitySummary
+from app.org.identity import KeyFileRemoval, private_key_files
+from app.org.identity import remove_key_files as org_remove_key_files
 from crypto import keyring_binding
 from crypto.errors import KeyringUnavailable
 
@@ -53,8 +56,46 @@ def identity_summary(session: Session) -> IdentitySummary:
     return session.engine.identity_summary()
 
 
-def import_identity(
-    session: Session, cert: Path, key: Path | None, age: Path | None, trust: Path | None
-) -> IdentitySummary:
-    """Check the key files and store them inside the vault; the identity as it now is."""
-    return session.engine.import_identity(cert, key, age, trust)
+@dataclass(frozen=True)
+class IdentityFiles:
+    """What the person chose on the identity screen. `password` opens an encrypted
+    PKCS#12 (identity.p12) or key file."""
+
+    cert: Path
+    key: Path | None = None
+    age: Path | None = None
+    trust: Path | None = None
+    password: str | None = field(default=None, repr=False)
+    auth_cert: Path | None = None
+    auth_key: Path | None = None
+
+
+@dataclass(frozen=True)
+class ImportedIdentity:
+    """The identity as it now is, and the files the keys came from that are still on
+    disk (the screen offers to delete them)."""
+
+    summary: IdentitySummary
+    key_files: tuple[Path, ...]
+
+
+def import_identity(session: Session, files: IdentityFiles) -> ImportedIdentity:
+    """Check the key files and store them inside the vault."""
+    summary = session.engine.import_identity(
+        files.cert,
+        files.key,
+        files.age,
+        files.trust,
+        files.password,
+        auth_cert=files.auth_cert,
+        auth_key=files.auth_key,
+    )
+    left = private_key_files(files.cert, files.key, files.auth_key, files.age)
+    return ImportedIdentity(summary, tuple(p for p in left if p.exists()))
+
+
+def remove_key_files(session: Session, paths: tuple[Path, ...]) -> KeyFileRemoval:
+    """Overwrite and delete the imported key files (best effort: SSDs, snapshots and
+    backups may keep copies). Needs an open session only so a locked app cannot."""
+    del session  # the vault is not touched; the session shows the app is unlocked
+    return org_remove_key_files(list(paths))

@@ -39,11 +39,15 @@ class IdentitySummary:
     role: str | None
     trust_serial: int | None = None
     trust_next_update: str | None = None
+    authentication_fingerprint: str | None = None
+    member_id: str | None = None
 
     def to_json(self) -> dict[str, str | int | None]:
         return {
             "name": self.name,
             "certificate_fingerprint": self.fingerprint,
+            "authentication_certificate_fingerprint": self.authentication_fingerprint,
+            "member_id": self.member_id,
             "age_recipient": self.age_recipient,
             "organisation": self.organisation,
             "role": self.role,
@@ -116,33 +120,63 @@ class IdentityMixin(EngineBase):
         age_identity: Path | None = None,
         trust: Path | None = None,
         password: str | None = None,
+        *,
+        auth_cert: Path | None = None,
+        auth_key: Path | None = None,
     ) -> IdentitySummary:
-        """Store this member's signing identity (and the organisation's trust file).
+        """Store this member's identity (and the organisation's trust file).
 
         All or nothing: a trust file older than the one already imported is refused
         before anything is written, the identity included."""
-        identity = load_identity(cert, key, age_identity, password)
+        identity = load_identity(
+            cert, key, age_identity, password, auth_cert_path=auth_cert, auth_key_path=auth_key
+        )
         trust_parts = self._read_trust(trust) if trust is not None else None
         mark = None
         if trust_parts is not None:
             parsed = trust_parts[3]
-            if not parsed.member_for_certificate(identity.cert):
+            member = parsed.member_for_certificate(identity.cert)
+            if not member:
                 raise UsageError(
                     "identity.not_in_trust_file",
                     "this certificate is not listed "
                     "in the organisation's trust file; ask for an up-to-date "
                     "trust file",
                 )
+            listed = member.authentication_certificate
+            if (
+                identity.auth_cert is not None
+                and listed is not None
+                and pki.fingerprint(listed) != pki.fingerprint(identity.auth_cert)
+            ):
+                raise UsageError(
+                    "identity.auth_not_in_trust_file",
+                    "the authentication certificate is not the one the trust file lists "
+                    "for you; ask for an up-to-date trust file",
+                )
             mark = TrustMark.of(parsed, trust_parts[0])
         at = self.now()
         with self._tx() as conn:
             if mark is not None:
                 check_not_older(self._trust_mark(conn), mark)
-            existing = conn.execute("SELECT age_identity FROM identity WHERE id = 1").fetchone()
+            existing = conn.execute(
+                "SELECT age_identity, auth_cert_pem, auth_key_pem, cert_pem FROM identity "
+                "WHERE id = 1"
+            ).fetchone()
             age_text = identity.age_identity_text() or (existing[0] if existing else None)
+            auth = identity.auth_pems()
+            # A new signing certificate alone keeps the same person's TLS pair.
+            if (
+                auth[0] is None
+                and existing is not None
+                and existing[1] is not None
+                and pki.load_certificate(bytes(existing[3])).subject == identity.cert.subject
+            ):
+                auth = (bytes(existing[1]), bytes(existing[2]))
             conn.execute(
-                "INSERT OR REPLACE INTO identity VALUES (1, ?, ?, ?, ?)",
-                (identity.cert_pem(), identity.key_pem(), age_text, at),
+                "INSERT OR REPLACE INTO identity (id, cert_pem, key_pem, age_identity, "
+                "imported, auth_cert_pem, auth_key_pem) VALUES (1, ?, ?, ?, ?, ?, ?)",
+                (identity.cert_pem(), identity.key_pem(), age_text, at, *auth),
             )
             if trust_parts is not None and mark is not None:
                 conn.execute(
@@ -184,7 +218,8 @@ class IdentityMixin(EngineBase):
     def identity(self) -> Identity:
         with self._read() as conn:
             row = conn.execute(
-                "SELECT cert_pem, key_pem, age_identity FROM identity WHERE id = 1"
+                "SELECT cert_pem, key_pem, age_identity, auth_cert_pem, auth_key_pem "
+                "FROM identity WHERE id = 1"
             ).fetchone()
         if row is None:
             raise UsageError(
@@ -193,7 +228,14 @@ class IdentityMixin(EngineBase):
             )
         cert, key = pki.load_pem_pair(bytes(row[0]), bytes(row[1]))
         age = parse_identities(row[2])[0] if row[2] else None
-        return Identity(cert=cert, key=key, age_identity=age)
+        auth = pki.load_pem_pair(bytes(row[3]), bytes(row[4])) if row[3] else None
+        return Identity(
+            cert=cert,
+            key=key,
+            age_identity=age,
+            auth_cert=auth[0] if auth else None,
+            auth_key=auth[1] if auth else None,
+        )
 
     def trust(self) -> Trust | None:
         with self._read() as conn:
@@ -231,4 +273,6 @@ class IdentityMixin(EngineBase):
             member.role if member else None,
             trust.serial if trust else None,
             format_time(trust.next_update) if trust and trust.next_update else None,
+            pki.fingerprint(identity.auth_cert) if identity.auth_cert else None,
+            member.member_id if member else None,
         )

@@ -10,7 +10,7 @@ trust file that lists them.
 """
 
 from app.org.identity import Identity, load_identity
-from app.org.membership import Removal, org_issue, org_remove
+from app.org.membership import Reissue, Removal, org_issue, org_reissue, org_remove
 from app.org.organisation import (
     CA_KEY_NAME,
     DEFAULT_ORGANISATION,
@@ -38,6 +38,7 @@ __all__ = [
     "Member",
     "MemberSummary",
     "OrgSummary",
+    "Reissue",
     "Removal",
     "Trust",
     "load_ca_or_trust",
@@ -45,5 +46,6 @@ __all__ = [
     "load_trust",
     "org_init",
     "org_issue",
+    "org_reissue",
     "org_remove",
 ]

@@ -24,7 +24,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from app.errors import UsageError
 from app.fsutil import atomic_write
-from app.org.organisation import CA_KEY_NAME, load_ca_key, slug, staged_dir, write_member
+from app.org.member_files import write_member
+from app.org.organisation import CA_KEY_NAME, Protection, load_ca_key, slug, staged_dir
 from app.org.signer import (
     SIGNER_DIR,
     Signer,
@@ -78,17 +79,26 @@ class Removal:
 
 
 def org_issue(
-    org_dir: Path, role: str, name: str, *, next_update_days: int = NEXT_UPDATE_DAYS
+    org_dir: Path,
+    role: str,
+    name: str,
+    *,
+    next_update_days: int = NEXT_UPDATE_DAYS,
+    protection: Protection | None = None,
 ) -> Path:
     """Issue a new member into `org_dir/<role>-<slug>/`, append them to the trust file
-    and publish it with the next serial. Returns the member's directory."""
+    and publish it with the next serial. Returns the member's directory.
+
+    `protection.ca` opens the organisation's keys; `protection.members` encrypts the
+    new member's identity.p12."""
+    protection = protection or Protection()
     if role not in ROLES:
         raise UsageError(
             "org.unknown_role", "the role must be one of {roles}", roles=", ".join(ROLES)
         )
     name = check_name(name, "member name")
     check_next_update_days(next_update_days)
-    ca_cert, ca_key = load_ca_key(org_dir)
+    ca_cert, ca_key = load_ca_key(org_dir, protection.ca)
     trust = load_trust(org_dir / TRUST_NAME, org_dir / CA_NAME)
     if trust.by_name(name) is not None:
         raise UsageError(
@@ -96,14 +106,19 @@ def org_issue(
             "the organisation already has a member named {name!r}; nothing was issued",
             name=name,
         )
-    signer = _signer(org_dir, trust, ca_key)
-    target = org_dir / f"{role}-{slug(name)}"
-    counter = 2
-    while target.exists():
-        target = org_dir / f"{role}-{slug(name)}-{counter}"
-        counter += 1
+    signer = _signer(org_dir, trust, ca_key, protection.ca)
+    target = _new_member_dir(org_dir, role, name)
     with staged_dir(target) as staging:
-        member = write_member(staging, ca_cert, ca_key, trust.organisation, role, name)
+        member = write_member(
+            staging,
+            ca_cert,
+            ca_key,
+            trust.organisation,
+            role,
+            name,
+            intake_url=trust.intake_url,
+            password=protection.members,
+        )
     try:
         _publish(org_dir, trust, [*trust.members, member], signer, next_update_days)
     except BaseException:
@@ -112,7 +127,100 @@ def org_issue(
     return target
 
 
-def org_remove(org_dir: Path, name: str, *, next_update_days: int = NEXT_UPDATE_DAYS) -> Removal:
+@dataclass(frozen=True)
+class Reissue:
+    """What `org_reissue` changed: the member's new folder and certificate."""
+
+    trust: Path
+    member: Member  # as now listed: same member_id, name and role, new certificates
+    old_fingerprint: str
+    dir: Path
+    serial: int
+    next_update: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "member_id": self.member.member_id,
+            "name": self.member.name,
+            "role": self.member.role,
+            "dir": str(self.dir),
+            "certificate_fingerprint": self.member.fingerprint,
+            "old_certificate_fingerprint": self.old_fingerprint,
+            "age_recipient": self.member.age_recipient,
+            "trust": str(self.trust),
+            "serial": self.serial,
+            "next_update": format_time(self.next_update),
+        }
+
+
+def org_reissue(
+    org_dir: Path,
+    name: str,
+    *,
+    next_update_days: int = NEXT_UPDATE_DAYS,
+    protection: Protection | None = None,
+) -> Reissue:
+    """Give the member named `name` new keys and certificates in a new folder, keeping
+    their member id, name and role; the trust file lists only the new certificates.
+    For an expiring certificate, or keys that may have been seen."""
+    protection = protection or Protection()
+    check_next_update_days(next_update_days)
+    ca_cert, ca_key = load_ca_key(org_dir, protection.ca)
+    trust = load_trust(org_dir / TRUST_NAME, org_dir / CA_NAME)
+    old = trust.by_name(name)
+    if old is None:
+        raise UsageError(
+            "org.no_such_member",
+            "the organisation has no member named {name!r}; nothing was changed",
+            name=" ".join(name.split()),
+        )
+    signer = _signer(org_dir, trust, ca_key, protection.ca)
+    target = _new_member_dir(org_dir, old.role, old.name)
+    with staged_dir(target) as staging:
+        member = write_member(
+            staging,
+            ca_cert,
+            ca_key,
+            trust.organisation,
+            old.role,
+            old.name,
+            intake_url=trust.intake_url,
+            password=protection.members,
+            member_id=old.member_id,
+        )
+    members = [member if m.fingerprint == old.fingerprint else m for m in trust.members]
+    try:
+        serial, next_update = _publish(org_dir, trust, members, signer, next_update_days)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    published = load_trust(org_dir / TRUST_NAME, org_dir / CA_NAME).by_name(old.name)
+    return Reissue(
+        trust=org_dir / TRUST_NAME,
+        member=published or member,
+        old_fingerprint=old.fingerprint,
+        dir=target,
+        serial=serial,
+        next_update=next_update,
+    )
+
+
+def _new_member_dir(org_dir: Path, role: str, name: str) -> Path:
+    target = org_dir / f"{role}-{slug(name)}"
+    counter = 2
+    while target.exists():
+        target = org_dir / f"{role}-{slug(name)}-{counter}"
+        counter += 1
+    return target
+
+
+def org_remove(
+    org_dir: Path,
+    name: str,
+    *,
+    next_update_days: int = NEXT_UPDATE_DAYS,
+    ca_passphrase: bytes | None = None,
+) -> Removal:
     """Remove the member named `name` from the trust file and publish it with the next
     serial. Their folder and certificate are left alone (a certificate cannot be
     recalled); what changes is that no vault that imports this file trusts them or
@@ -127,9 +235,10 @@ def org_remove(org_dir: Path, name: str, *, next_update_days: int = NEXT_UPDATE_
             name=" ".join(name.split()),
         )
     if has_trust_signer(org_dir):
-        signer = load_trust_signer(org_dir, trust.ca_cert)
+        signer = load_trust_signer(org_dir, trust.ca_cert, ca_passphrase)
     elif (org_dir / CA_KEY_NAME).is_file():  # an organisation from before the signer
-        signer = _signer(org_dir, trust, load_ca_key(org_dir)[1])
+        ca_key = load_ca_key(org_dir, ca_passphrase)[1]
+        signer = _signer(org_dir, trust, ca_key, ca_passphrase)
     else:
         raise UsageError(
             "org.no_trust_signer",
@@ -150,13 +259,23 @@ def org_remove(org_dir: Path, name: str, *, next_update_days: int = NEXT_UPDATE_
     )
 
 
-def _signer(org_dir: Path, trust: Trust, ca_key: ec.EllipticCurvePrivateKey) -> Signer:
-    """The organisation's trust-list signer; made with the CA key if it has none yet."""
+def _signer(
+    org_dir: Path, trust: Trust, ca_key: ec.EllipticCurvePrivateKey, passphrase: bytes | None
+) -> Signer:
+    """The organisation's trust-list signer; made with the CA key if it has none yet
+    (its key then protected like the CA's)."""
     if has_trust_signer(org_dir):
-        return load_trust_signer(org_dir, trust.ca_cert)
+        return load_trust_signer(org_dir, trust.ca_cert, passphrase)
     with staged_dir(org_dir / SIGNER_DIR) as staging:
-        write_trust_signer(staging, trust.ca_cert, ca_key, trust.organisation)
-    return load_trust_signer(org_dir, trust.ca_cert)
+        write_trust_signer(
+            staging,
+            trust.ca_cert,
+            ca_key,
+            trust.organisation,
+            intake_url=trust.intake_url,
+            password=passphrase,
+        )
+    return load_trust_signer(org_dir, trust.ca_cert, passphrase)
 
 
 def _publish(
@@ -173,6 +292,7 @@ def _publish(
         serial=serial,
         issued=issued,
         next_update=next_update,
+        intake_url=trust.intake_url,
     )
     signature = cms.sign_detached(data, *signer)
     path = org_dir / TRUST_NAME

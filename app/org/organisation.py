@@ -1,23 +1,22 @@
-"""The organisation: creating one for evaluation, and writing its members' files.
+"""The organisation: creating one, and the keys only the organisation holds.
 
 `org_init` makes a complete organisation in a new directory:
 
     out/ca.pem              the CA certificate (publish it)
-    out/ca-key.pem          the CA private key, 0600. `org issue` needs it. A real
-                            organisation keeps its CA key offline, never on a laptop.
+    out/ca-key.pem          the CA private key. `org issue` needs it. A real organisation
+                            encrypts it (`--ca-passphrase-file`) and keeps it offline.
     out/trust-signer/       the trust-list signer (app/org/signer.py): cert.pem and
                             key.pem, which sign the trust file; `org remove` needs it
     out/trust.json          the members, serial 1 (app/org/trust_format.py) ...
     out/trust.json.p7s      ... and the trust-list signer's detached CMS signature
-    out/<role>/             interviewer/, supervisor/, intake/, each holding
-        cert.pem            the member's signing certificate (ECDSA P-256)
-        key.pem             its private key, unencrypted PKCS#8, 0600
-        age-identity.txt    the member's age identity (age-keygen format), 0600
-        age-recipient.txt   its public age recipient (age1…)
+    out/<role>/             interviewer/, supervisor/, intake/: each member's keys and
+                            certificates (app/org/member_files.py), in one encrypted
+                            identity.p12 with `--password-file`
 
-Issuing and removing members later is app/org/membership.py; a staff member's own
-identity is app/org/identity.py (its helpers are re-exported here). Every directory is
-0700 and every file 0600.
+Without passwords the keys are unencrypted PKCS#8 files (an evaluation organisation,
+and the CLI says so). Issuing and removing members later is app/org/membership.py; a
+staff member's own identity is app/org/identity.py (its helpers are re-exported here).
+Every directory is 0700 and every file 0600.
 """
 
 from __future__ import annotations
@@ -28,17 +27,16 @@ import re
 import shutil
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
-from pyrage import x25519
 
 from app.errors import UsageError
-from app.fsutil import ensure_private_dir, fsync_dir, temp_path_for, write_new_file
+from app.fsutil import fsync_dir, temp_path_for, write_new_file
 from app.org.identity import (
     Identity,
     age_identity_file,
@@ -46,6 +44,8 @@ from app.org.identity import (
     load_identity,
     not_an_age_identity_file,
 )
+from app.org.key_passphrase import check_passphrase_given
+from app.org.member_files import IDENTITY_P12, crl_url, write_member
 from app.org.signer import SIGNER_DIR, write_trust_signer
 from app.org.trust import (
     CA_CERTIFICATE_FILE,
@@ -56,6 +56,7 @@ from app.org.trust import (
     NEXT_UPDATE_DAYS,
     TRUST_NAME,
     Member,
+    check_intake_url,
     check_name,
     format_time,
     issue_times,
@@ -91,6 +92,21 @@ DEFAULT_MEMBERS = (
 )
 CA_KEY_NAME = "ca-key.pem"
 FIRST_SERIAL = 1
+DEFAULT_INTAKE_URL = "https://localhost:8443"  # a development intake on this machine
+
+
+@dataclass(frozen=True)
+class Protection:
+    """How `org init` and `org issue` protect private keys. `members` encrypts each
+    member's identity.p12; `ca` encrypts the CA key and the trust-list signer's key.
+    None leaves those keys unencrypted (an evaluation organisation)."""
+
+    members: bytes | None = field(default=None, repr=False)
+    ca: bytes | None = field(default=None, repr=False)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.members and self.ca)
 
 
 @dataclass(frozen=True)
@@ -100,14 +116,18 @@ class MemberSummary:
     dir: Path
     age_recipient: str
     certificate_fingerprint: str
+    member_id: str | None = None
+    identity: Path | None = None  # identity.p12 when the keys are protected
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, str | None]:
         return {
             "name": self.name,
             "role": self.role,
             "dir": str(self.dir),
             "age_recipient": self.age_recipient,
             "certificate_fingerprint": self.certificate_fingerprint,
+            "member_id": self.member_id,
+            "identity": str(self.identity) if self.identity else None,
         }
 
 
@@ -122,9 +142,14 @@ class OrgSummary:
     serial: int
     next_update: datetime
     members: tuple[MemberSummary, ...]
+    intake_url: str | None = None
+    members_encrypted: bool = False
+    ca_key_encrypted: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "intake_url": self.intake_url,
+            "keys_encrypted": {"members": self.members_encrypted, "ca": self.ca_key_encrypted},
             "out": str(self.out),
             "organisation": self.organisation,
             "ca": str(self.ca),
@@ -166,55 +191,48 @@ def staged_dir(target: Path) -> Iterator[Path]:
     fsync_dir(target.parent)
 
 
-def write_member(
-    directory: Path,
-    ca_cert: x509.Certificate,
-    ca_key: ec.EllipticCurvePrivateKey,
-    organisation: str,
-    role: str,
-    name: str,
-) -> Member:
-    cert, key = pki.issue_certificate(
-        ca_cert, ca_key, name=name, organisation=organisation, role=role
-    )
-    age = x25519.Identity.generate()
-    recipient = str(age.to_public())
-    ensure_private_dir(directory)
-    write_new_file(directory / "cert.pem", pki.certificate_pem(cert))
-    write_new_file(directory / "key.pem", pki.private_key_pem(key))
-    write_new_file(
-        directory / "age-identity.txt", age_identity_file(age, datetime.now(UTC)).encode("ascii")
-    )
-    write_new_file(directory / "age-recipient.txt", f"{recipient}\n".encode("ascii"))
-    fsync_dir(directory)
-    return Member(
-        name=name,
-        role=role,
-        certificate=cert,
-        age_recipient=recipient,
-        fingerprint=pki.fingerprint(cert),
-    )
-
-
-def _summary(member: Member, directory: Path) -> MemberSummary:
+def member_summary(member: Member, directory: Path, *, protected: bool) -> MemberSummary:
     return MemberSummary(
         name=member.name,
         role=member.role,
         dir=directory,
         age_recipient=member.age_recipient,
         certificate_fingerprint=member.fingerprint,
+        member_id=member.member_id,
+        identity=directory / IDENTITY_P12 if protected else None,
     )
 
 
+def check_url(url: str) -> str:
+    """The intake's address as the trust file keeps it, or a clear refusal."""
+    reason = check_intake_url(url)
+    if reason is not None:
+        raise UsageError(
+            "org.intake_url_invalid",
+            "the intake address {url!r} is not usable: {reason}",
+            url=url,
+            reason=reason,
+        )
+    return url.rstrip("/")
+
+
 def org_init(
-    out: Path, name: str = DEFAULT_ORGANISATION, *, next_update_days: int = NEXT_UPDATE_DAYS
+    out: Path,
+    name: str = DEFAULT_ORGANISATION,
+    *,
+    next_update_days: int = NEXT_UPDATE_DAYS,
+    intake_url: str = DEFAULT_INTAKE_URL,
+    protection: Protection | None = None,
 ) -> OrgSummary:
     """Create a complete organisation (CA, trust-list signer, three members, trust file
-    serial 1, current for `next_update_days`) in `out`.
+    serial 1, current for `next_update_days`) in `out`. Certificates name the intake at
+    `intake_url` as where the revocation list is; `protection` encrypts the keys.
 
     `out` must not exist or be an empty directory; nothing is ever overwritten.
     """
+    protection = protection or Protection()
     organisation = check_name(name, "organisation name")
+    intake_url = check_url(intake_url)
     issued, next_update = issue_times(next_update_days)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(
@@ -236,19 +254,31 @@ def org_init(
             path=out.parent,
             reason=exc.strerror,
         ) from None
-    ca_cert, ca_key = pki.generate_ca(organisation)
+    ca_cert, ca_key = pki.generate_ca(organisation, crl_url=crl_url(intake_url))
     members: list[tuple[Member, str]] = []
     with staged_dir(out) as staging:
         write_new_file(staging / CA_NAME, pki.certificate_pem(ca_cert))
-        write_new_file(staging / CA_KEY_NAME, pki.private_key_pem(ca_key))
-        signer = write_trust_signer(staging / SIGNER_DIR, ca_cert, ca_key, organisation)
+        write_new_file(staging / CA_KEY_NAME, pki.private_key_pem(ca_key, protection.ca))
+        signer = write_trust_signer(
+            staging / SIGNER_DIR,
+            ca_cert,
+            ca_key,
+            organisation,
+            intake_url=intake_url,
+            password=protection.ca,
+        )
         for role, member_name in DEFAULT_MEMBERS:
-            members.append(
-                (
-                    write_member(staging / role, ca_cert, ca_key, organisation, role, member_name),
-                    role,
-                )
+            member = write_member(
+                staging / role,
+                ca_cert,
+                ca_key,
+                organisation,
+                role,
+                member_name,
+                intake_url=intake_url,
+                password=protection.members,
             )
+            members.append((member, role))
         trust = render_trust(
             organisation,
             ca_cert,
@@ -256,6 +286,7 @@ def org_init(
             serial=FIRST_SERIAL,
             issued=issued,
             next_update=next_update,
+            intake_url=intake_url,
         )
         write_new_file(staging / TRUST_NAME, trust)
         write_new_file(signature_path(staging / TRUST_NAME), cms.sign_detached(trust, *signer))
@@ -268,7 +299,12 @@ def org_init(
         ca_fingerprint=pki.fingerprint(ca_cert),
         serial=FIRST_SERIAL,
         next_update=next_update,
-        members=tuple(_summary(m, out / d) for m, d in members),
+        members=tuple(
+            member_summary(m, out / d, protected=bool(protection.members)) for m, d in members
+        ),
+        intake_url=intake_url,
+        members_encrypted=bool(protection.members),
+        ca_key_encrypted=bool(protection.ca),
     )
 
 
@@ -277,7 +313,10 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40] or "member"
 
 
-def load_ca_key(org_dir: Path) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+def load_ca_key(
+    org_dir: Path, passphrase: bytes | None = None
+) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    """The CA's certificate and key; `passphrase` opens an encrypted key."""
     if not (org_dir / CA_KEY_NAME).is_file():
         raise UsageError(
             "org.no_ca_key",
@@ -287,8 +326,9 @@ def load_ca_key(org_dir: Path) -> tuple[x509.Certificate, ec.EllipticCurvePrivat
         )
     cert_data = read_file(org_dir / CA_NAME, MAX_CERT_FILE, CA_CERTIFICATE_FILE)
     key_data = read_file(org_dir / CA_KEY_NAME, MAX_KEY_FILE, CA_KEY_FILE)
+    check_passphrase_given(key_data, passphrase, org_dir / CA_KEY_NAME)
     try:
-        return pki.load_pem_pair(cert_data, key_data)
+        return pki.load_pem_pair(cert_data, key_data, passphrase)
     except PkiError as exc:
         raise UsageError(
             "org.ca_key_unusable", "cannot use the organisation's CA key: {detail}", detail=str(exc)

@@ -17,6 +17,7 @@ format is refused with one clear `VerificationError`.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from app.org.trust_format import (
     VERSION,
     Member,
     Trust,
+    check_intake_url,
     format_time,
     name_key,
     parse_trust,
@@ -39,6 +41,7 @@ from app.org.trust_format import (
 )
 from crypto import cms, pki
 from crypto.pki_errors import CmsError, PkiError
+from crypto.validate import Usage
 
 __all__ = [
     "FORMAT",
@@ -46,6 +49,7 @@ __all__ = [
     "VERSION",
     "Member",
     "Trust",
+    "check_intake_url",
     "format_time",
     "name_key",
     "render_trust",
@@ -76,8 +80,9 @@ TRUST_SIGNER_KEY_FILE = Phrase("file_kind.trust_signer_key", "trust-list signer'
 
 
 def check_name(name: str, what: str) -> str:
-    """A person's or organisation's name as it may appear in a certificate."""
-    name = " ".join(name.split())
+    """A person's or organisation's name as it may appear in a certificate: single
+    spaces, Unicode NFC (so one name has one spelling in every file)."""
+    name = unicodedata.normalize("NFC", " ".join(name.split()))
     # isprintable() also refuses lone surrogates (bytes that were not UTF-8) and the
     # invisible direction overrides that could make a name read as another one.
     if not name or len(name) > MAX_NAME or CONTROL_CHARS.search(name) or not name.isprintable():
@@ -180,14 +185,22 @@ def trust_from_bytes(
 ) -> Trust:
     """Verify the signature over trust-file bytes and who made it, then parse them."""
     try:
-        signer = cms.verify_detached(signature, data, ca_cert, at=at)
+        claimed = cms.signer_certificate(signature)
+        by_ca = pki.fingerprint(claimed) == pki.fingerprint(ca_cert)
+        # A member's certificate is checked as what it is (a document signer), so a
+        # valid signature by a member is named as such below, not as a bad signature.
+        usage = (
+            Usage.TRUST_LIST
+            if by_ca or pki.is_trust_list_signer(claimed)
+            else Usage.DOCUMENT_SIGNING
+        )
+        signer = cms.verify_detached(signature, data, ca_cert, at=at, usage=usage)
     except CmsError as exc:
         raise VerificationError(
             "trust.signature_invalid",
             "the trust file's signature does not verify: {detail}",
             detail=str(exc),
         ) from None
-    by_ca = pki.fingerprint(signer) == pki.fingerprint(ca_cert)
     if not by_ca and not pki.is_trust_list_signer(signer):
         # A member's certificate chains to the CA too, but only the trust-list signer
         # (or, for a version 1 file, the CA) may publish the list of members.

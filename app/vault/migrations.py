@@ -212,11 +212,19 @@ def _v4(conn: Connection) -> None:
     conn.execute("ALTER TABLE statements ADD COLUMN reader TEXT")
 
 
+def _v5(conn: Connection) -> None:
+    # The member's authentication certificate and key (mutual TLS with the intake) sit
+    # beside the signing ones; the signing key never serves for TLS.
+    conn.execute("ALTER TABLE identity ADD COLUMN auth_cert_pem BLOB")
+    conn.execute("ALTER TABLE identity ADD COLUMN auth_key_pem BLOB")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "meta table", _v1),
     Migration(2, "device identity", _v2),
     Migration(3, "interview engine", _v3),
     Migration(4, "identities, trust and exports", _v4),
+    Migration(5, "authentication certificate", _v5),
 )
 
 

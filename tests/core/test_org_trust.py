@@ -17,7 +17,15 @@ from app.cli import org_cmds
 from app.cli.context import Context
 from app.cli.main import Parser, common_options
 from app.errors import QuietroomError, UsageError, VerificationError
-from app.org import Identity, load_ca_or_trust, load_identity, load_trust, org_init, org_issue
+from app.org import (
+    Identity,
+    load_ca_or_trust,
+    load_identity,
+    load_trust,
+    org_init,
+    org_issue,
+    org_reissue,
+)
 from crypto import cms, pki
 from tests.conftest import run_cli, snapshot
 
@@ -37,10 +45,14 @@ def org(tmp_path: Path) -> Path:
 def test_org_init_layout(org: Path) -> None:
     expected = {"ca.pem", "ca-key.pem", "trust.json", "trust.json.p7s"}
     expected |= {"trust-signer/cert.pem", "trust-signer/key.pem"}
+    extra = {
+        "interviewer": ("auth-cert.pem", "auth-key.pem"),
+        "supervisor": ("auth-cert.pem", "auth-key.pem"),
+        "intake": ("tls-cert.pem", "tls-key.pem", "timestamp-cert.pem", "timestamp-key.pem"),
+    }
     for role in ("interviewer", "supervisor", "intake"):
-        expected |= {
-            f"{role}/{n}" for n in ("cert.pem", "key.pem", "age-identity.txt", "age-recipient.txt")
-        }
+        names = ("cert.pem", "key.pem", "age-identity.txt", "age-recipient.txt", *extra[role])
+        expected |= {f"{role}/{n}" for n in names}
     assert set(snapshot(org)) == expected
     for path in [org, *org.rglob("*")]:
         want = 0o700 if path.is_dir() else 0o600
@@ -68,19 +80,24 @@ def test_trust_loads(org: Path) -> None:
         "issued",
         "next_update",
         "ca_fingerprint",
+        "intake_url",
         "members",
     ]
-    assert (doc["version"], doc["serial"], trust.version, trust.serial) == (2, 1, 2, 1)
+    assert (doc["version"], doc["serial"], trust.version, trust.serial) == (3, 1, 3, 1)
+    assert trust.intake_url == "https://localhost:8443"
     assert trust.next_update is not None
     assert trust.next_update - trust.issued == timedelta(days=90)
     assert doc["next_update"] == trust.next_update.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert list(doc["members"][0]) == [
+        "member_id",
         "name",
         "role",
         "certificate",
         "certificate_fingerprint",
         "age_recipient",
+        "authentication_certificate",
     ]
+    assert list(doc["members"][2])[-2:] == ["tls_certificate", "timestamp_certificate"]
     supervisor = trust.by_name("supervisor  ONE")
     assert supervisor is not None and supervisor.role == "supervisor"
     assert trust.by_name("Nobody") is None
@@ -145,8 +162,8 @@ def _mutations() -> list[tuple[str, Any]]:
     return [
         ("unknown key", top("extra", 1)),
         ("lacks the key", lambda d: d.pop("issued")),
-        ("version", top("version", 3)),
-        ("unknown key 'next_update'", top("version", 1)),
+        ("version", top("version", 4)),
+        ("unknown key 'intake_url'", top("version", 2)),
         ("version", top("version", "2")),
         ("lacks the key 'version'", lambda d: d.pop("version")),
         ("lacks the key 'serial'", lambda d: d.pop("serial")),
@@ -176,7 +193,14 @@ def _mutations() -> list[tuple[str, Any]]:
         (
             "certificate of another",
             lambda d: d["members"][1].update(
-                {k: d["members"][0][k] for k in ("certificate", "certificate_fingerprint")}
+                {
+                    k: d["members"][0][k]
+                    for k in (
+                        "certificate",
+                        "certificate_fingerprint",
+                        "authentication_certificate",
+                    )
+                }
             ),
         ),
         ("not a JSON object", lambda d: d["members"].append("x")),
@@ -244,6 +268,8 @@ def test_org_issue_appends_and_resigns(org: Path) -> None:
     assert {p.name for p in directory.iterdir()} == {
         "cert.pem",
         "key.pem",
+        "auth-cert.pem",
+        "auth-key.pem",
         "age-identity.txt",
         "age-recipient.txt",
     }
@@ -352,6 +378,8 @@ def test_cli_init_and_issue(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         "dir",
         "age_recipient",
         "certificate_fingerprint",
+        "member_id",
+        "identity",
     }
     assert load_trust(Path(data["trust"])).organisation == "Test Body"
     code, data = run_local(
@@ -379,9 +407,30 @@ def test_cli_through_main(tmp_path: Path) -> None:
     out = tmp_path / "org"
     result = run_cli("--json", "org", "init", "--out", out)
     assert result.returncode == 0, result.stderr
-    assert "offline" in result.stderr
+    assert "not encrypted" in result.stderr and len(result.stderr.splitlines()) == 1
     assert json.loads(result.stdout)["trust"] == str(out / "trust.json")
     (out / "trust.json").write_bytes((out / "trust.json").read_bytes().replace(b"One", b"Two"))
     result = run_cli("org", "issue", "--org", out, "--role", "intake", "--name", "X")
     assert result.returncode == 4 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_org_reissue_keeps_the_member_id(org: Path) -> None:
+    before = load_trust(org / "trust.json")
+    old = before.by_name("Interviewer One")
+    assert old is not None and old.member_id
+    done = org_reissue(org, "interviewer one")
+    after = load_trust(org / "trust.json")
+    new = after.by_name("Interviewer One")
+    assert new is not None and done.member == new
+    assert (new.member_id, new.role) == (old.member_id, "interviewer")
+    assert new.fingerprint != old.fingerprint and done.old_fingerprint == old.fingerprint
+    assert after.member_for_certificate(old.certificate) is None  # the old one is gone
+    assert new.authentication_certificate is not None
+    assert new.authentication_certificate != old.authentication_certificate
+    assert after.serial == before.serial + 1
+    assert [m.member_id for m in after.members] == [m.member_id for m in before.members]
+    assert done.dir == org / "interviewer-interviewer-one"
+    assert pki.load_certificate((done.dir / "cert.pem").read_bytes()) == new.certificate
+    with pytest.raises(UsageError, match="no member named"):
+        org_reissue(org, "Nobody")

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from crypto import cms, pki
 from crypto.pki_errors import CertificateError, ChainError, CmsError, ValidityError
+from crypto.validate import Usage, check_chain
 
 ORG = "Example Oversight Body"
 NOW = datetime.now(UTC)
@@ -75,7 +76,7 @@ def test_member_certificate(ca: Any, member: Any) -> None:
     assert ext(cert, x509.SubjectKeyIdentifier)
     life = cert.not_valid_after_utc - cert.not_valid_before_utc
     assert timedelta(days=1095) <= life <= timedelta(days=1097)
-    pki.check_issued_by(cert, ca[0])
+    check_chain(cert, ca[0], usage=Usage.DOCUMENT_SIGNING)
 
 
 def test_trust_list_signer_certificate(ca: Any, member: Any) -> None:
@@ -95,7 +96,7 @@ def test_trust_list_signer_certificate(ca: Any, member: Any) -> None:
         x509.ObjectIdentifier("0.4.0.2231.3.0"),  # ETSI TS 119 612 id-tsl-kp-tslSigning
         ExtendedKeyUsageOID.EMAIL_PROTECTION,
     ]
-    pki.check_issued_by(cert, ca[0])
+    check_chain(cert, ca[0], usage=Usage.TRUST_LIST)
     assert pki.is_trust_list_signer(cert)
     assert not pki.is_trust_list_signer(member[0]) and not pki.is_trust_list_signer(ca[0])
     long_name = "O" * pki.MAX_NAME
@@ -112,9 +113,9 @@ def test_fingerprint_is_sha256_of_der(member: Any) -> None:
 def test_chain_refusals(ca: Any, member: Any) -> None:
     other = pki.generate_ca(ORG)  # same name, different key
     with pytest.raises(ChainError, match="not issued by the organisation's CA"):
-        pki.check_issued_by(member[0], other[0])
+        check_chain(member[0], other[0], usage=Usage.DOCUMENT_SIGNING)
     with pytest.raises(ChainError, match="not a certificate authority"):
-        pki.check_issued_by(member[0], member[0])
+        check_chain(member[0], member[0], usage=Usage.DOCUMENT_SIGNING)
     old_ca = pki.generate_ca(ORG, at=NOW - timedelta(days=1000))
     old, _ = pki.issue_certificate(
         *old_ca,
@@ -125,13 +126,15 @@ def test_chain_refusals(ca: Any, member: Any) -> None:
         not_after=NOW - timedelta(days=30),
     )
     with pytest.raises(ValidityError, match="has expired") as info:
-        pki.check_issued_by(old, old_ca[0])
+        check_chain(old, old_ca[0], usage=Usage.DOCUMENT_SIGNING)
     assert info.value.expired and not info.value.of_ca
-    pki.check_issued_by(old, old_ca[0], at=NOW - timedelta(days=100))  # valid back then
+    check_chain(
+        old, old_ca[0], usage=Usage.DOCUMENT_SIGNING, at=NOW - timedelta(days=100)
+    )  # valid back then
     with pytest.raises(ValidityError, match="not valid yet"):
-        pki.check_issued_by(member[0], ca[0], at=NOW - timedelta(days=1))
+        check_chain(member[0], ca[0], usage=Usage.DOCUMENT_SIGNING, at=NOW - timedelta(days=1))
     with pytest.raises(ValidityError, match="CA certificate has expired"):
-        pki.check_issued_by(member[0], ca[0], at=NOW + timedelta(days=4000))
+        check_chain(member[0], ca[0], usage=Usage.DOCUMENT_SIGNING, at=NOW + timedelta(days=4000))
 
 
 def test_names_are_checked(ca: Any) -> None:
@@ -188,7 +191,11 @@ def test_cms_round_trip(ca: Any, member: Any) -> None:
     data = b"line one\r\nline two\n\x00\xff"
     sig = cms.sign_detached(data, *member)
     assert cms.verify_detached(sig, data, ca[0]) == member[0]
-    assert cms.verify_detached(cms.sign_detached(data, *ca), data, ca[0]) == ca[0]
+    by_ca = cms.sign_detached(data, *ca)
+    # The CA's own signature is only accepted on a (version 1) trust list.
+    assert cms.verify_detached(by_ca, data, ca[0], usage=Usage.TRUST_LIST) == ca[0]
+    with pytest.raises(CmsError, match="CA certificate cannot sign documents"):
+        cms.verify_detached(by_ca, data, ca[0])
     assert cms.verify_detached(cms.sign_detached(b"", *member), b"", ca[0]) == member[0]
 
 

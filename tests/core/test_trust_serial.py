@@ -32,6 +32,7 @@ from app.org import load_identity, load_trust, org_init, org_issue, org_remove
 from app.org.trust import render_trust
 from app.vault.vault import Vault
 from crypto import cms, pki
+from crypto.validate import Usage
 from tests.conftest import FAST_KDF, PASSPHRASE, snapshot
 from tests.core.test_org_trust import run_local
 
@@ -96,6 +97,11 @@ def version_1(org: Path, **changes: Any) -> bytes:
     doc = json.loads((org / "trust.json").read_text())
     doc.pop("serial")
     doc.pop("next_update")
+    doc.pop("intake_url")
+    for member in doc["members"]:  # what version 3 added to each member
+        for key in ("member_id", "authentication_certificate", "tls_certificate"):
+            member.pop(key, None)
+        member.pop("timestamp_certificate", None)
     doc.update(version=1, **changes)
     return (json.dumps(doc, indent=2) + "\n").encode()
 
@@ -128,7 +134,8 @@ def refused(code: str, fn: Any) -> QuietroomError:
 def test_version_2_is_signed_by_the_trust_list_signer(org: Path, tmp_path: Path) -> None:
     data = (org / "trust.json").read_bytes()
     ca = pki.load_certificate((org / "ca.pem").read_bytes())
-    signer = cms.verify_detached((org / "trust.json.p7s").read_bytes(), data, ca)
+    signature = (org / "trust.json.p7s").read_bytes()
+    signer = cms.verify_detached(signature, data, ca, usage=Usage.TRUST_LIST)
     assert signer == pair(org, "trust-signer")[0] and pki.is_trust_list_signer(signer)
     assert load_trust(org / "trust.json").serial == 1
     # The same bytes signed by a member (whose certificate the CA issued too) or by the
@@ -215,7 +222,9 @@ def test_an_organisation_from_before_the_signer_gets_one(org: Path, tmp_path: Pa
     (tmp_path / "ca-key.pem").rename(org / "ca-key.pem")
     org_remove(org, "Supervisor One")
     trust = load_trust(org / "trust.json")
-    assert (trust.version, trust.serial) == (2, 1) and trust.by_name("Supervisor One") is None
+    assert (trust.version, trust.serial) == (3, 1) and trust.by_name("Supervisor One") is None
+    # Members carried over from a version 1 file get a member id as the file moves on.
+    assert all(m.member_id for m in trust.members)
     assert pki.is_trust_list_signer(pair(org, "trust-signer")[0])
 
 

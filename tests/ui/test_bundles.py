@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.org import org_init
+from app.org.organisation import Protection
 from tests.ui.conftest import FakeNavigator, call
 from ui.backend import Backend
 from ui.screens.bundles import ExportScreen, OpenBundleScreen
@@ -71,6 +72,38 @@ def test_identity_import_refuses_a_mismatched_key(
     assert "key" in screen.message.text().lower()
     with pytest.raises(AssertionError):
         call(qtbot, backend, lambda s: s.engine.identity_summary())
+
+
+def test_import_of_a_protected_identity_then_deleting_the_file(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, tmp_path: Path
+) -> None:
+    org = tmp_path / "protected"
+    org_init(org, protection=Protection(members=b"member pw", ca=b"ca pw"))
+    p12 = org / "interviewer" / "identity.p12"
+    screen = IdentityScreen(backend, nav)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.keyClicks(screen.cert.path, str(p12))
+    qtbot.keyClicks(screen.trust.path, str(org / "trust.json"))
+    qtbot.keyClicks(screen.password, "wrong")
+    screen.import_button.click()
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=15_000)
+    assert "password" in screen.message.text()
+    assert not screen.leftover.isVisible()
+    screen.password.clear()
+    qtbot.keyClicks(screen.password, "member pw")
+    screen.import_button.click()
+    qtbot.waitUntil(lambda: "Example Oversight Body" in screen.summary.text(), timeout=20_000)
+    assert screen.password.text() == ""  # the password does not linger in the form
+    me = call(qtbot, backend, lambda s: s.engine.identity())
+    assert me.auth_cert is not None and me.age_identity is not None
+    # The import offers to delete the file the keys came from; nothing is deleted unasked.
+    qtbot.waitUntil(lambda: screen.leftover.isVisible(), timeout=5_000)
+    assert str(p12) in screen.leftover_text.text() and p12.exists()
+    screen.remove_button.click()
+    qtbot.waitUntil(lambda: not screen.leftover.isVisible(), timeout=15_000)
+    assert not p12.exists()
+    assert "Deleted" in screen.message.text()
 
 
 def signed_case(qtbot: Any, backend: Backend) -> str:

@@ -1,7 +1,9 @@
 """Who this vault belongs to and which organisation it trusts; importing both.
 
 Key files are read on the worker thread and stored inside the encrypted vault; this
-screen only ever shows the public parts (name, role, organisation, fingerprint).
+screen only ever shows the public parts (name, role, organisation, fingerprint). After
+an import it offers to overwrite and delete the key files it read, which would
+otherwise stay on disk.
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.desktop.types import IdentitySummary
-from app.desktop.vault import identity_summary, import_identity
+from app.desktop.vault import (
+    IdentityFiles,
+    ImportedIdentity,
+    KeyFileRemoval,
+    identity_summary,
+    import_identity,
+    remove_key_files,
+)
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
@@ -74,18 +83,46 @@ class IdentityScreen(Screen):
         accessible(self.summary, self.tr("Current identity"))
         layout.addWidget(self.summary)
         form = QFormLayout()
-        self.cert = FileField(self.tr("Certificate (PEM or PKCS#12)"), self)
-        self.key = FileField(self.tr("Private key (PEM)"), self)
-        self.age = FileField(self.tr("Age identity"), self)
+        self.cert = FileField(self.tr("Identity file (identity.p12) or certificate (PEM)"), self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        accessible(
+            self.password,
+            self.tr("Password of the identity file"),
+            self.tr("Needed for an identity.p12 or an encrypted key"),
+        )
+        self.key = FileField(self.tr("Private key (PEM), if not in the identity file"), self)
+        self.auth_cert = FileField(self.tr("Authentication certificate (PEM), optional"), self)
+        self.auth_key = FileField(self.tr("Authentication key (PEM), optional"), self)
+        self.age = FileField(self.tr("Age identity, if not in the identity file"), self)
         self.trust = FileField(self.tr("Organisation trust file (trust.json)"), self)
-        form.addRow(self.tr("&Certificate"), self.cert)
+        form.addRow(self.tr("&Identity file"), self.cert)
+        form.addRow(self.tr("&Password"), self.password)
         form.addRow(self.tr("Private &key"), self.key)
+        form.addRow(self.tr("A&uthentication certificate"), self.auth_cert)
+        form.addRow(self.tr("Authentication k&ey"), self.auth_key)
         form.addRow(self.tr("&Age identity"), self.age)
         form.addRow(self.tr("&Trust file"), self.trust)
         layout.addLayout(form)
         self.message = plain_label("", self, name="message")
         self.message.hide()
         layout.addWidget(self.message)
+        # The offer to delete the key files just imported (hidden until there are some).
+        self.leftover = QWidget(self)
+        offer = QHBoxLayout(self.leftover)
+        offer.setContentsMargins(0, 0, 0, 0)
+        self.leftover_text = plain_label("", self.leftover)
+        self.remove_button = QPushButton(self.tr("&Delete these files"), self.leftover)
+        accessible(
+            self.remove_button,
+            self.tr("Delete the key files"),
+            self.tr("Overwrites and deletes them. Best effort: SSDs and backups may keep copies."),
+        )
+        offer.addWidget(self.leftover_text, 1)
+        offer.addWidget(self.remove_button)
+        self.leftover.hide()
+        layout.addWidget(self.leftover)
+        self._key_files: tuple[Path, ...] = ()
         buttons = QHBoxLayout()
         self.back = QPushButton(self.tr("&Back"), self)
         accessible(self.back, self.tr("Back to the case list"))
@@ -103,9 +140,11 @@ class IdentityScreen(Screen):
         layout.addStretch(1)
         self.back.clicked.connect(lambda: self.nav.go("cases"))
         self.import_button.clicked.connect(self._import)
+        self.remove_button.clicked.connect(self._remove_key_files)
 
     def entered(self) -> None:
         self.message.hide()
+        self._offer_removal(())
         self.backend.run(
             identity_summary,
             done=self._show,
@@ -126,26 +165,76 @@ class IdentityScreen(Screen):
         ]
         self.summary.setText("\n".join(lines))
 
+    def _fields(self) -> tuple[FileField, ...]:
+        return (self.cert, self.key, self.auth_cert, self.auth_key, self.age, self.trust)
+
     def _import(self) -> None:
         cert = self.cert.value()
         if cert is None:
-            self._say(self.tr("Choose your certificate file."))
+            self._say(self.tr("Choose your identity file or certificate."))
             return
-        key, age, trust = self.key.value(), self.age.value(), self.trust.value()
+        files = IdentityFiles(
+            cert=cert,
+            key=self.key.value(),
+            age=self.age.value(),
+            trust=self.trust.value(),
+            password=self.password.text() or None,
+            auth_cert=self.auth_cert.value(),
+            auth_key=self.auth_key.value(),
+        )
         self.import_button.setEnabled(False)
+        self._offer_removal(())
 
-        def done(summary: IdentitySummary) -> None:
+        def done(result: ImportedIdentity) -> None:
             self.import_button.setEnabled(True)
-            self._show(summary)
+            self._show(result.summary)
             self._say(self.tr("Imported."))
-            for field in (self.cert, self.key, self.age, self.trust):
+            for field in self._fields():
                 field.path.clear()
+            self.password.clear()
+            self._offer_removal(result.key_files)
 
         def failed(message: str, code: int) -> None:
             self.import_button.setEnabled(True)
             self._say(message or self.tr("The files could not be imported; nothing was changed."))
 
-        self.backend.run(import_identity, cert, key, age, trust, done=done, failed=failed)
+        self.backend.run(import_identity, files, done=done, failed=failed)
+
+    def _offer_removal(self, paths: tuple[Path, ...]) -> None:
+        self._key_files = paths
+        if not paths:
+            self.leftover.hide()
+            return
+        names = "\n".join(str(p) for p in paths)
+        self.leftover_text.setText(
+            self.tr(
+                "Your keys are now in the vault, but these files still hold them:\n%1\n"
+                "Delete them unless your organisation asked you to keep them."
+            ).replace("%1", names)
+        )
+        self.remove_button.setEnabled(True)
+        self.leftover.show()
+
+    def _remove_key_files(self) -> None:
+        self.remove_button.setEnabled(False)
+
+        def done(result: KeyFileRemoval) -> None:
+            self._offer_removal(result.not_removed)
+            if result.not_removed:
+                self._say(self.tr("Some files could not be deleted; delete them yourself."))
+            else:
+                self._say(
+                    self.tr(
+                        "Deleted. Copies may remain on SSDs and in backups; keys should "
+                        "arrive encrypted (identity.p12)."
+                    )
+                )
+
+        def failed(message: str, code: int) -> None:
+            self.remove_button.setEnabled(True)
+            self._say(message or self.tr("The files could not be deleted."))
+
+        self.backend.run(remove_key_files, self._key_files, done=done, failed=failed)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -155,5 +244,7 @@ class IdentityScreen(Screen):
         self.summary.clear()
         self.message.clear()
         self.message.hide()
-        for field in (self.cert, self.key, self.age, self.trust):
+        self.password.clear()
+        self._offer_removal(())
+        for field in self._fields():
             field.path.clear()

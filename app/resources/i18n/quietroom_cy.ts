@@ -653,56 +653,106 @@
     </message>
     <message>
         <location filename="../../../ui/core_messages.py" line="294"/>
+        <source>the PKCS#12 file holds no signing key</source>
+        <translation type="unfinished">nid oes allwedd llofnodi yn y ffeil PKCS#12</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="297"/>
+        <source>give both the authentication certificate and its key, or neither</source>
+        <translation type="unfinished">rhowch y dystysgrif ddilysu a&apos;i hallwedd, neu&apos;r un o&apos;r ddwy</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="300"/>
+        <source>the PKCS#12 file already holds an authentication key; do not give another</source>
+        <translation type="unfinished">mae allwedd ddilysu yn y ffeil PKCS#12 eisoes; peidiwch â rhoi un arall</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="304"/>
+        <source>the authentication certificate is not for TLS client authentication</source>
+        <translation type="unfinished">nid yw&apos;r dystysgrif ddilysu ar gyfer dilysu cleient TLS</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="307"/>
+        <source>the authentication certificate uses the signing key; they must be separate keys</source>
+        <translation type="unfinished">mae&apos;r dystysgrif ddilysu yn defnyddio&apos;r allwedd llofnodi; rhaid iddynt fod yn allweddi ar wahân</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="311"/>
+        <source>the authentication certificate names someone else than the signing certificate</source>
+        <translation type="unfinished">mae&apos;r dystysgrif ddilysu yn enwi rhywun heblaw&apos;r un yn y dystysgrif llofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="315"/>
+        <source>the authentication certificate has expired or is not valid yet; ask for a new one</source>
+        <translation type="unfinished">mae&apos;r dystysgrif ddilysu wedi dod i ben neu nid yw&apos;n ddilys eto; gofynnwch am un newydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="319"/>
+        <source>the age identity file is not the one in the PKCS#12 file; give only one</source>
+        <translation type="unfinished">nid y ffeil hunaniaeth age yw&apos;r un yn y ffeil PKCS#12; rhowch un yn unig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="323"/>
+        <source>this is an authentication (TLS) certificate, not a signing certificate</source>
+        <translation type="unfinished">tystysgrif ddilysu (TLS) yw hon, nid tystysgrif llofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="327"/>
+        <source>the authentication certificate is not the one the trust file lists for you; ask for an up-to-date trust file</source>
+        <translation type="unfinished">nid y dystysgrif ddilysu yw&apos;r un y mae&apos;r ffeil ymddiried yn ei rhestru ar eich cyfer; gofynnwch am ffeil ymddiried gyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="332"/>
         <source>this certificate is not listed in the organisation&apos;s trust file; ask for an up-to-date trust file</source>
         <translation type="unfinished">dydy&apos;r dystysgrif hon ddim wedi&apos;i rhestru yn ffeil ymddiried y sefydliad; gofynnwch am ffeil ymddiried gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="299"/>
+        <location filename="../../../ui/core_messages.py" line="337"/>
         <source>the trust file is not signed: {name} is missing or unreadable</source>
         <translation type="unfinished">dydy&apos;r ffeil ymddiried ddim wedi&apos;i llofnodi: mae {name} ar goll neu does dim modd ei darllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="302"/>
+        <location filename="../../../ui/core_messages.py" line="340"/>
         <source>this trust file (serial {serial}) is older than the one already imported (serial {current}); ask your administrator for the current one</source>
         <translation type="unfinished">mae&apos;r ffeil ymddiried hon (rhif cyfresol {serial}) yn hŷn na&apos;r un sydd wedi&apos;i mewnforio&apos;n barod (rhif cyfresol {current}); gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="307"/>
+        <location filename="../../../ui/core_messages.py" line="345"/>
         <source>this trust file has the same serial ({serial}) as the one already imported but different contents; ask your administrator for the current one</source>
         <translation type="unfinished">mae gan y ffeil ymddiried hon yr un rhif cyfresol ({serial}) â&apos;r un sydd wedi&apos;i mewnforio&apos;n barod, ond mae ei chynnwys yn wahanol; gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="312"/>
+        <location filename="../../../ui/core_messages.py" line="350"/>
         <source>this trust file (issued {issued}) is older than the one already imported (issued {current}); ask your administrator for the current one</source>
         <translation type="unfinished">mae&apos;r ffeil ymddiried hon (a gyhoeddwyd {issued}) yn hŷn na&apos;r un sydd wedi&apos;i mewnforio&apos;n barod (a gyhoeddwyd {current}); gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="318"/>
+        <location filename="../../../ui/core_messages.py" line="356"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="322"/>
+        <location filename="../../../ui/core_messages.py" line="360"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="327"/>
+        <location filename="../../../ui/core_messages.py" line="365"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="332"/>
+        <location filename="../../../ui/core_messages.py" line="370"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="333"/>
+        <location filename="../../../ui/core_messages.py" line="371"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="334"/>
+        <location filename="../../../ui/core_messages.py" line="372"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
@@ -869,12 +919,12 @@
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="37"/>
+        <location filename="../../../ui/screens/identity.py" line="46"/>
         <source>Choose…</source>
         <translation type="unfinished">Dewis…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="38"/>
+        <location filename="../../../ui/screens/identity.py" line="47"/>
         <source>Choose a file for: %1</source>
         <translation type="unfinished">Dewis ffeil ar gyfer: %1</translation>
     </message>
@@ -925,132 +975,206 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="61"/>
+        <location filename="../../../ui/screens/identity.py" line="70"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="65"/>
+        <location filename="../../../ui/screens/identity.py" line="74"/>
         <source>Your signing certificate and key sign your exports; your age identity opens bundles sent to you; the organisation&apos;s trust file says whom to trust. They are kept inside the encrypted vault.</source>
         <translation type="unfinished">Mae eich tystysgrif a&apos;ch allwedd llofnodi yn llofnodi&apos;r hyn rydych yn ei allforio; mae eich hunaniaeth age yn agor bwndeli a anfonir atoch; mae ffeil ymddiried y sefydliad yn dweud pwy i ymddiried ynddynt. Cânt eu cadw y tu mewn i&apos;r gladdgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="74"/>
+        <location filename="../../../ui/screens/identity.py" line="83"/>
         <source>Current identity</source>
         <translation type="unfinished">Hunaniaeth bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="77"/>
-        <source>Certificate (PEM or PKCS#12)</source>
-        <translation type="unfinished">Tystysgrif (PEM neu PKCS#12)</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/identity.py" line="78"/>
-        <source>Private key (PEM)</source>
-        <translation type="unfinished">Allwedd breifat (PEM)</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/identity.py" line="79"/>
-        <source>Age identity</source>
-        <translation type="unfinished">Hunaniaeth age</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/identity.py" line="80"/>
+        <location filename="../../../ui/screens/identity.py" line="98"/>
         <source>Organisation trust file (trust.json)</source>
         <translation type="unfinished">Ffeil ymddiried y sefydliad (trust.json)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="81"/>
-        <source>&amp;Certificate</source>
-        <translation type="unfinished">&amp;Tystysgrif</translation>
+        <location filename="../../../ui/screens/identity.py" line="86"/>
+        <source>Identity file (identity.p12) or certificate (PEM)</source>
+        <translation type="unfinished">Ffeil hunaniaeth (identity.p12) neu dystysgrif (PEM)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="82"/>
+        <location filename="../../../ui/screens/identity.py" line="91"/>
+        <source>Password of the identity file</source>
+        <translation type="unfinished">Cyfrinair y ffeil hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="92"/>
+        <source>Needed for an identity.p12 or an encrypted key</source>
+        <translation type="unfinished">Ei angen ar gyfer identity.p12 neu allwedd wedi&apos;i hamgryptio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="94"/>
+        <source>Private key (PEM), if not in the identity file</source>
+        <translation type="unfinished">Allwedd breifat (PEM), os nad yw yn y ffeil hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="95"/>
+        <source>Authentication certificate (PEM), optional</source>
+        <translation type="unfinished">Tystysgrif ddilysu (PEM), dewisol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="96"/>
+        <source>Authentication key (PEM), optional</source>
+        <translation type="unfinished">Allwedd ddilysu (PEM), dewisol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="97"/>
+        <source>Age identity, if not in the identity file</source>
+        <translation type="unfinished">Hunaniaeth age, os nad yw yn y ffeil hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="99"/>
+        <source>&amp;Identity file</source>
+        <translation type="unfinished">Ffeil &amp;hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="100"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished">&amp;Cyfrinair</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="101"/>
         <source>Private &amp;key</source>
         <translation type="unfinished">&amp;Allwedd breifat</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="83"/>
+        <location filename="../../../ui/screens/identity.py" line="102"/>
+        <source>A&amp;uthentication certificate</source>
+        <translation type="unfinished">Tystysgrif dd&amp;ilysu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="103"/>
+        <source>Authentication k&amp;ey</source>
+        <translation type="unfinished">All&amp;wedd ddilysu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="104"/>
         <source>&amp;Age identity</source>
         <translation type="unfinished">Hunaniaeth a&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="84"/>
+        <location filename="../../../ui/screens/identity.py" line="105"/>
         <source>&amp;Trust file</source>
         <translation type="unfinished">&amp;Ffeil ymddiried</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="90"/>
+        <location filename="../../../ui/screens/identity.py" line="115"/>
+        <source>&amp;Delete these files</source>
+        <translation type="unfinished">&amp;Dileu&apos;r ffeiliau hyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="118"/>
+        <source>Delete the key files</source>
+        <translation type="unfinished">Dileu&apos;r ffeiliau allweddi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="119"/>
+        <source>Overwrites and deletes them. Best effort: SSDs and backups may keep copies.</source>
+        <translation type="unfinished">Yn eu trosysgrifo a&apos;u dileu. Gorau y gellir: gall SSDs a chopïau wrth gefn gadw copïau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="127"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="91"/>
+        <location filename="../../../ui/screens/identity.py" line="128"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="92"/>
+        <location filename="../../../ui/screens/identity.py" line="129"/>
         <source>&amp;Import</source>
         <translation type="unfinished">&amp;Mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="96"/>
+        <location filename="../../../ui/screens/identity.py" line="133"/>
         <source>Import</source>
         <translation type="unfinished">Mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="97"/>
+        <location filename="../../../ui/screens/identity.py" line="134"/>
         <source>Checks the files and stores them in the vault</source>
         <translation type="unfinished">Yn gwirio&apos;r ffeiliau ac yn eu cadw yn y gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="113"/>
+        <location filename="../../../ui/screens/identity.py" line="152"/>
         <source>No identity has been imported into this vault yet.</source>
         <translation type="unfinished">Nid oes hunaniaeth wedi&apos;i mewnforio i&apos;r gladdgell hon eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="119"/>
+        <location filename="../../../ui/screens/identity.py" line="158"/>
         <source>Name: %1</source>
         <translation type="unfinished">Enw: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="120"/>
+        <location filename="../../../ui/screens/identity.py" line="159"/>
         <source>Organisation: %1</source>
         <translation type="unfinished">Sefydliad: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="121"/>
+        <location filename="../../../ui/screens/identity.py" line="160"/>
         <source>no trust file imported</source>
         <translation type="unfinished">dim ffeil ymddiried wedi&apos;i mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="123"/>
+        <location filename="../../../ui/screens/identity.py" line="162"/>
         <source>Role: %1</source>
         <translation type="unfinished">Rôl: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="124"/>
+        <location filename="../../../ui/screens/identity.py" line="163"/>
         <source>Certificate fingerprint: %1</source>
         <translation type="unfinished">Ôl bys y dystysgrif: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="125"/>
+        <location filename="../../../ui/screens/identity.py" line="164"/>
         <source>Opens bundles sent to: %1</source>
         <translation type="unfinished">Yn agor bwndeli a anfonir at: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="132"/>
-        <source>Choose your certificate file.</source>
-        <translation type="unfinished">Dewiswch eich ffeil tystysgrif.</translation>
+        <location filename="../../../ui/screens/identity.py" line="174"/>
+        <source>Choose your identity file or certificate.</source>
+        <translation type="unfinished">Dewiswch eich ffeil hunaniaeth neu dystysgrif.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="140"/>
+        <location filename="../../../ui/screens/identity.py" line="211"/>
+        <source>Your keys are now in the vault, but these files still hold them:
+%1
+Delete them unless your organisation asked you to keep them.</source>
+        <translation type="unfinished">Mae eich allweddi yn y gladdgell nawr, ond mae&apos;r ffeiliau hyn yn dal i&apos;w cynnwys:
+%1
+Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="224"/>
+        <source>Some files could not be deleted; delete them yourself.</source>
+        <translation type="unfinished">Nid oedd modd dileu rhai ffeiliau; dilëwch nhw eich hun.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="228"/>
+        <source>Deleted. Copies may remain on SSDs and in backups; keys should arrive encrypted (identity.p12).</source>
+        <translation type="unfinished">Wedi&apos;u dileu. Gall copïau aros ar SSDs ac mewn copïau wrth gefn; dylai allweddi gyrraedd wedi&apos;u hamgryptio (identity.p12).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="235"/>
+        <source>The files could not be deleted.</source>
+        <translation type="unfinished">Nid oedd modd dileu&apos;r ffeiliau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="191"/>
         <source>Imported.</source>
         <translation type="unfinished">Wedi&apos;i mewnforio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="146"/>
+        <location filename="../../../ui/screens/identity.py" line="199"/>
         <source>The files could not be imported; nothing was changed.</source>
         <translation type="unfinished">Nid oedd modd mewnforio&apos;r ffeiliau; ni newidiwyd dim.</translation>
     </message>
