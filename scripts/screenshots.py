@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -31,6 +32,10 @@ FICTION = (
     "summer after we moved. I remember the smell of cut grass and that I did not "
     "want to go back inside.\nI told my teacher, Mrs Ŵynne, much later, when I was "
     "fifteen."
+)
+SIGNATURE = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+    b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>'
 )
 SCREENS = ("unlock", "cases", "workspace", "pause", "readback", "signature", "settings")
 
@@ -62,7 +67,177 @@ def populate(session: Session) -> str:
     return case.id
 
 
-def shoot(app: QApplication, out: Path, language: str, scale: int) -> None:
+REVIEW_COMMENTS = (
+    "Clear and in Carys's own words. Please add where the second sitting took place, and "
+    "note the ISVA's role at each sitting."
+)
+
+
+def review_material(base: Path) -> dict[str, str]:
+    """An organisation, an interviewer's vault with two exported statements, and a
+    supervisor's vault that opened both: one still to decide, one returned (imported back
+    by the interviewer). Built once; every shot opens these vaults in turn."""
+    from app.desktop.review import case_decisions, decide_review, import_decision_file
+    from app.export.bundle import export_case
+    from app.org import org_init
+    from app.review.inbox import open_for_review
+
+    org = base / "org"
+    org_init(org)
+    fast = KdfParams(memory_kib=64 * 1024, iterations=1, lanes=1)
+
+    def member(session: Session, role: str) -> None:
+        folder = org / role
+        session.engine.import_identity(
+            folder / "cert.pem",
+            folder / "key.pem",
+            folder / "age-identity.txt",
+            org / "trust.json",
+        )
+
+    interviewer = Session(base / "interviewer")
+    interviewer.create(PASSPHRASE, use_keyring=False, kdf_params=fast)
+    member(interviewer, "interviewer")
+    e = interviewer.engine
+    cases = {}
+    for ref in ("CSA-2026-019", "CSA-2026-027"):
+        case = e.create_case("csa", ref, interviewer="Interviewer One")
+        e.set_witness(case.id, name="Carys Morgan")
+        e.set_restricted(case.id, address="12 Heol y Nant, Llandeilo", phone="07700 900123")
+        present = [Participant("interviewer", "Interviewer One"), Participant("isva", "Sam Lewis")]
+        e.start_sitting(case.id, present, "Cardiff interview suite")
+        e.save_section(case.id, "account", FICTION)
+        e.pause_sitting(case.id, "witness", "needed a glass of water")
+        e.resume_sitting(case.id)
+        e.end_sitting(case.id)
+        e.add_event(case.id, "summer 1998", "we moved to the farm")
+        e.confirm_readback(case.id)
+        e.sign_statement(case.id, SIGNATURE)
+        export_case(e, case.id, base / f"{ref}.qrb")
+        cases[ref] = case.id
+    supervisor = Session(base / "supervisor")
+    supervisor.create(PASSPHRASE, use_keyring=False, kdf_params=fast)
+    member(supervisor, "supervisor")
+    reviews = {ref: open_for_review(supervisor.engine, base / f"{ref}.qrb").review for ref in cases}
+    returned, pending = reviews["CSA-2026-019"], reviews["CSA-2026-027"]
+    assert returned is not None and pending is not None
+    answers = {"plan_scope": ("met", ""), "own_words": ("met", "")}
+    answers["roles_recorded"] = ("not_met", "The ISVA's role is not recorded at sitting 2.")
+    decide_review(supervisor, returned.id, False, REVIEW_COMMENTS, answers, base / "returned.qrr")
+    import_decision_file(interviewer, base / "returned.qrr")
+    assert case_decisions(interviewer, cases["CSA-2026-019"])
+    interviewer.lock()
+    supervisor.lock()
+    return {
+        "interviewer": str(base / "interviewer"),
+        "supervisor": str(base / "supervisor"),
+        "review": pending.id,
+        "case": cases["CSA-2026-019"],
+    }
+
+
+def shoot_review(
+    app: QApplication, out: Path, material: dict[str, str], prefs: Settings, suffix: str
+) -> None:
+    """The supervisor's decision screen, part filled in, and the interviewer's decisions."""
+    shoot_reading(app, out, material, prefs, suffix)
+    for role in ("supervisor", "interviewer"):
+        shoot_as(app, out, material, prefs, suffix, role)
+
+
+def shoot_reading(
+    app: QApplication, out: Path, material: dict[str, str], prefs: Settings, suffix: str
+) -> None:
+    """The supervisor's reviews (and a bundle that failed its checks), then the reading
+    view: the signed statement beside the record, and the restricted details on request."""
+    folder = Path(material["supervisor"])
+    damaged = folder.parent / "damaged.qrb"
+    if not damaged.exists():
+        data = bytearray((folder.parent / "CSA-2026-027.qrb").read_bytes())
+        data[len(data) // 2] ^= 1
+        damaged.write_bytes(bytes(data))
+    session = Session(folder)
+    session.unlock(PASSPHRASE)
+    window = MainWindow(session, prefs, settings_path=folder / "settings.json")
+    window.resize(1280, 800)
+    window.show()
+    wait(app, lambda: window.current_screen == "unlock")
+    window.unlocked()
+    wait(app, lambda: window.current_screen == "cases" and not window.backend.pending)
+
+    def grab(name: str) -> None:
+        wait(app, lambda: not window.backend.pending)
+        app.processEvents()
+        window.grab().save(str(out / f"{name}-{suffix}.png"))
+
+    grab("cases-supervisor")  # with the way in to the reviews
+    window.go("review_inbox")
+    inbox: Any = window.screens["review_inbox"]
+    wait(app, lambda: inbox.tree.topLevelItemCount() > 0)
+    grab("review-inbox")
+    inbox.open_path(damaged)
+    wait(app, lambda: inbox.report.isVisible())
+    grab("review-inbox-failed")
+    inbox.dismiss.click()
+    window.open_review(material["review"])
+    reading: Any = window.screens["review_reading"]
+    wait(app, lambda: reading.pages.has_page())
+    time.sleep(0.3)  # the page is drawn again once the window has its final size
+    wait(app, lambda: not window.backend.pending)
+    grab("review-reading")
+    reading.tabs.setCurrentIndex(reading.tabs.count() - 1)
+    reading.show_restricted.click()
+    wait(app, lambda: reading.restricted_shown())
+    grab("review-restricted")
+    window.shutdown()
+    window.close()
+
+
+def shoot_as(
+    app: QApplication,
+    out: Path,
+    material: dict[str, str],
+    prefs: Settings,
+    suffix: str,
+    role: str,
+) -> None:
+    session = Session(Path(material[role]))
+    session.unlock(PASSPHRASE)
+    window = MainWindow(session, prefs, settings_path=Path(material[role]) / "settings.json")
+    window.resize(1280, 800)
+    window.show()
+    wait(app, lambda: window.current_screen == "unlock")
+    window.unlocked()
+    screen: Any
+    if role == "supervisor":
+        window.open_review(material["review"])
+        wait(app, lambda: not window.backend.pending)
+        window.go("review_decision")
+        screen = window.screens["review_decision"]
+        wait(app, lambda: len(screen.form.rows) > 5)
+        for row, answer in zip(
+            screen.form.rows, ("met", "met", "met", "not_met", "na"), strict=False
+        ):
+            row.buttons[answer].setChecked(True)
+        screen.comments.setPlainText(REVIEW_COMMENTS)
+        name = "review-decision"
+    else:
+        window.open_case(material["case"])
+        wait(app, lambda: not window.backend.pending)
+        window.go("decisions")
+        screen = window.screens["decisions"]
+        wait(app, lambda: bool(screen.cards))
+        name = "decisions"
+    wait(app, lambda: not window.backend.pending)
+    app.processEvents()
+    window.grab().save(str(out / f"{name}-{suffix}.png"))
+    window.shutdown()
+    window.close()
+
+
+def shoot(
+    app: QApplication, out: Path, language: str, scale: int, material: dict[str, str]
+) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="quietroom-shots-"))
     session = Session(tmp / "vault")
     session.create(
@@ -119,6 +294,7 @@ def shoot(app: QApplication, out: Path, language: str, scale: int) -> None:
     grab("settings")
     window.shutdown()
     window.close()
+    shoot_review(app, out, material, prefs, suffix)
 
 
 def main() -> None:
@@ -128,9 +304,10 @@ def main() -> None:
         "QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb"
     )
     app = QApplication([])
+    material = review_material(Path(tempfile.mkdtemp(prefix="quietroom-review-shots-")))
     for language in ("en", "cy"):
         for scale in (100, 200):
-            shoot(app, out, language, scale)
+            shoot(app, out, language, scale, material)
     print(f"screenshots written to {out}")
 
 

@@ -352,6 +352,101 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
         "this trust file (issued {issued}) is older than the one already imported "
         "(issued {current}); ask your administrator for the current one",
     ),
+    # supervisor review: opening a bundle for review and deciding it
+    "review.not_supervisor": lambda: QCoreApplication.translate(
+        "CoreMessages", "only a supervisor can open a bundle for review; nothing was stored"
+    ),
+    "review.bundle_id_reused": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "a different bundle with the same bundle id is already under review; nothing was stored",
+    ),
+    "review.no_longer_verifies": lambda: QCoreApplication.translate(
+        "CoreMessages", "this bundle no longer verifies: {problems}"
+    ),
+    "review.not_found": lambda: QCoreApplication.translate(
+        "CoreMessages", "there is no such review in this vault"
+    ),
+    "review.already_decided": lambda: QCoreApplication.translate(
+        "CoreMessages", "this review was already decided ({state}) on {decided}"
+    ),
+    "review.checklist_incomplete": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "checklist item {position} ({item}) is not answered yet ({count} of {total} items are "
+        "unanswered); approval needs every item answered",
+    ),
+    "review.not_met_needs_comment": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "checklist item {position} ({item}) is marked not met; say why in its comment",
+    ),
+    "review.comment_too_long": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the comment on checklist item {position} ({item}) is longer than {limit} characters",
+    ),
+    "review.comment_bad_character": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the comment on checklist item {position} ({item}) holds a character that is not "
+        "allowed ({code}); comments may have line breaks and tabs but no other control "
+        "characters",
+    ),
+    "review.comments_required": lambda: QCoreApplication.translate(
+        "CoreMessages", "returning a statement needs comments saying what to change"
+    ),
+    "review.comments_too_long": lambda: QCoreApplication.translate(
+        "CoreMessages", "the comments are too long (at most {limit} characters)"
+    ),
+    "review.comments_bad_character": lambda: QCoreApplication.translate(
+        "CoreMessages", "the comments hold a control character; use plain text"
+    ),
+    "review.out_is_folder": lambda: QCoreApplication.translate(
+        "CoreMessages", "{path} is a folder; give a file name for the decision"
+    ),
+    "review.author_not_member": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the interviewer who wrote this statement is no longer in the trust file; ask your "
+        "administrator",
+    ),
+    "review.already_countersigned": lambda: QCoreApplication.translate(
+        "CoreMessages", "The statement is already countersigned; it was not signed again."
+    ),
+    "review.statement_not_signed": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "The statement carries no signature to countersign; it was not signed.",
+    ),
+    # the interviewer's side: importing a supervisor's decision file
+    "decision.not_age_encrypted": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this is not a Quietroom decision file (it is not an age-encrypted file)",
+    ),
+    "decision.header_too_large": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the decision file's encryption header is larger than any Quietroom decision file's; "
+        "it was not opened",
+    ),
+    "decision.not_a_recipient": lambda: QCoreApplication.translate(
+        "CoreMessages", "you are not a recipient of this decision file"
+    ),
+    "decision.does_not_decrypt": lambda: QCoreApplication.translate(
+        "CoreMessages", "the decision file is damaged or has been altered: it does not decrypt"
+    ),
+    "decision.failed": lambda: QCoreApplication.translate(
+        "CoreMessages", "the decision did not verify: {problems}"
+    ),
+    "decision.not_our_bundle": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this decision is about a bundle this vault never exported; nothing was changed",
+    ),
+    "decision.other_bundle": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this decision names one of this vault's bundles but not its contents; nothing was changed",
+    ),
+    "decision.not_our_statement": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the countersigned statement was not signed by you; nothing was changed",
+    ),
+    "decision.id_reused": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "a different decision with the same id was already imported; nothing was changed",
+    ),
     # a failure nobody foresaw (app/errors.py: unexpected)
     "internal.unexpected": lambda: QCoreApplication.translate(
         "CoreMessages", "something went wrong and nothing further was changed; please try again"

@@ -47,10 +47,14 @@ ScreenFactory = Callable[[Backend, "MainWindow"], Screen]
 def screen_classes() -> dict[str, ScreenFactory]:
     from ui.screens.bundles import ExportScreen, OpenBundleScreen
     from ui.screens.cases import CaseListScreen
+    from ui.screens.decisions import DecisionsScreen
     from ui.screens.identity import IdentityScreen
     from ui.screens.new_case import NewCaseScreen
     from ui.screens.pause import PauseScreen
     from ui.screens.readback import ReadBackScreen
+    from ui.screens.review_decision import ReviewDecisionScreen
+    from ui.screens.review_inbox import ReviewInboxScreen
+    from ui.screens.review_reading import ReviewReadingScreen
     from ui.screens.settings_screen import SettingsScreen
     from ui.screens.setup import SetupScreen
     from ui.screens.signature import SignatureScreen
@@ -70,6 +74,10 @@ def screen_classes() -> dict[str, ScreenFactory]:
         "export": ExportScreen,
         "open_bundle": OpenBundleScreen,
         "identity": IdentityScreen,
+        "review_inbox": ReviewInboxScreen,
+        "review_reading": ReviewReadingScreen,
+        "decisions": DecisionsScreen,
+        "review_decision": ReviewDecisionScreen,
     }
 
 
@@ -91,6 +99,7 @@ class MainWindow(QMainWindow):
         self._last_input = idle_clock()
         self._paused_at: float | None = None
         self._case: str | None = None
+        self._review: str | None = None
         self._return_to: str | None = None
         self._is_unlocked = False
         self.backend = Backend(session, self)
@@ -141,6 +150,10 @@ class MainWindow(QMainWindow):
         return self._case
 
     @property
+    def current_review(self) -> str | None:
+        return self._review
+
+    @property
     def current_screen(self) -> str:
         widget = self.stack.currentWidget()
         return next((n for n, s in self.screens.items() if s is widget), "")
@@ -153,6 +166,10 @@ class MainWindow(QMainWindow):
     def open_case(self, ref: str) -> None:
         self._case = ref
         self.go("workspace")
+
+    def open_review(self, review_id: str) -> None:
+        self._review = review_id
+        self.go("review_reading")
 
     def unlocked(self) -> None:
         self._is_unlocked = True

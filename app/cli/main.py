@@ -100,6 +100,7 @@ def build_parser() -> Parser:
         case_cmds,
         export_cmds,
         org_cmds,
+        review_cmds,
         sitting_cmds,
         statement_cmds,
         vault_cmds,
@@ -119,6 +120,7 @@ def build_parser() -> Parser:
     statement_cmds.register(sub, common)
     org_cmds.register(sub, common)
     export_cmds.register(sub, common)
+    review_cmds.register(sub, common)
     return parser
 
 

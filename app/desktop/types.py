@@ -34,6 +34,15 @@ from app.export.verify import Report
 from app.guides import Guide, GuideError
 from app.render import signature_art
 from app.render.document import SignatureArt, Stroke
+from app.review.summary import (
+    NO_REASON,
+    PauseSummary,
+    PersonPresent,
+    RecordSummary,
+    SectionRevisions,
+    SittingSummary,
+    TimelineEntry,
+)
 
 # The signature pad: at most this many points in all, stored as signature_to_json writes
 # them (STROKES_TYPE, the compact JSON the engine's renderer reads back).
@@ -46,6 +55,7 @@ __all__ = [
     "MAX_REFERENCE",
     "MAX_SHORT_CHARS",
     "MAX_SIGNATURE_POINTS",
+    "NO_REASON",
     "PAUSE_REQUESTERS",
     "PAUSE_REQUESTER_ROLES",
     "ROLES",
@@ -59,12 +69,18 @@ __all__ = [
     "PacingEvent",
     "Participant",
     "Pause",
+    "PauseSummary",
+    "PersonPresent",
+    "RecordSummary",
     "Report",
+    "SectionRevisions",
     "SectionText",
     "SignatureArt",
     "Sitting",
+    "SittingSummary",
     "Statement",
     "Stroke",
+    "TimelineEntry",
     "TimelineEvent",
     "parse_stamp",
     "signature_to_json",

@@ -40,6 +40,7 @@ ACTIONS = frozenset(
         "interrupted",
         "place",
         "statement",
+        "review",  # a supervisor's decision on an export, imported
     }
 )
 

@@ -249,6 +249,13 @@ class CasesMixin(EngineBase):
             timeline = conn.execute(
                 "SELECT count(*) FROM timeline WHERE case_id = ?", (case.id,)
             ).fetchone()[0]
+            # Supervisors' decisions on this case's exports (app/engine/reviews.py).
+            reviews = conn.execute(
+                "SELECT decision, reviewer, decided, comments, bundle_id, decision_id, "
+                "countersigned_pdf IS NOT NULL FROM decisions WHERE case_id = ? "
+                "ORDER BY decided, imported",
+                (case.id,),
+            ).fetchall()
             self._audit(conn, case.id, "view", {"what": "case"})
         return {
             **case.to_json(),
@@ -261,6 +268,18 @@ class CasesMixin(EngineBase):
             "open_sittings": sittings[1] or 0,
             "fields": {k: json.loads(v) for k, v in fields.items()},
             "timeline_events": timeline,
+            "reviews": [
+                {
+                    "decision": d,
+                    "reviewer": r,
+                    "decided": t,
+                    "comments": c,
+                    "bundle_id": b,
+                    "decision_id": i,
+                    "countersigned_pdf": bool(p),
+                }
+                for d, r, t, c, b, i, p in reviews
+            ],
         }
 
     # --- the survivor ---------------------------------------------------------------

@@ -17,6 +17,7 @@ from app.engine.cases import CasesMixin
 from app.engine.clock import Clock
 from app.engine.exports import ExportsMixin
 from app.engine.identity import IdentityMixin
+from app.engine.reviews import ReviewsMixin
 from app.engine.sittings import SittingsMixin
 from app.engine.statements import StatementsMixin
 from app.engine.timeline import TimelineMixin
@@ -25,7 +26,13 @@ from app.vault.vault import Vault
 
 
 class Engine(
-    CasesMixin, StatementsMixin, SittingsMixin, TimelineMixin, IdentityMixin, ExportsMixin
+    CasesMixin,
+    StatementsMixin,
+    SittingsMixin,
+    TimelineMixin,
+    IdentityMixin,
+    ExportsMixin,
+    ReviewsMixin,
 ):
     def __init__(
         self,

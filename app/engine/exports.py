@@ -34,15 +34,18 @@ class ExportSlot:
     device_id: str
     entries: list[audit.Entry]
     manifest_sha256: str | None = field(default=None)
+    statement_sha256: str | None = field(default=None)
 
     @property
     def audit_head(self) -> dict[str, Any]:
         last = self.entries[-1]
         return {"seq": last.seq, "hash": last.hash}
 
-    def complete(self, manifest_sha256: str) -> None:
-        """The bundle is written: record it when the transaction commits."""
+    def complete(self, manifest_sha256: str, statement_sha256: str | None = None) -> None:
+        """The bundle is written: record it (and the signed PDF's hash) when the
+        transaction commits."""
         self.manifest_sha256 = manifest_sha256
+        self.statement_sha256 = statement_sha256
 
 
 class ExportsMixin(EngineBase):
@@ -78,7 +81,8 @@ class ExportsMixin(EngineBase):
             if slot.manifest_sha256 is None:
                 raise RuntimeError("an export was neither completed nor abandoned")
             conn.execute(
-                "INSERT INTO exports VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO exports (bundle_id, case_id, statement, sequence, created, "
+                "recipients, manifest_sha256, statement_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     bundle_id,
                     case.id,
@@ -87,6 +91,7 @@ class ExportsMixin(EngineBase):
                     created,
                     json.dumps(list(recipients)),
                     slot.manifest_sha256,
+                    slot.statement_sha256,
                 ),
             )
             conn.execute(

@@ -309,7 +309,7 @@ def export_case(
         stages["encrypt"] = time.perf_counter() - t
         step("write")
         write_output_file(out, blob, "bundle")
-        slot.complete(hashlib.sha256(manifest).hexdigest())
+        slot.complete(hashlib.sha256(manifest).hexdigest(), hashlib.sha256(signed_pdf).hexdigest())
     stages["total"] = time.perf_counter() - total
     return ExportResult(
         str(out),

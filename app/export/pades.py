@@ -74,8 +74,10 @@ def sign_pdf(
     reason: str,
     location: str | None = None,
     signer_name: str,
+    field_name: str = FIELD_NAME,
 ) -> bytes:
-    """The PDF with an invisible PAdES (B-B) signature appended as an incremental update."""
+    """The PDF with an invisible PAdES (B-B) signature appended as an incremental update,
+    in the signature field `field_name` (the statement's own is FIELD_NAME)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import fields, signers
@@ -87,7 +89,7 @@ def sign_pdf(
         signing_cert=leaf, signing_key=key, cert_registry=SimpleCertificateStore.from_certs(certs)
     )
     meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME,
+        field_name=field_name,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
         reason=reason,

@@ -253,8 +253,9 @@ def check_extract_target(target: Path) -> None:
         )
 
 
-def extract(report: Report, target: Path) -> list[str]:
+def extract(report: Report, target: Path, *, names: frozenset[str] = ALL_FILES) -> list[str]:
     """Write the verified files into `target` (created 0700); never overwrite anything.
+    Only `names` are written (a bundle's files; a decision file passes its own).
     All or nothing: if one file cannot be written, those already written are removed,
     so no plaintext (the restricted details above all) is left behind by a failure."""
     if not report.ok:
@@ -275,7 +276,7 @@ def extract(report: Report, target: Path) -> list[str]:
     written: list[Path] = []
     try:
         for name in sorted(report.files):
-            if name not in ALL_FILES:  # defensive: unpack already allows only these
+            if name not in names:  # defensive: unpack already allows only these
                 continue
             path = target / name
             try:

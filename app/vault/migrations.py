@@ -219,12 +219,43 @@ def _v5(conn: Connection) -> None:
     conn.execute("ALTER TABLE identity ADD COLUMN auth_key_pem BLOB")
 
 
+def _v6(conn: Connection) -> None:
+    # Supervisor review. A supervisor's vault keeps each bundle opened for review whole,
+    # as the ciphertext received (read by decrypting in memory), with its own audit of
+    # what was looked at. An interviewer's vault keeps the decisions made on its exports.
+    conn.execute(
+        "CREATE TABLE reviews (id TEXT PRIMARY KEY, bundle_id TEXT NOT NULL UNIQUE, "
+        "manifest_sha256 TEXT NOT NULL, reference TEXT NOT NULL, category TEXT NOT NULL, "
+        "interviewer TEXT NOT NULL, author_fingerprint TEXT NOT NULL, "
+        "received TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN "
+        "('to_review', 'approved', 'returned')), bundle BLOB NOT NULL, "
+        "decided TEXT, decision_json BLOB) STRICT"
+    )
+    conn.execute(
+        "CREATE TABLE review_events (review_id TEXT NOT NULL REFERENCES reviews(id), "
+        "seq INTEGER NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, "
+        "PRIMARY KEY (review_id, seq)) STRICT"
+    )
+    conn.execute(
+        "CREATE TABLE decisions (decision_id TEXT PRIMARY KEY, case_id TEXT NOT NULL "
+        "REFERENCES cases(id), bundle_id TEXT NOT NULL REFERENCES exports(bundle_id), "
+        "decision TEXT NOT NULL CHECK (decision IN ('approved', 'returned')), "
+        "reviewer TEXT NOT NULL, decided TEXT NOT NULL, comments TEXT NOT NULL, "
+        "checklist TEXT NOT NULL, decision_json BLOB NOT NULL, decision_sig BLOB NOT NULL, "
+        "countersigned_pdf BLOB, imported TEXT NOT NULL) STRICT"
+    )
+    # The signed statement PDF's hash, so an approval's countersigned PDF can be matched
+    # to the statement this vault exported (NULL for exports made before this).
+    conn.execute("ALTER TABLE exports ADD COLUMN statement_sha256 TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "meta table", _v1),
     Migration(2, "device identity", _v2),
     Migration(3, "interview engine", _v3),
     Migration(4, "identities, trust and exports", _v4),
     Migration(5, "authentication certificate", _v5),
+    Migration(6, "supervisor review", _v6),
 )
 
 

@@ -96,10 +96,10 @@ PACKAGE_RANK = {
     "app.org": 2,
     "app.engine": 3,
     "app.export": 4,
-    "app.review": 4,
-    "app.sync": 4,
-    "app.desktop": 5,
-    "app.cli": 5,
+    "app.review": 5,  # reads bundles with export's verifier, signs with its PAdES signer
+    "app.sync": 5,
+    "app.desktop": 6,
+    "app.cli": 6,
 }
 # intake/ stands beside the CLI: it may use everything in app/ below the desktop and CLI.
 INTAKE_MAY_NOT_USE = ("app.desktop", "app.cli")

@@ -12,9 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from app.engine.engine import Engine
 from app.export.bundle import export_case
 from app.org import org_init
-from tests.conftest import require_tool
+from app.review.checklist import Answers, ItemAnswer, checklist_for
+from app.review.decision import decide
+from app.review.inbox import open_for_review
+from app.vault.vault import Vault
+from tests.conftest import FAST_KDF, PASSPHRASE, require_tool
 from tests.interop.test_export_bundle import ADDRESS, build_case
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "verifying.md"
@@ -37,6 +42,26 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     here.mkdir()
     export_case(engine, "CSA-EXP-1", here / "statement.qrb")
     engine.vault.close()
+    # The supervisor reviews it and approves: the page's last part checks that decision.
+    supervisor = Engine(
+        Vault.create(base / "supervisor", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF)
+    )
+    me = org / "supervisor"
+    supervisor.import_identity(
+        me / "cert.pem", me / "key.pem", me / "age-identity.txt", org / "trust.json"
+    )
+    review = open_for_review(supervisor, here / "statement.qrb").review
+    assert review is not None
+    everything_met = Answers(tuple(ItemAnswer(i.id, "met") for i in checklist_for("csa")))
+    decide(
+        supervisor,
+        review.id,
+        approve=True,
+        comments="Clear and in the witness's own words.",
+        answers=everything_met,
+        out=here / "decision.qrr",
+    )
+    supervisor.vault.close()
     shutil.copy(org / "supervisor" / "age-identity.txt", here / "age-identity.txt")
     shutil.copy(org / "ca.pem", here / "ca.pem")
     return here
@@ -60,7 +85,8 @@ def test_every_command_on_the_page_passes_on_a_real_bundle(workdir: Path) -> Non
     done = run("\n".join(steps), workdir)
     out = done.stdout + done.stderr
     assert done.returncode == 0, out
-    assert out.count("CMS Verification successful") == 2  # the manifest, then the PDF
+    # the manifest, the PDF, then the decision
+    assert out.count("CMS Verification successful") == 3
     assert out.count(": OK") == 5
     assert "Signature is Valid." in out and "Total document signed" in out
     assert "the PDF and the manifest have one signer" in out
@@ -69,10 +95,15 @@ def test_every_command_on_the_page_passes_on_a_real_bundle(workdir: Path) -> Non
     assert re.search(r"Page 1 of (\d+)", out) and re.search(r"consisting of \d+ page", out)
     assert re.search(r"audit chain intact: \d+ entries", out)
     assert ADDRESS not in out
-    # step 8 removed every decrypted file
+    assert "decision.json names the certificate that signed it" in out
+    assert "decision.json names this countersigned PDF" in out
+    assert out.count("Signature is Valid.") == 3  # the bundle's PDF once, the decision's twice
+    assert out.count("Total document signed") == 2  # not the interviewer's, once countersigned
+    # step 8 and the decision's last step removed every decrypted file
     assert sorted(p.name for p in workdir.iterdir()) == [
         "age-identity.txt",
         "ca.pem",
+        "decision.qrr",
         "statement.qrb",
     ]
 

@@ -27,6 +27,7 @@ class FakeNavigator:
     def __init__(self) -> None:
         self.settings = Settings()
         self.current_case: str | None = None
+        self.current_review: str | None = None
         self.calls: list[tuple[str, Any]] = []
 
     def go(self, screen: str) -> None:
@@ -35,6 +36,10 @@ class FakeNavigator:
     def open_case(self, ref: str) -> None:
         self.current_case = ref
         self.calls.append(("open_case", ref))
+
+    def open_review(self, review_id: str) -> None:
+        self.current_review = review_id
+        self.calls.append(("open_review", review_id))
 
     def unlocked(self) -> None:
         self.calls.append(("unlocked", None))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desktop.cases import CaseRow, load_cases
+from app.desktop.review import role_can_review
 from app.desktop.types import parse_stamp
 from ui.backend import Backend
 from ui.navigation import Navigator
@@ -59,6 +60,7 @@ class CaseListScreen(Screen):
         self.backend = backend
         self.nav = nav
         self._generation = 0  # answers from older queries (or from before a lock) are dropped
+        self._locks = 0  # the role's answer is dropped only after a lock
         self.category_labels = {
             "csa": self.tr("CSA"),
             "apsp": self.tr("APSP"),
@@ -138,6 +140,13 @@ class CaseListScreen(Screen):
             self.tr("Open a bundle"),
             self.tr("Check a statement bundle sent to you"),
         )
+        self.reviews_button = QPushButton(self.tr("&Reviews"))
+        accessible(
+            self.reviews_button,
+            self.tr("Reviews"),
+            self.tr("Statements sent to you for review"),
+        )
+        self.reviews_button.hide()  # shown to a supervisor only (role_can_review)
         self.identity_button = QPushButton(self.tr("&Identity"))
         accessible(self.identity_button, self.tr("Identity and organisation"))
         self.settings_button = QPushButton(self.tr("&Settings"))
@@ -151,6 +160,7 @@ class CaseListScreen(Screen):
         self.new_button.clicked.connect(lambda: self.nav.go("new_case"))
         self.open_button.clicked.connect(lambda: self._open_item(self.tree.currentItem()))
         self.bundle_button.clicked.connect(lambda: self.nav.go("open_bundle"))
+        self.reviews_button.clicked.connect(lambda: self.nav.go("review_inbox"))
         self.identity_button.clicked.connect(lambda: self.nav.go("identity"))
         self.settings_button.clicked.connect(lambda: self.nav.go("settings"))
         self.lock_button.clicked.connect(lambda: self.nav.lock())
@@ -174,8 +184,12 @@ class CaseListScreen(Screen):
             self.lock_button,
         ):
             buttons.addWidget(button)
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        # Beside the title, not in the row of buttons below: at 200 % text that row is full.
+        heading.addWidget(self.reviews_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.busy)
@@ -183,6 +197,7 @@ class CaseListScreen(Screen):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         order = [
+            self.reviews_button,
             self.search,
             self.category,
             self.status,
@@ -214,10 +229,16 @@ class CaseListScreen(Screen):
 
     def entered(self) -> None:
         self.refresh()
+        locks = self._locks
+        self.backend.run(
+            role_can_review,
+            done=lambda can: self.reviews_button.setVisible(bool(can) and locks == self._locks),
+        )
         self.search.setFocus()
 
     def clear_content(self) -> None:
         self._generation += 1
+        self._locks += 1
         self._debounce.stop()
         self._busy_timer.stop()
         for widget in (self.search, self.category, self.status):
@@ -228,6 +249,7 @@ class CaseListScreen(Screen):
         for widget in (self.search, self.category, self.status):
             widget.blockSignals(False)
         self.tree.clear()
+        self.reviews_button.hide()
         self.message.clear()
         self.empty.clear()
         for label in (self.message, self.busy, self.empty):

@@ -103,9 +103,18 @@ class WorkspaceScreen(Screen):
             self.tr("Export the signed statement as an encrypted bundle"),
         )
         self.export.hide()
+        # A supervisor's decisions come back on an exported statement: shown once signed.
+        self.decisions = QPushButton(self.tr("Decisi&ons…"), self)
+        accessible(
+            self.decisions,
+            self.tr("Supervisor decisions"),
+            self.tr("See and import the supervisors' decisions on this statement"),
+        )
+        self.decisions.hide()
         top.addWidget(self.back)
         top.addWidget(self.reference, 1)
         top.addWidget(self.export)
+        top.addWidget(self.decisions)
         top.addWidget(self.readback)
         outer.addLayout(top)
         self.bar = SittingBar(self)
@@ -161,6 +170,7 @@ class WorkspaceScreen(Screen):
         self.back.clicked.connect(lambda: self._leave("cases"))
         self.readback.clicked.connect(lambda: self._leave("readback"))
         self.export.clicked.connect(lambda: self._leave("export"))
+        self.decisions.clicked.connect(lambda: self._leave("decisions"))
         self.banner_close.clicked.connect(self.banner.hide)
         self.section.currentIndexChanged.connect(self._section_changed)
         self.editor.textChanged.connect(self._edited)
@@ -180,6 +190,7 @@ class WorkspaceScreen(Screen):
         order = [
             self.back,
             self.export,
+            self.decisions,
             self.readback,
             *self.bar.focus_order(),
             self.banner_close,
@@ -270,6 +281,7 @@ class WorkspaceScreen(Screen):
         self._show_section(start, place.position if place and place.section == start else None)
         self.editor.setReadOnly(self._signed)
         self.export.setVisible(self._signed)
+        self.decisions.setVisible(self._signed)
         self.readback.setVisible(not self._signed)
         self.saved.setText(self.tr("Signed: the text can no longer change") if self._signed else "")
         self._show_sitting(sitting)

@@ -4,201 +4,216 @@
 <context>
     <name>CaseListScreen</name>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="63"/>
+        <location filename="../../../ui/screens/cases.py" line="65"/>
         <source>CSA</source>
         <translation type="unfinished">CSA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="64"/>
+        <location filename="../../../ui/screens/cases.py" line="66"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="65"/>
+        <location filename="../../../ui/screens/cases.py" line="67"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="68"/>
+        <location filename="../../../ui/screens/cases.py" line="70"/>
         <source>Draft</source>
         <translation type="unfinished">Drafft</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="69"/>
+        <location filename="../../../ui/screens/cases.py" line="71"/>
         <source>Read back</source>
         <translation type="unfinished">Wedi&apos;i ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="70"/>
+        <location filename="../../../ui/screens/cases.py" line="72"/>
         <source>Signed</source>
         <translation type="unfinished">Wedi&apos;i lofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="71"/>
+        <location filename="../../../ui/screens/cases.py" line="73"/>
         <source>Exported</source>
         <translation type="unfinished">Wedi&apos;i allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="74"/>
-        <location filename="../../../ui/screens/cases.py" line="118"/>
+        <location filename="../../../ui/screens/cases.py" line="76"/>
+        <location filename="../../../ui/screens/cases.py" line="120"/>
         <source>Cases</source>
         <translation type="unfinished">Achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="76"/>
+        <location filename="../../../ui/screens/cases.py" line="78"/>
         <source>Reference or name</source>
         <translation type="unfinished">Cyfeirnod neu enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="80"/>
+        <location filename="../../../ui/screens/cases.py" line="82"/>
         <source>Search cases</source>
         <translation type="unfinished">Chwilio drwy&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="81"/>
+        <location filename="../../../ui/screens/cases.py" line="83"/>
         <source>Shows the cases whose reference or survivor&apos;s name contains what you type.</source>
         <translation type="unfinished">Yn dangos yr achosion lle mae&apos;r cyfeirnod neu enw&apos;r goroeswr yn cynnwys yr hyn rydych chi&apos;n ei deipio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="83"/>
+        <location filename="../../../ui/screens/cases.py" line="85"/>
         <source>Search</source>
         <translation type="unfinished">Chwilio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="87"/>
-        <location filename="../../../ui/screens/cases.py" line="95"/>
+        <location filename="../../../ui/screens/cases.py" line="89"/>
+        <location filename="../../../ui/screens/cases.py" line="97"/>
         <source>All</source>
         <translation type="unfinished">Pob un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="90"/>
+        <location filename="../../../ui/screens/cases.py" line="92"/>
         <source>Category filter</source>
         <translation type="unfinished">Hidlo yn ôl categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="91"/>
-        <location filename="../../../ui/screens/cases.py" line="107"/>
+        <location filename="../../../ui/screens/cases.py" line="93"/>
+        <location filename="../../../ui/screens/cases.py" line="109"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="98"/>
+        <location filename="../../../ui/screens/cases.py" line="100"/>
         <source>Status filter</source>
         <translation type="unfinished">Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="99"/>
-        <location filename="../../../ui/screens/cases.py" line="108"/>
+        <location filename="../../../ui/screens/cases.py" line="101"/>
+        <location filename="../../../ui/screens/cases.py" line="110"/>
         <source>Status</source>
         <translation type="unfinished">Statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="105"/>
+        <location filename="../../../ui/screens/cases.py" line="107"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="106"/>
+        <location filename="../../../ui/screens/cases.py" line="108"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="109"/>
+        <location filename="../../../ui/screens/cases.py" line="111"/>
         <source>Last updated</source>
         <translation type="unfinished">Diweddarwyd ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="118"/>
+        <location filename="../../../ui/screens/cases.py" line="120"/>
         <source>Press Enter to open the selected case.</source>
         <translation type="unfinished">Pwyswch Enter i agor yr achos a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="125"/>
+        <location filename="../../../ui/screens/cases.py" line="127"/>
         <source>Looking for cases…</source>
         <translation type="unfinished">Yn chwilio am achosion…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="130"/>
+        <location filename="../../../ui/screens/cases.py" line="132"/>
         <source>&amp;New case</source>
         <translation type="unfinished">Achos &amp;newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="132"/>
+        <location filename="../../../ui/screens/cases.py" line="134"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="133"/>
+        <location filename="../../../ui/screens/cases.py" line="135"/>
         <source>&amp;Open</source>
         <translation type="unfinished">&amp;Agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="134"/>
+        <location filename="../../../ui/screens/cases.py" line="136"/>
         <source>Open the selected case</source>
         <translation type="unfinished">Agor yr achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="135"/>
+        <location filename="../../../ui/screens/cases.py" line="137"/>
         <source>Open a &amp;bundle</source>
         <translation type="unfinished">Agor &amp;bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="138"/>
+        <location filename="../../../ui/screens/cases.py" line="140"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="139"/>
+        <location filename="../../../ui/screens/cases.py" line="141"/>
         <source>Check a statement bundle sent to you</source>
         <translation type="unfinished">Gwirio bwndel datganiad a anfonwyd atoch</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="141"/>
+        <location filename="../../../ui/screens/cases.py" line="143"/>
+        <source>&amp;Reviews</source>
+        <translation type="unfinished">&amp;Adolygiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/cases.py" line="146"/>
+        <source>Reviews</source>
+        <translation type="unfinished">Adolygiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/cases.py" line="147"/>
+        <source>Statements sent to you for review</source>
+        <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/cases.py" line="150"/>
         <source>&amp;Identity</source>
         <translation type="unfinished">&amp;Hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="142"/>
+        <location filename="../../../ui/screens/cases.py" line="151"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="143"/>
+        <location filename="../../../ui/screens/cases.py" line="152"/>
         <source>&amp;Settings</source>
         <translation type="unfinished">&amp;Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="144"/>
+        <location filename="../../../ui/screens/cases.py" line="153"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="145"/>
+        <location filename="../../../ui/screens/cases.py" line="154"/>
         <source>&amp;Lock</source>
         <translation type="unfinished">&amp;Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="148"/>
+        <location filename="../../../ui/screens/cases.py" line="157"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="149"/>
+        <location filename="../../../ui/screens/cases.py" line="158"/>
         <source>Locks the vault and clears the screen (Ctrl+L).</source>
         <translation type="unfinished">Yn cloi&apos;r gladdgell ac yn clirio&apos;r sgrin (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="284"/>
+        <location filename="../../../ui/screens/cases.py" line="306"/>
         <source>No cases match. Try another search or filter.</source>
         <translation type="unfinished">Does dim achosion yn cyfateb. Rhowch gynnig ar chwiliad neu hidlydd arall.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="286"/>
+        <location filename="../../../ui/screens/cases.py" line="308"/>
         <source>No cases yet. Start with New case.</source>
         <translation type="unfinished">Does dim achosion eto. Dechreuwch gydag Achos newydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="297"/>
+        <location filename="../../../ui/screens/cases.py" line="319"/>
         <source>The cases could not be loaded just now. %1</source>
         <translation type="unfinished">Doedd dim modd llwytho&apos;r achosion ar hyn o bryd. %1</translation>
     </message>
@@ -254,6 +269,83 @@
         <location filename="../../../ui/screens/new_case_steps.py" line="223"/>
         <source>Interviewer name</source>
         <translation type="unfinished">Enw&apos;r cyfwelydd</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistRow</name>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="43"/>
+        <source>{number}. {text}</source>
+        <translation type="unfinished">{number}. {text}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="46"/>
+        <source>Item {number}: {text}</source>
+        <translation type="unfinished">Eitem {number}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="48"/>
+        <source>Met</source>
+        <translation type="unfinished">Wedi&apos;i fodloni</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="49"/>
+        <source>Not met</source>
+        <translation type="unfinished">Heb ei fodloni</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="50"/>
+        <source>Not applicable</source>
+        <translation type="unfinished">Amherthnasol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="66"/>
+        <location filename="../../../ui/widgets/checklist_form.py" line="93"/>
+        <source>Comment (optional)</source>
+        <translation type="unfinished">Sylw (dewisol)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="69"/>
+        <source>Comment on item {number}</source>
+        <translation type="unfinished">Sylw ar eitem {number}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="70"/>
+        <source>Optional, but needed when the item is not met</source>
+        <translation type="unfinished">Dewisol, ond mae angen un pan nad yw&apos;r eitem wedi&apos;i bodloni</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="74"/>
+        <source>A short comment is needed here: say why this is not met.</source>
+        <translation type="unfinished">Mae angen sylw byr yma: dywedwch pam nad yw hyn wedi&apos;i fodloni.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/checklist_form.py" line="93"/>
+        <source>Say why it is not met</source>
+        <translation type="unfinished">Dywedwch pam nad yw wedi&apos;i fodloni</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksList</name>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="156"/>
+        <source>Checks</source>
+        <translation type="unfinished">Gwiriadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="157"/>
+        <source>Every check made on the bundle, and whether it passed</source>
+        <translation type="unfinished">Pob gwiriad a wnaed ar y bwndel, ac a lwyddodd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="163"/>
+        <source>Passed: %1</source>
+        <translation type="unfinished">Wedi llwyddo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="163"/>
+        <source>Did not pass: %1</source>
+        <translation type="unfinished">Heb lwyddo: %1</translation>
     </message>
 </context>
 <context>
@@ -728,31 +820,156 @@
     </message>
     <message>
         <location filename="../../../ui/core_messages.py" line="356"/>
+        <source>only a supervisor can open a bundle for review; nothing was stored</source>
+        <translation type="unfinished">dim ond goruchwyliwr gaiff agor bwndel i&apos;w adolygu; chafodd dim byd ei gadw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="359"/>
+        <source>a different bundle with the same bundle id is already under review; nothing was stored</source>
+        <translation type="unfinished">mae bwndel gwahanol â&apos;r un id bwndel yn cael ei adolygu&apos;n barod; chafodd dim byd ei gadw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="363"/>
+        <source>this bundle no longer verifies: {problems}</source>
+        <translation type="unfinished">dydy&apos;r bwndel hwn ddim yn cael ei ddilysu mwyach: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="366"/>
+        <source>there is no such review in this vault</source>
+        <translation type="unfinished">does dim adolygiad o&apos;r fath yn y gladdgell hon</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="369"/>
+        <source>this review was already decided ({state}) on {decided}</source>
+        <translation type="unfinished">mae penderfyniad wedi&apos;i wneud ar yr adolygiad hwn yn barod ({state}) ar {decided}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="372"/>
+        <source>checklist item {position} ({item}) is not answered yet ({count} of {total} items are unanswered); approval needs every item answered</source>
+        <translation type="unfinished">dydy eitem {position} ({item}) ar y rhestr wirio ddim wedi&apos;i hateb eto ({count} o {total} eitem heb eu hateb); mae angen ateb pob eitem cyn cymeradwyo</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="377"/>
+        <source>checklist item {position} ({item}) is marked not met; say why in its comment</source>
+        <translation type="unfinished">mae eitem {position} ({item}) ar y rhestr wirio wedi&apos;i nodi heb ei bodloni; dywedwch pam yn ei sylw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="381"/>
+        <source>the comment on checklist item {position} ({item}) is longer than {limit} characters</source>
+        <translation type="unfinished">mae&apos;r sylw ar eitem {position} ({item}) ar y rhestr wirio yn hirach na {limit} nod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="385"/>
+        <source>the comment on checklist item {position} ({item}) holds a character that is not allowed ({code}); comments may have line breaks and tabs but no other control characters</source>
+        <translation type="unfinished">mae&apos;r sylw ar eitem {position} ({item}) ar y rhestr wirio yn cynnwys nod sydd ddim yn cael ei ganiatáu ({code}); caiff sylwadau gynnwys toriadau llinell a thabiau ond dim nodau rheoli eraill</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="391"/>
+        <source>returning a statement needs comments saying what to change</source>
+        <translation type="unfinished">i ddychwelyd datganiad, mae angen sylwadau sy&apos;n dweud beth i&apos;w newid</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="394"/>
+        <source>the comments are too long (at most {limit} characters)</source>
+        <translation type="unfinished">mae&apos;r sylwadau&apos;n rhy hir (dim mwy na {limit} nod)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="397"/>
+        <source>the comments hold a control character; use plain text</source>
+        <translation type="unfinished">mae nod rheoli yn y sylwadau; defnyddiwch destun plaen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="400"/>
+        <source>{path} is a folder; give a file name for the decision</source>
+        <translation type="unfinished">ffolder yw {path}; rhowch enw ffeil ar gyfer y penderfyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="403"/>
+        <source>the interviewer who wrote this statement is no longer in the trust file; ask your administrator</source>
+        <translation type="unfinished">dydy&apos;r cyfwelydd a ysgrifennodd y datganiad hwn ddim yn y ffeil ymddiried mwyach; holwch eich gweinyddwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="408"/>
+        <source>The statement is already countersigned; it was not signed again.</source>
+        <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i gydlofnodi&apos;n barod; chafodd e ddim ei lofnodi eto.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="411"/>
+        <source>The statement carries no signature to countersign; it was not signed.</source>
+        <translation type="unfinished">Does dim llofnod ar y datganiad i&apos;w gydlofnodi; chafodd e ddim ei lofnodi.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="416"/>
+        <source>this is not a Quietroom decision file (it is not an age-encrypted file)</source>
+        <translation type="unfinished">nid ffeil penderfyniad Quietroom yw hon (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="420"/>
+        <source>the decision file&apos;s encryption header is larger than any Quietroom decision file&apos;s; it was not opened</source>
+        <translation type="unfinished">mae pennyn amgryptio&apos;r ffeil penderfyniad yn fwy nag un unrhyw ffeil penderfyniad Quietroom; chafodd hi ddim ei hagor</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="425"/>
+        <source>you are not a recipient of this decision file</source>
+        <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y ffeil penderfyniad hon</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="428"/>
+        <source>the decision file is damaged or has been altered: it does not decrypt</source>
+        <translation type="unfinished">mae&apos;r ffeil penderfyniad wedi&apos;i difrodi neu wedi&apos;i newid: does dim modd ei dadgryptio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="431"/>
+        <source>the decision did not verify: {problems}</source>
+        <translation type="unfinished">chafodd y penderfyniad mo&apos;i ddilysu: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="434"/>
+        <source>this decision is about a bundle this vault never exported; nothing was changed</source>
+        <translation type="unfinished">mae&apos;r penderfyniad hwn yn ymwneud â bwndel na chafodd erioed ei allforio o&apos;r gladdgell hon; does dim byd wedi newid</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="438"/>
+        <source>this decision names one of this vault&apos;s bundles but not its contents; nothing was changed</source>
+        <translation type="unfinished">mae&apos;r penderfyniad hwn yn enwi un o fwndeli&apos;r gladdgell hon ond nid ei gynnwys; does dim byd wedi newid</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="442"/>
+        <source>the countersigned statement was not signed by you; nothing was changed</source>
+        <translation type="unfinished">nid chi lofnododd y datganiad sydd wedi&apos;i gydlofnodi; does dim byd wedi newid</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="446"/>
+        <source>a different decision with the same id was already imported; nothing was changed</source>
+        <translation type="unfinished">mae penderfyniad gwahanol â&apos;r un id wedi&apos;i fewnforio&apos;n barod; does dim byd wedi newid</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="451"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="360"/>
+        <location filename="../../../ui/core_messages.py" line="455"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="365"/>
+        <location filename="../../../ui/core_messages.py" line="460"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="370"/>
+        <location filename="../../../ui/core_messages.py" line="465"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="371"/>
+        <location filename="../../../ui/core_messages.py" line="466"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="372"/>
+        <location filename="../../../ui/core_messages.py" line="467"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
@@ -814,6 +1031,218 @@
         <location filename="../../../ui/widgets/readback_view.py" line="236"/>
         <source>%1 (corrected)</source>
         <translation type="unfinished">%1 (wedi&apos;i chywiro)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionCard</name>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="122"/>
+        <source>Approved and countersigned</source>
+        <translation type="unfinished">Wedi&apos;i gymeradwyo a&apos;i gydlofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="124"/>
+        <source>Returned with comments</source>
+        <translation type="unfinished">Wedi&apos;i ddychwelyd gyda sylwadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="136"/>
+        <source>Kept in the vault, with the supervisor&apos;s signature added</source>
+        <translation type="unfinished">Yn cael ei gadw yn y gladdgell, gyda llofnod y goruchwyliwr wedi&apos;i ychwanegu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="138"/>
+        <source>None: a returned statement is not countersigned</source>
+        <translation type="unfinished">Dim: does dim cydlofnod ar ddatganiad sydd wedi&apos;i ddychwelyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="140"/>
+        <source>Not kept</source>
+        <translation type="unfinished">Heb ei gadw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="142"/>
+        <source>No comments.</source>
+        <translation type="unfinished">Dim sylwadau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="143"/>
+        <source>Reviewer</source>
+        <translation type="unfinished">Adolygydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="144"/>
+        <source>Decided</source>
+        <translation type="unfinished">Penderfynwyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="145"/>
+        <source>Countersigned statement</source>
+        <translation type="unfinished">Datganiad wedi&apos;i gydlofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="146"/>
+        <source>Comments</source>
+        <translation type="unfinished">Sylwadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="151"/>
+        <source>The signed statement stays exactly as it is. When you and the survivor are ready, what the supervisor asks for can be taken as a further statement.</source>
+        <translation type="unfinished">Mae&apos;r datganiad sydd wedi&apos;i lofnodi yn aros yn union fel y mae. Pan fyddwch chi a&apos;r goroeswr yn barod, mae modd cymryd yr hyn mae&apos;r goruchwyliwr yn gofyn amdano fel datganiad pellach.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="160"/>
+        <source>Checklist answers</source>
+        <translation type="unfinished">Atebion y rhestr wirio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="164"/>
+        <source>Decision: {verdict}</source>
+        <translation type="unfinished">Penderfyniad: {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="165"/>
+        <source>By {name}, {when}</source>
+        <translation type="unfinished">Gan {name}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="183"/>
+        <source>Checklist</source>
+        <translation type="unfinished">Rhestr wirio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="184"/>
+        <source>Checklist: {answered} of {total} items answered</source>
+        <translation type="unfinished">Rhestr wirio: {answered} o {total} eitem wedi&apos;u hateb</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="190"/>
+        <source>Met</source>
+        <translation type="unfinished">Wedi&apos;i fodloni</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="191"/>
+        <source>Not met</source>
+        <translation type="unfinished">Heb ei fodloni</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="192"/>
+        <source>Not applicable</source>
+        <translation type="unfinished">Amherthnasol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="197"/>
+        <source>No checklist answers were given.</source>
+        <translation type="unfinished">Chafodd dim atebion eu rhoi i&apos;r rhestr wirio.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="212"/>
+        <source>{number}. {answer}: {text}</source>
+        <translation type="unfinished">{number}. {answer}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="214"/>
+        <source>{answer}: {text}</source>
+        <translation type="unfinished">{answer}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="218"/>
+        <source>    Comment: {comment}</source>
+        <translation type="unfinished">    Sylw: {comment}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsScreen</name>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="230"/>
+        <source>Supervisor decisions</source>
+        <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="234"/>
+        <source>A supervisor&apos;s decision on an exported statement arrives as a decision file (.qrr). Import it here, or drop the file on this window; it is checked before it is kept.</source>
+        <translation type="unfinished">Mae penderfyniad goruchwyliwr ar ddatganiad a allforiwyd yn cyrraedd fel ffeil penderfyniad (.qrr). Mewnforiwch hi yma, neu gollyngwch y ffeil ar y ffenestr hon; caiff ei gwirio cyn ei chadw.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="242"/>
+        <source>&amp;Import a decision…</source>
+        <translation type="unfinished">&amp;Mewnforio penderfyniad…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="246"/>
+        <location filename="../../../ui/screens/decisions.py" line="356"/>
+        <source>Import a decision</source>
+        <translation type="unfinished">Mewnforio penderfyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="247"/>
+        <source>Choose a decision file (.qrr) to check and keep with its case</source>
+        <translation type="unfinished">Dewiswch ffeil penderfyniad (.qrr) i&apos;w gwirio a&apos;i chadw gyda&apos;i hachos</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="256"/>
+        <source>Working</source>
+        <translation type="unfinished">Wrthi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="278"/>
+        <source>&amp;Back</source>
+        <translation type="unfinished">&amp;Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="279"/>
+        <source>Back to the case</source>
+        <translation type="unfinished">Yn ôl i&apos;r achos</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="310"/>
+        <source>Open a case first to see its decisions.</source>
+        <translation type="unfinished">Agorwch achos yn gyntaf i weld ei benderfyniadau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="340"/>
+        <source>No supervisor&apos;s decision on this case yet. When one arrives, import it here.</source>
+        <translation type="unfinished">Does dim penderfyniad gan oruchwyliwr ar yr achos hwn eto. Pan fydd un yn cyrraedd, mewnforiwch ef yma.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="348"/>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="358"/>
+        <source>Quietroom decision (*.qrr)</source>
+        <translation type="unfinished">Penderfyniad Quietroom (*.qrr)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="368"/>
+        <source>Checking the decision file…</source>
+        <translation type="unfinished">Yn gwirio&apos;r ffeil penderfyniad…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="384"/>
+        <source>This decision was already imported; nothing was changed.</source>
+        <translation type="unfinished">Cafodd y penderfyniad hwn ei fewnforio&apos;n barod; does dim byd wedi newid.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="388"/>
+        <source>The decision was checked and kept. It is about case {reference}: the supervisor approved the statement. It is shown below.</source>
+        <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw. Mae&apos;n ymwneud ag achos {reference}: cymeradwyodd y goruchwyliwr y datganiad. Mae i&apos;w weld isod.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="393"/>
+        <source>The decision was checked and kept. It is about case {reference}: the supervisor returned the statement with comments. It is shown below.</source>
+        <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw. Mae&apos;n ymwneud ag achos {reference}: dychwelodd y goruchwyliwr y datganiad gyda sylwadau. Mae i&apos;w weld isod.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="399"/>
+        <source>The decision was checked and kept: the supervisor approved the statement.</source>
+        <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw: cymeradwyodd y goruchwyliwr y datganiad.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/decisions.py" line="403"/>
+        <source>The decision was checked and kept: the supervisor returned the statement with comments.</source>
+        <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw: dychwelodd y goruchwyliwr y datganiad gyda sylwadau.</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1939,124 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
 </context>
 <context>
+    <name>PdfPages</name>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="66"/>
+        <source>Previous page</source>
+        <translation type="unfinished">Tudalen flaenorol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="66"/>
+        <source>Page Up at the top</source>
+        <translation type="unfinished">Page Up ar frig y dudalen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="65"/>
+        <source>&amp;Previous</source>
+        <translation type="unfinished">&amp;Blaenorol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="67"/>
+        <source>&amp;Next</source>
+        <translation type="unfinished">&amp;Nesaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="68"/>
+        <source>Next page</source>
+        <translation type="unfinished">Tudalen nesaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="68"/>
+        <source>Page Down at the bottom</source>
+        <translation type="unfinished">Page Down ar waelod y dudalen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="71"/>
+        <source>−</source>
+        <translation type="unfinished">−</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="72"/>
+        <source>Zoom out</source>
+        <translation type="unfinished">Chwyddo allan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="72"/>
+        <source>Ctrl+Minus</source>
+        <translation type="unfinished">Ctrl+Minws</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="73"/>
+        <source>Zoom out (Ctrl+Minus)</source>
+        <translation type="unfinished">Chwyddo allan (Ctrl+Minws)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="76"/>
+        <source>+</source>
+        <translation type="unfinished">+</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="77"/>
+        <source>Zoom in</source>
+        <translation type="unfinished">Chwyddo i mewn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="77"/>
+        <source>Ctrl+Plus</source>
+        <translation type="unfinished">Ctrl+Plws</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="78"/>
+        <source>Zoom in (Ctrl+Plus)</source>
+        <translation type="unfinished">Chwyddo i mewn (Ctrl+Plws)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="79"/>
+        <source>Fit &amp;width</source>
+        <translation type="unfinished">Ffitio&apos;r &amp;lled</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="84"/>
+        <source>Fit width</source>
+        <translation type="unfinished">Ffitio&apos;r lled</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="85"/>
+        <source>The page fills the width of its area (Ctrl+0)</source>
+        <translation type="unfinished">Mae&apos;r dudalen yn llenwi lled ei hardal (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="95"/>
+        <source>Signed statement</source>
+        <translation type="unfinished">Datganiad wedi&apos;i lofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="97"/>
+        <source>The signed statement as an image, one page at a time. Page Down and Page Up scroll and turn the pages; Home and End go to the first and last page.</source>
+        <translation type="unfinished">Y datganiad wedi&apos;i lofnodi fel delwedd, un dudalen ar y tro. Mae Page Down a Page Up yn sgrolio ac yn troi&apos;r tudalennau; mae Home ac End yn mynd i&apos;r dudalen gyntaf a&apos;r olaf.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="311"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished">Tudalen %1 o %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="314"/>
+        <source>%1 %</source>
+        <translation type="unfinished">%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="318"/>
+        <source>No page</source>
+        <translation type="unfinished">Dim tudalen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="320"/>
+        <source>Zoom %1 %</source>
+        <translation type="unfinished">Chwyddo %1 %</translation>
+    </message>
+</context>
+<context>
     <name>PersonRow</name>
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="393"/>
@@ -1938,6 +2485,1014 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <location filename="../../../ui/screens/new_case_steps.py" line="350"/>
         <source>Victim personal statement offered</source>
         <translation type="unfinished">Datganiad personol y dioddefwr wedi&apos;i gynnig</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDecisionScreen</name>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="120"/>
+        <source>Decide on the statement</source>
+        <translation type="unfinished">Penderfynu ar y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="137"/>
+        <source>Checklist</source>
+        <translation type="unfinished">Rhestr wirio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="141"/>
+        <source>Answer each item: met, not met or not applicable. An item that is not met needs a short comment saying why.</source>
+        <translation type="unfinished">Atebwch bob eitem: wedi&apos;i bodloni, heb ei bodloni neu amherthnasol. Mae angen sylw byr yn dweud pam ar eitem sydd heb ei bodloni.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="150"/>
+        <source>Your &amp;comments on the statement</source>
+        <translation type="unfinished">Eich &amp;sylwadau ar y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="156"/>
+        <source>Needed when you return the statement: say what should change.</source>
+        <translation type="unfinished">Angen os byddwch chi&apos;n dychwelyd y datganiad: dywedwch beth ddylai newid.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="160"/>
+        <source>Your comments on the statement</source>
+        <translation type="unfinished">Eich sylwadau ar y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="162"/>
+        <source>Optional when approving; needed when returning. The interviewer and the intake will read them.</source>
+        <translation type="unfinished">Dewisol wrth gymeradwyo; angen wrth ddychwelyd. Bydd y cyfwelydd a&apos;r tîm derbyn yn eu darllen.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="175"/>
+        <source>Working</source>
+        <translation type="unfinished">Wrthi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="182"/>
+        <source>What is still needed</source>
+        <translation type="unfinished">Beth sydd ei angen o hyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="185"/>
+        <source>&amp;Back</source>
+        <translation type="unfinished">&amp;Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="186"/>
+        <source>Back to the statement</source>
+        <translation type="unfinished">Yn ôl i&apos;r datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="187"/>
+        <source>&amp;Return with comments…</source>
+        <translation type="unfinished">&amp;Dychwelyd gyda sylwadau…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="188"/>
+        <source>&amp;Approve and countersign…</source>
+        <translation type="unfinished">&amp;Cymeradwyo a chydlofnodi…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="192"/>
+        <location filename="../../../ui/screens/review_decision.py" line="452"/>
+        <location filename="../../../ui/screens/review_decision.py" line="460"/>
+        <source>Return with comments</source>
+        <translation type="unfinished">Dychwelyd gyda sylwadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="193"/>
+        <location filename="../../../ui/screens/review_decision.py" line="362"/>
+        <source>Sends the statement back to the interviewer with your comments</source>
+        <translation type="unfinished">Yn anfon y datganiad yn ôl at y cyfwelydd gyda&apos;ch sylwadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="197"/>
+        <location filename="../../../ui/screens/review_decision.py" line="442"/>
+        <location filename="../../../ui/screens/review_decision.py" line="450"/>
+        <source>Approve and countersign</source>
+        <translation type="unfinished">Cymeradwyo a chydlofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="198"/>
+        <location filename="../../../ui/screens/review_decision.py" line="359"/>
+        <source>Adds your signature to the statement and writes the decision file</source>
+        <translation type="unfinished">Yn ychwanegu eich llofnod at y datganiad ac yn ysgrifennu&apos;r ffeil penderfyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="222"/>
+        <source>Choose a statement in the review inbox first.</source>
+        <translation type="unfinished">Dewiswch ddatganiad yn y blwch adolygu yn gyntaf.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="262"/>
+        <source>Statement {reference}, taken by {interviewer}. Work through the checklist, then approve the statement or return it with comments.</source>
+        <translation type="unfinished">Datganiad {reference}, wedi&apos;i gymryd gan {interviewer}. Ewch drwy&apos;r rhestr wirio, yna cymeradwywch y datganiad neu ei ddychwelyd gyda sylwadau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="277"/>
+        <source>This statement was approved on {when}. A review is decided once, so nothing more can be done here.</source>
+        <translation type="unfinished">Cafodd y datganiad hwn ei gymeradwyo ar {when}. Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad, felly does dim byd mwy i&apos;w wneud yma.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="284"/>
+        <source>This statement was returned on {when}. A review is decided once, so nothing more can be done here.</source>
+        <translation type="unfinished">Cafodd y datganiad hwn ei ddychwelyd ar {when}. Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad, felly does dim byd mwy i&apos;w wneud yma.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="293"/>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="316"/>
+        <source>To approve, item {number} still needs an answer.</source>
+        <translation type="unfinished">I gymeradwyo, mae angen ateb eitem {number} o hyd.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="320"/>
+        <source>To approve, {count} of the {total} items still need an answer, starting with item {number}.</source>
+        <translation type="unfinished">I gymeradwyo, mae angen ateb {count} o&apos;r {total} eitem o hyd, gan ddechrau gydag eitem {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="326"/>
+        <source>To approve, item {number} is marked not met and needs a comment saying why.</source>
+        <translation type="unfinished">I gymeradwyo, mae eitem {number} wedi&apos;i nodi heb ei bodloni ac mae angen sylw yn dweud pam.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="330"/>
+        <source>To approve, items {numbers} are marked not met and each needs a comment saying why.</source>
+        <translation type="unfinished">I gymeradwyo, mae eitemau {numbers} wedi&apos;u nodi heb eu bodloni ac mae angen sylw yn dweud pam ar bob un.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="338"/>
+        <source>To return the statement, write your comments saying what should change.</source>
+        <translation type="unfinished">I ddychwelyd y datganiad, ysgrifennwch eich sylwadau yn dweud beth ddylai newid.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="344"/>
+        <source>Your comments are too long: at most {limit} characters.</source>
+        <translation type="unfinished">Mae eich sylwadau&apos;n rhy hir: dim mwy na {limit} nod.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="406"/>
+        <source>Countersigning and saving the decision… this takes a few seconds.</source>
+        <translation type="unfinished">Yn cydlofnodi ac yn cadw&apos;r penderfyniad… mae hyn yn cymryd ychydig eiliadau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="408"/>
+        <source>Saving the decision…</source>
+        <translation type="unfinished">Yn cadw&apos;r penderfyniad…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="427"/>
+        <source>Save the decision as</source>
+        <translation type="unfinished">Cadw&apos;r penderfyniad fel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="429"/>
+        <source>Quietroom decision (*.qrr)</source>
+        <translation type="unfinished">Penderfyniad Quietroom (*.qrr)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="444"/>
+        <source>Approve this statement?
+
+Your signature will be added to the statement PDF. The interviewer, the intake and you can open the decision file.
+
+It will be saved as:
+{path}
+
+A review is decided once; this cannot be changed afterwards.</source>
+        <translation type="unfinished">Cymeradwyo&apos;r datganiad hwn?
+
+Bydd eich llofnod yn cael ei ychwanegu at PDF y datganiad. Gall y cyfwelydd, y tîm derbyn a chi agor y ffeil penderfyniad.
+
+Bydd yn cael ei chadw fel:
+{path}
+
+Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad; does dim modd newid hyn wedyn.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="454"/>
+        <source>Return this statement to the interviewer with your comments?
+
+The statement is not countersigned. The interviewer, the intake and you can open the decision file.
+
+It will be saved as:
+{path}
+
+A review is decided once; this cannot be changed afterwards.</source>
+        <translation type="unfinished">Dychwelyd y datganiad hwn at y cyfwelydd gyda&apos;ch sylwadau?
+
+Does dim cydlofnod ar y datganiad. Gall y cyfwelydd, y tîm derbyn a chi agor y ffeil penderfyniad.
+
+Bydd yn cael ei chadw fel:
+{path}
+
+Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad; does dim modd newid hyn wedyn.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="462"/>
+        <source>A file with this name is already there; it will be replaced.</source>
+        <translation type="unfinished">Mae ffeil â&apos;r enw hwn yno&apos;n barod; bydd yn cael ei disodli.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="473"/>
+        <source>Approved and countersigned. The decision was saved to:
+{path}
+{interviewer} (who took the statement), the intake and you can open it; nobody else can. Send it to the interviewer in the usual way.</source>
+        <translation type="unfinished">Wedi&apos;i gymeradwyo a&apos;i gydlofnodi. Cafodd y penderfyniad ei gadw yn:
+{path}
+Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all neb arall. Anfonwch ef at y cyfwelydd yn y ffordd arferol.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_decision.py" line="479"/>
+        <source>Returned with your comments. The decision was saved to:
+{path}
+{interviewer} (who took the statement), the intake and you can open it; nobody else can. Send it to the interviewer in the usual way.</source>
+        <translation type="unfinished">Wedi&apos;i ddychwelyd gyda&apos;ch sylwadau. Cafodd y penderfyniad ei gadw yn:
+{path}
+Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all neb arall. Anfonwch ef at y cyfwelydd yn y ffordd arferol.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewInboxScreen</name>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="197"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="223"/>
+        <source>Reviews</source>
+        <translation type="unfinished">Adolygiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="200"/>
+        <source>Statements sent to you for review. A bundle is checked when you open it: only one that passes every check is kept here.</source>
+        <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu. Caiff bwndel ei wirio pan fyddwch chi&apos;n ei agor: dim ond un sy&apos;n llwyddo ym mhob gwiriad sy&apos;n cael ei gadw yma.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="209"/>
+        <source>Reference</source>
+        <translation type="unfinished">Cyfeirnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="210"/>
+        <source>Category</source>
+        <translation type="unfinished">Categori</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="211"/>
+        <source>Interviewer</source>
+        <translation type="unfinished">Cyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="212"/>
+        <source>Received</source>
+        <translation type="unfinished">Derbyniwyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="213"/>
+        <source>State</source>
+        <translation type="unfinished">Cyflwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="223"/>
+        <source>Press Enter to read the selected review.</source>
+        <translation type="unfinished">Pwyswch Enter i ddarllen yr adolygiad a ddewiswyd.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="231"/>
+        <source>No reviews yet. Open a bundle for review, or drop a .qrb file on this screen.</source>
+        <translation type="unfinished">Dim adolygiadau eto. Agorwch fwndel i&apos;w adolygu, neu gollyngwch ffeil .qrb ar y sgrin hon.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="240"/>
+        <source>Checking the bundle</source>
+        <translation type="unfinished">Yn gwirio&apos;r bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="249"/>
+        <source>The checks made on the bundle</source>
+        <translation type="unfinished">Y gwiriadau a wnaed ar y bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="252"/>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished">&amp;Cau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="253"/>
+        <source>Dismiss the checks</source>
+        <translation type="unfinished">Cau&apos;r gwiriadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
+        <source>&amp;Cases</source>
+        <translation type="unfinished">Ach&amp;osion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="261"/>
+        <source>Back to the case list</source>
+        <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="262"/>
+        <source>&amp;Read</source>
+        <translation type="unfinished">&amp;Darllen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="263"/>
+        <source>Read the selected review</source>
+        <translation type="unfinished">Darllen yr adolygiad a ddewiswyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="264"/>
+        <source>Open a &amp;bundle for review…</source>
+        <translation type="unfinished">Agor &amp;bwndel i&apos;w adolygu…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="268"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="382"/>
+        <source>Open a bundle for review</source>
+        <translation type="unfinished">Agor bwndel i&apos;w adolygu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="269"/>
+        <source>Checks a bundle sent to you and, if it passes, keeps it for review</source>
+        <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch ac, os yw&apos;n llwyddo, yn ei gadw i&apos;w adolygu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="356"/>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="384"/>
+        <source>Quietroom bundle (*.qrb)</source>
+        <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="397"/>
+        <source>Checking the bundle… this takes a few seconds.</source>
+        <translation type="unfinished">Yn gwirio&apos;r bwndel… mae hyn yn cymryd ychydig eiliadau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="418"/>
+        <source>This bundle did not pass its checks (%1), so nothing of it was kept. Do not rely on it: ask the sender to export it to you again.</source>
+        <translation type="unfinished">Wnaeth y bwndel hwn ddim llwyddo yn ei wiriadau (%1), felly chafodd dim ohono ei gadw. Peidiwch â dibynnu arno: gofynnwch i&apos;r anfonwr ei allforio atoch eto.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="428"/>
+        <source>The bundle passed every check and is now in your reviews. It is selected.</source>
+        <translation type="unfinished">Llwyddodd y bwndel ym mhob gwiriad ac mae bellach yn eich adolygiadau. Mae wedi&apos;i ddewis.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="430"/>
+        <source>This bundle is already in your reviews. It is selected.</source>
+        <translation type="unfinished">Mae&apos;r bwndel hwn yn eich adolygiadau yn barod. Mae wedi&apos;i ddewis.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReadingScreen</name>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="482"/>
+        <source>&amp;Reviews</source>
+        <translation type="unfinished">&amp;Adolygiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="483"/>
+        <source>Back to the reviews</source>
+        <translation type="unfinished">Yn ôl i&apos;r adolygiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="485"/>
+        <source>&amp;Decide…</source>
+        <translation type="unfinished">&amp;Penderfynu…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="489"/>
+        <source>Decide</source>
+        <translation type="unfinished">Penderfynu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="490"/>
+        <source>Approve the statement, or return it with comments</source>
+        <translation type="unfinished">Cymeradwyo&apos;r datganiad, neu ei ddychwelyd gyda sylwadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="501"/>
+        <source>Opening the review</source>
+        <translation type="unfinished">Yn agor yr adolygiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="513"/>
+        <source>The record of the interview</source>
+        <translation type="unfinished">Cofnod y cyfweliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="524"/>
+        <source>V&amp;erification</source>
+        <translation type="unfinished">D&amp;ilysu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="515"/>
+        <source>How the statement was taken</source>
+        <translation type="unfinished">Sut y cymerwyd y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="517"/>
+        <source>The statement&apos;s signing, each sitting with who was present and every pause, the timeline, read-back corrections and revisions</source>
+        <translation type="unfinished">Llofnodi&apos;r datganiad, pob sesiwn gyda phwy oedd yn bresennol a phob saib, y llinell amser, cywiriadau wrth ddarllen yn ôl a diwygiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="523"/>
+        <source>Re&amp;cord</source>
+        <translation type="unfinished">C&amp;ofnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="525"/>
+        <source>Re&amp;stricted</source>
+        <translation type="unfinished">C&amp;yfyngedig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="526"/>
+        <source>The survivor&apos;s restricted details</source>
+        <translation type="unfinished">Manylion cyfyngedig y goroeswr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="564"/>
+        <source>The survivor&apos;s restricted details (address, contact, needs) are kept apart from the statement. Show them only when you need them: each time they are shown, it is recorded in this review&apos;s record.</source>
+        <translation type="unfinished">Mae manylion cyfyngedig y goroeswr (cyfeiriad, cysylltu, anghenion) yn cael eu cadw ar wahân i&apos;r datganiad. Dangoswch nhw dim ond pan fydd eu hangen arnoch chi: bob tro y cânt eu dangos, caiff hynny ei gofnodi yng nghofnod yr adolygiad hwn.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="571"/>
+        <source>S&amp;how restricted details</source>
+        <translation type="unfinished">&amp;Dangos manylion cyfyngedig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="574"/>
+        <source>Show restricted details</source>
+        <translation type="unfinished">Dangos manylion cyfyngedig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="575"/>
+        <source>Shows the survivor&apos;s restricted details; this is recorded</source>
+        <translation type="unfinished">Yn dangos manylion cyfyngedig y goroeswr; caiff hyn ei gofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="577"/>
+        <source>H&amp;ide restricted details</source>
+        <translation type="unfinished">C&amp;uddio manylion cyfyngedig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="578"/>
+        <source>Hide restricted details</source>
+        <translation type="unfinished">Cuddio manylion cyfyngedig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="591"/>
+        <source>Restricted details</source>
+        <translation type="unfinished">Manylion cyfyngedig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="684"/>
+        <source>%1 · interviewer %2 · received %3 · %4</source>
+        <translation type="unfinished">%1 · cyfwelydd %2 · derbyniwyd %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="699"/>
+        <source>Every check passed when the review was opened just now.</source>
+        <translation type="unfinished">Llwyddodd pob gwiriad pan agorwyd yr adolygiad gynnau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="701"/>
+        <source>Not every check passed. Do not rely on this statement.</source>
+        <translation type="unfinished">Wnaeth pob gwiriad ddim llwyddo. Peidiwch â dibynnu ar y datganiad hwn.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="715"/>
+        <source>The review could not be opened; nothing was changed.</source>
+        <translation type="unfinished">Doedd dim modd agor yr adolygiad; chafodd dim byd ei newid.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="754"/>
+        <source>This view was recorded in the review&apos;s record. Hide them when done.</source>
+        <translation type="unfinished">Cafodd yr edrychiad hwn ei gofnodi yng nghofnod yr adolygiad. Cuddiwch nhw pan fyddwch chi wedi gorffen.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="767"/>
+        <source>The restricted details could not be shown.</source>
+        <translation type="unfinished">Doedd dim modd dangos y manylion cyfyngedig.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewRecord</name>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="91"/>
+        <source>under 1 min</source>
+        <translation type="unfinished">llai nag 1 mun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="93"/>
+        <source>0 min</source>
+        <translation type="unfinished">0 mun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="97"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished">%1 awr %2 mun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="98"/>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 mun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="103"/>
+        <source>interviewer</source>
+        <translation type="unfinished">cyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="104"/>
+        <source>second interviewer</source>
+        <translation type="unfinished">ail gyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="105"/>
+        <source>interpreter</source>
+        <translation type="unfinished">cyfieithydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="106"/>
+        <source>supporter</source>
+        <translation type="unfinished">cefnogwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="107"/>
+        <source>witness</source>
+        <translation type="unfinished">tyst</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="108"/>
+        <source>appropriate adult</source>
+        <translation type="unfinished">oedolyn priodol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="109"/>
+        <source>Registered Intermediary</source>
+        <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="110"/>
+        <source>ISVA</source>
+        <translation type="unfinished">ISVA</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="117"/>
+        <source>child sexual abuse (non-recent)</source>
+        <translation type="unfinished">cam-drin plant yn rhywiol (nad yw&apos;n ddiweddar)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="118"/>
+        <source>abuse of position for a sexual purpose</source>
+        <translation type="unfinished">camddefnyddio swydd at ddiben rhywiol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="119"/>
+        <source>general statement</source>
+        <translation type="unfinished">datganiad cyffredinol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="126"/>
+        <source>an image (PNG)</source>
+        <translation type="unfinished">delwedd (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="127"/>
+        <source>an image (JPEG)</source>
+        <translation type="unfinished">delwedd (JPEG)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="128"/>
+        <source>a drawing (SVG)</source>
+        <translation type="unfinished">llun (SVG)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="129"/>
+        <source>drawn on screen</source>
+        <translation type="unfinished">wedi&apos;i dynnu ar y sgrin</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="200"/>
+        <source>From %1, not ended</source>
+        <translation type="unfinished">O %1, heb ddod i ben</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="202"/>
+        <source>From %1 to %2</source>
+        <translation type="unfinished">O %1 i %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="269"/>
+        <source>Timeline, in the witness&apos;s words</source>
+        <translation type="unfinished">Llinell amser, yng ngeiriau&apos;r tyst</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="695"/>
+        <source>Times are shown in this computer&apos;s time zone.</source>
+        <translation type="unfinished">Mae&apos;r amseroedd yng nghylchfa amser y cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="139"/>
+        <source>The statement</source>
+        <translation type="unfinished">Y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="142"/>
+        <source>Statement number: %1</source>
+        <translation type="unfinished">Rhif y datganiad: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="147"/>
+        <source>Read back and confirmed: %1</source>
+        <translation type="unfinished">Wedi&apos;i ddarllen yn ôl a&apos;i gadarnhau: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="152"/>
+        <source>Signed: %1</source>
+        <translation type="unfinished">Wedi&apos;i lofnodi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="155"/>
+        <source>Read to the witness by: %1</source>
+        <translation type="unfinished">Wedi&apos;i ddarllen i&apos;r tyst gan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="159"/>
+        <source>The witness read the statement themselves.</source>
+        <translation type="unfinished">Darllenodd y tyst y datganiad eu hunain.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="164"/>
+        <source>Signature: %1</source>
+        <translation type="unfinished">Llofnod: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="172"/>
+        <source>Overall</source>
+        <translation type="unfinished">At ei gilydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="173"/>
+        <source>Sittings: %1</source>
+        <translation type="unfinished">Sesiynau: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="175"/>
+        <location filename="../../../ui/screens/review_reading.py" line="216"/>
+        <source>Active time: %1</source>
+        <translation type="unfinished">Amser ar waith: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="180"/>
+        <source>Pauses: %1, of which the witness asked for %2</source>
+        <translation type="unfinished">Seibiau: %1, a gofynnodd y tyst am %2 ohonynt</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="186"/>
+        <location filename="../../../ui/screens/review_reading.py" line="219"/>
+        <source>Interruptions: %1</source>
+        <translation type="unfinished">Ymyriadau: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="193"/>
+        <source>from %1, %2</source>
+        <translation type="unfinished">o %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="195"/>
+        <source>from %1 to %2</source>
+        <translation type="unfinished">o %1 i %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="208"/>
+        <source>Sitting %1, at %2</source>
+        <translation type="unfinished">Sesiwn %1, yn %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="210"/>
+        <source>Sitting %1</source>
+        <translation type="unfinished">Sesiwn %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="252"/>
+        <source>not ended</source>
+        <translation type="unfinished">heb ddod i ben</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="222"/>
+        <source>Present: nobody was recorded.</source>
+        <translation type="unfinished">Yn bresennol: chafodd neb ei gofnodi.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="225"/>
+        <source>Pauses: none.</source>
+        <translation type="unfinished">Seibiau: dim.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="232"/>
+        <source>Present: %1, %2</source>
+        <translation type="unfinished">Yn bresennol: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="237"/>
+        <source>%1, language %2</source>
+        <translation type="unfinished">%1, iaith %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="239"/>
+        <source>%1 (outside the evidential chain)</source>
+        <translation type="unfinished">%1 (y tu allan i&apos;r gadwyn dystiolaeth)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="246"/>
+        <source>recorded by Quietroom itself</source>
+        <translation type="unfinished">wedi&apos;i gofnodi gan Quietroom ei hun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="249"/>
+        <source>asked for by the %1</source>
+        <translation type="unfinished">ar gais %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="254"/>
+        <location filename="../../../ui/screens/review_reading.py" line="285"/>
+        <location filename="../../../ui/screens/review_reading.py" line="392"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="256"/>
+        <source>no reason given</source>
+        <translation type="unfinished">ni roddwyd rheswm</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="261"/>
+        <source>Interruption %1: %2, %3. Reason: %4</source>
+        <translation type="unfinished">Ymyriad %1: %2, %3. Rheswm: %4</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="263"/>
+        <source>Pause %1: %2, %3. Reason: %4</source>
+        <translation type="unfinished">Saib %1: %2, %3. Rheswm: %4</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="271"/>
+        <source>No events were recorded.</source>
+        <translation type="unfinished">Chafodd dim digwyddiadau eu cofnodi.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="279"/>
+        <source>between %1 and %2</source>
+        <translation type="unfinished">rhwng %1 a %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="282"/>
+        <source>uncertain</source>
+        <translation type="unfinished">ansicr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="287"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="303"/>
+        <source>Read-back</source>
+        <translation type="unfinished">Darllen yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="306"/>
+        <source>Corrections made at read-back: %1</source>
+        <translation type="unfinished">Cywiriadau wrth ddarllen yn ôl: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="311"/>
+        <source>Revisions by section</source>
+        <translation type="unfinished">Diwygiadau fesul adran</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="314"/>
+        <source>No revisions were recorded.</source>
+        <translation type="unfinished">Chafodd dim diwygiadau eu cofnodi.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="318"/>
+        <source>%1: no revisions</source>
+        <translation type="unfinished">%1: dim diwygiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="323"/>
+        <source>%1: revisions %2, corrections %3, last updated %4</source>
+        <translation type="unfinished">%1: diwygiadau %2, cywiriadau %3, diweddarwyd ddiwethaf %4</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="338"/>
+        <source>Date of birth</source>
+        <translation type="unfinished">Dyddiad geni</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="339"/>
+        <source>Address</source>
+        <translation type="unfinished">Cyfeiriad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="340"/>
+        <source>Telephone</source>
+        <translation type="unfinished">Ffôn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="341"/>
+        <source>Email</source>
+        <translation type="unfinished">E-bost</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="342"/>
+        <source>Safe way to contact</source>
+        <translation type="unfinished">Ffordd ddiogel o gysylltu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="343"/>
+        <source>Safe times to contact</source>
+        <translation type="unfinished">Amseroedd diogel i gysylltu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="344"/>
+        <source>Safe to leave a voicemail</source>
+        <translation type="unfinished">Diogel gadael neges llais</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="345"/>
+        <source>Safe to send letters</source>
+        <translation type="unfinished">Diogel anfon llythyrau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="346"/>
+        <source>Dates to avoid</source>
+        <translation type="unfinished">Dyddiadau i&apos;w hosgoi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="347"/>
+        <source>Special measures</source>
+        <translation type="unfinished">Mesurau arbennig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="348"/>
+        <source>Other needs</source>
+        <translation type="unfinished">Anghenion eraill</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="349"/>
+        <source>Victim Personal Statement offered</source>
+        <translation type="unfinished">Cynigiwyd Datganiad Personol y Dioddefwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="355"/>
+        <source>Witness</source>
+        <translation type="unfinished">Tyst</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="366"/>
+        <source>Consent</source>
+        <translation type="unfinished">Cydsyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="372"/>
+        <source>Yes</source>
+        <translation type="unfinished">Ie</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="372"/>
+        <source>No</source>
+        <translation type="unfinished">Na</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="381"/>
+        <source>given</source>
+        <translation type="unfinished">wedi&apos;i roi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="382"/>
+        <source>withdrawn</source>
+        <translation type="unfinished">wedi&apos;i dynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="385"/>
+        <source>%1: %2 on %3</source>
+        <translation type="unfinished">%1: %2 ar %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWords</name>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="59"/>
+        <source>not recorded</source>
+        <translation type="unfinished">heb ei gofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="93"/>
+        <source>CSA</source>
+        <translation type="unfinished">CSA</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="94"/>
+        <source>APSP</source>
+        <translation type="unfinished">APSP</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="95"/>
+        <source>General</source>
+        <translation type="unfinished">Cyffredinol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="102"/>
+        <source>To review</source>
+        <translation type="unfinished">I&apos;w adolygu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="103"/>
+        <source>Approved</source>
+        <translation type="unfinished">Wedi&apos;i gymeradwyo</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="104"/>
+        <source>Returned</source>
+        <translation type="unfinished">Wedi&apos;i ddychwelyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="112"/>
+        <source>The file</source>
+        <translation type="unfinished">Y ffeil</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="113"/>
+        <source>Opening it with your key</source>
+        <translation type="unfinished">Ei agor â&apos;ch allwedd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="114"/>
+        <source>Everything expected is inside</source>
+        <translation type="unfinished">Mae popeth disgwyliedig y tu mewn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="115"/>
+        <source>The list of its contents</source>
+        <translation type="unfinished">Y rhestr o&apos;i gynnwys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="116"/>
+        <source>The author&apos;s signature on the bundle</source>
+        <translation type="unfinished">Llofnod yr awdur ar y bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="119"/>
+        <source>The author is an interviewer</source>
+        <translation type="unfinished">Mae&apos;r awdur yn gyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="120"/>
+        <source>Nothing was altered</source>
+        <translation type="unfinished">Does dim byd wedi&apos;i newid</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="121"/>
+        <source>It was sent to you</source>
+        <translation type="unfinished">Cafodd ei anfon atoch chi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="122"/>
+        <source>The signature on the statement</source>
+        <translation type="unfinished">Y llofnod ar y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="125"/>
+        <source>The record of the interview</source>
+        <translation type="unfinished">Cofnod y cyfweliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="126"/>
+        <source>The restricted details, kept apart</source>
+        <translation type="unfinished">Y manylion cyfyngedig, wedi&apos;u cadw ar wahân</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="129"/>
+        <source>The audit log is unbroken</source>
+        <translation type="unfinished">Mae&apos;r log archwilio yn gyfan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="130"/>
+        <source>The organisation&apos;s trust file</source>
+        <translation type="unfinished">Ffeil ymddiried y sefydliad</translation>
     </message>
 </context>
 <context>
@@ -2832,77 +4387,92 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Allforio&apos;r datganiad wedi&apos;i lofnodi fel bwndel wedi&apos;i amgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="117"/>
+        <location filename="../../../ui/screens/workspace.py" line="107"/>
+        <source>Decisi&amp;ons…</source>
+        <translation type="unfinished">Pend&amp;erfyniadau…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="110"/>
+        <source>Supervisor decisions</source>
+        <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="111"/>
+        <source>See and import the supervisors&apos; decisions on this statement</source>
+        <translation type="unfinished">Gweld a mewnforio penderfyniadau&apos;r goruchwylwyr ar y datganiad hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="126"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="118"/>
+        <location filename="../../../ui/screens/workspace.py" line="127"/>
         <source>Dismiss the suggestion</source>
         <translation type="unfinished">Cau&apos;r awgrym</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="133"/>
+        <location filename="../../../ui/screens/workspace.py" line="142"/>
         <source>Statement section</source>
         <translation type="unfinished">Adran y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="134"/>
+        <location filename="../../../ui/screens/workspace.py" line="143"/>
         <source>The part of the statement you are writing</source>
         <translation type="unfinished">Y rhan o&apos;r datganiad rydych chi&apos;n ei hysgrifennu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="145"/>
+        <location filename="../../../ui/screens/workspace.py" line="154"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="146"/>
+        <location filename="../../../ui/screens/workspace.py" line="155"/>
         <source>The witness&apos;s own words for this section; saved as you type</source>
         <translation type="unfinished">Geiriau&apos;r tyst ei hun ar gyfer yr adran hon; yn cael eu cadw wrth i chi deipio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="168"/>
+        <location filename="../../../ui/screens/workspace.py" line="178"/>
         <source>Copying is switched off in Settings</source>
         <translation type="unfinished">Mae copïo wedi&apos;i ddiffodd yn y Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="274"/>
+        <location filename="../../../ui/screens/workspace.py" line="286"/>
         <source>Signed: the text can no longer change</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: ni all y testun newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="293"/>
+        <location filename="../../../ui/screens/workspace.py" line="305"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="302"/>
+        <location filename="../../../ui/screens/workspace.py" line="314"/>
         <source>Saving…</source>
         <translation type="unfinished">Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="326"/>
+        <location filename="../../../ui/screens/workspace.py" line="338"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="330"/>
+        <location filename="../../../ui/screens/workspace.py" line="342"/>
         <source>Not saved yet: %1</source>
         <translation type="unfinished">Heb ei gadw eto: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="440"/>
+        <location filename="../../../ui/screens/workspace.py" line="452"/>
         <source>It has been about %1 minutes without a break. You might offer one when it suits the witness.</source>
         <translation type="unfinished">Mae tua %1 munud wedi mynd heibio heb egwyl. Efallai yr hoffech chi gynnig un pan fydd yn gyfleus i&apos;r tyst.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="445"/>
+        <location filename="../../../ui/screens/workspace.py" line="457"/>
         <source>This sitting has gone on for over %1 minutes. Consider how the witness is doing.</source>
         <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r tyst yn teimlo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="451"/>
+        <location filename="../../../ui/screens/workspace.py" line="463"/>
         <source>New phase: %1. A good moment to check in with the witness.</source>
         <translation type="unfinished">Cyfnod newydd: %1. Amser da i holi sut mae&apos;r tyst.</translation>
     </message>
