@@ -6,8 +6,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-# Debian packages the tests use (interop tools, the Secret Service, Qt's xcb platform).
-APT_PACKAGES := gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb xauth \
+# Debian packages the tests use (interop tools, the Secret Service, Qt's xcb platform,
+# PostgreSQL for the intake's throwaway clusters).
+APT_PACKAGES := gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb xauth postgresql \
 	libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core
@@ -30,7 +31,7 @@ $(PY):
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,intake]'
 	@touch $@
 
 # Installs missing Debian packages when running as root with apt; otherwise says what
@@ -53,7 +54,7 @@ test: system-deps $(STAMP) $(QM)
 	tests/run-with-keyring.sh $(PY) -m pytest $(PYTEST_ARGS)
 
 # The code that ships is type-checked and formatted; tests and benchmarks are linted.
-LINTED := app crypto ui tests bench scripts
+LINTED := app crypto ui tests bench scripts $(wildcard intake)
 TYPED  := app crypto ui $(wildcard intake)
 
 lint: $(STAMP)
@@ -80,6 +81,7 @@ bench: $(STAMP)
 	$(PY) bench/engine.py
 	$(PY) bench/export.py
 	$(PY) bench/keys.py
+	$(PY) bench/review.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
 
 # Renders every main screen (English and Welsh, 100 % and 200 % text) to

@@ -443,6 +443,10 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
         "CoreMessages",
         "the countersigned statement was not signed by you; nothing was changed",
     ),
+    "decision.other_statement": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the countersigned statement is not the one exported in that bundle; nothing was changed",
+    ),
     "decision.id_reused": lambda: QCoreApplication.translate(
         "CoreMessages",
         "a different decision with the same id was already imported; nothing was changed",

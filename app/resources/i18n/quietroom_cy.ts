@@ -940,36 +940,41 @@
     </message>
     <message>
         <location filename="../../../ui/core_messages.py" line="446"/>
+        <source>the countersigned statement is not the one exported in that bundle; nothing was changed</source>
+        <translation type="unfinished">nid y datganiad a gydlofnodwyd yw&apos;r un a allforiwyd yn y bwndel hwnnw; ni newidiwyd dim</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="451"/>
         <source>a different decision with the same id was already imported; nothing was changed</source>
         <translation type="unfinished">mae penderfyniad gwahanol â&apos;r un id wedi&apos;i fewnforio&apos;n barod; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="451"/>
+        <location filename="../../../ui/core_messages.py" line="456"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="455"/>
+        <location filename="../../../ui/core_messages.py" line="460"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="460"/>
+        <location filename="../../../ui/core_messages.py" line="465"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="465"/>
+        <location filename="../../../ui/core_messages.py" line="470"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="466"/>
+        <location filename="../../../ui/core_messages.py" line="471"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="467"/>
+        <location filename="../../../ui/core_messages.py" line="472"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
@@ -2036,22 +2041,22 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Y datganiad wedi&apos;i lofnodi fel delwedd, un dudalen ar y tro. Mae Page Down a Page Up yn sgrolio ac yn troi&apos;r tudalennau; mae Home ac End yn mynd i&apos;r dudalen gyntaf a&apos;r olaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/pdf_pages.py" line="311"/>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="313"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished">Tudalen %1 o %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/pdf_pages.py" line="314"/>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="316"/>
         <source>%1 %</source>
         <translation type="unfinished">%1 %</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/pdf_pages.py" line="318"/>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="320"/>
         <source>No page</source>
         <translation type="unfinished">Dim tudalen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/pdf_pages.py" line="320"/>
+        <location filename="../../../ui/widgets/pdf_pages.py" line="322"/>
         <source>Zoom %1 %</source>
         <translation type="unfinished">Chwyddo %1 %</translation>
     </message>
