@@ -367,7 +367,7 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
         "CoreMessages", "there is no such review in this vault"
     ),
     "review.already_decided": lambda: QCoreApplication.translate(
-        "CoreMessages", "this review was already decided ({state}) on {decided}"
+        "CoreMessages", "this review has already been decided; a review is decided only once"
     ),
     "review.checklist_incomplete": lambda: QCoreApplication.translate(
         "CoreMessages",

@@ -189,9 +189,7 @@ class ReviewsMixin(EngineBase):
             if item.state != "to_review":
                 raise UsageError(
                     "review.already_decided",
-                    "this review was already decided ({state}) on {decided}",
-                    state=item.state,
-                    decided=item.decided,
+                    "this review has already been decided; a review is decided only once",
                 )
             at = self.now()
             conn.execute(

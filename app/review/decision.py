@@ -67,7 +67,8 @@ class DecisionResult:
 def check_comments(comments: str, *, required: bool) -> str:
     """The decision's comments as stored: NFC, at most 20,000 characters, no control
     characters but line breaks and tabs; required (non-blank) for a return."""
-    text = unicodedata.normalize("NFC", comments.replace("\r\n", "\n"))
+    # Surrounding blank lines (a file's last newline) are not part of what was said.
+    text = unicodedata.normalize("NFC", comments.replace("\r\n", "\n")).strip()
     if required and not text.strip():
         raise UsageError(
             "review.comments_required",
@@ -113,9 +114,7 @@ def decide(
     if review.state != "to_review":
         raise UsageError(
             "review.already_decided",
-            "this review was already decided ({state}) on {decided}",
-            state=review.state,
-            decided=review.decided,
+            "this review has already been decided; a review is decided only once",
         )
     contents = read_review(engine, review.id)
     category = contents.record["case"]["category"]

@@ -236,8 +236,8 @@ def test_a_review_is_decided_once(
     qtbot.keyClicks(screen.comments, "A second opinion.")
     dialogs.save_as = tmp_path / "second.qrr"
     screen.return_button.click()
-    qtbot.waitUntil(lambda: "already decided" in screen.message.text(), timeout=20_000)
-    assert screen.message.text().startswith("This review was already decided (returned) on ")
+    qtbot.waitUntil(lambda: "already been decided" in screen.message.text(), timeout=20_000)
+    assert screen.message.text().startswith("This review has already been decided")
     assert not dialogs.save_as.exists()
     qtbot.waitUntil(lambda: not screen.return_button.isEnabled(), timeout=10_000)
     assert "was returned on" in screen.state.text()

@@ -840,8 +840,8 @@
     </message>
     <message>
         <location filename="../../../ui/core_messages.py" line="369"/>
-        <source>this review was already decided ({state}) on {decided}</source>
-        <translation type="unfinished">mae penderfyniad wedi&apos;i wneud ar yr adolygiad hwn yn barod ({state}) ar {decided}</translation>
+        <source>this review has already been decided; a review is decided only once</source>
+        <translation type="unfinished">mae penderfyniad eisoes wedi&apos;i wneud ar yr adolygiad hwn; dim ond unwaith y gwneir penderfyniad ar adolygiad</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages.py" line="372"/>
@@ -944,37 +944,37 @@
         <translation type="unfinished">nid y datganiad a gydlofnodwyd yw&apos;r un a allforiwyd yn y bwndel hwnnw; ni newidiwyd dim</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="451"/>
+        <location filename="../../../ui/core_messages.py" line="450"/>
         <source>a different decision with the same id was already imported; nothing was changed</source>
         <translation type="unfinished">mae penderfyniad gwahanol â&apos;r un id wedi&apos;i fewnforio&apos;n barod; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="456"/>
+        <location filename="../../../ui/core_messages.py" line="455"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="460"/>
+        <location filename="../../../ui/core_messages.py" line="459"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="465"/>
+        <location filename="../../../ui/core_messages.py" line="464"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="470"/>
+        <location filename="../../../ui/core_messages.py" line="469"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="471"/>
+        <location filename="../../../ui/core_messages.py" line="470"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="472"/>
+        <location filename="../../../ui/core_messages.py" line="471"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
