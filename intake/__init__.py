@@ -11,5 +11,13 @@ signed receipt for each, and hands them to their recipients. Layers: it may impo
 - intake/migrations.py: the versioned schema and `migrate`.
 - intake/store.py: every read and write the server makes (bundles, decisions, receipts,
   resumable uploads).
+- intake/identity.py: the intake's own keys (receipt signing, TLS, age) from its folder.
+- intake/trust_source.py: the trust file being served, reloaded when it changes.
+- intake/tls.py: the mutual-TLS server context (the key through a memfd) and who calls.
+- intake/receipts.py: receipt.json and its detached CMS signature.
+- intake/refusals.py: JSON errors and their HTTP statuses.
+- intake/server.py: the HTTP API on aiohttp's server (docs/sync-protocol.md).
+- intake/serving.py: running it (in the foreground, or in a thread for tests).
+- intake/config.py, intake/launch.py: `serve`'s configuration, and starting `dev`/`serve`.
 - intake/cli.py: `quietroom-intake`.
 """

@@ -2,9 +2,15 @@
 
 It owns the argument parsing (one argparse subcommand per verb, each registered by a
 function here, so `dev` and `serve` join as siblings of `migrate`), the exit codes and
-the one-line errors. Today it has one command:
+the one-line errors:
 
     quietroom-intake migrate --dsn DSN     # bring the database to the latest schema
+    quietroom-intake dev --org DIR [--port N] [--password-file F]
+                                           # the organisation's intake on 127.0.0.1, over
+                                           # a throwaway PostgreSQL cluster
+    quietroom-intake serve --config FILE   # the production form (intake/config.py)
+
+`dev` and `serve` run until Ctrl+C or SIGTERM and then stop cleanly (exit 0).
 
 Exit codes follow the organisation's table (app/errors.py): 0 success, 1 usage or
 other error. A database that cannot be reached is exit 1 with the code
@@ -87,6 +93,72 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- dev and serve ---------------------------------------------------------------------
+
+
+def register_dev(sub: argparse._SubParsersAction[Parser]) -> None:
+    p = sub.add_parser(
+        "dev",
+        help="run the organisation's intake on this machine, over a throwaway database",
+        description=(
+            "Start a throwaway PostgreSQL cluster, migrate it and serve the intake on "
+            "127.0.0.1 with the intake identity that 'quietroom-cli org init' wrote. "
+            "Ctrl+C stops the server and removes the cluster. For development only."
+        ),
+    )
+    p.add_argument("--org", required=True, metavar="DIR", help="the organisation folder")
+    p.add_argument(
+        "--port",
+        type=_port,
+        metavar="N",
+        help="the port (default: the trust file's intake address on this machine, else 8443)",
+    )
+    p.add_argument(
+        "--password-file",
+        metavar="F",
+        help="the password of the intake's identity.p12 (org init --password-file)",
+    )
+    p.set_defaults(handler=cmd_dev)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text[:6]) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a port number (1 to 65535)")
+    return int(text)
+
+
+def cmd_dev(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from intake.launch import run_dev
+
+    password_file = Path(args.password_file) if args.password_file else None
+    return run_dev(Path(args.org), args.port, password_file)
+
+
+def register_serve(sub: argparse._SubParsersAction[Parser]) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="run the intake service (production)",
+        description=(
+            "Serve the intake with the settings of a TOML configuration file: the "
+            "database, the address to listen on, the trust file and CA, and the intake's "
+            "identity. The database must be migrated first ('quietroom-intake migrate')."
+        ),
+    )
+    p.add_argument("--config", required=True, metavar="FILE", help="the configuration (TOML)")
+    p.set_defaults(handler=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from intake.config import load_config
+    from intake.launch import run_serve
+
+    return run_serve(load_config(Path(args.config)))
+
+
 # --- the program -----------------------------------------------------------------------
 
 
@@ -98,6 +170,8 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     register_migrate(sub)
+    register_dev(sub)
+    register_serve(sub)
     return parser
 
 

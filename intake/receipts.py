@@ -1,0 +1,137 @@
+"""Receipts: what the intake signs for every bundle and decision it keeps.
+
+`receipt.json` (UTF-8 JSON, keys sorted, indented by two spaces, a final newline):
+
+    {
+      "format": "quietroom-receipt",
+      "version": 1,
+      "kind": "bundle" | "decision",
+      "id": "the bundle id or decision id (32 hex digits)",
+      "sha256": "SHA-256 of the ciphertext received, lowercase hex",
+      "size": bytes received,
+      "sender": {"name", "certificate_fingerprint", "member_id"},
+      "received": "2026-12-07T10:00:00.000000Z",
+      "verification": "passed",
+      "intake": {"name", "certificate_fingerprint"}
+    }
+
+`sender` is the member who delivered it, as the trust file lists them (their signing
+certificate's fingerprint and their member id; the TLS client certificate only says
+who they are). `intake` names the intake's receipt-signing certificate, which also
+signs `receipt.p7s`: a detached CMS signature (DER, SHA-256, ECDSA, carrying the
+certificate and the ESS signing-certificate-v2 attribute) that
+
+    openssl cms -verify -binary -inform DER -in receipt.p7s -content receipt.json \
+        -CAfile ca.pem -out /dev/null
+
+accepts with the organisation's CA alone. A receipt is issued once per item and kept, so
+the same bytes sent again get the very same receipt (see intake/store.py).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography import x509
+
+from app.org.trust_format import Member
+from crypto import cms, pki
+from crypto.validate import Usage
+from intake.identity import IntakeIdentity
+from intake.store import Kind
+
+FORMAT = "quietroom-receipt"
+VERSION = 1
+PASSED = "passed"
+RECEIPT_NAME = "receipt.json"
+SIGNATURE_NAME = "receipt.p7s"
+
+
+def timestamp(when: datetime) -> str:
+    """UTC, microseconds, a Z: the pattern decision.json uses."""
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def receipt_document(
+    *,
+    kind: Kind,
+    item_id: str,
+    sha256: str,
+    size: int,
+    sender: Member,
+    received: datetime,
+    identity: IntakeIdentity,
+) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": kind,
+        "id": item_id,
+        "sha256": sha256,
+        "size": size,
+        "sender": {
+            "name": sender.name,
+            "certificate_fingerprint": sender.fingerprint,
+            "member_id": sender.member_id,
+        },
+        "received": timestamp(received),
+        "verification": PASSED,
+        "intake": {"name": identity.name, "certificate_fingerprint": identity.fingerprint},
+    }
+
+
+def receipt_bytes(doc: dict[str, Any]) -> bytes:
+    return (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def issue(
+    *,
+    kind: Kind,
+    item_id: str,
+    sha256: str,
+    size: int,
+    sender: Member,
+    received: datetime,
+    identity: IntakeIdentity,
+) -> tuple[bytes, bytes]:
+    """(receipt.json, receipt.p7s) for an item the intake has kept."""
+    data = receipt_bytes(
+        receipt_document(
+            kind=kind,
+            item_id=item_id,
+            sha256=sha256,
+            size=size,
+            sender=sender,
+            received=received,
+            identity=identity,
+        )
+    )
+    return data, cms.sign_detached(data, identity.signing_cert, identity.signing_key)
+
+
+@dataclass(frozen=True)
+class CheckedReceipt:
+    document: dict[str, Any]
+    signer: x509.Certificate
+
+
+def verify_receipt(
+    receipt_json: bytes, signature: bytes, ca_cert: x509.Certificate
+) -> CheckedReceipt:
+    """The receipt's document and signer, once its signature verifies to the CA (for a
+    signing certificate). Raises crypto's CmsError, or ValueError for a document that is
+    not a version 1 receipt. Whether the signer is the trust file's intake member is the
+    caller's to check (the sync client pins it)."""
+    signer = cms.verify_detached(signature, receipt_json, ca_cert, usage=Usage.DOCUMENT_SIGNING)
+    doc = json.loads(receipt_json.decode("utf-8"))
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
+        raise ValueError("not a version 1 Quietroom receipt")
+    intake = doc.get("intake")
+    if not isinstance(intake, dict) or intake.get("certificate_fingerprint") != pki.fingerprint(
+        signer
+    ):
+        raise ValueError("the receipt was not signed by the intake it names")
+    return CheckedReceipt(doc, signer)
