@@ -121,6 +121,13 @@ class VerificationError(QuietroomError):
     exit_code = 4
 
 
+class UnreachableError(QuietroomError):
+    """The intake could not be reached (offline, refused at TLS, timed out): a one-shot
+    sync command could not do its work. Nothing stored was changed."""
+
+    exit_code = 5
+
+
 class StorageError(QuietroomError):
     """The vault's storage refused a change for a reason that is no damage: another
     writer holds the vault, or it is read-only. Nothing stored was changed."""

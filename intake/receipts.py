@@ -31,21 +31,15 @@ the same bytes sent again get the very same receipt (see intake/store.py).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from cryptography import x509
-
 from app.org.trust_format import Member
-from crypto import cms, pki
-from crypto.validate import Usage
+from app.sync.receipts import FORMAT, PASSED, VERSION, CheckedReceipt, verify_receipt
+from crypto import cms
 from intake.identity import IntakeIdentity
 from intake.store import Kind
 
-FORMAT = "quietroom-receipt"
-VERSION = 1
-PASSED = "passed"
 RECEIPT_NAME = "receipt.json"
 SIGNATURE_NAME = "receipt.p7s"
 
@@ -112,26 +106,4 @@ def issue(
     return data, cms.sign_detached(data, identity.signing_cert, identity.signing_key)
 
 
-@dataclass(frozen=True)
-class CheckedReceipt:
-    document: dict[str, Any]
-    signer: x509.Certificate
-
-
-def verify_receipt(
-    receipt_json: bytes, signature: bytes, ca_cert: x509.Certificate
-) -> CheckedReceipt:
-    """The receipt's document and signer, once its signature verifies to the CA (for a
-    signing certificate). Raises crypto's CmsError, or ValueError for a document that is
-    not a version 1 receipt. Whether the signer is the trust file's intake member is the
-    caller's to check (the sync client pins it)."""
-    signer = cms.verify_detached(signature, receipt_json, ca_cert, usage=Usage.DOCUMENT_SIGNING)
-    doc = json.loads(receipt_json.decode("utf-8"))
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
-        raise ValueError("not a version 1 Quietroom receipt")
-    intake = doc.get("intake")
-    if not isinstance(intake, dict) or intake.get("certificate_fingerprint") != pki.fingerprint(
-        signer
-    ):
-        raise ValueError("the receipt was not signed by the intake it names")
-    return CheckedReceipt(doc, signer)
+__all__ = ["CheckedReceipt", "issue", "receipt_bytes", "timestamp", "verify_receipt"]

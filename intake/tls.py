@@ -14,16 +14,13 @@ certificate the trust file lists for another use never authenticates anyone. A
 certificate that chains to the CA but is not in the current trust file (a removed
 member) is refused with 403 `intake.unknown_member`.
 
-The TLS key reaches OpenSSL without touching a disk: `load_tls_key` writes the
-certificate and an encrypted PEM of the key (a random password held in memory) into an
-anonymous memory file (`memfd_create`), passes `/proc/self/fd/N` and the password to
-`load_cert_chain`, and closes it (DECISIONS: the same scheme as the sync client's).
+The TLS key reaches OpenSSL without touching a disk: `load_tls_key` hands the
+certificate and an encrypted PEM of the key (a random password held in memory) to
+OpenSSL through an anonymous memory file (crypto/memkey.py, the sync client's scheme).
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 import ssl
 from dataclasses import dataclass
 
@@ -32,6 +29,7 @@ from cryptography import x509
 
 from app.org.trust_format import Member, Trust
 from crypto import pki
+from crypto.memkey import NoMemoryFile, load_chain_in_memory
 from crypto.pki_errors import PkiError
 from crypto.validate import Usage, check_chain
 from intake.identity import IntakeIdentity
@@ -71,19 +69,10 @@ def server_context(identity: IntakeIdentity, ca_cert: x509.Certificate) -> ssl.S
 def load_tls_key(ctx: ssl.SSLContext, identity: IntakeIdentity) -> None:
     """Load the intake's TLS certificate and key into `ctx` through a memfd, the key
     encrypted under a random password that exists only in this process's memory."""
-    if not hasattr(os, "memfd_create"):
-        raise Refused("intake.no_memfd", NO_MEMFD)
-    password = secrets.token_urlsafe(32).encode("ascii")
-    pem = pki.certificate_pem(identity.tls_cert) + identity.tls_key_pem_encrypted(password)
-    fd = os.memfd_create("quietroom-intake-tls", os.MFD_CLOEXEC)
     try:
-        view = memoryview(pem)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        ctx.load_cert_chain(f"/proc/self/fd/{fd}", password=password)
-    finally:
-        os.close(fd)
+        load_chain_in_memory(ctx, identity.tls_cert, identity.tls_key, "quietroom-intake-tls")
+    except NoMemoryFile:
+        raise Refused("intake.no_memfd", NO_MEMFD) from None
 
 
 @dataclass(frozen=True)

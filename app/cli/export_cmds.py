@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import Context, read_passphrase_file
+from app.cli.sync_cmds import deliver_now
 from app.errors import VerificationError
 from app.export.bundle import MAX_RECIPIENTS, export_case
 from app.export.verify import Report, check_extract_target, extract, verify_bundle
@@ -67,12 +68,19 @@ def cmd_identity_show(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
+    a = ctx.args
+    out = Path(a.out) if a.out is not None else None
     with ctx.engine() as engine:
-        result = export_case(engine, ctx.args.id, Path(ctx.args.out), ctx.args.recipient)
-    ctx.emit(
-        result.to_json(),
-        f"Wrote the bundle to {result.path} ({len(result.recipients)} recipients).",
-    )
+        result = export_case(engine, a.id, out, a.recipient, send=a.send)
+        data: dict[str, Any] = result.to_json()
+        if a.send:
+            data["delivery"] = deliver_now(ctx, engine, result.bundle_id)
+    where = f"Wrote the bundle to {result.path}" if result.path else "Exported the bundle"
+    sent = ""
+    if a.send:
+        state = data["delivery"]["state"]
+        sent = "; delivered to the intake" if state == "delivered" else f"; {state} in the outbox"
+    ctx.emit(data, f"{where} ({len(result.recipients)} recipients){sent}.")
     return 0
 
 
@@ -137,7 +145,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("export", parents=[common], help="export a signed statement bundle")
     p.add_argument("id", metavar="ID", help="the case id or reference")
-    p.add_argument("--out", required=True, metavar="FILE.qrb")
+    p.add_argument("--out", metavar="FILE.qrb", help="where to write it (needed without --send)")
+    p.add_argument(
+        "--send",
+        action="store_true",
+        help="also put it in the outbox for the intake (addressed to it) and try to "
+        "deliver it now; without --out the outbox alone keeps it",
+    )
     p.add_argument(
         "--recipient",
         action="extend",

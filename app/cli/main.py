@@ -103,6 +103,7 @@ def build_parser() -> Parser:
         review_cmds,
         sitting_cmds,
         statement_cmds,
+        sync_cmds,
         vault_cmds,
     )
 
@@ -121,6 +122,7 @@ def build_parser() -> Parser:
     org_cmds.register(sub, common)
     export_cmds.register(sub, common)
     review_cmds.register(sub, common)
+    sync_cmds.register(sub, common)
     return parser
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from app.cli.context import Context, read_binary_file, read_text_file
+from app.cli.sync_cmds import cmd_review_fetch, deliver_now
 from app.errors import VerificationError
 from app.export.verify import check_extract_target, extract
 from app.review.checklist import MAX_ANSWERS_BYTES, Answers, checklist_for, parse_answers
@@ -110,12 +112,20 @@ def cmd_decide(ctx: Context) -> int:
             approve=a.approve,
             comments=comments,
             answers=answers,
-            out=Path(a.out),
+            out=Path(a.out) if a.out is not None else None,
+            send=a.send,
         )
+        data: dict[str, Any] = result.to_json()
+        if a.send:
+            data["delivery"] = deliver_now(ctx, engine, result.decision_id)
+    where = f"wrote the decision to {result.path}" if result.path else "made the decision"
+    sent = ""
+    if a.send:
+        state = data["delivery"]["state"]
+        sent = "; delivered to the intake" if state == "delivered" else f"; {state} in the outbox"
     ctx.emit(
-        result.to_json(),
-        f"{result.decision.capitalize()}; wrote the decision to {result.path} "
-        f"({len(result.recipients)} recipients).",
+        data,
+        f"{result.decision.capitalize()}; {where} ({len(result.recipients)} recipients){sent}.",
     )
     return 0
 
@@ -193,8 +203,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help='{"items": {"ITEM_ID": {"answer": "met|not_met|na", "comment": "…"}}}; '
         "every item is needed to approve",
     )
-    p.add_argument("--out", required=True, metavar="FILE.qrr")
+    p.add_argument("--out", metavar="FILE.qrr", help="where to write it (needed without --send)")
+    p.add_argument(
+        "--send",
+        action="store_true",
+        help="also put it in the outbox for the intake and try to deliver it now",
+    )
     p.set_defaults(handler=cmd_decide)
+
+    p = group.add_parser(
+        "fetch", parents=[common], help="open the bundles in your queue at the intake (supervisors)"
+    )
+    p.set_defaults(handler=cmd_review_fetch)
 
     p = group.add_parser("verify", parents=[common], help="verify a decision file (no vault)")
     p.add_argument("file", metavar="FILE.qrr")

@@ -41,6 +41,7 @@ ACTIONS = frozenset(
         "place",
         "statement",
         "review",  # a supervisor's decision on an export, imported
+        "delivered",  # the intake's receipt for an export, verified
     }
 )
 

@@ -17,6 +17,7 @@ from app.engine.cases import CasesMixin
 from app.engine.clock import Clock
 from app.engine.exports import ExportsMixin
 from app.engine.identity import IdentityMixin
+from app.engine.outbox import OutboxMixin
 from app.engine.reviews import ReviewsMixin
 from app.engine.sittings import SittingsMixin
 from app.engine.statements import StatementsMixin
@@ -33,6 +34,7 @@ class Engine(
     IdentityMixin,
     ExportsMixin,
     ReviewsMixin,
+    OutboxMixin,
 ):
     def __init__(
         self,

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.engine import audit
-from app.engine.base import EngineBase
 from app.engine.models import Case
+from app.engine.outbox import OutboxMixin
 
 
 @dataclass
@@ -35,20 +35,29 @@ class ExportSlot:
     entries: list[audit.Entry]
     manifest_sha256: str | None = field(default=None)
     statement_sha256: str | None = field(default=None)
+    outbox_data: bytes | None = field(default=None)
 
     @property
     def audit_head(self) -> dict[str, Any]:
         last = self.entries[-1]
         return {"seq": last.seq, "hash": last.hash}
 
-    def complete(self, manifest_sha256: str, statement_sha256: str | None = None) -> None:
+    def complete(
+        self,
+        manifest_sha256: str,
+        statement_sha256: str | None = None,
+        *,
+        outbox_data: bytes | None = None,
+    ) -> None:
         """The bundle is written: record it (and the signed PDF's hash) when the
-        transaction commits."""
+        transaction commits; with `outbox_data`, queue the bundle for the intake in the
+        same transaction."""
         self.manifest_sha256 = manifest_sha256
         self.statement_sha256 = statement_sha256
+        self.outbox_data = outbox_data
 
 
-class ExportsMixin(EngineBase):
+class ExportsMixin(OutboxMixin):
     @contextlib.contextmanager
     def recording_export(
         self, ref: str, *, bundle_id: str, statement: int, recipients: Sequence[str]
@@ -97,3 +106,13 @@ class ExportsMixin(EngineBase):
             conn.execute(
                 "UPDATE cases SET status = 'exported', updated = ? WHERE id = ?", (created, case.id)
             )
+            if slot.outbox_data is not None:
+                self._queue_outbox(
+                    conn,
+                    kind="bundle",
+                    item_id=bundle_id,
+                    data=slot.outbox_data,
+                    label=case.reference,
+                    at=created,
+                    case_id=case.id,
+                )

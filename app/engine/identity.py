@@ -188,6 +188,31 @@ class IdentityMixin(EngineBase):
                 )
         return self.identity_summary()
 
+    def update_trust(self, data: bytes, signature: bytes) -> int | None:
+        """Take a trust file fetched from the intake if it is newer than the stored one:
+        verified against the stored CA (never a CA that came with it), then stored
+        only when its serial is higher. Returns the new serial, or None when the stored
+        file is as new (nothing changed)."""
+        current = self.trust()
+        if current is None:
+            return None
+        parsed = trust_from_bytes(data, signature, current.ca_cert)
+        mark = TrustMark.of(parsed, data)
+        at = self.now()
+        with self._tx() as conn:
+            stored = self._trust_mark(conn)
+            if stored is not None and mark.serial <= stored.serial:
+                return None
+            conn.execute(
+                "INSERT OR REPLACE INTO trust VALUES (1, ?, ?, ?, ?)",
+                (data, signature, pki.certificate_pem(current.ca_cert), at),
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                (TRUST_MARK, mark.to_text()),
+            )
+        return parsed.serial
+
     @staticmethod
     def _read_trust(path: Path) -> tuple[bytes, bytes, bytes, Trust]:
         data, sig, ca_cert = read_signed_trust(path)

@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from app.engine.base import EngineBase
+from app.engine.outbox import OutboxMixin
 from app.errors import UsageError
 from app.vault.database import Connection
 
@@ -95,7 +95,7 @@ def review_not_found() -> UsageError:
     return UsageError("review.not_found", "there is no such review in this vault")
 
 
-class ReviewsMixin(EngineBase):
+class ReviewsMixin(OutboxMixin):
     # --- the supervisor's inbox ------------------------------------------------------
 
     def store_review(
@@ -180,8 +180,18 @@ class ReviewsMixin(EngineBase):
             ).fetchall()
         return [ReviewEvent(*row) for row in rows]
 
-    def record_review_decision(self, ref: str, state: str, decision_json: bytes) -> ReviewItem:
-        """Mark a review decided. A review is decided once: a second decision is refused."""
+    def record_review_decision(
+        self,
+        ref: str,
+        state: str,
+        decision_json: bytes,
+        *,
+        decision_id: str | None = None,
+        outbox_data: bytes | None = None,
+    ) -> ReviewItem:
+        """Mark a review decided. A review is decided once: a second decision is refused.
+        With `outbox_data` (the decision file), queue it for the intake in the same
+        transaction, under `decision_id`."""
         if state not in ("approved", "returned"):
             raise ValueError(f"not a decision: {state!r}")
         with self._tx() as conn:
@@ -197,6 +207,18 @@ class ReviewsMixin(EngineBase):
                 (state, at, decision_json, item.id),
             )
             self._review_event(conn, item.id, f"decided: {state}", at)
+            if outbox_data is not None:
+                if decision_id is None:
+                    raise ValueError("a decision queued for the intake needs its id")
+                self._queue_outbox(
+                    conn,
+                    kind="decision",
+                    item_id=decision_id,
+                    data=outbox_data,
+                    label=item.reference,
+                    at=at,
+                    review_id=item.id,
+                )
             return self._review_row(conn, item.id)
 
     def _review_row(self, conn: Connection, ref: str) -> ReviewItem:

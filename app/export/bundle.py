@@ -70,16 +70,18 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class ExportResult:
-    path: str
+    path: str | None  # None: only in the outbox
     bundle_id: str
     sequence: int
     recipients: tuple[str, ...]
     bytes: int
     stages: dict[str, float]
+    queued: bool = False  # in the outbox, for the intake
 
     def to_json(self) -> dict[str, Any]:
         return {
             "out": self.path,
+            "queued": self.queued,
             "bundle_id": self.bundle_id,
             "sequence": self.sequence,
             "recipients": list(self.recipients),
@@ -212,24 +214,53 @@ def _digest(data: bytes) -> dict[str, Any]:
     return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 
 
-def export_case(
-    engine: Engine,
-    ref: str,
-    out: Path,
-    recipients: list[str] | None = None,
-    *,
-    progress: Progress | None = None,
-) -> ExportResult:
-    step = progress or (lambda stage: None)
+def check_bundle_target(out: Path, vault_root: Path) -> None:
+    """Refuse, before any work, a place the bundle could not be written to."""
     if out.exists() and out.is_dir():
         raise UsageError(
             "export.out_is_folder", "{path} is a folder; give a file name for the bundle", path=out
         )
     if not out.parent.is_dir():
         raise no_such_folder(out.parent)
-    check_output_file(out, "bundle", vault_root=engine.vault.root)
+    check_output_file(out, "bundle", vault_root=vault_root)
+
+
+def intake_recipients(trust: Trust | None) -> tuple[str, ...]:
+    """The trust file's intake members' age recipients: a bundle or decision sent to the
+    intake must be addressed to it."""
+    found = tuple(m.age_recipient for m in trust.by_role("intake")) if trust else ()
+    if not found:
+        raise UsageError(
+            "sync.no_intake",
+            "the organisation's trust file lists no intake service, so nothing can be sent "
+            "to it; ask your administrator",
+        )
+    return found
+
+
+def export_case(
+    engine: Engine,
+    ref: str,
+    out: Path | None,
+    recipients: list[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    send: bool = False,
+) -> ExportResult:
+    """Export the case's statement as a bundle written to `out` and, with `send`, queued
+    in the outbox for the intake (then `out` may be None: the outbox alone keeps it)."""
+    step = progress or (lambda stage: None)
+    if out is None and not send:
+        raise UsageError("export.no_destination", "give --out FILE.qrb, or --send, or both")
+    if out is not None:
+        check_bundle_target(out, engine.vault.root)
     identity = engine.identity()
     trust = engine.current_trust()  # refused once past its next update
+    if send and recipients:
+        # Named recipients still reach the intake when the bundle is sent there.
+        recipients = [*recipients, *intake_recipients(trust)]
+    elif send:
+        intake_recipients(trust)
     chosen = resolve_recipients(recipients, trust, identity)
     check_author(identity, trust)
     stages: dict[str, float] = {}
@@ -308,14 +339,20 @@ def export_case(
         blob = pyrage.encrypt(archive, [parse_recipient(r) for r in chosen])
         stages["encrypt"] = time.perf_counter() - t
         step("write")
-        write_output_file(out, blob, "bundle")
-        slot.complete(hashlib.sha256(manifest).hexdigest(), hashlib.sha256(signed_pdf).hexdigest())
+        if out is not None:
+            write_output_file(out, blob, "bundle")
+        slot.complete(
+            hashlib.sha256(manifest).hexdigest(),
+            hashlib.sha256(signed_pdf).hexdigest(),
+            outbox_data=blob if send else None,
+        )
     stages["total"] = time.perf_counter() - total
     return ExportResult(
-        str(out),
+        str(out) if out is not None else None,
         bundle_id,
         slot.sequence,
         chosen,
         len(blob),
         {k: round(v, 4) for k, v in stages.items()},
+        queued=send,
     )

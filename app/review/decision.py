@@ -29,6 +29,7 @@ from app.engine.clock import parse_stamp
 from app.engine.engine import Engine
 from app.errors import UsageError
 from app.export import safetar
+from app.export.bundle import intake_recipients
 from app.fsutil import check_output_file, no_such_folder, remove_quietly, write_output_file
 from app.review.checklist import Answers, check_complete, checklist_for
 from app.review.countersign import countersign
@@ -46,16 +47,18 @@ MAX_COMMENTS = 20_000
 
 @dataclass(frozen=True)
 class DecisionResult:
-    path: str
+    path: str | None  # None: only in the outbox
     decision_id: str
     review_id: str
     decision: str
     recipients: tuple[str, ...]
     size: int
+    queued: bool = False  # in the outbox, for the intake
 
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "queued": self.queued,
             "decision_id": self.decision_id,
             "review_id": self.review_id,
             "decision": self.decision,
@@ -95,21 +98,26 @@ def decide(
     approve: bool,
     comments: str,
     answers: Answers,
-    out: Path,
+    out: Path | None,
+    send: bool = False,
 ) -> DecisionResult:
-    """Decide the review `ref` and write the decision file to `out`."""
+    """Decide the review `ref` and write the decision file to `out` and, with `send`,
+    queue it in the outbox for the intake (then `out` may be None)."""
     if not is_supervisor(engine):
         raise not_a_supervisor()
     text = check_comments(comments, required=not approve)
-    if out.exists() and out.is_dir():
-        raise UsageError(
-            "review.out_is_folder",
-            "{path} is a folder; give a file name for the decision",
-            path=out,
-        )
-    if not out.parent.is_dir():
-        raise no_such_folder(out.parent)
-    check_output_file(out, "decision file", vault_root=engine.vault.root)
+    if out is None and not send:
+        raise UsageError("review.no_destination", "give --out FILE.qrr, or --send, or both")
+    if out is not None:
+        if out.exists() and out.is_dir():
+            raise UsageError(
+                "review.out_is_folder",
+                "{path} is a folder; give a file name for the decision",
+                path=out,
+            )
+        if not out.parent.is_dir():
+            raise no_such_folder(out.parent)
+        check_output_file(out, "decision file", vault_root=engine.vault.root)
     review = engine.review(ref)
     if review.state != "to_review":
         raise UsageError(
@@ -191,15 +199,26 @@ def decide(
             ]
         )
     )
+    if send and not trust.by_role("intake"):
+        intake_recipients(trust)  # says why nothing can be sent
     blob = pyrage.encrypt(archive, [parse_recipient(r) for r in recipients])
-    write_output_file(out, blob, "decision file")
+    if out is not None:
+        write_output_file(out, blob, "decision file")
     try:
-        engine.record_review_decision(review.id, verdict, decision)
+        engine.record_review_decision(
+            review.id,
+            verdict,
+            decision,
+            decision_id=decision_id,
+            outbox_data=blob if send else None,
+        )
     except BaseException:
-        remove_quietly(out)  # a decision the vault did not record must not travel
+        if out is not None:
+            remove_quietly(out)  # a decision the vault did not record must not travel
         raise
     return DecisionResult(
-        path=str(out),
+        path=str(out) if out is not None else None,
+        queued=send,
         decision_id=decision_id,
         review_id=review.id,
         decision=verdict,

@@ -267,6 +267,11 @@ def import_decision(engine: Engine, path: Path) -> Imported:
     """Verify a decision file with this vault's identity and trust file and keep it on
     the case whose bundle it decides. Refused, with nothing changed, unless every check
     passes and the decision is about a bundle this vault exported."""
+    return import_decision_data(engine, read_bundle(path))
+
+
+def import_decision_data(engine: Engine, data: bytes) -> Imported:
+    """`import_decision` for a decision file's bytes (one fetched from the intake)."""
     identity = engine.identity()
     trust = engine.trust()
     if identity.age_identity is None:
@@ -277,7 +282,7 @@ def import_decision(engine: Engine, path: Path) -> Imported:
     if trust is None:
         raise UsageError("identity.no_trust_file", "import the organisation's trust file first")
     report = verify_decision_data(
-        read_bundle(path), [identity.age_identity], trust.ca_cert, trust, ca_only=False
+        data, [identity.age_identity], trust.ca_cert, trust, ca_only=False
     )
     if not report.ok or report.decision is None:
         failed = "; ".join(f"{c.name}: {c.detail}" for c in report.checks if not c.ok)

@@ -112,8 +112,12 @@ def open_for_review(engine: Engine, bundle: Path) -> Opened:
 
     A bundle that fails is returned with its report and nothing is stored; opening the
     same bundle again finds the review already made."""
+    return open_data_for_review(engine, read_bundle(bundle))
+
+
+def open_data_for_review(engine: Engine, data: bytes) -> Opened:
+    """`open_for_review` for a bundle's bytes (one fetched from the intake)."""
     identity, trust = _context(engine)
-    data = read_bundle(bundle)
     report = _verify(identity, trust, data)
     if not report.ok:
         return Opened(report)

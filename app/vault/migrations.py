@@ -249,6 +249,27 @@ def _v6(conn: Connection) -> None:
     conn.execute("ALTER TABLE exports ADD COLUMN statement_sha256 TEXT")
 
 
+def _v7(conn: Connection) -> None:
+    # Sync with the intake. The outbox holds each bundle or decision file to deliver
+    # (the ciphertext, as a file on disk would hold it) with where its delivery stands
+    # and, once delivered, the intake's signed receipt. `sync_seen` remembers what was
+    # fetched from the intake, so a pass never downloads the same item twice.
+    conn.execute(
+        "CREATE TABLE outbox (item_id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN "
+        "('bundle', 'decision')), case_id TEXT REFERENCES cases(id), review_id TEXT "
+        "REFERENCES reviews(id), label TEXT NOT NULL, data BLOB NOT NULL, "
+        "sha256 TEXT NOT NULL, size INTEGER NOT NULL, state TEXT NOT NULL CHECK (state IN "
+        "('queued', 'sending', 'delivered', 'refused')), bytes_sent INTEGER NOT NULL "
+        "DEFAULT 0, queued TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
+        "next_attempt TEXT, last_error TEXT, reason_code TEXT, reason TEXT, "
+        "receipt_json BLOB, receipt_sig BLOB, delivered TEXT) STRICT"
+    )
+    conn.execute(
+        "CREATE TABLE sync_seen (kind TEXT NOT NULL, item_id TEXT NOT NULL, "
+        "outcome TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (kind, item_id)) STRICT"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "meta table", _v1),
     Migration(2, "device identity", _v2),
@@ -256,6 +277,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "identities, trust and exports", _v4),
     Migration(5, "authentication certificate", _v5),
     Migration(6, "supervisor review", _v6),
+    Migration(7, "sync outbox", _v7),
 )
 
 

@@ -97,9 +97,9 @@ PACKAGE_RANK = {
     "app.engine": 3,
     "app.export": 4,
     "app.review": 5,  # reads bundles with export's verifier, signs with its PAdES signer
-    "app.sync": 5,
-    "app.desktop": 6,
-    "app.cli": 6,
+    "app.sync": 6,  # delivers exports and decisions, opens fetched bundles for review
+    "app.desktop": 7,
+    "app.cli": 7,
 }
 # intake/ stands beside the CLI: it may use everything in app/ below the desktop and CLI.
 INTAKE_MAY_NOT_USE = ("app.desktop", "app.cli")
