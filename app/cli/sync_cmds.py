@@ -95,9 +95,10 @@ def cmd_run(ctx: Context) -> int:
     with ctx.engine() as engine:
         if a.once:
             report = sync_pass(engine)
-            ctx.emit(report.to_json(), report.summary())
-            if not report.reached:
-                raise unreachable(report.unreachable or "offline")
+            error = None if report.reached else unreachable(report.unreachable or "offline")
+            ctx.emit(report.to_json(), report.summary() if error is None else None, error=error)
+            if error is not None:
+                raise error
             if report.refused or report.waiting or report.problems:
                 ctx.note(report.summary())
             return 0

@@ -256,6 +256,12 @@ class CasesMixin(EngineBase):
                 "ORDER BY decided, imported",
                 (case.id,),
             ).fetchall()
+            # Deliveries to the intake, with their receipts (app/engine/outbox.py).
+            deliveries = conn.execute(
+                "SELECT item_id, state, bytes_sent, size, delivered, reason, receipt_json "
+                "FROM outbox WHERE case_id = ? ORDER BY queued, item_id",
+                (case.id,),
+            ).fetchall()
             self._audit(conn, case.id, "view", {"what": "case"})
         return {
             **case.to_json(),
@@ -279,6 +285,18 @@ class CasesMixin(EngineBase):
                     "countersigned_pdf": bool(p),
                 }
                 for d, r, t, c, b, i, p in reviews
+            ],
+            "deliveries": [
+                {
+                    "bundle_id": b,
+                    "state": st,
+                    "bytes_sent": sent,
+                    "size": size,
+                    "delivered": at,
+                    "reason": why,
+                    "receipt": json.loads(bytes(rj)) if rj is not None else None,
+                }
+                for b, st, sent, size, at, why, rj in deliveries
             ],
         }
 
