@@ -18,7 +18,7 @@ import pytest
 
 from app.errors import QuietroomError, UsageError
 from app.export.verify import MAX_BUNDLE_BYTES
-from intake import store
+from intake import store, uploads
 from intake.cluster import ThrowawayCluster, free_port
 from intake.db import Database, connect
 from intake.errors import (
@@ -417,7 +417,7 @@ def upload(
 ) -> int:
     received = 0
     for start in range(0, len(data), chunk):
-        received = store.append_chunk(
+        received = uploads.append_chunk(
             db,
             item_id,
             sha(data),
@@ -433,12 +433,12 @@ def test_chunks_in_order_assemble_to_the_bytes(db: Database, dsn: str) -> None:
     data = os.urandom(100_000)
     item_id = new_id()
     assert upload(db, data, 30_000, item_id=item_id) == len(data)
-    state = store.upload_state(db, item_id, sha(data), sender="fp:interviewer")
-    assert state == store.UploadState(len(data), len(data)) and state.complete
-    assert store.assemble(db, item_id, sha(data), sender="fp:interviewer") == data
+    state = uploads.upload_state(db, item_id, sha(data), sender="fp:interviewer")
+    assert state == uploads.UploadState(len(data), len(data)) and state.complete
+    assert uploads.assemble(db, item_id, sha(data), sender="fp:interviewer") == data
     assert count(dsn, "SELECT count(*) FROM upload_chunks") == 4
-    assert store.discard_upload(db, item_id, sha(data), sender="fp:interviewer")
-    assert store.upload_state(db, item_id, sha(data), sender="fp:interviewer") is None
+    assert uploads.discard_upload(db, item_id, sha(data), sender="fp:interviewer")
+    assert uploads.upload_state(db, item_id, sha(data), sender="fp:interviewer") is None
     assert count(dsn, "SELECT count(*) FROM upload_chunks") == 0
 
 
@@ -447,7 +447,9 @@ def test_a_wrong_offset_is_refused_with_the_expected_one(db: Database, dsn: str)
     item_id, digest = new_id(), sha(data)
 
     def append(start: int, part: bytes) -> int:
-        return store.append_chunk(db, item_id, digest, start, part, sender="fp:a", total=len(data))
+        return uploads.append_chunk(
+            db, item_id, digest, start, part, sender="fp:a", total=len(data)
+        )
 
     with pytest.raises(BadOffset) as excinfo:  # a first chunk that is not at 0
         append(1000, data[1000:2000])
@@ -463,20 +465,20 @@ def test_a_wrong_offset_is_refused_with_the_expected_one(db: Database, dsn: str)
         append(500, data[500:1500])
     assert append(1000, data[1000:2000]) == 2000
     assert append(2000, data[2000:]) == 3000
-    assert store.assemble(db, item_id, digest, sender="fp:a") == data
+    assert uploads.assemble(db, item_id, digest, sender="fp:a") == data
 
 
 def test_a_repeated_chunk_changes_nothing(db: Database, dsn: str) -> None:
     data = os.urandom(4096)
     item_id, digest = new_id(), sha(data)
     args = {"sender": "fp:a", "total": len(data)}
-    assert store.append_chunk(db, item_id, digest, 0, data[:2048], **args) == 2048
+    assert uploads.append_chunk(db, item_id, digest, 0, data[:2048], **args) == 2048
     # the answer was lost: the client sends the same chunk again
-    assert store.append_chunk(db, item_id, digest, 0, data[:2048], **args) == 2048
+    assert uploads.append_chunk(db, item_id, digest, 0, data[:2048], **args) == 2048
     assert count(dsn, "SELECT count(*) FROM upload_chunks") == 1
-    assert store.append_chunk(db, item_id, digest, 2048, data[2048:], **args) == 4096
-    assert store.append_chunk(db, item_id, digest, 2048, data[2048:], **args) == 4096
-    assert store.assemble(db, item_id, digest, sender="fp:a") == data
+    assert uploads.append_chunk(db, item_id, digest, 2048, data[2048:], **args) == 4096
+    assert uploads.append_chunk(db, item_id, digest, 2048, data[2048:], **args) == 4096
+    assert uploads.assemble(db, item_id, digest, sender="fp:a") == data
 
 
 def test_racing_writers_of_one_chunk_store_it_once(db: Database, dsn: str) -> None:
@@ -484,7 +486,7 @@ def test_racing_writers_of_one_chunk_store_it_once(db: Database, dsn: str) -> No
     item_id, digest = new_id(), sha(data)
     results = race(
         8,
-        lambda _: store.append_chunk(
+        lambda _: uploads.append_chunk(
             db, item_id, digest, 0, data[:32768], sender="fp:a", total=len(data)
         ),
     )
@@ -496,11 +498,11 @@ def test_racing_writers_of_one_chunk_store_it_once(db: Database, dsn: str) -> No
 def test_uploads_of_different_senders_stay_apart(db: Database) -> None:
     data = os.urandom(2000)
     item_id, digest = new_id(), sha(data)
-    store.append_chunk(db, item_id, digest, 0, data[:1000], sender="fp:a", total=2000)
+    uploads.append_chunk(db, item_id, digest, 0, data[:1000], sender="fp:a", total=2000)
     # another member cannot add to (or spoil) the first one's upload
-    assert store.append_chunk(db, item_id, digest, 0, b"x" * 1000, sender="fp:b", total=2000)
-    assert store.append_chunk(db, item_id, digest, 1000, data[1000:], sender="fp:a", total=2000)
-    assert store.assemble(db, item_id, digest, sender="fp:a") == data
+    assert uploads.append_chunk(db, item_id, digest, 0, b"x" * 1000, sender="fp:b", total=2000)
+    assert uploads.append_chunk(db, item_id, digest, 1000, data[1000:], sender="fp:a", total=2000)
+    assert uploads.assemble(db, item_id, digest, sender="fp:a") == data
 
 
 def test_upload_limits(db: Database) -> None:
@@ -508,7 +510,7 @@ def test_upload_limits(db: Database) -> None:
 
     def refused(start: int, part: bytes, total: int) -> str:
         with pytest.raises(UploadRefused) as excinfo:
-            store.append_chunk(db, item_id, digest, start, part, sender="fp:a", total=total)
+            uploads.append_chunk(db, item_id, digest, start, part, sender="fp:a", total=total)
         return excinfo.value.code
 
     assert store.MAX_ITEM_BYTES == MAX_BUNDLE_BYTES == 512 * 1024 * 1024
@@ -521,50 +523,52 @@ def test_upload_limits(db: Database) -> None:
     assert refused(-1, b"x", 10) == "intake.bad_range"
     # a whole chunk of the largest size is taken
     full = os.urandom(store.MAX_CHUNK_BYTES)
-    assert store.append_chunk(
+    assert uploads.append_chunk(
         db, item_id, digest, 0, full, sender="fp:a", total=MAX_BUNDLE_BYTES
     ) == len(full)
     assert refused(len(full), b"x", MAX_BUNDLE_BYTES - 1) == "intake.upload_size_changed"
     with pytest.raises(UploadRefused) as excinfo:
-        store.assemble(db, item_id, digest, sender="fp:a")
+        uploads.assemble(db, item_id, digest, sender="fp:a")
     assert excinfo.value.code == "intake.upload_incomplete"
     with pytest.raises(UploadRefused) as excinfo:
-        store.assemble(db, new_id(), digest, sender="fp:a")
+        uploads.assemble(db, new_id(), digest, sender="fp:a")
     assert excinfo.value.code == "intake.no_upload"
 
 
 def test_a_complete_upload_with_the_wrong_hash_is_discarded(db: Database) -> None:
     data = os.urandom(1000)
     item_id, claimed = new_id(), sha(b"something else")
-    store.append_chunk(db, item_id, claimed, 0, data, sender="fp:a", total=1000)
+    uploads.append_chunk(db, item_id, claimed, 0, data, sender="fp:a", total=1000)
     with pytest.raises(UploadDamaged) as excinfo:
-        store.assemble(db, item_id, claimed, sender="fp:a")
+        uploads.assemble(db, item_id, claimed, sender="fp:a")
     assert excinfo.value.code == "intake.upload_hash_mismatch"
-    assert store.upload_state(db, item_id, claimed, sender="fp:a") is None
+    assert uploads.upload_state(db, item_id, claimed, sender="fp:a") is None
 
 
 def test_an_assembled_upload_becomes_a_bundle(db: Database) -> None:
     row = a_bundle(data=os.urandom(50_000))
     upload(db, row.ciphertext, 8192, item_id=row.bundle_id)
-    data = store.assemble(db, row.bundle_id, row.sha256, sender="fp:interviewer")
+    data = uploads.assemble(db, row.bundle_id, row.sha256, sender="fp:interviewer")
     _, created = store.put_bundle(db, BundleRow(**(row.__dict__ | {"ciphertext": data})))
     assert created and store.bundle_bytes(db, row.bundle_id) == row.ciphertext
-    assert store.discard_upload(db, row.bundle_id, row.sha256, sender="fp:interviewer")
+    assert uploads.discard_upload(db, row.bundle_id, row.sha256, sender="fp:interviewer")
 
 
 def test_decisions_upload_too(db: Database) -> None:
     data = os.urandom(5000)
     item_id = new_id()
-    store.append_chunk(db, item_id, sha(data), 0, data, sender="fp:s", total=5000, kind="decision")
-    assert store.upload_state(db, item_id, sha(data), sender="fp:s") is None  # not a bundle's
-    assert store.assemble(db, item_id, sha(data), sender="fp:s", kind="decision") == data
+    uploads.append_chunk(
+        db, item_id, sha(data), 0, data, sender="fp:s", total=5000, kind="decision"
+    )
+    assert uploads.upload_state(db, item_id, sha(data), sender="fp:s") is None  # not a bundle's
+    assert uploads.assemble(db, item_id, sha(data), sender="fp:s", kind="decision") == data
 
 
 def test_stale_uploads_are_discarded(db: Database, dsn: str) -> None:
     data = os.urandom(100)
-    store.append_chunk(db, new_id(), sha(data), 0, data[:50], sender="fp:a", total=100)
-    assert store.discard_stale_uploads(db, timedelta(hours=1)) == 0
+    uploads.append_chunk(db, new_id(), sha(data), 0, data[:50], sender="fp:a", total=100)
+    assert uploads.discard_stale_uploads(db, timedelta(hours=1)) == 0
     with connect(dsn) as conn:
         conn.execute("UPDATE uploads SET updated = now() - interval '2 days'")
-    assert store.discard_stale_uploads(db, timedelta(hours=1)) == 1
+    assert uploads.discard_stale_uploads(db, timedelta(hours=1)) == 1
     assert count(dsn, "SELECT count(*) FROM upload_chunks") == 0

@@ -494,17 +494,17 @@ def test_verification_never_holds_up_other_requests(
 ) -> None:
     """A bundle being verified (held here until released) does not stop the server from
     answering others: verification runs in a thread, not on the event loop."""
-    from intake import server
+    from intake import accept
 
     started, release = threading.Event(), threading.Event()
-    real = server._verify_bundle
+    real = accept._verify_bundle
 
     def slow(*args: object, **kwargs: object) -> object:
         started.set()
         assert release.wait(60)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(server, "_verify_bundle", slow)
+    monkeypatch.setattr(accept, "_verify_bundle", slow)
     answers: list[Answer] = []
     upload = threading.Thread(target=lambda: answers.append(deliver(intake, world)))
     upload.start()
