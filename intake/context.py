@@ -92,6 +92,7 @@ QUOTA = (
 )
 BAD_CURSOR = "'after' must be a cursor the intake gave as 'next'"
 BAD_LIMIT = "'limit' must be a whole number from 1 to {limit}"
+NO_CRL = "the organisation has not published a revocation list at this intake"
 DB_DOWN = "the intake cannot reach its database just now; nothing was changed, try again later"
 HTTP_ERROR = "the request could not be handled ({reason})"
 

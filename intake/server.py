@@ -15,6 +15,7 @@ Routes (every one needs a member's client certificate; intake/tls.py says who it
     GET  /v1/decisions         the decisions addressed to the caller
     GET  /v1/decisions/{id}    a decision file's ciphertext, for its recipients only
     GET  /v1/trust             the trust file being served and its signature
+    GET  /v1/crl               the organisation's revocation list (crl.der beside it)
 
 Nothing blocks the event loop: every database call runs in a thread of `db_workers`
 threads (psycopg's pool is synchronous), and every verification (decrypting, the
@@ -37,7 +38,10 @@ from typing import Any
 from aiohttp import web
 
 from app.errors import QuietroomError, unexpected
+from app.fsutil import read_limited
 from crypto import pki
+from crypto.crl import MAX_CRL_BYTES, read_crl
+from crypto.pki_errors import PkiError
 from intake import receipts, store, uploads
 from intake.accept import (
     ACCEPTORS,
@@ -60,6 +64,7 @@ from intake.context import (
     MAX_CHUNK,
     MAX_ITEM,
     METHOD,
+    NO_CRL,
     NOT_FOUND,
     NOTHING_HERE,
     OFFSET_HEADER,
@@ -280,6 +285,32 @@ async def get_trust(request: web.Request) -> web.StreamResponse:
     )
 
 
+async def get_crl(request: web.Request) -> web.StreamResponse:
+    """The organisation's revocation list (DER), as published beside the trust file and
+    only if it is the CA's: the distribution point every certificate names."""
+    intake = intake_of(request)
+    data = await intake.in_thread(_published_crl, intake.trust)
+    if data is None:
+        raise Refused("intake.no_crl", NO_CRL, status=404)
+    return web.Response(
+        body=data,
+        content_type="application/pkix-crl",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def _published_crl(trust: TrustSource) -> bytes | None:
+    path = trust.crl_path
+    if path is None:
+        return None
+    try:
+        data = read_limited(path, MAX_CRL_BYTES)
+        read_crl(data, trust.ca_cert)
+    except (OSError, ValueError, PkiError):
+        return None
+    return data
+
+
 # --- errors ----------------------------------------------------------------------------
 
 
@@ -362,6 +393,7 @@ def make_app(
     app.router.add_get(f"/v1/decisions/{ids}", per_kind(get_item, "decision"), allow_head=False)
     app.router.add_get("/v1/decisions", list_decisions, allow_head=False)
     app.router.add_get("/v1/trust", get_trust, allow_head=False)
+    app.router.add_get("/v1/crl", get_crl, allow_head=False)
 
     async def sweep_stale_uploads(app: web.Application) -> Any:
         async def sweep() -> None:

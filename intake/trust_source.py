@@ -21,6 +21,7 @@ from pathlib import Path
 from cryptography import x509
 
 from app.errors import QuietroomError
+from app.org.crl_file import CRL_NAME
 from app.org.trust import TRUST_NAME, read_signed_trust, signature_path, trust_from_bytes
 from app.org.trust_format import Trust
 from crypto import pki
@@ -70,6 +71,12 @@ class TrustSource:
     def fixed(cls, data: bytes, signature: bytes, ca_cert: x509.Certificate) -> TrustSource:
         """A trust file given as bytes, never reloaded."""
         return cls(LoadedTrust(trust_from_bytes(data, signature, ca_cert), data, signature))
+
+    @property
+    def crl_path(self) -> Path | None:
+        """Where the organisation's revocation list is published: `crl.der` beside the
+        trust file (None for a trust file given as bytes)."""
+        return self._path.parent / CRL_NAME if self._path is not None else None
 
     @property
     def loaded(self) -> LoadedTrust:

@@ -11,6 +11,7 @@ from app.cli.context import Context, read_passphrase_file
 from app.errors import UsageError, VerificationError
 from app.org.member_files import IDENTITY_P12
 from app.org.organisation import DEFAULT_INTAKE_URL, Protection
+from app.org.revocation import org_revoke
 from app.org.signer import SIGNER_DIR
 from app.org.trust import (
     MAX_NEXT_UPDATE_DAYS,
@@ -20,6 +21,7 @@ from app.org.trust import (
     format_time,
     load_trust,
 )
+from crypto.crl import REASONS
 
 
 def _protection(args: argparse.Namespace) -> Protection:
@@ -186,6 +188,28 @@ def cmd_org_remove(ctx: Context) -> int:
     return 0
 
 
+def cmd_org_revoke(ctx: Context) -> int:
+    a = ctx.args
+    done = org_revoke(
+        Path(a.org),
+        name=a.member,
+        cert_path=Path(a.cert) if a.cert else None,
+        reason=a.reason,
+        next_update_days=a.next_update_days,
+        ca_passphrase=_protection(a).ca,
+    )
+    lines = [
+        f"Revoked {len(done.revoked)} certificate(s); wrote {done.crl} (number {done.number})."
+    ]
+    if done.removal is not None:
+        lines.append(
+            f"Removed {done.removal.member.name!r} from the trust file "
+            f"(serial {done.removal.serial}). Publish crl.der and the trust file to the intake."
+        )
+    ctx.emit(done.to_json(), "\n".join(lines))
+    return 0
+
+
 def _days(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--next-update-days",
@@ -290,3 +314,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     _ca_passphrase(pr, "the passphrase of the trust-list signer's key, if it is encrypted")
     _days(pr)
     pr.set_defaults(handler=cmd_org_remove)
+
+    pv = osub.add_parser(
+        "revoke",
+        parents=[common],
+        help="revoke a member's certificates on the revocation list (crl.der) and remove "
+        "them from the trust file (needs the CA key)",
+    )
+    _org_dir(pv)
+    which = pv.add_mutually_exclusive_group(required=True)
+    which.add_argument("--member", metavar="NAME", help="a current member: every certificate")
+    which.add_argument("--cert", metavar="FILE.pem", help="one certificate no longer listed")
+    pv.add_argument(
+        "--reason",
+        default="unspecified",
+        choices=sorted(REASONS),
+        help="what the list says (default: unspecified)",
+    )
+    _ca_passphrase(pv, "the passphrase of the CA key, if it is encrypted")
+    _days(pv)
+    pv.set_defaults(handler=cmd_org_revoke)

@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from app.errors import UsageError
 from app.fsutil import atomic_write
+from app.org.crl_file import current_crl, publish_crl
 from app.org.member_files import write_member
 from app.org.organisation import CA_KEY_NAME, Protection, load_ca_key, slug, staged_dir
 from app.org.signer import (
@@ -174,6 +175,7 @@ def org_reissue(
             "the organisation has no member named {name!r}; nothing was changed",
             name=" ".join(name.split()),
         )
+    current_crl(org_dir, ca_cert)  # a damaged list stops everything before any change
     signer = _signer(org_dir, trust, ca_key, protection.ca)
     target = _new_member_dir(org_dir, old.role, old.name)
     with staged_dir(target) as staging:
@@ -194,6 +196,14 @@ def org_reissue(
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
+    # The old certificates no longer count: superseded, on the revocation list.
+    publish_crl(
+        org_dir,
+        ca_cert,
+        ca_key,
+        [(c, "superseded") for c in old.certificates()],
+        days=next_update_days,
+    )
     published = load_trust(org_dir / TRUST_NAME, org_dir / CA_NAME).by_name(old.name)
     return Reissue(
         trust=org_dir / TRUST_NAME,

@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from app.errors import UsageError
 from app.fsutil import fsync_dir, temp_path_for, write_new_file
+from app.org.crl_file import CRL_NAME, empty_crl
 from app.org.identity import (
     Identity,
     age_identity_file,
@@ -290,6 +291,7 @@ def org_init(
         )
         write_new_file(staging / TRUST_NAME, trust)
         write_new_file(signature_path(staging / TRUST_NAME), cms.sign_detached(trust, *signer))
+        write_new_file(staging / CRL_NAME, empty_crl(ca_cert, ca_key, issued, next_update))
     return OrgSummary(
         out=out,
         organisation=organisation,

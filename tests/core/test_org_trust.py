@@ -43,7 +43,7 @@ def org(tmp_path: Path) -> Path:
 
 
 def test_org_init_layout(org: Path) -> None:
-    expected = {"ca.pem", "ca-key.pem", "trust.json", "trust.json.p7s"}
+    expected = {"ca.pem", "ca-key.pem", "trust.json", "trust.json.p7s", "crl.der"}
     expected |= {"trust-signer/cert.pem", "trust-signer/key.pem"}
     extra = {
         "interviewer": ("auth-cert.pem", "auth-key.pem"),

@@ -9,6 +9,7 @@ import base64
 import json
 import os
 import re
+import shutil
 import stat
 import threading
 from collections.abc import Iterator
@@ -516,3 +517,22 @@ def test_verification_never_holds_up_other_requests(
         release.set()
         upload.join()
     assert answers[0].status == 201
+
+
+def test_the_revocation_list_is_served_as_published(
+    intake: Running, world: World, db: Database, tmp_path: Path
+) -> None:
+    answer = intake.client().get("/v1/crl")
+    assert answer.status == 200
+    assert answer.headers["Content-Type"] == "application/pkix-crl"
+    assert answer.body == (world.org / "crl.der").read_bytes()
+    # Published nowhere beside the trust file, or not the CA's: nothing to serve.
+    alone = tmp_path / "published"
+    alone.mkdir()
+    for name in ("trust.json", "trust.json.p7s"):
+        shutil.copy(world.org / name, alone / name)
+    with running_intake(db, world.org, trust_path=alone / "trust.json") as bare:
+        missing = bare.client().get("/v1/crl")
+        assert (missing.status, missing.code) == (404, "intake.no_crl")
+        (alone / "crl.der").write_bytes((world.other_org / "crl.der").read_bytes())
+        assert bare.client().get("/v1/crl").code == "intake.no_crl"
