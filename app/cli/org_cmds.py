@@ -7,10 +7,11 @@ import argparse
 from pathlib import Path
 
 from app import org
-from app.cli.context import Context, read_passphrase_file
+from app.cli.context import Context, read_passphrase_file, read_text_file
 from app.errors import UsageError, VerificationError
 from app.org.member_files import IDENTITY_P12
 from app.org.organisation import DEFAULT_INTAKE_URL, Protection
+from app.org.policy import MARKINGS
 from app.org.revocation import org_revoke
 from app.org.signer import SIGNER_DIR
 from app.org.trust import (
@@ -210,6 +211,42 @@ def cmd_org_revoke(ctx: Context) -> int:
     return 0
 
 
+def cmd_org_policy(ctx: Context) -> int:
+    a = ctx.args
+    declaration: object = org.membership.KEEP
+    if a.welsh_declaration_file:
+        declaration = read_text_file(a.welsh_declaration_file, "Welsh declaration")
+    elif a.no_welsh_declaration:
+        declaration = None
+    recipient: object = org.membership.KEEP
+    if a.recovery_recipient:
+        recipient = a.recovery_recipient
+    elif a.no_recovery_recipient:
+        recipient = None
+    change = org.org_set_policy(
+        Path(a.org),
+        marking=a.marking,
+        welsh_declaration=declaration,
+        recovery_recipient=recipient,
+        next_update_days=a.next_update_days,
+        ca_passphrase=_protection(a).ca,
+    )
+    policy = change.policy
+    welsh = policy.welsh_declaration
+    lines = [
+        f"protective marking: {policy.protective_marking}",
+        f"Welsh declaration: {('sha256 ' + welsh.sha256) if welsh else 'not set'}",
+        f"recovery recipient: {policy.recovery_recipient or 'not set'}",
+        (
+            f"Published the trust file with serial {change.serial}."
+            if change.serial is not None
+            else "Nothing changed."
+        ),
+    ]
+    ctx.emit(change.to_json(), "\n".join(lines))
+    return 0
+
+
 def _days(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--next-update-days",
@@ -314,6 +351,30 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     _ca_passphrase(pr, "the passphrase of the trust-list signer's key, if it is encrypted")
     _days(pr)
     pr.set_defaults(handler=cmd_org_remove)
+
+    pp = osub.add_parser(
+        "policy",
+        parents=[common],
+        help="show or change the organisation's policy in the trust file "
+        f"(needs only {SIGNER_DIR}/)",
+    )
+    _org_dir(pp)
+    pp.add_argument(
+        "--marking", choices=MARKINGS, help="the protective marking printed on every page"
+    )
+    welsh = pp.add_mutually_exclusive_group()
+    welsh.add_argument(
+        "--welsh-declaration-file",
+        metavar="F",
+        help="the organisation's approved Welsh s.9 declaration (UTF-8 text)",
+    )
+    welsh.add_argument("--no-welsh-declaration", action="store_true", help="remove it")
+    recovery = pp.add_mutually_exclusive_group()
+    recovery.add_argument("--recovery-recipient", metavar="AGE1…")
+    recovery.add_argument("--no-recovery-recipient", action="store_true", help="remove it")
+    _ca_passphrase(pp, "the passphrase of the trust-list signer's key, if it is encrypted")
+    _days(pp)
+    pp.set_defaults(handler=cmd_org_policy)
 
     pv = osub.add_parser(
         "revoke",

@@ -5,12 +5,22 @@ trust file that lists them.
     trust.py         reading a trust file and checking who signed it
     signer.py        the trust-list signer, which signs the trust file (not the CA)
     organisation.py  creating an organisation and writing its members' files
-    membership.py    issuing and removing members (each publishes the next serial)
+    membership.py    issuing and removing members, the policy (each publishes the next serial)
+    policy.py        the organisation's policy: settings that belong to it, not to a laptop
+    revocation.py    the revocation list (crl.der): org revoke
     identity.py      loading a staff member's own identity
 """
 
 from app.org.identity import Identity, load_identity
-from app.org.membership import Reissue, Removal, org_issue, org_reissue, org_remove
+from app.org.membership import (
+    PolicyChange,
+    Reissue,
+    Removal,
+    org_issue,
+    org_reissue,
+    org_remove,
+    org_set_policy,
+)
 from app.org.organisation import (
     CA_KEY_NAME,
     DEFAULT_ORGANISATION,
@@ -38,6 +48,7 @@ __all__ = [
     "Member",
     "MemberSummary",
     "OrgSummary",
+    "PolicyChange",
     "Reissue",
     "Removal",
     "Trust",
@@ -48,4 +59,5 @@ __all__ = [
     "org_issue",
     "org_reissue",
     "org_remove",
+    "org_set_policy",
 ]

@@ -27,6 +27,13 @@ from app.fsutil import atomic_write
 from app.org.crl_file import current_crl, publish_crl
 from app.org.member_files import write_member
 from app.org.organisation import CA_KEY_NAME, Protection, load_ca_key, slug, staged_dir
+from app.org.policy import (
+    Policy,
+    PolicyError,
+    WelshDeclaration,
+    check_marking,
+    check_recovery_recipient,
+)
 from app.org.signer import (
     SIGNER_DIR,
     Signer,
@@ -244,19 +251,7 @@ def org_remove(
             "the organisation has no member named {name!r}; nothing was changed",
             name=" ".join(name.split()),
         )
-    if has_trust_signer(org_dir):
-        signer = load_trust_signer(org_dir, trust.ca_cert, ca_passphrase)
-    elif (org_dir / CA_KEY_NAME).is_file():  # an organisation from before the signer
-        ca_key = load_ca_key(org_dir, ca_passphrase)[1]
-        signer = _signer(org_dir, trust, ca_key, ca_passphrase)
-    else:
-        raise UsageError(
-            "org.no_trust_signer",
-            "{path} has no trust-list signer ({folder}) yet, and making one needs the "
-            "organisation's CA key; nothing was changed",
-            path=org_dir,
-            folder=SIGNER_DIR,
-        )
+    signer = _publishing_signer(org_dir, trust, ca_passphrase)
     remaining = [m for m in trust.members if m.fingerprint != member.fingerprint]
     serial, next_update = _publish(org_dir, trust, remaining, signer, next_update_days)
     return Removal(
@@ -267,6 +262,88 @@ def org_remove(
         next_update=next_update,
         members_left=len(remaining),
     )
+
+
+def _publishing_signer(org_dir: Path, trust: Trust, ca_passphrase: bytes | None) -> Signer:
+    """The trust-list signer, for a change that needs no CA key (one is made, with the
+    CA key, for an organisation from before the signer)."""
+    if has_trust_signer(org_dir):
+        return load_trust_signer(org_dir, trust.ca_cert, ca_passphrase)
+    if (org_dir / CA_KEY_NAME).is_file():
+        ca_key = load_ca_key(org_dir, ca_passphrase)[1]
+        return _signer(org_dir, trust, ca_key, ca_passphrase)
+    raise UsageError(
+        "org.no_trust_signer",
+        "{path} has no trust-list signer ({folder}) yet, and making one needs the "
+        "organisation's CA key; nothing was changed",
+        path=org_dir,
+        folder=SIGNER_DIR,
+    )
+
+
+KEEP = object()  # org_set_policy: leave this setting as it is
+
+
+@dataclass(frozen=True)
+class PolicyChange:
+    trust: Path
+    policy: Policy
+    serial: int | None  # None: nothing changed, nothing published
+    next_update: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "trust": str(self.trust),
+            "policy": self.policy.to_json(),
+            "serial": self.serial,
+            "next_update": format_time(self.next_update) if self.next_update else None,
+        }
+
+
+def org_set_policy(
+    org_dir: Path,
+    *,
+    marking: str | None = None,
+    welsh_declaration: object = KEEP,
+    recovery_recipient: object = KEEP,
+    next_update_days: int = NEXT_UPDATE_DAYS,
+    ca_passphrase: bytes | None = None,
+) -> PolicyChange:
+    """Change the organisation's policy and publish the trust file with the next serial
+    (needs only the trust-list signer). `welsh_declaration` is the text or None (remove
+    it); `recovery_recipient` an age1… key or None. Nothing given: show it as it is."""
+    check_next_update_days(next_update_days)
+    trust = load_trust(org_dir / TRUST_NAME, org_dir / CA_NAME)
+    current = trust.policy
+    try:
+        policy = Policy(
+            protective_marking=check_marking(marking) if marking else current.protective_marking,
+            welsh_declaration=(
+                current.welsh_declaration
+                if welsh_declaration is KEEP
+                else WelshDeclaration.of(welsh_declaration)
+                if welsh_declaration
+                else None
+            ),
+            recovery_recipient=(
+                current.recovery_recipient
+                if recovery_recipient is KEEP
+                else check_recovery_recipient(recovery_recipient)
+                if recovery_recipient
+                else None
+            ),
+        )
+    except PolicyError as exc:
+        raise UsageError(
+            "org.bad_policy", "{reason}; nothing was changed", reason=str(exc)
+        ) from None
+    if policy == current and trust.version >= 4:
+        return PolicyChange(org_dir / TRUST_NAME, policy, None, None)
+    signer = _publishing_signer(org_dir, trust, ca_passphrase)
+    serial, next_update = _publish(
+        org_dir, trust, list(trust.members), signer, next_update_days, policy
+    )
+    return PolicyChange(org_dir / TRUST_NAME, policy, serial, next_update)
 
 
 def _signer(
@@ -289,7 +366,12 @@ def _signer(
 
 
 def _publish(
-    org_dir: Path, trust: Trust, members: list[Member], signer: Signer, days: int
+    org_dir: Path,
+    trust: Trust,
+    members: list[Member],
+    signer: Signer,
+    days: int,
+    policy: Policy | None = None,
 ) -> tuple[int, datetime]:
     """Write the trust file with `members`, the next serial and a new next update,
     signed by the trust-list signer: (serial, next update)."""
@@ -303,6 +385,7 @@ def _publish(
         issued=issued,
         next_update=next_update,
         intake_url=trust.intake_url,
+        policy=policy if policy is not None else trust.policy,
     )
     signature = cms.sign_detached(data, *signer)
     path = org_dir / TRUST_NAME

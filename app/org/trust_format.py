@@ -1,11 +1,12 @@
 """The trust file's format: its model (`Trust`, `Member`), writing it, and strict parsing.
 
 No files and no signatures here (app/org/trust.py verifies the signature, then calls
-`parse_trust`). Version 3, written since the certificate profile of docs/keys.md:
+`parse_trust`). Version 4, written since the organisation's policy joined it:
 
-    {"format": "quietroom-trust", "version": 3, "organisation": NAME,
+    {"format": "quietroom-trust", "version": 4, "organisation": NAME,
      "serial": 7, "issued": "2026-12-07T10:00:00Z", "next_update": "2027-03-07T10:00:00Z",
      "ca_fingerprint": SHA256_HEX, "intake_url": "https://intake.example:8443",
+     "policy": {"protective_marking", "welsh_declaration", "recovery_recipient"},
      "members": [{"member_id": UUID, "name", "role", "certificate": PEM,
                   "certificate_fingerprint", "age_recipient": "age1…",
                   "authentication_certificate": PEM,          (interviewer, supervisor)
@@ -17,11 +18,13 @@ signs receipts); the other certificates are optional, so members carried over fr
 older file stay valid, and each is checked for its own use by the one validator
 (crypto/validate.py). `intake_url` is optional (where laptops sync).
 
-`serial` is a positive integer that only grows with each issue of the file (a vault
-refuses an older one); `next_update` is when the file stops being current (a vault
-refuses to export with it after that). Version 2 lacks member ids, the extra
-certificates and the intake address; version 1, which the CA signed itself, also lacks
-the serial (it reads as 0) and the next update.
+`policy` (app/org/policy.py) holds the settings that belong to the organisation; files
+before version 4 read with its defaults. `serial` is a positive integer that only grows
+with each issue of the file (a vault refuses an older one); `next_update` is when the
+file stops being current (a vault refuses to export with it after that). Version 3 lacks
+the policy; version 2 also the member ids, the extra certificates and the intake
+address; version 1, which the CA signed itself, also the serial (it reads as 0) and the
+next update.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import json
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,6 +42,7 @@ from cryptography import x509
 from pyrage import x25519
 
 from app.errors import VerificationError
+from app.org.policy import Policy, PolicyError, parse_policy
 from crypto import pki
 from crypto.errors import RecoveryError
 from crypto.pki_errors import PkiError
@@ -46,8 +50,8 @@ from crypto.recovery import parse_recipient
 from crypto.validate import Usage, check_chain
 
 FORMAT = "quietroom-trust"
-VERSION = 3  # the version written
-VERSIONS = (1, 2, 3)  # the versions read
+VERSION = 4  # the version written
+VERSIONS = (1, 2, 3, 4)  # the versions read
 ROLES = ("interviewer", "supervisor", "intake")
 MAX_NAME = pki.MAX_NAME
 MAX_SERIAL = 2**63 - 1  # what SQLite and every JSON reader hold exactly
@@ -67,10 +71,12 @@ _TOP_KEYS = {
     1: ("format", "version", "organisation", "issued", "ca_fingerprint", "members"),
     2: _V2_TOP,
     3: _V2_TOP,
+    4: (*_V2_TOP, "policy"),
 }
-_TOP_OPTIONAL = {1: (), 2: (), 3: ("intake_url",)}
+_TOP_OPTIONAL = {1: (), 2: (), 3: ("intake_url",), 4: ("intake_url",)}
 _V2_MEMBER = ("name", "role", "certificate", "certificate_fingerprint", "age_recipient")
-_MEMBER_KEYS = {1: _V2_MEMBER, 2: _V2_MEMBER, 3: ("member_id", *_V2_MEMBER)}
+_V3_MEMBER = ("member_id", *_V2_MEMBER)
+_MEMBER_KEYS = {1: _V2_MEMBER, 2: _V2_MEMBER, 3: _V3_MEMBER, 4: _V3_MEMBER}
 # The optional certificates of version 3: key, the roles that may have it, its use.
 EXTRA_CERTIFICATES = {
     "authentication_certificate": (("interviewer", "supervisor"), Usage.CLIENT_AUTH),
@@ -140,7 +146,9 @@ class Trust:
     version: int = VERSION
     serial: int = 0  # a version 1 file has none: 0, older than any version 2 file
     next_update: datetime | None = None  # None for a version 1 file
-    intake_url: str | None = None  # where laptops sync; version 3 only, optional
+    intake_url: str | None = None  # where laptops sync; version 3 on, optional
+    # The organisation's settings (app/org/policy.py); the defaults for older files.
+    policy: Policy = field(default_factory=Policy)
 
     def by_name(self, name: str) -> Member | None:
         key = name_key(name)
@@ -191,8 +199,9 @@ def render_trust(
     issued: datetime,
     next_update: datetime,
     intake_url: str | None = None,
+    policy: Policy | None = None,
 ) -> bytes:
-    """A version 3 trust.json's bytes: UTF-8, keys in the documented order, one newline.
+    """A version 4 trust.json's bytes: UTF-8, keys in the documented order, one newline.
     A member without an id (carried over from an older file) gets one now."""
     doc: dict[str, Any] = {
         "format": FORMAT,
@@ -205,6 +214,7 @@ def render_trust(
     }
     if intake_url is not None:
         doc["intake_url"] = intake_url
+    doc["policy"] = (policy or Policy()).to_json()
     doc["members"] = [m.to_json() for m in members]
     return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -271,7 +281,7 @@ def _version(doc: object) -> int:
         raise _Malformed("it lacks the key 'version'")
     version = doc["version"]
     if type(version) is not int or version not in VERSIONS:  # bool is an int: exclude it
-        raise _Malformed(f"version {version!r} is not supported (this version reads 1 to 3)")
+        raise _Malformed(f"version {version!r} is not supported (this version reads 1 to 4)")
     return version
 
 
@@ -294,6 +304,12 @@ def _build(doc: object, ca_cert: x509.Certificate, at: datetime | None) -> Trust
     if ca_fp != pki.fingerprint(ca_cert):
         raise _Malformed("it names a different CA than the one that signed it")
     intake_url = _intake_url(top) if "intake_url" in top else None
+    policy = Policy()
+    if version >= 4:
+        try:
+            policy = parse_policy(top["policy"])
+        except PolicyError as exc:
+            raise _Malformed(str(exc)) from None
     if not isinstance(top["members"], list):
         raise _Malformed("'members' must be a list")
     members: list[Member] = []
@@ -319,6 +335,7 @@ def _build(doc: object, ca_cert: x509.Certificate, at: datetime | None) -> Trust
         serial=serial,
         next_update=next_update,
         intake_url=intake_url,
+        policy=policy,
     )
 
 

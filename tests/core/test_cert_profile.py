@@ -222,7 +222,7 @@ def ids(org: Path) -> dict[str, str]:
 
 def test_members_have_random_ids(org: Path) -> None:
     trust = load_trust(org / "trust.json")
-    assert trust.version == 3 and len(trust.members) == 3
+    assert trust.version == 4 and len(trust.members) == 3
     found = [m.member_id for m in trust.members]
     for member_id in found:
         assert member_id is not None and uuid.UUID(member_id).version == 4

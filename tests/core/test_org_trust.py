@@ -81,9 +81,10 @@ def test_trust_loads(org: Path) -> None:
         "next_update",
         "ca_fingerprint",
         "intake_url",
+        "policy",
         "members",
     ]
-    assert (doc["version"], doc["serial"], trust.version, trust.serial) == (3, 1, 3, 1)
+    assert (doc["version"], doc["serial"], trust.version, trust.serial) == (4, 1, 4, 1)
     assert trust.intake_url == "https://localhost:8443"
     assert trust.next_update is not None
     assert trust.next_update - trust.issued == timedelta(days=90)
@@ -162,7 +163,18 @@ def _mutations() -> list[tuple[str, Any]]:
     return [
         ("unknown key", top("extra", 1)),
         ("lacks the key", lambda d: d.pop("issued")),
-        ("version", top("version", 4)),
+        ("version", top("version", 5)),
+        ("unknown key 'policy'", top("version", 3)),
+        ("lacks the key 'policy'", lambda d: d.pop("policy")),
+        ("'policy' lacks the key", lambda d: d["policy"].pop("recovery_recipient")),
+        ("'policy' has an unknown key", lambda d: d["policy"].update(retention=7)),
+        ("protective marking", lambda d: d["policy"].update(protective_marking="RESTRICTED")),
+        ("not a valid age1", lambda d: d["policy"].update(recovery_recipient="age1nope")),
+        (
+            "SHA-256 is not that of its text",
+            lambda d: d["policy"].update(welsh_declaration={"text": "Datganiad", "sha256": "0"}),
+        ),
+        ("must be", lambda d: d["policy"].update(welsh_declaration="Datganiad")),
         ("unknown key 'intake_url'", top("version", 2)),
         ("version", top("version", "2")),
         ("lacks the key 'version'", lambda d: d.pop("version")),

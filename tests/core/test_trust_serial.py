@@ -98,6 +98,7 @@ def version_1(org: Path, **changes: Any) -> bytes:
     doc.pop("serial")
     doc.pop("next_update")
     doc.pop("intake_url")
+    doc.pop("policy")  # version 4
     for member in doc["members"]:  # what version 3 added to each member
         for key in ("member_id", "authentication_certificate", "tls_certificate"):
             member.pop(key, None)
@@ -222,7 +223,7 @@ def test_an_organisation_from_before_the_signer_gets_one(org: Path, tmp_path: Pa
     (tmp_path / "ca-key.pem").rename(org / "ca-key.pem")
     org_remove(org, "Supervisor One")
     trust = load_trust(org / "trust.json")
-    assert (trust.version, trust.serial) == (3, 1) and trust.by_name("Supervisor One") is None
+    assert (trust.version, trust.serial) == (4, 1) and trust.by_name("Supervisor One") is None
     # Members carried over from a version 1 file get a member id as the file moves on.
     assert all(m.member_id for m in trust.members)
     assert pki.is_trust_list_signer(pair(org, "trust-signer")[0])
