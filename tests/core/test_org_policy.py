@@ -85,6 +85,7 @@ def test_a_vault_takes_the_policy_with_the_trust_file(org: Path, tmp_path: Path)
         assert trust is not None and trust.policy.welsh_declaration is not None
 
 
+@pytest.mark.cli
 def test_org_policy_cli_shows_changes_and_refuses_bad_input(org: Path, tmp_path: Path) -> None:
     shown = run_cli("org", "policy", "--org", org, "--json")
     assert shown.returncode == 0, shown.stderr
