@@ -15,7 +15,7 @@ from app.engine import audit
 from app.engine.clock import Clock, SystemClock, stamp
 from app.engine.models import Case, PacingEvent, Statement
 from app.errors import UsageError
-from app.guides import Guide, guide_for_category
+from app.guides import Guide, guide_for_case
 from app.vault.database import Connection
 from app.vault.session_lock import SessionLock
 from app.vault.vault import Vault
@@ -205,7 +205,7 @@ class EngineBase:
             raise case_not_found()
         row = conn.execute(
             "SELECT id, reference, category, status, interviewer, created, "
-            "updated FROM cases WHERE id = ? OR reference = ? "
+            "updated, guide_version FROM cases WHERE id = ? OR reference = ? "
             "ORDER BY id = ? DESC LIMIT 1",
             (ref, ref, ref),
         ).fetchone()
@@ -227,9 +227,10 @@ class EngineBase:
             return self._case_row(conn, ref)
 
     def guide(self, case: Case, *, language: str = "en") -> Guide:
-        """The case's interview guide. Everything but the screen uses the canonical English
-        guide; the interface may ask for a translation (English when there is none)."""
-        return guide_for_category(case.category, language)
+        """The case's interview guide: the version it was started with. Everything but the
+        screen uses the canonical English guide; the interface may ask for a translation
+        (English when there is none)."""
+        return guide_for_case(case.category, case.guide_version, language)
 
     def date_of_birth(self, conn: Connection, case_id: str) -> date | None:
         """The survivor's date of birth from the restricted details, when recorded."""

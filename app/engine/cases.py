@@ -30,6 +30,7 @@ from app.engine.case_details import (
 )
 from app.engine.models import CATEGORIES, STATUSES, Case, Consent, Participant
 from app.errors import UsageError
+from app.guides import guide_for_category
 from app.vault.database import Connection
 
 __all__ = [
@@ -78,7 +79,8 @@ class CasesMixin(EngineBase):
         except Refused as refused:
             raise refused.refusal.error from None
         reference, category, at = checked.reference, details.category, self.now()
-        case = Case(new_id(), reference, category, "draft", checked.interviewer, at, at)
+        version = guide_for_category(category).version  # kept: later versions are not its
+        case = Case(new_id(), reference, category, "draft", checked.interviewer, at, at, version)
         with self._tx() as conn:
             if conn.execute("SELECT 1 FROM cases WHERE reference = ?", (reference,)).fetchone():
                 raise UsageError(
@@ -87,8 +89,18 @@ class CasesMixin(EngineBase):
                     reference=reference,
                 )
             conn.execute(
-                "INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (case.id, case.reference, case.category, case.status, case.interviewer, at, at),
+                "INSERT INTO cases (id, reference, category, status, interviewer, created, "
+                "updated, guide_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    case.id,
+                    case.reference,
+                    case.category,
+                    case.status,
+                    case.interviewer,
+                    at,
+                    at,
+                    version,
+                ),
             )
             conn.execute(
                 "INSERT INTO statements(id, case_id, number, follows, status, "
@@ -200,8 +212,8 @@ class CasesMixin(EngineBase):
                 statuses=", ".join(STATUSES),
             )
         sql = (
-            "SELECT id, reference, category, status, interviewer, created, updated "
-            "FROM cases WHERE 1 = 1"
+            "SELECT id, reference, category, status, interviewer, created, updated, "
+            "guide_version FROM cases WHERE 1 = 1"
         )
         args: list[Any] = []
         if category:

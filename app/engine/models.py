@@ -42,6 +42,7 @@ class Case:
     interviewer: str
     created: str
     updated: str
+    guide_version: int | None = None  # None: from before versions were kept (current)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -2,10 +2,11 @@
 
 model.py         the guide format (schema 1), strict parsing and where guides live
 translations.py  a guide's text in another language, structure checked against English
-catalog.py       the guide for a category, cached until its file changes
+catalog.py       the guide for a category or a case (its version kept), cached until
+                 its file changes
 """
 
-from app.guides.catalog import guide_for_category
+from app.guides.catalog import archived_path, guide_for_case, guide_for_category
 from app.guides.checker import GuideError
 from app.guides.model import (
     CATEGORIES,
@@ -36,6 +37,8 @@ __all__ = [
     "Phase",
     "Prompt",
     "Section",
+    "archived_path",
+    "guide_for_case",
     "guide_for_category",
     "guides_dir",
     "load_guide",

@@ -1,12 +1,18 @@
-"""Which guide a case gets: the shipped guide for its category, re-read only when its
-file changes, and for the screen its translation (``translations.py``) when there is one."""
+"""Which guide a case gets: the version of its category's guide it was started with.
+
+A case records its guide's version when it is created, and keeps it: a new version of a
+guide applies to new cases only. The current version of each guide is
+``guides/<category>.toml``; every earlier version ships in ``guides/archive/<category>-
+v<version>.toml`` (copied there when the version is raised; a test refuses a release
+that lacks one). Each file is re-read only when it changes; for the screen, its
+translation (``translations.py``) when there is one that fits."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
-from app.errors import UsageError
+from app.errors import QuietroomError, UsageError
 from app.guides.checker import broken_guide, show
 from app.guides.model import CATEGORIES, Guide, guides_dir, load_guide
 from app.guides.translations import translated
@@ -35,6 +41,45 @@ def guide_for_category(category: str, language: str = "en") -> Guide:
     if language != "en":
         return translated(guide, language)
     return guide
+
+
+ARCHIVE = "archive"
+
+
+def guide_for_case(category: str, version: int | None, language: str = "en") -> Guide:
+    """The guide a case was started with: version `version` of its category's guide
+    (None, for a case from before versions were recorded: the current one)."""
+    current = guide_for_category(category)
+    if version is None or version == current.version:
+        return guide_for_category(category, language)
+    path = archived_path(category, version)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise UsageError(
+            "guide.version_missing",
+            "this case was started with version {version} of the {category} guide, which "
+            "this copy of Quietroom does not have; install the version that has it",
+            version=version,
+            category=category,
+        ) from None
+    guide = _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
+    if guide.id != category or guide.version != version:
+        raise broken_guide(path.name, f"it must be version {version} of the {category} guide")
+    if language != "en":
+        try:
+            return translated(guide, language)
+        except UsageError:
+            raise
+        except QuietroomError:
+            # A translation made for a later version may not fit an earlier one: the
+            # interviewer then sees that version in English, never a mismatched text.
+            return guide
+    return guide
+
+
+def archived_path(category: str, version: int) -> Path:
+    return guides_dir() / ARCHIVE / f"{category}-v{int(version)}.toml"
 
 
 @lru_cache(maxsize=16)

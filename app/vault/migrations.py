@@ -270,6 +270,12 @@ def _v7(conn: Connection) -> None:
     )
 
 
+def _v8(conn: Connection) -> None:
+    # The version of its guide a case was started with (a new guide version applies to
+    # new cases only). NULL for cases from before: they keep the current guide.
+    conn.execute("ALTER TABLE cases ADD COLUMN guide_version INTEGER")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "meta table", _v1),
     Migration(2, "device identity", _v2),
@@ -278,6 +284,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "authentication certificate", _v5),
     Migration(6, "supervisor review", _v6),
     Migration(7, "sync outbox", _v7),
+    Migration(8, "guide version per case", _v8),
 )
 
 
