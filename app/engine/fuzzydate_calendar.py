@@ -1,7 +1,7 @@
 """Calendar facts behind fuzzy dates: English month names, UK seasons and holidays, Easter,
 birthdays and month arithmetic.
 
-Kept apart from ``app/fuzzydate.py`` so the grammar there stays readable. Every function is
+Kept apart from ``app/engine/fuzzydate.py`` so the grammar there stays readable. Every function is
 pure and works on ``datetime.date``; nothing here knows about wording except the tables of
 names. Conventions (each chosen for England and Wales, and each documented in the tests):
 

@@ -1,4 +1,4 @@
-"""The sweep's cases for tests/core/test_cli_bad_input.py: every README command with bad
+"""The sweep's cases for tests/core/test_cli_refusal_sweep.py: every README command with bad
 input of every kind, as (id, arguments, exit code, part of the message). Placeholders in
 braces ({missing}, {empty}, {garbage}, {zero}, ...) are files the test module makes."""
 
