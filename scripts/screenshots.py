@@ -93,6 +93,8 @@ def review_material(base: Path) -> dict[str, str]:
             folder / "key.pem",
             folder / "age-identity.txt",
             org / "trust.json",
+            auth_cert=folder / "auth-cert.pem",
+            auth_key=folder / "auth-key.pem",
         )
 
     interviewer = Session(base / "interviewer")
@@ -115,6 +117,8 @@ def review_material(base: Path) -> dict[str, str]:
         e.sign_statement(case.id, SIGNATURE)
         export_case(e, case.id, base / f"{ref}.qrb")
         cases[ref] = case.id
+    # One more export sent to the central system: it waits in the outbox (no intake runs).
+    export_case(e, cases["CSA-2026-027"], None, send=True)
     supervisor = Session(base / "supervisor")
     supervisor.create(PASSPHRASE, use_keyring=False, kdf_params=fast)
     member(supervisor, "supervisor")
@@ -231,6 +235,13 @@ def shoot_as(
     wait(app, lambda: not window.backend.pending)
     app.processEvents()
     window.grab().save(str(out / f"{name}-{suffix}.png"))
+    if role == "interviewer":
+        # The outbox, once the first attempt has found no intake (none runs here).
+        window.go("outbox")
+        outbox = window.screens["outbox"]
+        wait(app, lambda: bool(outbox.cards) and window.sync.status.connection == "offline", 30)
+        app.processEvents()
+        window.grab().save(str(out / f"outbox-{suffix}.png"))
     window.shutdown()
     window.close()
 

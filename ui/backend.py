@@ -65,6 +65,16 @@ class _Worker(QObject):
         self.pacing.emit(event)
 
 
+def _lock_and_stop(session: Session) -> None:
+    """The worker's last job: lock the vault, then end the worker's event loop."""
+    try:
+        lock(session)
+    finally:
+        thread = QThread.currentThread()
+        if thread is not None:
+            thread.quit()
+
+
 class Backend(QObject):
     busy_changed = Signal(bool)
     pacing_event = Signal(object)
@@ -118,9 +128,10 @@ class Backend(QObject):
             failed(translate(message), code)
 
     def shutdown(self) -> None:
-        """Lock the vault on the worker thread, then stop it."""
+        """Lock the vault on the worker thread, then stop it. The lock is queued behind
+        any job still running and the worker stops itself after it: quitting the thread
+        from here would drop the queued lock and leave the vault open."""
         if not self._thread.isRunning():
             return
-        self.run(lock)
-        self._thread.quit()
-        self._thread.wait(10_000)
+        self.run(_lock_and_stop)
+        self._thread.wait(30_000)

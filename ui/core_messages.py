@@ -451,6 +451,47 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
         "CoreMessages",
         "a different decision with the same id was already imported; nothing was changed",
     ),
+    # sending to the central system (the intake) and its outbox
+    "sync.bad_url": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "'{url}' is not an intake address; give https://HOST or https://HOST:PORT",
+    ),
+    "sync.not_configured": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "no intake address is set and the trust file names none; set it with "
+        "'sync configure --url https://HOST:PORT'",
+    ),
+    "sync.no_auth_certificate": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this vault has no authentication certificate to connect to the intake with; import "
+        "your identity.p12 (or --auth-cert and --auth-key) with 'identity import'",
+    ),
+    "sync.no_memfd": lambda: QCoreApplication.translate(
+        "CoreMessages", "this system cannot keep the TLS key in memory (no memfd_create)"
+    ),
+    "sync.no_intake": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the organisation's trust file lists no intake service, so nothing can be sent to it; "
+        "ask your administrator",
+    ),
+    "sync.not_found": lambda: QCoreApplication.translate(
+        "CoreMessages", "nothing in the outbox has that id; see 'sync status'"
+    ),
+    "sync.bad_receipt": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the intake's receipt did not check ({detail}); the item stays in the outbox",
+    ),
+    "sync.unreachable": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the intake could not be reached ({reason}); nothing was lost: try again when the "
+        "network is back",
+    ),
+    "export.no_destination": lambda: QCoreApplication.translate(
+        "CoreMessages", "give --out FILE.qrb, or --send, or both"
+    ),
+    "review.no_destination": lambda: QCoreApplication.translate(
+        "CoreMessages", "give --out FILE.qrr, or --send, or both"
+    ),
     # a failure nobody foresaw (app/errors.py: unexpected)
     "internal.unexpected": lambda: QCoreApplication.translate(
         "CoreMessages", "something went wrong and nothing further was changed; please try again"

@@ -8,6 +8,11 @@ to where the interviewer was.
 Neither a modal dialog (a file chooser, say) nor a popup may stand in the way: the pause
 key and the lock key work while one is open, and pausing or locking closes it first, so
 nothing it shows (a folder or file name) stays on the screen.
+
+Sync with the central system runs on the network worker (ui/sync_worker.py), started
+after unlocking and halted on lock and shutdown; its quiet indicator sits in the status
+bar, shown only on the interviewer's working screens (never on the unlock, pause,
+read-back or signature screens, which the survivor may see) and opens the outbox.
 """
 
 from __future__ import annotations
@@ -18,7 +23,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QStackedWidget,
+    QStatusBar,
+    QWidget,
+)
 
 from app import settings as settings_store
 from app.desktop.session import Session
@@ -27,6 +39,8 @@ from app.settings import Settings
 from ui import capture, i18n, theme
 from ui.backend import Backend
 from ui.screens.base import Screen
+from ui.sync_worker import SyncWorker
+from ui.widgets.sync_indicator import SyncIndicator
 
 PAUSE_KEY = QKeySequence(Qt.Key.Key_F9)
 LOCK_KEY = QKeySequence("Ctrl+L")
@@ -40,6 +54,9 @@ INPUT_EVENTS = {
 }
 
 
+# Screens the sync indicator stays off: before unlocking, and what the survivor may see.
+NO_INDICATOR = frozenset({"setup", "unlock", "pause", "readback", "signature"})
+
 # Every screen is made the same way: Screen(backend, navigator).
 ScreenFactory = Callable[[Backend, "MainWindow"], Screen]
 
@@ -50,6 +67,7 @@ def screen_classes() -> dict[str, ScreenFactory]:
     from ui.screens.decisions import DecisionsScreen
     from ui.screens.identity import IdentityScreen
     from ui.screens.new_case import NewCaseScreen
+    from ui.screens.outbox import OutboxScreen
     from ui.screens.pause import PauseScreen
     from ui.screens.readback import ReadBackScreen
     from ui.screens.review_decision import ReviewDecisionScreen
@@ -78,6 +96,7 @@ def screen_classes() -> dict[str, ScreenFactory]:
         "review_reading": ReviewReadingScreen,
         "decisions": DecisionsScreen,
         "review_decision": ReviewDecisionScreen,
+        "outbox": OutboxScreen,
     }
 
 
@@ -102,9 +121,21 @@ class MainWindow(QMainWindow):
         self._review: str | None = None
         self._return_to: str | None = None
         self._is_unlocked = False
+        self._previous: str | None = None
         self.backend = Backend(session, self)
+        # The network worker: its own thread, never queued behind the vault worker.
+        self.sync = SyncWorker(session, self)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        self.indicator = SyncIndicator(self)
+        self.sync.status_changed.connect(self.indicator.show_status)
+        self.indicator.clicked.connect(lambda: self.go("outbox"))
+        bar = QStatusBar(self)
+        bar.setSizeGripEnabled(False)
+        bar.setContentsMargins(0, 0, 8, 4)  # off the window's edge, its border whole
+        bar.addPermanentWidget(self.indicator)
+        self.setStatusBar(bar)
+        bar.hide()
         self.screens: dict[str, Screen] = {}
         self._build_screens()
         self._shortcuts()
@@ -126,6 +157,12 @@ class MainWindow(QMainWindow):
             screen = cls(self.backend, self)
             self.screens[name] = screen
             self.stack.addWidget(screen)
+            # Screens that show sync follow the worker; those that queue work wake it.
+            attach = getattr(screen, "attach_sync", None)
+            if attach is not None:
+                attach(self.sync)
+            elif hasattr(screen, "sync_requested"):
+                screen.sync_requested.connect(self.sync.wake)
 
     def _shortcuts(self) -> None:
         # Qt blocks these while a modal dialog is open; eventFilter covers that case.
@@ -158,10 +195,24 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         return next((n for n, s in self.screens.items() if s is widget), "")
 
+    @property
+    def previous_screen(self) -> str | None:
+        return self._previous
+
     def go(self, screen: str) -> None:
+        current = self.current_screen
+        # Where "Back" from the outbox returns: the last working screen, never one the
+        # indicator is not on (a pause, the unlock screen) nor the outbox itself.
+        if current != screen and current not in NO_INDICATOR and current != "outbox":
+            self._previous = current or None
         target = self.screens[screen]
         self.stack.setCurrentWidget(target)
+        self._show_indicator()
         target.entered()
+
+    def _show_indicator(self) -> None:
+        bar = self.statusBar()
+        bar.setVisible(self._is_unlocked and self.current_screen not in NO_INDICATOR)
 
     def open_case(self, ref: str) -> None:
         self._case = ref
@@ -178,6 +229,7 @@ class MainWindow(QMainWindow):
         # Back on the pause screen after a long pause locked the vault: the sitting is
         # still paused, but the long-pause clock starts again from now.
         self._paused_at = self._last_input if destination == "pause" else None
+        self.sync.start()  # the sync key lives in the vault: only now can it run
         self.go(destination or "cases")
 
     def pause(self, requested_by: str | None = None) -> None:
@@ -210,6 +262,7 @@ class MainWindow(QMainWindow):
         self._return_to = current if current not in ("unlock", "setup", "settings") else None
         for screen in self.screens.values():
             screen.clear_content()
+        self.sync.halt()  # at once, without waiting for a request in flight
         clipboard = QGuiApplication.clipboard()
         if (
             clipboard is not None
@@ -228,6 +281,7 @@ class MainWindow(QMainWindow):
         if language_changed:
             i18n.install(self._prefs.language)
             self._rebuild_screens()
+            self.indicator.show_status(self.sync.status)
 
     def _rebuild_screens(self) -> None:
         """Screens are rebuilt in the new language; session state lives here, not in them."""
@@ -284,7 +338,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self.backend.shutdown()
+        self.sync.halt()
+        self.backend.shutdown()  # locks the vault: a pass in flight ends at its next step
+        self.sync.stop()
 
     def closeEvent(self, event: QEvent) -> None:
         self.shutdown()

@@ -15,6 +15,7 @@ propagate to the pass, which decides when to try again.
 
 from __future__ import annotations
 
+import threading
 from base64 import b64decode
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,11 @@ from app.sync.receipts import check_receipt
 
 CHUNK = 8 * 1024 * 1024  # the intake's largest chunk
 Progress = Callable[[OutboxItem, int], None]  # (item, bytes the intake holds)
+
+
+class Stopped(Exception):
+    """Sync was halted (the vault is locking, the app closing) between two chunks; the
+    item stays where the intake's offset says."""
 
 
 @dataclass(frozen=True)
@@ -51,12 +57,14 @@ def deliver(
     *,
     chunk: int = CHUNK,
     progress: Progress | None = None,
+    stop: threading.Event | None = None,
 ) -> Outcome:
     """Deliver `item`; returns its final state, or raises Unreachable/Busy (and
-    VerificationError `sync.bad_receipt`) with the item still to deliver."""
+    VerificationError `sync.bad_receipt`, or Stopped when `stop` is set between chunks)
+    with the item still to deliver."""
     data = engine.outbox_data(item.item_id)
     try:
-        return _send(engine, client, trust, item, data, chunk, progress)
+        return _send(engine, client, trust, item, data, chunk, progress, stop)
     except Refused as refused:
         engine.outbox_refused(item.item_id, refused.code, refused.message)
         return Outcome(item.item_id, "refused", code=refused.code, reason=refused.message)
@@ -70,6 +78,7 @@ def _send(
     data: bytes,
     chunk: int,
     progress: Progress | None,
+    stop: threading.Event | None,
 ) -> Outcome:
     path = item_path(item)
     headers = {"Quietroom-Sha256": item.sha256}
@@ -78,6 +87,8 @@ def _send(
     # Every round either moves the offset on or ends; the bound only stops a server
     # that keeps answering nonsense.
     for _ in range(size // chunk + 8):
+        if stop is not None and stop.is_set():
+            raise Stopped
         if size <= chunk:
             answer = client.request("PUT", path, headers=headers, content=data)
         else:

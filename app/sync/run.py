@@ -1,8 +1,9 @@
 """A sync pass, and the loop that runs passes with back-off.
 
-A pass connects to the intake once and: delivers every outbox item that is due; fetches
-what is addressed to this member (a supervisor's review queue, an interviewer's
-decisions); takes a newer trust file. Being offline is normal: the pass stops at the
+A pass connects to the intake once and: takes a newer trust file (the first, small
+request, which also says whether the intake can be reached); delivers every outbox item
+that is due; fetches what is addressed to this member (a supervisor's review queue, an
+interviewer's decisions). Being offline is normal: the pass stops at the
 first `Unreachable`, changes nothing about the items, and says so. An item the intake
 could not take just now (`Busy`, a receipt that did not check) gets its next attempt
 after an exponential back-off with jitter; a refusal is final.
@@ -15,6 +16,7 @@ seconds without hammering an intake that is down.
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 from collections.abc import Callable
@@ -25,11 +27,12 @@ from typing import Any
 from app.engine.clock import parse_stamp, stamp
 from app.engine.engine import Engine
 from app.engine.outbox import OutboxItem
-from app.errors import QuietroomError, UsageError, VerificationError
+from app.errors import QuietroomError, UsageError, VerificationError, unexpected
 from app.sync.client import Busy, IntakeClient, Refused, Unreachable
-from app.sync.deliver import CHUNK, deliver
+from app.sync.deliver import CHUNK, Stopped, deliver
 from app.sync.fetch import Fetched, fetch_decisions, fetch_reviews, fetch_trust
 
+LOG = logging.getLogger("quietroom.sync")
 ITEM_BASE_SECONDS = 5.0
 ITEM_CAP_SECONDS = 3600.0
 PASS_BASE_SECONDS = 2.0
@@ -130,9 +133,14 @@ def sync_pass(
     kwargs = {"timeout": timeout} if timeout is not None else {}
     client = IntakeClient(url, trust, engine.identity(), **kwargs)
     try:
-        _deliver_due(engine, client, report, chunk, emit, rng, stop)
+        # First the trust file: one small request that says whether the intake can be
+        # reached at all (so "sending" is never announced to a laptop that is offline),
+        # and brings a newer trust file before anything is sent.
+        _step(report, lambda: _take_trust(engine, client, report))
+        if report.unreachable is None and not (stop and stop.is_set()):
+            _deliver_due(engine, client, report, chunk, emit, rng, stop)
         if fetch and report.unreachable is None and not (stop and stop.is_set()):
-            _fetch(engine, client, report)
+            _step(report, lambda: _fetch_queue(engine, client, report))
     finally:
         client.close()
     report.reached = report.unreachable is None
@@ -158,9 +166,14 @@ def _deliver_due(
         def progress(it: OutboxItem, sent: int) -> None:
             emit("progress", {"id": it.item_id, "bytes_sent": sent, "size": it.size})
 
+        # The intake answered moments ago (the trust file): this item is being sent.
         emit("progress", {"id": item.item_id, "bytes_sent": item.bytes_sent, "size": item.size})
         try:
-            outcome = deliver(engine, client, trust, item, chunk=chunk, progress=progress)
+            outcome = deliver(
+                engine, client, trust, item, chunk=chunk, progress=progress, stop=stop
+            )
+        except Stopped:
+            return
         except Unreachable as exc:
             report.unreachable = exc.reason
             emit("item", {"id": item.item_id, "state": "queued", "error": exc.reason})
@@ -183,29 +196,31 @@ def _deliver_due(
         emit("item", {"id": item.item_id, "state": outcome.state, "code": outcome.code})
 
 
-def _fetch(engine: Engine, client: IntakeClient, report: PassReport) -> None:
-    def trust_step() -> None:
-        report.trust_serial = fetch_trust(engine, client)
+def _take_trust(engine: Engine, client: IntakeClient, report: PassReport) -> None:
+    report.trust_serial = fetch_trust(engine, client)
 
-    def queue_step() -> None:
-        role = _role(engine)
-        if role == "supervisor":
-            fetch_reviews(engine, client, report.fetched)
-        elif role == "interviewer":
-            fetch_decisions(engine, client, report.fetched)
 
-    for step in (trust_step, queue_step):
-        try:
-            step()
-        except Unreachable as exc:
-            report.unreachable = exc.reason
-            return
-        except Busy as exc:
-            report.problems.append({"code": f"busy.{exc.status}", "reason": str(exc)})
-        except Refused as exc:
-            report.problems.append({"code": exc.code, "reason": exc.message})
-        except QuietroomError as exc:
-            report.problems.append({"code": exc.code, "reason": str(exc)})
+def _fetch_queue(engine: Engine, client: IntakeClient, report: PassReport) -> None:
+    role = _role(engine)
+    if role == "supervisor":
+        fetch_reviews(engine, client, report.fetched)
+    elif role == "interviewer":
+        fetch_decisions(engine, client, report.fetched)
+
+
+def _step(report: PassReport, step: Callable[[], None]) -> None:
+    """Run one fetching step: offline ends the pass; anything else is noted and the
+    pass goes on."""
+    try:
+        step()
+    except Unreachable as exc:
+        report.unreachable = exc.reason
+    except Busy as exc:
+        report.problems.append({"code": f"busy.{exc.status}", "reason": str(exc)})
+    except Refused as exc:
+        report.problems.append({"code": exc.code, "reason": exc.message})
+    except QuietroomError as exc:
+        report.problems.append({"code": exc.code, "reason": str(exc)})
 
 
 class Runner:
@@ -261,6 +276,9 @@ class Runner:
                     report = self.pass_fn()
                 except QuietroomError as exc:  # not set up yet, or the vault locked
                     self.on_error(exc)
+                except Exception as exc:  # a surprise must not end sync for good
+                    LOG.error("unexpected %s in a sync pass", type(exc).__name__)
+                    self.on_error(unexpected())
                 else:
                     self.on_report(report)
             wait = self.next_wait(report)

@@ -51,3 +51,20 @@ def test_errors_come_back_as_calm_messages(qtbot: Any, backend: Backend) -> None
     # unexpected errors never carry their text to the screen, but are never silent either
     assert errors[1] == (str(unexpected()), 1)
     assert errors[1][0] and "secret" not in errors[1][0]
+
+
+def test_shutdown_locks_the_vault_even_behind_a_running_job(qtbot: Any, backend: Backend) -> None:
+    """The lock is queued behind the job still running; stopping the worker must not
+    drop it and leave the vault open with its keys in memory."""
+    session = backend.session
+    assert session.unlocked
+    started = threading.Event()
+
+    def slow(_session: object) -> None:
+        started.set()
+        threading.Event().wait(0.3)
+
+    backend.run(slow)
+    assert started.wait(10)
+    backend.shutdown()
+    assert not session.unlocked

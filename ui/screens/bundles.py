@@ -2,14 +2,18 @@
 
 Both run on the worker thread with an indeterminate progress bar; the verification
 report is shown as plain text, one line per check, exactly as `quietroom-cli verify`.
+An export can also be sent to the central system (ticked when the trust file lists
+one): it is queued in the vault's outbox with the export itself, the network worker is
+woken, and saving a file is then optional.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.desktop.bundles import (
     ExportChoices,
+    Exported,
     export_and_verify,
     export_choices,
     report_text,
@@ -59,6 +64,7 @@ class _BundleScreen(Screen):
             self.tr("Verification report"),
             self.tr("One line per check; every line must say ok"),
         )
+        self.report.hide()  # until there is a report: an empty box only takes room at 200 %
         self.back = QPushButton(self.tr("&Back"), self)
         accessible(self.back, self.tr("Back"))
 
@@ -78,6 +84,7 @@ class _BundleScreen(Screen):
     def _show_report(self, report: Report) -> None:
         self._working(False)
         self.report.setPlainText(report_text(report))
+        self.report.show()
         if report.ok:
             self._say(self.tr("Every check passed."))
             return
@@ -98,13 +105,19 @@ class _BundleScreen(Screen):
     def clear_content(self) -> None:
         self.path.clear()
         self.report.clear()
+        self.report.hide()
         self._say("")
         self._working(False)
 
 
 class ExportScreen(_BundleScreen):
+    # A bundle was queued for the central system: the network worker should send it now.
+    sync_requested = Signal()
+
     def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(backend, nav, parent)
+        self._reference = ""
+        self._can_send = False
         lay = self.layout_
         lay.addWidget(plain_label(self.tr("Export the statement"), self, name="title"))
         lay.addWidget(
@@ -125,7 +138,18 @@ class ExportScreen(_BundleScreen):
             self.tr("Members of your organisation who can open the bundle"),
         )
         lay.addWidget(self.recipients, 1)
-        lay.addWidget(plain_label(self.tr("Save the bundle as"), self))
+        self.send = QCheckBox(self.tr("Se&nd to the central system"), self)
+        send_help = self.tr(
+            "It waits, encrypted, in the outbox until the laptop is connected, then goes."
+        )
+        accessible(self.send, self.tr("Send to the central system"), send_help)
+        self.send.hide()  # offered when the trust file lists a central system
+        self.send_help = plain_label(send_help, self, name="hint")
+        self.send_help.hide()
+        lay.addWidget(self.send)
+        lay.addWidget(self.send_help)
+        self.save_label = plain_label(self.tr("Save the bundle as"), self)
+        lay.addWidget(self.save_label)
         accessible(self.path, self.tr("Where the bundle is saved"))
         accessible(self.choose, self.tr("Choose where to save the bundle"))
         lay.addLayout(self._path_row())
@@ -147,9 +171,11 @@ class ExportScreen(_BundleScreen):
         self.back.clicked.connect(lambda: self.nav.go("workspace"))
         self.choose.clicked.connect(self._choose)
         self.export.clicked.connect(self._export)
+        self.send.toggled.connect(self._send_toggled)
 
     def entered(self) -> None:
         self.report.clear()
+        self.report.hide()
         self._say("")
         # The author is always a recipient, so is not offered; every other member is.
         self.backend.run(
@@ -178,8 +204,21 @@ class ExportScreen(_BundleScreen):
             self._say(
                 self.tr("Import the organisation's trust file first (Identity, on the case list).")
             )
-        if not self.path.text():
-            self.path.setText(str(Path.home() / f"{data.reference}.qrb"))
+        self._reference = data.reference
+        self._can_send = data.can_send
+        self.send.setVisible(data.can_send)
+        self.send_help.setVisible(data.can_send)
+        self.send.setChecked(data.can_send)
+        self._send_toggled(self.send.isChecked())
+
+    def _send_toggled(self, on: bool) -> None:
+        """Sending makes the file optional: the outbox keeps the bundle until received."""
+        self.save_label.setText(
+            self.tr("Also save a copy as (optional)") if on else self.tr("Save the bundle as")
+        )
+        self.path.setPlaceholderText(self.tr("No file: leave empty") if on else "")
+        if not on and not self.path.text() and self._reference:
+            self.path.setText(str(Path.home() / f"{self._reference}.qrb"))
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -202,7 +241,8 @@ class ExportScreen(_BundleScreen):
     def _export(self) -> None:
         ref, target = self.nav.current_case, self.path.text().strip()
         names = self.chosen()
-        if not ref or not target:
+        send = self._can_send and self.send.isChecked()
+        if not ref or not (target or send):
             self._say(self.tr("Choose where to save the bundle."))
             return
         if not names:
@@ -211,8 +251,32 @@ class ExportScreen(_BundleScreen):
         self._working(True)
         self._say(self.tr("Exporting… this takes a few seconds."))
         self.backend.run(
-            export_and_verify, ref, target, names, done=self._show_report, failed=self._failed
+            export_and_verify,
+            ref,
+            target or None,
+            names,
+            send,
+            done=self._exported,
+            failed=self._failed,
         )
+
+    def _exported(self, result: Exported) -> None:
+        self._show_report(result.report)
+        if not result.queued:
+            return
+        self.sync_requested.emit()
+        if result.report.ok:
+            self._say(
+                self.tr(
+                    "Every check passed. The bundle is in the outbox and goes to the central "
+                    "system as soon as the laptop is connected."
+                )
+            )
+
+    def clear_content(self) -> None:
+        super().clear_content()
+        self._reference = ""
+        self._can_send = False
 
 
 class OpenBundleScreen(_BundleScreen):
@@ -269,5 +333,6 @@ class OpenBundleScreen(_BundleScreen):
             return
         self._working(True)
         self.report.clear()
+        self.report.hide()
         self._say("")
         self.backend.run(verify_bundle, target, done=self._show_report, failed=self._failed)

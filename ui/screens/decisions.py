@@ -1,5 +1,7 @@
 """The interviewer's side of review: importing a supervisor's decision file (.qrr) and
-seeing the decisions made on a case's exported statement.
+seeing the decisions made on a case's exported statement, below the case's exports and
+where each went (a file, or the central system with its receipt: ui/widgets/
+case_deliveries.py, kept current while the network worker sends).
 
 A decision file is verified and kept by the core (app.desktop.review): it must open with
 this vault's identity, be signed by a supervisor of the organisation and be about a
@@ -37,11 +39,14 @@ from app.desktop.review import (
     import_decision_file,
 )
 from app.desktop.session import Session
+from app.desktop.sync import CaseExport, SyncStatus, case_deliveries
 from app.desktop.types import parse_stamp
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
 from ui.screens.cases import sentence
+from ui.sync_worker import SyncWorker
+from ui.widgets.case_deliveries import CaseDeliveries
 
 DECISION_SUFFIX = ".qrr"
 
@@ -259,6 +264,9 @@ class DecisionsScreen(Screen):
         self.message = plain_label("", self, name="message")
         self.message.hide()
         layout.addWidget(self.message)
+        # The case's exports and where each went, before its decisions.
+        self.deliveries = CaseDeliveries(self)
+        layout.addWidget(self.deliveries)
         self.empty = plain_label("", self, name="hint")
         self.empty.hide()
         layout.addWidget(self.empty)
@@ -275,6 +283,7 @@ class DecisionsScreen(Screen):
         scroll.setWidget(self.page)
         layout.addWidget(scroll, 1)
         self.cards: list[DecisionCard] = []
+        self._sync_shape: tuple[tuple[str, str], ...] = ()
         self.back = QPushButton(self.tr("&Back"), self)
         accessible(self.back, self.tr("Back to the case"))
         row = QHBoxLayout()
@@ -291,9 +300,24 @@ class DecisionsScreen(Screen):
         self._case = self.nav.current_case
         self._load()
 
+    def attach_sync(self, worker: SyncWorker) -> None:
+        """Follow the network worker: a delivery or a fetched decision shows at once."""
+        worker.status_changed.connect(self._sync_changed)
+
+    def _sync_changed(self, status: SyncStatus) -> None:
+        if not status.known:  # halted (a lock, shutting down): nothing to show afresh
+            return
+        shape = tuple((d.item_id, d.state) for d in status.items)
+        if shape == self._sync_shape:
+            return
+        self._sync_shape = shape
+        if self.isVisible() and self._case is not None:
+            self._load()
+
     def clear_content(self) -> None:
         self._generation += 1
         self._case = None
+        self.deliveries.show_exports(None)
         self._show_cards(None)
         self._say("")
         self.empty.clear()
@@ -311,12 +335,22 @@ class DecisionsScreen(Screen):
             self.empty.show()
             return
         self.backend.run(
+            case_deliveries,
+            self._case,
+            done=lambda exports: self._deliveries_loaded(exports, generation),
+            failed=lambda message, code: None,  # the decisions' own answer says why
+        )
+        self.backend.run(
             load_decisions,
             self._case,
             self.nav.settings.language,
             done=lambda loaded: self._loaded(loaded, generation),
             failed=lambda message, code: self._failed(message, generation),
         )
+
+    def _deliveries_loaded(self, exports: list[CaseExport], generation: int) -> None:
+        if generation == self._generation:
+            self.deliveries.show_exports(exports)
 
     def _loaded(self, loaded: CaseDecisions, generation: int) -> None:
         if generation != self._generation:
@@ -406,6 +440,12 @@ class DecisionsScreen(Screen):
         self._case = loaded.case_id
         self._say(text)
         self._show_cards(loaded)
+        self.backend.run(
+            case_deliveries,
+            loaded.case_id,
+            done=lambda exports: self._deliveries_loaded(exports, generation),
+            failed=lambda message, code: None,
+        )
 
     # --- drag and drop ------------------------------------------------------------------
 

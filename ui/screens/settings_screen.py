@@ -1,21 +1,29 @@
-"""The settings screen: interface preferences only (never case data).
+"""The settings screen: interface preferences (never case data), and where the central
+system is.
 
 Language, text size, theme, auto-lock time, the default break interval and whether
 statement text may be copied. Save hands a new `app.settings.Settings` to the main
 window, which validates, stores and applies it.
+
+The central system's (the intake's) address is not a preference of this computer but of
+this vault: it is kept in the vault (app.desktop.sync.set_intake_address, on the worker),
+checked there (https, a host, no path), and an empty field means the address the
+organisation's trust file gives, which the field shows as its placeholder.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -23,21 +31,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desktop.sync import IntakeAddress, intake_address, set_intake_address
 from app.settings import LANGUAGES, THEMES, Settings
 from ui.backend import Backend
 from ui.i18n import LANGUAGE_NAMES
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.cases import sentence
 from ui.screens.unlock import centred_column
 
 TEXT_SCALE_STEP = 25
 
 
 class SettingsScreen(Screen):
+    # A new intake address was kept: the network worker should try it now.
+    sync_requested = Signal()
+
     def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
         self.nav = nav
+        self._generation = 0
+        self._address: IntakeAddress | None = None  # as the vault holds it, once read
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -130,6 +145,20 @@ class SettingsScreen(Screen):
         column.addWidget(self.clipboard)
         column.addWidget(plain_label(clipboard_help, page, name="hint"))
 
+        # Kept in the vault, not with the preferences above: a heading of its own says so.
+        column.addWidget(
+            plain_label(self.tr("Sending to the central system"), page, name="subtitle")
+        )
+        self.intake = QLineEdit(page)
+        self.intake.setClearButtonEnabled(True)
+        intake_help = self.tr(
+            "Where exported statements are sent. Leave it empty to use the address in your "
+            "organisation's trust file. This address is kept in your encrypted vault."
+        )
+        accessible(self.intake, self.tr("The central system's address"), intake_help)
+        self._row(column, self.tr("The central system's a&ddress"), self.intake, page)
+        column.addWidget(plain_label(intake_help, page, name="hint"))
+
         self.back_button = QPushButton(self.tr("&Back"), page)
         accessible(self.back_button, self.tr("Back, without saving"))
         self.back_button.clicked.connect(self.back)
@@ -153,6 +182,7 @@ class SettingsScreen(Screen):
             self.autolock,
             self.break_minutes,
             self.clipboard,
+            self.intake,
             self.back_button,
             self.save_button,
         )
@@ -179,6 +209,42 @@ class SettingsScreen(Screen):
         self.load(self.nav.settings)
         self.message.hide()
         self.language.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._load_address()
+
+    def clear_content(self) -> None:
+        self._generation += 1  # an answer still on its way is dropped
+        self._address = None
+        self.intake.clear()
+        self.intake.setPlaceholderText("")
+
+    # --- the central system's address (kept in the vault) ------------------------------
+
+    def _load_address(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._address = None
+        self.backend.run(
+            intake_address,
+            done=lambda address: self._show_address(address, generation),
+            failed=lambda message, code: None,  # locked or no vault: the field stays empty
+        )
+
+    def _show_address(self, address: IntakeAddress, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._address = address
+        self.intake.setText(address.configured or "")
+        self.intake.setPlaceholderText(
+            self.tr("From the trust file: {address}").format(address=address.from_trust)
+            if address.from_trust
+            else self.tr("None is set")
+        )
+
+    def _address_changed(self) -> bool:
+        typed = self.intake.text().strip()
+        if self._address is None:  # not read yet: only what was typed is a change
+            return bool(typed)
+        return typed != (self._address.configured or "")
 
     # --- values -----------------------------------------------------------------------------
 
@@ -206,11 +272,32 @@ class SettingsScreen(Screen):
 
     def save(self) -> None:
         new = self.chosen()
+        if self._address_changed():
+            # Sent first: a language change below rebuilds this screen.
+            self.backend.run(
+                set_intake_address,
+                self.intake.text(),
+                done=self._address_saved,
+                failed=lambda message, code: self._say(
+                    sentence(message) or self.tr("Something went wrong; nothing was changed.")
+                ),
+            )
         self.nav.apply_settings(new)
         # After a language change this screen is rebuilt; otherwise say it quietly here.
         self.text_scale.setValue(new.text_scale)
-        self.message.setText(self.tr("Settings saved."))
-        self.message.show()
+        self._say(self.tr("Settings saved."))
+
+    def _address_saved(self, address: IntakeAddress) -> None:
+        with contextlib.suppress(RuntimeError):  # rebuilt meanwhile (see _say)
+            self.sync_requested.emit()
+            self._generation += 1
+            self._show_address(address, self._generation)
+
+    def _say(self, text: str) -> None:
+        # The screen may have been rebuilt (a new language) before a late answer.
+        with contextlib.suppress(RuntimeError):
+            self.message.setText(text)
+            self.message.setVisible(bool(text))
 
     def back(self) -> None:
         self.nav.go("cases")

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
 <context>
+    <name>CaseDeliveries</name>
+    <message>
+        <location filename="../../../ui/widgets/case_deliveries.py" line="23"/>
+        <source>saved to a file only; not sent to the central system.</source>
+        <translation type="unfinished">wedi&apos;i gadw mewn ffeil yn unig; heb ei anfon i&apos;r system ganolog.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_deliveries.py" line="27"/>
+        <source>the central system</source>
+        <translation type="unfinished">y system ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_deliveries.py" line="30"/>
+        <source>received by {intake} on {when}; its signed receipt was checked.</source>
+        <translation type="unfinished">wedi&apos;i dderbyn gan {intake} ar {when}; cafodd ei dderbynneb wedi&apos;i llofnodi ei gwirio.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_deliveries.py" line="34"/>
+        <source>no reason was given</source>
+        <translation type="unfinished">ni roddwyd rheswm</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_deliveries.py" line="37"/>
+        <source>not accepted by the central system: {reason}</source>
+        <translation type="unfinished">heb ei dderbyn gan y system ganolog: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_deliveries.py" line="41"/>
+        <source>part sent; the rest goes when the laptop is connected.</source>
+        <translation type="unfinished">wedi&apos;i anfon yn rhannol; bydd y gweddill yn mynd pan fydd y gliniadur wedi&apos;i gysylltu.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_deliveries.py" line="44"/>
+        <source>waiting to send; it goes when the laptop is connected.</source>
+        <translation type="unfinished">yn aros i&apos;w anfon; bydd yn mynd pan fydd y gliniadur wedi&apos;i gysylltu.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_deliveries.py" line="58"/>
+        <source>Exports of this statement</source>
+        <translation type="unfinished">Allforion y datganiad hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_deliveries.py" line="75"/>
+        <source>Export {number}, {when}: {where}</source>
+        <translation type="unfinished">Allforio {number}, {when}: {where}</translation>
+    </message>
+</context>
+<context>
     <name>CaseListScreen</name>
     <message>
         <location filename="../../../ui/screens/cases.py" line="65"/>
@@ -950,31 +998,81 @@
     </message>
     <message>
         <location filename="../../../ui/core_messages.py" line="455"/>
+        <source>&apos;{url}&apos; is not an intake address; give https://HOST or https://HOST:PORT</source>
+        <translation type="unfinished">dydy &apos;{url}&apos; ddim yn gyfeiriad gwasanaeth derbyn; rhowch https://HOST neu https://HOST:PORT</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="459"/>
+        <source>no intake address is set and the trust file names none; set it with &apos;sync configure --url https://HOST:PORT&apos;</source>
+        <translation type="unfinished">does dim cyfeiriad gwasanaeth derbyn wedi&apos;i osod a dydy&apos;r ffeil ymddiried ddim yn enwi un; gosodwch un gyda &apos;sync configure --url https://HOST:PORT&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="464"/>
+        <source>this vault has no authentication certificate to connect to the intake with; import your identity.p12 (or --auth-cert and --auth-key) with &apos;identity import&apos;</source>
+        <translation type="unfinished">does dim tystysgrif ddilysu yn y gladdgell hon i gysylltu â&apos;r gwasanaeth derbyn; mewnforiwch eich identity.p12 (neu --auth-cert a --auth-key) gyda &apos;identity import&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="469"/>
+        <source>this system cannot keep the TLS key in memory (no memfd_create)</source>
+        <translation type="unfinished">all y system hon ddim cadw&apos;r allwedd TLS yn y cof (dim memfd_create)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="472"/>
+        <source>the organisation&apos;s trust file lists no intake service, so nothing can be sent to it; ask your administrator</source>
+        <translation type="unfinished">dydy ffeil ymddiried y sefydliad ddim yn rhestru gwasanaeth derbyn, felly does dim modd anfon dim byd ato; gofynnwch i&apos;ch gweinyddwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="477"/>
+        <source>nothing in the outbox has that id; see &apos;sync status&apos;</source>
+        <translation type="unfinished">does dim byd yn y blwch allan â&apos;r id hwnnw; gweler &apos;sync status&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="480"/>
+        <source>the intake&apos;s receipt did not check ({detail}); the item stays in the outbox</source>
+        <translation type="unfinished">methodd gwiriad derbynneb y gwasanaeth derbyn ({detail}); mae&apos;r eitem yn aros yn y blwch allan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="484"/>
+        <source>the intake could not be reached ({reason}); nothing was lost: try again when the network is back</source>
+        <translation type="unfinished">doedd dim modd cyrraedd y gwasanaeth derbyn ({reason}); chollwyd dim byd: rhowch gynnig arall arni pan fydd y rhwydwaith yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="489"/>
+        <source>give --out FILE.qrb, or --send, or both</source>
+        <translation type="unfinished">rhowch --out FFEIL.qrb, neu --send, neu&apos;r ddau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="492"/>
+        <source>give --out FILE.qrr, or --send, or both</source>
+        <translation type="unfinished">rhowch --out FFEIL.qrr, neu --send, neu&apos;r ddau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="496"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="459"/>
+        <location filename="../../../ui/core_messages.py" line="500"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="464"/>
+        <location filename="../../../ui/core_messages.py" line="505"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="469"/>
+        <location filename="../../../ui/core_messages.py" line="510"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="470"/>
+        <location filename="../../../ui/core_messages.py" line="511"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="471"/>
+        <location filename="../../../ui/core_messages.py" line="512"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
@@ -1041,117 +1139,117 @@
 <context>
     <name>DecisionCard</name>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="122"/>
+        <location filename="../../../ui/screens/decisions.py" line="127"/>
         <source>Approved and countersigned</source>
         <translation type="unfinished">Wedi&apos;i gymeradwyo a&apos;i gydlofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="124"/>
+        <location filename="../../../ui/screens/decisions.py" line="129"/>
         <source>Returned with comments</source>
         <translation type="unfinished">Wedi&apos;i ddychwelyd gyda sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="136"/>
+        <location filename="../../../ui/screens/decisions.py" line="141"/>
         <source>Kept in the vault, with the supervisor&apos;s signature added</source>
         <translation type="unfinished">Yn cael ei gadw yn y gladdgell, gyda llofnod y goruchwyliwr wedi&apos;i ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="138"/>
+        <location filename="../../../ui/screens/decisions.py" line="143"/>
         <source>None: a returned statement is not countersigned</source>
         <translation type="unfinished">Dim: does dim cydlofnod ar ddatganiad sydd wedi&apos;i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="140"/>
+        <location filename="../../../ui/screens/decisions.py" line="145"/>
         <source>Not kept</source>
         <translation type="unfinished">Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="142"/>
+        <location filename="../../../ui/screens/decisions.py" line="147"/>
         <source>No comments.</source>
         <translation type="unfinished">Dim sylwadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="143"/>
+        <location filename="../../../ui/screens/decisions.py" line="148"/>
         <source>Reviewer</source>
         <translation type="unfinished">Adolygydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="144"/>
+        <location filename="../../../ui/screens/decisions.py" line="149"/>
         <source>Decided</source>
         <translation type="unfinished">Penderfynwyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="145"/>
+        <location filename="../../../ui/screens/decisions.py" line="150"/>
         <source>Countersigned statement</source>
         <translation type="unfinished">Datganiad wedi&apos;i gydlofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="146"/>
+        <location filename="../../../ui/screens/decisions.py" line="151"/>
         <source>Comments</source>
         <translation type="unfinished">Sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="151"/>
+        <location filename="../../../ui/screens/decisions.py" line="156"/>
         <source>The signed statement stays exactly as it is. When you and the survivor are ready, what the supervisor asks for can be taken as a further statement.</source>
         <translation type="unfinished">Mae&apos;r datganiad sydd wedi&apos;i lofnodi yn aros yn union fel y mae. Pan fyddwch chi a&apos;r goroeswr yn barod, mae modd cymryd yr hyn mae&apos;r goruchwyliwr yn gofyn amdano fel datganiad pellach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="160"/>
+        <location filename="../../../ui/screens/decisions.py" line="165"/>
         <source>Checklist answers</source>
         <translation type="unfinished">Atebion y rhestr wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="164"/>
+        <location filename="../../../ui/screens/decisions.py" line="169"/>
         <source>Decision: {verdict}</source>
         <translation type="unfinished">Penderfyniad: {verdict}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="165"/>
+        <location filename="../../../ui/screens/decisions.py" line="170"/>
         <source>By {name}, {when}</source>
         <translation type="unfinished">Gan {name}, {when}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="183"/>
+        <location filename="../../../ui/screens/decisions.py" line="188"/>
         <source>Checklist</source>
         <translation type="unfinished">Rhestr wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="184"/>
+        <location filename="../../../ui/screens/decisions.py" line="189"/>
         <source>Checklist: {answered} of {total} items answered</source>
         <translation type="unfinished">Rhestr wirio: {answered} o {total} eitem wedi&apos;u hateb</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="190"/>
+        <location filename="../../../ui/screens/decisions.py" line="195"/>
         <source>Met</source>
         <translation type="unfinished">Wedi&apos;i fodloni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="191"/>
+        <location filename="../../../ui/screens/decisions.py" line="196"/>
         <source>Not met</source>
         <translation type="unfinished">Heb ei fodloni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="192"/>
+        <location filename="../../../ui/screens/decisions.py" line="197"/>
         <source>Not applicable</source>
         <translation type="unfinished">Amherthnasol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="197"/>
+        <location filename="../../../ui/screens/decisions.py" line="202"/>
         <source>No checklist answers were given.</source>
         <translation type="unfinished">Chafodd dim atebion eu rhoi i&apos;r rhestr wirio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="212"/>
+        <location filename="../../../ui/screens/decisions.py" line="217"/>
         <source>{number}. {answer}: {text}</source>
         <translation type="unfinished">{number}. {answer}: {text}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="214"/>
+        <location filename="../../../ui/screens/decisions.py" line="219"/>
         <source>{answer}: {text}</source>
         <translation type="unfinished">{answer}: {text}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="218"/>
+        <location filename="../../../ui/screens/decisions.py" line="223"/>
         <source>    Comment: {comment}</source>
         <translation type="unfinished">    Sylw: {comment}</translation>
     </message>
@@ -1159,93 +1257,93 @@
 <context>
     <name>DecisionsScreen</name>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="230"/>
+        <location filename="../../../ui/screens/decisions.py" line="235"/>
         <source>Supervisor decisions</source>
         <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="234"/>
+        <location filename="../../../ui/screens/decisions.py" line="239"/>
         <source>A supervisor&apos;s decision on an exported statement arrives as a decision file (.qrr). Import it here, or drop the file on this window; it is checked before it is kept.</source>
         <translation type="unfinished">Mae penderfyniad goruchwyliwr ar ddatganiad a allforiwyd yn cyrraedd fel ffeil penderfyniad (.qrr). Mewnforiwch hi yma, neu gollyngwch y ffeil ar y ffenestr hon; caiff ei gwirio cyn ei chadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="242"/>
+        <location filename="../../../ui/screens/decisions.py" line="247"/>
         <source>&amp;Import a decision…</source>
         <translation type="unfinished">&amp;Mewnforio penderfyniad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="246"/>
-        <location filename="../../../ui/screens/decisions.py" line="356"/>
+        <location filename="../../../ui/screens/decisions.py" line="251"/>
+        <location filename="../../../ui/screens/decisions.py" line="390"/>
         <source>Import a decision</source>
         <translation type="unfinished">Mewnforio penderfyniad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="247"/>
+        <location filename="../../../ui/screens/decisions.py" line="252"/>
         <source>Choose a decision file (.qrr) to check and keep with its case</source>
         <translation type="unfinished">Dewiswch ffeil penderfyniad (.qrr) i&apos;w gwirio a&apos;i chadw gyda&apos;i hachos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="256"/>
+        <location filename="../../../ui/screens/decisions.py" line="261"/>
         <source>Working</source>
         <translation type="unfinished">Wrthi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="278"/>
+        <location filename="../../../ui/screens/decisions.py" line="287"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="279"/>
+        <location filename="../../../ui/screens/decisions.py" line="288"/>
         <source>Back to the case</source>
         <translation type="unfinished">Yn ôl i&apos;r achos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="310"/>
+        <location filename="../../../ui/screens/decisions.py" line="334"/>
         <source>Open a case first to see its decisions.</source>
         <translation type="unfinished">Agorwch achos yn gyntaf i weld ei benderfyniadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="340"/>
+        <location filename="../../../ui/screens/decisions.py" line="374"/>
         <source>No supervisor&apos;s decision on this case yet. When one arrives, import it here.</source>
         <translation type="unfinished">Does dim penderfyniad gan oruchwyliwr ar yr achos hwn eto. Pan fydd un yn cyrraedd, mewnforiwch ef yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="348"/>
+        <location filename="../../../ui/screens/decisions.py" line="382"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="358"/>
+        <location filename="../../../ui/screens/decisions.py" line="392"/>
         <source>Quietroom decision (*.qrr)</source>
         <translation type="unfinished">Penderfyniad Quietroom (*.qrr)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="368"/>
+        <location filename="../../../ui/screens/decisions.py" line="402"/>
         <source>Checking the decision file…</source>
         <translation type="unfinished">Yn gwirio&apos;r ffeil penderfyniad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="384"/>
+        <location filename="../../../ui/screens/decisions.py" line="418"/>
         <source>This decision was already imported; nothing was changed.</source>
         <translation type="unfinished">Cafodd y penderfyniad hwn ei fewnforio&apos;n barod; does dim byd wedi newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="388"/>
+        <location filename="../../../ui/screens/decisions.py" line="422"/>
         <source>The decision was checked and kept. It is about case {reference}: the supervisor approved the statement. It is shown below.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw. Mae&apos;n ymwneud ag achos {reference}: cymeradwyodd y goruchwyliwr y datganiad. Mae i&apos;w weld isod.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="393"/>
+        <location filename="../../../ui/screens/decisions.py" line="427"/>
         <source>The decision was checked and kept. It is about case {reference}: the supervisor returned the statement with comments. It is shown below.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw. Mae&apos;n ymwneud ag achos {reference}: dychwelodd y goruchwyliwr y datganiad gyda sylwadau. Mae i&apos;w weld isod.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="399"/>
+        <location filename="../../../ui/screens/decisions.py" line="433"/>
         <source>The decision was checked and kept: the supervisor approved the statement.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw: cymeradwyodd y goruchwyliwr y datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="403"/>
+        <location filename="../../../ui/screens/decisions.py" line="437"/>
         <source>The decision was checked and kept: the supervisor returned the statement with comments.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw: dychwelodd y goruchwyliwr y datganiad gyda sylwadau.</translation>
     </message>
@@ -1253,101 +1351,132 @@
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="162"/>
+        <location filename="../../../ui/screens/bundles.py" line="188"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="163"/>
+        <location filename="../../../ui/screens/bundles.py" line="189"/>
         <source>supervisor</source>
         <translation type="unfinished">goruchwyliwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="164"/>
+        <location filename="../../../ui/screens/bundles.py" line="190"/>
         <source>intake</source>
         <translation type="unfinished">tîm derbyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="169"/>
+        <location filename="../../../ui/screens/bundles.py" line="195"/>
         <source>{name} ({role})</source>
         <translation type="unfinished">{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="189"/>
+        <location filename="../../../ui/screens/bundles.py" line="228"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="109"/>
+        <location filename="../../../ui/screens/bundles.py" line="122"/>
         <source>Export the statement</source>
         <translation type="unfinished">Allforio&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="113"/>
+        <location filename="../../../ui/screens/bundles.py" line="126"/>
         <source>The signed statement leaves this laptop as one encrypted file that only the people chosen below can open. You are always included.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi yn gadael y gliniadur hwn fel un ffeil wedi&apos;i hamgryptio na all neb ond y bobl a ddewisir isod ei hagor. Rydych chi bob amser wedi&apos;ch cynnwys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="120"/>
-        <location filename="../../../ui/screens/bundles.py" line="124"/>
+        <location filename="../../../ui/screens/bundles.py" line="133"/>
+        <location filename="../../../ui/screens/bundles.py" line="137"/>
         <source>Recipients</source>
         <translation type="unfinished">Derbynwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="125"/>
+        <location filename="../../../ui/screens/bundles.py" line="138"/>
         <source>Members of your organisation who can open the bundle</source>
         <translation type="unfinished">Aelodau o&apos;ch sefydliad sy&apos;n gallu agor y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="128"/>
-        <location filename="../../../ui/screens/bundles.py" line="187"/>
+        <location filename="../../../ui/screens/bundles.py" line="141"/>
+        <source>Se&amp;nd to the central system</source>
+        <translation type="unfinished">A&amp;nfon i&apos;r system ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="143"/>
+        <source>It waits, encrypted, in the outbox until the laptop is connected, then goes.</source>
+        <translation type="unfinished">Mae&apos;n aros, wedi&apos;i amgryptio, yn y blwch allan nes bod y gliniadur wedi&apos;i gysylltu, ac yna&apos;n mynd.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="145"/>
+        <source>Send to the central system</source>
+        <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="151"/>
+        <location filename="../../../ui/screens/bundles.py" line="217"/>
+        <location filename="../../../ui/screens/bundles.py" line="226"/>
         <source>Save the bundle as</source>
         <translation type="unfinished">Cadw&apos;r bwndel fel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="129"/>
+        <location filename="../../../ui/screens/bundles.py" line="153"/>
         <source>Where the bundle is saved</source>
         <translation type="unfinished">Lle caiff y bwndel ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="130"/>
+        <location filename="../../../ui/screens/bundles.py" line="154"/>
         <source>Choose where to save the bundle</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="132"/>
+        <location filename="../../../ui/screens/bundles.py" line="156"/>
         <source>&amp;Export</source>
         <translation type="unfinished">&amp;Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="136"/>
+        <location filename="../../../ui/screens/bundles.py" line="160"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="137"/>
+        <location filename="../../../ui/screens/bundles.py" line="161"/>
         <source>Builds, signs, encrypts and saves the bundle, then verifies it</source>
         <translation type="unfinished">Yn creu, llofnodi, amgryptio a chadw&apos;r bwndel, ac yna&apos;n ei wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="179"/>
+        <location filename="../../../ui/screens/bundles.py" line="205"/>
         <source>Import the organisation&apos;s trust file first (Identity, on the case list).</source>
         <translation type="unfinished">Mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (Hunaniaeth, ar y rhestr achosion).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="206"/>
+        <location filename="../../../ui/screens/bundles.py" line="217"/>
+        <source>Also save a copy as (optional)</source>
+        <translation type="unfinished">Cadw copi hefyd fel (dewisol)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="219"/>
+        <source>No file: leave empty</source>
+        <translation type="unfinished">Dim ffeil: gadewch yn wag</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="246"/>
         <source>Choose where to save the bundle.</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="209"/>
+        <location filename="../../../ui/screens/bundles.py" line="249"/>
         <source>Choose at least one recipient.</source>
         <translation type="unfinished">Dewiswch o leiaf un derbynnydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="212"/>
+        <location filename="../../../ui/screens/bundles.py" line="252"/>
         <source>Exporting… this takes a few seconds.</source>
         <translation type="unfinished">Yn allforio… mae hyn yn cymryd ychydig eiliadau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="271"/>
+        <source>Every check passed. The bundle is in the outbox and goes to the central system as soon as the laptop is connected.</source>
+        <translation type="unfinished">Llwyddodd pob gwiriad. Mae&apos;r bwndel yn y blwch allan a bydd yn mynd i&apos;r system ganolog cyn gynted ag y bydd y gliniadur wedi&apos;i gysylltu.</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1743,94 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
 </context>
 <context>
+    <name>ItemCard</name>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="100"/>
+        <source>{reference} — {kind}</source>
+        <translation type="unfinished">{reference} — {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="114"/>
+        <source>How much has been sent</source>
+        <translation type="unfinished">Faint sydd wedi&apos;i anfon</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="122"/>
+        <source>Exported</source>
+        <translation type="unfinished">Wedi&apos;i allforio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="122"/>
+        <source>Decided</source>
+        <translation type="unfinished">Penderfynwyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="126"/>
+        <source>{when} ({size})</source>
+        <translation type="unfinished">{when} ({size})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="131"/>
+        <source>Received</source>
+        <translation type="unfinished">Derbyniwyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="133"/>
+        <source>Received by</source>
+        <translation type="unfinished">Derbyniwyd gan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="134"/>
+        <source>the central system</source>
+        <translation type="unfinished">y system ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="137"/>
+        <source>Receipt</source>
+        <translation type="unfinished">Derbynneb</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="139"/>
+        <source>Signed and checked; SHA-256 {digest}</source>
+        <translation type="unfinished">Wedi&apos;i llofnodi a&apos;i gwirio; SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="145"/>
+        <source>No reason was given.</source>
+        <translation type="unfinished">Ni roddwyd rheswm.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="146"/>
+        <source>Reason</source>
+        <translation type="unfinished">Rheswm</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="149"/>
+        <source>&amp;Try again</source>
+        <translation type="unfinished">&amp;Rhoi cynnig arall arni</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="152"/>
+        <source>Try again to send {reference}</source>
+        <translation type="unfinished">Rhoi cynnig arall ar anfon {reference}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="153"/>
+        <source>Once your administrator has fixed the cause</source>
+        <translation type="unfinished">Unwaith y bydd eich gweinyddwr wedi datrys yr achos</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="178"/>
+        <source>Sending: {sent} of {size}</source>
+        <translation type="unfinished">Yn anfon: {sent} o {size}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="181"/>
+        <source>Waiting to send: {sent} of {size} already sent</source>
+        <translation type="unfinished">Yn aros i&apos;w anfon: {sent} o {size} wedi&apos;i anfon yn barod</translation>
+    </message>
+</context>
+<context>
     <name>NewCaseScreen</name>
     <message>
         <location filename="../../../ui/screens/new_case.py" line="67"/>
@@ -1740,45 +1957,191 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>OpenBundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="259"/>
+        <location filename="../../../ui/screens/bundles.py" line="323"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="222"/>
-        <location filename="../../../ui/screens/bundles.py" line="257"/>
+        <location filename="../../../ui/screens/bundles.py" line="286"/>
+        <location filename="../../../ui/screens/bundles.py" line="321"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="226"/>
+        <location filename="../../../ui/screens/bundles.py" line="290"/>
         <source>Checks a bundle sent to you: who signed it, that nothing in it was altered, and that you are one of its recipients.</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch: pwy a&apos;i llofnododd, nad oes dim ynddo wedi&apos;i newid, a&apos;ch bod yn un o&apos;i dderbynwyr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="233"/>
+        <location filename="../../../ui/screens/bundles.py" line="297"/>
         <source>The bundle to check</source>
         <translation type="unfinished">Y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="234"/>
+        <location filename="../../../ui/screens/bundles.py" line="298"/>
         <source>Choose the bundle to check</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="236"/>
+        <location filename="../../../ui/screens/bundles.py" line="300"/>
         <source>&amp;Check the bundle</source>
         <translation type="unfinished">&amp;Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="238"/>
+        <location filename="../../../ui/screens/bundles.py" line="302"/>
         <source>Check the bundle</source>
         <translation type="unfinished">Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="268"/>
+        <location filename="../../../ui/screens/bundles.py" line="332"/>
         <source>Choose the bundle to check.</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxScreen</name>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="77"/>
+        <source>Outbox</source>
+        <translation type="unfinished">Blwch allan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="81"/>
+        <source>What this laptop sends to the central system. Each item stays here, encrypted, until the central system confirms it with a signed receipt.</source>
+        <translation type="unfinished">Yr hyn y mae&apos;r gliniadur hwn yn ei anfon i&apos;r system ganolog. Mae pob eitem yn aros yma, wedi&apos;i hamgryptio, nes bod y system ganolog yn ei chadarnhau â derbynneb wedi&apos;i llofnodi.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="95"/>
+        <source>Nothing has been sent from this laptop yet.</source>
+        <translation type="unfinished">Does dim byd wedi&apos;i anfon o&apos;r gliniadur hwn eto.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="112"/>
+        <source>&amp;Back</source>
+        <translation type="unfinished">&amp;Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="113"/>
+        <source>Back</source>
+        <translation type="unfinished">Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="114"/>
+        <source>Send &amp;now</source>
+        <translation type="unfinished">Anfon &amp;nawr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="117"/>
+        <source>Send now</source>
+        <translation type="unfinished">Anfon nawr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="118"/>
+        <source>Try to send what is waiting straight away</source>
+        <translation type="unfinished">Ceisio anfon yr hyn sy&apos;n aros ar unwaith</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="218"/>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="232"/>
+        <source>Queued again; it will be sent on the next attempt.</source>
+        <translation type="unfinished">Wedi&apos;i roi yn y ciw eto; bydd yn cael ei anfon y tro nesaf.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWords</name>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="46"/>
+        <source>Statement bundle</source>
+        <translation type="unfinished">Bwndel datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="47"/>
+        <source>Supervisor&apos;s decision</source>
+        <translation type="unfinished">Penderfyniad goruchwyliwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="54"/>
+        <source>Waiting to send</source>
+        <translation type="unfinished">Yn aros i&apos;w anfon</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="55"/>
+        <source>Sending</source>
+        <translation type="unfinished">Yn anfon</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="56"/>
+        <source>Received by the central system</source>
+        <translation type="unfinished">Wedi&apos;i dderbyn gan y system ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="57"/>
+        <source>Not accepted by the central system</source>
+        <translation type="unfinished">Heb ei dderbyn gan y system ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="65"/>
+        <source>The central system&apos;s receipt did not check, so it counts as not received yet. It will be sent again after {time}.</source>
+        <translation type="unfinished">Methodd gwiriad derbynneb y system ganolog, felly dydy e ddim yn cyfrif fel wedi&apos;i dderbyn eto. Bydd yn cael ei anfon eto ar ôl {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="71"/>
+        <source>The central system was busy. It will be tried again after {time}.</source>
+        <translation type="unfinished">Roedd y system ganolog yn brysur. Bydd cynnig arall arni ar ôl {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="75"/>
+        <source>It will be sent once sending is set up on this laptop.</source>
+        <translation type="unfinished">Bydd yn cael ei anfon unwaith y bydd anfon wedi&apos;i osod ar y gliniadur hwn.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="80"/>
+        <source>It goes once the one before it has been sent.</source>
+        <translation type="unfinished">Bydd yn mynd unwaith y bydd yr un o&apos;i flaen wedi&apos;i anfon.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="83"/>
+        <source>It will be sent on the next attempt.</source>
+        <translation type="unfinished">Bydd yn cael ei anfon y tro nesaf.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/outbox_item.py" line="84"/>
+        <source>It will be sent when the laptop is connected.</source>
+        <translation type="unfinished">Bydd yn cael ei anfon pan fydd y gliniadur wedi&apos;i gysylltu.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="39"/>
+        <source>Connected to the central system.</source>
+        <translation type="unfinished">Wedi cysylltu â&apos;r system ganolog.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="41"/>
+        <source>Not connected to the central system just now. Nothing is lost: everything waits here, encrypted, and is sent when the laptop is connected.</source>
+        <translation type="unfinished">Heb gysylltu â&apos;r system ganolog ar hyn o bryd. Does dim byd wedi&apos;i golli: mae popeth yn aros yma, wedi&apos;i amgryptio, ac yn cael ei anfon pan fydd y gliniadur wedi&apos;i gysylltu.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="48"/>
+        <source>Sending is not set up on this laptop yet: enter the central system&apos;s address in Settings, or ask your administrator.</source>
+        <translation type="unfinished">Dydy anfon ddim wedi&apos;i osod ar y gliniadur hwn eto: rhowch gyfeiriad y system ganolog yn y Gosodiadau, neu gofynnwch i&apos;ch gweinyddwr.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="53"/>
+        <source>Sending is not set up on this laptop yet: {problem}</source>
+        <translation type="unfinished">Dydy anfon ddim wedi&apos;i osod ar y gliniadur hwn eto: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="57"/>
+        <source>The last attempt ran into a problem. It will be tried again shortly.</source>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le y tro diwethaf. Bydd cynnig arall arni cyn bo hir.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/outbox.py" line="61"/>
+        <source>Checking whether the central system can be reached…</source>
+        <translation type="unfinished">Yn gwirio a oes modd cyrraedd y system ganolog…</translation>
     </message>
 </context>
 <context>
@@ -3521,148 +3884,183 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="55"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="70"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="59"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="74"/>
         <source>These preferences are kept on this computer. They never include anything about a case.</source>
         <translation type="unfinished">Caiff y dewisiadau hyn eu cadw ar y cyfrifiadur hwn. Dydyn nhw byth yn cynnwys unrhyw beth am achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="70"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="85"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="72"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="87"/>
         <source>Languages to choose from</source>
         <translation type="unfinished">Ieithoedd i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="73"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="88"/>
         <source>&amp;Language</source>
         <translation type="unfinished">&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="81"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="96"/>
         <source>Text size, in percent</source>
         <translation type="unfinished">Maint y testun, fel canran</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="82"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="97"/>
         <source>From 100 to 200 percent, in steps of 25</source>
         <translation type="unfinished">O 100 i 200 y cant, fesul 25</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="84"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="99"/>
         <source>&amp;Text size</source>
         <translation type="unfinished">Maint y &amp;testun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="88"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="103"/>
         <source>Light</source>
         <translation type="unfinished">Golau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="89"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="104"/>
         <source>Dark</source>
         <translation type="unfinished">Tywyll</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="90"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="105"/>
         <source>High contrast</source>
         <translation type="unfinished">Cyferbyniad uchel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="94"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="109"/>
         <source>Theme</source>
         <translation type="unfinished">Thema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="95"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="110"/>
         <source>Themes to choose from</source>
         <translation type="unfinished">Themâu i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="96"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="111"/>
         <source>T&amp;heme</source>
         <translation type="unfinished">T&amp;hema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="100"/>
-        <location filename="../../../ui/screens/settings_screen.py" line="114"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="115"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="129"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="103"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="118"/>
         <source>Lock automatically after, in minutes</source>
         <translation type="unfinished">Cloi&apos;n awtomatig ar ôl, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="105"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="120"/>
         <source>The vault locks after this many minutes without use, or during a break that lasts longer</source>
         <translation type="unfinished">Mae&apos;r gladdgell yn cloi ar ôl y nifer hwn o funudau heb ei defnyddio, neu yn ystod egwyl sy&apos;n para&apos;n hirach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="109"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="124"/>
         <source>Loc&amp;k automatically after</source>
         <translation type="unfinished">C&amp;loi&apos;n awtomatig ar ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="117"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="132"/>
         <source>Default break interval, in minutes</source>
         <translation type="unfinished">Amser arferol rhwng egwyliau, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="118"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="133"/>
         <source>Offered for a new survivor; they may choose another</source>
         <translation type="unfinished">Caiff ei gynnig i oroeswr newydd; gallan nhw ddewis amser arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="120"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="135"/>
         <source>Default b&amp;reak interval</source>
         <translation type="unfinished">Amser arferol rhwng &amp;egwyliau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="122"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="137"/>
         <source>Allow &amp;copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu c&amp;opïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="124"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="139"/>
         <source>Off unless you switch it on. Copied text is cleared from the clipboard after 30 seconds.</source>
         <translation type="unfinished">Wedi&apos;i ddiffodd oni bai eich bod chi&apos;n ei droi ymlaen. Caiff testun sydd wedi&apos;i gopïo ei glirio o&apos;r clipfwrdd ar ôl 30 eiliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="128"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="143"/>
         <source>Allow copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu copïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="133"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="150"/>
+        <source>Sending to the central system</source>
+        <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="155"/>
+        <source>Where exported statements are sent. Leave it empty to use the address in your organisation&apos;s trust file. This address is kept in your encrypted vault.</source>
+        <translation type="unfinished">Lle mae datganiadau a allforiwyd yn cael eu hanfon. Gadewch yn wag i ddefnyddio&apos;r cyfeiriad yn ffeil ymddiried eich sefydliad. Mae&apos;r cyfeiriad hwn yn cael ei gadw yn eich claddgell wedi&apos;i hamgryptio.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="158"/>
+        <source>The central system&apos;s address</source>
+        <translation type="unfinished">Cyfeiriad y system ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="159"/>
+        <source>The central system&apos;s a&amp;ddress</source>
+        <translation type="unfinished">Cyfeiriad y system &amp;ganolog</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="162"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="134"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="163"/>
         <source>Back, without saving</source>
         <translation type="unfinished">Yn ôl, heb gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="136"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="165"/>
         <source>&amp;Save</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="138"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="167"/>
         <source>Save settings</source>
         <translation type="unfinished">Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="212"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="238"/>
+        <source>From the trust file: {address}</source>
+        <translation type="unfinished">O&apos;r ffeil ymddiried: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="240"/>
+        <source>None is set</source>
+        <translation type="unfinished">Does dim un wedi&apos;i osod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="282"/>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="288"/>
         <source>Settings saved.</source>
         <translation type="unfinished">Gosodiadau wedi&apos;u cadw.</translation>
     </message>
@@ -4292,6 +4690,85 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     </message>
 </context>
 <context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="24"/>
+        <source>{count} waiting to send — sending is not set up yet</source>
+        <translation type="unfinished">{count} yn aros i&apos;w hanfon — dydy anfon ddim wedi&apos;i osod eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="28"/>
+        <source>{count} waiting to send — will try again shortly</source>
+        <translation type="unfinished">{count} yn aros i&apos;w hanfon — cynnig arall arni cyn bo hir</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="31"/>
+        <source>{count} waiting to send — will send when connected</source>
+        <translation type="unfinished">{count} yn aros i&apos;w hanfon — byddan nhw&apos;n mynd ar ôl cysylltu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="41"/>
+        <source>Sending {n} of {total}…</source>
+        <translation type="unfinished">Yn anfon {n} o {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="44"/>
+        <source>Sending to the central system. You can carry on working; nothing waits for it.</source>
+        <translation type="unfinished">Yn anfon i&apos;r system ganolog. Gallwch chi barhau i weithio; does dim byd yn aros amdano.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="49"/>
+        <source>{count} waiting to send, {refused} not accepted — see Outbox</source>
+        <translation type="unfinished">{count} yn aros i&apos;w hanfon, {refused} heb eu derbyn — gweler y Blwch allan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="52"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="69"/>
+        <source>Something was not accepted by the central system; the outbox says why.</source>
+        <translation type="unfinished">Chafodd rhywbeth mo&apos;i dderbyn gan y system ganolog; mae&apos;r blwch allan yn dweud pam.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="58"/>
+        <source>Kept safely, encrypted, on this laptop until the central system confirms it has received them.</source>
+        <translation type="unfinished">Yn cael eu cadw&apos;n ddiogel, wedi&apos;u hamgryptio, ar y gliniadur hwn nes bod y system ganolog yn cadarnhau ei bod wedi&apos;u derbyn.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="66"/>
+        <source>{count} not accepted — see Outbox</source>
+        <translation type="unfinished">{count} heb eu derbyn — gweler y Blwch allan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="74"/>
+        <source>All sent</source>
+        <translation type="unfinished">Wedi anfon y cyfan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="75"/>
+        <source>The central system has confirmed everything sent from here.</source>
+        <translation type="unfinished">Mae&apos;r system ganolog wedi cadarnhau popeth a anfonwyd o&apos;r fan hon.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="79"/>
+        <source>Nothing to send</source>
+        <translation type="unfinished">Dim byd i&apos;w anfon</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="80"/>
+        <source>Nothing from this laptop is waiting for the central system.</source>
+        <translation type="unfinished">Does dim byd o&apos;r gliniadur hwn yn aros am y system ganolog.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="83"/>
+        <source>Opens the outbox.</source>
+        <translation type="unfinished">Yn agor y blwch allan.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="114"/>
+        <source>Sending to the central system: {state}</source>
+        <translation type="unfinished">Anfon i&apos;r system ganolog: {state}</translation>
+    </message>
+</context>
+<context>
     <name>UnlockScreen</name>
     <message>
         <location filename="../../../ui/screens/unlock.py" line="48"/>
@@ -4485,47 +4962,47 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>_BundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="47"/>
+        <location filename="../../../ui/screens/bundles.py" line="52"/>
         <source>Choose…</source>
         <translation type="unfinished">Dewis…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="51"/>
+        <location filename="../../../ui/screens/bundles.py" line="56"/>
         <source>Working</source>
         <translation type="unfinished">Wrthi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="59"/>
+        <location filename="../../../ui/screens/bundles.py" line="64"/>
         <source>Verification report</source>
         <translation type="unfinished">Adroddiad gwirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="60"/>
+        <location filename="../../../ui/screens/bundles.py" line="65"/>
         <source>One line per check; every line must say ok</source>
         <translation type="unfinished">Un llinell i bob gwiriad; rhaid i bob llinell ddweud ok</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="62"/>
+        <location filename="../../../ui/screens/bundles.py" line="68"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="63"/>
+        <location filename="../../../ui/screens/bundles.py" line="69"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="82"/>
+        <location filename="../../../ui/screens/bundles.py" line="89"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="90"/>
+        <location filename="../../../ui/screens/bundles.py" line="97"/>
         <source>The bundle did not verify: {detail}. Do not rely on it; see the report.</source>
         <translation type="unfinished">Ni lwyddodd y bwndel yn y gwiriad: {detail}. Peidiwch â dibynnu arno; gweler yr adroddiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="96"/>
+        <location filename="../../../ui/screens/bundles.py" line="103"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
