@@ -83,6 +83,16 @@ bench: $(STAMP)
 	$(PY) bench/keys.py
 	$(PY) bench/review.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
+	$(PY) bench/sync.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/sync_gui.py
+
+# The sync client's fault campaign at full size: 1,000 real bundles through random network
+# and database faults until every one is delivered (make test runs it with 40). About 15
+# to 20 minutes; the figures go to stdout and bench/results/reliability.json.
+.PHONY: reliability
+reliability: system-deps $(STAMP)
+	QUIETROOM_RELIABILITY_N=1000 QUIETROOM_RELIABILITY_OUT=bench/results/reliability.json \
+		$(PY) -m pytest -q -s -m slow -k campaign tests/intake/test_sync_reliability.py $(PYTEST_ARGS)
 
 # Renders every main screen (English and Welsh, 100 % and 200 % text) to
 # build/screenshots/, under Xvfb when it is installed, otherwise offscreen.

@@ -24,7 +24,7 @@ from app.export.checks import Report
 from app.export.verify import verify_data
 from app.org.trust_format import Member, Trust
 from app.review.decision_verify import DecisionReport, verify_decision_data
-from intake import receipts, store
+from intake import receipts, store, uploads
 from intake.context import (
     AUTHOR_UNKNOWN,
     BUNDLE_FAILED,
@@ -161,7 +161,7 @@ def check_quota(db: Database, sender: str) -> None:
     with db.connection() as conn:
         row = conn.execute(
             "SELECT count(*), coalesce(sum(received_bytes), 0) FROM uploads "
-            "WHERE sender_fingerprint = %s",
+            f"WHERE sender_fingerprint = %s AND NOT ({uploads.FINISHED})",
             (sender,),
         ).fetchone()
     count, held = (int(row[0]), int(row[1])) if row else (0, 0)

@@ -142,7 +142,12 @@ async def put_item(request: web.Request, kind: Kind) -> web.StreamResponse:
         # A refusal is final for these bytes: nothing of them is kept.
         await intake.db_call(uploads.discard_upload, item_id, sha256, sender=sender, kind=kind)
         raise
-    await intake.db_call(uploads.discard_upload, item_id, sha256, sender=sender, kind=kind)
+    try:
+        await intake.db_call(uploads.discard_upload, item_id, sha256, sender=sender, kind=kind)
+    except DatabaseUnavailable:
+        # The item is stored and its receipt issued: answer with it. The finished upload
+        # left behind is removed by the stale-upload sweep (it holds a stored item).
+        LOG.warning("could not discard a finished upload; the sweep will")
     return stored.answer(created)
 
 

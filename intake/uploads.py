@@ -199,8 +199,19 @@ def discard_upload(
         return cur.rowcount > 0
 
 
+# An upload whose item the intake already holds is finished, whatever its age (one left
+# behind when discarding it after the item was stored met a database outage).
+FINISHED = (
+    "(kind = 'bundle' AND EXISTS (SELECT 1 FROM bundles b WHERE b.bundle_id = item_id)) OR "
+    "(kind = 'decision' AND EXISTS (SELECT 1 FROM decisions d WHERE d.decision_id = item_id))"
+)
+
+
 def discard_stale_uploads(db: Database, older_than: timedelta) -> int:
-    """Forget uploads that received nothing for `older_than`; how many."""
+    """Forget uploads that received nothing for `older_than`, and finished ones whose
+    item is stored; how many."""
     with db.connection() as conn:
-        cur = conn.execute("DELETE FROM uploads WHERE updated < now() - %s", (older_than,))
+        cur = conn.execute(
+            f"DELETE FROM uploads WHERE updated < now() - %s OR {FINISHED}", (older_than,)
+        )
         return cur.rowcount

@@ -95,20 +95,20 @@ class OutboxMixin(EngineBase):
     ) -> None:
         """Queue an item inside the caller's transaction (the export or decision's own)."""
         conn.execute(
-            "INSERT INTO outbox (item_id, kind, case_id, review_id, label, data, sha256, "
-            "size, state, queued) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)",
+            "INSERT INTO outbox (item_id, kind, case_id, review_id, label, sha256, size, "
+            "state, queued) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?)",
             (
                 item_id,
                 kind,
                 case_id,
                 review_id,
                 label,
-                data,
                 hashlib.sha256(data).hexdigest(),
                 len(data),
                 at,
             ),
         )
+        conn.execute("INSERT INTO outbox_data (item_id, data) VALUES (?, ?)", (item_id, data))
 
     def outbox(self, *, case_id: str | None = None) -> list[OutboxItem]:
         """Every item, oldest first (or a case's own)."""
@@ -125,7 +125,9 @@ class OutboxMixin(EngineBase):
 
     def outbox_data(self, item_id: str) -> bytes:
         with self._read() as conn:
-            row = conn.execute("SELECT data FROM outbox WHERE item_id = ?", (item_id,)).fetchone()
+            row = conn.execute(
+                "SELECT data FROM outbox_data WHERE item_id = ?", (item_id,)
+            ).fetchone()
         if row is None:
             raise outbox_item_not_found()
         return bytes(row[0])

@@ -187,6 +187,10 @@ def _deliver_due(
             engine.outbox_retry_later(item.item_id, at, code)
             report.waiting.append({"id": item.item_id, "error": code, "next_attempt": at})
             emit("item", {"id": item.item_id, "state": "queued", "error": code})
+            if isinstance(exc, Busy):
+                # The intake cannot take work just now (its database down, say): the
+                # other items would each wait for the same answer. The next pass tries.
+                return
             continue
         entry = {"id": item.item_id, "kind": item.kind, "state": outcome.state}
         if outcome.state == "delivered":

@@ -254,15 +254,21 @@ def _v7(conn: Connection) -> None:
     # (the ciphertext, as a file on disk would hold it) with where its delivery stands
     # and, once delivered, the intake's signed receipt. `sync_seen` remembers what was
     # fetched from the intake, so a pass never downloads the same item twice.
+    # The ciphertext lives in a table of its own: in the outbox's rows it would make
+    # every query of states and receipts read (and decrypt) every stored file.
     conn.execute(
         "CREATE TABLE outbox (item_id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN "
         "('bundle', 'decision')), case_id TEXT REFERENCES cases(id), review_id TEXT "
-        "REFERENCES reviews(id), label TEXT NOT NULL, data BLOB NOT NULL, "
+        "REFERENCES reviews(id), label TEXT NOT NULL, "
         "sha256 TEXT NOT NULL, size INTEGER NOT NULL, state TEXT NOT NULL CHECK (state IN "
         "('queued', 'sending', 'delivered', 'refused')), bytes_sent INTEGER NOT NULL "
         "DEFAULT 0, queued TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
         "next_attempt TEXT, last_error TEXT, reason_code TEXT, reason TEXT, "
         "receipt_json BLOB, receipt_sig BLOB, delivered TEXT) STRICT"
+    )
+    conn.execute(
+        "CREATE TABLE outbox_data (item_id TEXT PRIMARY KEY REFERENCES outbox(item_id), "
+        "data BLOB NOT NULL) STRICT"
     )
     conn.execute(
         "CREATE TABLE sync_seen (kind TEXT NOT NULL, item_id TEXT NOT NULL, "

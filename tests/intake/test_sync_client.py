@@ -152,8 +152,11 @@ def test_a_refusal_is_kept_with_the_intakes_reason_and_can_be_retried(
     tampered = good[:-1] + bytes([good[-1] ^ 1])
     with interviewer.vault.transaction() as conn:
         conn.execute(
-            "UPDATE outbox SET data = ?, sha256 = ? WHERE item_id = ?",
-            (tampered, hashlib.sha256(tampered).hexdigest(), made.bundle_id),
+            "UPDATE outbox_data SET data = ? WHERE item_id = ?", (tampered, made.bundle_id)
+        )
+        conn.execute(
+            "UPDATE outbox SET sha256 = ? WHERE item_id = ?",
+            (hashlib.sha256(tampered).hexdigest(), made.bundle_id),
         )
 
     report = sync_pass(interviewer)
@@ -166,9 +169,10 @@ def test_a_refusal_is_kept_with_the_intakes_reason_and_can_be_retried(
     # A refused item is final until someone queues it again.
     assert not sync_pass(interviewer).refused
     with interviewer.vault.transaction() as conn:
+        conn.execute("UPDATE outbox_data SET data = ? WHERE item_id = ?", (good, made.bundle_id))
         conn.execute(
-            "UPDATE outbox SET data = ?, sha256 = ? WHERE item_id = ?",
-            (good, hashlib.sha256(good).hexdigest(), made.bundle_id),
+            "UPDATE outbox SET sha256 = ? WHERE item_id = ?",
+            (hashlib.sha256(good).hexdigest(), made.bundle_id),
         )
     assert interviewer.outbox_requeue(made.bundle_id).state == "queued"
     assert [d["id"] for d in sync_pass(interviewer).delivered] == [made.bundle_id]
