@@ -41,10 +41,31 @@ from crypto import cms
 from crypto.recovery import parse_recipient
 
 FORMAT = "quietroom-bundle"
-VERSION = 1
-CONTENT_FILES = ("statement.pdf", "restricted.pdf", "restricted.json", "record.json", "audit.jsonl")
+VERSION = 2  # the version written
+VERSIONS = (1, 2)  # the versions read (laptops upgrade one at a time)
+HISTORY = "history.json"
+CONTENT_FILES_V1 = (
+    "statement.pdf",
+    "restricted.pdf",
+    "restricted.json",
+    "record.json",
+    "audit.jsonl",
+)
+CONTENT_FILES_BY_VERSION = {1: CONTENT_FILES_V1, 2: (*CONTENT_FILES_V1, HISTORY)}
+CONTENT_FILES = CONTENT_FILES_BY_VERSION[VERSION]
 MANIFEST, SIGNATURE = "manifest.json", "manifest.p7s"
-ALL_FILES = frozenset((*CONTENT_FILES, MANIFEST, SIGNATURE))
+# Every name any version may hold (what the unpacker accepts); which of them a bundle
+# must hold depends on its manifest's version.
+ALL_FILES = frozenset(
+    (*(name for files in CONTENT_FILES_BY_VERSION.values() for name in files), MANIFEST, SIGNATURE)
+)
+
+
+def files_of_version(version: int) -> frozenset[str]:
+    """The exact set of files a bundle of `version` holds."""
+    return frozenset((*CONTENT_FILES_BY_VERSION[version], MANIFEST, SIGNATURE))
+
+
 DEFAULT_ROLES = ("supervisor", "intake")
 # Only a member of the trust file with this role authors a statement (checked on export
 # and again on verification).
@@ -61,6 +82,7 @@ FILE_LIMITS = {
     "restricted.json": 1 * MIB,
     "record.json": 16 * MIB,
     "audit.jsonl": 32 * MIB,
+    HISTORY: 64 * MIB,
     MANIFEST: 1 * MIB,
     SIGNATURE: cms.MAX_SIGNATURE,
 }
@@ -270,7 +292,10 @@ def export_case(
     t = time.perf_counter()
     collected = rec.collect(engine, ref)
     author = identity.name or collected.case.interviewer
-    document = rec.statement_document(collected, author)
+    text_sha = engine.statement_digest(ref)
+    document = rec.statement_document(
+        collected, author, binding=rec.binding_of(collected, text_sha)
+    )
     statement_pdf = render_statement(document)
     restricted_pdf = render_restricted(rec.restricted_details(collected))
     stages["render"] = time.perf_counter() - t
@@ -286,7 +311,6 @@ def export_case(
         signer_name=author,
     )
     stages["sign"] = time.perf_counter() - t
-    text_sha = engine.statement_digest(ref)
 
     bundle_id = uuid.uuid4().hex
     with engine.recording_export(
@@ -307,6 +331,9 @@ def export_case(
                 ensure_ascii=False,
             ).encode(),
             "audit.jsonl": b"".join(audit.canonical(e.to_json()) + b"\n" for e in slot.entries),
+            HISTORY: json.dumps(
+                rec.history(collected), indent=2, sort_keys=True, ensure_ascii=False
+            ).encode(),
         }
         manifest = manifest_bytes(
             {

@@ -19,8 +19,16 @@ import jsonschema
 
 from app.engine import audit
 from app.errors import Phrase, VerificationError
-from app.export.bundle import AUTHOR_ROLE, CONTENT_FILES, FORMAT, MANIFEST, SIGNATURE, VERSION
-from app.export.pades import validate_pdf_signature
+from app.export.bundle import (
+    AUTHOR_ROLE,
+    CONTENT_FILES_BY_VERSION,
+    FORMAT,
+    HISTORY,
+    MANIFEST,
+    SIGNATURE,
+    VERSIONS,
+)
+from app.export.pades import pdf_keywords, validate_pdf_signature
 from app.org import Trust
 from app.resources import resource_path
 from crypto import cms, pki
@@ -110,8 +118,8 @@ def _manifest_shape(doc: object) -> dict[str, Any]:
         raise _Malformed("it is not a JSON object")
     if doc.get("format") != FORMAT:
         raise _Malformed(f"its format is not {FORMAT}")
-    if not _whole_number(doc.get("version")) or doc["version"] != VERSION:
-        raise _Malformed(f"its version is not {VERSION}")
+    if not _whole_number(doc.get("version")) or doc["version"] not in VERSIONS:
+        raise _Malformed("its version is not one this verifier reads (1 or 2)")
     _strings(doc, ("bundle_id", "created", "device_id"), "manifest")
     if not (_whole_number(doc.get("sequence")) and _whole_number(doc.get("statement"))):
         raise _Malformed("'sequence' and 'statement' must be whole numbers")
@@ -139,10 +147,10 @@ def check_manifest(report: Report, raw: bytes) -> dict[str, Any] | None:
     except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         problem = "it is not UTF-8 JSON"
     else:
-        report.add("manifest", True, "format quietroom-bundle, version 1")
+        report.add("manifest", True, f"format quietroom-bundle, version {doc['version']}")
         report.manifest = doc
         return doc
-    report.add("manifest", False, f"manifest.json is not a version 1 Quietroom manifest: {problem}")
+    report.add("manifest", False, f"manifest.json is not a Quietroom manifest: {problem}")
     return None
 
 
@@ -209,7 +217,7 @@ def check_author(
 
 def check_files(report: Report, files: dict[str, bytes], manifest: dict[str, Any]) -> None:
     listed = manifest["files"]
-    expected = set(CONTENT_FILES)
+    expected = set(CONTENT_FILES_BY_VERSION[manifest["version"]])
     problems = []
     if set(listed) != expected:
         problems.append("the manifest does not list exactly the bundle's files")
@@ -266,14 +274,17 @@ def _json_against(raw: bytes, schema_name: str, label: str) -> tuple[Any, str | 
         return None, f"{label} is not valid JSON (it is nested too deeply)"
     except jsonschema.ValidationError as exc:
         where = "/".join(str(p) for p in exc.absolute_path) or "(top)"
-        return None, f"{label} does not match schema v1 at {where}"[:200]
+        return None, f"{label} does not match {schema_name} at {where}"[:200]
     except ValueError as exc:
         return None, f"{label} is not valid JSON ({exc})"[:200]
     return doc, None
 
 
 def check_record(report: Report, raw: bytes, manifest: dict[str, Any]) -> dict[str, Any] | None:
-    record, problem = _json_against(raw, "record-v1.schema.json", "record.json")
+    """record.json against the schema of the bundle's version (a version 1 bundle holds
+    a version 1 record, a version 2 bundle a version 2 record)."""
+    name = f"record-v{manifest['version']}.schema.json"
+    record, problem = _json_against(raw, name, "record.json")
     if problem is not None:
         report.add("record schema", False, problem)
         return None
@@ -281,11 +292,64 @@ def check_record(report: Report, raw: bytes, manifest: dict[str, Any]) -> dict[s
     report.add(
         "record schema",
         same_case,
-        "valid against record-v1.schema.json"
+        f"valid against {name}"
         if same_case
         else "record.json describes another case than the manifest",
     )
-    return record if isinstance(record, dict) else None
+    return record if isinstance(record, dict) and same_case else None
+
+
+def check_binding(report: Report, pdf: bytes, record: dict[str, Any] | None) -> None:
+    """Version 2: the signed PDF names its record (case, reference, statement number and
+    the statement text's SHA-256, in its Keywords), so a statement cannot travel with
+    another case's record."""
+    if record is None:
+        report.add("statement binding", False, "there is no valid record to check it against")
+        return
+    try:
+        bound = json.loads(pdf_keywords(pdf))
+    except (ValueError, TypeError):
+        bound = None
+    expected = {
+        "quietroom": "statement",
+        "case_id": record["case"]["id"],
+        "reference": record["case"]["reference"],
+        "statement": record["statement"]["number"],
+        "text_sha256": record["statement"]["text_sha256"],
+    }
+    ok = bound == expected
+    report.add(
+        "statement binding",
+        ok,
+        "the signed PDF names this record's case, statement and text"
+        if ok
+        else "the signed PDF does not name this record's case, statement and text",
+    )
+
+
+def check_history(
+    report: Report, raw: bytes, record: dict[str, Any] | None, manifest: dict[str, Any]
+) -> None:
+    """Version 2: history.json (every text confirmed at read-back before a correction,
+    and each correction) is valid, about this case, and as long as the record says."""
+    history, problem = _json_against(raw, "history-v1.schema.json", HISTORY)
+    if problem is None and history["case_id"] != manifest["case"]["id"]:
+        problem = "history.json describes another case than the manifest"
+    if problem is None and record is not None:
+        corrections = history["corrections"]
+        if len(corrections) != record["statement"]["corrections_at_readback"]:
+            problem = "history.json does not hold the corrections the record counts"
+        elif any(
+            hashlib.sha256(c[part]["text"].encode("utf-8")).hexdigest() != c[part]["sha256"]
+            for c in corrections
+            for part in ("before", "after")
+        ):
+            problem = "a text in history.json does not match its SHA-256"
+    report.add(
+        "history",
+        problem is None,
+        problem or "every read-back correction, with the text confirmed before it",
+    )
 
 
 def check_restricted(report: Report, raw: bytes, manifest: dict[str, Any]) -> None:

@@ -184,3 +184,17 @@ def validate_pdf_signature(pdf: bytes, ca_cert_pem: bytes) -> PdfSignatureReport
         problems=tuple(problems),
         signer_fingerprint=fingerprint,
     )
+
+
+def pdf_keywords(pdf: bytes) -> str:
+    """The document information's Keywords of a PDF ('' when it has none). Read with
+    pyHanko's parser; what it binds is checked by the caller."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(BytesIO(bytes(pdf)), strict=False)
+        info = reader.trailer_view.get("/Info")
+        value = info.get_object().get("/Keywords") if info is not None else None
+    except Exception:  # a PDF pyHanko cannot parse: the signature check says why
+        return ""
+    return str(value) if value is not None else ""

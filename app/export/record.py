@@ -1,8 +1,12 @@
 """Everything an export needs, read from the engine: the MG11 document, the restricted
-details (kept apart) and the machine-readable record (app/resources/schemas/record-v1)."""
+details (kept apart), the machine-readable record (app/resources/schemas/record-v2) and
+the statement's history (history-v1: every text the witness confirmed at read-back
+before a correction, and each correction)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,8 +21,10 @@ from app.render import signature_art
 from app.render.document import RestrictedDetails, StatementDocument
 from app.render.signature_art import SignatureArt
 
-RECORD_SCHEMA_ID = "https://schemas.quietroom.example/record-v1.schema.json"
-RECORD_VERSION = 1
+RECORD_SCHEMA_ID = "https://schemas.quietroom.example/record-v2.schema.json"
+RECORD_VERSION = 2
+HISTORY_FORMAT = "quietroom-history"
+HISTORY_VERSION = 1
 STROKES = "application/vnd.quietroom.strokes+json"
 
 
@@ -36,6 +42,7 @@ class Collected:
     history: dict[str, list[dict[str, Any]]]
     signature: SignatureArt
     signature_type: str
+    corrections: list[dict[str, Any]]  # history.json's corrections, oldest first
 
 
 def collect(engine: Engine, ref: str) -> Collected:
@@ -62,6 +69,13 @@ def collect(engine: Engine, ref: str) -> Collected:
         {"id": s.id, "title": s.title, "text": s.text, "revision": s.revision} for s in texts
     ]
     history = {s.id: engine.section_history(ref, s.id) for s in texts}
+    corrections = [
+        _correction(engine, ref, s.id, s.title, item)
+        for s in texts
+        for item in history[s.id]
+        if item["kind"] == "correction"
+    ]
+    corrections.sort(key=lambda c: (c["at"], c["section"], c["revision"]))
     overview = engine.show_case(ref)
     return Collected(
         case,
@@ -76,7 +90,40 @@ def collect(engine: Engine, ref: str) -> Collected:
         history,
         art,
         media_type,
+        corrections,
     )
+
+
+def _text(text: str) -> dict[str, str]:
+    return {"text": text, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+
+
+def _correction(
+    engine: Engine, ref: str, section: str, title: str, item: dict[str, Any]
+) -> dict[str, Any]:
+    """One read-back correction: the text as the witness confirmed it before, and after."""
+    revision = int(item["revision"])
+    before = engine.section_text_at(ref, section, revision - 1) if revision > 1 else ""
+    return {
+        "section": section,
+        "section_title": title,
+        "revision": revision,
+        "at": item["created"],
+        "asked_by": "witness",  # read-back corrections are the witness's own
+        "before": _text(before),
+        "after": _text(engine.section_text_at(ref, section, revision)),
+    }
+
+
+def history(c: Collected) -> dict[str, Any]:
+    """history.json (app/resources/schemas/history-v1.schema.json)."""
+    return {
+        "format": HISTORY_FORMAT,
+        "version": HISTORY_VERSION,
+        "case_id": c.case.id,
+        "statement": c.statement.number,
+        "corrections": c.corrections,
+    }
 
 
 def paragraphs(c: Collected) -> tuple[str, ...]:
@@ -95,7 +142,9 @@ def age_if_under_18(c: Collected, on: date) -> int | None:
     return int(stated) if isinstance(stated, int) and stated < 18 else None
 
 
-def statement_document(c: Collected, interviewer_name: str) -> StatementDocument:
+def statement_document(
+    c: Collected, interviewer_name: str, *, binding: str = ""
+) -> StatementDocument:
     signed_on = parse_stamp(c.statement.signed or "").date()
     place = next((s.location for s in reversed(c.sittings) if s.location), "")
     return StatementDocument(
@@ -110,7 +159,28 @@ def statement_document(c: Collected, interviewer_name: str) -> StatementDocument
         statement_number=c.statement.number,
         read_by_witness=c.statement.reader is None,
         reader_name=c.statement.reader,
-        language=str(c.witness.get("language") or "en")[:8],
+        # The statement's own language (not the witness's, which may be any); Welsh
+        # statements come with their Welsh rendering.
+        language="en",
+        corrections=len(c.corrections),
+        binding=binding,
+    )
+
+
+def binding_of(c: Collected, text_sha256: str) -> str:
+    """The PDF's Keywords: the case, its reference and the statement text's SHA-256, so
+    the signed PDF names the record it belongs to (checked by verify)."""
+    return json.dumps(
+        {
+            "quietroom": "statement",
+            "case_id": c.case.id,
+            "reference": c.case.reference,
+            "statement": c.statement.number,
+            "text_sha256": text_sha256,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=True,
     )
 
 
@@ -149,7 +219,7 @@ def restricted_json(c: Collected) -> dict[str, Any]:
 
 
 def record(c: Collected, *, audit_head: dict[str, Any], text_sha256: str) -> dict[str, Any]:
-    """The machine-readable record (valid against app/resources/schemas/record-v1)."""
+    """The machine-readable record (valid against app/resources/schemas/record-v2)."""
     return {
         "$schema": RECORD_SCHEMA_ID,
         "record_version": RECORD_VERSION,
@@ -160,6 +230,7 @@ def record(c: Collected, *, audit_head: dict[str, Any], text_sha256: str) -> dic
             "interviewer": c.case.interviewer,
             "created": c.case.created,
             "guide": {"id": c.guide.id, "version": c.guide.version},
+            "statement_language": "en",
         },
         "survivor": {k: v for k, v in c.witness.items() if v is not None},
         "statement": {
@@ -170,6 +241,7 @@ def record(c: Collected, *, audit_head: dict[str, Any], text_sha256: str) -> dic
             "read_to_witness_by": c.statement.reader,
             "text_sha256": text_sha256,
             "signature_type": c.signature_type,
+            "corrections_at_readback": len(c.corrections),
         },
         "sections": [
             {"id": s["id"], "title": s["title"], "text": s["text"], "revision": s["revision"]}

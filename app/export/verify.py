@@ -14,6 +14,7 @@ nothing allowed after the archive's end, and the contents checked by app/export/
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import stat
 from pathlib import Path
@@ -21,14 +22,24 @@ from typing import Any
 
 from app.errors import UsageError, VerificationError
 from app.export import agefile, safetar
-from app.export.bundle import ALL_FILES, FILE_LIMITS, MANIFEST
+from app.export.bundle import (
+    ALL_FILES,
+    FILE_LIMITS,
+    HISTORY,
+    MANIFEST,
+    VERSION,
+    VERSIONS,
+    files_of_version,
+)
 from app.export.checks import (
     MALFORMED,
     Check,
     Report,
     check_audit,
     check_author,
+    check_binding,
     check_files,
+    check_history,
     check_manifest,
     check_pdf,
     check_recipients,
@@ -172,11 +183,15 @@ def verify_data(
     except VerificationError as exc:
         report.refuse("contents", exc)
         return report
-    missing = sorted(ALL_FILES - files.keys())
+    expected = files_of_version(_claimed_version(files))
+    missing = sorted(expected - files.keys())
+    extra = sorted(files.keys() - expected)
+    problems = [f"missing: {', '.join(missing)}"] if missing else []
+    problems += [f"not part of this version of a bundle: {', '.join(extra)}"] if extra else []
     if not report.add(
         "contents",
-        not missing,
-        "every expected file is present" if not missing else f"missing: {', '.join(missing)}",
+        not problems,
+        "every expected file is present" if not problems else "; ".join(problems),
     ):
         return report
     report.files = files
@@ -216,8 +231,21 @@ def _check_contents(
     check_recipients(report, mine, manifest)
     check_pdf(report, files["statement.pdf"], ca_cert, signer)
     record = check_record(report, files["record.json"], manifest)
+    if manifest["version"] >= 2:
+        check_binding(report, files["statement.pdf"], record)
+        check_history(report, files[HISTORY], record, manifest)
     check_restricted(report, files["restricted.json"], manifest)
     check_audit(report, files["audit.jsonl"], record, manifest)
+
+
+def _claimed_version(files: dict[str, bytes]) -> int:
+    """The version the manifest claims, only to know which files to expect (the manifest
+    check then reads it properly); the version written when it cannot be told."""
+    try:
+        version = json.loads(files[MANIFEST].decode("utf-8")).get("version")
+    except (KeyError, ValueError, AttributeError, RecursionError):
+        return VERSION
+    return version if type(version) is int and version in VERSIONS else VERSION
 
 
 def check_extract_target(target: Path) -> None:

@@ -43,6 +43,9 @@ class StatementDocument:
     read_by_witness: bool = True  # False -> the reader's declaration is printed
     reader_name: str | None = None
     language: str = "en"
+    corrections: int = 0  # read-back corrections (each kept in the bundle's history.json)
+    # What binds the PDF to its record: written into the signed document's Keywords.
+    binding: str = ""
 
 
 @dataclass(frozen=True)

@@ -194,6 +194,7 @@ def build(
     title: str,
     lang: str,
     digits: int,
+    keywords: str = "",
 ) -> bytes:
     """Lay out once with room for `digits` digits of page count; again only if the real
     count needs a different number of digits. Returns the PDF bytes."""
@@ -210,6 +211,7 @@ def build(
             title=title,
             author="",
             subject="",
+            keywords=keywords,
             creator="Quietroom",
             producer="Quietroom",
             invariant=1,
@@ -437,7 +439,9 @@ def statement_story(doc: StatementDocument, digits: int) -> list[Flowable]:
         details,
         Spacer(1, 8),
         declaration,
-        Spacer(1, 12),
+        Spacer(1, 4),
+        Paragraph(escape(corrections_line(doc.corrections)), style("corr", 9.5, colour=GREY)),
+        Spacer(1, 8),
         HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=12),
     ]
     paras = [Paragraph(markup(p), body) for p in doc.paragraphs]
@@ -509,4 +513,13 @@ def render_statement(doc: StatementDocument) -> bytes:
         title="Witness statement",
         lang=doc.language or "en",
         digits=guess_digits(characters),
+        keywords=doc.binding,
     )
+
+
+def corrections_line(count: int) -> str:
+    """Under the declaration: whether the statement was corrected when it was read back
+    (the texts before and after are in the record's history, CPIA Code para 5.4)."""
+    if count == 0:
+        return "Corrections made at read-back: none."
+    return f"Corrections made at read-back: {count} (see the record)."

@@ -95,6 +95,7 @@ def test_standard_tools_verify_everything(made: dict[str, Path], tmp_path: Path)
     names = sorted(p.name for p in out.iterdir() if p.name != "bundle.tar")
     assert names == [
         "audit.jsonl",
+        "history.json",
         "manifest.json",
         "manifest.p7s",
         "record.json",
@@ -134,7 +135,7 @@ def test_standard_tools_verify_everything(made: dict[str, Path], tmp_path: Path)
         text=True,
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    assert check.stdout.count(": OK") == 5
+    assert check.stdout.count(": OK") == 6
     pdfsig = subprocess.run(
         [require_tool("pdfsig"), "statement.pdf"], cwd=out, capture_output=True, text=True
     )
@@ -190,7 +191,7 @@ def test_verify_passes_for_each_recipient(made: dict[str, Path], tmp_path: Path)
         )
         assert result.returncode == 0, result.stdout + result.stderr
         report = json.loads(result.stdout)
-        assert report["ok"] and len(report["checks"]) == 11
+        assert report["ok"] and len(report["checks"]) == 13
     # A bare CA certificate checks no membership: refused (exit 4, nothing extracted)
     # unless --ca-only accepts that.
     bare = ["verify", made["bundle"], "--identity", sup(made), "--trust", made["org"] / "ca.pem"]

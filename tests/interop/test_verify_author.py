@@ -48,7 +48,9 @@ def test_a_pdf_signed_by_jo_bloggs_is_not_jos(world: World, tmp_path: Path) -> N
     name contains Jo's; the manifest (with the new PDF's hash) signed by Jo."""
     bloggs = issue(world.org, "interviewer", "Jo Bloggs")
     collected = rec.collect(world.engine, world.ref)
-    document = rec.statement_document(collected, "Jo")
+    # Bound to the very same record: only the signer differs.
+    binding = rec.binding_of(collected, world.engine.statement_digest(world.ref))
+    document = rec.statement_document(collected, "Jo", binding=binding)
     pdf = sign_pdf(
         render_statement(document),
         (bloggs / "cert.pem").read_bytes(),

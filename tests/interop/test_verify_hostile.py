@@ -88,7 +88,7 @@ def restricted(change: Callable[[dict[str, Any]], None]) -> Callable[[bytes], by
 
 HOSTILE: dict[str, tuple[Callable[[World], bytes], str, str]] = {
     # name: (forge, the check that fails, words in its detail)
-    "manifest nested deep": (deep_manifest, "manifest", "not a version 1 Quietroom manifest"),
+    "manifest nested deep": (deep_manifest, "manifest", "not a Quietroom manifest"),
     "manifest recipient an object": (
         in_manifest(lambda d: d["recipients"].append({"age": "x"})),
         "manifest",

@@ -23,7 +23,9 @@ from tests.conftest import FAST_KDF, PASSPHRASE, require_tool
 from tests.interop.test_export_bundle import ADDRESS, build_case
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "verifying.md"
-TOOLS = ("age", "age-keygen", "openssl", "pdfsig", "pdftotext", "sha256sum", "tar", "python3")
+TOOLS = (
+    "age", "age-keygen", "openssl", "pdfinfo", "pdfsig", "pdftotext", "sha256sum", "tar", "python3"
+)  # fmt: skip
 
 
 def blocks() -> list[str]:
@@ -87,7 +89,7 @@ def test_every_command_on_the_page_passes_on_a_real_bundle(workdir: Path) -> Non
     assert done.returncode == 0, out
     # the manifest, the PDF, then the decision
     assert out.count("CMS Verification successful") == 3
-    assert out.count(": OK") == 5
+    assert out.count(": OK") == 6
     assert "Signature is Valid." in out and "Total document signed" in out
     assert "the PDF and the manifest have one signer" in out
     signed = re.search(r"signed: bytes (\d+)-\d+ and \d+-(\d+) of (\d+)", out)
