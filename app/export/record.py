@@ -17,6 +17,7 @@ from app.engine.engine import Engine
 from app.engine.models import Case, Sitting, Statement
 from app.errors import UsageError
 from app.guides import Guide
+from app.org.policy import Policy
 from app.render import signature_art
 from app.render.document import RestrictedDetails, StatementDocument
 from app.render.signature_art import SignatureArt
@@ -43,6 +44,7 @@ class Collected:
     signature: SignatureArt
     signature_type: str
     corrections: list[dict[str, Any]]  # history.json's corrections, oldest first
+    marking: str  # the organisation's protective marking (its policy in the trust file)
 
 
 def collect(engine: Engine, ref: str) -> Collected:
@@ -77,6 +79,7 @@ def collect(engine: Engine, ref: str) -> Collected:
     ]
     corrections.sort(key=lambda c: (c["at"], c["section"], c["revision"]))
     overview = engine.show_case(ref)
+    trust = engine.trust()
     return Collected(
         case,
         guide,
@@ -91,6 +94,7 @@ def collect(engine: Engine, ref: str) -> Collected:
         art,
         media_type,
         corrections,
+        trust.policy.protective_marking if trust else Policy().protective_marking,
     )
 
 
@@ -164,6 +168,8 @@ def statement_document(
         language="en",
         corrections=len(c.corrections),
         binding=binding,
+        marking=c.marking,
+        created=parse_stamp(c.statement.signed or ""),
     )
 
 
@@ -205,6 +211,8 @@ def restricted_details(c: Collected) -> RestrictedDetails:
         other_needs=r.get("other_needs"),
         consents=consents,
         victim_personal_statement_offered=r.get("vps_offered"),
+        marking=c.marking,
+        created=parse_stamp(c.statement.signed or ""),
     )
 
 
@@ -242,6 +250,7 @@ def record(c: Collected, *, audit_head: dict[str, Any], text_sha256: str) -> dic
             "text_sha256": text_sha256,
             "signature_type": c.signature_type,
             "corrections_at_readback": len(c.corrections),
+            "protective_marking": c.marking,
         },
         "sections": [
             {"id": s["id"], "title": s["title"], "text": s["text"], "revision": s["revision"]}

@@ -8,7 +8,7 @@ cannot be passed to the statement renderer by mistake.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ class StatementDocument:
     corrections: int = 0  # read-back corrections (each kept in the bundle's history.json)
     # What binds the PDF to its record: written into the signed document's Keywords.
     binding: str = ""
+    marking: str = "OFFICIAL-SENSITIVE"  # the organisation's protective marking
+    created: datetime | None = None  # the PDF's creation date: when the witness signed
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,5 @@ class RestrictedDetails:
     other_needs: str | None
     consents: tuple[tuple[str, str, str], ...]  # (what, "given"|"withdrawn", ISO date-time)
     victim_personal_statement_offered: bool | None
+    marking: str = "OFFICIAL-SENSITIVE"  # the organisation's protective marking
+    created: datetime | None = None  # the PDF's creation date: when the witness signed

@@ -15,8 +15,9 @@ count was wrong is the document laid out a second time.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
@@ -28,6 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -139,9 +141,16 @@ def long_date(d: date) -> str:
 
 class PageTotalCanvas(Canvas):
     """A canvas that counts its pages and, when saved, defines the page-total form that
-    every page (and the declaration) already refers to."""
+    every page (and the declaration) already refers to. Its creation date is `created`
+    (when the witness signed), not the time of rendering: the same statement renders to
+    the same bytes."""
 
     pages = 0
+
+    def __init__(self, *args: Any, created: datetime | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if created is not None:
+            self._doc._timeStamp = fixed_stamp(created)
 
     def showPage(self) -> None:  # reportlab's name
         self.pages += 1
@@ -155,6 +164,17 @@ class PageTotalCanvas(Canvas):
         self.drawString(0, 0, str(self.pages))
         self.endForm()
         super().save()
+
+
+def fixed_stamp(when: datetime) -> TimeStamp:
+    """reportlab's time stamp for `when` (UTC): the PDF's CreationDate and ModDate."""
+    stamp = TimeStamp(invariant=1)
+    utc = when.astimezone(UTC)
+    stamp.t = utc.timestamp()
+    stamp.lt = utc.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    return stamp
 
 
 def digits_width(digits: int, size: float) -> float:
@@ -195,6 +215,7 @@ def build(
     lang: str,
     digits: int,
     keywords: str = "",
+    created: datetime | None = None,
 ) -> bytes:
     """Lay out once with room for `digits` digits of page count; again only if the real
     count needs a different number of digits. Returns the PDF bytes."""
@@ -240,7 +261,10 @@ def build(
                 )
             ]
         )
-        doc.build(story_for(digits), canvasmaker=PageTotalCanvas)
+        doc.build(
+            story_for(digits),
+            canvasmaker=functools.partial(PageTotalCanvas, created=created),
+        )
         needed = len(str(doc.canv.pages))
         # Reserving one digit too many (a count that falls back across a power of ten
         # when given more room) leaves a figure's width of space, never an overlap.
@@ -492,6 +516,7 @@ def render_statement(doc: StatementDocument) -> bytes:
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.setFillColor(GREY)
+        draw_marking(canvas, doc.marking)
         if page > 1:
             canvas.setFont(FONT, 9)
             ref = fit(f"URN: {doc.reference}", FONT, 9, TEXT_W * 0.35)
@@ -514,7 +539,20 @@ def render_statement(doc: StatementDocument) -> bytes:
         lang=doc.language or "en",
         digits=guess_digits(characters),
         keywords=doc.binding,
+        created=doc.created,
     )
+
+
+def draw_marking(canvas: Any, marking: str) -> None:
+    """The organisation's protective marking, centred at the top and foot of a page."""
+    if not marking:
+        return
+    canvas.saveState()
+    canvas.setFillColor(black)
+    canvas.setFont(FONT_BOLD, 9)
+    canvas.drawCentredString(PAGE_W / 2, PAGE_H - 11 * mm, marking)
+    canvas.drawCentredString(PAGE_W / 2, 8 * mm, marking)
+    canvas.restoreState()
 
 
 def corrections_line(count: int) -> str:

@@ -1,8 +1,9 @@
 """The restricted witness details (the MG11 back page) as their own A4 PDF.
 
 These details (address, contact, safe times, needs, consents) must never enter the
-statement, which is disclosed; they live only in this separate document, marked
-"RESTRICTED (when complete)" on every page. Type setting is shared with mg11.
+statement, which is disclosed; they live only in this separate document, marked with the
+organisation's protective marking (OFFICIAL-SENSITIVE unless its policy says otherwise)
+on every page. Type setting is shared with mg11.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from app.render.mg11 import (
     table_style,
 )
 
-MARKING = "RESTRICTED (when complete)"
 TITLE = "Witness contact details — not for disclosure"
 NOT_RECORDED = '<font color="#555555">Not recorded</font>'
 LABEL_W = 55 * mm
@@ -134,7 +134,8 @@ def restricted_story(d: RestrictedDetails) -> list[Flowable]:
         Spacer(1, 4),
         Paragraph(
             "These details are kept apart from the witness statement and are not "
-            "disclosed. Handle them as the marking requires.",
+            "disclosed without consideration under the CPIA. Handle them as the "
+            "marking requires.",
             style("note", 9, colour=GREY, alignment=TA_CENTER),
         ),
         Spacer(1, 14),
@@ -158,8 +159,8 @@ def render_restricted(details: RestrictedDetails) -> bytes:
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.setFont(FONT_BOLD, 10)
-        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 18 * mm, MARKING)
-        canvas.drawCentredString(PAGE_W / 2, 14 * mm, MARKING)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 18 * mm, details.marking)
+        canvas.drawCentredString(PAGE_W / 2, 14 * mm, details.marking)
         canvas.line(MARGIN_X, 34 * mm, PAGE_W - MARGIN_X, 34 * mm)
         canvas.setFont(FONT, 9)
         canvas.drawString(
@@ -178,4 +179,5 @@ def render_restricted(details: RestrictedDetails) -> bytes:
         title="Witness contact details",
         lang="en",
         digits=1,
+        created=details.created,
     )

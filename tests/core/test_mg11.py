@@ -19,6 +19,7 @@ import zlib
 from typing import Any
 
 import pytest
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from app.errors import UsageError
 from app.export.pades import sign_pdf, validate_pdf_signature
@@ -280,7 +281,7 @@ def test_long_paragraphs_split_cleanly_and_keep_every_word() -> None:
             re.sub(
                 r"(Page \d+ of\s+\d+|Continuation of statement "
                 r"of: Alex Example|URN: 52/AB/1234/26|"
-                r"Signature:)",
+                r"Signature:|OFFICIAL-SENSITIVE)",
                 " ",
                 t,
             )
@@ -415,7 +416,7 @@ def test_restricted_pdf_has_marking_labels_consents_and_page_numbers() -> None:
     pages = texts(render_restricted(restricted()))
     text = flat(" ".join(pages))
     for i, page in enumerate(pages, 1):
-        assert "RESTRICTED (when complete)" in page and f"Page {i} of {len(pages)}" in flat(page)
+        assert "OFFICIAL-SENSITIVE" in page and f"Page {i} of {len(pages)}" in flat(page)
     for label in (
         "Witness contact details — not for disclosure",
         "Date of birth",
@@ -433,7 +434,7 @@ def test_restricted_pdf_has_marking_labels_consents_and_page_numbers() -> None:
     pages = texts(render_restricted(dataclasses.replace(restricted(), consents=many)))
     assert len(pages) >= 2
     for i, page in enumerate(pages, 1):
-        assert "RESTRICTED (when complete)" in page and f"Page {i} of {len(pages)}" in flat(page)
+        assert "OFFICIAL-SENSITIVE" in page and f"Page {i} of {len(pages)}" in flat(page)
     assert "Consent\nDecision\nRecorded" in pages[-1]  # the header row repeats
     assert "Consent number 59 Given 26 November 2026, 10:15 (UTC+0100)" in flat(pages[-1])
 
@@ -650,3 +651,24 @@ def test_signing_refuses_unusable_material(pki: tuple[bytes, bytes, bytes]) -> N
     ):
         with pytest.raises(UsageError):
             sign_pdf(*args, reason="r", signer_name="x")
+
+
+def test_every_page_carries_the_marking_and_the_signing_time_is_the_creation_date() -> None:
+    signed = dt.datetime(2026, 11, 26, 10, 15, 30, tzinfo=dt.UTC)
+    doc = dataclasses.replace(statement(fixed_paragraphs(120)), marking="OFFICIAL", created=signed)
+    pdf = render_statement(doc)
+    pages = texts(pdf)
+    assert len(pages) >= 2
+    for page in pages:
+        assert page.count("OFFICIAL") == 2 and "OFFICIAL-SENSITIVE" not in page
+    info = PdfFileReader(io.BytesIO(pdf)).trailer_view["/Info"]
+    assert str(info["/CreationDate"]).startswith("D:20261126101530")
+    assert render_statement(doc) == pdf  # the same statement, the same bytes
+
+
+def test_the_statement_says_how_many_corrections_were_made_at_read_back() -> None:
+    assert "Corrections made at read-back: none." in texts(render_statement(statement(("A.",))))[0]
+    corrected = dataclasses.replace(statement(("A.",)), corrections=2)
+    assert "Corrections made at read-back: 2 (see the record)." in flat(
+        texts(render_statement(corrected))[0]
+    )
