@@ -1,0 +1,112 @@
+"""Format 2: the pieces of a bundle are bound to each other. The signed PDF names its
+record (a statement from another case, signed by the same interviewer, is refused), the
+history holds every read-back correction with the text confirmed before it, and each
+version of a bundle holds exactly its own files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.export.bundle import HISTORY, MANIFEST, export_case
+from tests.interop.bundle_forge import (
+    World,
+    failed,
+    files_of,
+    make_world,
+    payload,
+    reseal,
+    signed_case,
+    tar_of,
+    verify,
+)
+
+pytestmark = pytest.mark.cli
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    made = make_world(tmp_path_factory.mktemp("format2"))
+    yield made
+    made.engine.vault.close()
+
+
+def refused(world: World, tmp_path: Path, tar: bytes) -> dict[str, str]:
+    code, report, stderr = verify(
+        world.forged(tmp_path / "forged.qrb", tar), world.supervisor, world.trust
+    )
+    assert code == 4, stderr
+    return failed(report)
+
+
+def test_a_real_version_2_bundle_passes_with_its_binding_and_history(world: World) -> None:
+    code, report, stderr = verify(world.bundle, world.supervisor, world.trust)
+    assert code == 0, stderr
+    checks = {c["check"]: c for c in report["checks"]}
+    assert checks["manifest"]["detail"].endswith("version 2")
+    assert checks["statement binding"]["ok"] and checks["history"]["ok"]
+
+
+def test_a_statement_from_another_case_is_refused(world: World, tmp_path: Path) -> None:
+    """The same interviewer's signed statement of another case, put in this bundle with
+    the manifest re-hashed and re-signed by them: every signature holds, the binding
+    does not."""
+    other_ref = signed_case(world.engine, "CSA-OTHER-2")
+    other = tmp_path / "other.qrb"
+    export_case(world.engine, other_ref, other)
+    other_pdf = files_of(payload(other, world.supervisor))["statement.pdf"]
+    tar = reseal(world.files(), world.jo, {"statement.pdf": other_pdf})
+    assert list(refused(world, tmp_path, tar)) == ["statement binding"]
+
+
+def history_with(world: World, change: Any) -> bytes:
+    doc = json.loads(world.files()[HISTORY])
+    change(doc)
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda d: d.update(case_id="0" * 32), "another case"),
+        (
+            lambda d: d["corrections"].append(
+                {
+                    "section": "account",
+                    "section_title": "Account",
+                    "revision": 2,
+                    "at": "2026-12-07T10:00:00.000000Z",
+                    "asked_by": "witness",
+                    "before": {"text": "I was there.", "sha256": "0" * 64},
+                    "after": {"text": "I was not there.", "sha256": "0" * 64},
+                }
+            ),
+            "does not hold the corrections the record counts",
+        ),
+        (lambda d: d.update(version=2), "history-v1.schema.json"),
+    ],
+)
+def test_a_changed_history_is_refused(
+    world: World, tmp_path: Path, change: Any, words: str
+) -> None:
+    tar = reseal(world.files(), world.jo, {HISTORY: history_with(world, change)})
+    problems = refused(world, tmp_path, tar)
+    assert list(problems) == ["history"] and words in problems["history"]
+
+
+def test_each_version_holds_exactly_its_own_files(world: World, tmp_path: Path) -> None:
+    files = world.files()
+    without = {name: data for name, data in files.items() if name != HISTORY}
+    assert "missing: history.json" in refused(world, tmp_path, tar_of(without))["contents"]
+
+    def as_version_1(doc: dict[str, Any]) -> None:
+        doc["version"] = 1
+
+    tar = reseal(files, world.jo, manifest=as_version_1)
+    problems = refused(world, tmp_path, tar)
+    assert "not part of this version of a bundle: history.json" in problems["contents"]
+    assert json.loads(files[MANIFEST])["version"] == 2
