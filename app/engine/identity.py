@@ -20,11 +20,12 @@ from datetime import datetime
 from pathlib import Path
 
 from app.engine.base import EngineBase
-from app.errors import UsageError
+from app.errors import QuietroomError, UsageError
 from app.org import Identity, Trust, load_identity
 from app.org.trust import Member, format_time, read_signed_trust, trust_from_bytes
 from app.vault.database import Connection
 from crypto import pki
+from crypto.pki_errors import PkiError
 from crypto.recovery import parse_identities
 
 TRUST_MARK = "trust_accepted"
@@ -110,6 +111,22 @@ def check_not_older(mark: TrustMark | None, new: TrustMark) -> None:
             "but different contents; ask your administrator for the current one",
             serial=new.serial,
         )
+
+
+def member_me(conn: Connection) -> Member | None:
+    """The trust file's member this vault's identity is (by its signing certificate), or
+    None without an identity or trust file, or when the trust file does not list it."""
+    row = conn.execute("SELECT cert_pem FROM identity WHERE id = 1").fetchone()
+    stored = conn.execute("SELECT trust_json, trust_sig, ca_pem FROM trust WHERE id = 1").fetchone()
+    if row is None or stored is None:
+        return None
+    try:
+        trust = trust_from_bytes(
+            bytes(stored[0]), bytes(stored[1]), pki.load_certificate(bytes(stored[2]))
+        )
+        return trust.member_for_certificate(pki.load_certificate(bytes(row[0])))
+    except (QuietroomError, PkiError, ValueError):
+        return None
 
 
 class IdentityMixin(EngineBase):

@@ -91,6 +91,7 @@ class Participant:
     role: str
     name: str
     language: str | None = None
+    member_id: str | None = None  # a member of the organisation's trust file
 
     @property
     def outside_evidential_chain(self) -> bool:
@@ -100,6 +101,8 @@ class Participant:
         data: dict[str, Any] = {"role": self.role, "name": self.name}
         if self.language:
             data["language"] = self.language
+        if self.member_id:
+            data["member_id"] = self.member_id
         if self.outside_evidential_chain:
             data["outside_evidential_chain"] = True
         return data

@@ -11,10 +11,12 @@ starts at its last recorded activity, so active time never counts the gap.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from app.engine.base import EngineBase, new_id, short_text
 from app.engine.clock import parse_stamp, seconds_between
+from app.engine.identity import member_me
 from app.engine.models import (
     PAUSE_REQUESTER_ROLES,
     ROLES,
@@ -25,6 +27,7 @@ from app.engine.models import (
     Sitting,
 )
 from app.errors import UsageError
+from app.org.trust import name_key
 from app.vault.database import Connection
 
 SITTING_COLUMNS = (
@@ -69,6 +72,24 @@ def parse_participant(text: str) -> Participant:
     return Participant(role, name, short_text(language, "the language", limit=100))
 
 
+def with_interviewer(present: list[Participant], me: Participant | None) -> list[Participant]:
+    """Who is present, with the interviewer filled in from the vault's identity: their
+    member id added to an interviewer of their name, or them added first when no
+    interviewer is named. Someone else named as the interviewer stays as given (and then
+    cannot sign the statement as theirs)."""
+    if me is None:
+        return list(present)
+    interviewers = [p for p in present if p.role == "interviewer"]
+    if not interviewers:
+        return [me, *present]
+    return [
+        dataclasses.replace(p, member_id=me.member_id)
+        if p.role == "interviewer" and p.member_id is None and name_key(p.name) == name_key(me.name)
+        else p
+        for p in present
+    ]
+
+
 def check_requester(requested_by: object) -> None:
     """Refuse anyone who cannot ask for a pause, in one line that lists who can."""
     if requested_by not in PAUSE_REQUESTER_ROLES:
@@ -105,10 +126,10 @@ class SittingsMixin(EngineBase):
             )
         )
         present = tuple(
-            Participant(r, n, lang)
-            for r, n, lang in conn.execute(
-                "SELECT role, name, language FROM participants WHERE sitting_id = ? "
-                "ORDER BY position",
+            Participant(r, n, lang, member)
+            for r, n, lang, member in conn.execute(
+                "SELECT role, name, language, member_id FROM participants WHERE "
+                "sitting_id = ? ORDER BY position",
                 (sid,),
             )
         )
@@ -217,10 +238,18 @@ class SittingsMixin(EngineBase):
                     at,
                 ),
             )
-            for i, person in enumerate(present or []):
+            me = member_me(conn)
+            present = with_interviewer(
+                present or [],
+                Participant("interviewer", me.name, None, me.member_id)
+                if me is not None and me.role == "interviewer"
+                else None,
+            )
+            for i, person in enumerate(present):
                 conn.execute(
-                    "INSERT INTO participants VALUES (?, ?, ?, ?, ?)",
-                    (sid, i, person.role, person.name, person.language),
+                    "INSERT INTO participants (sitting_id, position, role, name, language, "
+                    "member_id) VALUES (?, ?, ?, ?, ?, ?)",
+                    (sid, i, person.role, person.name, person.language, person.member_id),
                 )
             self._audit(
                 conn,

@@ -34,7 +34,8 @@ from app.export import record as rec
 from app.export import safetar
 from app.export.pades import sign_pdf
 from app.fsutil import check_output_file, no_such_folder, write_output_file
-from app.org import Identity, Trust
+from app.org import Identity, Member, Trust
+from app.org.trust import name_key
 from app.render.mg11 import render_statement
 from app.render.restricted_pdf import render_restricted
 from crypto import cms
@@ -207,6 +208,32 @@ def check_author(identity: Identity, trust: Trust | None) -> None:
         )
 
 
+def check_statement_taker(engine: Engine, ref: str, identity: Identity, trust: Trust) -> Member:
+    """Only the interviewer who took the statement (present at its sittings, by their
+    member id, so a re-issued certificate still counts) may sign and export it. Sittings
+    recorded before member ids are matched by name (or the case's interviewer)."""
+    member = trust.member_for_certificate(identity.cert)
+    assert member is not None  # check_author came first
+    case = engine.case(ref)
+    takers = [p for s in engine.sittings(ref) for p in s.present if p.role == AUTHOR_ROLE]
+    with_ids = [p for p in takers if p.member_id]
+    if with_ids:
+        ok = member.member_id is not None and any(p.member_id == member.member_id for p in with_ids)
+        names = sorted({p.name for p in with_ids})
+    else:
+        names = sorted({p.name for p in takers}) or ([case.interviewer] if case.interviewer else [])
+        ok = name_key(member.name) in {name_key(n) for n in names}
+    if not ok:
+        raise UsageError(
+            "export.not_statement_taker",
+            "{signer} did not take this statement: the interviewer present at its sittings "
+            "was {takers}; only they may sign and export it",
+            signer=member.name,
+            takers=", ".join(names) or "not recorded",
+        )
+    return member
+
+
 def check_sizes(files: dict[str, bytes]) -> None:
     """Refuse to write a bundle the verifier would refuse: a file over its limit."""
     for name, data in files.items():
@@ -290,11 +317,16 @@ def export_case(
 
     step("render")
     t = time.perf_counter()
+    assert trust is not None  # check_author refused without one
+    check_statement_taker(engine, ref, identity, trust)  # before anything is read or noted
     collected = rec.collect(engine, ref)
     author = identity.name or collected.case.interviewer
     text_sha = engine.statement_digest(ref)
     document = rec.statement_document(
-        collected, author, binding=rec.binding_of(collected, text_sha)
+        collected,
+        author,
+        binding=rec.binding_of(collected, text_sha),
+        organisation=trust.organisation,
     )
     statement_pdf = render_statement(document)
     restricted_pdf = render_restricted(rec.restricted_details(collected))

@@ -147,7 +147,7 @@ def age_if_under_18(c: Collected, on: date) -> int | None:
 
 
 def statement_document(
-    c: Collected, interviewer_name: str, *, binding: str = ""
+    c: Collected, interviewer_name: str, *, binding: str = "", organisation: str = ""
 ) -> StatementDocument:
     signed_on = parse_stamp(c.statement.signed or "").date()
     place = next((s.location for s in reversed(c.sittings) if s.location), "")
@@ -170,6 +170,7 @@ def statement_document(
         binding=binding,
         marking=c.marking,
         created=parse_stamp(c.statement.signed or ""),
+        organisation=organisation,
     )
 
 

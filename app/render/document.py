@@ -48,6 +48,7 @@ class StatementDocument:
     binding: str = ""
     marking: str = "OFFICIAL-SENSITIVE"  # the organisation's protective marking
     created: datetime | None = None  # the PDF's creation date: when the witness signed
+    organisation: str = ""  # the statement taker's organisation
 
 
 @dataclass(frozen=True)

@@ -496,7 +496,7 @@ def statement_story(doc: StatementDocument, digits: int) -> list[Flowable]:
             [
                 Spacer(1, 14),
                 HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=8),
-                Paragraph(f"Statement taken by: {markup(doc.interviewer_name)}", closing),
+                Paragraph(f"Statement taken by: {markup(taken_by(doc))}", closing),
                 Paragraph(f"Date: {long_date(doc.signed_on)}", closing),
                 Paragraph(f"Place: {markup(doc.place)}", closing),
             ]
@@ -541,6 +541,13 @@ def render_statement(doc: StatementDocument) -> bytes:
         keywords=doc.binding,
         created=doc.created,
     )
+
+
+def taken_by(doc: StatementDocument) -> str:
+    """The statement taker: their name, role and organisation."""
+    if doc.organisation:
+        return f"{doc.interviewer_name} (interviewer, {doc.organisation})"
+    return f"{doc.interviewer_name} (interviewer)"
 
 
 def draw_marking(canvas: Any, marking: str) -> None:

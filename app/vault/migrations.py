@@ -282,6 +282,13 @@ def _v8(conn: Connection) -> None:
     conn.execute("ALTER TABLE cases ADD COLUMN guide_version INTEGER")
 
 
+def _v9(conn: Connection) -> None:
+    # Who took the statement, by the trust file's member id (it survives a re-issued
+    # certificate): the interviewer present at a sitting is filled in from the vault's
+    # identity, and only that member may sign and export the statement.
+    conn.execute("ALTER TABLE participants ADD COLUMN member_id TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "meta table", _v1),
     Migration(2, "device identity", _v2),
@@ -291,6 +298,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "supervisor review", _v6),
     Migration(7, "sync outbox", _v7),
     Migration(8, "guide version per case", _v8),
+    Migration(9, "participants' member ids", _v9),
 )
 
 

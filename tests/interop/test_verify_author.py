@@ -149,6 +149,7 @@ def forged(world: World, authors: dict[str, object]) -> Iterator[dict[str, Path]
     made = {}
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(bundle_module, "check_author", lambda *a: None, raising=False)
+        mp.setattr(bundle_module, "check_statement_taker", lambda *a: None, raising=False)
         for role in ("supervisor", "intake"):
             out = authors["base"] / f"by-{role}.qrb"  # type: ignore[operator]
             readers = [recipient(world.supervisor), recipient(world.intake), recipient(world.jo)]
