@@ -32,11 +32,11 @@ from app.engine.engine import Engine
 from app.errors import UsageError
 from app.export import record as rec
 from app.export import safetar
-from app.export.pades import sign_pdf
+from app.export.pades import Visible, sign_pdf
 from app.fsutil import check_output_file, no_such_folder, write_output_file
 from app.org import Identity, Member, Trust
 from app.org.trust import name_key
-from app.render.mg11 import render_statement
+from app.render.mg11 import SIGNER_BOX, render_statement
 from app.render.restricted_pdf import render_restricted
 from crypto import cms
 from crypto.recovery import parse_recipient
@@ -318,6 +318,7 @@ def export_case(
     step("render")
     t = time.perf_counter()
     assert trust is not None  # check_author refused without one
+    rec.require_signed(engine, ref)
     check_statement_taker(engine, ref, identity, trust)  # before anything is read or noted
     collected = rec.collect(engine, ref)
     author = identity.name or collected.case.interviewer
@@ -341,6 +342,7 @@ def export_case(
         reason="Witness statement taken under s.9 CJA 1967",
         location=document.place,
         signer_name=author,
+        visible=Visible(SIGNER_BOX),
     )
     stages["sign"] = time.perf_counter() - t
 

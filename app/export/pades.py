@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import unicodedata
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -66,6 +67,18 @@ def _load_signing_material(cert_pem: bytes, key_pem: bytes) -> tuple[Any, Any, l
     return certs[0], key_info, certs
 
 
+@dataclass(frozen=True)
+class Visible:
+    """Where a visible signature goes: a box on the last page (PDF points, from the
+    bottom left), showing who signed, when, and their certificate's SHA-256."""
+
+    box: tuple[int, int, int, int]
+
+
+FONT_SIZE = 7
+STAMP_TEXT = "Digitally signed by %(who)s\n%(ts)s\nCertificate SHA-256 %(fingerprint)s"
+
+
 def sign_pdf(
     pdf: bytes,
     cert_pem: bytes,
@@ -75,9 +88,11 @@ def sign_pdf(
     location: str | None = None,
     signer_name: str,
     field_name: str = FIELD_NAME,
+    visible: Visible | None = None,
 ) -> bytes:
-    """The PDF with an invisible PAdES (B-B) signature appended as an incremental update,
-    in the signature field `field_name` (the statement's own is FIELD_NAME)."""
+    """The PDF with a PAdES (B-B) signature appended as an incremental update, in the
+    signature field `field_name` (the statement's own is FIELD_NAME): invisible, or
+    `visible` in its box on the last page."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import fields, signers
@@ -101,14 +116,56 @@ def sign_pdf(
     except Exception:  # pyHanko's reader raises several types for damaged files
         raise UsageError("pdf.unreadable", "The document to sign is not a readable PDF.") from None
     out = BytesIO()
+    pdf_signer = signers.PdfSigner(
+        meta,
+        signer=signer,
+        stamp_style=_stamp_style(visible) if visible else None,
+        new_field_spec=(
+            fields.SigFieldSpec(sig_field_name=field_name, on_page=-1, box=visible.box)
+            if visible
+            else None
+        ),
+    )
+    params = {
+        "fingerprint": hashlib.sha256(leaf.dump()).hexdigest()[:16] + "...",
+        "who": ascii_name(signer_name),
+    }
     try:
-        signers.sign_pdf(writer, meta, signer=signer, output=out)
+        pdf_signer.sign_pdf(writer, output=out, appearance_text_params=params)
     except (SigningError, PdfError) as exc:
         reason = str(exc).strip().rstrip(".")
         raise UsageError(
             "pdf.signing_failed", "The document could not be signed: {detail}.", detail=reason
         ) from None
     return out.getvalue()
+
+
+def _stamp_style(visible: Visible) -> Any:
+    from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import TextStampStyle
+
+    del visible  # one style for every box
+    return TextStampStyle(
+        stamp_text=STAMP_TEXT,
+        timestamp_format="%d %b %Y, %H:%M:%S %Z",
+        border_width=1,
+        # A standard PDF font, so ASCII only (see ascii_name); left-aligned, centred.
+        text_box_style=TextBoxStyle(font_size=FONT_SIZE),
+        inner_content_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins.uniform(3),
+            inner_content_scaling=InnerScaling.NO_SCALING,
+        ),
+    )
+
+
+def ascii_name(name: str) -> str:
+    """The name as the stamp's standard font can show it ("Ŷwen" as "Ywen"): the exact
+    name is in the certificate and printed in the statement itself."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return " ".join(folded.split()) or "the signer"
 
 
 def _failed(problem: str, **known: Any) -> PdfSignatureReport:

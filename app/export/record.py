@@ -47,8 +47,8 @@ class Collected:
     marking: str  # the organisation's protective marking (its policy in the trust file)
 
 
-def collect(engine: Engine, ref: str) -> Collected:
-    case = engine.case(ref)
+def require_signed(engine: Engine, ref: str) -> Statement:
+    """The case's current statement, refused unless it is signed."""
     statement = engine.statement(ref)
     if statement.status != "signed" or not statement.signed:
         raise UsageError(
@@ -56,6 +56,12 @@ def collect(engine: Engine, ref: str) -> Collected:
             "only a signed statement can be exported; read "
             "it back, have it confirmed and signed first",
         )
+    return statement
+
+
+def collect(engine: Engine, ref: str) -> Collected:
+    case = engine.case(ref)
+    statement = require_signed(engine, ref)
     stored = engine.signature(ref)
     if stored is None:
         raise UsageError("export.no_signature", "the signed statement has no stored signature")
@@ -171,6 +177,7 @@ def statement_document(
         marking=c.marking,
         created=parse_stamp(c.statement.signed or ""),
         organisation=organisation,
+        witnessed_by=f"{interviewer_name or c.case.interviewer} (interviewer)",
     )
 
 

@@ -49,6 +49,7 @@ class StatementDocument:
     marking: str = "OFFICIAL-SENSITIVE"  # the organisation's protective marking
     created: datetime | None = None  # the PDF's creation date: when the witness signed
     organisation: str = ""  # the statement taker's organisation
+    witnessed_by: str = ""  # "NAME (role)": who witnessed the signature on every page
 
 
 @dataclass(frozen=True)

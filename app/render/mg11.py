@@ -64,6 +64,14 @@ FRAME_TOP = PAGE_H - 30 * mm
 FRAME_BOTTOM = 40 * mm
 SIG_W, SIG_H = 50 * mm, 14 * mm
 SIG_FORM = "QuietroomSignature"
+# The interviewer's visible PAdES signature on the last page, right of the witness's
+# signature and above "Page X of Y" (PDF points: left, bottom, right, top).
+SIGNER_BOX = (
+    round(PAGE_W - MARGIN_X - 70 * mm),
+    round(21.5 * mm),
+    round(PAGE_W - MARGIN_X),
+    round(33.5 * mm),
+)
 TOTAL_FORM = "QuietroomPageTotal"
 TOTAL_SIZE = 10  # the size the total form is drawn at; other sizes scale it
 
@@ -526,6 +534,14 @@ def render_statement(doc: StatementDocument) -> bytes:
             canvas.line(MARGIN_X, PAGE_H - 22.5 * mm, PAGE_W - MARGIN_X, PAGE_H - 22.5 * mm)
         canvas.line(MARGIN_X, 34 * mm, PAGE_W - MARGIN_X, 34 * mm)
         draw_signature_line(canvas, MARGIN_X, 17 * mm, "Signature:")
+        if doc.witnessed_by:
+            canvas.setFont(FONT, 8)
+            canvas.setFillColor(GREY)
+            canvas.drawString(
+                MARGIN_X,
+                12 * mm,
+                fit(f"Signature witnessed by: {doc.witnessed_by}", FONT, 8, 105 * mm),
+            )
         canvas.setFont(FONT, 10)
         canvas.setFillColor(black)
         draw_page_of(canvas, PAGE_W - MARGIN_X, 17 * mm + 4, page, digits)

@@ -110,3 +110,24 @@ def test_each_version_holds_exactly_its_own_files(world: World, tmp_path: Path) 
     problems = refused(world, tmp_path, tar)
     assert "not part of this version of a bundle: history.json" in problems["contents"]
     assert json.loads(files[MANIFEST])["version"] == 2
+
+
+def test_the_interviewers_signature_is_visible_and_every_page_says_who_witnessed(
+    world: World,
+) -> None:
+    from io import BytesIO
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from app.render.mg11 import SIGNER_BOX
+    from tests.pdftext import texts
+
+    pdf = world.files()["statement.pdf"]
+    reader = PdfFileReader(BytesIO(pdf))
+    last = reader.root["/Pages"]["/Kids"][-1].get_object()
+    widgets = [a.get_object() for a in last.get("/Annots", [])]
+    [signature] = [w for w in widgets if w.get("/FT") == "/Sig"]
+    assert [round(float(v)) for v in signature["/Rect"]] == list(SIGNER_BOX)
+    assert "/AP" in signature  # an appearance: who signed, when, which certificate
+    for page in texts(pdf):
+        assert "Signature witnessed by: Jo (interviewer)" in page
