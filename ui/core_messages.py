@@ -172,6 +172,15 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
         "CoreMessages",
         "the witness's name is needed on the statement before signing ('witness set --name')",
     ),
+    "statement.age_not_given": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the statement must say whether the witness is under 18: record their age if "
+        "under 18, or that they are over 18, before signing ('witness set --age N' or "
+        "'--age-status over_18')",
+    ),
+    "witness.age_status": lambda: QCoreApplication.translate(
+        "CoreMessages", "the age status must be one of: {statuses}"
+    ),
     "statement.already_signed": lambda: QCoreApplication.translate(
         "CoreMessages", "this statement is already signed"
     ),

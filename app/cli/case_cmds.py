@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from app.cli.context import Context, read_text_file
-from app.engine.models import CATEGORIES, STATUSES
+from app.engine.models import AGE_STATUSES, CATEGORIES, STATUSES
 from app.errors import VerificationError
 
 
@@ -78,6 +78,8 @@ def cmd_witness_set(ctx: Context) -> int:
         "date_of_birth": a.date_of_birth,
         "break_every_minutes": a.break_every,
         "age_under_18": a.age,
+        "age_status": a.age_status,
+        "occupation": a.occupation,
         "communication_needs": a.communication_needs,
         "language": a.language,
         "avoid": a.avoid,
@@ -266,6 +268,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--break-every", type=int, metavar="MINUTES")
     p.add_argument("--age", type=int, help="age, only when under 18")
+    p.add_argument(
+        "--age-status",
+        choices=AGE_STATUSES,
+        help="under 18 (give --age), over 18, or not given; a statement is signed only "
+        "once its age line can be filled in truthfully",
+    )
+    p.add_argument("--occupation", help="printed on the statement")
     p.add_argument("--communication-needs")
     p.add_argument("--language")
     p.add_argument("--interpreter-language", help="an interpreter is needed, for this language")

@@ -17,7 +17,13 @@ from datetime import date
 from typing import Any
 
 from app.engine.base import short_text
-from app.engine.models import RESTRICTED_FIELDS, ROLES, WITNESS_FIELDS, Participant
+from app.engine.models import (
+    AGE_STATUSES,
+    RESTRICTED_FIELDS,
+    ROLES,
+    WITNESS_FIELDS,
+    Participant,
+)
 from app.errors import QuietroomError, UsageError
 
 CONSENT_STATES = ("given", "withdrawn")
@@ -125,6 +131,14 @@ def witness_value(key: str, value: Any) -> Any:
         if not isinstance(value, int) or not 0 < value < 18:
             raise UsageError(
                 "witness.age_not_under_18", "the age is only recorded when under 18 (1–17)"
+            )
+        return value
+    if key == "age_status":
+        if value not in AGE_STATUSES:
+            raise UsageError(
+                "witness.age_status",
+                "the age status must be one of: {statuses}",
+                statuses=", ".join(AGE_STATUSES),
             )
         return value
     if key == "interpreter_needed":

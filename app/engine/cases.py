@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -60,6 +61,15 @@ def unknown_category(category: str) -> UsageError:
 def age_on(born: str, day: date) -> int:
     b = date.fromisoformat(born)
     return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
+
+
+def settle_age(data: dict[str, Any], changed: Mapping[str, Any]) -> None:
+    """Keep the age and its status saying one thing: an age under 18 means "under 18";
+    "over 18" or "not given" takes an earlier age away."""
+    if "age_under_18" in changed:
+        data["age_status"] = "under_18"
+    elif changed.get("age_status") in ("over_18", "not_given"):
+        data.pop("age_under_18", None)
 
 
 class CasesMixin(EngineBase):
@@ -339,6 +349,7 @@ class CasesMixin(EngineBase):
                 )
             data = self._json_row(conn, "witnesses", case.id)
             data.update(clean)
+            settle_age(data, clean)
             if not data.get("name"):
                 raise UsageError(
                     "witness.name_required",

@@ -27,6 +27,7 @@ ROLES: dict[str, str] = {
 # do (the desktop pause screen's quick choices, in this order); PAUSE_REQUESTER_ROLES is
 # everyone who may: those four first, then every other participant role. "system" (an
 # interruption recorded after a crash) is never a requester anyone can choose.
+AGE_STATUSES = ("under_18", "over_18", "not_given")
 PAUSE_REQUESTERS = ("witness", "interviewer", "intermediary", "supporter")
 PAUSE_REQUESTER_ROLES: tuple[str, ...] = PAUSE_REQUESTERS + tuple(
     role for role in ROLES if role not in PAUSE_REQUESTERS
@@ -53,6 +54,8 @@ WITNESS_FIELDS = (
     "preferred_name",
     "pronouns",
     "age_under_18",
+    "age_status",  # "under_18" | "over_18" | "not_given": said explicitly, never assumed
+    "occupation",
     "communication_needs",
     "language",
     "interpreter_needed",

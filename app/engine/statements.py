@@ -389,6 +389,13 @@ class StatementsMixin(EngineBase):
                     "the witness's name is needed "
                     "on the statement before signing ('witness set --name')",
                 )
+            if not self._age_recorded(conn, case.id):
+                raise UsageError(
+                    "statement.age_not_given",
+                    "the statement must say whether the witness is under 18: record their "
+                    "age if under 18, or that they are over 18, before signing ('witness "
+                    "set --age N' or '--age-status over_18')",
+                )
             self._refuse_unprintable(conn, case, statement)
             at = self.now()
             digest = self._statement_digest(conn, case, statement)
@@ -414,6 +421,14 @@ class StatementsMixin(EngineBase):
             )
         return {"signed": at, "statement": statement.number, "text_sha256": digest}
 
+    def _age_recorded(self, conn: Connection, case_id: str) -> bool:
+        """Whether the MG11's "Age if under 18" can be filled in truthfully: a date of
+        birth, an age under 18, or "over 18" said explicitly (never assumed)."""
+        if self.date_of_birth(conn, case_id) is not None:
+            return True
+        witness = self._json_row(conn, "witnesses", case_id)
+        return witness.get("age_under_18") is not None or witness.get("age_status") == "over_18"
+
     def _refuse_unprintable(self, conn: Connection, case: Case, statement: Statement) -> None:
         """Refuse to sign what the statement PDF could not print: once signed, the text,
         the witness's name and the reader can no longer change, so the statement could
@@ -422,6 +437,7 @@ class StatementsMixin(EngineBase):
 
         texts = [self._section_text(conn, statement.id, s.id)[1] for s in self.guide(case).sections]
         name = self._witness_name(conn, case.id)
+        occupation = str(self._json_row(conn, "witnesses", case.id).get("occupation") or "")
         place = conn.execute(
             "SELECT location FROM sittings WHERE case_id = ? AND "
             "location != '' ORDER BY number DESC LIMIT 1",
@@ -430,7 +446,14 @@ class StatementsMixin(EngineBase):
         try:
             refuse_missing_glyphs(
                 "statement",
-                [*texts, name, case.reference, statement.reader or "", place[0] if place else ""],
+                [
+                    *texts,
+                    name,
+                    occupation,
+                    case.reference,
+                    statement.reader or "",
+                    place[0] if place else "",
+                ],
             )
             refuse_missing_glyphs("statement", [name], FONT_BOLD)
         except UsageError as exc:

@@ -152,6 +152,19 @@ def age_if_under_18(c: Collected, on: date) -> int | None:
     return int(stated) if isinstance(stated, int) and stated < 18 else None
 
 
+def over_18(c: Collected, on: date) -> bool | None:
+    """True/False when known (a date of birth, an age, or "over 18" said), else None:
+    the statement never says "Over 18" for an age nobody recorded."""
+    dob = c.restricted.get("date_of_birth")
+    if dob:
+        return age_on(dob, on) >= 18
+    if isinstance(c.witness.get("age_under_18"), int):
+        return False
+    if c.witness.get("age_status") == "over_18":
+        return True
+    return None
+
+
 def statement_document(
     c: Collected, interviewer_name: str, *, binding: str = "", organisation: str = ""
 ) -> StatementDocument:
@@ -160,6 +173,8 @@ def statement_document(
     return StatementDocument(
         witness_name=str(c.witness.get("name") or ""),
         age_if_under_18=age_if_under_18(c, signed_on),
+        over_18=over_18(c, signed_on),
+        occupation=str(c.witness.get("occupation") or ""),
         paragraphs=paragraphs(c),
         signature=c.signature,
         interviewer_name=interviewer_name or c.case.interviewer or "",

@@ -50,6 +50,8 @@ class StatementDocument:
     created: datetime | None = None  # the PDF's creation date: when the witness signed
     organisation: str = ""  # the statement taker's organisation
     witnessed_by: str = ""  # "NAME (role)": who witnessed the signature on every page
+    over_18: bool | None = True  # None: nobody recorded the witness's age
+    occupation: str = ""
 
 
 @dataclass(frozen=True)

@@ -406,7 +406,10 @@ def statement_story(doc: StatementDocument, digits: int) -> list[Flowable]:
     label = style("label", 10, colour=GREY)
     value = style("value", 11)
     strong = style("strong", 11, bold=True)
-    age = str(doc.age_if_under_18) if doc.age_if_under_18 is not None else "Over 18"
+    if doc.age_if_under_18 is not None:
+        age = str(doc.age_if_under_18)
+    else:
+        age = "Over 18" if doc.over_18 else "Not given"
 
     details = Table(
         [
@@ -421,6 +424,12 @@ def statement_story(doc: StatementDocument, digits: int) -> list[Flowable]:
                 Paragraph(age, value),
                 Paragraph("Statement no.:", label),
                 Paragraph(str(doc.statement_number), value),
+            ],
+            [
+                Paragraph("Occupation:", label),
+                Paragraph(markup(doc.occupation or "Not given"), value),
+                Paragraph("", label),
+                Paragraph("", value),
             ],
         ],
         colWidths=[32 * mm, 63 * mm, 30 * mm, TEXT_W - 125 * mm],
