@@ -58,7 +58,7 @@ def make_world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             )
             for ref in ("RUN-1", "READY-1", "SIGNED-1", "CJK-1", "LONG-1"):
                 engine.create_case("csa", ref)
-                engine.set_witness(ref, name="Alex Morgan")
+                engine.set_witness(ref, name="Alex Morgan", age_status="over_18")
                 engine.save_section(ref, "account", "It happened in the summer.")
             engine.start_sitting("RUN-1")
             engine.pause_sitting("RUN-1", "witness")

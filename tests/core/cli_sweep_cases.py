@@ -69,7 +69,7 @@ SWEEP = [
     ("case-unknown", ["case", "show", "NO-SUCH-CASE"], 1, "no case has that id"),
     (
         "witness-break-huge",
-        ["witness", "set", "RUN-1", "--break-every", "9" * 30],
+        ["witness", "set", "--age-status", "over_18", "RUN-1", "--break-every", "9" * 30],
         1,
         "between 5 and 180",
     ),

@@ -77,6 +77,8 @@ def test_names_in_other_scripts_are_still_welcome(world: dict[str, str]) -> None
         "--json",
         "witness",
         "set",
+        "--age-status",
+        "over_18",
         "RUN-1",
         "--name",
         "Bahram\u200cnia",

@@ -82,9 +82,9 @@ def test_date_of_birth_is_restricted_not_witness(engine: Engine, case_ref: str) 
 def test_witness_needs_a_name_and_sane_breaks(engine: Engine) -> None:
     engine.create_case("general", "G-1")
     with pytest.raises(UsageError, match="name"):
-        engine.set_witness("G-1", pronouns="they/them")
+        engine.set_witness("G-1", pronouns="they/them", age_status="over_18")
     with pytest.raises(UsageError, match="between 5 and 180"):
-        engine.set_witness("G-1", name="A", break_every_minutes=2)
+        engine.set_witness("G-1", name="A", break_every_minutes=2, age_status="over_18")
     assert engine.witness("G-1") == {}
 
 
@@ -318,7 +318,7 @@ def test_readback_corrections_then_signing_freezes(engine: Engine, case_ref: str
         lambda: engine.save_section(case_ref, "account", "changed"),
         lambda: engine.append_section(case_ref, "account", "more"),
         lambda: engine.confirm_readback(case_ref, {"account": "x"}),
-        lambda: engine.set_witness(case_ref, name="Other Name"),
+        lambda: engine.set_witness(case_ref, name="Other Name", age_status="over_18"),
     ):
         with pytest.raises(UsageError, match="signed"):
             attempt()
@@ -417,7 +417,7 @@ def test_references_never_shadow_ids_and_fields_stay_one_line(engine: Engine) ->
     with pytest.raises(UsageError, match="one line"):
         engine.create_case("general", "A\nB")
     with pytest.raises(UsageError, match="one line"):
-        engine.set_witness("G-100", name="Alex\tMorgan")
+        engine.set_witness("G-100", name="Alex\tMorgan", age_status="over_18")
     assert engine.list_cases() == [engine.case("G-100")]
 
 

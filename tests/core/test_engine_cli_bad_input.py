@@ -79,7 +79,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         ):
             for ref in ("RUN-1", "PAUSED-1", "READY-1", "SIGNED-1"):
                 engine.create_case("csa", ref)
-                engine.set_witness(ref, name="Alex Morgan")
+                engine.set_witness(ref, name="Alex Morgan", age_status="over_18")
                 engine.save_section(ref, "account", "It happened in the summer.")
                 engine.add_note(ref, NOTE_CANARY)
                 engine.set_restricted(ref, address=ADDRESS_CANARY)

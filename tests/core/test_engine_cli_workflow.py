@@ -69,6 +69,8 @@ def test_case_create_list_show_and_witness(cli: Cli) -> None:
     witness = cli.json(
         "witness",
         "set",
+        "--age-status",
+        "over_18",
         "CSA-0001",
         "--name",
         "Alex Morgan",
@@ -211,7 +213,7 @@ def test_amending_a_pause_reason_is_audited(cli: Cli) -> None:
 
 def test_statement_write_show_readback_sign_further(cli: Cli, tmp_path: Path) -> None:
     cli.json("case", "create", "--category", "csa", "--reference", "CSA-9")
-    cli.json("witness", "set", "CSA-9", "--name", "Alex Morgan")
+    cli.json("witness", "set", "--age-status", "over_18", "CSA-9", "--name", "Alex Morgan")
     cli.json(
         "witness",
         "restricted",

@@ -560,7 +560,7 @@ class EngineMachine(RuleBasedStateMachine):
                 lambda: e.save_section(REF, self.section_ids[0], text + "changed"),
                 lambda: e.append_section(REF, self.section_ids[0], "more"),
                 lambda: e.confirm_readback(REF),
-                lambda: e.set_witness(REF, name="Another Name"),
+                lambda: e.set_witness(REF, name="Another Name", age_status="over_18"),
                 lambda: e.sign_statement(REF, SVG),
             ]
             if sitting is None:

@@ -626,7 +626,7 @@ def test_pacing_and_checkins_use_the_english_guide(engine: Engine) -> None:
 
 def test_export_record_is_unchanged_by_translations(engine: Engine) -> None:
     engine.create_case("apsp", "APSP-CY-1")
-    engine.set_witness("APSP-CY-1", name="Carys Morgan")
+    engine.set_witness("APSP-CY-1", name="Carys Morgan", age_status="over_18")
     engine.save_section("APSP-CY-1", "account", "Roedd e'n dod i'r tŷ.")
     engine.guide(engine.case("APSP-CY-1"), language="cy")
     engine.confirm_readback("APSP-CY-1")

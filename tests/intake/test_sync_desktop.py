@@ -63,7 +63,7 @@ def interviewer_vault(root: Path, org: Path) -> Session:
     for _ in range(2):
         export_case(e, case.id, None, send=True)
     draft = e.create_case("csa", TYPING, interviewer="Interviewer One")
-    e.set_witness(draft.id, name="Alex Morgan")
+    e.set_witness(draft.id, name="Alex Morgan", age_status="over_18")
     e.start_sitting(draft.id)
     e.save_section(draft.id, "account", "It began in the summer.")
     return session

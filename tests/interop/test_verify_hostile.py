@@ -168,7 +168,7 @@ def test_the_restricted_schema_describes_what_an_export_writes(world: World) -> 
     validator.validate(rec.restricted_json(rec.collect(engine, world.ref)))
     ref = "CSA-FULL-1"
     engine.create_case("apsp", ref)
-    engine.set_witness(ref, name="Alex Morgan")
+    engine.set_witness(ref, name="Alex Morgan", age_status="over_18")
     engine.set_restricted(
         ref,
         date_of_birth="1979-12-31",

@@ -110,7 +110,7 @@ def signed_case(qtbot: Any, backend: Backend) -> str:
     def prepare(s: Any) -> str:
         e = s.engine
         case = e.create_case("apsp", "APSP-UI-9", interviewer="Interviewer One")
-        e.set_witness(case.id, name="Dana Price")
+        e.set_witness(case.id, name="Dana Price", age_status="over_18")
         e.save_section(case.id, "account", "He sent messages late at night.")
         e.confirm_readback(case.id)
         e.sign_statement(case.id, SIGNATURE)

@@ -425,7 +425,7 @@ def test_read_back_and_signing(session: Session, qapp: Any) -> None:
     assert_is("statement.not_read_back", refusal(lambda: e.sign_statement(ref, SIGNATURE)))
     e.confirm_readback(ref)
     assert_is("statement.witness_name_needed", refusal(lambda: e.sign_statement(ref, SIGNATURE)))
-    e.set_witness(ref, name="Dana Price")
+    e.set_witness(ref, name="Dana Price", age_status="over_18")
     e.sign_statement(ref, SIGNATURE)
     assert_is("statement.already_signed", refusal(lambda: e.sign_statement(ref, SIGNATURE)))
     assert_is(

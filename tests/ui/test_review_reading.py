@@ -61,7 +61,7 @@ def build_review_case(root: Path, org: Path) -> Engine:
         member / "cert.pem", member / "key.pem", member / "age-identity.txt", org / "trust.json"
     )
     case = engine.create_case("csa", REFERENCE, interviewer="Interviewer One")
-    engine.set_witness(case.id, name=WITNESS)
+    engine.set_witness(case.id, name=WITNESS, age_status="over_18")
     engine.set_restricted(case.id, address=ADDRESS, phone=PHONE)
     present = [Participant("interviewer", "Interviewer One"), Participant("isva", "Sam Lewis")]
     engine.start_sitting(case.id, present, "Cardiff interview suite")

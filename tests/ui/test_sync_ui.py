@@ -83,7 +83,7 @@ def member_of(session: Session, org: Path) -> None:
 def signed_case(session: Session) -> str:
     e = session.engine
     case = e.create_case("apsp", REF, interviewer="Interviewer One")
-    e.set_witness(case.id, name="Dana Price")
+    e.set_witness(case.id, name="Dana Price", age_status="over_18")
     e.save_section(case.id, "account", "He sent messages late at night.")
     e.confirm_readback(case.id)
     e.sign_statement(case.id, SIGNATURE)
