@@ -15,9 +15,11 @@ from typing import Any
 from app.engine import audit
 from app.engine.cases import CasesMixin
 from app.engine.clock import Clock
+from app.engine.exhibits import ExhibitsMixin
 from app.engine.exports import ExportsMixin
 from app.engine.identity import IdentityMixin
 from app.engine.outbox import OutboxMixin
+from app.engine.pages import PagesMixin
 from app.engine.reviews import ReviewsMixin
 from app.engine.sittings import SittingsMixin
 from app.engine.statements import StatementsMixin
@@ -35,6 +37,8 @@ class Engine(
     ExportsMixin,
     ReviewsMixin,
     OutboxMixin,
+    ExhibitsMixin,
+    PagesMixin,
 ):
     def __init__(
         self,

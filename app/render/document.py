@@ -30,6 +30,23 @@ class SignatureArt:
 
 
 @dataclass(frozen=True)
+class SittingTimes:
+    """When one sitting started and finished, and where (printed on the statement)."""
+
+    started: datetime
+    ended: datetime | None
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class ExhibitLine:
+    """An exhibit the statement produces: its reference ("RP/1") and description."""
+
+    reference: str
+    description: str
+
+
+@dataclass(frozen=True)
 class StatementDocument:
     witness_name: str
     age_if_under_18: int | None
@@ -52,6 +69,21 @@ class StatementDocument:
     witnessed_by: str = ""  # "NAME (role)": who witnessed the signature on every page
     over_18: bool | None = True  # None: nobody recorded the witness's age
     occupation: str = ""
+    # Format 2 (the statement issue's items 3, 4 and 6, and the Welsh statement):
+    language_code: str = "en"  # "en" | "cy": the statement's language, its /Lang too
+    # The s.9 declaration as the organisation approved it, with "{n}" where the page
+    # count goes; None: the built-in English wording (Welsh has no built-in wording).
+    declaration: str | None = None
+    signed_at: datetime | None = None  # when the witness signed (printed with the time)
+    sittings: tuple[SittingTimes, ...] = ()
+    visually_recorded: bool | None = None  # None: not recorded
+    abe_reference: str = ""  # the visual recording's reference when recorded
+    exhibits: tuple[ExhibitLine, ...] = ()
+    # Initials per page (index 0 is page 1) when the organisation requires them.
+    initials: tuple[SignatureArt | None, ...] = ()
+    # Rendered for the witness to confirm page by page before signing: the signature
+    # places are left empty (`signature` may then be empty art).
+    unsigned: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,3 +107,25 @@ class RestrictedDetails:
     victim_personal_statement_offered: bool | None
     marking: str = "OFFICIAL-SENSITIVE"  # the organisation's protective marking
     created: datetime | None = None  # the PDF's creation date: when the witness signed
+    # Format 2: the MG11 back page's items.
+    case_id: str = ""  # written into the PDF's Keywords (verify checks it is this case's)
+    language_code: str = "en"  # "en" | "cy", as the statement
+    consent_items: tuple[ConsentItem, ...] = ()
+    process_explained: bool | None = None  # the criminal justice process and VPS scheme
+    leaflet_given: bool | None = None  # "Giving a witness statement… what happens next?"
+    willing_to_attend_court: str | None = None  # "yes" | "no" | "not_sure"
+    court_note: str | None = None  # what would help them attend, or why not
+    witness_service_referral: bool | None = None  # consent to details going to it
+    consent_signature: SignatureArt | None = None  # the witness's, for the consents
+
+
+@dataclass(frozen=True)
+class ConsentItem:
+    """One MG11 consent as printed: its kind (a catalogue key such as
+    "medical_records_access", or free text), given / withdrawn / not asked, when, and
+    any limit the witness put on it ("GP records 1990-1995 only")."""
+
+    kind: str
+    state: str  # "given" | "withdrawn"
+    at: str
+    limit: str = ""

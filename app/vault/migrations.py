@@ -289,6 +289,54 @@ def _v9(conn: Connection) -> None:
     conn.execute("ALTER TABLE participants ADD COLUMN member_id TEXT")
 
 
+def _v10(conn: Connection) -> None:
+    # Format 2's statement: the language the statement is written in (not the witness's
+    # own language, which is free text for interpreters); exhibits the statement produces
+    # (their files kept apart, as the outbox's are, so listing never reads them); each page
+    # the witness confirmed before signing (its text's SHA-256, when, and their initials
+    # when the organisation asks for them); when the declaration was shown; the witness's
+    # signature for the back page's consents; quiet guide hints dismissed with a reason.
+    conn.execute(
+        "ALTER TABLE cases ADD COLUMN statement_language TEXT NOT NULL DEFAULT 'en' "
+        "CHECK (statement_language IN ('en', 'cy'))"
+    )
+    conn.execute(
+        "CREATE TABLE exhibits (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES "
+        "cases(id), statement_id TEXT NOT NULL REFERENCES statements(id), number INTEGER "
+        "NOT NULL, reference TEXT NOT NULL, description TEXT NOT NULL, filename TEXT, "
+        "media_type TEXT, size INTEGER, sha256 TEXT, created TEXT NOT NULL, removed TEXT, "
+        "UNIQUE (case_id, reference)) STRICT"
+    )
+    conn.execute(
+        "CREATE TABLE exhibit_data (exhibit_id TEXT PRIMARY KEY REFERENCES exhibits(id), "
+        "data BLOB NOT NULL) STRICT"
+    )
+    conn.execute(
+        "CREATE TABLE page_confirmations (statement_id TEXT NOT NULL REFERENCES "
+        "statements(id), page INTEGER NOT NULL, pages INTEGER NOT NULL, sha256 TEXT NOT "
+        "NULL, confirmed TEXT NOT NULL, initials BLOB, initials_type TEXT, "
+        "PRIMARY KEY (statement_id, page)) STRICT"
+    )
+    conn.execute("ALTER TABLE statements ADD COLUMN declaration_shown TEXT")
+    conn.execute("ALTER TABLE statements ADD COLUMN consent_signature BLOB")
+    conn.execute("ALTER TABLE statements ADD COLUMN consent_signature_type TEXT")
+    conn.execute(
+        "CREATE TABLE hint_dismissals (id INTEGER PRIMARY KEY, case_id TEXT NOT NULL "
+        "REFERENCES cases(id), rule TEXT NOT NULL, reason TEXT, at TEXT NOT NULL) STRICT"
+    )
+    # Who asked for a pause may be unanswered ("not recorded", completed later): SQLite
+    # cannot drop NOT NULL in place, so the table is rebuilt with the same rows.
+    conn.execute(
+        "CREATE TABLE pauses_v10 (sitting_id TEXT NOT NULL REFERENCES sittings(id), "
+        "number INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('pause', "
+        "'interruption')), started TEXT NOT NULL, ended TEXT, requested_by TEXT, "
+        "reason TEXT, PRIMARY KEY (sitting_id, number)) STRICT"
+    )
+    conn.execute("INSERT INTO pauses_v10 SELECT * FROM pauses")
+    conn.execute("DROP TABLE pauses")
+    conn.execute("ALTER TABLE pauses_v10 RENAME TO pauses")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "meta table", _v1),
     Migration(2, "device identity", _v2),
@@ -299,6 +347,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "sync outbox", _v7),
     Migration(8, "guide version per case", _v8),
     Migration(9, "participants' member ids", _v9),
+    Migration(10, "format 2 statement", _v10),
 )
 
 
