@@ -2,8 +2,9 @@
 
 It receives the bundles and review decisions that laptops send, verifies them with the
 very code `quietroom-cli verify` uses, keeps them (ciphertext only) in PostgreSQL with a
-signed receipt for each, and hands them to their recipients. Layers: it may import app/
-(never app.desktop or app.cli) and crypto/, never PySide6 or ui/; app/ never imports it.
+signed, time-stamped receipt for each, and hands them to their recipients; it is also the
+organisation's time-stamping authority. Layers: it may import app/ (never app.desktop or
+app.cli) and crypto/, never PySide6 or ui/; app/ never imports it.
 
 - intake/errors.py: the intake's error types and their stable codes.
 - intake/cluster.py: a throwaway PostgreSQL cluster for development and tests.
@@ -15,6 +16,8 @@ signed receipt for each, and hands them to their recipients. Layers: it may impo
 - intake/trust_source.py: the trust file being served, reloaded when it changes.
 - intake/tls.py: the mutual-TLS server context (the key through a memfd) and who calls.
 - intake/receipts.py: receipt.json and its detached CMS signature.
+- intake/tsa.py: the RFC 3161 time-stamping authority (`POST /v1/timestamp`, receipts'
+  time stamps).
 - intake/refusals.py: JSON errors and their HTTP statuses.
 - intake/server.py: the HTTP API on aiohttp's server (docs/sync-protocol.md).
 - intake/serving.py: running it (in the foreground, or in a thread for tests).

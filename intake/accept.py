@@ -2,6 +2,11 @@
 `quietroom-cli verify` / `review verify`, check who sent it and to whom it is addressed,
 store it once and answer with its receipt.
 
+Time: once an item has verified, the intake's time-stamping authority stamps the SHA-256
+of its manifest.json (a decision's decision.json), just before it is stored; the token
+is kept with the row (its `verification`, key `timestamp`) and every receipt for the
+item carries it (version 2), whenever that receipt is issued.
+
 Exactly once: an item is verified, then stored with `put_bundle` (`put_decision`), whose
 primary key decides between racing uploads in this or another intake process; the
 receipt is issued for the stored row and kept, so the same bytes sent again get the same
@@ -23,6 +28,7 @@ from app.export.bundle import MANIFEST
 from app.export.checks import Report
 from app.export.verify import verify_data
 from app.org.trust_format import Member, Trust
+from app.review.decision import DECISION
 from app.review.decision_verify import DecisionReport, verify_decision_data
 from intake import receipts, store, uploads
 from intake.context import (
@@ -49,6 +55,7 @@ from intake.refusals import Refused
 from intake.store import BundleRow, DecisionRow, Kind
 from intake.tls import Caller
 from intake.trust_source import LoadedTrust
+from intake.tsa import Stamp
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,7 @@ def _receipt(
     item_id = info.bundle_id if isinstance(info, store.BundleInfo) else info.decision_id
     kept = store.receipt_for(db, kind, item_id)
     if kept is None:
+        verification = info.verification if isinstance(info.verification, dict) else {}
         data, signature = receipts.issue(
             kind=kind,
             item_id=item_id,
@@ -104,6 +112,7 @@ def _receipt(
             sender=sender,
             received=info.received,
             identity=identity,
+            stamp=Stamp.from_json(verification.get("timestamp")),
         )
         kept, _ = store.put_receipt(db, kind, item_id, data, signature)
     return Stored(kind, item_id, info.sha256, info.size, info.received, kept)
@@ -223,6 +232,14 @@ def _verify_decision(data: bytes, identity: IntakeIdentity, trust: Trust) -> Dec
     return verify_decision_data(data, [identity.age_identity], trust.ca_cert, trust, ca_only=False)
 
 
+async def _stamped(intake: Intake, verification: dict[str, Any], imprint_sha256: str) -> None:
+    """Add the time stamp over `imprint_sha256` to what the row keeps (nothing for an
+    intake without a time-stamping authority: its receipts are version 1)."""
+    if intake.tsa is not None:
+        stamp = await intake.tsa.stamp_sha256(imprint_sha256)
+        verification["timestamp"] = stamp.to_json()
+
+
 def _recipients(values: Sequence[str], kind: Kind) -> tuple[str, ...]:
     unique = tuple(dict.fromkeys(values))
     if not 0 < len(unique) <= store.MAX_RECIPIENTS:
@@ -255,6 +272,7 @@ async def accept_bundle(
         raise Refused("intake.not_signer", NOT_SIGNER, status=403, what="bundle")
     verification = report.to_json()
     verification["manifest_sha256"] = hashlib.sha256(report.files[MANIFEST]).hexdigest()
+    await _stamped(intake, verification, verification["manifest_sha256"])
     row = BundleRow(
         bundle_id=item_id,
         ciphertext=data,
@@ -322,6 +340,9 @@ async def accept_decision(
     reviewer = trust.member_for_certificate(report.signer)
     if reviewer is None or not same_member(reviewer, who.member):
         raise Refused("intake.not_signer", NOT_SIGNER, status=403, what="decision")
+    verification = report.to_json()
+    verification["decision_sha256"] = hashlib.sha256(report.files[DECISION]).hexdigest()
+    await _stamped(intake, verification, verification["decision_sha256"])
 
     def keep(db: Database) -> tuple[Stored, bool]:
         row = DecisionRow(
@@ -330,7 +351,7 @@ async def accept_decision(
             ciphertext=data,
             sha256=sha256,
             sender_fingerprint=who.fingerprint,
-            verification=report.to_json(),
+            verification=verification,
             recipients=_decision_recipients(db, report, trust, reviewer),
             sender_name=who.member.name,
         )

@@ -33,6 +33,7 @@ from intake.refusals import Refused
 from intake.store import Kind
 from intake.tls import Caller, identify, peer_certificate
 from intake.trust_source import LoadedTrust, TrustSource
+from intake.tsa import TimeStampingAuthority, authority_for
 
 LOG = logging.getLogger("quietroom.intake")
 T = TypeVar("T")
@@ -95,6 +96,14 @@ BAD_LIMIT = "'limit' must be a whole number from 1 to {limit}"
 NO_CRL = "the organisation has not published a revocation list at this intake"
 DB_DOWN = "the intake cannot reach its database just now; nothing was changed, try again later"
 HTTP_ERROR = "the request could not be handled ({reason})"
+NO_TSA = (
+    "this intake has no time-stamping key; the organisation's administrator issues the "
+    "intake's identity again with 'org issue --role intake'"
+)
+NOT_A_QUERY = (
+    "send an RFC 3161 time-stamp query (DER) with Content-Type: application/timestamp-query"
+)
+QUERY_TOO_LARGE = "a time-stamp query may be at most {limit_kib} KiB"
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,14 @@ class Intake:
         self.trust = trust
         self.identity = identity
         self.settings = settings
+        # The time-stamping authority, when the trust file lists the intake's
+        # time-stamping certificate (make_app has checked it is the identity's); without
+        # it /v1/timestamp answers 404 and receipts are version 1.
+        member = identity.check_against(trust.trust)
+        listed = member.timestamp_certificate is not None
+        self.tsa: TimeStampingAuthority | None = (
+            authority_for(identity.timestamp) if listed else None
+        )
         self.db_threads = ThreadPoolExecutor(settings.db_workers, thread_name_prefix="intake-db")
         self.verify_threads = ThreadPoolExecutor(
             settings.verify_workers, thread_name_prefix="intake-verify"

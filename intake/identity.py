@@ -6,13 +6,14 @@ file) or, for an evaluation organisation, PEM files beside the certificates:
 
     signing     cert.pem, key.pem                 signs receipts (emailProtection)
     tls         tls-cert.pem, tls-key.pem         the HTTPS server (serverAuth)
-    timestamp   timestamp-cert.pem, …-key.pem     RFC 3161 time stamps (not served yet)
+    timestamp   timestamp-cert.pem, …-key.pem     RFC 3161 time stamps (intake/tsa.py)
     age         age-identity.txt                  opens what is addressed to the intake
 
 Each certificate is checked for its own use against the organisation's CA, and the
-identity against the trust file: its signing and TLS certificates must be those the
-trust file lists for one member with the role `intake`, so an intake never serves under a
-certificate the organisation did not publish for it.
+identity against the trust file: its signing and TLS certificates (and its
+time-stamping certificate, which the trust file lists whenever it lists one) must be
+those the trust file lists for one member with the role `intake`, so an intake never
+serves or stamps under a certificate the organisation did not publish for it.
 
 The TLS key is never written to disk in plaintext: `tls_key_pem_encrypted` gives it as
 an encrypted PEM under a random password kept in memory, for `intake/tls.py` to load
@@ -109,6 +110,17 @@ class IntakeIdentity:
             raise UsageError("intake.identity_not_in_trust", NOT_IN_TRUST, path=where, part="TLS")
         if member.age_recipient != self.age_recipient:
             raise UsageError("intake.identity_not_in_trust", NOT_IN_TRUST, path=where, part="age")
+        # Laptops accept a receipt's time stamp only from the listed certificate, so an
+        # identity without it (or with another) would issue receipts nobody accepts. A
+        # trust file that lists none (made before time-stamping) leaves the pair unused.
+        stamping = member.timestamp_certificate
+        if stamping is not None and (
+            self.timestamp is None
+            or pki.fingerprint(stamping) != pki.fingerprint(self.timestamp[0])
+        ):
+            raise UsageError(
+                "intake.identity_not_in_trust", NOT_IN_TRUST, path=where, part="time-stamping"
+            )
         return member
 
 

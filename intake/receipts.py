@@ -4,7 +4,7 @@
 
     {
       "format": "quietroom-receipt",
-      "version": 1,
+      "version": 2,
       "kind": "bundle" | "decision",
       "id": "the bundle id or decision id (32 hex digits)",
       "sha256": "SHA-256 of the ciphertext received, lowercase hex",
@@ -12,7 +12,9 @@
       "sender": {"name", "certificate_fingerprint", "member_id"},
       "received": "2026-12-07T10:00:00.000000Z",
       "verification": "passed",
-      "intake": {"name", "certificate_fingerprint"}
+      "intake": {"name", "certificate_fingerprint"},
+      "timestamp": {"imprint_sha256": "SHA-256 of manifest.json (decision.json)",
+                    "token": "base64 of the DER RFC 3161 TimeStampToken over it"}
     }
 
 `sender` is the member who delivered it, as the trust file lists them (their signing
@@ -26,6 +28,17 @@ certificate and the ESS signing-certificate-v2 attribute) that
 
 accepts with the organisation's CA alone. A receipt is issued once per item and kept, so
 the same bytes sent again get the very same receipt (see intake/store.py).
+
+`timestamp` (version 2) is the intake's own RFC 3161 time stamp (intake/tsa.py) over
+the SHA-256 of the verified item's manifest.json (a decision's decision.json): made
+when the item was verified, just before it was stored, and kept with the stored row so
+a receipt issued later still carries it. The token holds the time-stamping certificate;
+
+    openssl ts -verify -digest IMPRINT -in token.der -token_in -CAfile ca.pem \
+        -untrusted timestamp-cert.pem
+
+accepts it. An item stored without a token (an intake without a time-stamping key)
+gets a version 1 receipt: the same without `timestamp`.
 """
 
 from __future__ import annotations
@@ -39,6 +52,7 @@ from app.sync.receipts import FORMAT, PASSED, VERSION, CheckedReceipt, verify_re
 from crypto import cms
 from intake.identity import IntakeIdentity
 from intake.store import Kind
+from intake.tsa import Stamp
 
 RECEIPT_NAME = "receipt.json"
 SIGNATURE_NAME = "receipt.p7s"
@@ -58,10 +72,11 @@ def receipt_document(
     sender: Member,
     received: datetime,
     identity: IntakeIdentity,
+    stamp: Stamp | None = None,
 ) -> dict[str, Any]:
-    return {
+    doc: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if stamp is not None else 1,
         "kind": kind,
         "id": item_id,
         "sha256": sha256,
@@ -75,6 +90,9 @@ def receipt_document(
         "verification": PASSED,
         "intake": {"name": identity.name, "certificate_fingerprint": identity.fingerprint},
     }
+    if stamp is not None:
+        doc["timestamp"] = stamp.to_json()
+    return doc
 
 
 def receipt_bytes(doc: dict[str, Any]) -> bytes:
@@ -90,8 +108,10 @@ def issue(
     sender: Member,
     received: datetime,
     identity: IntakeIdentity,
+    stamp: Stamp | None = None,
 ) -> tuple[bytes, bytes]:
-    """(receipt.json, receipt.p7s) for an item the intake has kept."""
+    """(receipt.json, receipt.p7s) for an item the intake has kept: version 2 with its
+    time stamp, version 1 for an item kept without one."""
     data = receipt_bytes(
         receipt_document(
             kind=kind,
@@ -101,9 +121,17 @@ def issue(
             sender=sender,
             received=received,
             identity=identity,
+            stamp=stamp,
         )
     )
     return data, cms.sign_detached(data, identity.signing_cert, identity.signing_key)
 
 
-__all__ = ["CheckedReceipt", "issue", "receipt_bytes", "timestamp", "verify_receipt"]
+__all__ = [
+    "CheckedReceipt",
+    "Stamp",
+    "issue",
+    "receipt_bytes",
+    "timestamp",
+    "verify_receipt",
+]

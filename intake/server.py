@@ -16,6 +16,7 @@ Routes (every one needs a member's client certificate; intake/tls.py says who it
     GET  /v1/decisions/{id}    a decision file's ciphertext, for its recipients only
     GET  /v1/trust             the trust file being served and its signature
     GET  /v1/crl               the organisation's revocation list (crl.der beside it)
+    POST /v1/timestamp         RFC 3161: a time-stamp query in, a time-stamp reply out
 
 Nothing blocks the event loop: every database call runs in a thread of `db_workers`
 threads (psycopg's pool is synchronous), and every verification (decrypting, the
@@ -24,7 +25,8 @@ JSON error (intake/refusals.py); an unexpected exception is logged and answered 
 500 `internal.unexpected`, never a traceback.
 
 Taking a delivered item (verification, exactly once, receipts) is intake/accept.py;
-what the routes share (the application's state, the caller, parsing) intake/context.py.
+what the routes share (the application's state, the caller, parsing) intake/context.py;
+the time-stamping authority behind /v1/timestamp intake/tsa.py.
 """
 
 from __future__ import annotations
@@ -65,9 +67,12 @@ from intake.context import (
     MAX_ITEM,
     METHOD,
     NO_CRL,
+    NO_TSA,
+    NOT_A_QUERY,
     NOT_FOUND,
     NOTHING_HERE,
     OFFSET_HEADER,
+    QUERY_TOO_LARGE,
     SHA_HEADER,
     STALE_CHECK_SECONDS,
     Intake,
@@ -90,6 +95,7 @@ from intake.refusals import Refused, body_for, headers_for, status_for
 from intake.store import Kind
 from intake.tls import Caller
 from intake.trust_source import TrustSource
+from intake.tsa import MAX_QUERY_BYTES, QUERY_TYPE, REPLY_TYPE
 
 
 async def put_item(request: web.Request, kind: Kind) -> web.StreamResponse:
@@ -316,6 +322,35 @@ def _published_crl(trust: TrustSource) -> bytes | None:
     return data
 
 
+async def post_timestamp(request: web.Request) -> web.StreamResponse:
+    """RFC 3161 over HTTP (its section 3.4): a DER TimeStampReq in, a DER TimeStampResp
+    out, 200 even when the reply is a rejection (the reply's status says so)."""
+    intake = intake_of(request)
+    await intake.caller(request)  # members only, as everywhere
+    if intake.tsa is None:
+        raise Refused("intake.no_timestamping", NO_TSA, status=404)
+    if request.content_type != QUERY_TYPE:
+        raise Refused("intake.not_a_timestamp_query", NOT_A_QUERY, status=415)
+    too_large = Refused(
+        "intake.timestamp_query_too_large",
+        QUERY_TOO_LARGE,
+        status=413,
+        limit_kib=MAX_QUERY_BYTES // 1024,
+    )
+    if (request.content_length or 0) > MAX_QUERY_BYTES:
+        raise too_large
+    query = bytearray()
+    while len(query) <= MAX_QUERY_BYTES:
+        piece = await request.content.read(MAX_QUERY_BYTES + 1 - len(query))
+        if not piece:
+            break
+        query += piece
+    if len(query) > MAX_QUERY_BYTES:
+        raise too_large
+    reply = await intake.tsa.reply(bytes(query))
+    return web.Response(body=reply, content_type=REPLY_TYPE, headers={"Cache-Control": "no-store"})
+
+
 # --- errors ----------------------------------------------------------------------------
 
 
@@ -399,6 +434,7 @@ def make_app(
     app.router.add_get("/v1/decisions", list_decisions, allow_head=False)
     app.router.add_get("/v1/trust", get_trust, allow_head=False)
     app.router.add_get("/v1/crl", get_crl, allow_head=False)
+    app.router.add_post("/v1/timestamp", post_timestamp)
 
     async def sweep_stale_uploads(app: web.Application) -> Any:
         async def sweep() -> None:

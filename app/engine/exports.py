@@ -115,4 +115,5 @@ class ExportsMixin(OutboxMixin):
                     label=case.reference,
                     at=created,
                     case_id=case.id,
+                    manifest_sha256=slot.manifest_sha256,
                 )

@@ -6,7 +6,9 @@ recorded is an export queued. Its state moves queued → sending (bytes the inta
 → delivered (with the intake's verified receipt) or refused (with the intake's reason),
 each change in one short transaction: the sync package does the network work between
 them, never while holding the vault. The sync package (app/sync/) checks receipts; this
-module only stores and finds.
+module only stores and finds. With each item goes the SHA-256 of its manifest.json (a
+decision's decision.json), which the intake's receipt time-stamps (NULL for items queued
+before the vault recorded it).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ SYNC_URL = "sync_url"
 _COLUMNS = (
     "item_id, kind, case_id, review_id, label, sha256, size, state, bytes_sent, queued, "
     "attempts, next_attempt, last_error, reason_code, reason, delivered, receipt_json, "
-    "receipt_sig"
+    "receipt_sig, manifest_sha256"
 )
 
 
@@ -49,6 +51,9 @@ class OutboxItem:
     delivered: str | None
     receipt_json: bytes | None
     receipt_sig: bytes | None
+    # The SHA-256 of the item's manifest.json (decision.json): what the receipt's time
+    # stamp must be over. None for an item queued before it was recorded.
+    manifest_sha256: str | None = None
 
     @property
     def receipt(self) -> dict[str, Any] | None:
@@ -66,6 +71,7 @@ class OutboxItem:
             "bytes_sent": self.bytes_sent,
             "size": self.size,
             "sha256": self.sha256,
+            "manifest_sha256": self.manifest_sha256,
             "queued": self.queued,
             "attempts": self.attempts,
             "next_attempt": self.next_attempt,
@@ -92,11 +98,13 @@ class OutboxMixin(EngineBase):
         at: str,
         case_id: str | None = None,
         review_id: str | None = None,
+        manifest_sha256: str | None = None,
     ) -> None:
-        """Queue an item inside the caller's transaction (the export or decision's own)."""
+        """Queue an item inside the caller's transaction (the export or decision's own),
+        with the SHA-256 of its manifest.json (decision.json) for checking its receipt."""
         conn.execute(
             "INSERT INTO outbox (item_id, kind, case_id, review_id, label, sha256, size, "
-            "state, queued) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?)",
+            "state, queued, manifest_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
             (
                 item_id,
                 kind,
@@ -106,6 +114,7 @@ class OutboxMixin(EngineBase):
                 hashlib.sha256(data).hexdigest(),
                 len(data),
                 at,
+                manifest_sha256,
             ),
         )
         conn.execute("INSERT INTO outbox_data (item_id, data) VALUES (?, ?)", (item_id, data))

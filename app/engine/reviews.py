@@ -10,6 +10,7 @@ finds, each change in one transaction.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 from dataclasses import dataclass
@@ -218,6 +219,7 @@ class ReviewsMixin(OutboxMixin):
                     label=item.reference,
                     at=at,
                     review_id=item.id,
+                    manifest_sha256=hashlib.sha256(decision_json).hexdigest(),
                 )
             return self._review_row(conn, item.id)
 

@@ -8,13 +8,17 @@ receipt), holds part of our upload (202: resume from its offset) or nothing (404
 Files up to one chunk go in one request; larger ones in chunks with `Content-Range`,
 each answer's offset stored in the vault, so a restart resumes where the intake stands.
 
-An item is delivered only once its receipt checks (app/sync/receipts.py). A refusal
+An item is delivered only once its receipt checks (app/sync/receipts.py), a version 2
+receipt's time stamp against the manifest hash the vault recorded when it queued the
+item (an item queued before that was recorded: against the receipt's own imprint only,
+and the outcome says so). A refusal
 (4xx) is final and kept with the intake's code and sentence; `Unreachable` and `Busy`
 propagate to the pass, which decides when to try again.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from base64 import b64decode
 from collections.abc import Callable
@@ -27,7 +31,12 @@ from app.org import Trust
 from app.sync.client import Answer, IntakeClient, Refused
 from app.sync.receipts import check_receipt
 
+LOG = logging.getLogger("quietroom.sync")
 CHUNK = 8 * 1024 * 1024  # the intake's largest chunk
+# How a delivered item's receipt time stamp was checked (Outcome.timestamp).
+STAMP_CHECKED = "checked"  # against the manifest hash recorded at queueing
+STAMP_UNANCHORED = "checked_without_manifest_hash"  # queued before it was recorded
+STAMP_NONE = "none"  # a version 1 receipt: no time stamp
 Progress = Callable[[OutboxItem, int], None]  # (item, bytes the intake holds)
 
 
@@ -43,6 +52,7 @@ class Outcome:
     receipt: dict[str, Any] | None = None
     code: str | None = None
     reason: str | None = None
+    timestamp: str | None = None  # delivered: how its time stamp was checked (STAMP_*)
 
 
 def item_path(item: OutboxItem) -> str:
@@ -159,6 +169,18 @@ def _delivered(engine: Engine, trust: Trust, item: OutboxItem, answer: Answer) -
         item_id=item.item_id,
         sha256=item.sha256,
         size=item.size,
+        manifest_sha256=item.manifest_sha256,
     )
     engine.outbox_delivered(item.item_id, receipt, signature)
-    return Outcome(item.item_id, "delivered", receipt=doc)
+    if doc["version"] < 2:
+        stamp = STAMP_NONE
+    elif item.manifest_sha256 is None:
+        stamp = STAMP_UNANCHORED
+        LOG.info(
+            "the receipt's time stamp for %s was checked without the manifest hash "
+            "(the item was queued before the vault recorded it)",
+            item.item_id,
+        )
+    else:
+        stamp = STAMP_CHECKED
+    return Outcome(item.item_id, "delivered", receipt=doc, timestamp=stamp)

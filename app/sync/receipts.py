@@ -5,26 +5,43 @@ receipt-signing certificate. The intake writes them (intake/receipts.py); laptop
 them here: the signature to the organisation's CA, the signer pinned to the trust file's
 intake member, and the receipt's kind, id, SHA-256 and size against the item sent. Only
 an item whose receipt passes all of that counts as delivered.
+
+Version 2 adds `timestamp`: an RFC 3161 token from the intake's time-stamping authority
+over the SHA-256 of the item's manifest.json (a decision's decision.json), so an export
+made offline still gets a trusted time. Its token must verify with the trust file's
+intake time-stamping certificate (app/sync/timestamps.py), stamp the imprint the
+receipt names, which must be the hash the laptop recorded when it queued the item, and
+carry a time within 5 minutes of the receipt's `received`. Version 1 receipts (an
+intake without a time-stamping key, or issued before) are still accepted.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cryptography import x509
 
 from app.errors import VerificationError
 from app.org.trust_format import Trust
+from app.sync.timestamps import MAX_TOKEN, TokenError, TokenTimeError, check_token
 from crypto import cms, pki
 from crypto.errors import CryptoError
 from crypto.pki_errors import PkiError
 from crypto.validate import Usage
 
 FORMAT = "quietroom-receipt"
-VERSION = 1
+VERSION = 2  # what the intake writes when it can stamp time
+VERSIONS = (1, 2)  # what laptops accept
 PASSED = "passed"
+MAX_SKEW = timedelta(minutes=5)  # between the token's genTime and `received`
+RECEIVED_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -38,12 +55,14 @@ def verify_receipt(
 ) -> CheckedReceipt:
     """The receipt's document and signer, once its signature verifies to the CA (for a
     signing certificate). Raises crypto's CmsError, or ValueError for a document that is
-    not a version 1 receipt. Whether the signer is the trust file's intake member is
-    `check_receipt`'s to say."""
+    not a version 1 or 2 receipt. Whether the signer is the trust file's intake member,
+    and whether a version 2 receipt's token checks, is `check_receipt`'s to say."""
     signer = cms.verify_detached(signature, receipt_json, ca_cert, usage=Usage.DOCUMENT_SIGNING)
     doc = json.loads(receipt_json.decode("utf-8"))
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
-        raise ValueError("not a version 1 Quietroom receipt")
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ValueError("not a Quietroom receipt")
+    if doc.get("version") not in VERSIONS or isinstance(doc.get("version"), bool):
+        raise ValueError("not a version 1 or 2 Quietroom receipt")
     intake = doc.get("intake")
     if not isinstance(intake, dict) or intake.get("certificate_fingerprint") != pki.fingerprint(
         signer
@@ -60,6 +79,57 @@ def bad_receipt(detail: str) -> VerificationError:
     )
 
 
+def received_at(doc: dict[str, Any]) -> datetime:
+    """The receipt's `received`, as a UTC datetime (ValueError if it is not one)."""
+    value = doc.get("received")
+    if not isinstance(value, str):
+        raise ValueError("no received time")
+    return datetime.strptime(value, RECEIVED_FORMAT).replace(tzinfo=UTC)
+
+
+def token_of(doc: dict[str, Any]) -> tuple[str, bytes]:
+    """A version 2 receipt's (imprint_sha256, DER token); ValueError when malformed."""
+    stamp = doc.get("timestamp")
+    if not isinstance(stamp, dict) or set(stamp) != {"imprint_sha256", "token"}:
+        raise ValueError("its timestamp is not {imprint_sha256, token}")
+    imprint, token = stamp["imprint_sha256"], stamp["token"]
+    if not isinstance(imprint, str) or not _SHA256.fullmatch(imprint):
+        raise ValueError("its timestamp's imprint is not a SHA-256")
+    if not isinstance(token, str) or len(token) > 2 * MAX_TOKEN:
+        raise ValueError("its timestamp's token is not base64")
+    try:
+        return imprint, base64.b64decode(token, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("its timestamp's token is not base64") from None
+
+
+def check_timestamp(doc: dict[str, Any], trust: Trust, manifest_sha256: str | None) -> None:
+    """A version 2 receipt's token: signed by the intake's time-stamping certificate,
+    over the receipt's imprint (and that the item's `manifest_sha256` when known), at a
+    time within MAX_SKEW of `received`. Raises `sync.bad_receipt`."""
+    try:
+        imprint, token = token_of(doc)
+        received = received_at(doc)
+    except ValueError as exc:
+        raise bad_receipt(str(exc)) from None
+    if manifest_sha256 is not None and imprint != manifest_sha256:
+        raise bad_receipt("its timestamp is over another manifest than the one sent")
+    try:
+        check_token(
+            token,
+            trust,
+            digest=bytes.fromhex(imprint),
+            algorithm="sha256",
+            within=(received, MAX_SKEW),
+        )
+    except TokenTimeError:
+        raise bad_receipt(
+            "its time stamp is more than 5 minutes from when it was received"
+        ) from None
+    except TokenError as exc:
+        raise bad_receipt(f"its time-stamp token: {exc}") from None
+
+
 def check_receipt(
     receipt_json: bytes,
     signature: bytes,
@@ -69,8 +139,11 @@ def check_receipt(
     item_id: str,
     sha256: str,
     size: int,
+    manifest_sha256: str | None = None,
 ) -> dict[str, Any]:
-    """The receipt's document if it proves the intake keeps exactly this item; raises
+    """The receipt's document if it proves the intake keeps exactly this item (and, for
+    a version 2 receipt, its time stamp checks; against `manifest_sha256`, the SHA-256
+    of the item's manifest.json or decision.json, when the caller knows it); raises
     VerificationError `sync.bad_receipt` otherwise."""
     try:
         checked = verify_receipt(receipt_json, signature, trust.ca_cert)
@@ -84,4 +157,6 @@ def check_receipt(
     for key, value in expected.items():
         if doc.get(key) != value:
             raise bad_receipt(f"its {key} is not the item's")
+    if doc["version"] >= 2:
+        check_timestamp(doc, trust, manifest_sha256)
     return doc

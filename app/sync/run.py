@@ -194,7 +194,9 @@ def _deliver_due(
             continue
         entry = {"id": item.item_id, "kind": item.kind, "state": outcome.state}
         if outcome.state == "delivered":
-            report.delivered.append({**entry, "receipt": outcome.receipt})
+            report.delivered.append(
+                {**entry, "receipt": outcome.receipt, "timestamp": outcome.timestamp}
+            )
         else:
             report.refused.append({**entry, "code": outcome.code, "reason": outcome.reason})
         emit("item", {"id": item.item_id, "state": outcome.state, "code": outcome.code})

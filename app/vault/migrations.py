@@ -335,6 +335,10 @@ def _v10(conn: Connection) -> None:
     conn.execute("INSERT INTO pauses_v10 SELECT * FROM pauses")
     conn.execute("DROP TABLE pauses")
     conn.execute("ALTER TABLE pauses_v10 RENAME TO pauses")
+    # The SHA-256 of an outbox item's manifest.json (a decision's decision.json), recorded
+    # when it is queued, so the intake's receipt can be checked to time-stamp that very
+    # manifest. NULL for items queued before: their receipts are checked without it.
+    conn.execute("ALTER TABLE outbox ADD COLUMN manifest_sha256 TEXT")
 
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -5,6 +5,7 @@ decisions there and back, the trust file, and the TLS key kept off the disk."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import os
@@ -21,12 +22,14 @@ from cryptography.hazmat.primitives import serialization
 from app.org import org_init
 from app.org.organisation import Protection
 from app.org.trust import trust_from_bytes
+from app.sync.timestamps import check_token
 from crypto import cms, pki
 from crypto.identity_p12 import read_identity_p12
 from intake import store
 from intake.db import Database
 from intake.receipts import verify_receipt
 from intake.store import BundleRow
+from intake.tsa import TimeStampingAuthority
 from tests.intake.harness import (
     Answer,
     Client,
@@ -72,7 +75,14 @@ def check_receipt(answer: Answer, intake: Running, world: World, kind: str, item
     assert pki.fingerprint(signer) == intake.identity.fingerprint
     doc = verify_receipt(receipt_json, signature, ca).document
     data = item.read_bytes()
-    assert doc["format"] == "quietroom-receipt" and doc["version"] == 1
+    assert doc["format"] == "quietroom-receipt" and doc["version"] == 2
+    # The intake's time stamp over the item's manifest (decision) hash, by its TSA.
+    stamp = doc["timestamp"]
+    token = base64.b64decode(stamp["token"])
+    digest = bytes.fromhex(stamp["imprint_sha256"])
+    assert check_token(token, intake.trust.trust, digest=digest).signer == (
+        intake.identity.timestamp[0] if intake.identity.timestamp else None
+    )
     assert doc["kind"] == kind
     assert doc["sha256"] == sha(data) and doc["size"] == len(data)
     assert doc["verification"] == "passed"
@@ -152,7 +162,9 @@ def test_a_bundle_kept_without_its_receipt_gets_one(
     delivery of the same bytes is answered with a receipt issued then."""
     data = world.bundle.read_bytes()
     interviewer = intake.trust.trust.by_name("Interviewer One")
-    assert interviewer is not None
+    assert interviewer is not None and intake.identity.timestamp is not None
+    # As the intake keeps a verified bundle: with the time stamp made before storing it.
+    stamp = asyncio.run(TimeStampingAuthority(*intake.identity.timestamp).stamp_sha256("ab" * 32))
     store.put_bundle(
         db,
         BundleRow(
@@ -160,13 +172,14 @@ def test_a_bundle_kept_without_its_receipt_gets_one(
             ciphertext=data,
             sha256=sha(data),
             sender_fingerprint=interviewer.fingerprint,
-            verification={"ok": True},
+            verification={"ok": True, "timestamp": stamp.to_json()},
             recipients=(intake.identity.age_recipient,),
         ),
     )
     answer = deliver(intake, world)
     assert answer.status == 200
-    check_receipt(answer, intake, world, "bundle", world.bundle)
+    doc = check_receipt(answer, intake, world, "bundle", world.bundle)
+    assert doc["timestamp"] == stamp.to_json()  # the one kept, whenever the receipt is issued
     assert rows(db, "receipts") == 1
 
 
