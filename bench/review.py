@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.desktop.review import ReviewPages, render_page
 from app.engine.engine import Engine
 from app.export.bundle import export_case
+from app.export.pages import confirm_all_pages
 from app.export.verify import verify_bundle
 from app.org import org_init
 from app.review.countersign import countersign
@@ -51,9 +52,12 @@ def main() -> None:
         org_init(org)
         interviewer = vault_of(base / "interviewer", org, "interviewer")
         interviewer.create_case("csa", "BENCH-REVIEW")
-        interviewer.set_witness("BENCH-REVIEW", name="Bench Witness")
+        interviewer.set_witness("BENCH-REVIEW", name="Bench Witness", age_status="over_18")
+        interviewer.start_sitting("BENCH-REVIEW", location="Bench interview suite")
         interviewer.save_section("BENCH-REVIEW", "account", text)
+        interviewer.end_sitting("BENCH-REVIEW")
         interviewer.confirm_readback("BENCH-REVIEW")
+        confirm_all_pages(interviewer, "BENCH-REVIEW")  # the witness confirmed each page
         interviewer.sign_statement("BENCH-REVIEW", SIGNATURE)
         bundle = base / "statement.qrb"
         export_case(interviewer, "BENCH-REVIEW", bundle)

@@ -51,6 +51,7 @@ import psycopg
 
 from app.engine.engine import Engine
 from app.export.bundle import export_case
+from app.export.pages import confirm_all_pages
 from app.org import org_init
 from app.sync.run import sync_pass
 from app.vault.vault import Vault
@@ -117,6 +118,7 @@ def interviewer_vault(root: Path, org: Path) -> Engine:
     engine.save_section(CASE, "account", words(rng, 400))
     engine.end_sitting(CASE)
     engine.confirm_readback(CASE)
+    confirm_all_pages(engine, CASE)  # the witness confirmed each page
     engine.sign_statement(CASE, SIGNATURE)
     return engine
 

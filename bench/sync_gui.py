@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QApplication
 from app.desktop.session import Session
 from app.desktop.sync import outbox_items
 from app.export.bundle import export_case
+from app.export.pages import confirm_all_pages
 from app.org import org_init
 from app.settings import Settings
 from bench.common import (
@@ -149,11 +150,12 @@ def prepare(folder: Path, org: Path) -> tuple[Path, float, int]:
         auth_key=member / "auth-key.pem",
     )
     case = e.create_case("csa", SIGNED, interviewer="Interviewer One")
-    e.set_witness(case.id, name="Bench Witness")
+    e.set_witness(case.id, name="Bench Witness", age_status="over_18")
     e.start_sitting(case.id, location="Bench room")
     e.save_section(case.id, "account", "\n".join(words(rng, 25) for _ in range(PARAGRAPHS)))
     e.end_sitting(case.id)
     e.confirm_readback(case.id)
+    confirm_all_pages(e, case.id)  # the witness confirmed each page
     e.sign_statement(case.id, SIGNATURE)
     started = time.perf_counter()
     for _ in range(BUNDLES):

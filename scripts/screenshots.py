@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.desktop.session import Session
 from app.engine.models import Participant
+from app.export.pages import confirm_all_pages
 from app.settings import Settings
 from crypto.kdf import KdfParams
 from ui import i18n, theme
@@ -104,7 +105,7 @@ def review_material(base: Path) -> dict[str, str]:
     cases = {}
     for ref in ("CSA-2026-019", "CSA-2026-027"):
         case = e.create_case("csa", ref, interviewer="Interviewer One")
-        e.set_witness(case.id, name="Carys Morgan")
+        e.set_witness(case.id, name="Carys Morgan", age_status="over_18")
         e.set_restricted(case.id, address="12 Heol y Nant, Llandeilo", phone="07700 900123")
         present = [Participant("interviewer", "Interviewer One"), Participant("isva", "Sam Lewis")]
         e.start_sitting(case.id, present, "Cardiff interview suite")
@@ -114,6 +115,7 @@ def review_material(base: Path) -> dict[str, str]:
         e.end_sitting(case.id)
         e.add_event(case.id, "summer 1998", "we moved to the farm")
         e.confirm_readback(case.id)
+        confirm_all_pages(e, case.id)  # the witness confirmed each page
         e.sign_statement(case.id, SIGNATURE)
         export_case(e, case.id, base / f"{ref}.qrb")
         cases[ref] = case.id
@@ -308,6 +310,24 @@ def shoot(
     shoot_review(app, out, material, prefs, suffix)
 
 
+def shoot_statement(base: Path, out: Path) -> None:
+    """The first and last pages of an exported statement, as a recipient who verified
+    the bundle sees them (rendered with pdfium, as the review screen does)."""
+    from app.export.page_text import page_png, page_texts
+    from app.export.verify import verify_bundle
+
+    org = base / "org"
+    report = verify_bundle(
+        base / "CSA-2026-019.qrb", org / "supervisor" / "age-identity.txt", org / "trust.json"
+    )
+    assert report.ok, report.to_json()
+    pdf = report.files["statement.pdf"]
+    (out / "statement-en-page1.png").write_bytes(page_png(pdf, 0, 900))
+    last = len(page_texts(pdf)) - 1
+    if last:
+        (out / "statement-en-last.png").write_bytes(page_png(pdf, last, 900))
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "build/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -315,7 +335,9 @@ def main() -> None:
         "QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb"
     )
     app = QApplication([])
-    material = review_material(Path(tempfile.mkdtemp(prefix="quietroom-review-shots-")))
+    base = Path(tempfile.mkdtemp(prefix="quietroom-review-shots-"))
+    material = review_material(base)
+    shoot_statement(base, out)
     for language in ("en", "cy"):
         for scale in (100, 200):
             shoot(app, out, language, scale, material)

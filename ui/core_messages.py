@@ -187,10 +187,97 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
     "signature.empty": lambda: QCoreApplication.translate(
         "CoreMessages", "the signature is empty; ask the witness to sign again"
     ),
+    # confirming the pages before signing (app/engine/pages.py, app/export/pages.py)
+    "statement.pages_not_shown": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the witness has not confirmed the statement's pages: show them each page on screen "
+        "('statement pages', then 'statement confirm-page' for each), or give "
+        "--pages-confirmed if they confirmed each page on screen",
+    ),
+    "statement.pages_not_confirmed": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the witness has confirmed {confirmed} of the statement's {pages} pages; each page "
+        "must be shown and confirmed before they sign",
+    ),
+    "statement.pages_changed": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the statement's pages are not the pages the witness confirmed (a correction, a "
+        "changed detail, or a new day: the date beside the signature is the day they confirm "
+        "the pages, so they sign the same day); nothing was signed: show them the pages again",
+    ),
+    "statement.initials_needed": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the organisation asks the witness to initial each page they confirm; nothing was "
+        "recorded for page {page}: ask them to initial it",
+    ),
+    "statement.initials_empty": lambda: QCoreApplication.translate(
+        "CoreMessages", "the initials are empty; ask the witness to initial again"
+    ),
+    "statement.initials_invalid": lambda: QCoreApplication.translate(
+        "CoreMessages", "the initials are not valid"
+    ),
+    "statement.pages_before_readback": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the witness confirms the pages after confirming the read-back ('statement readback "
+        "--confirmed')",
+    ),
+    "statement.pages_sitting_open": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "end the sitting before the witness confirms the pages: when it ended is printed on "
+        "the statement ('sitting end')",
+    ),
+    "statement.sitting_running": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "sitting {number} is still {state}: end the sitting first ('sitting end'), or let "
+        "signing end it ('statement sign --end-sitting')",
+    ),
+    "statement.welsh_declaration_missing": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this statement is in Welsh, and the organisation has not yet approved a Welsh s.9 "
+        "declaration, so it cannot be signed; the organisation sets it with 'org policy "
+        "--welsh-declaration-file', then this vault takes the new trust file",
+    ),
+    "statement.welsh_declaration_placeholder": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the organisation's Welsh s.9 declaration must hold '{placeholder}' exactly once, "
+        "where the page count goes, so it cannot be signed with yet; ask the organisation "
+        "to correct it",
+    ),
+    "statement.consents_signed": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the statement is signed, so the witness's signature for the consents can no longer "
+        "change; start a further statement first",
+    ),
+    "case.statement_signed": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the statement is signed, so the language it is written in can no longer change; "
+        "start a further statement first",
+    ),
+    "hint.unknown_rule": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "a hint's rule is named by its id: 1 to 64 of a-z, 0-9, '_', '.' and '-'",
+    ),
     # export and opening bundles
+    "export.sitting_open": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "sitting {number} is still open on the signed statement; end it first ('sitting "
+        "end'), so the record says when it ended",
+    ),
+    "export.declaration_changed": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the s.9 declaration the witness signed is no longer the organisation's approved "
+        "wording, so the statement cannot be printed as signed; ask the organisation, or "
+        "take a further statement",
+    ),
     "export.not_signed": lambda: QCoreApplication.translate(
         "CoreMessages",
         "only a signed statement can be exported; read it back, have it confirmed and signed first",
+    ),
+    "export.pages_changed": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the statement's pages as they would be exported are not the pages the witness "
+        "confirmed before signing (the organisation's marking or name, or the statement "
+        "taker's name, may have changed since), so nothing was exported",
     ),
     "identity.none": lambda: QCoreApplication.translate(
         "CoreMessages", "this vault has no signing identity yet; import one with 'identity import'"
@@ -227,6 +314,63 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
         "CoreMessages",
         "the bundle's {name} would be larger than the {limit} MiB a bundle may hold, so nobody "
         "could verify it; nothing was exported",
+    ),
+    # the exhibits a statement produces (app/engine/exhibits.py, app/export/exhibits.py)
+    "exhibit.bad_reference": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the exhibit reference must be the producer's initials in capitals (1 to 4 letters), "
+        "'/' and a number from 1 to 999, such as RP/1",
+    ),
+    "exhibit.statement_signed": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "this statement is signed, so the exhibits it produces can no longer change; exhibits"
+        " for a further account belong to a further statement ('statement further')",
+    ),
+    "exhibit.not_found": lambda: QCoreApplication.translate(
+        "CoreMessages", "no exhibit of this case has the reference {reference}; see 'exhibit list'"
+    ),
+    "exhibit.removed": lambda: QCoreApplication.translate(
+        "CoreMessages", "the exhibit {reference} was removed from the register before signing"
+    ),
+    "exhibit.reference_in_use": lambda: QCoreApplication.translate(
+        "CoreMessages", "the reference {reference} is already an exhibit of this case; give another"
+    ),
+    "exhibit.reference_retired": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the reference {reference} belonged to an exhibit that was removed, and a reference "
+        "is never used twice, so that nothing can be mistaken for it; give the next number",
+    ),
+    "exhibit.file_too_large": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the exhibit's file is larger than {limit} MiB, the most one exhibit may hold; "
+        "nothing was added",
+    ),
+    "exhibit.file_empty": lambda: QCoreApplication.translate(
+        "CoreMessages", "the exhibit's file is empty; nothing was added"
+    ),
+    "exhibit.too_many_files": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "a statement's exhibits may bring at most {limit} files into its export; nothing was added",
+    ),
+    "exhibit.files_too_large": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the exhibits' files together would be larger than {limit} MiB, the most one "
+        "statement's export may carry; nothing was added",
+    ),
+    "exhibit.file_damaged": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the file of the exhibit {reference} no longer matches the SHA-256 stored with it; "
+        "restore the vault from a backup",
+    ),
+    "export.too_many_files": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the bundle would hold {count} files, more than the {limit} a bundle may hold, so "
+        "nobody could verify it; nothing was exported",
+    ),
+    "export.bundle_too_large": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the bundle would be larger than the {limit} MiB a bundle may be, so nobody could "
+        "verify it; nothing was exported (its exhibits' files take the most room)",
     ),
     "file.no_such_folder": lambda: QCoreApplication.translate(
         "CoreMessages", "the folder {path} does not exist"

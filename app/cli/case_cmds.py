@@ -1,4 +1,5 @@
-"""CLI commands for cases, the survivor, notes, the timeline, guide fields and the audit log."""
+"""CLI commands for cases, the survivor, notes, the timeline, guide fields, dismissed guide
+hints and the audit log."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ import argparse
 from typing import Any
 
 from app.cli.context import Context, read_text_file
-from app.engine.models import AGE_STATUSES, CATEGORIES, STATUSES
+from app.engine.models import (
+    AGE_STATUSES,
+    CATEGORIES,
+    COURT_ANSWERS,
+    MG11_CONSENTS,
+    STATEMENT_LANGUAGES,
+    STATUSES,
+)
 from app.errors import VerificationError
 
 
@@ -19,13 +27,36 @@ def yes_no(value: str) -> bool:
     raise argparse.ArgumentTypeError("answer yes or no")
 
 
+LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+
+
 def cmd_case_create(ctx: Context) -> int:
+    a = ctx.args
     with ctx.engine() as engine:
-        case = engine.create_case(ctx.args.category, ctx.args.reference, ctx.args.interviewer or "")
+        case = engine.create_case(
+            a.category, a.reference, a.interviewer or "", a.statement_language
+        )
     ctx.emit(
-        {"id": case.id, "reference": case.reference},
+        {"id": case.id, "reference": case.reference, "statement_language": case.statement_language},
         f"Created case {case.reference} ({case.category}); id {case.id}",
     )
+    return 0
+
+
+def cmd_case_set(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        case = engine.set_statement_language(ctx.args.id, ctx.args.statement_language)
+    ctx.emit(
+        case.to_json(),
+        f"The statement will be written in {LANGUAGE_NAMES[case.statement_language]}.",
+    )
+    return 0
+
+
+def cmd_hint_dismiss(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        dismissal = engine.dismiss_hint(ctx.args.id, ctx.args.rule, ctx.args.reason)
+    ctx.emit(dismissal, f"Dismissed the hint '{dismissal['rule']}'.")
     return 0
 
 
@@ -56,6 +87,7 @@ def cmd_case_show(ctx: Context) -> int:
         lines = [
             f"reference:   {info['reference']}",
             f"category:    {info['category']}",
+            f"language:    {LANGUAGE_NAMES.get(info['statement_language'], '?')}",
             f"status:      {info['status']}",
             f"interviewer: {info['interviewer']}",
             f"witness:     {w.get('name', '(not yet recorded)')}",
@@ -84,6 +116,8 @@ def cmd_witness_set(ctx: Context) -> int:
         "language": a.language,
         "avoid": a.avoid,
         "support_wanted": a.support,
+        "visually_recorded": a.visually_recorded,
+        "abe_reference": a.abe_reference,
     }
     if a.interpreter_language:
         values["interpreter_needed"] = True
@@ -109,6 +143,11 @@ def cmd_witness_restricted(ctx: Context) -> int:
         "other_needs": a.other_needs,
         "vps_offered": a.vps_offered,
         "date_of_birth": a.date_of_birth,
+        "process_explained": a.process_explained,
+        "leaflet_given": a.leaflet_given,
+        "willing_to_attend_court": a.willing_to_attend_court,
+        "court_note": a.court_note,
+        "witness_service_referral": a.witness_service_referral,
     }
     with ctx.engine() as engine:
         if all(v is None for v in values.values()):
@@ -132,10 +171,13 @@ def cmd_witness_restricted(ctx: Context) -> int:
 def cmd_witness_consent(ctx: Context) -> int:
     state = "given" if ctx.args.given else "withdrawn"
     with ctx.engine() as engine:
-        consent = engine.record_consent(ctx.args.id, ctx.args.kind, state, ctx.args.note or "")
+        consent = engine.record_consent(
+            ctx.args.id, ctx.args.kind, state, ctx.args.note or "", ctx.args.limit or ""
+        )
     ctx.emit(
-        {"kind": consent.kind, "state": consent.state, "at": consent.at},
-        f"Recorded consent '{consent.kind}' as {consent.state}.",
+        {"kind": consent.kind, "state": consent.state, "at": consent.at, "limit": consent.limit},
+        f"Recorded consent '{consent.kind}' as {consent.state}"
+        + (f", limited to: {consent.limit}." if consent.limit else "."),
     )
     return 0
 
@@ -250,6 +292,30 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--category", required=True, choices=CATEGORIES)
     p.add_argument("--reference", required=True)
     p.add_argument("--interviewer", help="the interviewer's name")
+    p.add_argument(
+        "--statement-language",
+        choices=STATEMENT_LANGUAGES,
+        default="en",
+        help="the language the statement is written in: en (English, the default) or cy "
+        "(Welsh; signing needs the organisation's approved Welsh declaration)",
+    )
+    p = command(cases, "set", cmd_case_set, "change the case (until its statement is signed)")
+    p.add_argument(
+        "--statement-language",
+        required=True,
+        choices=STATEMENT_LANGUAGES,
+        help="the language the statement is written in: en (English) or cy (Welsh)",
+    )
+    p = command(
+        cases,
+        "hint-dismiss",
+        cmd_hint_dismiss,
+        "dismiss a guide's quiet hint about a question, with a reason for the supervisor",
+    )
+    p.add_argument("--rule", required=True, help="the id of the guide's question rule")
+    p.add_argument(
+        "--reason", help="why (one line, at most 500 characters; it goes into the record)"
+    )
     p = command(cases, "list", cmd_case_list, "list cases", with_id=False)
     p.add_argument("--search", help="part of a reference or the witness's name")
     p.add_argument("--category", choices=CATEGORIES)
@@ -280,6 +346,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--interpreter-language", help="an interpreter is needed, for this language")
     p.add_argument("--avoid", help="topics or words to avoid")
     p.add_argument("--support", help="support wanted")
+    p.add_argument(
+        "--visually-recorded",
+        type=yes_no,
+        metavar="yes|no",
+        help="the MG11's 'witness evidence is visually recorded': yes for a visually "
+        "recorded (ABE) interview (give --abe-reference), no for a written statement",
+    )
+    p.add_argument("--abe-reference", metavar="REF", help="the visual recording's reference")
     p = command(
         witness,
         "restricted",
@@ -300,12 +374,47 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--date-of-birth", metavar="YYYY-MM-DD")
     for option in ("--voicemail-safe", "--letters-safe", "--vps-offered"):
         p.add_argument(option, type=yes_no, metavar="yes|no")
+    p.add_argument(
+        "--process-explained",
+        type=yes_no,
+        metavar="yes|no",
+        help="the criminal justice process and the Victim Personal Statement scheme explained",
+    )
+    p.add_argument(
+        "--leaflet-given",
+        type=yes_no,
+        metavar="yes|no",
+        help="'Giving a witness statement to the police – what happens next?' given",
+    )
+    p.add_argument(
+        "--willing-to-attend-court",
+        choices=COURT_ANSWERS,
+        help="whether the witness is willing to attend court",
+    )
+    p.add_argument(
+        "--court-note", help="what would help them attend court, or why not (500 characters)"
+    )
+    p.add_argument(
+        "--witness-service-referral",
+        type=yes_no,
+        metavar="yes|no",
+        help="the witness consents to their details going to the Witness Service",
+    )
     p = command(witness, "consent", cmd_witness_consent, "record a consent given or withdrawn")
-    p.add_argument("--kind", required=True, help="e.g. medical-records, share-with-agencies")
+    p.add_argument(
+        "--kind",
+        required=True,
+        help=f"one of the MG11's consents ({', '.join(MG11_CONSENTS)}) or the "
+        "organisation's own wording",
+    )
     state = p.add_mutually_exclusive_group(required=True)
     state.add_argument("--given", action="store_true")
     state.add_argument("--withdrawn", action="store_true")
-    p.add_argument("--note")
+    p.add_argument("--note", help="your remark (never printed)")
+    p.add_argument(
+        "--limit",
+        help="a limit the witness put on it, printed with it (e.g. 'GP records 1990-1995 only')",
+    )
 
     notes = group("note", "interviewer notes (never part of the statement)")
     p = command(notes, "add", cmd_note_add, "add an interviewer note")

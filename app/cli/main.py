@@ -98,6 +98,7 @@ def common_options() -> argparse.ArgumentParser:
 def build_parser() -> Parser:
     from app.cli import (
         case_cmds,
+        exhibit_cmds,
         export_cmds,
         org_cmds,
         review_cmds,
@@ -119,6 +120,7 @@ def build_parser() -> Parser:
     case_cmds.register(sub, common)
     sitting_cmds.register(sub, common)
     statement_cmds.register(sub, common)
+    exhibit_cmds.register(sub, common)
     org_cmds.register(sub, common)
     export_cmds.register(sub, common)
     review_cmds.register(sub, common)

@@ -228,6 +228,7 @@ def cmd_org_policy(ctx: Context) -> int:
         marking=a.marking,
         welsh_declaration=declaration,
         recovery_recipient=recipient,
+        initials_each_page=None if a.initials_each_page is None else a.initials_each_page == "yes",
         next_update_days=a.next_update_days,
         ca_passphrase=_protection(a).ca,
     )
@@ -237,6 +238,7 @@ def cmd_org_policy(ctx: Context) -> int:
         f"protective marking: {policy.protective_marking}",
         f"Welsh declaration: {('sha256 ' + welsh.sha256) if welsh else 'not set'}",
         f"recovery recipient: {policy.recovery_recipient or 'not set'}",
+        f"initials on each page: {'yes' if policy.initials_each_page else 'no'}",
         (
             f"Published the trust file with serial {change.serial}."
             if change.serial is not None
@@ -372,6 +374,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     recovery = pp.add_mutually_exclusive_group()
     recovery.add_argument("--recovery-recipient", metavar="AGE1…")
     recovery.add_argument("--no-recovery-recipient", action="store_true", help="remove it")
+    pp.add_argument(
+        "--initials-each-page",
+        choices=("yes", "no"),
+        help="whether the witness initials each page they confirm before signing",
+    )
     _ca_passphrase(pp, "the passphrase of the trust-list signer's key, if it is encrypted")
     _days(pp)
     pp.set_defaults(handler=cmd_org_policy)

@@ -1,4 +1,5 @@
-"""CLI commands for sittings: start, pause, resume, end, list, pacing, place."""
+"""CLI commands for sittings: start, pause (and who asked, why), resume, end, list, pacing,
+place."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from app.cli.context import Context, case_command, whole_number
 from app.engine.models import PAUSE_REQUESTER_ROLES, Sitting
 from app.engine.sittings import parse_participant
+from app.errors import UsageError
 
 
 def _minutes(seconds: float) -> str:
@@ -28,7 +30,8 @@ def _sitting_text(s: Sitting) -> str:
         lines.append(
             f"  {pause.kind} {pause.number}: {pause.started[11:19]}–"
             f"{pause.ended[11:19] if pause.ended else 'now'}, asked by "
-            f"{pause.requested_by}" + (f": {pause.reason}" if pause.reason else "")
+            f"{pause.requested_by or 'not recorded'}"
+            + (f": {pause.reason}" if pause.reason else "")
         )
     return "\n".join(lines)
 
@@ -44,7 +47,28 @@ def cmd_start(ctx: Context) -> int:
 def cmd_pause(ctx: Context) -> int:
     with ctx.engine() as engine:
         pause = engine.pause_sitting(ctx.args.id, ctx.args.requested_by, ctx.args.reason)
-    ctx.emit(pause.to_json(), "Paused. Take all the time needed.")
+    ctx.emit(
+        pause.to_json(),
+        "Paused. Take all the time needed."
+        + (
+            ""
+            if pause.requested_by
+            else " Who asked is not recorded yet: add it later with 'sitting pause-update'."
+        ),
+    )
+    return 0
+
+
+def cmd_pause_update(ctx: Context) -> int:
+    a = ctx.args
+    if a.requested_by is None and a.reason is None:
+        raise UsageError(
+            "cli.pause_update_nothing",
+            "say what to record about the pause: --requested-by, --reason or both",
+        )
+    with ctx.engine() as engine:
+        engine.update_pause(a.id, requested_by=a.requested_by, reason=a.reason, number=a.pause)
+    ctx.emit({"saved": True}, "Saved who asked for the pause, and why.")
     return 0
 
 
@@ -132,11 +156,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = command("pause", cmd_pause, "pause the sitting (always allowed)")
     p.add_argument(
         "--requested-by",
-        required=True,
         choices=PAUSE_REQUESTER_ROLES,
-        help="who asked: anyone present (the witness or any participant role)",
+        help="who asked: anyone present (the witness or any participant role); without "
+        "it the pause is recorded with who asked not recorded, to complete later",
     )
     p.add_argument("--reason")
+    p = command(
+        "pause-update", cmd_pause_update, "record who asked for a pause, and why, after the fact"
+    )
+    p.add_argument("--requested-by", choices=PAUSE_REQUESTER_ROLES, help="who asked")
+    p.add_argument("--reason", help="why (an empty reason removes it)")
+    p.add_argument(
+        "--pause", type=whole_number(1, 1_000_000), help="the pause number (default: the latest)"
+    )
     p = command("reason", cmd_reason, "add a reason to a pause after the fact")
     p.add_argument("--reason", required=True)
     p.add_argument(

@@ -6,9 +6,11 @@ import argparse
 import re
 from typing import Any
 
-from app.cli.context import Context, case_command, read_binary_file, read_text_file
+from app.cli.context import Context, case_command, read_binary_file, read_text_file, whole_number
+from app.engine.pages import MAX_PAGES
 from app.engine.statements import MAX_SIGNATURE_BYTES
 from app.errors import UsageError
+from app.export.pages import confirm_shown_page, render_pages, sign_confirmed
 
 _HEADER = re.compile(r"^\[([a-z][a-z0-9_]*)\]\s*$")
 
@@ -109,9 +111,55 @@ def cmd_readback(ctx: Context) -> int:
 
 def cmd_sign(ctx: Context) -> int:
     data = read_binary_file(ctx.args.witness_signature, "signature", MAX_SIGNATURE_BYTES)
+    consents = ctx.args.consent_signature
+    consent = read_binary_file(consents, "signature", MAX_SIGNATURE_BYTES) if consents else None
     with ctx.engine() as engine:
-        result = engine.sign_statement(ctx.args.id, data)
+        result = sign_confirmed(
+            engine,
+            ctx.args.id,
+            data,
+            confirm_all=ctx.args.pages_confirmed,
+            end_sitting=ctx.args.end_sitting,
+            consent_signature=consent,
+        )
     ctx.emit(result, "The statement is signed; its text can no longer change.")
+    return 0
+
+
+def cmd_pages(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        shown = render_pages(engine, ctx.args.id)
+    pages = [
+        {"page": p.number, "sha256": p.sha256, "text": "\n".join(p.text.splitlines())}
+        for p in shown.pages
+    ]
+    data = {
+        "pages": pages,
+        "count": shown.count,
+        "declaration": shown.declaration,
+        "initials_each_page": shown.initials_each_page,
+    }
+
+    def text() -> str:
+        blocks = [f"Declaration: {shown.declaration}"]
+        blocks += [
+            f"--- Page {p['page']} of {shown.count} (SHA-256 {p['sha256']}) ---\n{p['text']}"
+            for p in pages
+        ]
+        return "\n\n".join(blocks)
+
+    ctx.emit(data, text)
+    return 0
+
+
+def cmd_confirm_page(ctx: Context) -> int:
+    a = ctx.args
+    initials = read_binary_file(a.initials, "initials", MAX_SIGNATURE_BYTES) if a.initials else None
+    with ctx.engine() as engine:
+        confirmed = confirm_shown_page(engine, a.id, a.page, a.sha256, initials=initials)
+    ctx.emit(
+        confirmed.to_json(), f"Page {confirmed.page} of {confirmed.pages} confirmed by the witness."
+    )
     return 0
 
 
@@ -178,6 +226,47 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         required=True,
         metavar="FILE",
         help="PNG, JPEG or SVG of the survivor's signature",
+    )
+    p.add_argument(
+        "--consent-signature",
+        metavar="FILE",
+        help="the survivor's signature for the consents on the back page (PNG, JPEG, SVG "
+        "or pad strokes)",
+    )
+    p.add_argument(
+        "--end-sitting",
+        action="store_true",
+        help="end the sitting still in progress now, at the signing time (without it, "
+        "signing with a sitting in progress is refused)",
+    )
+    p.add_argument(
+        "--pages-confirmed",
+        action="store_true",
+        help="the witness was shown each page of the statement on screen, as it is now, and "
+        "confirmed each one: record every page as confirmed, then sign (without it, each "
+        "page must have been confirmed with 'statement confirm-page')",
+    )
+    command(
+        "pages",
+        cmd_pages,
+        "the statement's pages as they will be signed: number, SHA-256 and text, for the "
+        "witness to confirm one by one",
+    )
+    p = command("confirm-page", cmd_confirm_page, "record that the witness confirmed a page")
+    p.add_argument(
+        "--page", required=True, type=whole_number(1, MAX_PAGES), metavar="N", help="from 1"
+    )
+    p.add_argument(
+        "--sha256",
+        required=True,
+        metavar="H",
+        help="the page's SHA-256 as 'statement pages' shows it",
+    )
+    p.add_argument(
+        "--initials",
+        metavar="FILE",
+        help="the witness's initials on the page (pad strokes, PNG, JPEG or SVG), when the "
+        "organisation asks for them",
     )
     command("further", cmd_further, "start a further statement after a signed one")
     p = command("history", cmd_history, "the revisions of one section")

@@ -1,5 +1,7 @@
-"""Cases from the desktop's side: the case list, a reference already in use, and creating
-a case with everything the new-case flow's six steps collected.
+"""Cases from the desktop's side: the case list, a reference already in use, creating a
+case with everything the new-case flow's six steps collected, and what can be recorded
+about a case afterwards (the statement's language, the witness's signature for the
+consents, a guide hint dismissed with a reason).
 
 Each task takes the Session first (ui/backend.py's `Backend.run` calls it on the worker
 thread) and returns plain data. A new case is created in ONE engine transaction
@@ -18,8 +20,29 @@ from app.desktop.session import Session
 from app.engine.case_details import CaseDetails
 from app.engine.cases import parse_date_of_birth
 from app.engine.engine import Engine
-from app.engine.models import Case
+from app.engine.models import (
+    COURT_ANSWERS,
+    MG11_CONSENTS,
+    STATEMENT_LANGUAGES,
+    Case,
+)
+from app.engine.signing import STROKES_TYPE
 from app.errors import Phrase, QuietroomError
+
+__all__ = [
+    "COURT_ANSWERS",
+    "MG11_CONSENTS",
+    "STATEMENT_LANGUAGES",
+    "CaseRow",
+    "Outcome",
+    "create_new_case",
+    "date_of_birth_valid",
+    "dismiss_hint",
+    "load_cases",
+    "reference_taken",
+    "set_consent_signature",
+    "set_statement_language",
+]
 
 CaseRow = tuple[Case, str, str]  # the case, the survivor's name, their preferred name
 
@@ -95,3 +118,19 @@ def create_new_case(session: Session, details: CaseDetails) -> Outcome:
             phrase=exc.phrase,
         )
     return Outcome(case.id)
+
+
+def set_statement_language(session: Session, ref: str, language: str) -> Case:
+    """Change the language the statement is written in ("en" or "cy"), until signed."""
+    return session.engine.set_statement_language(ref, language)
+
+
+def set_consent_signature(session: Session, ref: str, strokes: bytes) -> dict[str, object]:
+    """The witness's signature for the back page's consents, from the signature pad
+    (STROKES_TYPE JSON, UTF-8); refused once the statement is signed."""
+    return session.engine.set_consent_signature(ref, strokes, STROKES_TYPE)
+
+
+def dismiss_hint(session: Session, ref: str, rule: str, reason: str | None) -> dict[str, object]:
+    """A guide's quiet hint about a question dismissed, with the reason for the record."""
+    return session.engine.dismiss_hint(ref, rule, reason)

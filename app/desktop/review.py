@@ -11,7 +11,6 @@ review's own record by the core.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from app.desktop.session import Session
 from app.engine.reviews import CaseDecision, ReviewItem
 from app.errors import UsageError
 from app.export.checks import Report
+from app.export.page_text import PDFIUM_LOCK, page_pixels
 from app.review.checklist import (
     ANSWERS,
     MAX_COMMENT_CHARS,
@@ -99,7 +99,8 @@ def inbox(session: Session) -> list[ReviewItem]:
     return session.engine.reviews()
 
 
-_pdfium_lock = threading.Lock()  # PDFium is not thread-safe; one render at a time
+# PDFium is not thread-safe: one lock for every use of it (verify reads page texts too).
+_pdfium_lock = PDFIUM_LOCK
 
 
 def _page_count(pdf: bytes) -> int:
@@ -139,24 +140,8 @@ class PageImage:
 
 def render_page(_session: Session, pages: ReviewPages, index: int, width: int) -> PageImage:
     """Page `index` (from 0), `width` pixels wide, rendered in memory."""
-    import pypdfium2
-
-    width = max(100, min(int(width), MAX_PAGE_WIDTH))
-    with _pdfium_lock:
-        document = pypdfium2.PdfDocument(pages.pdf)
-        try:
-            page = document[index]
-            try:
-                scale = width / page.get_width()
-                bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB, not BGR
-                image = PageImage(
-                    index, bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer)
-                )
-            finally:
-                page.close()
-        finally:
-            document.close()
-    return image
+    drawn = page_pixels(pages.pdf, index, width)  # RGB, forms (the visible signature) drawn
+    return PageImage(index, drawn.width, drawn.height, drawn.stride, drawn.pixels)
 
 
 def restricted_details(session: Session, review_id: str) -> dict[str, Any]:

@@ -1,11 +1,12 @@
 """Sittings from the desktop's side: the sitting bar and the pause screen's work.
 
-Starting a sitting with the people planned in the new-case flow; pausing (the pause
-screen switches first and records the pause behind it) and saying afterwards who asked
-and why; resuming, ending, and the pacing heartbeat that keeps a crash's interruption
-starting close to the crash. Each task takes the Session first (ui/backend.py's
-`Backend.run` calls it on the worker thread, one job after another in the order asked)
-and returns plain data.
+Starting a sitting with the people planned in the new-case flow, and where it takes
+place; pausing (the pause screen switches first and records the pause behind it, with
+who asked left unanswered until someone says) and saying afterwards who asked and why;
+resuming, ending, and the pacing heartbeat that keeps a crash's interruption starting
+close to the crash. Each task takes the Session first (ui/backend.py's `Backend.run`
+calls it on the worker thread, one job after another in the order asked) and returns
+plain data.
 """
 
 from __future__ import annotations
@@ -21,14 +22,16 @@ def current_sitting(session: Session, ref: str) -> Sitting | None:
     return session.engine.current_sitting(ref)
 
 
-def start_sitting(session: Session, ref: str) -> Sitting:
-    """Start a sitting with everyone the new-case flow said would be present."""
+def start_sitting(session: Session, ref: str, location: str = "") -> Sitting:
+    """Start a sitting with everyone the new-case flow said would be present, at
+    `location` (the place the statement is taken, printed on it; optional)."""
     engine = session.engine
-    return engine.start_sitting(ref, engine.planned_present(ref))
+    return engine.start_sitting(ref, engine.planned_present(ref), location)
 
 
-def pause_sitting(session: Session, ref: str, requested_by: str) -> Pause:
-    """Pause the running sitting, asked for by someone present (PAUSE_REQUESTER_ROLES)."""
+def pause_sitting(session: Session, ref: str, requested_by: str | None = None) -> Pause:
+    """Pause the running sitting, asked for by someone present (PAUSE_REQUESTER_ROLES),
+    or with who asked not recorded yet (None), to complete afterwards."""
     return session.engine.pause_sitting(ref, requested_by)
 
 

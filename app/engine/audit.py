@@ -42,6 +42,7 @@ ACTIONS = frozenset(
         "statement",
         "review",  # a supervisor's decision on an export, imported
         "delivered",  # the intake's receipt for an export, verified
+        "hint",  # a guide's quiet hint dismissed (app/engine/hints.py; never the reason)
     }
 )
 

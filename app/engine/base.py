@@ -205,8 +205,8 @@ class EngineBase:
             raise case_not_found()
         row = conn.execute(
             "SELECT id, reference, category, status, interviewer, created, "
-            "updated, guide_version FROM cases WHERE id = ? OR reference = ? "
-            "ORDER BY id = ? DESC LIMIT 1",
+            "updated, guide_version, statement_language FROM cases WHERE id = ? OR "
+            "reference = ? ORDER BY id = ? DESC LIMIT 1",
             (ref, ref, ref),
         ).fetchone()
         if row is None:

@@ -19,14 +19,27 @@ from typing import Any
 from app.engine.base import short_text
 from app.engine.models import (
     AGE_STATUSES,
+    COURT_ANSWERS,
     RESTRICTED_FIELDS,
     ROLES,
+    STATEMENT_LANGUAGES,
     WITNESS_FIELDS,
     Participant,
 )
 from app.errors import QuietroomError, UsageError
 
 CONSENT_STATES = ("given", "withdrawn")
+MAX_ABE_REFERENCE = 100
+MAX_COURT_NOTE = 500
+MAX_CONSENT_LIMIT = 500
+BOOLEAN_RESTRICTED = (
+    "voicemail_safe",
+    "letters_safe",
+    "vps_offered",
+    "process_explained",
+    "leaflet_given",
+    "witness_service_referral",
+)
 # How error messages name a detail, where "the " + its key would read badly.
 LABELS = {"avoid": "the list of topics to avoid"}
 # The parts of a new case, in the order they are checked (DetailRefusal.part).
@@ -39,9 +52,11 @@ class CaseDetails:
 
     `witness` takes WITNESS_FIELDS (and date_of_birth, kept with the restricted details);
     once any is given, the name on the statement is required. `restricted` takes
-    RESTRICTED_FIELDS; `consents` are (kind, "given" | "withdrawn") pairs; `present` is
-    who will be in the room besides the survivor (None: not planned yet). A value of None
-    is "not given", as is an empty part.
+    RESTRICTED_FIELDS; `consents` are (kind, "given" | "withdrawn") pairs, or (kind,
+    state, limit) with the limit the witness put on it; `present` is who will be in the
+    room besides the survivor (None: not planned yet). `statement_language` is the
+    language the statement is written in ("en" or "cy"). A value of None is "not given",
+    as is an empty part.
     """
 
     category: str
@@ -49,8 +64,9 @@ class CaseDetails:
     interviewer: str = ""
     witness: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     restricted: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-    consents: tuple[tuple[str, str], ...] = ()
+    consents: tuple[tuple[str, ...], ...] = ()
     present: tuple[Participant, ...] | None = None
+    statement_language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -75,8 +91,9 @@ class CheckedDetails:
     interviewer: str
     witness: dict[str, Any]
     restricted: dict[str, Any]
-    consents: list[tuple[str, str, str]]
+    consents: list[tuple[str, str, str, str]]  # kind, state, note, limit
     present: list[Participant] | None
+    statement_language: str = "en"
 
 
 class Refused(Exception):
@@ -141,14 +158,63 @@ def witness_value(key: str, value: Any) -> Any:
                 statuses=", ".join(AGE_STATUSES),
             )
         return value
-    if key == "interpreter_needed":
+    if key in ("interpreter_needed", "visually_recorded"):
+        if key == "visually_recorded" and not isinstance(value, bool):
+            raise UsageError(
+                "witness.visually_recorded",
+                "whether the evidence is visually recorded is yes or no",
+            )
         return bool(value)
+    if key == "abe_reference":
+        return short_text(
+            None if value is None else str(value),
+            "the ABE recording reference",
+            required=True,
+            limit=MAX_ABE_REFERENCE,
+            single_line=True,
+        )
     return short_text(
         None if value is None else str(value),
         LABELS.get(key, f"the {key.replace('_', ' ')}"),
         required=key == "name",
         single_line=key in ("name", "preferred_name", "pronouns"),
     )
+
+
+def settle_recording(data: dict[str, Any], changed: Mapping[str, Any]) -> None:
+    """Keep "visually recorded" and its reference saying one thing: a recording has its
+    reference (required), a written statement none; refused (nothing changed) otherwise.
+    `data` is the witness's details with `changed` already applied."""
+    if changed.get("visually_recorded") is False:
+        if "abe_reference" in changed:
+            raise UsageError(
+                "witness.abe_reference_not_recorded",
+                "an ABE recording reference is only kept for a visually recorded "
+                "interview; say it was visually recorded, or give no reference",
+            )
+        data.pop("abe_reference", None)
+    elif "abe_reference" in changed and data.get("visually_recorded") is not True:
+        raise UsageError(
+            "witness.abe_reference_not_recorded",
+            "an ABE recording reference is only kept for a visually recorded "
+            "interview; say it was visually recorded, or give no reference",
+        )
+    if data.get("visually_recorded") is True and not data.get("abe_reference"):
+        raise UsageError(
+            "witness.abe_reference_needed",
+            "the evidence is visually recorded, so the recording's ABE reference is needed too",
+        )
+
+
+def check_statement_language(value: object) -> str:
+    if value not in STATEMENT_LANGUAGES:
+        shown = "".join(c if c.isprintable() else " " for c in str(value))[:20]
+        raise UsageError(
+            "case.unknown_statement_language",
+            "unknown statement language '{language}'; use en (English) or cy (Welsh)",
+            language=shown,
+        )
+    return str(value)
 
 
 def check_restricted_keys(values: Mapping[str, Any]) -> None:
@@ -163,8 +229,18 @@ def check_restricted_keys(values: Mapping[str, Any]) -> None:
 
 def restricted_value(key: str, value: Any, today: date) -> Any:
     """One restricted detail (a key of RESTRICTED_FIELDS), checked, as stored."""
-    if key in ("voicemail_safe", "letters_safe", "vps_offered"):
+    if key in BOOLEAN_RESTRICTED:
         return bool(value)
+    if key == "willing_to_attend_court":
+        if value not in COURT_ANSWERS:
+            raise UsageError(
+                "restricted.court_answer",
+                "willing to attend court is one of: {answers}",
+                answers=", ".join(COURT_ANSWERS),
+            )
+        return value
+    if key == "court_note":
+        return short_text(str(value), "the note about attending court", limit=MAX_COURT_NOTE)
     if key == "date_of_birth":
         return parse_date_of_birth(str(value), today)
     if key in ("phone", "email"):
@@ -172,13 +248,20 @@ def restricted_value(key: str, value: Any, today: date) -> Any:
     return short_text(str(value), f"the {key.replace('_', ' ')}")
 
 
-def consent_values(kind: str, state: str, note: str = "") -> tuple[str, str, str]:
-    """A consent given or withdrawn: (kind, state, note), checked."""
+def consent_values(
+    kind: str, state: str, note: str = "", limit: str = ""
+) -> tuple[str, str, str, str]:
+    """A consent given or withdrawn: (kind, state, note, limit), checked. `kind` is one of
+    MG11_CONSENTS or the organisation's own wording; `note` is the interviewer's remark
+    (never printed); `limit` a limit the witness put on it (printed with it)."""
     kind = short_text(kind, "the consent", required=True, limit=100) or ""
     if state not in CONSENT_STATES:
         raise UsageError("consent.unknown_state", "a consent is either given or withdrawn")
     note = short_text(note, "the note") or ""
-    return kind, state, note
+    limit = (
+        short_text(limit, "the consent's limit", limit=MAX_CONSENT_LIMIT, single_line=True) or ""
+    )
+    return kind, state, note, limit
 
 
 def check_participant(person: Participant) -> Participant:

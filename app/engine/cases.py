@@ -1,20 +1,20 @@
-"""Cases, the survivor (witness) and the restricted personal details.
+"""Cases: creating one with everything known about it, listing, showing, the language
+its statement is written in, who will be present, and the guide's structured fields.
 
-Restricted details live in their own table and are never placed in statement text;
-only the statement renderer's separate restricted page ever reads them. A new case with
-everything known about it at the start is created in one transaction
+A new case with everything known about it at the start is created in one transaction
 (create_case_with_details); what each detail may hold is checked in case_details.py.
+The survivor, the restricted details and the consents are survivor.py's (SurvivorMixin,
+which CasesMixin builds on).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from app.engine.base import EngineBase, new_id, short_text
+from app.engine.base import new_id, short_text
 from app.engine.case_details import (
     CaseDetails,
     CheckedDetails,
@@ -22,14 +22,17 @@ from app.engine.case_details import (
     Refused,
     check_participant,
     check_restricted_keys,
+    check_statement_language,
     check_witness_keys,
     consent_values,
     parse_date_of_birth,
     refusing,
     restricted_value,
+    settle_recording,
     witness_value,
 )
-from app.engine.models import CATEGORIES, STATUSES, Case, Consent, Participant
+from app.engine.models import CATEGORIES, STATUSES, Case, Participant
+from app.engine.survivor import SurvivorMixin, settle_age
 from app.errors import UsageError
 from app.guides import guide_for_category
 from app.vault.database import Connection
@@ -42,6 +45,7 @@ __all__ = [
     "DetailRefusal",
     "age_on",
     "parse_date_of_birth",
+    "settle_age",
     "unknown_category",
 ]
 
@@ -63,18 +67,13 @@ def age_on(born: str, day: date) -> int:
     return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
 
 
-def settle_age(data: dict[str, Any], changed: Mapping[str, Any]) -> None:
-    """Keep the age and its status saying one thing: an age under 18 means "under 18";
-    "over 18" or "not given" takes an earlier age away."""
-    if "age_under_18" in changed:
-        data["age_status"] = "under_18"
-    elif changed.get("age_status") in ("over_18", "not_given"):
-        data.pop("age_under_18", None)
-
-
-class CasesMixin(EngineBase):
-    def create_case(self, category: str, reference: str, interviewer: str = "") -> Case:
-        return self.create_case_with_details(CaseDetails(category, reference, interviewer))
+class CasesMixin(SurvivorMixin):
+    def create_case(
+        self, category: str, reference: str, interviewer: str = "", statement_language: str = "en"
+    ) -> Case:
+        return self.create_case_with_details(
+            CaseDetails(category, reference, interviewer, statement_language=statement_language)
+        )
 
     def create_case_with_details(self, details: CaseDetails) -> Case:
         """Create a case with everything known about it at the start, in ONE transaction.
@@ -90,7 +89,10 @@ class CasesMixin(EngineBase):
             raise refused.refusal.error from None
         reference, category, at = checked.reference, details.category, self.now()
         version = guide_for_category(category).version  # kept: later versions are not its
-        case = Case(new_id(), reference, category, "draft", checked.interviewer, at, at, version)
+        language = checked.statement_language
+        case = Case(
+            new_id(), reference, category, "draft", checked.interviewer, at, at, version, language
+        )
         with self._tx() as conn:
             if conn.execute("SELECT 1 FROM cases WHERE reference = ?", (reference,)).fetchone():
                 raise UsageError(
@@ -100,7 +102,7 @@ class CasesMixin(EngineBase):
                 )
             conn.execute(
                 "INSERT INTO cases (id, reference, category, status, interviewer, created, "
-                "updated, guide_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "updated, guide_version, statement_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     case.id,
                     case.reference,
@@ -110,6 +112,7 @@ class CasesMixin(EngineBase):
                     at,
                     at,
                     version,
+                    language,
                 ),
             )
             conn.execute(
@@ -117,13 +120,15 @@ class CasesMixin(EngineBase):
                 "created) VALUES (?, ?, 1, NULL, 'draft', ?)",
                 (new_id(), case.id, at),
             )
-            self._audit(conn, case.id, "create", {"category": category}, at)
+            self._audit(
+                conn, case.id, "create", {"category": category, "statement_language": language}, at
+            )
             if checked.witness:
                 self._store_witness(conn, case.id, checked.witness, checked.witness, at)
             if checked.restricted:
                 self._update_restricted(conn, case, checked.restricted, at)
-            for kind, state, note in checked.consents:
-                self._append_consent(conn, case, kind, state, note, at)
+            for kind, state, note, limit in checked.consents:
+                self._append_consent(conn, case, kind, state, note, at, limit)
             if checked.present is not None:
                 self._store_present(conn, case, checked.present, at)
         return case
@@ -172,6 +177,8 @@ class CasesMixin(EngineBase):
                 )
                 or ""
             )
+        with refusing("case", "statement_language"):
+            language = check_statement_language(details.statement_language)
         with refusing("case", "category"):
             self.guide(Case("", reference, category, "draft", "", "", ""))  # guide must load
         today = self.clock.now().date()
@@ -190,6 +197,8 @@ class CasesMixin(EngineBase):
                             restricted[key] = parse_date_of_birth(str(value), today)
                         else:
                             witness[key] = witness_value(key, value)
+            with refusing("witness", "abe_reference"):
+                settle_recording(witness, witness)
         if details.restricted:
             with refusing("restricted", None):
                 check_restricted_keys(details.restricted)
@@ -198,16 +207,20 @@ class CasesMixin(EngineBase):
                     with refusing("restricted", key):
                         restricted[key] = restricted_value(key, value, today)
         consents = []
-        for kind, state in details.consents:
+        for consent in details.consents:
+            kind, state = consent[0], consent[1]
+            limit = consent[2] if len(consent) > 2 else ""
             with refusing("consents", kind):
-                consents.append(consent_values(kind, state))
+                consents.append(consent_values(kind, state, limit=limit))
         present: list[Participant] | None = None
         if details.present is not None:
             present = []
             for index, person in enumerate(details.present):
                 with refusing("present", str(index)):
                     present.append(check_participant(person))
-        return CheckedDetails(reference, interviewer, witness, restricted, consents, present)
+        return CheckedDetails(
+            reference, interviewer, witness, restricted, consents, present, language
+        )
 
     def list_cases(
         self, *, search: str | None = None, category: str | None = None, status: str | None = None
@@ -223,7 +236,7 @@ class CasesMixin(EngineBase):
             )
         sql = (
             "SELECT id, reference, category, status, interviewer, created, updated, "
-            "guide_version FROM cases WHERE 1 = 1"
+            "guide_version, statement_language FROM cases WHERE 1 = 1"
         )
         args: list[Any] = []
         if category:
@@ -322,125 +335,38 @@ class CasesMixin(EngineBase):
             ],
         }
 
-    # --- the survivor ---------------------------------------------------------------
-
-    def witness(self, ref: str) -> dict[str, Any]:
-        with self._read() as conn:
-            return self._json_row(conn, "witnesses", self._case_row(conn, ref).id)
-
-    def set_witness(self, ref: str, **values: Any) -> dict[str, Any]:
-        """Update the survivor's (non-restricted) details; None leaves a value as it was."""
-        check_witness_keys(values)
-        dob = values.pop("date_of_birth", None)
-        clean = {
-            key: witness_value(key, value) for key, value in values.items() if value is not None
-        }
-        if dob is not None:
-            dob = parse_date_of_birth(dob, self.clock.now().date())
+    def set_statement_language(self, ref: str, language: str) -> Case:
+        """Change the language the statement is written in, until it is signed."""
+        language = check_statement_language(language)
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             if self._current_statement(conn, case.id).status == "signed":
-                # The name on a signed statement is part of what was signed.
                 raise UsageError(
-                    "witness.statement_signed",
-                    "the statement is signed, so the "
-                    "witness's details on it can no longer change; start a "
-                    "further statement first",
+                    "case.statement_signed",
+                    "the statement is signed, so the language it is written in can no "
+                    "longer change; start a further statement first",
                 )
-            data = self._json_row(conn, "witnesses", case.id)
-            data.update(clean)
-            settle_age(data, clean)
-            if not data.get("name"):
-                raise UsageError(
-                    "witness.name_required",
-                    "the witness's name (as it will "
-                    "appear on the statement) is required: give --name",
-                )
+            if language == case.statement_language:
+                return case
             at = self.now()
-            self._store_witness(conn, case.id, data, clean, at)
-            if dob is not None:
-                self._update_restricted(conn, case, {"date_of_birth": dob}, at)
-            self._touch(conn, case.id, at)
-        return data
-
-    def _store_witness(
-        self, conn: Connection, case_id: str, data: dict[str, Any], changed: dict[str, Any], at: str
-    ) -> None:
-        conn.execute(
-            "INSERT OR REPLACE INTO witnesses(case_id, data) VALUES (?, ?)",
-            (case_id, json.dumps(data, sort_keys=True)),
-        )
-        self._audit(conn, case_id, "witness", {"fields": sorted(changed)}, at)
-
-    # --- restricted details -----------------------------------------------------------
-
-    def restricted(self, ref: str) -> dict[str, Any]:
-        with self._tx() as conn:
-            case = self._case_row(conn, ref)
-            self._audit(conn, case.id, "view", {"what": "restricted"})
-            return self._json_row(conn, "restricted", case.id)
-
-    def set_restricted(self, ref: str, **values: Any) -> dict[str, Any]:
-        check_restricted_keys(values)
-        today = self.clock.now().date()
-        clean = {
-            key: restricted_value(key, value, today)
-            for key, value in values.items()
-            if value is not None
-        }
-        with self._tx() as conn:
-            case = self._case_row(conn, ref)
-            if (
-                "date_of_birth" in clean
-                and self._current_statement(conn, case.id).status == "signed"
-            ):
-                # The age printed on a signed statement comes from the date of birth.
-                raise UsageError(
-                    "restricted.statement_signed",
-                    "the statement is signed, so "
-                    "the date of birth behind the age on it can no longer change; "
-                    "start a further statement first",
-                )
-            at = self.now()
-            data = self._update_restricted(conn, case, clean, at)
-            self._touch(conn, case.id, at)
-        return data
-
-    def _update_restricted(
-        self, conn: Connection, case: Case, values: dict[str, Any], at: str
-    ) -> dict[str, Any]:
-        data = self._json_row(conn, "restricted", case.id)
-        data.update(values)
-        conn.execute(
-            "INSERT OR REPLACE INTO restricted(case_id, data) VALUES (?, ?)",
-            (case.id, json.dumps(data, sort_keys=True)),
-        )
-        self._audit(conn, case.id, "restricted", {"fields": sorted(values)}, at)
-        return data
-
-    def record_consent(self, ref: str, kind: str, state: str, note: str = "") -> Consent:
-        kind, state, note = consent_values(kind, state, note)
-        with self._tx() as conn:
-            case = self._case_row(conn, ref)
-            at = self.now()
-            consent = self._append_consent(conn, case, kind, state, note, at)
-            self._touch(conn, case.id, at)
-        return consent
-
-    def _append_consent(
-        self, conn: Connection, case: Case, kind: str, state: str, note: str, at: str
-    ) -> Consent:
-        data = self._json_row(conn, "restricted", case.id)
-        consents = list(data.get("consents", []))
-        consent = Consent(kind, state, at, note)
-        consents.append({"kind": kind, "state": state, "at": at, "note": note})
-        data["consents"] = consents
-        conn.execute(
-            "INSERT OR REPLACE INTO restricted(case_id, data) VALUES (?, ?)",
-            (case.id, json.dumps(data, sort_keys=True)),
-        )
-        self._audit(conn, case.id, "consent", {"kind": kind, "state": state}, at)
-        return consent
+            conn.execute(
+                "UPDATE cases SET statement_language = ?, updated = ? WHERE id = ?",
+                (language, at, case.id),
+            )
+            # The pages re-flow in another language: any the witness confirmed no longer
+            # exist as they saw them.
+            conn.execute(
+                "DELETE FROM page_confirmations WHERE statement_id = ?",
+                (self._current_statement(conn, case.id).id,),
+            )
+            self._audit(
+                conn,
+                case.id,
+                "statement",
+                {"event": "language", "statement_language": language},
+                at,
+            )
+            return self._case_row(conn, case.id)
 
     # --- who will be present (planned in the new-case flow, used to start a sitting) ---
 

@@ -17,6 +17,7 @@ from app.engine.cases import CasesMixin
 from app.engine.clock import Clock
 from app.engine.exhibits import ExhibitsMixin
 from app.engine.exports import ExportsMixin
+from app.engine.hints import HintsMixin
 from app.engine.identity import IdentityMixin
 from app.engine.outbox import OutboxMixin
 from app.engine.pages import PagesMixin
@@ -39,6 +40,7 @@ class Engine(
     OutboxMixin,
     ExhibitsMixin,
     PagesMixin,
+    HintsMixin,
 ):
     def __init__(
         self,

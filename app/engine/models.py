@@ -10,6 +10,9 @@ from app.guides.model import CATEGORIES  # defined once, by the guides
 __all__ = ["CATEGORIES"]  # re-exported for the engine's callers
 
 STATUSES = ("draft", "read_back", "signed", "exported")
+# The language the statement is written in (cases.statement_language): English or Welsh.
+# Not the witness's own language, which is free text (for interpreters).
+STATEMENT_LANGUAGES = ("en", "cy")
 
 # Who may be present in a sitting; ISVAs support the survivor and stay outside the
 # evidential chain, which the record states explicitly.
@@ -44,6 +47,7 @@ class Case:
     created: str
     updated: str
     guide_version: int | None = None  # None: from before versions were kept (current)
+    statement_language: str = "en"  # STATEMENT_LANGUAGES
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -63,6 +67,10 @@ WITNESS_FIELDS = (
     "break_every_minutes",
     "avoid",
     "support_wanted",
+    # The MG11's front: "Tick if witness evidence is visually recorded" (None or absent:
+    # not asked), and the recording's reference, required when it is.
+    "visually_recorded",
+    "abe_reference",
 )
 
 RESTRICTED_FIELDS = (
@@ -78,7 +86,24 @@ RESTRICTED_FIELDS = (
     "special_measures",
     "other_needs",
     "vps_offered",
+    # The MG11 back page's items (booleans; None or absent: not asked).
+    "process_explained",  # the criminal justice process and the VPS scheme explained
+    "leaflet_given",  # "Giving a witness statement to the police – what happens next?"
+    "willing_to_attend_court",  # COURT_ANSWERS
+    "court_note",  # what would help them attend court, or why not
+    "witness_service_referral",  # consent to their details going to the Witness Service
 )
+COURT_ANSWERS = ("yes", "no", "not_sure")
+# The consents the MG11's back page lists, in its order. Other kinds stay free text (an
+# organisation's own consents) and print as given.
+MG11_CONSENTS = (
+    "medical_records_access",
+    "medical_records_defence",
+    "civil_proceedings",
+    "share_with_agencies",
+)
+# Kinds recorded before the catalogue existed, printed as the catalogue's item.
+CONSENT_ALIASES = {"medical-records": "medical_records_access"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +111,8 @@ class Consent:
     kind: str
     state: str  # "given" | "withdrawn"
     at: str
-    note: str = ""
+    note: str = ""  # the interviewer's remark, never printed
+    limit: str = ""  # a limit the witness put on it ("GP records 1990-1995 only"), printed
 
 
 @dataclass(frozen=True)
@@ -117,7 +143,7 @@ class Pause:
     kind: str  # "pause" | "interruption"
     started: str
     ended: str | None
-    requested_by: str
+    requested_by: str | None  # None: not recorded (nobody answered yet; completed later)
     reason: str | None
 
     def to_json(self) -> dict[str, Any]:
@@ -157,6 +183,7 @@ class Sitting:
     place: Place
     present: tuple[Participant, ...] = ()
     pauses: tuple[Pause, ...] = ()
+    statement_id: str | None = None  # the statement it took (not in the record's JSON)
 
     @property
     def open(self) -> bool:

@@ -32,7 +32,7 @@ from app.vault.database import Connection
 
 SITTING_COLUMNS = (
     "id, case_id, number, state, location, started, ended, interruptions, "
-    "place_phase, place_section, place_position"
+    "place_phase, place_section, place_position, statement_id"
 )
 
 
@@ -90,6 +90,17 @@ def with_interviewer(present: list[Participant], me: Participant | None) -> list
     ]
 
 
+def close_sitting(conn: Connection, sitting_id: str, at: str) -> None:
+    """End a sitting at `at`, with any pause still open (end_sitting, and signing)."""
+    conn.execute(
+        "UPDATE pauses SET ended = ? WHERE sitting_id = ? AND ended IS NULL", (at, sitting_id)
+    )
+    conn.execute(
+        "UPDATE sittings SET state = 'ended', ended = ?, last_activity = ? WHERE id = ?",
+        (at, at, sitting_id),
+    )
+
+
 def check_requester(requested_by: object) -> None:
     """Refuse anyone who cannot ask for a pause, in one line that lists who can."""
     if requested_by not in PAUSE_REQUESTER_ROLES:
@@ -116,6 +127,7 @@ class SittingsMixin(EngineBase):
             phase,
             section,
             position,
+            statement_id,
         ) = row
         pauses = tuple(
             Pause(*p)
@@ -149,6 +161,7 @@ class SittingsMixin(EngineBase):
             Place(phase, section, position),
             present,
             pauses,
+            statement_id,
         )
 
     def sittings(self, ref: str, *, audit_view: bool = False) -> list[Sitting]:
@@ -261,9 +274,14 @@ class SittingsMixin(EngineBase):
             self._touch(conn, case.id, at)
             return self._sitting(conn, self._open_row(conn, case.id) or (), at)
 
-    def pause_sitting(self, ref: str, requested_by: str, reason: str | None = None) -> Pause:
-        """Pause the running sitting; anyone present may ask (PAUSE_REQUESTER_ROLES)."""
-        check_requester(requested_by)
+    def pause_sitting(
+        self, ref: str, requested_by: str | None = None, reason: str | None = None
+    ) -> Pause:
+        """Pause the running sitting; anyone present may ask (PAUSE_REQUESTER_ROLES).
+        `requested_by` None: nobody has said yet who asked; it is recorded as not
+        recorded and can be completed later (update_pause)."""
+        if requested_by is not None:
+            check_requester(requested_by)
         reason = short_text(reason, "the reason", limit=1000) or None
         with self._tx() as conn:
             case = self._case_row(conn, ref)
@@ -359,13 +377,7 @@ class SittingsMixin(EngineBase):
             case = self._case_row(conn, ref)
             row = self._require_open(conn, case.id)
             at = self.now()
-            conn.execute(
-                "UPDATE pauses SET ended = ? WHERE sitting_id = ? AND ended IS NULL", (at, row[0])
-            )
-            conn.execute(
-                "UPDATE sittings SET state = 'ended', ended = ?, last_activity = ? WHERE id = ?",
-                (at, at, row[0]),
-            )
+            close_sitting(conn, row[0], at)
             self._audit(conn, case.id, "end", {"sitting": row[2]}, at)
             final = conn.execute(
                 f"SELECT {SITTING_COLUMNS} FROM sittings WHERE id = ?", (row[0],)

@@ -16,13 +16,30 @@ from app.engine import revisions
 from app.engine.base import EngineBase, long_text, new_id, short_text
 from app.engine.clock import stamp
 from app.engine.models import Case, SectionText, Statement
+from app.engine.pages import drop_page_confirmations, require_pages_confirmed
+from app.engine.signing import (
+    MAX_SIGNATURE_BYTES,
+    SIGNATURE_TYPES,
+    STROKES_TYPE,
+    Declaration,
+    checked_signature,
+    declaration_for,
+    detect_signature_type,
+    stored_policy,
+)
+from app.engine.sittings import close_sitting
 from app.errors import UsageError
-from app.render import signature_art
 from app.vault.database import Connection
 
-STROKES_TYPE = "application/vnd.quietroom.strokes+json"
-SIGNATURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", STROKES_TYPE)
-MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
+# Where they have always been imported from (the checks themselves are signing.py's).
+__all__ = [
+    "MAX_SIGNATURE_BYTES",
+    "SIGNATURE_TYPES",
+    "STROKES_TYPE",
+    "StatementsMixin",
+    "detect_signature_type",
+    "signed_refusal",
+]
 
 
 def signed_refusal() -> UsageError:
@@ -31,27 +48,6 @@ def signed_refusal() -> UsageError:
         "statement.signed",
         "this statement is signed and can no longer "
         "change; a further account is a new statement ('statement further')",
-    )
-
-
-def detect_signature_type(data: bytes) -> str:
-    if len(data) > MAX_SIGNATURE_BYTES:
-        raise UsageError(
-            "signature.file_too_large", "the signature file is too large (at most 2 MB)"
-        )
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in data[:65536].lower():
-        return "image/svg+xml"
-    if head.startswith(b"{") and b'"strokes"' in data[:4096]:
-        return "application/vnd.quietroom.strokes+json"
-    raise UsageError(
-        "signature.unknown_format",
-        "the signature must be a PNG or JPEG image, "
-        "an SVG drawing, or strokes captured by the signature pad",
     )
 
 
@@ -180,6 +176,7 @@ class StatementsMixin(EngineBase):
             (statement.id, section_id, text, result.seq, at),
         )
         self._texts[(statement.id, section_id)] = (result.seq, text)
+        drop_page_confirmations(conn, statement.id)  # the pages shown are not this text
         if statement.readback_confirmed:
             # The survivor confirmed a different text: they must confirm again.
             conn.execute(
@@ -349,77 +346,121 @@ class StatementsMixin(EngineBase):
         return {"confirmed": at, "corrections": applied}
 
     def sign_statement(
-        self, ref: str, signature: bytes, media_type: str | None = None
+        self,
+        ref: str,
+        signature: bytes,
+        media_type: str | None = None,
+        *,
+        end_sitting: bool = False,
+        consent_signature: bytes | None = None,
+        consent_signature_type: str | None = None,
     ) -> dict[str, Any]:
-        media_type = media_type or detect_signature_type(signature)
-        if media_type not in SIGNATURE_TYPES:
-            raise UsageError("signature.unsupported_type", "unsupported signature format")
-        if len(signature) > MAX_SIGNATURE_BYTES:
-            raise UsageError("signature.too_large", "the signature is too large (at most 2 MB)")
-        # Parse it now, so a signature that could not be drawn on the statement is refused
-        # before anything is frozen.
-        if media_type == STROKES_TYPE:
-            try:
-                art = signature_art.from_json(signature.decode("utf-8"))
-            except (UnicodeDecodeError, UsageError):
-                raise UsageError(
-                    "signature.strokes_invalid", "the signature strokes are not valid"
-                ) from None
-        else:
-            art = signature_art.signature_from_file(signature)
-        if not signature_art.has_art(art):
-            raise UsageError(
-                "signature.empty", "the signature is empty; ask the witness to sign again"
-            )
+        """Sign the statement with the witness's signature: its text is frozen.
+
+        A sitting still running or paused is refused (the sitting ends before read-back)
+        unless `end_sitting`, which ends it in the same transaction, at the signing time.
+        A Welsh statement needs the organisation's approved Welsh declaration.
+        `consent_signature`: the witness's signature for the back page's consents, stored
+        in the same transaction (it can also be given before, set_consent_signature).
+        """
+        media_type, _ = checked_signature(signature, media_type)
+        if consent_signature is not None:
+            consent_signature_type, _ = checked_signature(consent_signature, consent_signature_type)
         with self._tx() as conn:
             case = self._case_row(conn, ref)
             statement = self._current_statement(conn, case.id)
-            if statement.status == "signed":
-                raise UsageError("statement.already_signed", "this statement is already signed")
-            if statement.status != "read_back" or not statement.readback_confirmed:
-                raise UsageError(
-                    "statement.not_read_back",
-                    "the statement must be read back "
-                    "and confirmed by the witness before it is signed "
-                    "('statement readback --confirmed')",
-                )
-            if not self._witness_name(conn, case.id):
-                raise UsageError(
-                    "statement.witness_name_needed",
-                    "the witness's name is needed "
-                    "on the statement before signing ('witness set --name')",
-                )
-            if not self._age_recorded(conn, case.id):
-                raise UsageError(
-                    "statement.age_not_given",
-                    "the statement must say whether the witness is under 18: record their "
-                    "age if under 18, or that they are over 18, before signing ('witness "
-                    "set --age N' or '--age-status over_18')",
-                )
-            self._refuse_unprintable(conn, case, statement)
+            declaration, running = self._sign_refusals(conn, case, statement, end_sitting)
+            require_pages_confirmed(conn, statement)  # each page shown and confirmed
             at = self.now()
             digest = self._statement_digest(conn, case, statement)
+            if running is not None:
+                # Ended at the moment of signing, so the record never holds an open
+                # sitting on a signed statement.
+                close_sitting(conn, running[0], at)
+                self._audit(conn, case.id, "end", {"sitting": running[1], "on_signing": True}, at)
             conn.execute(
                 "UPDATE statements SET status = 'signed', signed = ?, signature = ?, "
                 "signature_type = ? WHERE id = ?",
                 (at, signature, media_type, statement.id),
             )
+            detail: dict[str, Any] = {
+                "statement": statement.number,
+                "text_sha256": digest,
+                "signature_sha256": hashlib.sha256(signature).hexdigest(),
+                "signature_type": media_type,
+                "declaration": declaration.to_json(),
+            }
+            if consent_signature is not None:
+                conn.execute(
+                    "UPDATE statements SET consent_signature = ?, consent_signature_type = ? "
+                    "WHERE id = ?",
+                    (consent_signature, consent_signature_type, statement.id),
+                )
+                detail["consent_signature_sha256"] = hashlib.sha256(consent_signature).hexdigest()
             conn.execute(
                 "UPDATE cases SET status = 'signed', updated = ? WHERE id = ?", (at, case.id)
             )
-            self._audit(
-                conn,
-                case.id,
-                "sign",
-                {
-                    "statement": statement.number,
-                    "text_sha256": digest,
-                    "signature_sha256": hashlib.sha256(signature).hexdigest(),
-                    "signature_type": media_type,
-                },
-                at,
+            self._audit(conn, case.id, "sign", detail, at)
+        return {
+            "signed": at,
+            "statement": statement.number,
+            "text_sha256": digest,
+            "declaration": declaration.to_json(),
+            "ended_sitting": running[1] if running is not None else None,
+        }
+
+    def check_can_sign(self, ref: str) -> None:
+        """Every refusal signing would give before the pages are checked (a sitting still
+        open counts as one signing may end), with nothing written: a caller that must
+        change something first (end the sitting, confirm the pages as they stand) asks
+        this before, so a refused signature leaves everything as it was."""
+        with self._read() as conn:
+            case = self._case_row(conn, ref)
+            statement = self._current_statement(conn, case.id)
+            self._sign_refusals(conn, case, statement, end_sitting=True)
+
+    def _sign_refusals(
+        self, conn: Connection, case: Case, statement: Statement, end_sitting: bool
+    ) -> tuple[Declaration, tuple[Any, ...] | None]:
+        """Why the statement cannot be signed now, in the order the witness would meet
+        it; returns the declaration to print and the sitting still open, if any."""
+        if statement.status == "signed":
+            raise UsageError("statement.already_signed", "this statement is already signed")
+        if statement.status != "read_back" or not statement.readback_confirmed:
+            raise UsageError(
+                "statement.not_read_back",
+                "the statement must be read back "
+                "and confirmed by the witness before it is signed "
+                "('statement readback --confirmed')",
             )
-        return {"signed": at, "statement": statement.number, "text_sha256": digest}
+        if not self._witness_name(conn, case.id):
+            raise UsageError(
+                "statement.witness_name_needed",
+                "the witness's name is needed "
+                "on the statement before signing ('witness set --name')",
+            )
+        if not self._age_recorded(conn, case.id):
+            raise UsageError(
+                "statement.age_not_given",
+                "the statement must say whether the witness is under 18: record their "
+                "age if under 18, or that they are over 18, before signing ('witness "
+                "set --age N' or '--age-status over_18')",
+            )
+        declaration = declaration_for(case.statement_language, stored_policy(conn))
+        running = conn.execute(
+            "SELECT id, number, state FROM sittings WHERE case_id = ? AND state != 'ended'",
+            (case.id,),
+        ).fetchone()
+        if running is not None and not end_sitting:
+            raise UsageError(
+                "statement.sitting_running",
+                "sitting {number} is still {state}: end the sitting first ('sitting "
+                "end'), or let signing end it ('statement sign --end-sitting')",
+                number=running[1],
+                state=running[2],
+            )
+        self._refuse_unprintable(conn, case, statement, declaration.text or "")
+        return declaration, running
 
     def _age_recorded(self, conn: Connection, case_id: str) -> bool:
         """Whether the MG11's "Age if under 18" can be filled in truthfully: a date of
@@ -429,7 +470,9 @@ class StatementsMixin(EngineBase):
         witness = self._json_row(conn, "witnesses", case_id)
         return witness.get("age_under_18") is not None or witness.get("age_status") == "over_18"
 
-    def _refuse_unprintable(self, conn: Connection, case: Case, statement: Statement) -> None:
+    def _refuse_unprintable(
+        self, conn: Connection, case: Case, statement: Statement, declaration: str = ""
+    ) -> None:
         """Refuse to sign what the statement PDF could not print: once signed, the text,
         the witness's name and the reader can no longer change, so the statement could
         never be exported."""
@@ -453,6 +496,7 @@ class StatementsMixin(EngineBase):
                     case.reference,
                     statement.reader or "",
                     place[0] if place else "",
+                    declaration,
                 ],
             )
             refuse_missing_glyphs("statement", [name], FONT_BOLD)

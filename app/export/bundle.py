@@ -7,6 +7,7 @@
     audit.jsonl      the case's hash-chained audit log
     manifest.json    ids, author, device, sequence, recipients, SHA-256 of every file
     manifest.p7s     detached CMS signature of manifest.json by the interviewer
+    exhibits/N-NAME  the exhibits' files, when they have one (app/export/exhibits.py)
 
 Everything is built in memory; the only file written is the encrypted bundle itself,
 atomically. The export is recorded in the audit log in the same transaction, so a
@@ -30,6 +31,8 @@ from app.engine import audit
 from app.engine.clock import parse_stamp
 from app.engine.engine import Engine
 from app.errors import UsageError
+from app.export import exhibits as ex
+from app.export import pages as pg
 from app.export import record as rec
 from app.export import safetar
 from app.export.pades import Visible, sign_pdf
@@ -87,6 +90,8 @@ FILE_LIMITS = {
     MANIFEST: 1 * MIB,
     SIGNATURE: cms.MAX_SIGNATURE,
 }
+# The whole encrypted bundle: the verifier reads no more (exhibits are what can reach it).
+MAX_BUNDLE_BYTES = 512 * MIB
 
 Progress = Callable[[str], None]
 
@@ -235,16 +240,19 @@ def check_statement_taker(engine: Engine, ref: str, identity: Identity, trust: T
 
 
 def check_sizes(files: dict[str, bytes]) -> None:
-    """Refuse to write a bundle the verifier would refuse: a file over its limit."""
+    """Refuse to write a bundle the verifier would refuse: a file over its limit, too
+    many files or too many bytes in all."""
+    limits = ex.BundleLimits(FILE_LIMITS)  # an exhibit's file has its own limit
     for name, data in files.items():
-        if len(data) > FILE_LIMITS[name]:
+        if len(data) > limits[name]:
             raise UsageError(
                 "export.file_too_large",
                 "the bundle's {name} would be larger than the {limit} MiB a bundle may "
                 "hold, so nobody could verify it; nothing was exported",
                 name=name,
-                limit=FILE_LIMITS[name] // MIB,
+                limit=limits[name] // MIB,
             )
+    ex.check_totals(files, safetar.MAX_ENTRIES, MAX_BUNDLE_BYTES)
 
 
 def manifest_bytes(doc: dict[str, Any]) -> bytes:
@@ -328,9 +336,12 @@ def export_case(
         author,
         binding=rec.binding_of(collected, text_sha),
         organisation=trust.organisation,
+        initials=pg.initials_art(engine, ref),
     )
     statement_pdf = render_statement(document)
+    pg.check_export_pages(engine, ref, statement_pdf)  # the pages the witness confirmed
     restricted_pdf = render_restricted(rec.restricted_details(collected))
+    exhibit_files = ex.bundle_files(engine, ref, collected.exhibits)
     stages["render"] = time.perf_counter() - t
 
     step("sign")
@@ -345,6 +356,7 @@ def export_case(
         visible=Visible(SIGNER_BOX),
     )
     stages["sign"] = time.perf_counter() - t
+    confirmation = pg.confirmation_record(engine, ref, signed_pdf)  # None: signed before
 
     bundle_id = uuid.uuid4().hex
     with engine.recording_export(
@@ -359,7 +371,12 @@ def export_case(
                 rec.restricted_json(collected), indent=2, sort_keys=True, ensure_ascii=False
             ).encode(),
             "record.json": json.dumps(
-                rec.record(collected, audit_head=slot.audit_head, text_sha256=text_sha),
+                rec.record(
+                    collected,
+                    audit_head=slot.audit_head,
+                    text_sha256=text_sha,
+                    page_confirmation=confirmation,
+                ),
                 indent=2,
                 sort_keys=True,
                 ensure_ascii=False,
@@ -368,6 +385,7 @@ def export_case(
             HISTORY: json.dumps(
                 rec.history(collected), indent=2, sort_keys=True, ensure_ascii=False
             ).encode(),
+            **exhibit_files,  # exhibits/<number>-<name>, listed in the manifest like the rest
         }
         manifest = manifest_bytes(
             {
@@ -398,6 +416,7 @@ def export_case(
         step("encrypt")
         t = time.perf_counter()
         blob = pyrage.encrypt(archive, [parse_recipient(r) for r in chosen])
+        ex.check_bundle_size(len(blob), MAX_BUNDLE_BYTES)
         stages["encrypt"] = time.perf_counter() - t
         step("write")
         if out is not None:

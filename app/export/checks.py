@@ -28,6 +28,7 @@ from app.export.bundle import (
     SIGNATURE,
     VERSIONS,
 )
+from app.export.exhibits import exhibit_names
 from app.export.pades import pdf_keywords, validate_pdf_signature
 from app.org import Trust
 from app.resources import resource_path
@@ -217,7 +218,8 @@ def check_author(
 
 def check_files(report: Report, files: dict[str, bytes], manifest: dict[str, Any]) -> None:
     listed = manifest["files"]
-    expected = set(CONTENT_FILES_BY_VERSION[manifest["version"]])
+    version = manifest["version"]
+    expected = set(CONTENT_FILES_BY_VERSION[version]) | exhibit_names(files, version)
     problems = []
     if set(listed) != expected:
         problems.append("the manifest does not list exactly the bundle's files")
@@ -327,6 +329,29 @@ def check_binding(report: Report, pdf: bytes, record: dict[str, Any] | None) -> 
     )
 
 
+def check_restricted_binding(report: Report, pdf: bytes, manifest: dict[str, Any]) -> None:
+    """Version 2: the back page names the manifest's case in its Keywords, so a back page
+    cannot travel with another case's statement. (It is not signed itself: the manifest's
+    signature covers its bytes.)"""
+    try:
+        bound = json.loads(pdf_keywords(pdf))
+    except (ValueError, TypeError):
+        bound = None
+    expected = {
+        "quietroom": "restricted",
+        "case_id": manifest["case"]["id"],
+        "reference": manifest["case"]["reference"],
+    }
+    ok = bound == expected
+    report.add(
+        "restricted details binding",
+        ok,
+        "restricted.pdf names this bundle's case"
+        if ok
+        else "restricted.pdf does not name this bundle's case",
+    )
+
+
 def check_history(
     report: Report, raw: bytes, record: dict[str, Any] | None, manifest: dict[str, Any]
 ) -> None:
@@ -353,13 +378,17 @@ def check_history(
 
 
 def check_restricted(report: Report, raw: bytes, manifest: dict[str, Any]) -> None:
-    details, problem = _json_against(raw, "restricted-v1.schema.json", "restricted.json")
+    # A version 1 bundle holds restricted-v1, a version 2 bundle restricted-v2.
+    name = f"restricted-v{manifest['version']}.schema.json"
+    details, problem = _json_against(raw, name, "restricted.json")
     if problem is None and details["case_reference"] != manifest["case"]["reference"]:
+        problem = "restricted.json describes another case than the manifest"
+    if problem is None and details.get("case_id", manifest["case"]["id"]) != manifest["case"]["id"]:
         problem = "restricted.json describes another case than the manifest"
     report.add(
         "restricted details",
         problem is None,
-        problem or "valid against restricted-v1.schema.json, for the manifest's case",
+        problem or f"valid against {name}, for the manifest's case",
     )
 
 

@@ -27,6 +27,7 @@ from app.export.bundle import (
     FILE_LIMITS,
     HISTORY,
     MANIFEST,
+    MAX_BUNDLE_BYTES,
     VERSION,
     VERSIONS,
     files_of_version,
@@ -45,8 +46,11 @@ from app.export.checks import (
     check_recipients,
     check_record,
     check_restricted,
+    check_restricted_binding,
     check_signature,
 )
+from app.export.exhibits import BundleLimits, BundleNames, check_exhibits, exhibit_names
+from app.export.page_text import check_pages
 from app.fsutil import cannot_read, ensure_private_dir, read_limited, write_new_file
 from app.org import Trust, load_ca_or_trust
 from app.org.organisation import identity_file_unreadable, not_an_age_identity_file
@@ -64,7 +68,8 @@ __all__ = [
     "verify_in_vault",
 ]
 
-MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+# Every name a bundle may hold: the fixed files of every version, and exhibits' files.
+BUNDLE_NAMES = BundleNames(ALL_FILES)
 MAX_IDENTITY_BYTES = 64 * 1024
 AGE_MAGIC = agefile.AGE_MAGIC
 
@@ -179,11 +184,12 @@ def verify_data(
     mine = {str(i.to_public()) for i in identities}
     report.add("decryption", True, "the bundle opened with your identity")
     try:
-        files = safetar.unpack(payload, ALL_FILES, FILE_LIMITS)
+        files = safetar.unpack(payload, BUNDLE_NAMES, BundleLimits(FILE_LIMITS))
     except VerificationError as exc:
         report.refuse("contents", exc)
         return report
-    expected = files_of_version(_claimed_version(files))
+    version = _claimed_version(files)
+    expected = files_of_version(version) | exhibit_names(files, version)
     missing = sorted(expected - files.keys())
     extra = sorted(files.keys() - expected)
     problems = [f"missing: {', '.join(missing)}"] if missing else []
@@ -234,6 +240,9 @@ def _check_contents(
     if manifest["version"] >= 2:
         check_binding(report, files["statement.pdf"], record)
         check_history(report, files[HISTORY], record, manifest)
+        check_exhibits(report, files, record)
+        check_pages(report, files["statement.pdf"], record)  # the pages the witness confirmed
+        check_restricted_binding(report, files["restricted.pdf"], manifest)
     check_restricted(report, files["restricted.json"], manifest)
     check_audit(report, files["audit.jsonl"], record, manifest)
 
@@ -281,7 +290,7 @@ def check_extract_target(target: Path) -> None:
         )
 
 
-def extract(report: Report, target: Path, *, names: frozenset[str] = ALL_FILES) -> list[str]:
+def extract(report: Report, target: Path, *, names: frozenset[str] = BUNDLE_NAMES) -> list[str]:
     """Write the verified files into `target` (created 0700); never overwrite anything.
     Only `names` are written (a bundle's files; a decision file passes its own).
     All or nothing: if one file cannot be written, those already written are removed,
@@ -308,6 +317,8 @@ def extract(report: Report, target: Path, *, names: frozenset[str] = ALL_FILES) 
                 continue
             path = target / name
             try:
+                if path.parent != target:  # exhibits/…: a private folder of their own
+                    ensure_private_dir(path.parent)
                 write_new_file(path, report.files[name])
             except FileExistsError:
                 raise UsageError(
@@ -326,11 +337,13 @@ def extract(report: Report, target: Path, *, names: frozenset[str] = ALL_FILES) 
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the exhibits' folder, if made and now empty
+            (target / "exhibits").rmdir()
         if created:
             with contextlib.suppress(OSError):
                 target.rmdir()
         raise
-    return [p.name for p in written]
+    return [p.relative_to(target).as_posix() for p in written]
 
 
 def verify_in_vault(engine: Any, bundle: Path) -> Report:

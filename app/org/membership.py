@@ -30,8 +30,8 @@ from app.org.organisation import CA_KEY_NAME, Protection, load_ca_key, slug, sta
 from app.org.policy import (
     Policy,
     PolicyError,
-    WelshDeclaration,
     check_marking,
+    check_new_declaration,
     check_recovery_recipient,
 )
 from app.org.signer import (
@@ -306,12 +306,14 @@ def org_set_policy(
     marking: str | None = None,
     welsh_declaration: object = KEEP,
     recovery_recipient: object = KEEP,
+    initials_each_page: bool | None = None,
     next_update_days: int = NEXT_UPDATE_DAYS,
     ca_passphrase: bytes | None = None,
 ) -> PolicyChange:
     """Change the organisation's policy and publish the trust file with the next serial
     (needs only the trust-list signer). `welsh_declaration` is the text or None (remove
-    it); `recovery_recipient` an age1… key or None. Nothing given: show it as it is."""
+    it); `recovery_recipient` an age1… key or None; `initials_each_page` True or False
+    (None: as it is). Nothing given: show it as it is."""
     check_next_update_days(next_update_days)
     trust = load_trust(org_dir / TRUST_NAME, org_dir / CA_NAME)
     current = trust.policy
@@ -321,7 +323,7 @@ def org_set_policy(
             welsh_declaration=(
                 current.welsh_declaration
                 if welsh_declaration is KEEP
-                else WelshDeclaration.of(welsh_declaration)
+                else check_new_declaration(welsh_declaration)
                 if welsh_declaration
                 else None
             ),
@@ -331,6 +333,9 @@ def org_set_policy(
                 else check_recovery_recipient(recovery_recipient)
                 if recovery_recipient
                 else None
+            ),
+            initials_each_page=(
+                current.initials_each_page if initials_each_page is None else initials_each_page
             ),
         )
     except PolicyError as exc:

@@ -97,11 +97,12 @@ def _sitting_lines(sitting: SittingSummary) -> list[str]:
 
 def _pause_line(pause: PauseSummary) -> str:
     kind = " (an interruption)" if pause.kind == "interruption" else ""
-    who = (
-        "recorded by Quietroom itself"
-        if pause.requested_by == "system"
-        else f"asked for by the {_plain(pause.requested_by_label)}"
-    )
+    if pause.requested_by == "system":
+        who = "recorded by Quietroom itself"
+    elif not pause.requested_by:  # nobody answered who asked (it can be completed later)
+        who = "who asked was not recorded"
+    else:
+        who = f"asked for by the {_plain(pause.requested_by_label)}"
     span = f"from {format_time(pause.started)}"
     if pause.ended is None:
         span += f", {NOT_ENDED}"

@@ -23,6 +23,7 @@ from app import org
 from app.cli.main import one_line
 from app.engine.engine import Engine
 from app.export.bundle import export_case
+from app.export.pages import confirm_all_pages
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
 
@@ -62,10 +63,14 @@ def make_world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
                 engine.save_section(ref, "account", "It happened in the summer.")
             engine.start_sitting("RUN-1")
             engine.pause_sitting("RUN-1", "witness")
+            # Taken by this vault's interviewer (present at its sitting), ended before signing.
+            engine.start_sitting("SIGNED-1")
+            engine.end_sitting("SIGNED-1")
             engine.save_section("CJK-1", "account", "She said 中文 to me.")
             engine.save_section("LONG-1", "account", "word " * 600_000)
             for ref in ("READY-1", "SIGNED-1", "CJK-1"):
                 engine.confirm_readback(ref)
+            confirm_all_pages(engine, "SIGNED-1")  # the witness confirmed each page
             engine.sign_statement("SIGNED-1", SVG)
             export_case(engine, "SIGNED-1", base / "ok.qrb")
     files = base / "files"

@@ -5,6 +5,8 @@ braces ({missing}, {empty}, {garbage}, {zero}, ...) are files the test module ma
 from __future__ import annotations
 
 NOT_UTF8 = "caf\udce9"  # how Python passes on the bytes b"caf\xe9" of an argument
+CONSENT_GIVEN = ["witness", "consent", "RUN-1", "--kind", "civil_proceedings", "--given"]
+SIGN_READY = ["statement", "sign", "READY-1", "--witness-signature", "{svg}"]
 
 SWEEP = [
     # (id, arguments, exit code, part of the message)
@@ -90,6 +92,57 @@ SWEEP = [
         ["witness", "consent", "RUN-1", "--kind", " ", "--given"],
         1,
         "must not be empty",
+    ),
+    # the MG11's fields, the statement's language, dismissed hints (format 2)
+    (
+        "language-unknown",
+        ["case", "set", "RUN-1", "--statement-language", "fr"],
+        1,
+        "invalid choice",
+    ),
+    (
+        "language-after-signing",
+        ["case", "set", "SIGNED-1", "--statement-language", "cy"],
+        1,
+        "can no longer change",
+    ),
+    ("hint-bad-rule", ["case", "hint-dismiss", "RUN-1", "--rule", "No Rule"], 1, "by its id"),
+    (
+        "hint-reason-not-utf8",
+        ["case", "hint-dismiss", "RUN-1", "--rule", "q", "--reason", NOT_UTF8],
+        1,
+        "not valid text",
+    ),
+    (
+        "abe-reference-alone",
+        ["witness", "set", "RUN-1", "--abe-reference", "ABE-1"],
+        1,
+        "only kept for a visually recorded",
+    ),
+    (
+        "consent-limit-not-utf8",
+        [*CONSENT_GIVEN, "--limit", NOT_UTF8],
+        1,
+        "not valid text",
+    ),
+    (
+        "court-answer-unknown",
+        ["witness", "restricted", "RUN-1", "--willing-to-attend-court", "maybe"],
+        1,
+        "invalid choice",
+    ),
+    ("pause-update-nothing", ["sitting", "pause-update", "RUN-1"], 1, "--reason or both"),
+    (
+        "sign-consents-garbage",
+        [*SIGN_READY, "--consent-signature", "{garbage}"],
+        1,
+        "PNG or JPEG",
+    ),
+    (
+        "sign-consents-endless",
+        [*SIGN_READY, "--consent-signature", "{zero}"],
+        1,
+        "too large",
     ),
     # sittings, out of order
     ("end-no-sitting", ["sitting", "end", "READY-1"], 1, "no sitting"),

@@ -12,6 +12,7 @@ from app.engine.engine import Engine
 from app.engine.models import PacingEvent, Participant
 from app.engine.revisions import COALESCE_SECONDS
 from app.errors import UsageError
+from app.export.pages import confirm_all_pages
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -312,6 +313,7 @@ def test_readback_corrections_then_signing_freezes(engine: Engine, case_ref: str
     with pytest.raises(UsageError, match="confirmed"):
         engine.sign_statement(case_ref, SIGNATURE)
     engine.confirm_readback(case_ref)
+    confirm_all_pages(engine, case_ref)
     engine.sign_statement(case_ref, SIGNATURE)
     assert engine.case(case_ref).status == "signed"
     for attempt in (
@@ -371,6 +373,7 @@ def test_audit_records_every_kind_of_action_and_detects_tampering(
     engine.end_sitting(case_ref)
     engine.statement_text(case_ref)
     engine.confirm_readback(case_ref)
+    confirm_all_pages(engine, case_ref)
     engine.sign_statement(case_ref, SIGNATURE)
     actions = {e.action for e in engine.audit_entries(case_ref)}
     assert {"create", "view", "edit", "pause", "resume", "sign", "start", "end"} <= actions
@@ -424,6 +427,7 @@ def test_references_never_shadow_ids_and_fields_stay_one_line(engine: Engine) ->
 def test_date_of_birth_is_frozen_once_signed(engine: Engine, case_ref: str) -> None:
     engine.save_section(case_ref, "account", "Words.")
     engine.confirm_readback(case_ref)
+    confirm_all_pages(engine, case_ref)
     engine.sign_statement(case_ref, SIGNATURE)
     with pytest.raises(UsageError, match="date of birth"):
         engine.set_restricted(case_ref, date_of_birth="1980-01-01")

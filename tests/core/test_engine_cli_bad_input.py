@@ -17,6 +17,7 @@ import pytest
 
 from app.engine.engine import Engine
 from app.engine.models import Participant
+from app.export.pages import confirm_all_pages
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, REPO
 from tests.core.engine_cli_harness import (
@@ -88,6 +89,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             engine.pause_sitting("PAUSED-1", "witness", "tired")
             for ref in ("READY-1", "SIGNED-1"):
                 engine.confirm_readback(ref)
+            confirm_all_pages(engine, "SIGNED-1")  # the witness confirmed each page
             engine.sign_statement("SIGNED-1", png)
     files = {
         "text": write(base, "text.txt", "New words.\n"),

@@ -290,6 +290,7 @@ def test_statement_write_show_readback_sign_further(cli: Cli, tmp_path: Path) ->
         "CSA-9",
         "--witness-signature",
         write(tmp_path, "sig.png", png_signature()),
+        "--pages-confirmed",
     )
     assert signed["statement"] == 1
     assert cli.json("case", "show", "CSA-9")["status"] == "signed"
@@ -310,7 +311,8 @@ def test_statement_write_show_readback_sign_further(cli: Cli, tmp_path: Path) ->
         write(tmp_path, "d.txt", "Something I remembered later."),
     )
     cli.json("statement", "readback", "CSA-9", "--confirmed")
-    cli.json("statement", "sign", "CSA-9", "--witness-signature", write(tmp_path, "sig.svg", SVG))
+    svg = write(tmp_path, "sig.svg", SVG)
+    cli.json("statement", "sign", "CSA-9", "--witness-signature", svg, "--pages-confirmed")
     assert cli.json("statement", "show", "CSA-9")["text"] == "Something I remembered later."
     verified = cli("audit", "verify", "CSA-9")
     assert verified.returncode == 0, verified.stderr

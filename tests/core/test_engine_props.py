@@ -34,6 +34,7 @@ from app.engine.clock import FakeClock, stamp
 from app.engine.engine import Engine
 from app.engine.models import CATEGORIES, PAUSE_REQUESTER_ROLES, PacingEvent, Participant
 from app.errors import UsageError
+from app.export.pages import sign_confirmed
 from app.render.fonts import FONT, clean, register_fonts
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -146,7 +147,7 @@ class MPause:
     kind: str
     started: datetime
     ended: datetime | None
-    requested_by: str
+    requested_by: str | None  # None: not recorded (nobody said who asked)
     reason: str | None
     crash_at: datetime | None = None
 
@@ -297,10 +298,10 @@ class EngineMachine(RuleBasedStateMachine):
 
     @precondition(lambda self: self.sitting_state == "running")
     @rule(
-        by=st.sampled_from(PAUSE_REQUESTER_ROLES),
+        by=st.none() | st.sampled_from(PAUSE_REQUESTER_ROLES),
         reason=st.none() | st.text(plain_chars, max_size=30),
     )
-    def pause(self, by: str, reason: str | None) -> None:
+    def pause(self, by: str | None, reason: str | None) -> None:
         pause = self.engine.pause_sitting(REF, by, reason)
         sitting, now = self.open_sitting, self.clock.now()
         assert sitting is not None
@@ -490,7 +491,10 @@ class EngineMachine(RuleBasedStateMachine):
             )
         self.confirmed = True
 
-    @precondition(lambda self: self.status == "read_back" and self.confirmed)
+    # The sitting ends before signing (signing with one open is refused: refused_operation).
+    @precondition(
+        lambda self: self.status == "read_back" and self.confirmed and self.open_sitting is None
+    )
     @rule()
     def sign(self) -> None:
         # What the statement PDF cannot print is refused before signing (once signed it
@@ -518,7 +522,15 @@ class EngineMachine(RuleBasedStateMachine):
                     section_id, new, bool(applied), applied[0]["revision"] if applied else 0
                 )
             self.confirmed = True
-        result = self.engine.sign_statement(REF, PNG)
+        if not any(t.strip() for t in self.texts.values()):
+            # Corrections at read-back emptied it: no pages to confirm, nothing is signed.
+            before = self.snapshot()
+            with pytest.raises(UsageError, match="has no text"):
+                sign_confirmed(self.engine, REF, PNG, confirm_all=True)
+            assert self.snapshot() == before, "a refused signature changed the vault"
+            return
+        # The witness confirms each page before signing (app/export/pages.py).
+        result = sign_confirmed(self.engine, REF, PNG, confirm_all=True)
         assert result["text_sha256"]
         self.status = "signed"
 
@@ -565,7 +577,7 @@ class EngineMachine(RuleBasedStateMachine):
             ]
             if sitting is None:
                 candidates.append(lambda: e.start_sitting(REF))
-        elif not (self.status == "read_back" and self.confirmed):
+        elif not (self.status == "read_back" and self.confirmed) or sitting is not None:
             candidates.append(lambda: e.sign_statement(REF, PNG))
         if self.status == "draft" and not any(t.strip() for t in self.texts.values()):
             candidates.append(lambda: e.confirm_readback(REF))

@@ -21,6 +21,7 @@ from app.engine.clock import FakeClock
 from app.engine.engine import Engine
 from app.errors import UsageError
 from app.export import record as record_module
+from app.export.pages import confirm_all_pages
 from app.guides import (
     CATEGORIES,
     ChecklistItem,
@@ -630,6 +631,7 @@ def test_export_record_is_unchanged_by_translations(engine: Engine) -> None:
     engine.save_section("APSP-CY-1", "account", "Roedd e'n dod i'r tŷ.")
     engine.guide(engine.case("APSP-CY-1"), language="cy")
     engine.confirm_readback("APSP-CY-1")
+    confirm_all_pages(engine, "APSP-CY-1")  # the witness confirmed each page
     engine.sign_statement("APSP-CY-1", SIGNATURE)
     collected = record_module.collect(engine, "APSP-CY-1")
     assert collected.guide is guide_for_category("apsp")

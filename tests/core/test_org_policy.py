@@ -39,6 +39,7 @@ def test_a_new_organisation_has_the_default_policy(org: Path) -> None:
         "protective_marking": DEFAULT_MARKING,
         "welsh_declaration": None,
         "recovery_recipient": None,
+        "initials_each_page": False,
     }
     assert load_trust(org / "trust.json").policy == Policy()
 
@@ -100,10 +101,13 @@ def test_org_policy_cli_shows_changes_and_refuses_bad_input(org: Path, tmp_path:
     empty.write_text("\n")
     control = tmp_path / "control.txt"
     control.write_text("un\x07dau")
+    no_count = tmp_path / "no-count.txt"
+    no_count.write_text("Mae'r datganiad hwn yn wir.", encoding="utf-8")
     for args, words in (
         (["--recovery-recipient", "age1nope"], "not a valid age1"),
         (["--welsh-declaration-file", empty], "is empty"),
         (["--welsh-declaration-file", control], "printable"),
+        (["--welsh-declaration-file", no_count], 'hold "{n}" once'),
         (["--welsh-declaration-file", tmp_path / "missing.txt"], "missing.txt"),
         (["--marking", "RESTRICTED"], "invalid choice"),
         (["--no-welsh-declaration", "--welsh-declaration-file", welsh], "not allowed with"),

@@ -485,3 +485,16 @@ def test_a_pause_past_midnight_shows_both_dates(record: dict[str, Any], validato
         "  Pause 1: asked for by the witness, from 1 Dec 2026, 23:50 to 2 Dec 2026, 00:05"
         " (15 min); reason: no reason given"
     ) in summary_lines(summarise(record))
+
+
+def test_a_pause_nobody_said_who_asked_for_says_so(record: dict[str, Any]) -> None:
+    """Format 2 records may hold a pause whose requester was never answered (null): the
+    summary says who asked was not recorded, never a made-up role."""
+    record["sittings"][1]["pauses"] = [pause(1, stamp(4, 5, 50), stamp(4, 5, 55), "", "")]
+    record["sittings"][1]["pauses"][0]["requested_by"] = None
+    (unanswered,) = summarise(record).sittings[0].pauses
+    assert unanswered.requested_by == ""
+    assert (
+        "  Pause 1: who asked was not recorded, from 4 Dec 2026, 05:50 to 05:55"
+        " (5 min); reason: no reason given"
+    ) in summary_lines(summarise(record))

@@ -13,6 +13,7 @@ from app.engine.engine import Engine
 from app.engine.models import Participant
 from app.errors import UsageError
 from app.export.bundle import export_case
+from app.export.pages import confirm_all_pages
 from app.org import org_init, org_reissue
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -48,6 +49,7 @@ def take(engine: Engine, ref: str, present: list[Participant] | None = None) -> 
     engine.save_section(ref, "account", "I remember the lane by the chapel.")
     engine.end_sitting(ref)
     engine.confirm_readback(ref)
+    confirm_all_pages(engine, ref)  # the witness confirmed each page
     engine.sign_statement(ref, SVG)
 
 

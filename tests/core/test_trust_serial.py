@@ -27,6 +27,7 @@ from app.engine.engine import Engine
 from app.engine.identity import TRUST_MARK
 from app.errors import QuietroomError, VerificationError
 from app.export.bundle import export_case, resolve_recipients
+from app.export.pages import confirm_all_pages
 from app.export.verify import verify_bundle
 from app.org import load_identity, load_trust, org_init, org_issue, org_remove
 from app.org.trust import render_trust
@@ -330,6 +331,7 @@ def signed_case(engine: Engine) -> str:
     engine.set_witness("CSA-NEXT-1", name="Alex Morgan", age_status="over_18")
     engine.save_section("CSA-NEXT-1", "account", "It happened in the summer.")
     engine.confirm_readback("CSA-NEXT-1")
+    confirm_all_pages(engine, "CSA-NEXT-1")  # the witness confirmed each page
     engine.sign_statement("CSA-NEXT-1", SIGNATURE)
     return "CSA-NEXT-1"
 

@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from app.desktop.session import Session
 from app.desktop.sync import case_deliveries, outbox_items, set_intake_address
 from app.export.bundle import export_case
+from app.export.pages import confirm_all_pages
 from app.org import org_init
 from app.settings import Settings
 from intake.db import Database
@@ -59,6 +60,7 @@ def interviewer_vault(root: Path, org: Path) -> Session:
     e.save_section(case.id, "account", "I remember the lane by the chapel.")
     e.end_sitting(case.id)
     e.confirm_readback(case.id)
+    confirm_all_pages(e, case.id)  # the witness confirmed each page
     e.sign_statement(case.id, SIGNATURE)
     for _ in range(2):
         export_case(e, case.id, None, send=True)

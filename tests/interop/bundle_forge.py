@@ -23,6 +23,7 @@ from pyrage import x25519
 
 from app.engine.engine import Engine
 from app.export.bundle import CONTENT_FILES, MANIFEST, SIGNATURE, manifest_bytes
+from app.export.pages import confirm_all_pages
 from app.vault.vault import Vault
 from crypto import cms, pki
 from tests.conftest import FAST_KDF, PASSPHRASE, require_tool, run_cli
@@ -60,6 +61,7 @@ def signed_case(engine: Engine, ref: str) -> str:
     engine.save_section(ref, "account", "I remember the lane by the chapel.")
     engine.end_sitting(ref)
     engine.confirm_readback(ref)
+    confirm_all_pages(engine, ref)  # the witness confirmed each page
     engine.sign_statement(ref, SVG)
     return ref
 

@@ -20,6 +20,7 @@ from pyrage import x25519
 
 from app.engine.engine import Engine
 from app.errors import UsageError, VerificationError
+from app.export.pages import confirm_all_pages
 from app.export.verify import verify_bundle
 from app.org import org_init
 from app.vault.vault import Vault
@@ -58,6 +59,7 @@ def build_case(root: Path, org: Path, paragraphs: int = 30) -> Engine:
     engine.save_section("CSA-EXP-1", "account", WELSH + "\n" + body)
     engine.end_sitting("CSA-EXP-1")
     engine.confirm_readback("CSA-EXP-1")
+    confirm_all_pages(engine, "CSA-EXP-1")  # the witness confirmed each page
     engine.sign_statement("CSA-EXP-1", SIGNATURE)
     return engine
 
@@ -191,7 +193,8 @@ def test_verify_passes_for_each_recipient(made: dict[str, Path], tmp_path: Path)
         )
         assert result.returncode == 0, result.stdout + result.stderr
         report = json.loads(result.stdout)
-        assert report["ok"] and len(report["checks"]) == 13
+        assert report["ok"] and len(report["checks"]) >= 13
+        assert "pages confirmed by the witness" in {c["check"] for c in report["checks"]}
     # A bare CA certificate checks no membership: refused (exit 4, nothing extracted)
     # unless --ca-only accepts that.
     bare = ["verify", made["bundle"], "--identity", sup(made), "--trust", made["org"] / "ca.pem"]

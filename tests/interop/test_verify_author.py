@@ -50,7 +50,11 @@ def test_a_pdf_signed_by_jo_bloggs_is_not_jos(world: World, tmp_path: Path) -> N
     collected = rec.collect(world.engine, world.ref)
     # Bound to the very same record: only the signer differs.
     binding = rec.binding_of(collected, world.engine.statement_digest(world.ref))
-    document = rec.statement_document(collected, "Jo", binding=binding)
+    trust = world.engine.trust()
+    assert trust is not None
+    document = rec.statement_document(
+        collected, "Jo", binding=binding, organisation=trust.organisation
+    )
     pdf = sign_pdf(
         render_statement(document),
         (bloggs / "cert.pem").read_bytes(),

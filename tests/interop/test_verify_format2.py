@@ -49,6 +49,7 @@ def test_a_real_version_2_bundle_passes_with_its_binding_and_history(world: Worl
     checks = {c["check"]: c for c in report["checks"]}
     assert checks["manifest"]["detail"].endswith("version 2")
     assert checks["statement binding"]["ok"] and checks["history"]["ok"]
+    assert checks["restricted details binding"]["ok"]
 
 
 def test_a_statement_from_another_case_is_refused(world: World, tmp_path: Path) -> None:
@@ -60,7 +61,20 @@ def test_a_statement_from_another_case_is_refused(world: World, tmp_path: Path) 
     export_case(world.engine, other_ref, other)
     other_pdf = files_of(payload(other, world.supervisor))["statement.pdf"]
     tar = reseal(world.files(), world.jo, {"statement.pdf": other_pdf})
-    assert list(refused(world, tmp_path, tar)) == ["statement binding"]
+    # Its pages are not the pages this record says the witness confirmed, either.
+    problems = refused(world, tmp_path, tar)
+    assert list(problems) == ["statement binding", "pages confirmed by the witness"]
+
+
+def test_a_back_page_from_another_case_is_refused(world: World, tmp_path: Path) -> None:
+    """The back page of another case, put in this bundle with the manifest re-hashed and
+    re-signed: only the restricted details' binding fails."""
+    other_ref = signed_case(world.engine, "CSA-OTHER-3")
+    other = tmp_path / "other.qrb"
+    export_case(world.engine, other_ref, other)
+    other_pdf = files_of(payload(other, world.supervisor))["restricted.pdf"]
+    tar = reseal(world.files(), world.jo, {"restricted.pdf": other_pdf})
+    assert list(refused(world, tmp_path, tar)) == ["restricted details binding"]
 
 
 def history_with(world: World, change: Any) -> bytes:
@@ -131,3 +145,20 @@ def test_the_interviewers_signature_is_visible_and_every_page_says_who_witnessed
     assert "/AP" in signature  # an appearance: who signed, when, which certificate
     for page in texts(pdf):
         assert "Signature witnessed by: Jo (interviewer)" in page
+
+
+def test_the_visible_signature_is_drawn_where_a_reader_sees_the_pages(world: World) -> None:
+    """The review screen and the signing screen draw pages with pdfium: the interviewer's
+    signature box (a form field) is drawn there too, not only by poppler."""
+    from app.export.page_text import page_pixels, page_texts
+    from app.render.mg11 import SIGNER_BOX
+
+    pdf = world.files()["statement.pdf"]
+    width = 595  # one pixel per PDF point on A4
+    drawn = page_pixels(pdf, len(page_texts(pdf)) - 1, width)
+    left, bottom, right, top = SIGNER_BOX
+    dark = 0
+    for y in range(drawn.height - top + 2, drawn.height - bottom - 2):
+        row = drawn.pixels[y * drawn.stride : y * drawn.stride + drawn.width * 3]
+        dark += sum(1 for x in range(left + 2, right - 2) if row[x * 3] < 128)
+    assert dark > 50  # the box's text, not white paper

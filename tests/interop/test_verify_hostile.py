@@ -15,11 +15,13 @@ import pytest
 from app.engine import audit
 from app.engine.models import RESTRICTED_FIELDS
 from app.export import record as rec
+from app.export.pages import confirm_all_pages
 from tests.conftest import REPO
 from tests.interop.bundle_forge import SVG, World, failed, make_world, reseal, verify
 
 DEEP = 100_000  # far past Python's recursion limit
-RESTRICTED_SCHEMA = REPO / "app" / "resources" / "schemas" / "restricted-v1.schema.json"
+# A format 2 bundle's restricted.json (a version 1 bundle's is checked against v1).
+RESTRICTED_SCHEMA = REPO / "app" / "resources" / "schemas" / "restricted-v2.schema.json"
 
 
 @pytest.fixture(scope="module")
@@ -183,18 +185,26 @@ def test_the_restricted_schema_describes_what_an_export_writes(world: World) -> 
         special_measures="screens",
         other_needs="breaks",
         vps_offered=True,
+        process_explained=True,
+        leaflet_given=True,
+        willing_to_attend_court="not_sure",
+        court_note="with screens",
+        witness_service_referral=False,
     )
     engine.record_consent(ref, "medical-records", "given", "by phone")
+    engine.record_consent(ref, "medical_records_defence", "given", limit="not the GP notes")
     engine.record_consent(ref, "medical-records", "withdrawn")
     engine.save_section(ref, "account", "It happened.")
     engine.confirm_readback(ref)
+    confirm_all_pages(engine, ref)  # the witness confirmed each page
     engine.sign_statement(ref, SVG)
     written = json.loads(json.dumps(rec.restricted_json(rec.collect(engine, ref))))
     assert set(written["details"]) == {*RESTRICTED_FIELDS, "consents"}
     validator.validate(written)
     for wrong in (
         {**written, "extra": 1},
-        {**written, "version": 2},
+        {**written, "version": 1},
+        {**written, "case_id": "CSA-FULL-1"},
         {**written, "details": {**written["details"], "consents": [{"kind": "x"}]}},
         {**written, "details": {**written["details"], "date_of_birth": "31/12/1979"}},
         {**written, "details": {**written["details"], "letters_safe": "yes"}},

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from app.export.pages import confirm_all_pages
 from app.org import org_init
 from app.org.organisation import Protection
 from tests.ui.conftest import FakeNavigator, call
@@ -113,6 +114,7 @@ def signed_case(qtbot: Any, backend: Backend) -> str:
         e.set_witness(case.id, name="Dana Price", age_status="over_18")
         e.save_section(case.id, "account", "He sent messages late at night.")
         e.confirm_readback(case.id)
+        confirm_all_pages(e, case.id)  # the witness confirmed each page
         e.sign_statement(case.id, SIGNATURE)
         return case.id
 
@@ -135,7 +137,9 @@ def test_export_then_open_the_bundle(
     screen.export.click()
     assert screen.busy.isVisibleTo(screen)
     qtbot.waitUntil(lambda: "Every check passed." in screen.message.text(), timeout=20_000)
-    assert screen.report.toPlainText().count("ok  ") == 11
+    report = screen.report.toPlainText().splitlines()
+    assert len(report) >= 11 and all(line.startswith("ok  ") for line in report)
+    assert any("pages confirmed by the witness" in line for line in report)
     assert (tmp_path / "out.qrb").is_file()
     assert call(qtbot, backend, lambda s: s.engine.case(nav.current_case)).status == "exported"
 

@@ -33,6 +33,7 @@ from app.engine.clock import FakeClock
 from app.engine.statements import STROKES_TYPE
 from app.errors import Phrase, QuietroomError, UsageError
 from app.export.bundle import export_case
+from app.export.pages import confirm_all_pages
 from app.export.verify import verify_in_vault
 from app.org import org_init, org_remove
 from app.vault import keys
@@ -426,6 +427,7 @@ def test_read_back_and_signing(session: Session, qapp: Any) -> None:
     e.confirm_readback(ref)
     assert_is("statement.witness_name_needed", refusal(lambda: e.sign_statement(ref, SIGNATURE)))
     e.set_witness(ref, name="Dana Price", age_status="over_18")
+    confirm_all_pages(e, ref)  # the witness confirmed each page
     e.sign_statement(ref, SIGNATURE)
     assert_is("statement.already_signed", refusal(lambda: e.sign_statement(ref, SIGNATURE)))
     assert_is(

@@ -100,8 +100,8 @@ def fill_everything(
     choose(qtbot, restricted["vps_offered"], True)
     next_step(qtbot, backend, screen)
     consents = screen.consents_step.fields
-    choose(qtbot, consents["access to medical records"], "given")
-    choose(qtbot, consents["sharing with other agencies"], "withdrawn")
+    choose(qtbot, consents["medical_records_access"], "given")
+    choose(qtbot, consents["share_with_agencies"], "withdrawn")
     next_step(qtbot, backend, screen)
     present = screen.present_step
     assert [p.role for p in present.participants()] == ["interviewer"]  # from step 1
@@ -163,9 +163,10 @@ def test_the_whole_flow_from_the_keyboard(qtbot: Any, backend: Backend, nav: Fak
         "vps_offered": True,
     }
     assert [(c["kind"], c["state"]) for c in consents] == [
-        ("access to medical records", "given"),
-        ("sharing with other agencies", "withdrawn"),
+        ("medical_records_access", "given"),
+        ("share_with_agencies", "withdrawn"),
     ]
+    assert case.statement_language == "en"  # the default, left as it was
     present = call(qtbot, backend, lambda s: s.engine.planned_present(case.id))
     assert present == [
         Participant("interviewer", "Dee Interviewer"),
@@ -519,12 +520,19 @@ def test_consent_steps_list_the_common_consents(
 ) -> None:
     screen = make_screen(qtbot, backend, nav)
     screen.show_step(CONSENTS)
-    combos = [screen.consents_step.fields[k] for k in screen.consents_step.fields]
+    fields = screen.consents_step.fields
+    combos = [fields[k] for k in fields if isinstance(fields[k], QComboBox)]
     assert [c.accessibleName() for c in combos] == [
-        "Access to medical records",
-        "Sharing with other agencies",
+        "The police having access to their medical records in relation to this matter",
+        "Their medical records being disclosed to the defence",
+        "The statement being disclosed for civil proceedings (for example, child care proceedings)",
+        "Their details being shared with agencies that support victims",
         "Contact by the supervisor",
         "Referral to an ISVA",
+        "The criminal justice process and the Victim Personal Statement scheme explained",
+        "Leaflet given: “Giving a witness statement to the police – what happens next?”",
+        "Willing to attend court",
+        "Consents to their details going to the Witness Service",
     ]
     assert [combos[0].itemText(i) for i in range(3)] == ["Not asked", "Given", "Withdrawn"]
     assert "Kept apart from the statement; never printed in it." in [

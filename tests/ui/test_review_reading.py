@@ -22,6 +22,7 @@ from app.engine.clock import FakeClock
 from app.engine.engine import Engine
 from app.engine.models import Participant
 from app.export.bundle import export_case
+from app.export.pages import confirm_all_pages
 from app.org import org_init
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, snapshot
@@ -79,6 +80,7 @@ def build_review_case(root: Path, org: Path) -> Engine:
     engine.end_sitting(case.id)
     engine.add_event(case.id, "summer 1998", "we moved to the farm")
     engine.confirm_readback(case.id)
+    confirm_all_pages(engine, case.id)  # the witness confirmed each page
     engine.sign_statement(case.id, SIGNATURE)
     return engine
 
@@ -452,3 +454,51 @@ def test_a_lock_drops_the_pdf_pages_and_details(
     texts = "\n".join(all_texts(screen))
     for canary in (REFERENCE, ADDRESS, "Sam Lewis", "needed some air"):
         assert canary not in texts
+
+
+def test_restricted_rows_show_the_back_pages_items_and_limits(qapp: Any) -> None:
+    """The MG11 back page's items (format 2) are shown in words, each consent as the
+    MG11's item with its limit; an unknown kind is shown as recorded."""
+    from ui.screens.review_record_rows import restricted_rows
+
+    rows = dict(
+        restricted_rows(
+            {
+                "witness_name": "Carys Morgan",
+                "details": {
+                    "process_explained": True,
+                    "leaflet_given": False,
+                    "willing_to_attend_court": "not_sure",
+                    "court_note": "would like to see the room first",
+                    "witness_service_referral": True,
+                },
+            }
+        )
+    )
+    assert rows["Criminal justice process and VPS scheme explained"] == "Yes"
+    assert rows["Leaflet given"] == "No"
+    assert rows["Willing to attend court"] == "Not sure"
+    assert rows["About attending court"] == "would like to see the room first"
+    assert rows["Referred to the Witness Service"] == "Yes"
+    consents = [
+        value
+        for label, value in restricted_rows(
+            {
+                "details": {
+                    "consents": [
+                        {
+                            "kind": "medical_records_access",
+                            "state": "given",
+                            "at": "2026-12-04T10:00:00.000000Z",
+                            "limit": "GP records 1990–1995 only",
+                        },
+                        {"kind": "talk to my sister", "state": "withdrawn", "at": None},
+                    ]
+                }
+            }
+        )
+        if label == "Consent"
+    ]
+    assert consents[0].startswith("Police access to medical records: given on ")
+    assert consents[0].endswith("; limit: GP records 1990–1995 only")
+    assert consents[1].startswith("talk to my sister: withdrawn")

@@ -1,4 +1,6 @@
-"""The signature pad (mouse, pen, touch) and signing the statement from the signature screen."""
+"""The signature pad (mouse, pen, touch) and signing the statement from the signature screen
+(after the declaration and each page are confirmed: tests/ui/test_signing_pages.py walks
+that sequence in detail)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from app.desktop.session import Session
 from app.engine.statements import STROKES_TYPE
 from app.render.signature_art import from_json
 from tests.ui.conftest import call, visible_texts
-from ui.screens.signature import SignatureScreen
+from ui.screens.signature import DECLARATION, SIGN, SignatureScreen
 from ui.widgets.signature_pad import SignaturePad
 
 REF = "QR-SIGN-1"
@@ -24,12 +26,32 @@ REF = "QR-SIGN-1"
 def prepare(session: Session, confirmed: bool = True) -> None:
     engine = session.engine
     engine.create_case("general", REF, "Interviewer One")
-    engine.set_witness(REF, name="Sam Witness")
+    engine.set_witness(REF, name="Sam Witness", age_status="over_18")
     engine.save_section(REF, "introduction", "My name is Sam.")
     engine.save_section(REF, "account", "It happened at the youth club.")
     engine.start_readback(REF)
     if confirmed:
         engine.confirm_readback(REF)
+
+
+def to_the_pad(qtbot: Any, screen: SignatureScreen, nav: Any) -> None:
+    """Enter the screen and go through the declaration and every page to the pad."""
+    nav.current_case = REF
+    screen.entered()
+    qtbot.waitUntil(
+        lambda: screen.steps.currentIndex() == DECLARATION and screen.show_pages_button.isEnabled(),
+        timeout=20_000,
+    )
+    screen.show_pages_button.click()
+    confirm = screen.page_confirm
+    while screen.steps.currentIndex() != SIGN:
+        qtbot.waitUntil(
+            lambda: confirm.right_button.isEnabled() or screen.steps.currentIndex() == SIGN,
+            timeout=20_000,
+        )
+        if screen.steps.currentIndex() != SIGN:
+            confirm.right_button.click()  # busy at once: disabled until the next page
+    assert screen.pad.isVisible()
 
 
 def move(widget: QWidget, x: float, y: float) -> None:
@@ -179,8 +201,7 @@ def test_clear_and_sign_buttons_follow_the_pad(
     qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
 ) -> None:
     call(qtbot, backend, prepare)
-    nav.current_case = REF
-    screen.entered()
+    to_the_pad(qtbot, screen, nav)
     assert not screen.sign_button.isEnabled()
     draw(qtbot, screen.pad, [(30, 50), (80, 70)])
     assert screen.sign_button.isEnabled()
@@ -194,8 +215,7 @@ def test_clear_and_sign_buttons_follow_the_pad(
 
 def test_sign_the_statement(qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen) -> None:
     call(qtbot, backend, prepare)
-    nav.current_case = REF
-    screen.entered()
+    to_the_pad(qtbot, screen, nav)
     draw(qtbot, screen.pad, [(30, 50), (60, 30), (90, 80), (140, 60)])
     drawn = screen.pad.to_json()
     qtbot.mouseClick(screen.sign_button, Qt.MouseButton.LeftButton)
@@ -220,22 +240,20 @@ def test_signing_before_confirmation_shows_the_core_message(
     call(qtbot, backend, prepare, False)
     nav.current_case = REF
     screen.entered()
-    draw(qtbot, screen.pad, [(30, 50), (80, 70)])
-    screen.sign_button.click()
     qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20_000)
-    assert "must be read back and confirmed" in screen.message.text()
+    assert "after confirming the read-back" in screen.message.text()
     assert screen.message.objectName() == "message"
     assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "read_back"
-    assert not screen.pad.is_empty()  # nothing lost: they can sign once it is confirmed
-    assert screen.sign_button.isEnabled()
+    # Nothing to sign yet, and the calm way back is there.
+    assert not screen.pad.isVisible() and not screen.sign_button.isVisible()
+    assert screen.readback_button.isVisible() and screen.readback_button.isEnabled()
 
 
 def test_clear_content_and_results_after_a_lock(
     qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
 ) -> None:
     call(qtbot, backend, prepare)
-    nav.current_case = REF
-    screen.entered()
+    to_the_pad(qtbot, screen, nav)
     draw(qtbot, screen.pad, [(30, 50), (80, 70)])
     screen.sign_button.click()
     screen.clear_content()  # locked while signing: the outcome does not reappear
@@ -248,6 +266,8 @@ def test_clear_content_and_results_after_a_lock(
 def test_every_focusable_widget_has_an_accessible_name(
     qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
 ) -> None:
+    call(qtbot, backend, prepare)
+    to_the_pad(qtbot, screen, nav)
     missing = [
         type(w).__name__
         for w in screen.findChildren(QWidget)
@@ -264,8 +284,7 @@ def test_there_is_always_a_calm_way_back_without_signing(
     qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
 ) -> None:
     call(qtbot, backend, prepare)
-    nav.current_case = REF
-    screen.entered()
+    to_the_pad(qtbot, screen, nav)
     # While the pad is showing, Clear and the way back to read-back are both there.
     assert screen.readback_button.isVisible() and screen.readback_button.isEnabled()
     assert screen.clear_button.isVisible() and screen.clear_button.isEnabled()
@@ -290,8 +309,7 @@ def test_escape_leaves_without_signing(
     qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
 ) -> None:
     call(qtbot, backend, prepare)
-    nav.current_case = REF
-    screen.entered()
+    to_the_pad(qtbot, screen, nav)
     draw(qtbot, screen.pad, [(30, 50), (80, 70)])
     screen.activateWindow()
     qtbot.keyClick(screen.clear_button, Qt.Key.Key_Escape)
@@ -299,7 +317,7 @@ def test_escape_leaves_without_signing(
     assert screen.pad.is_empty()
     assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "read_back"
     # After signing, Esc leaves too (to the case list): the screen never traps.
-    screen.entered()
+    to_the_pad(qtbot, screen, nav)
     draw(qtbot, screen.pad, [(30, 50), (80, 70)])
     screen.sign_button.click()
     qtbot.waitUntil(lambda: screen.cases_button.isVisible(), timeout=20_000)

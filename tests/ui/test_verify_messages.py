@@ -87,7 +87,9 @@ def test_opening_a_bundle_a_supervisor_authored(
     engine = member_engine(tmp_path / "supervisor", org / "supervisor", org / "trust.json")
     try:
         signed_case(engine, "CSA-M-4")
+        # A client with its export checks taken out: what a forger with that key can do.
         monkeypatch.setattr(bundle_module, "check_author", lambda *a: None)
+        monkeypatch.setattr(bundle_module, "check_statement_taker", lambda *a: None)
         out = tmp_path / "forged.qrb"
         export_case(engine, "CSA-M-4", out, [recipient(org / "interviewer")])
     finally:

@@ -468,6 +468,7 @@ def test_everyone_who_may_ask_for_a_pause_can_be_chosen(
     qtbot.addWidget(bar)
     labels = [bar.requester.itemText(i) for i in range(bar.requester.count())]
     assert labels == [
+        "Not recorded",  # nothing is preset: who asked may still be unanswered
         "Witness",
         "Interviewer",
         "Registered Intermediary",

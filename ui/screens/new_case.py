@@ -1,7 +1,8 @@
 """The new-case flow: six steps inside the screen (never modal) and one worker call.
 
-Category and reference → survivor → preferences and needs → restricted details →
-consents → who will be present. Finish hands everything as one CaseDetails to ONE
+Category, reference, the statement's language and how the account will be taken →
+survivor → preferences and needs → restricted details → consents (and the MG11 back
+page's items) → who will be present. Finish hands everything as one CaseDetails to ONE
 worker task (app.desktop.cases.create_new_case), which the engine stores in one
 transaction: all of it or, if it refuses any detail, nothing. The engine's refusal
 appears calmly on the step where that detail was typed, with the focus on the field.
@@ -19,9 +20,9 @@ from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.cases import sentence
+from ui.screens.new_case_consents import ITEM_KEYS, ConsentsStep
 from ui.screens.new_case_steps import (
     CaseStep,
-    ConsentsStep,
     FormStep,
     PreferencesStep,
     PresentStep,
@@ -31,6 +32,8 @@ from ui.screens.new_case_steps import (
 
 CASE, SURVIVOR, PREFERENCES, RESTRICTED, CONSENTS, PRESENT = range(6)
 PREFERENCE_KEYS = ("break_every_minutes", "avoid", "support_wanted")
+RECORDING_KEYS = ("visually_recorded", "abe_reference")  # asked on the case step
+BACK_PAGE_KEYS = (*ITEM_KEYS, "court_note")  # restricted details asked with the consents
 # The step where each part of a new case is typed (the survivor's preferences aside).
 PART_STEPS = {
     "case": CASE,
@@ -221,6 +224,15 @@ class NewCaseScreen(Screen):
                 return self.tr("Choose the category of the case."), "category"
             if not self.case_step.value("reference"):
                 return self.tr("Give the case reference."), "reference"
+            if self.case_step.value("visually_recorded") and not self.case_step.value(
+                "abe_reference"
+            ):
+                return (
+                    self.tr(
+                        "Give the reference of the visual recording, or choose a written statement."
+                    ),
+                    "abe_reference",
+                )
         elif index == SURVIVOR:
             if not self.survivor_step.value("name"):
                 return self.tr("Give the name to appear on the statement."), "name"
@@ -256,15 +268,23 @@ class NewCaseScreen(Screen):
     # --- finishing --------------------------------------------------------------------
 
     def plan(self) -> CaseDetails:
-        witness = {**self.survivor_step.witness_values(), **self.preferences_step.witness_values()}
+        witness = {
+            **self.survivor_step.witness_values(),
+            **self.preferences_step.witness_values(),
+            **self.case_step.recording_values(),
+        }
         return CaseDetails(
             category=self.case_step.category() or "",
             reference=self.case_step.value("reference"),
             interviewer=self.case_step.value("interviewer"),
             witness=witness,
-            restricted=self.restricted_step.restricted_values(),
+            restricted={
+                **self.restricted_step.restricted_values(),
+                **self.consents_step.restricted_values(),
+            },
             consents=tuple(self.consents_step.consents()),
             present=tuple(self.present_step.participants()),
+            statement_language=self.case_step.value("statement_language") or "en",
         )
 
     def finish(self) -> None:
@@ -303,6 +323,10 @@ class NewCaseScreen(Screen):
     def _refused_step(self, outcome: Outcome) -> int:
         if outcome.part == "witness" and outcome.field in PREFERENCE_KEYS:
             return PREFERENCES
+        if outcome.part == "witness" and outcome.field in RECORDING_KEYS:
+            return CASE
+        if outcome.part == "restricted" and outcome.field in BACK_PAGE_KEYS:
+            return CONSENTS
         return PART_STEPS.get(outcome.part, CASE)
 
     def _refused_field(self, outcome: Outcome) -> str | QWidget | None:
@@ -311,6 +335,9 @@ class NewCaseScreen(Screen):
             rows, row = self.present_step.rows, outcome.field or ""
             index = int(row) if row.isdigit() else len(rows)
             return rows[index].name if index < len(rows) else None
+        if outcome.part == "consents":  # a consent refused: its limit is what was typed
+            limit = f"{outcome.field}.limit"
+            return limit if self.consents_step.widget_for(limit) is not None else outcome.field
         return outcome.field
 
     def _failed(self, message: str, generation: int) -> None:

@@ -1,4 +1,5 @@
-"""The six pages of the new-case flow: labelled fields that hold values, never rules.
+"""The pages of the new-case flow: labelled fields that hold values, never rules (the
+consents step is new_case_consents.py's).
 
 Each step lays its fields out top to bottom in reading order (label above field, inside
 a scroll area, so nothing clips at 200% text size), clears itself, and hands its values
@@ -30,13 +31,7 @@ from ui.screens.base import accessible, plain_label
 
 # The core's limits, so longer input is cut while typing rather than refused at Finish.
 MAX_LINE = MAX_SHORT_CHARS
-# Stored as written (the record must not depend on the interface language).
-CONSENTS = (
-    "access to medical records",
-    "sharing with other agencies",
-    "contact by the supervisor",
-    "referral to an ISVA",
-)
+MAX_ABE_REFERENCE = 100
 
 
 class FormStep(QWidget):
@@ -221,6 +216,45 @@ class CaseStep(FormStep):
             self.form.addLayout(group)
         self.line("reference", self.tr("Case reference (required)"), limit=MAX_REFERENCE)
         self.line("interviewer", self.tr("Interviewer name"), limit=MAX_INTERVIEWER)
+        self.choice(
+            "statement_language",
+            self.tr("Language of the statement"),
+            [(self.tr("English"), "en"), (self.tr("Welsh (Cymraeg)"), "cy")],
+            self.tr(
+                "The statement and its back page are written in this language. A Welsh "
+                "statement is signed with the organisation's approved Welsh declaration."
+            ),
+        )
+        self.note(self.tr("Planning"), name="subtitle")
+        recorded = self.choice(
+            "visually_recorded",
+            self.tr("How the account will be taken"),
+            [
+                (self.tr("Not decided yet"), None),
+                (self.tr("A written statement"), False),
+                (self.tr("A visually recorded interview (ABE)"), True),
+            ],
+        )
+        reference = self.line(
+            "abe_reference",
+            self.tr("Reference of the visual recording"),
+            self.tr("Needed for a visually recorded interview; printed on the statement."),
+            limit=MAX_ABE_REFERENCE,
+        )
+        reference.setEnabled(False)
+        recorded.currentIndexChanged.connect(
+            lambda _index: reference.setEnabled(recorded.currentData() is True)
+        )
+
+    def recording_values(self) -> dict[str, Any]:
+        """The MG11's "visually recorded" and its reference, when decided."""
+        recorded = self.value("visually_recorded")
+        if recorded is None:
+            return {}
+        values: dict[str, Any] = {"visually_recorded": recorded}
+        if recorded:
+            values.update(self.texts(("abe_reference",)))
+        return values
 
     def category(self) -> str | None:
         return next((key for key, radio in self.radios.items() if radio.isChecked()), None)
@@ -235,6 +269,7 @@ class CaseStep(FormStep):
 
     def clear(self) -> None:
         super().clear()
+        self.fields["abe_reference"].setEnabled(False)
         self.group.setExclusive(False)  # an exclusive group refuses to uncheck its last button
         for radio in self.radios.values():
             radio.setChecked(False)
@@ -355,31 +390,6 @@ class RestrictedStep(FormStep):
             if self.value(key) is not None:
                 values[key] = self.value(key)
         return values
-
-
-class ConsentsStep(FormStep):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = self.tr("Consents")
-        self.note(
-            self.tr("Record what the survivor has said about each; leave the rest as not asked.")
-        )
-        labels = (
-            self.tr("Access to medical records"),
-            self.tr("Sharing with other agencies"),
-            self.tr("Contact by the supervisor"),
-            self.tr("Referral to an ISVA"),
-        )
-        states = [
-            (self.tr("Not asked"), None),
-            (self.tr("Given"), "given"),
-            (self.tr("Withdrawn"), "withdrawn"),
-        ]
-        for kind, label in zip(CONSENTS, labels, strict=True):
-            self.choice(kind, label, states)
-
-    def consents(self) -> list[tuple[str, str]]:
-        return [(kind, self.value(kind)) for kind in CONSENTS if self.value(kind)]
 
 
 class PersonRow(QFrame):

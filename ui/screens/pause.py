@@ -1,10 +1,11 @@
 """The pause screen: neutral, with nothing of the case on it, only the pause time.
 
 It replaces the whole window at once (the main window switches to it before anything
-is recorded). Who asked for the pause, and why, can be set here after the fact; a change
-made before the worker has recorded the pause is queued behind it (the worker runs jobs
-in order) and applied to the pause that is open, never to an older one. After resuming,
-the sitting bar in the workspace can still correct the last pause.
+is recorded). Nobody is preset as having asked for the pause: it is recorded with who
+asked not recorded, and whoever is chosen here (or later, from the sitting bar) completes
+it. Who asked, and why, can be set here after the fact; a change made before the worker
+has recorded the pause is queued behind it (the worker runs jobs in order) and applied
+to the pause that is open, never to an older one.
 """
 
 from __future__ import annotations
@@ -145,17 +146,17 @@ class PauseScreen(Screen):
         }
 
     def begin(self, requested_by: str | None) -> None:
-        """Start timing and record the pause (if a sitting is running) in the background."""
+        """Start timing and record the pause (if a sitting is running) in the background.
+        `requested_by`: who asked, when already known; otherwise nobody is chosen and the
+        pause is recorded with who asked not recorded, until someone is chosen."""
         self._since = time.monotonic()
         self._recorded = False
         self._ref = self.nav.current_case
         self._asked = self._ref is not None
         self.reason.clear()
         self.note.clear()
-        who = requested_by if requested_by in self.choices else "interviewer"
-        self.choices[who].blockSignals(True)
-        self.choices[who].setChecked(True)
-        self.choices[who].blockSignals(False)
+        who = requested_by if requested_by in self.choices else None
+        self._show_requester(who)
         self._tick()
         self._timer.start()
         self.resume_button.setFocus()
@@ -163,6 +164,15 @@ class PauseScreen(Screen):
             self.backend.run(
                 pause_sitting, self._ref, who, done=self._was_recorded, failed=lambda m, c: None
             )
+
+    def _show_requester(self, who: str | None) -> None:
+        """Check `who` (None: none at all) without recording it as a change."""
+        self.group.setExclusive(False)  # an exclusive group refuses to uncheck its last one
+        for role, button in self.choices.items():
+            button.blockSignals(True)
+            button.setChecked(role == who)
+            button.blockSignals(False)
+        self.group.setExclusive(True)
 
     def _was_recorded(self, _pause: object) -> None:
         self._recorded = True
@@ -200,6 +210,8 @@ class PauseScreen(Screen):
 
     def _save_reason(self) -> None:
         if not self.reason.text().strip():
+            self.note.setText(self.tr("Type a reason first; nothing was saved."))
+            self.reason.setFocus()
             return
         self._amend({"reason": self.reason.text()}, self.tr("Reason saved."))
 
@@ -223,3 +235,4 @@ class PauseScreen(Screen):
     def clear_content(self) -> None:
         self.reason.clear()
         self.note.clear()
+        self._show_requester(None)

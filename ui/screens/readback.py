@@ -4,12 +4,15 @@ It shows the survivor's words only (the statement sections, never prompts, notes
 restricted details or section guidance), at a text size of its own, optionally mirrored
 in a separate window on a second screen facing the witness. Changes asked for during
 read-back are saved through the engine, which records them as corrections; they are
-listed and marked in the text. The witness's confirmation leads to the signature.
+listed and marked in the text. The witness's confirmation leads to the signature; a
+second screen in use stays open for it, so the witness also reads the declaration they
+sign there (`witness_screen`).
 """
 
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -50,6 +53,23 @@ def local_time(at: str) -> str:
     return parse_stamp(at).astimezone().strftime("%H:%M")
 
 
+# The witness's second screen, kept open from read-back for the signature screen.
+_kept: weakref.ref[SecondScreenWindow] | None = None
+
+
+def witness_screen() -> SecondScreenWindow | None:
+    """The witness's second screen when read-back used one and handed it on to signing."""
+    window = _kept() if _kept is not None else None
+    return window if window is not None and window.isVisible() else None
+
+
+def close_witness_screen() -> None:
+    """Close the witness's second screen (signing is over); it keeps no text."""
+    window = witness_screen()
+    if window is not None:
+        window.clear()
+
+
 # --- the screen ------------------------------------------------------------------------------
 
 
@@ -66,6 +86,7 @@ class ReadBackScreen(Screen):
         )
         self._sections: list[SectionText] = []
         self._second: SecondScreenWindow | None = None
+        self._keep_second = False  # handed on to the signature screen
         self._build()
         self._shortcuts()
         self._set_size(self._size)
@@ -216,6 +237,7 @@ class ReadBackScreen(Screen):
     # --- Screen -------------------------------------------------------------------------
 
     def entered(self) -> None:
+        self._keep_second = False
         ref = self.nav.current_case
         if ref != self._ref:
             self.clear_content()
@@ -240,7 +262,9 @@ class ReadBackScreen(Screen):
 
     def hideEvent(self, event: QEvent) -> None:
         super().hideEvent(event)  # type: ignore[arg-type]
-        if not event.spontaneous():  # the window switched to another screen (or pause)
+        # The window switched to another screen (or pause); on to signing, the witness's
+        # second screen stays for the declaration.
+        if not event.spontaneous() and not self._keep_second:
             self._close_second()
 
     # --- background work ------------------------------------------------------------------
@@ -404,5 +428,12 @@ class ReadBackScreen(Screen):
             self.tr("Recording the confirmation…"),
             confirm_readback,
             self._ref,
-            done=lambda _result: self.nav.go("signature"),
+            done=lambda _result: self._to_signature(),
         )
+
+    def _to_signature(self) -> None:
+        global _kept
+        shown = self._second is not None and self._second.isVisible()
+        self._keep_second = shown
+        _kept = weakref.ref(self._second) if shown and self._second is not None else None
+        self.nav.go("signature")

@@ -47,6 +47,7 @@ from app.desktop.workspace import (
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
+from ui.widgets.exhibits_panel import ExhibitsPanel
 from ui.widgets.guarded_edit import GuardedPlainTextEdit
 from ui.widgets.guide_panel import GuidePanel
 from ui.widgets.side_panel import SidePanel
@@ -156,6 +157,9 @@ class WorkspaceScreen(Screen):
         )
         cl.addWidget(self.editor, 1)
         self.side = SidePanel(split)
+        # The exhibits the statement produces: a tab beside the timeline and notes.
+        self.exhibits = ExhibitsPanel(self.backend, self.side)
+        self.side.addTab(self.exhibits, self.tr("Exhibits"))
         split.addWidget(self.guide)
         split.addWidget(centre)
         split.addWidget(self.side)
@@ -287,6 +291,7 @@ class WorkspaceScreen(Screen):
         self._show_sitting(sitting)
         self.side.show_events(data.events)
         self.side.show_notes(data.notes)
+        self.exhibits.show_case(case.id)
         self._loading = False
 
     def _show_section(self, section_id: str, position: int | None = None) -> None:
@@ -390,6 +395,7 @@ class WorkspaceScreen(Screen):
         self.backend.run(
             start_sitting,
             self._ref,
+            self.bar.start_location(),
             done=self._current(self._show_sitting),
             failed=self._current(self._failed),
         )
@@ -523,7 +529,8 @@ class WorkspaceScreen(Screen):
         self.saved.clear()
         self.guide.clear()
         self.side.clear()
-        self.bar.show_sitting(None)
+        self.exhibits.clear()
+        self.bar.clear()  # the sitting shown and the place typed for the next one
         self.banner_text.clear()
         self.banner.hide()
         self.message.clear()

@@ -1,10 +1,13 @@
-"""The sitting bar: start, pause (F9), resume, end; active time; who is present.
+"""The sitting bar: start (with where the sitting takes place), pause (F9), resume, end;
+active time; who is present.
 
 It shows what the engine says and asks the workspace to act; it keeps no state of its
-own beyond the last sitting it was given and a ticking display of active time.
+own beyond the last sitting it was given, the place typed for the next sitting, and a
+ticking display of active time.
 
-Once a sitting has had a pause, a quiet line says who asked for the last one, and
-"Change" opens a small row (never a dialog) to correct who asked and why.
+Once a sitting has had a pause, a quiet line says who asked for the last one (or that
+nobody has said yet: a pause starts with who asked not recorded), and "Change" opens a
+small row (never a dialog) to record or correct who asked and why.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from app.desktop.types import PAUSE_REQUESTER_ROLES, ROLES, Pause, Sitting
 from ui.screens.base import accessible, plain_label
 
 REASON_LIMIT = 1000  # the engine's limit for a pause's reason
+LOCATION_LIMIT = 300  # the engine's limit for where a sitting takes place
 
 
 def last_pause(sitting: Sitting | None) -> Pause | None:
@@ -64,6 +68,18 @@ class SittingBar(QWidget):
         self.state = plain_label("", self, name="subtitle", wrap=False)
         self.active = plain_label("", self, name="subtitle", wrap=False)
         self.present = plain_label("", self, name="hint")
+        # Where the statement is taken: printed on it with each sitting's times. Asked
+        # beside Start, and only while no sitting is in progress.
+        self.location_label = plain_label(self.tr("P&lace (optional)"), self, wrap=False)
+        self.location = QLineEdit(self)
+        self.location.setMaxLength(LOCATION_LIMIT)
+        self.location.setPlaceholderText(self.tr("for example, the interview suite"))
+        accessible(
+            self.location,
+            self.tr("Place of the sitting"),
+            self.tr("Optional; printed on the statement with the sitting's times"),
+        )
+        self.location_label.setBuddy(self.location)
         self.start = QPushButton(self.tr("&Start sitting"), self)
         self.pause = QPushButton(self.tr("&Pause (F9)"), self)
         self.resume = QPushButton(self.tr("&Resume"), self)
@@ -83,12 +99,15 @@ class SittingBar(QWidget):
         for widget in (self.state, self.active):
             layout.addWidget(widget)
         layout.addStretch(1)
+        layout.addWidget(self.location_label)
+        layout.addWidget(self.location, 1)
         # Names can be long and text can be 200 %: the line of who is present gets a row
         # of its own so it wraps instead of being cut off.
         outer.addWidget(self.present)
         for button in (self.start, self.pause, self.resume, self.end):
             layout.addWidget(button)
         self.start.clicked.connect(self.start_requested)
+        self.location.returnPressed.connect(self.start_requested)
         self.pause.clicked.connect(self.pause_requested)
         self.resume.clicked.connect(self.resume_requested)
         self.end.clicked.connect(self.end_requested)
@@ -125,6 +144,7 @@ class SittingBar(QWidget):
         self.requester = QComboBox(self.amend)
         accessible(self.requester, self.tr("Last pause asked for by"))
         labels = self.requester_labels()
+        self.requester.addItem(self.tr("Not recorded"), None)  # nobody has said yet
         for role in PAUSE_REQUESTER_ROLES:
             self.requester.addItem(labels.get(role, role), role)
         who_label.setBuddy(self.requester)
@@ -155,6 +175,7 @@ class SittingBar(QWidget):
     def focus_order(self) -> list[QWidget]:
         """The bar's controls in reading order, for the screen's tab order."""
         return [
+            self.location,
             self.start,
             self.pause,
             self.resume,
@@ -177,7 +198,18 @@ class SittingBar(QWidget):
             "appropriate_adult": self.tr("Appropriate adult"),
         }
 
-    def _requester_label(self, role: str) -> str:
+    def start_location(self) -> str:
+        """Where the sitting about to start takes place, as typed ("" when not given)."""
+        return self.location.text().strip()
+
+    def clear(self) -> None:
+        """Forget everything shown and typed (the case is closed or the vault locked)."""
+        self.location.clear()
+        self.show_sitting(None)
+
+    def _requester_label(self, role: str | None) -> str:
+        if role is None:
+            return self.tr("not recorded")
         return (
             self.requester_labels().get(role)
             or ROLES.get(role)
@@ -201,6 +233,8 @@ class SittingBar(QWidget):
             self.tr("Last pause asked for by: %1").replace(
                 "%1", self._requester_label(pause.requested_by)
             )
+            if pause.requested_by is not None
+            else self.tr("Who asked for the last pause is not recorded yet")
         )
         if not same:
             self.amend_note.clear()
@@ -208,6 +242,10 @@ class SittingBar(QWidget):
             self._fill_amend(pause)
 
     def _fill_amend(self, pause: Pause) -> None:
+        if pause.requested_by is None:  # not recorded: the first entry says so
+            self.requester.setCurrentIndex(0)
+            self.reason.setText(pause.reason or "")
+            return
         index = self.requester.findData(pause.requested_by)
         if index < 0:  # recorded under a role this version does not offer
             self.requester.addItem(self._requester_label(pause.requested_by), pause.requested_by)
@@ -253,6 +291,10 @@ class SittingBar(QWidget):
         self._fetched = time.monotonic()
         running = sitting if sitting is not None and sitting.open else None
         state = running.state if running is not None else None
+        if state is not None:
+            self.location.clear()  # recorded with the sitting now
+        for widget in (self.location_label, self.location):
+            widget.setVisible(state is None)
         self.start.setVisible(state is None)
         self.pause.setVisible(state == "running")
         self.resume.setVisible(state == "paused")

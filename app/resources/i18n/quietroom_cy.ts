@@ -269,54 +269,109 @@
 <context>
     <name>CaseStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="192"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="187"/>
         <source>Case</source>
         <translation type="unfinished">Achos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="193"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="188"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="199"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="194"/>
         <source>CSA (non-recent)</source>
         <translation type="unfinished">CSA (nad yw&apos;n ddiweddar)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="200"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="195"/>
         <source>Child sexual abuse, usually told years later by an adult survivor.</source>
         <translation type="unfinished">Cam-drin plant yn rhywiol, a adroddir fel arfer flynyddoedd yn ddiweddarach gan oroeswr sydd bellach yn oedolyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="204"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="199"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="205"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="200"/>
         <source>Abuse of position for a sexual purpose by police officers or staff.</source>
         <translation type="unfinished">Camddefnyddio swydd at ddiben rhywiol gan swyddogion neu staff yr heddlu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="209"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="204"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="210"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="205"/>
         <source>Any other statement, with the general interview guide.</source>
         <translation type="unfinished">Unrhyw ddatganiad arall, gyda&apos;r canllaw cyfweld cyffredinol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="222"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="217"/>
         <source>Case reference (required)</source>
         <translation type="unfinished">Cyfeirnod yr achos (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="223"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="218"/>
         <source>Interviewer name</source>
         <translation type="unfinished">Enw&apos;r cyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="221"/>
+        <source>Language of the statement</source>
+        <translation type="unfinished">Iaith y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="222"/>
+        <source>English</source>
+        <translation type="unfinished">Saesneg</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="222"/>
+        <source>Welsh (Cymraeg)</source>
+        <translation type="unfinished">Cymraeg</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="224"/>
+        <source>The statement and its back page are written in this language. A Welsh statement is signed with the organisation&apos;s approved Welsh declaration.</source>
+        <translation type="unfinished">Mae&apos;r datganiad a&apos;i dudalen gefn yn cael eu hysgrifennu yn yr iaith hon. Caiff datganiad Cymraeg ei lofnodi â geiriad Cymraeg y datganiad a.9 a gymeradwywyd gan y sefydliad.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="228"/>
+        <source>Planning</source>
+        <translation type="unfinished">Cynllunio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="231"/>
+        <source>How the account will be taken</source>
+        <translation type="unfinished">Sut y caiff yr hanes ei gymryd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="233"/>
+        <source>Not decided yet</source>
+        <translation type="unfinished">Heb benderfynu eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="234"/>
+        <source>A written statement</source>
+        <translation type="unfinished">Datganiad ysgrifenedig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="235"/>
+        <source>A visually recorded interview (ABE)</source>
+        <translation type="unfinished">Cyfweliad wedi&apos;i recordio ar fideo (ABE)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="240"/>
+        <source>Reference of the visual recording</source>
+        <translation type="unfinished">Cyfeirnod y recordiad fideo</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="241"/>
+        <source>Needed for a visually recorded interview; printed on the statement.</source>
+        <translation type="unfinished">Ei angen ar gyfer cyfweliad wedi&apos;i recordio ar fideo; caiff ei argraffu ar y datganiad.</translation>
     </message>
 </context>
 <context>
@@ -399,49 +454,123 @@
 <context>
     <name>ConsentsStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="363"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="39"/>
         <source>Consents</source>
         <translation type="unfinished">Cydsyniadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="365"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="41"/>
         <source>Record what the survivor has said about each; leave the rest as not asked.</source>
         <translation type="unfinished">Cofnodwch beth mae&apos;r goroeswr wedi&apos;i ddweud am bob un; gadewch y gweddill fel heb ofyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="368"/>
-        <source>Access to medical records</source>
-        <translation type="unfinished">Mynediad at gofnodion meddygol</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="369"/>
-        <source>Sharing with other agencies</source>
-        <translation type="unfinished">Rhannu ag asiantaethau eraill</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="370"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="76"/>
         <source>Contact by the supervisor</source>
         <translation type="unfinished">Cysylltiad gan y goruchwyliwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="371"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="77"/>
         <source>Referral to an ISVA</source>
         <translation type="unfinished">Atgyfeirio at ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="374"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="44"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="79"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="98"/>
         <source>Not asked</source>
         <translation type="unfinished">Heb ofyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="375"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="45"/>
         <source>Given</source>
         <translation type="unfinished">Wedi&apos;i roi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="376"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="46"/>
         <source>Withdrawn</source>
         <translation type="unfinished">Wedi&apos;i dynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="50"/>
+        <source>The police having access to their medical records in relation to this matter</source>
+        <translation type="unfinished">Yr heddlu&apos;n cael gweld eu cofnodion meddygol mewn perthynas â&apos;r mater hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="53"/>
+        <source>Their medical records being disclosed to the defence</source>
+        <translation type="unfinished">Datgelu eu cofnodion meddygol i&apos;r amddiffyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="56"/>
+        <source>The statement being disclosed for civil proceedings (for example, child care proceedings)</source>
+        <translation type="unfinished">Datgelu&apos;r datganiad ar gyfer achos sifil (er enghraifft, achos gofal plant)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="60"/>
+        <source>Their details being shared with agencies that support victims</source>
+        <translation type="unfinished">Rhannu eu manylion ag asiantaethau sy&apos;n cefnogi dioddefwyr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="67"/>
+        <source>Limit on this consent, if any</source>
+        <translation type="unfinished">Cyfyngiad ar y cydsyniad hwn, os oes un</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="68"/>
+        <source>for example, GP records 1990–1995 only</source>
+        <translation type="unfinished">er enghraifft, cofnodion meddyg teulu 1990–1995 yn unig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="71"/>
+        <source>Limit on: %1</source>
+        <translation type="unfinished">Cyfyngiad ar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="78"/>
+        <source>After the statement</source>
+        <translation type="unfinished">Ar ôl y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="79"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="99"/>
+        <source>Yes</source>
+        <translation type="unfinished">Ie</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="79"/>
+        <location filename="../../../ui/screens/new_case_consents.py" line="100"/>
+        <source>No</source>
+        <translation type="unfinished">Na</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="83"/>
+        <source>The criminal justice process and the Victim Personal Statement scheme explained</source>
+        <translation type="unfinished">Esboniwyd y broses cyfiawnder troseddol a chynllun Datganiad Personol y Dioddefwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="90"/>
+        <source>Leaflet given: “Giving a witness statement to the police – what happens next?”</source>
+        <translation type="unfinished">Rhoddwyd y daflen: “Rhoi datganiad tyst i&apos;r heddlu – beth sy&apos;n digwydd nesaf?”</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="96"/>
+        <source>Willing to attend court</source>
+        <translation type="unfinished">Yn fodlon mynd i&apos;r llys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="101"/>
+        <source>Not sure</source>
+        <translation type="unfinished">Ddim yn siŵr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="106"/>
+        <source>What would help them attend court, or why not</source>
+        <translation type="unfinished">Beth fyddai&apos;n eu helpu i fynd i&apos;r llys, neu pam lai</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case_consents.py" line="111"/>
+        <source>Consents to their details going to the Witness Service</source>
+        <translation type="unfinished">Yn cydsynio i&apos;w manylion fynd at y Gwasanaeth Tystion</translation>
     </message>
 </context>
 <context>
@@ -638,443 +767,603 @@
     </message>
     <message>
         <location filename="../../../ui/core_messages.py" line="175"/>
+        <source>the statement must say whether the witness is under 18: record their age if under 18, or that they are over 18, before signing (&apos;witness set --age N&apos; or &apos;--age-status over_18&apos;)</source>
+        <translation type="unfinished">rhaid i&apos;r datganiad ddweud a yw&apos;r tyst o dan 18: cofnodwch eu hoedran os ydyn nhw o dan 18, neu nodwch eu bod dros 18, cyn ei lofnodi (&apos;witness set --age N&apos; neu &apos;--age-status over_18&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="181"/>
+        <source>the age status must be one of: {statuses}</source>
+        <translation type="unfinished">rhaid i&apos;r statws oedran fod yn un o&apos;r canlynol: {statuses}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="184"/>
         <source>this statement is already signed</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi&apos;n barod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="178"/>
+        <location filename="../../../ui/core_messages.py" line="187"/>
         <source>the signature is empty; ask the witness to sign again</source>
         <translation type="unfinished">mae&apos;r llofnod yn wag; gofynnwch i&apos;r tyst lofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="182"/>
+        <location filename="../../../ui/core_messages.py" line="272"/>
         <source>only a signed statement can be exported; read it back, have it confirmed and signed first</source>
         <translation type="unfinished">dim ond datganiad wedi&apos;i lofnodi y mae modd ei allforio; darllenwch ef yn ôl, a sicrhewch ei fod wedi&apos;i gadarnhau a&apos;i lofnodi yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="186"/>
+        <location filename="../../../ui/core_messages.py" line="282"/>
         <source>this vault has no signing identity yet; import one with &apos;identity import&apos;</source>
         <translation type="unfinished">does dim hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch un gydag &apos;identity import&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="189"/>
+        <location filename="../../../ui/core_messages.py" line="285"/>
         <source>your identity has no age identity, so you could not open your own export; import it with &apos;identity import --age-identity FILE&apos;</source>
         <translation type="unfinished">does dim hunaniaeth age yn eich hunaniaeth, felly fyddech chi ddim yn gallu agor eich allforiad eich hun; mewnforiwch hi gydag &apos;identity import --age-identity FILE&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="194"/>
+        <location filename="../../../ui/core_messages.py" line="290"/>
         <source>&apos;{name}&apos; is not a member of the organisation&apos;s trust file</source>
         <translation type="unfinished">dydy &apos;{name}&apos; ddim yn aelod yn ffeil ymddiried y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="197"/>
+        <location filename="../../../ui/core_messages.py" line="293"/>
         <source>a bundle can go to at most {limit} recipients, you included; {count} were chosen, so choose fewer</source>
         <translation type="unfinished">gall bwndel fynd at {limit} o dderbynwyr ar y mwyaf, gan eich cynnwys chi; dewiswyd {count}, felly dewiswch lai</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="202"/>
+        <location filename="../../../ui/core_messages.py" line="298"/>
         <source>import the organisation&apos;s trust file first (&apos;identity import --trust&apos;): only a member with the role &apos;interviewer&apos; may export a statement</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (&apos;identity import --trust&apos;): dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="207"/>
+        <location filename="../../../ui/core_messages.py" line="303"/>
         <source>your certificate is not in the organisation&apos;s trust file; only a member with the role &apos;interviewer&apos; may export a statement</source>
         <translation type="unfinished">dydy eich tystysgrif ddim yn ffeil ymddiried y sefydliad; dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="212"/>
+        <location filename="../../../ui/core_messages.py" line="308"/>
         <source>only a member with the role &apos;interviewer&apos; may export a statement; the organisation&apos;s trust file gives you the role &apos;{role}&apos;</source>
         <translation type="unfinished">dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad; mae ffeil ymddiried y sefydliad yn rhoi&apos;r rôl &apos;{role}&apos; i chi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="217"/>
+        <location filename="../../../ui/core_messages.py" line="313"/>
         <source>the bundle&apos;s {name} would be larger than the {limit} MiB a bundle may hold, so nobody could verify it; nothing was exported</source>
         <translation type="unfinished">byddai {name} y bwndel yn fwy na&apos;r {limit} MiB y caiff bwndel ei ddal, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="222"/>
+        <location filename="../../../ui/core_messages.py" line="319"/>
+        <source>the exhibit reference must be the producer&apos;s initials in capitals (1 to 4 letters), &apos;/&apos; and a number from 1 to 999, such as RP/1</source>
+        <translation type="unfinished">rhaid i gyfeirnod yr arddangosyn fod yn llythrennau blaen y sawl sy&apos;n ei gyflwyno mewn priflythrennau (1 i 4 llythyren), &apos;/&apos; a rhif o 1 i 999, fel RP/1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="324"/>
+        <source>this statement is signed, so the exhibits it produces can no longer change; exhibits for a further account belong to a further statement (&apos;statement further&apos;)</source>
+        <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi, felly ni all yr arddangosion y mae&apos;n eu cyflwyno newid mwyach; mae arddangosion ar gyfer adroddiad pellach yn perthyn i ddatganiad pellach (&apos;statement further&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="329"/>
+        <source>no exhibit of this case has the reference {reference}; see &apos;exhibit list&apos;</source>
+        <translation type="unfinished">does dim arddangosyn yn yr achos hwn gyda&apos;r cyfeirnod {reference}; gweler &apos;exhibit list&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="332"/>
+        <source>the exhibit {reference} was removed from the register before signing</source>
+        <translation type="unfinished">cafodd yr arddangosyn {reference} ei dynnu o&apos;r gofrestr cyn llofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="335"/>
+        <source>the reference {reference} is already an exhibit of this case; give another</source>
+        <translation type="unfinished">mae arddangosyn yn yr achos hwn gyda&apos;r cyfeirnod {reference} yn barod; rhowch gyfeirnod arall</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="338"/>
+        <source>the reference {reference} belonged to an exhibit that was removed, and a reference is never used twice, so that nothing can be mistaken for it; give the next number</source>
+        <translation type="unfinished">roedd y cyfeirnod {reference} yn perthyn i arddangosyn a gafodd ei dynnu, a dydy cyfeirnod byth yn cael ei ddefnyddio ddwywaith, fel nad oes modd drysu dim byd ag ef; rhowch y rhif nesaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="343"/>
+        <source>the exhibit&apos;s file is larger than {limit} MiB, the most one exhibit may hold; nothing was added</source>
+        <translation type="unfinished">mae ffeil yr arddangosyn yn fwy na {limit} MiB, y mwyaf y caiff un arddangosyn ei ddal; chafodd dim byd ei ychwanegu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="348"/>
+        <source>the exhibit&apos;s file is empty; nothing was added</source>
+        <translation type="unfinished">mae ffeil yr arddangosyn yn wag; chafodd dim byd ei ychwanegu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="351"/>
+        <source>a statement&apos;s exhibits may bring at most {limit} files into its export; nothing was added</source>
+        <translation type="unfinished">gall arddangosion datganiad ddod â {limit} o ffeiliau ar y mwyaf i&apos;w allforiad; chafodd dim byd ei ychwanegu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="355"/>
+        <source>the exhibits&apos; files together would be larger than {limit} MiB, the most one statement&apos;s export may carry; nothing was added</source>
+        <translation type="unfinished">byddai ffeiliau&apos;r arddangosion gyda&apos;i gilydd yn fwy na {limit} MiB, y mwyaf y caiff allforiad un datganiad ei gario; chafodd dim byd ei ychwanegu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="360"/>
+        <source>the file of the exhibit {reference} no longer matches the SHA-256 stored with it; restore the vault from a backup</source>
+        <translation type="unfinished">dydy ffeil yr arddangosyn {reference} ddim yn cyfateb mwyach i&apos;r SHA-256 a gafodd ei storio gyda hi; adferwch y gladdgell o gopi wrth gefn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="365"/>
+        <source>the bundle would hold {count} files, more than the {limit} a bundle may hold, so nobody could verify it; nothing was exported</source>
+        <translation type="unfinished">byddai&apos;r bwndel yn dal {count} o ffeiliau, mwy na&apos;r {limit} y gall bwndel eu dal, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="370"/>
+        <source>the bundle would be larger than the {limit} MiB a bundle may be, so nobody could verify it; nothing was exported (its exhibits&apos; files take the most room)</source>
+        <translation type="unfinished">byddai&apos;r bwndel yn fwy na&apos;r {limit} MiB a ganiateir i fwndel, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio (ffeiliau ei arddangosion sy&apos;n cymryd y rhan fwyaf o&apos;r lle)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="375"/>
         <source>the folder {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r ffolder {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="225"/>
+        <location filename="../../../ui/core_messages.py" line="378"/>
         <source>the organisation&apos;s trust file expired on {date}; import the current one</source>
         <translation type="unfinished">daeth ffeil ymddiried y sefydliad i ben ar {date}; mewnforiwch yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="229"/>
+        <location filename="../../../ui/core_messages.py" line="382"/>
         <source>this vault has no age identity to open bundles with; import it with your identity</source>
         <translation type="unfinished">does dim hunaniaeth age yn y gladdgell hon i agor bwndeli; mewnforiwch hi gyda&apos;ch hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="233"/>
+        <location filename="../../../ui/core_messages.py" line="386"/>
         <source>import the organisation&apos;s trust file first</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="236"/>
+        <location filename="../../../ui/core_messages.py" line="389"/>
         <source>this is not a Quietroom bundle (it is not an age-encrypted file)</source>
         <translation type="unfinished">nid bwndel Quietroom yw hwn (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="239"/>
+        <location filename="../../../ui/core_messages.py" line="392"/>
         <source>you are not a recipient of this bundle</source>
         <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y bwndel hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="242"/>
+        <location filename="../../../ui/core_messages.py" line="395"/>
         <source>the bundle is damaged or has been altered: it does not decrypt</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i ddifrodi neu wedi&apos;i newid: does dim modd ei ddadgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="245"/>
+        <location filename="../../../ui/core_messages.py" line="398"/>
         <source>the bundle is encrypted to more than {limit} recipients, more than any Quietroom bundle; it was not opened</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i amgryptio i fwy na {limit} o dderbynwyr, mwy nag unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="250"/>
+        <location filename="../../../ui/core_messages.py" line="403"/>
         <source>the bundle&apos;s encryption header is larger than {limit} KiB, larger than any Quietroom bundle&apos;s; it was not opened</source>
         <translation type="unfinished">mae pennyn amgryptio&apos;r bwndel yn fwy na {limit} KiB, yn fwy nag un unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="255"/>
+        <location filename="../../../ui/core_messages.py" line="408"/>
         <source>the bundle was signed by a member with the role {role}; only an interviewer may author a statement</source>
         <translation type="unfinished">cafodd y bwndel ei lofnodi gan aelod â&apos;r rôl {role}; dim ond cyfwelydd gaiff fod yn awdur datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="260"/>
+        <location filename="../../../ui/core_messages.py" line="413"/>
         <source>cannot read {path}: {reason}</source>
         <translation type="unfinished">does dim modd darllen {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="264"/>
+        <location filename="../../../ui/core_messages.py" line="417"/>
         <source>the {what} {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r {what} {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="267"/>
+        <location filename="../../../ui/core_messages.py" line="420"/>
         <source>cannot read the {what} {path}</source>
         <translation type="unfinished">does dim modd darllen y {what} {path}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="270"/>
+        <location filename="../../../ui/core_messages.py" line="423"/>
         <source>give the private key file too, or a PKCS#12 (.p12) file holding both certificate and key</source>
         <translation type="unfinished">rhowch y ffeil allwedd breifat hefyd, neu ffeil PKCS#12 (.p12) sy&apos;n cynnwys y dystysgrif a&apos;r allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="274"/>
+        <location filename="../../../ui/core_messages.py" line="427"/>
         <source>this is a CA certificate, not a staff member&apos;s signing certificate</source>
         <translation type="unfinished">tystysgrif CA yw hon, nid tystysgrif llofnodi aelod o staff</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="277"/>
+        <location filename="../../../ui/core_messages.py" line="430"/>
         <source>this certificate is not allowed to sign documents</source>
         <translation type="unfinished">dydy&apos;r dystysgrif hon ddim yn cael llofnodi dogfennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="280"/>
+        <location filename="../../../ui/core_messages.py" line="433"/>
         <source>this signing certificate has expired; ask for a new one</source>
         <translation type="unfinished">mae&apos;r dystysgrif llofnodi hon wedi dod i ben; gofynnwch am un newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="283"/>
+        <location filename="../../../ui/core_messages.py" line="436"/>
         <source>this signing certificate is not valid yet</source>
         <translation type="unfinished">dydy&apos;r dystysgrif llofnodi hon ddim yn ddilys eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="286"/>
+        <location filename="../../../ui/core_messages.py" line="439"/>
         <source>{path} is not an age identity file</source>
         <translation type="unfinished">dydy {path} ddim yn ffeil hunaniaeth age</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="289"/>
+        <location filename="../../../ui/core_messages.py" line="442"/>
         <source>this is the organisation&apos;s trust-list signing certificate, not a staff member&apos;s signing certificate</source>
         <translation type="unfinished">tystysgrif llofnodi rhestr ymddiried y sefydliad yw hon, nid tystysgrif llofnodi aelod o staff</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="294"/>
+        <location filename="../../../ui/core_messages.py" line="447"/>
         <source>the PKCS#12 file holds no signing key</source>
         <translation type="unfinished">nid oes allwedd llofnodi yn y ffeil PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="297"/>
+        <location filename="../../../ui/core_messages.py" line="450"/>
         <source>give both the authentication certificate and its key, or neither</source>
         <translation type="unfinished">rhowch y dystysgrif ddilysu a&apos;i hallwedd, neu&apos;r un o&apos;r ddwy</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="300"/>
+        <location filename="../../../ui/core_messages.py" line="453"/>
         <source>the PKCS#12 file already holds an authentication key; do not give another</source>
         <translation type="unfinished">mae allwedd ddilysu yn y ffeil PKCS#12 eisoes; peidiwch â rhoi un arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="304"/>
+        <location filename="../../../ui/core_messages.py" line="457"/>
         <source>the authentication certificate is not for TLS client authentication</source>
         <translation type="unfinished">nid yw&apos;r dystysgrif ddilysu ar gyfer dilysu cleient TLS</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="307"/>
+        <location filename="../../../ui/core_messages.py" line="460"/>
         <source>the authentication certificate uses the signing key; they must be separate keys</source>
         <translation type="unfinished">mae&apos;r dystysgrif ddilysu yn defnyddio&apos;r allwedd llofnodi; rhaid iddynt fod yn allweddi ar wahân</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="311"/>
+        <location filename="../../../ui/core_messages.py" line="464"/>
         <source>the authentication certificate names someone else than the signing certificate</source>
         <translation type="unfinished">mae&apos;r dystysgrif ddilysu yn enwi rhywun heblaw&apos;r un yn y dystysgrif llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="315"/>
+        <location filename="../../../ui/core_messages.py" line="468"/>
         <source>the authentication certificate has expired or is not valid yet; ask for a new one</source>
         <translation type="unfinished">mae&apos;r dystysgrif ddilysu wedi dod i ben neu nid yw&apos;n ddilys eto; gofynnwch am un newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="319"/>
+        <location filename="../../../ui/core_messages.py" line="472"/>
         <source>the age identity file is not the one in the PKCS#12 file; give only one</source>
         <translation type="unfinished">nid y ffeil hunaniaeth age yw&apos;r un yn y ffeil PKCS#12; rhowch un yn unig</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="323"/>
+        <location filename="../../../ui/core_messages.py" line="476"/>
         <source>this is an authentication (TLS) certificate, not a signing certificate</source>
         <translation type="unfinished">tystysgrif ddilysu (TLS) yw hon, nid tystysgrif llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="327"/>
+        <location filename="../../../ui/core_messages.py" line="480"/>
         <source>the authentication certificate is not the one the trust file lists for you; ask for an up-to-date trust file</source>
         <translation type="unfinished">nid y dystysgrif ddilysu yw&apos;r un y mae&apos;r ffeil ymddiried yn ei rhestru ar eich cyfer; gofynnwch am ffeil ymddiried gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="332"/>
+        <location filename="../../../ui/core_messages.py" line="485"/>
         <source>this certificate is not listed in the organisation&apos;s trust file; ask for an up-to-date trust file</source>
         <translation type="unfinished">dydy&apos;r dystysgrif hon ddim wedi&apos;i rhestru yn ffeil ymddiried y sefydliad; gofynnwch am ffeil ymddiried gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="337"/>
+        <location filename="../../../ui/core_messages.py" line="490"/>
         <source>the trust file is not signed: {name} is missing or unreadable</source>
         <translation type="unfinished">dydy&apos;r ffeil ymddiried ddim wedi&apos;i llofnodi: mae {name} ar goll neu does dim modd ei darllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="340"/>
+        <location filename="../../../ui/core_messages.py" line="493"/>
         <source>this trust file (serial {serial}) is older than the one already imported (serial {current}); ask your administrator for the current one</source>
         <translation type="unfinished">mae&apos;r ffeil ymddiried hon (rhif cyfresol {serial}) yn hŷn na&apos;r un sydd wedi&apos;i mewnforio&apos;n barod (rhif cyfresol {current}); gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="345"/>
+        <location filename="../../../ui/core_messages.py" line="498"/>
         <source>this trust file has the same serial ({serial}) as the one already imported but different contents; ask your administrator for the current one</source>
         <translation type="unfinished">mae gan y ffeil ymddiried hon yr un rhif cyfresol ({serial}) â&apos;r un sydd wedi&apos;i mewnforio&apos;n barod, ond mae ei chynnwys yn wahanol; gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="350"/>
+        <location filename="../../../ui/core_messages.py" line="503"/>
         <source>this trust file (issued {issued}) is older than the one already imported (issued {current}); ask your administrator for the current one</source>
         <translation type="unfinished">mae&apos;r ffeil ymddiried hon (a gyhoeddwyd {issued}) yn hŷn na&apos;r un sydd wedi&apos;i mewnforio&apos;n barod (a gyhoeddwyd {current}); gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="356"/>
+        <location filename="../../../ui/core_messages.py" line="509"/>
         <source>only a supervisor can open a bundle for review; nothing was stored</source>
         <translation type="unfinished">dim ond goruchwyliwr gaiff agor bwndel i&apos;w adolygu; chafodd dim byd ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="359"/>
+        <location filename="../../../ui/core_messages.py" line="512"/>
         <source>a different bundle with the same bundle id is already under review; nothing was stored</source>
         <translation type="unfinished">mae bwndel gwahanol â&apos;r un id bwndel yn cael ei adolygu&apos;n barod; chafodd dim byd ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="363"/>
+        <location filename="../../../ui/core_messages.py" line="516"/>
         <source>this bundle no longer verifies: {problems}</source>
         <translation type="unfinished">dydy&apos;r bwndel hwn ddim yn cael ei ddilysu mwyach: {problems}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="366"/>
+        <location filename="../../../ui/core_messages.py" line="519"/>
         <source>there is no such review in this vault</source>
         <translation type="unfinished">does dim adolygiad o&apos;r fath yn y gladdgell hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="369"/>
+        <location filename="../../../ui/core_messages.py" line="522"/>
         <source>this review has already been decided; a review is decided only once</source>
         <translation type="unfinished">mae penderfyniad eisoes wedi&apos;i wneud ar yr adolygiad hwn; dim ond unwaith y gwneir penderfyniad ar adolygiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="372"/>
+        <location filename="../../../ui/core_messages.py" line="525"/>
         <source>checklist item {position} ({item}) is not answered yet ({count} of {total} items are unanswered); approval needs every item answered</source>
         <translation type="unfinished">dydy eitem {position} ({item}) ar y rhestr wirio ddim wedi&apos;i hateb eto ({count} o {total} eitem heb eu hateb); mae angen ateb pob eitem cyn cymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="377"/>
+        <location filename="../../../ui/core_messages.py" line="530"/>
         <source>checklist item {position} ({item}) is marked not met; say why in its comment</source>
         <translation type="unfinished">mae eitem {position} ({item}) ar y rhestr wirio wedi&apos;i nodi heb ei bodloni; dywedwch pam yn ei sylw</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="381"/>
+        <location filename="../../../ui/core_messages.py" line="534"/>
         <source>the comment on checklist item {position} ({item}) is longer than {limit} characters</source>
         <translation type="unfinished">mae&apos;r sylw ar eitem {position} ({item}) ar y rhestr wirio yn hirach na {limit} nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="385"/>
+        <location filename="../../../ui/core_messages.py" line="538"/>
         <source>the comment on checklist item {position} ({item}) holds a character that is not allowed ({code}); comments may have line breaks and tabs but no other control characters</source>
         <translation type="unfinished">mae&apos;r sylw ar eitem {position} ({item}) ar y rhestr wirio yn cynnwys nod sydd ddim yn cael ei ganiatáu ({code}); caiff sylwadau gynnwys toriadau llinell a thabiau ond dim nodau rheoli eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="391"/>
+        <location filename="../../../ui/core_messages.py" line="544"/>
         <source>returning a statement needs comments saying what to change</source>
         <translation type="unfinished">i ddychwelyd datganiad, mae angen sylwadau sy&apos;n dweud beth i&apos;w newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="394"/>
+        <location filename="../../../ui/core_messages.py" line="547"/>
         <source>the comments are too long (at most {limit} characters)</source>
         <translation type="unfinished">mae&apos;r sylwadau&apos;n rhy hir (dim mwy na {limit} nod)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="397"/>
+        <location filename="../../../ui/core_messages.py" line="550"/>
         <source>the comments hold a control character; use plain text</source>
         <translation type="unfinished">mae nod rheoli yn y sylwadau; defnyddiwch destun plaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="400"/>
+        <location filename="../../../ui/core_messages.py" line="553"/>
         <source>{path} is a folder; give a file name for the decision</source>
         <translation type="unfinished">ffolder yw {path}; rhowch enw ffeil ar gyfer y penderfyniad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="403"/>
+        <location filename="../../../ui/core_messages.py" line="556"/>
         <source>the interviewer who wrote this statement is no longer in the trust file; ask your administrator</source>
         <translation type="unfinished">dydy&apos;r cyfwelydd a ysgrifennodd y datganiad hwn ddim yn y ffeil ymddiried mwyach; holwch eich gweinyddwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="408"/>
+        <location filename="../../../ui/core_messages.py" line="561"/>
         <source>The statement is already countersigned; it was not signed again.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i gydlofnodi&apos;n barod; chafodd e ddim ei lofnodi eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="411"/>
+        <location filename="../../../ui/core_messages.py" line="564"/>
         <source>The statement carries no signature to countersign; it was not signed.</source>
         <translation type="unfinished">Does dim llofnod ar y datganiad i&apos;w gydlofnodi; chafodd e ddim ei lofnodi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="416"/>
+        <location filename="../../../ui/core_messages.py" line="569"/>
         <source>this is not a Quietroom decision file (it is not an age-encrypted file)</source>
         <translation type="unfinished">nid ffeil penderfyniad Quietroom yw hon (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="420"/>
+        <location filename="../../../ui/core_messages.py" line="573"/>
         <source>the decision file&apos;s encryption header is larger than any Quietroom decision file&apos;s; it was not opened</source>
         <translation type="unfinished">mae pennyn amgryptio&apos;r ffeil penderfyniad yn fwy nag un unrhyw ffeil penderfyniad Quietroom; chafodd hi ddim ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="425"/>
+        <location filename="../../../ui/core_messages.py" line="578"/>
         <source>you are not a recipient of this decision file</source>
         <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y ffeil penderfyniad hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="428"/>
+        <location filename="../../../ui/core_messages.py" line="581"/>
         <source>the decision file is damaged or has been altered: it does not decrypt</source>
         <translation type="unfinished">mae&apos;r ffeil penderfyniad wedi&apos;i difrodi neu wedi&apos;i newid: does dim modd ei dadgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="431"/>
+        <location filename="../../../ui/core_messages.py" line="584"/>
         <source>the decision did not verify: {problems}</source>
         <translation type="unfinished">chafodd y penderfyniad mo&apos;i ddilysu: {problems}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="434"/>
+        <location filename="../../../ui/core_messages.py" line="587"/>
         <source>this decision is about a bundle this vault never exported; nothing was changed</source>
         <translation type="unfinished">mae&apos;r penderfyniad hwn yn ymwneud â bwndel na chafodd erioed ei allforio o&apos;r gladdgell hon; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="438"/>
+        <location filename="../../../ui/core_messages.py" line="591"/>
         <source>this decision names one of this vault&apos;s bundles but not its contents; nothing was changed</source>
         <translation type="unfinished">mae&apos;r penderfyniad hwn yn enwi un o fwndeli&apos;r gladdgell hon ond nid ei gynnwys; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="442"/>
+        <location filename="../../../ui/core_messages.py" line="595"/>
         <source>the countersigned statement was not signed by you; nothing was changed</source>
         <translation type="unfinished">nid chi lofnododd y datganiad sydd wedi&apos;i gydlofnodi; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="446"/>
+        <location filename="../../../ui/core_messages.py" line="599"/>
         <source>the countersigned statement is not the one exported in that bundle; nothing was changed</source>
         <translation type="unfinished">nid y datganiad a gydlofnodwyd yw&apos;r un a allforiwyd yn y bwndel hwnnw; ni newidiwyd dim</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="450"/>
+        <location filename="../../../ui/core_messages.py" line="603"/>
         <source>a different decision with the same id was already imported; nothing was changed</source>
         <translation type="unfinished">mae penderfyniad gwahanol â&apos;r un id wedi&apos;i fewnforio&apos;n barod; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="455"/>
+        <location filename="../../../ui/core_messages.py" line="608"/>
         <source>&apos;{url}&apos; is not an intake address; give https://HOST or https://HOST:PORT</source>
         <translation type="unfinished">dydy &apos;{url}&apos; ddim yn gyfeiriad gwasanaeth derbyn; rhowch https://HOST neu https://HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="459"/>
+        <location filename="../../../ui/core_messages.py" line="612"/>
         <source>no intake address is set and the trust file names none; set it with &apos;sync configure --url https://HOST:PORT&apos;</source>
         <translation type="unfinished">does dim cyfeiriad gwasanaeth derbyn wedi&apos;i osod a dydy&apos;r ffeil ymddiried ddim yn enwi un; gosodwch un gyda &apos;sync configure --url https://HOST:PORT&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="464"/>
+        <location filename="../../../ui/core_messages.py" line="617"/>
         <source>this vault has no authentication certificate to connect to the intake with; import your identity.p12 (or --auth-cert and --auth-key) with &apos;identity import&apos;</source>
         <translation type="unfinished">does dim tystysgrif ddilysu yn y gladdgell hon i gysylltu â&apos;r gwasanaeth derbyn; mewnforiwch eich identity.p12 (neu --auth-cert a --auth-key) gyda &apos;identity import&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="469"/>
+        <location filename="../../../ui/core_messages.py" line="622"/>
         <source>this system cannot keep the TLS key in memory (no memfd_create)</source>
         <translation type="unfinished">all y system hon ddim cadw&apos;r allwedd TLS yn y cof (dim memfd_create)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="472"/>
+        <location filename="../../../ui/core_messages.py" line="625"/>
         <source>the organisation&apos;s trust file lists no intake service, so nothing can be sent to it; ask your administrator</source>
         <translation type="unfinished">dydy ffeil ymddiried y sefydliad ddim yn rhestru gwasanaeth derbyn, felly does dim modd anfon dim byd ato; gofynnwch i&apos;ch gweinyddwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="477"/>
+        <location filename="../../../ui/core_messages.py" line="630"/>
         <source>nothing in the outbox has that id; see &apos;sync status&apos;</source>
         <translation type="unfinished">does dim byd yn y blwch allan â&apos;r id hwnnw; gweler &apos;sync status&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="480"/>
+        <location filename="../../../ui/core_messages.py" line="633"/>
         <source>the intake&apos;s receipt did not check ({detail}); the item stays in the outbox</source>
         <translation type="unfinished">methodd gwiriad derbynneb y gwasanaeth derbyn ({detail}); mae&apos;r eitem yn aros yn y blwch allan</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="484"/>
+        <location filename="../../../ui/core_messages.py" line="637"/>
         <source>the intake could not be reached ({reason}); nothing was lost: try again when the network is back</source>
         <translation type="unfinished">doedd dim modd cyrraedd y gwasanaeth derbyn ({reason}); chollwyd dim byd: rhowch gynnig arall arni pan fydd y rhwydwaith yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="489"/>
+        <location filename="../../../ui/core_messages.py" line="642"/>
         <source>give --out FILE.qrb, or --send, or both</source>
         <translation type="unfinished">rhowch --out FFEIL.qrb, neu --send, neu&apos;r ddau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="492"/>
+        <location filename="../../../ui/core_messages.py" line="645"/>
         <source>give --out FILE.qrr, or --send, or both</source>
         <translation type="unfinished">rhowch --out FFEIL.qrr, neu --send, neu&apos;r ddau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="496"/>
+        <location filename="../../../ui/core_messages.py" line="649"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="500"/>
+        <location filename="../../../ui/core_messages.py" line="653"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="505"/>
+        <location filename="../../../ui/core_messages.py" line="658"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="510"/>
+        <location filename="../../../ui/core_messages.py" line="663"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="511"/>
+        <location filename="../../../ui/core_messages.py" line="664"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="512"/>
+        <location filename="../../../ui/core_messages.py" line="665"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="229"/>
+        <source>sitting {number} is still {state}: end the sitting first (&apos;sitting end&apos;), or let signing end it (&apos;statement sign --end-sitting&apos;)</source>
+        <translation type="unfinished">mae sesiwn {number} yn dal heb ddod i ben ({state}): dewch â&apos;r sesiwn i ben yn gyntaf (&apos;sitting end&apos;), neu gadewch i&apos;r llofnodi ddod â hi i ben (&apos;statement sign --end-sitting&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="234"/>
+        <source>this statement is in Welsh, and the organisation has not yet approved a Welsh s.9 declaration, so it cannot be signed; the organisation sets it with &apos;org policy --welsh-declaration-file&apos;, then this vault takes the new trust file</source>
+        <translation type="unfinished">mae&apos;r datganiad hwn yn Gymraeg, a dydy&apos;r sefydliad ddim wedi cymeradwyo datganiad a.9 Cymraeg eto, felly ni ellir ei lofnodi; mae&apos;r sefydliad yn ei osod gydag &apos;org policy --welsh-declaration-file&apos;, yna mae&apos;r gladdgell hon yn cymryd y ffeil ymddiriedaeth newydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="240"/>
+        <source>the organisation&apos;s Welsh s.9 declaration must hold &apos;{placeholder}&apos; exactly once, where the page count goes, so it cannot be signed with yet; ask the organisation to correct it</source>
+        <translation type="unfinished">rhaid i ddatganiad a.9 Cymraeg y sefydliad gynnwys &apos;{placeholder}&apos; unwaith yn union, lle mae nifer y tudalennau&apos;n mynd, felly ni ellir llofnodi ag ef eto; gofynnwch i&apos;r sefydliad ei gywiro</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="246"/>
+        <source>the statement is signed, so the witness&apos;s signature for the consents can no longer change; start a further statement first</source>
+        <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi, felly ni all llofnod y tyst ar gyfer y cydsyniadau newid mwyach; dechreuwch ddatganiad pellach yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="251"/>
+        <source>the statement is signed, so the language it is written in can no longer change; start a further statement first</source>
+        <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi, felly ni all yr iaith y mae wedi&apos;i ysgrifennu ynddi newid mwyach; dechreuwch ddatganiad pellach yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="256"/>
+        <source>a hint&apos;s rule is named by its id: 1 to 64 of a-z, 0-9, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;</source>
+        <translation type="unfinished">mae rheol awgrym yn cael ei henwi wrth ei dynodwr: 1 i 64 o a-z, 0-9, &apos;_&apos;, &apos;.&apos; a &apos;-&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="261"/>
+        <source>sitting {number} is still open on the signed statement; end it first (&apos;sitting end&apos;), so the record says when it ended</source>
+        <translation type="unfinished">mae sesiwn {number} yn dal ar agor ar y datganiad wedi&apos;i lofnodi; dewch â hi i ben yn gyntaf (&apos;sitting end&apos;), fel bod y cofnod yn dweud pryd y daeth i ben</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="266"/>
+        <source>the s.9 declaration the witness signed is no longer the organisation&apos;s approved wording, so the statement cannot be printed as signed; ask the organisation, or take a further statement</source>
+        <translation type="unfinished">nid y datganiad a.9 a lofnododd y tyst yw geiriad cymeradwy&apos;r sefydliad mwyach, felly ni ellir argraffu&apos;r datganiad fel y&apos;i llofnodwyd; gofynnwch i&apos;r sefydliad, neu cymerwch ddatganiad pellach</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="191"/>
+        <source>the witness has not confirmed the statement&apos;s pages: show them each page on screen (&apos;statement pages&apos;, then &apos;statement confirm-page&apos; for each), or give --pages-confirmed if they confirmed each page on screen</source>
+        <translation type="unfinished">dydy&apos;r tyst ddim wedi cadarnhau tudalennau&apos;r datganiad: dangoswch bob tudalen iddyn nhw ar y sgrin (&apos;statement pages&apos;, yna &apos;statement confirm-page&apos; ar gyfer pob un), neu rhowch --pages-confirmed os ydyn nhw wedi cadarnhau pob tudalen ar y sgrin</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="197"/>
+        <source>the witness has confirmed {confirmed} of the statement&apos;s {pages} pages; each page must be shown and confirmed before they sign</source>
+        <translation type="unfinished">mae&apos;r tyst wedi cadarnhau {confirmed} o {pages} tudalen y datganiad; rhaid dangos a chadarnhau pob tudalen cyn iddyn nhw lofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="202"/>
+        <source>the statement&apos;s pages are not the pages the witness confirmed (a correction, a changed detail, or a new day: the date beside the signature is the day they confirm the pages, so they sign the same day); nothing was signed: show them the pages again</source>
+        <translation type="unfinished">nid tudalennau&apos;r datganiad yw&apos;r tudalennau a gadarnhaodd y tyst (cywiriad, manylyn wedi newid, neu ddiwrnod newydd: y dyddiad wrth y llofnod yw&apos;r diwrnod maen nhw&apos;n cadarnhau&apos;r tudalennau, felly maen nhw&apos;n llofnodi ar yr un diwrnod); ni lofnodwyd dim: dangoswch y tudalennau iddyn nhw eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="208"/>
+        <source>the organisation asks the witness to initial each page they confirm; nothing was recorded for page {page}: ask them to initial it</source>
+        <translation type="unfinished">mae&apos;r sefydliad yn gofyn i&apos;r tyst roi eu llythrennau blaen ar bob tudalen maen nhw&apos;n ei chadarnhau; ni chofnodwyd dim ar gyfer tudalen {page}: gofynnwch iddyn nhw roi eu llythrennau blaen arni</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="213"/>
+        <source>the initials are empty; ask the witness to initial again</source>
+        <translation type="unfinished">mae&apos;r llythrennau blaen yn wag; gofynnwch i&apos;r tyst eu rhoi eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="216"/>
+        <source>the initials are not valid</source>
+        <translation type="unfinished">dydy&apos;r llythrennau blaen ddim yn ddilys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="219"/>
+        <source>the witness confirms the pages after confirming the read-back (&apos;statement readback --confirmed&apos;)</source>
+        <translation type="unfinished">mae&apos;r tyst yn cadarnhau&apos;r tudalennau ar ôl cadarnhau&apos;r darllen yn ôl (&apos;statement readback --confirmed&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="224"/>
+        <source>end the sitting before the witness confirms the pages: when it ended is printed on the statement (&apos;sitting end&apos;)</source>
+        <translation type="unfinished">gorffennwch y sesiwn cyn i&apos;r tyst gadarnhau&apos;r tudalennau: mae pryd y daeth i ben wedi&apos;i argraffu ar y datganiad (&apos;sitting end&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages.py" line="276"/>
+        <source>the statement&apos;s pages as they would be exported are not the pages the witness confirmed before signing (the organisation&apos;s marking or name, or the statement taker&apos;s name, may have changed since), so nothing was exported</source>
+        <translation type="unfinished">nid tudalennau&apos;r datganiad fel y bydden nhw&apos;n cael eu hallforio yw&apos;r tudalennau a gadarnhaodd y tyst cyn llofnodi (efallai fod marc neu enw&apos;r sefydliad, neu enw&apos;r sawl a gymerodd y datganiad, wedi newid ers hynny), felly ni allforiwyd dim</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1635,224 @@
         <location filename="../../../ui/screens/decisions.py" line="437"/>
         <source>The decision was checked and kept: the supervisor returned the statement with comments.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw: dychwelodd y goruchwyliwr y datganiad gyda sylwadau.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationStep</name>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="303"/>
+        <source>Show the &amp;pages</source>
+        <translation type="unfinished">Dangos y &amp;tudalennau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="307"/>
+        <source>Show the pages</source>
+        <translation type="unfinished">Dangos y tudalennau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="308"/>
+        <source>Shows the witness the first page of the statement</source>
+        <translation type="unfinished">Yn dangos tudalen gyntaf y datganiad i&apos;r tyst</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="319"/>
+        <source>Read the declaration to the witness. The statement has %1 page(s); they will see each page and confirm it before they sign.</source>
+        <translation type="unfinished">Darllenwch y datganiad i&apos;r tyst. Mae gan y datganiad %1 tudalen; byddan nhw&apos;n gweld pob tudalen ac yn ei chadarnhau cyn llofnodi.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationView</name>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="54"/>
+        <source>The declaration the witness signs</source>
+        <translation type="unfinished">Y datganiad y mae&apos;r tyst yn ei lofnodi</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitsPanel</name>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="63"/>
+        <source>Exhibits the statement produces. Refer to each one in the statement by its reference.</source>
+        <translation type="unfinished">Arddangosion y mae&apos;r datganiad yn eu cyflwyno. Cyfeiriwch at bob un yn y datganiad wrth ei gyfeirnod.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="126"/>
+        <source>Reference</source>
+        <translation type="unfinished">Cyfeirnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="131"/>
+        <source>Description</source>
+        <translation type="unfinished">Disgrifiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="142"/>
+        <source>File</source>
+        <translation type="unfinished">Ffeil</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
+        <source>Size</source>
+        <translation type="unfinished">Maint</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="80"/>
+        <source>Exhibits</source>
+        <translation type="unfinished">Arddangosion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="81"/>
+        <source>The exhibits the statement produces, in the register&apos;s order</source>
+        <translation type="unfinished">Yr arddangosion y mae&apos;r datganiad yn eu cyflwyno, yn nhrefn y gofrestr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="85"/>
+        <source>The statement is signed: its exhibits can no longer change.</source>
+        <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi: ni all ei arddangosion newid mwyach.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="93"/>
+        <source>Add e&amp;xhibit…</source>
+        <translation type="unfinished">&amp;Ychwanegu arddangosyn…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="94"/>
+        <source>Add an exhibit</source>
+        <translation type="unfinished">Ychwanegu arddangosyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="95"/>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished">&amp;Tynnu…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="96"/>
+        <source>Remove the chosen exhibit</source>
+        <translation type="unfinished">Tynnu&apos;r arddangosyn a ddewiswyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="109"/>
+        <source>Remove it</source>
+        <translation type="unfinished">Ei dynnu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="110"/>
+        <source>Keep it</source>
+        <translation type="unfinished">Ei gadw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="123"/>
+        <source>e.g. RP/1</source>
+        <translation type="unfinished">e.e. RP/1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="127"/>
+        <source>The producer&apos;s initials and a number, such as RP/1</source>
+        <translation type="unfinished">Llythrennau blaen y sawl sy&apos;n ei gyflwyno a rhif, fel RP/1</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="131"/>
+        <source>What it is, in one line</source>
+        <translation type="unfinished">Beth ydyw, mewn un llinell</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="133"/>
+        <source>No file (optional)</source>
+        <translation type="unfinished">Dim ffeil (dewisol)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="134"/>
+        <source>The exhibit&apos;s file</source>
+        <translation type="unfinished">Ffeil yr arddangosyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="134"/>
+        <source>Optional</source>
+        <translation type="unfinished">Dewisol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="135"/>
+        <source>C&amp;hoose file…</source>
+        <translation type="unfinished">Dewis &amp;ffeil…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="136"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="247"/>
+        <source>Choose the exhibit&apos;s file</source>
+        <translation type="unfinished">Dewiswch ffeil yr arddangosyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="140"/>
+        <source>Re&amp;ference</source>
+        <translation type="unfinished">Cyf&amp;eirnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="141"/>
+        <source>&amp;Description</source>
+        <translation type="unfinished">D&amp;isgrifiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="143"/>
+        <source>Add to the &amp;register</source>
+        <translation type="unfinished">Ych&amp;wanegu at y gofrestr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="145"/>
+        <source>Add to the register</source>
+        <translation type="unfinished">Ychwanegu at y gofrestr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="146"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Canslo</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="196"/>
+        <source>No file</source>
+        <translation type="unfinished">Dim ffeil</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="220"/>
+        <source>%1 MiB</source>
+        <translation type="unfinished">%1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="222"/>
+        <source>%1 KiB</source>
+        <translation type="unfinished">%1 KiB</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="223"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished">%1 beit</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="256"/>
+        <source>Describe the exhibit in one line.</source>
+        <translation type="unfinished">Disgrifiwch yr arddangosyn mewn un llinell.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="261"/>
+        <source>Adding…</source>
+        <translation type="unfinished">Wrthi&apos;n ychwanegu…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="276"/>
+        <source>Added to the register.</source>
+        <translation type="unfinished">Wedi&apos;i ychwanegu at y gofrestr.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="300"/>
+        <source>Remove %1 from the register? Its file is deleted from this vault, and its reference is not used again.</source>
+        <translation type="unfinished">Tynnu %1 o&apos;r gofrestr? Caiff ei ffeil ei dileu o&apos;r gladdgell hon, ac ni chaiff ei gyfeirnod ei ddefnyddio eto.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="328"/>
+        <source>Removed from the register.</source>
+        <translation type="unfinished">Wedi&apos;i dynnu o&apos;r gofrestr.</translation>
     </message>
 </context>
 <context>
@@ -1833,125 +2340,143 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>NewCaseScreen</name>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="67"/>
+        <location filename="../../../ui/screens/new_case.py" line="70"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="74"/>
+        <location filename="../../../ui/screens/new_case.py" line="77"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="75"/>
+        <location filename="../../../ui/screens/new_case.py" line="78"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="75"/>
+        <location filename="../../../ui/screens/new_case.py" line="78"/>
         <source>The previous step.</source>
         <translation type="unfinished">Y cam blaenorol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="76"/>
+        <location filename="../../../ui/screens/new_case.py" line="79"/>
         <source>&amp;Next</source>
         <translation type="unfinished">&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="78"/>
+        <location filename="../../../ui/screens/new_case.py" line="81"/>
         <source>Next</source>
         <translation type="unfinished">Nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="78"/>
+        <location filename="../../../ui/screens/new_case.py" line="81"/>
         <source>The next step.</source>
         <translation type="unfinished">Y cam nesaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="79"/>
+        <location filename="../../../ui/screens/new_case.py" line="82"/>
         <source>&amp;Finish</source>
         <translation type="unfinished">&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="83"/>
+        <location filename="../../../ui/screens/new_case.py" line="86"/>
         <source>Finish</source>
         <translation type="unfinished">Gorffen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="84"/>
+        <location filename="../../../ui/screens/new_case.py" line="87"/>
         <source>Creates the case with everything entered and opens it.</source>
         <translation type="unfinished">Yn creu&apos;r achos gyda phopeth a roddwyd, ac yn ei agor.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="86"/>
+        <location filename="../../../ui/screens/new_case.py" line="89"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished">&amp;Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="89"/>
+        <location filename="../../../ui/screens/new_case.py" line="92"/>
         <source>Cancel</source>
         <translation type="unfinished">Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="90"/>
+        <location filename="../../../ui/screens/new_case.py" line="93"/>
         <source>Returns to the case list; nothing entered here is kept.</source>
         <translation type="unfinished">Yn mynd yn ôl i&apos;r rhestr achosion; ni chaiff dim a roddwyd yma ei gadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="141"/>
+        <location filename="../../../ui/screens/new_case.py" line="144"/>
         <source>Step %1 of %2: %3</source>
         <translation type="unfinished">Cam %1 o %2: %3</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="186"/>
+        <location filename="../../../ui/screens/new_case.py" line="189"/>
         <source>Checking the reference…</source>
         <translation type="unfinished">Yn gwirio&apos;r cyfeirnod…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="221"/>
+        <location filename="../../../ui/screens/new_case.py" line="224"/>
         <source>Choose the category of the case.</source>
         <translation type="unfinished">Dewiswch gategori&apos;r achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="223"/>
+        <location filename="../../../ui/screens/new_case.py" line="226"/>
         <source>Give the case reference.</source>
         <translation type="unfinished">Rhowch gyfeirnod yr achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="226"/>
+        <location filename="../../../ui/screens/new_case.py" line="238"/>
         <source>Give the name to appear on the statement.</source>
         <translation type="unfinished">Rhowch yr enw a fydd yn ymddangos ar y datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="234"/>
+        <location filename="../../../ui/screens/new_case.py" line="246"/>
         <source>Give a name for each person, or remove the row.</source>
         <translation type="unfinished">Rhowch enw ar gyfer pob person, neu tynnwch y rhes.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="239"/>
+        <location filename="../../../ui/screens/new_case.py" line="251"/>
         <source>Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real date in the past. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ysgrifennwch y dyddiad geni fel YYYY-MM-DD, er enghraifft 1979-03-21: dyddiad go iawn yn y gorffennol. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="245"/>
+        <location filename="../../../ui/screens/new_case.py" line="257"/>
         <source>A case with this reference already exists. Choose another reference, or open that case from the case list.</source>
         <translation type="unfinished">Mae achos gyda&apos;r cyfeirnod hwn yn bodoli&apos;n barod. Dewiswch gyfeirnod arall, neu agorwch yr achos hwnnw o&apos;r rhestr achosion.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="274"/>
+        <location filename="../../../ui/screens/new_case.py" line="294"/>
         <source>Creating the case…</source>
         <translation type="unfinished">Yn creu&apos;r achos…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="297"/>
-        <location filename="../../../ui/screens/new_case.py" line="321"/>
+        <location filename="../../../ui/screens/new_case.py" line="317"/>
+        <location filename="../../../ui/screens/new_case.py" line="348"/>
         <source>Nothing has been saved yet. %1</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="323"/>
+        <location filename="../../../ui/screens/new_case.py" line="350"/>
         <source>Nothing has been saved yet. Something went wrong; please try again.</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. Aeth rhywbeth o&apos;i le; rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case.py" line="232"/>
+        <source>Give the reference of the visual recording, or choose a written statement.</source>
+        <translation type="unfinished">Rhowch gyfeirnod y recordiad fideo, neu dewiswch ddatganiad ysgrifenedig.</translation>
+    </message>
+</context>
+<context>
+    <name>OnePage</name>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="82"/>
+        <source>Statement page</source>
+        <translation type="unfinished">Tudalen y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="84"/>
+        <source>One page of the statement as it will be signed, as an image. Page Down and Page Up scroll it.</source>
+        <translation type="unfinished">Un dudalen o&apos;r datganiad fel y caiff ei llofnodi, fel delwedd. Mae Page Down a Page Up yn ei sgrolio.</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2670,79 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
 </context>
 <context>
+    <name>PageConfirm</name>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="121"/>
+        <source>Show the witness this page. If it is right, they confirm it; if something needs correcting, go back to read-back.</source>
+        <translation type="unfinished">Dangoswch y dudalen hon i&apos;r tyst. Os yw&apos;n gywir, maen nhw&apos;n ei chadarnhau; os oes angen cywiro rhywbeth, ewch yn ôl i ddarllen yn ôl.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="136"/>
+        <source>The organisation asks the witness to initial each page here.</source>
+        <translation type="unfinished">Mae&apos;r sefydliad yn gofyn i&apos;r tyst roi eu llythrennau blaen yma ar bob tudalen.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="143"/>
+        <source>Initials pad</source>
+        <translation type="unfinished">Pad llythrennau blaen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="145"/>
+        <source>Initials pad: the witness initials this page with a finger, pen or mouse</source>
+        <translation type="unfinished">Pad llythrennau blaen: mae&apos;r tyst yn rhoi eu llythrennau blaen ar y dudalen hon gyda bys, pin neu lygoden</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="149"/>
+        <source>Clear the &amp;initials</source>
+        <translation type="unfinished">Clirio&apos;r &amp;llythrennau blaen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="152"/>
+        <source>Clear the initials</source>
+        <translation type="unfinished">Clirio&apos;r llythrennau blaen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="153"/>
+        <source>Empties the box so the witness can initial the page again</source>
+        <translation type="unfinished">Yn gwagio&apos;r blwch fel y gall y tyst roi eu llythrennau blaen ar y dudalen eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="161"/>
+        <source>&amp;Back</source>
+        <translation type="unfinished">&amp;Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="164"/>
+        <source>Back</source>
+        <translation type="unfinished">Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="165"/>
+        <source>Goes back to the previous page, or to the declaration from the first</source>
+        <translation type="unfinished">Yn mynd yn ôl i&apos;r dudalen flaenorol, neu i&apos;r datganiad o&apos;r gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="167"/>
+        <source>This page is &amp;right</source>
+        <translation type="unfinished">Mae&apos;r dudalen hon yn &amp;gywir</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="171"/>
+        <source>This page is right</source>
+        <translation type="unfinished">Mae&apos;r dudalen hon yn gywir</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="172"/>
+        <source>Records that the witness confirmed this page, then shows the next</source>
+        <translation type="unfinished">Yn cofnodi bod y tyst wedi cadarnhau&apos;r dudalen hon, yna&apos;n dangos yr un nesaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="230"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished">Tudalen %1 o %2</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseStrengthHint</name>
     <message>
         <location filename="../../../ui/widgets/passphrase_strength.py" line="210"/>
@@ -2185,125 +2783,130 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PauseScreen</name>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="51"/>
+        <location filename="../../../ui/screens/pause.py" line="52"/>
         <source>Paused</source>
         <translation type="unfinished">Ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="55"/>
+        <location filename="../../../ui/screens/pause.py" line="56"/>
         <source>Time paused</source>
         <translation type="unfinished">Amser ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="77"/>
+        <location filename="../../../ui/screens/pause.py" line="78"/>
         <source>Asked for by:</source>
         <translation type="unfinished">Ar gais:</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="137"/>
+        <location filename="../../../ui/screens/pause.py" line="138"/>
         <source>&amp;Witness</source>
         <translation type="unfinished">&amp;Tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="138"/>
+        <location filename="../../../ui/screens/pause.py" line="139"/>
         <source>&amp;Interviewer</source>
         <translation type="unfinished">&amp;Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="140"/>
+        <location filename="../../../ui/screens/pause.py" line="141"/>
         <source>Inter&amp;mediary</source>
         <translation type="unfinished">Cyfr&amp;yngwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="143"/>
+        <location filename="../../../ui/screens/pause.py" line="144"/>
         <source>&amp;Supporter</source>
         <translation type="unfinished">C&amp;efnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="90"/>
+        <location filename="../../../ui/screens/pause.py" line="91"/>
         <source>Pause asked for by %1</source>
         <translation type="unfinished">Saib ar gais %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="102"/>
+        <location filename="../../../ui/screens/pause.py" line="103"/>
         <source>Reason (optional)</source>
         <translation type="unfinished">Rheswm (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="104"/>
+        <location filename="../../../ui/screens/pause.py" line="105"/>
         <source>Reason for the pause</source>
         <translation type="unfinished">Rheswm dros y saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="104"/>
+        <location filename="../../../ui/screens/pause.py" line="105"/>
         <source>Optional; can be added later</source>
         <translation type="unfinished">Dewisol; gellir ei ychwanegu&apos;n nes ymlaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="106"/>
+        <location filename="../../../ui/screens/pause.py" line="107"/>
         <source>Save &amp;reason</source>
         <translation type="unfinished">Cadw&apos;r &amp;rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="107"/>
+        <location filename="../../../ui/screens/pause.py" line="108"/>
         <source>Save the reason</source>
         <translation type="unfinished">Cadw&apos;r rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="63"/>
+        <location filename="../../../ui/screens/pause.py" line="64"/>
         <source>Resume (F9)</source>
         <translation type="unfinished">Ailddechrau (F9)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="67"/>
+        <location filename="../../../ui/screens/pause.py" line="68"/>
         <source>Resume</source>
         <translation type="unfinished">Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="68"/>
+        <location filename="../../../ui/screens/pause.py" line="69"/>
         <source>Returns to the same place in the statement</source>
         <translation type="unfinished">Yn mynd yn ôl i&apos;r un man yn y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="70"/>
+        <location filename="../../../ui/screens/pause.py" line="71"/>
         <source>&amp;Lock (Ctrl+L)</source>
         <translation type="unfinished">C&amp;loi (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="71"/>
+        <location filename="../../../ui/screens/pause.py" line="72"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="178"/>
-        <location filename="../../../ui/screens/pause.py" line="187"/>
+        <location filename="../../../ui/screens/pause.py" line="188"/>
+        <location filename="../../../ui/screens/pause.py" line="197"/>
         <source>No sitting was running, so there is no pause to record a reason for.</source>
         <translation type="unfinished">Doedd dim sesiwn ar waith, felly does dim saib i gofnodi rheswm ar ei gyfer.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="204"/>
+        <location filename="../../../ui/screens/pause.py" line="216"/>
         <source>Reason saved.</source>
         <translation type="unfinished">Rheswm wedi&apos;i gadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="139"/>
+        <location filename="../../../ui/screens/pause.py" line="140"/>
         <source>Sec&amp;ond interviewer</source>
         <translation type="unfinished">Ail gyf&amp;welydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="141"/>
+        <location filename="../../../ui/screens/pause.py" line="142"/>
         <source>IS&amp;VA</source>
         <translation type="unfinished">IS&amp;VA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="142"/>
+        <location filename="../../../ui/screens/pause.py" line="143"/>
         <source>Interpre&amp;ter</source>
         <translation type="unfinished">Cyf&amp;ieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="144"/>
+        <location filename="../../../ui/screens/pause.py" line="145"/>
         <source>&amp;Appropriate adult</source>
         <translation type="unfinished">&amp;Oedolyn priodol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pause.py" line="213"/>
+        <source>Type a reason first; nothing was saved.</source>
+        <translation type="unfinished">Teipiwch reswm yn gyntaf; ni chadwyd dim.</translation>
     </message>
 </context>
 <context>
@@ -2427,87 +3030,87 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="393"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="394"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="395"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="396"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="406"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="397"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="407"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="398"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="408"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="399"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="409"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="412"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="422"/>
         <source>An ISVA is there for support and stays outside the evidential chain.</source>
         <translation type="unfinished">Mae ISVA yno i gynnig cymorth, ac mae&apos;n aros y tu allan i&apos;r gadwyn dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="415"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="425"/>
         <source>Remove</source>
         <translation type="unfinished">Tynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="416"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="426"/>
         <source>Role</source>
         <translation type="unfinished">Rôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="417"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="427"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="418"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="428"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="442"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="452"/>
         <source>Person %1</source>
         <translation type="unfinished">Person %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="444"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="454"/>
         <source>Role, %1</source>
         <translation type="unfinished">Rôl, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="445"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="455"/>
         <source>Name, %1</source>
         <translation type="unfinished">Enw, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="446"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="456"/>
         <source>Interpreter&apos;s language, %1</source>
         <translation type="unfinished">Iaith y cyfieithydd, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="447"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="457"/>
         <source>Remove %1</source>
         <translation type="unfinished">Tynnu %1</translation>
     </message>
@@ -2515,37 +3118,37 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PreferencesStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="283"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="318"/>
         <source>Preferences and needs</source>
         <translation type="unfinished">Dewisiadau ac anghenion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="294"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="329"/>
         <source>A break every</source>
         <translation type="unfinished">Egwyl bob</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="294"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="329"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="298"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="333"/>
         <source>Topics or words to avoid</source>
         <translation type="unfinished">Pynciau neu eiriau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="299"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="334"/>
         <source>Support wanted</source>
         <translation type="unfinished">Cymorth sydd ei eisiau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="286"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="321"/>
         <source>The survivor would like breaks at a set interval</source>
         <translation type="unfinished">Hoffai&apos;r goroeswr gael egwyl yn rheolaidd, ar amser penodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="288"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="323"/>
         <source>Leave this unticked if they have no preference: the interview guide&apos;s pacing is used. They can ask for a break at any time either way.</source>
         <translation type="unfinished">Gadewch hwn heb ei dicio os nad oes ganddynt ddewis: defnyddir amseriad canllaw&apos;r cyfweliad. Gall y goroeswr ofyn am egwyl ar unrhyw adeg beth bynnag.</translation>
     </message>
@@ -2553,22 +3156,22 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PresentStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="467"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="477"/>
         <source>Who will be present</source>
         <translation type="unfinished">Pwy fydd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="468"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="478"/>
         <source>Everyone who will be in the room besides the survivor.</source>
         <translation type="unfinished">Pawb a fydd yn yr ystafell ar wahân i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="472"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="482"/>
         <source>&amp;Add person</source>
         <translation type="unfinished">Ychwanegu &amp;person</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="473"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="483"/>
         <source>Add person</source>
         <translation type="unfinished">Ychwanegu person</translation>
     </message>
@@ -2576,183 +3179,183 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>ReadBackScreen</name>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="88"/>
+        <location filename="../../../ui/screens/readback.py" line="109"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="92"/>
+        <location filename="../../../ui/screens/readback.py" line="113"/>
         <source>Read the statement to the witness, or let them read it. Any change they ask for is saved as a correction made during read-back.</source>
         <translation type="unfinished">Darllenwch y datganiad i&apos;r tyst, neu gadewch iddyn nhw ei ddarllen. Caiff unrhyw newid maen nhw&apos;n gofyn amdano ei gadw fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="101"/>
+        <location filename="../../../ui/screens/readback.py" line="122"/>
         <source>A−</source>
         <translation type="unfinished">A−</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="104"/>
+        <location filename="../../../ui/screens/readback.py" line="125"/>
         <source>Smaller text</source>
         <translation type="unfinished">Testun llai</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="105"/>
+        <location filename="../../../ui/screens/readback.py" line="126"/>
         <source>Makes the statement text smaller (Ctrl+minus)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn llai (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="107"/>
+        <location filename="../../../ui/screens/readback.py" line="128"/>
         <source>A+</source>
         <translation type="unfinished">A+</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="110"/>
+        <location filename="../../../ui/screens/readback.py" line="131"/>
         <source>Larger text</source>
         <translation type="unfinished">Testun mwy</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="111"/>
+        <location filename="../../../ui/screens/readback.py" line="132"/>
         <source>Makes the statement text larger (Ctrl+equals)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn fwy (Ctrl+equals)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="133"/>
+        <location filename="../../../ui/screens/readback.py" line="154"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="134"/>
+        <location filename="../../../ui/screens/readback.py" line="155"/>
         <source>The witness&apos;s statement in large print, read-only</source>
         <translation type="unfinished">Datganiad y tyst mewn print bras, i&apos;w ddarllen yn unig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="140"/>
-        <location filename="../../../ui/screens/readback.py" line="147"/>
+        <location filename="../../../ui/screens/readback.py" line="161"/>
+        <location filename="../../../ui/screens/readback.py" line="168"/>
         <source>Corrections made during read-back</source>
         <translation type="unfinished">Cywiriadau a wnaed wrth ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="148"/>
+        <location filename="../../../ui/screens/readback.py" line="169"/>
         <source>Each section corrected during read-back, with the time</source>
         <translation type="unfinished">Pob adran a gywirwyd wrth ddarllen yn ôl, gyda&apos;r amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="150"/>
+        <location filename="../../../ui/screens/readback.py" line="171"/>
         <source>No corrections so far.</source>
         <translation type="unfinished">Dim cywiriadau hyd yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="157"/>
+        <location filename="../../../ui/screens/readback.py" line="178"/>
         <source>Make a &amp;correction</source>
         <translation type="unfinished">&amp;Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="160"/>
+        <location filename="../../../ui/screens/readback.py" line="181"/>
         <source>Make a correction</source>
         <translation type="unfinished">Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="161"/>
+        <location filename="../../../ui/screens/readback.py" line="182"/>
         <source>Shows an editor for one section of the statement</source>
         <translation type="unfinished">Yn dangos golygydd ar gyfer un adran o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="171"/>
+        <location filename="../../../ui/screens/readback.py" line="192"/>
         <source>&amp;Back to the interview</source>
         <translation type="unfinished">&amp;Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="172"/>
+        <location filename="../../../ui/screens/readback.py" line="193"/>
         <source>Back to the interview</source>
         <translation type="unfinished">Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="173"/>
+        <location filename="../../../ui/screens/readback.py" line="194"/>
         <source>The witness con&amp;firms the statement is correct</source>
         <translation type="unfinished">Mae&apos;r &amp;tyst yn cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="177"/>
+        <location filename="../../../ui/screens/readback.py" line="198"/>
         <source>The witness confirms the statement is correct</source>
         <translation type="unfinished">Mae&apos;r tyst yn cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="178"/>
+        <location filename="../../../ui/screens/readback.py" line="199"/>
         <source>Records the confirmation and goes on to the signature</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad ac yn symud ymlaen at y llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="226"/>
+        <location filename="../../../ui/screens/readback.py" line="248"/>
         <source>Loading the statement…</source>
         <translation type="unfinished">Yn llwytho&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="262"/>
+        <location filename="../../../ui/screens/readback.py" line="286"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="283"/>
+        <location filename="../../../ui/screens/readback.py" line="307"/>
         <source>(Corrected during read-back)</source>
         <translation type="unfinished">(Wedi&apos;i chywiro wrth ddarllen yn ôl)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="295"/>
+        <location filename="../../../ui/screens/readback.py" line="319"/>
         <source>%1, corrected at %2</source>
         <translation type="unfinished">%1, wedi&apos;i chywiro am %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="308"/>
+        <location filename="../../../ui/screens/readback.py" line="332"/>
         <source>Text size: %1 pt</source>
         <translation type="unfinished">Maint y testun: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="341"/>
+        <location filename="../../../ui/screens/readback.py" line="365"/>
         <source>Close the second &amp;screen</source>
         <translation type="unfinished">Cau&apos;r ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="344"/>
+        <location filename="../../../ui/screens/readback.py" line="368"/>
         <source>Close the second screen</source>
         <translation type="unfinished">Cau&apos;r ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="345"/>
+        <location filename="../../../ui/screens/readback.py" line="369"/>
         <source>Closes the window showing the statement to the witness</source>
         <translation type="unfinished">Yn cau&apos;r ffenestr sy&apos;n dangos y datganiad i&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="348"/>
+        <location filename="../../../ui/screens/readback.py" line="372"/>
         <source>Show on second &amp;screen</source>
         <translation type="unfinished">Dangos ar yr ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="351"/>
+        <location filename="../../../ui/screens/readback.py" line="375"/>
         <source>Show on second screen</source>
         <translation type="unfinished">Dangos ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="353"/>
+        <location filename="../../../ui/screens/readback.py" line="377"/>
         <source>Opens a window with the same large text for the witness, full-screen on a second monitor if there is one</source>
         <translation type="unfinished">Yn agor ffenestr gyda&apos;r un testun mawr i&apos;r tyst, ar sgrin lawn ar ail fonitor os oes un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="377"/>
+        <location filename="../../../ui/screens/readback.py" line="401"/>
         <source>The correction is saved. It is recorded as a correction made during read-back.</source>
         <translation type="unfinished">Mae&apos;r cywiriad wedi&apos;i gadw. Caiff ei gofnodi fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="383"/>
+        <location filename="../../../ui/screens/readback.py" line="407"/>
         <source>Saving the correction…</source>
         <translation type="unfinished">Yn cadw&apos;r cywiriad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="397"/>
+        <location filename="../../../ui/screens/readback.py" line="421"/>
         <source>A correction has not been saved yet. Save it or undo it, then ask the witness to confirm.</source>
         <translation type="unfinished">Mae cywiriad heb ei gadw eto. Cadwch y cywiriad neu ei ddadwneud, yna gofynnwch i&apos;r tyst gadarnhau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="404"/>
+        <location filename="../../../ui/screens/readback.py" line="428"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad…</translation>
     </message>
@@ -2760,97 +3363,97 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>RestrictedStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="328"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="363"/>
         <source>Restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="329"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="364"/>
         <source>Kept apart from the statement; never printed in it.</source>
         <translation type="unfinished">Yn cael eu cadw ar wahân i&apos;r datganiad; byth yn cael eu hargraffu ynddo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="330"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="365"/>
         <source>Unknown</source>
         <translation type="unfinished">Ddim yn hysbys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="330"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="365"/>
         <source>Yes</source>
         <translation type="unfinished">Ie</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="330"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="365"/>
         <source>No</source>
         <translation type="unfinished">Na</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="333"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="368"/>
         <source>Date of birth</source>
         <translation type="unfinished">Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="335"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="370"/>
         <source>Written YYYY-MM-DD, for example 1979-03-21. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ar ffurf YYYY-MM-DD, er enghraifft 1979-03-21. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="337"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="372"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="340"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="375"/>
         <source>Address</source>
         <translation type="unfinished">Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="341"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="376"/>
         <source>Phone</source>
         <translation type="unfinished">Ffôn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="342"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="377"/>
         <source>Email</source>
         <translation type="unfinished">E-bost</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="343"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="378"/>
         <source>Safe contact instructions</source>
         <translation type="unfinished">Cyfarwyddiadau ar gyfer cysylltu&apos;n ddiogel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="344"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="379"/>
         <source>Safe times to make contact</source>
         <translation type="unfinished">Amseroedd diogel i gysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="345"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="380"/>
         <source>Safe to leave a voicemail</source>
         <translation type="unfinished">Diogel gadael neges llais</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="346"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="381"/>
         <source>Safe to send letters</source>
         <translation type="unfinished">Diogel anfon llythyrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="347"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="382"/>
         <source>Dates to avoid</source>
         <translation type="unfinished">Dyddiadau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="348"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="383"/>
         <source>Special measures</source>
         <translation type="unfinished">Mesurau arbennig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="349"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="384"/>
         <source>Other needs</source>
         <translation type="unfinished">Anghenion eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="350"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
         <source>Victim personal statement offered</source>
         <translation type="unfinished">Datganiad personol y dioddefwr wedi&apos;i gynnig</translation>
     </message>
@@ -3223,132 +3826,132 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewReadingScreen</name>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="482"/>
+        <location filename="../../../ui/screens/review_reading.py" line="163"/>
         <source>&amp;Reviews</source>
         <translation type="unfinished">&amp;Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="483"/>
+        <location filename="../../../ui/screens/review_reading.py" line="164"/>
         <source>Back to the reviews</source>
         <translation type="unfinished">Yn ôl i&apos;r adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="485"/>
+        <location filename="../../../ui/screens/review_reading.py" line="166"/>
         <source>&amp;Decide…</source>
         <translation type="unfinished">&amp;Penderfynu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="489"/>
+        <location filename="../../../ui/screens/review_reading.py" line="170"/>
         <source>Decide</source>
         <translation type="unfinished">Penderfynu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="490"/>
+        <location filename="../../../ui/screens/review_reading.py" line="171"/>
         <source>Approve the statement, or return it with comments</source>
         <translation type="unfinished">Cymeradwyo&apos;r datganiad, neu ei ddychwelyd gyda sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="501"/>
+        <location filename="../../../ui/screens/review_reading.py" line="182"/>
         <source>Opening the review</source>
         <translation type="unfinished">Yn agor yr adolygiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="513"/>
+        <location filename="../../../ui/screens/review_reading.py" line="194"/>
         <source>The record of the interview</source>
         <translation type="unfinished">Cofnod y cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="524"/>
+        <location filename="../../../ui/screens/review_reading.py" line="205"/>
         <source>V&amp;erification</source>
         <translation type="unfinished">D&amp;ilysu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="515"/>
+        <location filename="../../../ui/screens/review_reading.py" line="196"/>
         <source>How the statement was taken</source>
         <translation type="unfinished">Sut y cymerwyd y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="517"/>
+        <location filename="../../../ui/screens/review_reading.py" line="198"/>
         <source>The statement&apos;s signing, each sitting with who was present and every pause, the timeline, read-back corrections and revisions</source>
         <translation type="unfinished">Llofnodi&apos;r datganiad, pob sesiwn gyda phwy oedd yn bresennol a phob saib, y llinell amser, cywiriadau wrth ddarllen yn ôl a diwygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="523"/>
+        <location filename="../../../ui/screens/review_reading.py" line="204"/>
         <source>Re&amp;cord</source>
         <translation type="unfinished">C&amp;ofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="525"/>
+        <location filename="../../../ui/screens/review_reading.py" line="206"/>
         <source>Re&amp;stricted</source>
         <translation type="unfinished">C&amp;yfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="526"/>
+        <location filename="../../../ui/screens/review_reading.py" line="207"/>
         <source>The survivor&apos;s restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig y goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="564"/>
+        <location filename="../../../ui/screens/review_reading.py" line="245"/>
         <source>The survivor&apos;s restricted details (address, contact, needs) are kept apart from the statement. Show them only when you need them: each time they are shown, it is recorded in this review&apos;s record.</source>
         <translation type="unfinished">Mae manylion cyfyngedig y goroeswr (cyfeiriad, cysylltu, anghenion) yn cael eu cadw ar wahân i&apos;r datganiad. Dangoswch nhw dim ond pan fydd eu hangen arnoch chi: bob tro y cânt eu dangos, caiff hynny ei gofnodi yng nghofnod yr adolygiad hwn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="571"/>
+        <location filename="../../../ui/screens/review_reading.py" line="252"/>
         <source>S&amp;how restricted details</source>
         <translation type="unfinished">&amp;Dangos manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="574"/>
+        <location filename="../../../ui/screens/review_reading.py" line="255"/>
         <source>Show restricted details</source>
         <translation type="unfinished">Dangos manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="575"/>
+        <location filename="../../../ui/screens/review_reading.py" line="256"/>
         <source>Shows the survivor&apos;s restricted details; this is recorded</source>
         <translation type="unfinished">Yn dangos manylion cyfyngedig y goroeswr; caiff hyn ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="577"/>
+        <location filename="../../../ui/screens/review_reading.py" line="258"/>
         <source>H&amp;ide restricted details</source>
         <translation type="unfinished">C&amp;uddio manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="578"/>
+        <location filename="../../../ui/screens/review_reading.py" line="259"/>
         <source>Hide restricted details</source>
         <translation type="unfinished">Cuddio manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="591"/>
+        <location filename="../../../ui/screens/review_reading.py" line="272"/>
         <source>Restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="684"/>
+        <location filename="../../../ui/screens/review_reading.py" line="365"/>
         <source>%1 · interviewer %2 · received %3 · %4</source>
         <translation type="unfinished">%1 · cyfwelydd %2 · derbyniwyd %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="699"/>
+        <location filename="../../../ui/screens/review_reading.py" line="380"/>
         <source>Every check passed when the review was opened just now.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad pan agorwyd yr adolygiad gynnau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="701"/>
+        <location filename="../../../ui/screens/review_reading.py" line="382"/>
         <source>Not every check passed. Do not rely on this statement.</source>
         <translation type="unfinished">Wnaeth pob gwiriad ddim llwyddo. Peidiwch â dibynnu ar y datganiad hwn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="715"/>
+        <location filename="../../../ui/screens/review_reading.py" line="396"/>
         <source>The review could not be opened; nothing was changed.</source>
         <translation type="unfinished">Doedd dim modd agor yr adolygiad; chafodd dim byd ei newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="754"/>
+        <location filename="../../../ui/screens/review_reading.py" line="435"/>
         <source>This view was recorded in the review&apos;s record. Hide them when done.</source>
         <translation type="unfinished">Cafodd yr edrychiad hwn ei gofnodi yng nghofnod yr adolygiad. Cuddiwch nhw pan fyddwch chi wedi gorffen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="767"/>
+        <location filename="../../../ui/screens/review_reading.py" line="448"/>
         <source>The restricted details could not be shown.</source>
         <translation type="unfinished">Doedd dim modd dangos y manylion cyfyngedig.</translation>
     </message>
@@ -3356,408 +3959,471 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewRecord</name>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="91"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="45"/>
         <source>under 1 min</source>
         <translation type="unfinished">llai nag 1 mun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="93"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="47"/>
         <source>0 min</source>
         <translation type="unfinished">0 mun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="97"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="51"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished">%1 awr %2 mun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="98"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="52"/>
         <source>%1 min</source>
         <translation type="unfinished">%1 mun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="103"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="57"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="104"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="58"/>
         <source>second interviewer</source>
         <translation type="unfinished">ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="105"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="59"/>
         <source>interpreter</source>
         <translation type="unfinished">cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="106"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="60"/>
         <source>supporter</source>
         <translation type="unfinished">cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="107"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="61"/>
         <source>witness</source>
         <translation type="unfinished">tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="108"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="62"/>
         <source>appropriate adult</source>
         <translation type="unfinished">oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="109"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="63"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="110"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="64"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="117"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="71"/>
         <source>child sexual abuse (non-recent)</source>
         <translation type="unfinished">cam-drin plant yn rhywiol (nad yw&apos;n ddiweddar)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="118"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="72"/>
         <source>abuse of position for a sexual purpose</source>
         <translation type="unfinished">camddefnyddio swydd at ddiben rhywiol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="119"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="73"/>
         <source>general statement</source>
         <translation type="unfinished">datganiad cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="126"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="80"/>
         <source>an image (PNG)</source>
         <translation type="unfinished">delwedd (PNG)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="127"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="81"/>
         <source>an image (JPEG)</source>
         <translation type="unfinished">delwedd (JPEG)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="128"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="82"/>
         <source>a drawing (SVG)</source>
         <translation type="unfinished">llun (SVG)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="129"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="83"/>
         <source>drawn on screen</source>
         <translation type="unfinished">wedi&apos;i dynnu ar y sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="200"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="154"/>
         <source>From %1, not ended</source>
         <translation type="unfinished">O %1, heb ddod i ben</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="202"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="156"/>
         <source>From %1 to %2</source>
         <translation type="unfinished">O %1 i %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="269"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="225"/>
         <source>Timeline, in the witness&apos;s words</source>
         <translation type="unfinished">Llinell amser, yng ngeiriau&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="695"/>
+        <location filename="../../../ui/screens/review_reading.py" line="376"/>
         <source>Times are shown in this computer&apos;s time zone.</source>
         <translation type="unfinished">Mae&apos;r amseroedd yng nghylchfa amser y cyfrifiadur hwn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="139"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="93"/>
         <source>The statement</source>
         <translation type="unfinished">Y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="142"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="96"/>
         <source>Statement number: %1</source>
         <translation type="unfinished">Rhif y datganiad: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="147"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="101"/>
         <source>Read back and confirmed: %1</source>
         <translation type="unfinished">Wedi&apos;i ddarllen yn ôl a&apos;i gadarnhau: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="152"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="106"/>
         <source>Signed: %1</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="155"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="109"/>
         <source>Read to the witness by: %1</source>
         <translation type="unfinished">Wedi&apos;i ddarllen i&apos;r tyst gan: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="159"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="113"/>
         <source>The witness read the statement themselves.</source>
         <translation type="unfinished">Darllenodd y tyst y datganiad eu hunain.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="164"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="118"/>
         <source>Signature: %1</source>
         <translation type="unfinished">Llofnod: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="172"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="126"/>
         <source>Overall</source>
         <translation type="unfinished">At ei gilydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="173"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="127"/>
         <source>Sittings: %1</source>
         <translation type="unfinished">Sesiynau: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="175"/>
-        <location filename="../../../ui/screens/review_reading.py" line="216"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="129"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="170"/>
         <source>Active time: %1</source>
         <translation type="unfinished">Amser ar waith: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="180"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="134"/>
         <source>Pauses: %1, of which the witness asked for %2</source>
         <translation type="unfinished">Seibiau: %1, a gofynnodd y tyst am %2 ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="186"/>
-        <location filename="../../../ui/screens/review_reading.py" line="219"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="140"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="173"/>
         <source>Interruptions: %1</source>
         <translation type="unfinished">Ymyriadau: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="193"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="147"/>
         <source>from %1, %2</source>
         <translation type="unfinished">o %1, %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="195"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="149"/>
         <source>from %1 to %2</source>
         <translation type="unfinished">o %1 i %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="208"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="162"/>
         <source>Sitting %1, at %2</source>
         <translation type="unfinished">Sesiwn %1, yn %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="210"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="164"/>
         <source>Sitting %1</source>
         <translation type="unfinished">Sesiwn %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="252"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="208"/>
         <source>not ended</source>
         <translation type="unfinished">heb ddod i ben</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="222"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="176"/>
         <source>Present: nobody was recorded.</source>
         <translation type="unfinished">Yn bresennol: chafodd neb ei gofnodi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="225"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="179"/>
         <source>Pauses: none.</source>
         <translation type="unfinished">Seibiau: dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="232"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="186"/>
         <source>Present: %1, %2</source>
         <translation type="unfinished">Yn bresennol: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="237"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="191"/>
         <source>%1, language %2</source>
         <translation type="unfinished">%1, iaith %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="239"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="193"/>
         <source>%1 (outside the evidential chain)</source>
         <translation type="unfinished">%1 (y tu allan i&apos;r gadwyn dystiolaeth)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="246"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="200"/>
         <source>recorded by Quietroom itself</source>
         <translation type="unfinished">wedi&apos;i gofnodi gan Quietroom ei hun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="249"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="202"/>
+        <source>who asked was not recorded</source>
+        <translation type="unfinished">ni chofnodwyd pwy ofynnodd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="205"/>
         <source>asked for by the %1</source>
         <translation type="unfinished">ar gais %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="254"/>
-        <location filename="../../../ui/screens/review_reading.py" line="285"/>
-        <location filename="../../../ui/screens/review_reading.py" line="392"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="210"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="241"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="374"/>
         <source>%1 (%2)</source>
         <translation type="unfinished">%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="256"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="212"/>
         <source>no reason given</source>
         <translation type="unfinished">ni roddwyd rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="261"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="217"/>
         <source>Interruption %1: %2, %3. Reason: %4</source>
         <translation type="unfinished">Ymyriad %1: %2, %3. Rheswm: %4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="263"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="219"/>
         <source>Pause %1: %2, %3. Reason: %4</source>
         <translation type="unfinished">Saib %1: %2, %3. Rheswm: %4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="271"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="227"/>
         <source>No events were recorded.</source>
         <translation type="unfinished">Chafodd dim digwyddiadau eu cofnodi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="279"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="235"/>
         <source>between %1 and %2</source>
         <translation type="unfinished">rhwng %1 a %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="282"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="238"/>
         <source>uncertain</source>
         <translation type="unfinished">ansicr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="287"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="243"/>
         <source>%1: %2</source>
         <translation type="unfinished">%1: %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="303"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="259"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="306"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="262"/>
         <source>Corrections made at read-back: %1</source>
         <translation type="unfinished">Cywiriadau wrth ddarllen yn ôl: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="311"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="267"/>
         <source>Revisions by section</source>
         <translation type="unfinished">Diwygiadau fesul adran</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="314"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="270"/>
         <source>No revisions were recorded.</source>
         <translation type="unfinished">Chafodd dim diwygiadau eu cofnodi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="318"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="274"/>
         <source>%1: no revisions</source>
         <translation type="unfinished">%1: dim diwygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="323"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="279"/>
         <source>%1: revisions %2, corrections %3, last updated %4</source>
         <translation type="unfinished">%1: diwygiadau %2, cywiriadau %3, diweddarwyd ddiwethaf %4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="338"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="294"/>
         <source>Date of birth</source>
         <translation type="unfinished">Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="339"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="295"/>
         <source>Address</source>
         <translation type="unfinished">Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="340"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="296"/>
         <source>Telephone</source>
         <translation type="unfinished">Ffôn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="341"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="297"/>
         <source>Email</source>
         <translation type="unfinished">E-bost</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="342"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="298"/>
         <source>Safe way to contact</source>
         <translation type="unfinished">Ffordd ddiogel o gysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="343"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="299"/>
         <source>Safe times to contact</source>
         <translation type="unfinished">Amseroedd diogel i gysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="344"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="300"/>
         <source>Safe to leave a voicemail</source>
         <translation type="unfinished">Diogel gadael neges llais</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="345"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="301"/>
         <source>Safe to send letters</source>
         <translation type="unfinished">Diogel anfon llythyrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="346"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="302"/>
         <source>Dates to avoid</source>
         <translation type="unfinished">Dyddiadau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="347"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="303"/>
         <source>Special measures</source>
         <translation type="unfinished">Mesurau arbennig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="348"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="304"/>
         <source>Other needs</source>
         <translation type="unfinished">Anghenion eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="349"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="305"/>
         <source>Victim Personal Statement offered</source>
         <translation type="unfinished">Cynigiwyd Datganiad Personol y Dioddefwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="355"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="306"/>
+        <source>Criminal justice process and VPS scheme explained</source>
+        <translation type="unfinished">Eglurwyd y broses cyfiawnder troseddol a chynllun Datganiad Personol y Dioddefwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="309"/>
+        <source>Leaflet given</source>
+        <translation type="unfinished">Rhoddwyd y daflen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="310"/>
+        <source>Willing to attend court</source>
+        <translation type="unfinished">Yn fodlon mynd i&apos;r llys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="311"/>
+        <source>About attending court</source>
+        <translation type="unfinished">Ynghylch mynd i&apos;r llys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="312"/>
+        <source>Referred to the Witness Service</source>
+        <translation type="unfinished">Atgyfeiriwyd at y Gwasanaeth Tystion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="318"/>
         <source>Witness</source>
         <translation type="unfinished">Tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="366"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="329"/>
         <source>Consent</source>
         <translation type="unfinished">Cydsyniad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="372"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="335"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="342"/>
         <source>Yes</source>
         <translation type="unfinished">Ie</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="372"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="336"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="342"/>
         <source>No</source>
         <translation type="unfinished">Na</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="381"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="337"/>
+        <source>Not sure</source>
+        <translation type="unfinished">Ddim yn siŵr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="351"/>
         <source>given</source>
         <translation type="unfinished">wedi&apos;i roi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="382"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="352"/>
         <source>withdrawn</source>
         <translation type="unfinished">wedi&apos;i dynnu&apos;n ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="385"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="355"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="356"/>
+        <source>Police access to medical records</source>
+        <translation type="unfinished">Yr heddlu&apos;n cael gweld cofnodion meddygol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="357"/>
+        <source>Medical records disclosed to the defence</source>
+        <translation type="unfinished">Cofnodion meddygol wedi&apos;u datgelu i&apos;r amddiffyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="360"/>
+        <source>Statement used in civil proceedings</source>
+        <translation type="unfinished">Defnyddio&apos;r datganiad mewn achosion sifil</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="361"/>
+        <source>Details shared with agencies that support victims</source>
+        <translation type="unfinished">Rhannu manylion ag asiantaethau sy&apos;n cefnogi dioddefwyr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="367"/>
         <source>%1: %2 on %3</source>
         <translation type="unfinished">%1: %2 ar %3</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_record_rows.py" line="377"/>
+        <source>%1; limit: %2</source>
+        <translation type="unfinished">%1; cyfyngiad: %2</translation>
     </message>
 </context>
 <context>
@@ -4312,379 +4978,497 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SignatureScreen</name>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="35"/>
+        <location filename="../../../ui/screens/signature.py" line="69"/>
+        <location filename="../../../ui/screens/signature.py" line="398"/>
+        <location filename="../../../ui/screens/signature.py" line="399"/>
+        <location filename="../../../ui/screens/signature.py" line="400"/>
         <source>Signature</source>
         <translation type="unfinished">Llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="37"/>
+        <location filename="../../../ui/screens/signature.py" line="129"/>
         <source>Ask the witness to sign in the box. They can clear it and sign again.</source>
         <translation type="unfinished">Gofynnwch i&apos;r tyst lofnodi yn y blwch. Gallan nhw ei glirio a llofnodi eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="51"/>
+        <location filename="../../../ui/screens/signature.py" line="138"/>
         <source>&amp;Clear</source>
         <translation type="unfinished">&amp;Clirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="54"/>
+        <location filename="../../../ui/screens/signature.py" line="141"/>
         <source>Clear the signature</source>
         <translation type="unfinished">Clirio&apos;r llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="55"/>
+        <location filename="../../../ui/screens/signature.py" line="142"/>
         <source>Empties the box so the witness can sign again</source>
         <translation type="unfinished">Yn gwagio&apos;r blwch er mwyn i&apos;r tyst allu llofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="57"/>
+        <location filename="../../../ui/screens/signature.py" line="150"/>
         <source>&amp;Sign the statement</source>
         <translation type="unfinished">&amp;Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="61"/>
+        <location filename="../../../ui/screens/signature.py" line="154"/>
         <source>Sign the statement</source>
         <translation type="unfinished">Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="62"/>
+        <location filename="../../../ui/screens/signature.py" line="155"/>
         <source>Stores the signature; the statement&apos;s text can then no longer change</source>
         <translation type="unfinished">Yn cadw&apos;r llofnod; wedyn ni all testun y datganiad newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="73"/>
+        <location filename="../../../ui/screens/signature.py" line="105"/>
         <source>&amp;Back to cases</source>
         <translation type="unfinished">&amp;Yn ôl i&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="74"/>
+        <location filename="../../../ui/screens/signature.py" line="106"/>
         <source>Back to cases</source>
         <translation type="unfinished">Yn ôl i&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="137"/>
+        <location filename="../../../ui/screens/signature.py" line="349"/>
         <source>Signing the statement…</source>
         <translation type="unfinished">Yn llofnodi&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="143"/>
+        <location filename="../../../ui/screens/signature.py" line="229"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="158"/>
+        <location filename="../../../ui/screens/signature.py" line="363"/>
         <source>The statement is signed. Its text can no longer change.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi. Ni all ei destun newid mwyach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="64"/>
+        <location filename="../../../ui/screens/signature.py" line="96"/>
         <source>Back to &amp;read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r &amp;darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="67"/>
+        <location filename="../../../ui/screens/signature.py" line="99"/>
         <source>Back to read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="69"/>
+        <location filename="../../../ui/screens/signature.py" line="101"/>
         <source>Leaves without signing, for example to make another correction or if the witness does not want to sign; the box is emptied</source>
         <translation type="unfinished">Gadael heb lofnodi, er enghraifft i wneud cywiriad arall neu os nad yw&apos;r tyst am lofnodi; caiff y blwch ei wagio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="144"/>
+        <source>Show the pages a&amp;gain</source>
+        <translation type="unfinished">Dangos y tudalennau e&amp;to</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="147"/>
+        <source>Show the pages again</source>
+        <translation type="unfinished">Dangos y tudalennau eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="148"/>
+        <source>Prepares the pages afresh and shows the declaration and each page again</source>
+        <translation type="unfinished">Yn paratoi&apos;r tudalennau o&apos;r newydd ac yn dangos y datganiad a phob tudalen eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="174"/>
+        <location filename="../../../ui/screens/signature.py" line="244"/>
+        <location filename="../../../ui/screens/signature.py" line="281"/>
+        <source>Preparing…</source>
+        <translation type="unfinished">Wrthi&apos;n paratoi…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="258"/>
+        <source>Ending the sitting…</source>
+        <translation type="unfinished">Wrthi&apos;n gorffen y sesiwn…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="269"/>
+        <source>Preparing the pages…</source>
+        <translation type="unfinished">Wrthi&apos;n paratoi&apos;r tudalennau…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="307"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished">Tudalen %1 o %2</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="324"/>
+        <source>Recording the confirmation…</source>
+        <translation type="unfinished">Wrthi&apos;n cofnodi&apos;r cadarnhad…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="395"/>
+        <source>Before signing</source>
+        <translation type="unfinished">Cyn llofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="396"/>
+        <source>The declaration</source>
+        <translation type="unfinished">Y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="397"/>
+        <source>The pages</source>
+        <translation type="unfinished">Y tudalennau</translation>
     </message>
 </context>
 <context>
     <name>SittingBar</name>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="67"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="83"/>
         <source>&amp;Start sitting</source>
         <translation type="unfinished">&amp;Dechrau sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="68"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="84"/>
         <source>&amp;Pause (F9)</source>
         <translation type="unfinished">&amp;Saib (F9)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="69"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="85"/>
         <source>&amp;Resume</source>
         <translation type="unfinished">&amp;Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="70"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="86"/>
         <source>&amp;End sitting</source>
         <translation type="unfinished">&amp;Gorffen sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="73"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="89"/>
         <source>Start sitting</source>
         <translation type="unfinished">Dechrau sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="74"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="90"/>
         <source>Starts a sitting with the people planned for this case</source>
         <translation type="unfinished">Yn dechrau sesiwn gyda&apos;r bobl a gynlluniwyd ar gyfer yr achos hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="78"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="94"/>
         <source>Pause</source>
         <translation type="unfinished">Saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="79"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="95"/>
         <source>Pauses at once and shows a neutral screen; also the F9 key</source>
         <translation type="unfinished">Yn oedi ar unwaith ac yn dangos sgrin niwtral; hefyd drwy&apos;r fysell F9</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="81"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="97"/>
         <source>Resume</source>
         <translation type="unfinished">Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="81"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="97"/>
         <source>Resumes the paused sitting</source>
         <translation type="unfinished">Yn ailddechrau&apos;r sesiwn sydd ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="82"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="98"/>
         <source>End sitting</source>
         <translation type="unfinished">Gorffen sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="82"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="98"/>
         <source>Ends this sitting</source>
         <translation type="unfinished">Yn gorffen y sesiwn hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="261"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="303"/>
         <source>No sitting in progress</source>
         <translation type="unfinished">Dim sesiwn ar y gweill</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="267"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="309"/>
         <source>Sitting %1: running</source>
         <translation type="unfinished">Sesiwn %1: ar waith</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="269"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="311"/>
         <source>Sitting %1: paused</source>
         <translation type="unfinished">Sesiwn %1: ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="274"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="316"/>
         <source>Present: %1</source>
         <translation type="unfinished">Yn bresennol: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="281"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="323"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="282"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="324"/>
         <source>second interviewer</source>
         <translation type="unfinished">ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="173"/>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="283"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="194"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="325"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="284"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="326"/>
         <source>ISVA, outside the evidential chain</source>
         <translation type="unfinished">ISVA, y tu allan i&apos;r gadwyn dystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="285"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="327"/>
         <source>interpreter</source>
         <translation type="unfinished">cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="286"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="328"/>
         <source>supporter</source>
         <translation type="unfinished">cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="287"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="329"/>
         <source>appropriate adult</source>
         <translation type="unfinished">oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="288"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="330"/>
         <source>witness</source>
         <translation type="unfinished">tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="298"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="340"/>
         <source>Active time %1</source>
         <translation type="unfinished">Amser ar waith %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="107"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="126"/>
         <source>Chan&amp;ge</source>
         <translation type="unfinished">&amp;Newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="111"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="130"/>
         <source>Change who asked for the last pause, and why</source>
         <translation type="unfinished">Newid pwy ofynnodd am y saib diwethaf, a pham</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="112"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="131"/>
         <source>Opens a small row below to correct the record of the last pause</source>
         <translation type="unfinished">Yn agor rhes fach isod i gywiro cofnod y saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="124"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="143"/>
         <source>Asked for by</source>
         <translation type="unfinished">Gofynnwyd gan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="126"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="145"/>
         <source>Last pause asked for by</source>
         <translation type="unfinished">Gofynnwyd am y saib diwethaf gan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="131"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="151"/>
         <source>Reason</source>
         <translation type="unfinished">Rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="134"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="154"/>
         <source>Reason (optional)</source>
         <translation type="unfinished">Rheswm (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="137"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="157"/>
         <source>Reason for the last pause</source>
         <translation type="unfinished">Rheswm dros y saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="138"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="158"/>
         <source>Optional; leave it empty if no reason was given</source>
         <translation type="unfinished">Dewisol; gadewch yn wag os na roddwyd rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="141"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="161"/>
         <source>Sa&amp;ve</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="142"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="162"/>
         <source>Save the change to the last pause</source>
         <translation type="unfinished">Cadw&apos;r newid i&apos;r saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="170"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="191"/>
         <source>Witness</source>
         <translation type="unfinished">Tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="171"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="192"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="172"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="193"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="174"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="195"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="175"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="196"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="176"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="197"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="177"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="198"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="201"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="233"/>
         <source>Last pause asked for by: %1</source>
         <translation type="unfinished">Gofynnwyd am y saib diwethaf gan: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="243"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="281"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="248"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="286"/>
         <source>Not saved; please try again.</source>
         <translation type="unfinished">Heb ei gadw; rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="73"/>
+        <source>P&amp;lace (optional)</source>
+        <translation type="unfinished">&amp;Lle (dewisol)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="76"/>
+        <source>for example, the interview suite</source>
+        <translation type="unfinished">er enghraifft, yr ystafell gyfweld</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="79"/>
+        <source>Place of the sitting</source>
+        <translation type="unfinished">Lleoliad y sesiwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="80"/>
+        <source>Optional; printed on the statement with the sitting&apos;s times</source>
+        <translation type="unfinished">Dewisol; caiff ei argraffu ar y datganiad gydag amseroedd y sesiwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="147"/>
+        <source>Not recorded</source>
+        <translation type="unfinished">Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="212"/>
+        <source>not recorded</source>
+        <translation type="unfinished">heb ei gofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="237"/>
+        <source>Who asked for the last pause is not recorded yet</source>
+        <translation type="unfinished">Nid yw wedi&apos;i gofnodi eto pwy ofynnodd am y saib diwethaf</translation>
+    </message>
+</context>
+<context>
+    <name>SittingStep</name>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="262"/>
+        <source>&amp;End the sitting</source>
+        <translation type="unfinished">&amp;Gorffen y sesiwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="266"/>
+        <source>End the sitting</source>
+        <translation type="unfinished">Gorffen y sesiwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="267"/>
+        <source>Ends the sitting now, then shows the declaration and the pages</source>
+        <translation type="unfinished">Yn gorffen y sesiwn nawr, yna&apos;n dangos y datganiad a&apos;r tudalennau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="278"/>
+        <source>Sitting %1 is still open. It ends before the witness signs, because when it ended is printed on the statement. End it now?</source>
+        <translation type="unfinished">Mae sesiwn %1 yn dal ar agor. Mae&apos;n dod i ben cyn i&apos;r tyst lofnodi, oherwydd bod pryd y daeth i ben wedi&apos;i argraffu ar y datganiad. Ei gorffen nawr?</translation>
     </message>
 </context>
 <context>
     <name>SurvivorStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="247"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="282"/>
         <source>Survivor</source>
         <translation type="unfinished">Goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="248"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="283"/>
         <source>Name to appear on the statement (required)</source>
         <translation type="unfinished">Yr enw a fydd yn ymddangos ar y datganiad (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="251"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="286"/>
         <source>Preferred name</source>
         <translation type="unfinished">Enw a ffefrir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="252"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="287"/>
         <source>What they would like to be called in the room.</source>
         <translation type="unfinished">Beth yr hoffen nhw gael eu galw yn yr ystafell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="254"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="289"/>
         <source>Pronouns</source>
         <translation type="unfinished">Rhagenwau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="254"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="289"/>
         <source>for example she/her</source>
         <translation type="unfinished">er enghraifft hi/ei</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="256"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="291"/>
         <source>Age, if under 18</source>
         <translation type="unfinished">Oedran, os o dan 18</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="256"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="291"/>
         <source>Not given</source>
         <translation type="unfinished">Heb ei roi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="258"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="293"/>
         <source>Communication needs</source>
         <translation type="unfinished">Anghenion cyfathrebu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="259"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="294"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="260"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="295"/>
         <source>Interpreter needed</source>
         <translation type="unfinished">Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="261"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="296"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
@@ -4829,132 +5613,137 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>WorkspaceScreen</name>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="90"/>
+        <location filename="../../../ui/screens/workspace.py" line="91"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="91"/>
+        <location filename="../../../ui/screens/workspace.py" line="92"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="93"/>
+        <location filename="../../../ui/screens/workspace.py" line="94"/>
         <source>Read-&amp;back</source>
         <translation type="unfinished">Da&amp;rllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="96"/>
+        <location filename="../../../ui/screens/workspace.py" line="97"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="97"/>
+        <location filename="../../../ui/screens/workspace.py" line="98"/>
         <source>Show the statement text in large print for the witness</source>
         <translation type="unfinished">Dangos testun y datganiad mewn print bras i&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="99"/>
+        <location filename="../../../ui/screens/workspace.py" line="100"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished">A&amp;llforio…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="102"/>
+        <location filename="../../../ui/screens/workspace.py" line="103"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="103"/>
+        <location filename="../../../ui/screens/workspace.py" line="104"/>
         <source>Export the signed statement as an encrypted bundle</source>
         <translation type="unfinished">Allforio&apos;r datganiad wedi&apos;i lofnodi fel bwndel wedi&apos;i amgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="107"/>
+        <location filename="../../../ui/screens/workspace.py" line="108"/>
         <source>Decisi&amp;ons…</source>
         <translation type="unfinished">Pend&amp;erfyniadau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="110"/>
+        <location filename="../../../ui/screens/workspace.py" line="111"/>
         <source>Supervisor decisions</source>
         <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="111"/>
+        <location filename="../../../ui/screens/workspace.py" line="112"/>
         <source>See and import the supervisors&apos; decisions on this statement</source>
         <translation type="unfinished">Gweld a mewnforio penderfyniadau&apos;r goruchwylwyr ar y datganiad hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="126"/>
+        <location filename="../../../ui/screens/workspace.py" line="127"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="127"/>
+        <location filename="../../../ui/screens/workspace.py" line="128"/>
         <source>Dismiss the suggestion</source>
         <translation type="unfinished">Cau&apos;r awgrym</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="142"/>
+        <location filename="../../../ui/screens/workspace.py" line="143"/>
         <source>Statement section</source>
         <translation type="unfinished">Adran y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="143"/>
+        <location filename="../../../ui/screens/workspace.py" line="144"/>
         <source>The part of the statement you are writing</source>
         <translation type="unfinished">Y rhan o&apos;r datganiad rydych chi&apos;n ei hysgrifennu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="154"/>
+        <location filename="../../../ui/screens/workspace.py" line="155"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="155"/>
+        <location filename="../../../ui/screens/workspace.py" line="156"/>
         <source>The witness&apos;s own words for this section; saved as you type</source>
         <translation type="unfinished">Geiriau&apos;r tyst ei hun ar gyfer yr adran hon; yn cael eu cadw wrth i chi deipio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="178"/>
+        <location filename="../../../ui/screens/workspace.py" line="162"/>
+        <source>Exhibits</source>
+        <translation type="unfinished">Arddangosion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="182"/>
         <source>Copying is switched off in Settings</source>
         <translation type="unfinished">Mae copïo wedi&apos;i ddiffodd yn y Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="286"/>
+        <location filename="../../../ui/screens/workspace.py" line="290"/>
         <source>Signed: the text can no longer change</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: ni all y testun newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="305"/>
+        <location filename="../../../ui/screens/workspace.py" line="310"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="314"/>
+        <location filename="../../../ui/screens/workspace.py" line="319"/>
         <source>Saving…</source>
         <translation type="unfinished">Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="338"/>
+        <location filename="../../../ui/screens/workspace.py" line="343"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="342"/>
+        <location filename="../../../ui/screens/workspace.py" line="347"/>
         <source>Not saved yet: %1</source>
         <translation type="unfinished">Heb ei gadw eto: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="452"/>
+        <location filename="../../../ui/screens/workspace.py" line="458"/>
         <source>It has been about %1 minutes without a break. You might offer one when it suits the witness.</source>
         <translation type="unfinished">Mae tua %1 munud wedi mynd heibio heb egwyl. Efallai yr hoffech chi gynnig un pan fydd yn gyfleus i&apos;r tyst.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="457"/>
+        <location filename="../../../ui/screens/workspace.py" line="463"/>
         <source>This sitting has gone on for over %1 minutes. Consider how the witness is doing.</source>
         <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r tyst yn teimlo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="463"/>
+        <location filename="../../../ui/screens/workspace.py" line="469"/>
         <source>New phase: %1. A good moment to check in with the witness.</source>
         <translation type="unfinished">Cyfnod newydd: %1. Amser da i holi sut mae&apos;r tyst.</translation>
     </message>
