@@ -92,7 +92,7 @@ bench: $(STAMP)
 .PHONY: reliability
 reliability: system-deps $(STAMP)
 	QUIETROOM_RELIABILITY_N=1000 QUIETROOM_RELIABILITY_OUT=bench/results/reliability.json \
-		$(PY) -m pytest -q -s -m slow -k campaign tests/intake/test_sync_reliability.py $(PYTEST_ARGS)
+		$(PY) -m pytest -q -s -m slow -k campaign tests/intake/test_sync_campaign.py $(PYTEST_ARGS)
 
 # Renders every main screen (English and Welsh, 100 % and 200 % text) to
 # build/screenshots/, under Xvfb when it is installed, otherwise offscreen.

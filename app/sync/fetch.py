@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from base64 import b64decode
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,56 +64,77 @@ def _download(client: IntakeClient, path: str, sha256: str) -> bytes | None:
     return answer.body if hashlib.sha256(answer.body).hexdigest() == sha256 else None
 
 
+def _fetch_each(
+    engine: Engine,
+    client: IntakeClient,
+    kind: str,
+    listing: tuple[str, str, str, str],
+    take: Callable[[bytes], dict[str, Any] | None],
+    result: Fetched,
+) -> None:
+    """Download each listed item not seen before and hand it to `take`, which returns
+    what it kept (None: it did not verify, refused with the report's failed checks) or
+    raises the core's error. What came of each is noted, so none is fetched twice; a
+    download whose bytes changed is not noted, and is tried again next pass."""
+    path, key, id_key, download = listing
+    seen = engine.sync_seen(kind)
+    for entry in list(_pages(client, path, key)):
+        item_id = str(entry.get(id_key, ""))
+        if not item_id or item_id in seen:
+            continue
+        data = _download(client, f"{download}/{item_id}", str(entry.get("sha256", "")))
+        if data is None:
+            result.skipped.append(_skip(item_id, "sync.download_mismatch", "bytes changed"))
+            continue
+        try:
+            kept = take(data)
+        except QuietroomError as exc:
+            engine.note_sync_seen(kind, item_id, exc.code)
+            result.skipped.append(_skip(item_id, exc.code, str(exc)))
+            continue
+        if kept is None:
+            engine.note_sync_seen(kind, item_id, "verify.failed")
+            result.skipped.append(_skip(item_id, "verify.failed", "it did not verify"))
+            continue
+        engine.note_sync_seen(kind, item_id, "kept")
+        (result.imported if kind == "decision" else result.opened).append(kept)
+
+
 def fetch_reviews(engine: Engine, client: IntakeClient, into: Fetched | None = None) -> Fetched:
     """Open the supervisor's queue into the review inbox."""
     result = into or Fetched()
-    seen = engine.sync_seen("bundle")
-    for entry in list(_pages(client, "/v1/queue", "bundles")):
-        bundle_id = str(entry.get("bundle_id", ""))
-        if not bundle_id or bundle_id in seen:
-            continue
-        data = _download(client, f"/v1/bundles/{bundle_id}", str(entry.get("sha256", "")))
-        if data is None:
-            result.skipped.append(_skip(bundle_id, "sync.download_mismatch", "bytes changed"))
-            continue
-        try:
-            opened = open_data_for_review(engine, data)
-        except QuietroomError as exc:
-            engine.note_sync_seen("bundle", bundle_id, exc.code)
-            result.skipped.append(_skip(bundle_id, exc.code, str(exc)))
-            continue
+
+    def take(data: bytes) -> dict[str, Any] | None:
+        opened = open_data_for_review(engine, data)
         if opened.review is None:
-            engine.note_sync_seen("bundle", bundle_id, "verify.failed")
-            failed = "; ".join(c.name for c in opened.report.checks if not c.ok)
-            result.skipped.append(_skip(bundle_id, "verify.failed", failed))
-            continue
-        engine.note_sync_seen("bundle", bundle_id, "opened")
-        result.opened.append(
-            {"review_id": opened.review.id, "bundle_id": bundle_id, "created": opened.created}
-        )
+            return None
+        return {
+            "review_id": opened.review.id,
+            "bundle_id": opened.review.bundle_id,
+            "created": opened.created,
+        }
+
+    _fetch_each(
+        engine, client, "bundle", ("/v1/queue", "bundles", "bundle_id", "/v1/bundles"), take, result
+    )
     return result
 
 
 def fetch_decisions(engine: Engine, client: IntakeClient, into: Fetched | None = None) -> Fetched:
     """Import the decisions addressed to this interviewer."""
     result = into or Fetched()
-    seen = engine.sync_seen("decision")
-    for entry in list(_pages(client, "/v1/decisions", "decisions")):
-        decision_id = str(entry.get("decision_id", ""))
-        if not decision_id or decision_id in seen:
-            continue
-        data = _download(client, f"/v1/decisions/{decision_id}", str(entry.get("sha256", "")))
-        if data is None:
-            result.skipped.append(_skip(decision_id, "sync.download_mismatch", "bytes changed"))
-            continue
-        try:
-            imported = import_decision_data(engine, data)
-        except QuietroomError as exc:
-            engine.note_sync_seen("decision", decision_id, exc.code)
-            result.skipped.append(_skip(decision_id, exc.code, str(exc)))
-            continue
-        engine.note_sync_seen("decision", decision_id, "imported")
-        result.imported.append(imported.to_json())
+
+    def take(data: bytes) -> dict[str, Any]:
+        return import_decision_data(engine, data).to_json()
+
+    _fetch_each(
+        engine,
+        client,
+        "decision",
+        ("/v1/decisions", "decisions", "decision_id", "/v1/decisions"),
+        take,
+        result,
+    )
     return result
 
 

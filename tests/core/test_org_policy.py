@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,8 +29,9 @@ def org(tmp_path: Path) -> Path:
     return out
 
 
-def trust_doc(org: Path) -> dict:  # type: ignore[type-arg]
-    return json.loads((org / "trust.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+def trust_doc(org: Path) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads((org / "trust.json").read_text(encoding="utf-8"))
+    return doc
 
 
 def test_a_new_organisation_has_the_default_policy(org: Path) -> None:

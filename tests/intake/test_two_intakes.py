@@ -24,7 +24,7 @@ from app.sync.receipts import check_receipt
 from app.sync.run import PassReport, sync_pass
 from intake.migrations import migrate
 from tests.intake.harness import Answer, Client, free_tcp_port
-from tests.intake.test_sync_reliability import (
+from tests.intake.reliability_world import (
     CHUNK,
     DEADLINE,
     IntakeProcess,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,13 +33,14 @@ def old(tmp_path: Path) -> Path:
     return copy
 
 
-def cli(old: Path, *args: str | Path) -> dict:  # type: ignore[type-arg]
+def cli(old: Path, *args: str | Path) -> dict[str, Any]:
     done = run_cli(
         "--vault", old / "vault", "--passphrase-file", old / "passphrase.txt", *args, "--json"
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
 
 
 def test_the_old_bundle_verifies_and_opens_for_review(old: Path, tmp_path: Path) -> None:

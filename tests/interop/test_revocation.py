@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cryptography import x509
 
 from app.org import org_init
 from app.org.crl_file import CRL_NAME
@@ -33,7 +34,7 @@ def org(made: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def ca(org: Path):  # type: ignore[no-untyped-def]
+def ca(org: Path) -> x509.Certificate:
     return pki.load_certificate((org / "ca.pem").read_bytes())
 
 
