@@ -576,792 +576,792 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../../ui/core_messages.py" line="35"/>
+        <location filename="../../../ui/core_messages_interview.py" line="14"/>
         <source>the passphrase is not correct</source>
         <translation type="unfinished">dydy&apos;r cyfrinymadrodd ddim yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="38"/>
+        <location filename="../../../ui/core_messages_interview.py" line="17"/>
         <source>too many wrong passphrases; wait {seconds} seconds before trying again</source>
         <translation type="unfinished">gormod o gyfrinymadroddion anghywir; arhoswch {seconds} eiliad cyn rhoi cynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="41"/>
+        <location filename="../../../ui/core_messages_interview.py" line="20"/>
         <source>the passphrase must have at least {count} characters</source>
         <translation type="unfinished">rhaid i&apos;r cyfrinymadrodd gynnwys o leiaf {count} nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="44"/>
+        <location filename="../../../ui/core_messages_interview.py" line="23"/>
         <source>this vault&apos;s device secret is kept in {label}, which is not available in this session; {hint}</source>
         <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon yn cael ei chadw yn {label}, nad yw ar gael yn y sesiwn mewngofnodi hon; {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="49"/>
+        <location filename="../../../ui/core_messages_interview.py" line="28"/>
         <source>{label} could not be read (is it locked?); {hint}</source>
         <translation type="unfinished">doedd dim modd darllen {label} (ydy&apos;r cylch allweddi wedi&apos;i gloi?); {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="52"/>
+        <location filename="../../../ui/core_messages_interview.py" line="31"/>
         <source>this vault&apos;s device secret is missing from {label}; {hint}</source>
         <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon ar goll o {label}; {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="55"/>
+        <location filename="../../../ui/core_messages_interview.py" line="34"/>
         <source>the device secret in {label} does not belong to this vault; {hint}</source>
         <translation type="unfinished">dydy cyfrinach y ddyfais yn {label} ddim yn perthyn i&apos;r gladdgell hon; {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="58"/>
+        <location filename="../../../ui/core_messages_interview.py" line="37"/>
         <source>the vault database is damaged or is not a Quietroom database; restore it from a backup</source>
         <translation type="unfinished">mae cronfa ddata&apos;r gladdgell wedi&apos;i difrodi neu nid cronfa ddata Quietroom yw hi; adferwch hi o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="62"/>
+        <location filename="../../../ui/core_messages_interview.py" line="41"/>
         <source>the vault database is damaged or is not a Quietroom database (it has been truncated); restore it from a backup</source>
         <translation type="unfinished">mae cronfa ddata&apos;r gladdgell wedi&apos;i difrodi neu nid cronfa ddata Quietroom yw hi (mae wedi&apos;i thorri&apos;n fyr); adferwch hi o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="67"/>
+        <location filename="../../../ui/core_messages_interview.py" line="46"/>
         <source>the vault database is missing; restore the vault from a backup</source>
         <translation type="unfinished">mae cronfa ddata&apos;r gladdgell ar goll; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="70"/>
+        <location filename="../../../ui/core_messages_interview.py" line="49"/>
         <source>the vault header is damaged ({detail}); restore the vault from a backup</source>
         <translation type="unfinished">mae pennyn y gladdgell wedi&apos;i ddifrodi ({detail}); adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="73"/>
+        <location filename="../../../ui/core_messages_interview.py" line="52"/>
         <source>the vault at {path} has lost its header file; restore the vault from a backup</source>
         <translation type="unfinished">mae&apos;r gladdgell yn {path} wedi colli ffeil ei phennyn; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="77"/>
+        <location filename="../../../ui/core_messages_interview.py" line="56"/>
         <source>this vault uses format version {version}, which this version of Quietroom does not know; update Quietroom to open it</source>
         <translation type="unfinished">mae&apos;r gladdgell hon yn defnyddio fersiwn fformat {version}, nad yw&apos;r fersiwn hon o Quietroom yn ei hadnabod; diweddarwch Quietroom i&apos;w hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="82"/>
+        <location filename="../../../ui/core_messages_interview.py" line="61"/>
         <source>this vault has schema version {version}, newer than this version of Quietroom knows; update Quietroom to open it</source>
         <translation type="unfinished">mae gan y gladdgell hon fersiwn sgema {version}, sy&apos;n fwy diweddar na&apos;r hyn mae&apos;r fersiwn hon o Quietroom yn ei adnabod; diweddarwch Quietroom i&apos;w hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="87"/>
+        <location filename="../../../ui/core_messages_interview.py" line="66"/>
         <source>the vault is locked</source>
         <translation type="unfinished">mae&apos;r gladdgell wedi&apos;i chloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="88"/>
+        <location filename="../../../ui/core_messages_interview.py" line="67"/>
         <source>Quietroom already has this vault open in another window</source>
         <translation type="unfinished">mae Quietroom wedi agor y gladdgell hon yn barod mewn ffenestr arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="91"/>
+        <location filename="../../../ui/core_messages_interview.py" line="70"/>
         <source>a vault already exists at {path}; nothing was changed</source>
         <translation type="unfinished">mae claddgell yn bodoli&apos;n barod yn {path}; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="94"/>
+        <location filename="../../../ui/core_messages_interview.py" line="73"/>
         <source>the vault is busy: another Quietroom window or command is writing to it; nothing was changed, try again in a moment</source>
         <translation type="unfinished">mae&apos;r gladdgell yn brysur: mae ffenestr neu orchymyn arall yn Quietroom yn ysgrifennu iddi; does dim byd wedi newid, rhowch gynnig arall arni mewn munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="99"/>
+        <location filename="../../../ui/core_messages_interview.py" line="78"/>
         <source>the disk is full, so nothing was saved and nothing already stored was lost; free some space and try again</source>
         <translation type="unfinished">mae&apos;r ddisg yn llawn, felly does dim byd wedi&apos;i gadw a does dim byd oedd wedi&apos;i storio&apos;n barod wedi&apos;i golli; rhyddhewch ychydig o le a rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="104"/>
+        <location filename="../../../ui/core_messages_interview.py" line="83"/>
         <source>the vault cannot be written (it is read-only); nothing was changed</source>
         <translation type="unfinished">does dim modd ysgrifennu i&apos;r gladdgell (mae hi i&apos;w darllen yn unig); does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="108"/>
+        <location filename="../../../ui/core_messages_interview.py" line="87"/>
         <source>no case has that id or reference; see &apos;case list&apos;</source>
         <translation type="unfinished">does dim achos gyda&apos;r id neu&apos;r cyfeirnod hwnnw; gweler &apos;case list&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="111"/>
+        <location filename="../../../ui/core_messages_interview.py" line="90"/>
         <source>no sitting is in progress for this case; start one with &apos;sitting start&apos;</source>
         <translation type="unfinished">does dim sesiwn ar y gweill ar gyfer yr achos hwn; dechreuwch un gyda &apos;sitting start&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="114"/>
+        <location filename="../../../ui/core_messages_interview.py" line="93"/>
         <source>a sitting is already in progress for this case; end it before starting another</source>
         <translation type="unfinished">mae sesiwn ar y gweill yn barod ar gyfer yr achos hwn; gorffennwch hi cyn dechrau un arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="118"/>
+        <location filename="../../../ui/core_messages_interview.py" line="97"/>
         <source>the statement is signed; start a further statement before another sitting (&apos;statement further&apos;)</source>
         <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi; dechreuwch ddatganiad pellach cyn sesiwn arall (&apos;statement further&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="123"/>
+        <location filename="../../../ui/core_messages_interview.py" line="102"/>
         <source>the sitting is already paused</source>
         <translation type="unfinished">mae&apos;r sesiwn ar saib yn barod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="126"/>
+        <location filename="../../../ui/core_messages_interview.py" line="105"/>
         <source>the sitting is not paused</source>
         <translation type="unfinished">dydy&apos;r sesiwn ddim ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="129"/>
+        <location filename="../../../ui/core_messages_interview.py" line="108"/>
         <source>this statement is signed and can no longer change; a further account is a new statement (&apos;statement further&apos;)</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi ac ni all newid mwyach; mae adroddiad pellach yn ddatganiad newydd (&apos;statement further&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="135"/>
+        <location filename="../../../ui/core_messages_interview.py" line="114"/>
         <source>could not understand the date &apos;{text}&apos;; try e.g. &apos;June 1987&apos;, &apos;summer 1987&apos;, &apos;1985 to 1987&apos; or &apos;aged about 12&apos;</source>
         <translation type="unfinished">doedd dim modd deall y dyddiad &apos;{text}&apos;; rhowch gynnig ar e.e. &apos;June 1987&apos;, &apos;summer 1987&apos;, &apos;1985 to 1987&apos; neu &apos;aged about 12&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="140"/>
+        <location filename="../../../ui/core_messages_interview.py" line="119"/>
         <source>&apos;{text}&apos; is in the future; check the year</source>
         <translation type="unfinished">mae &apos;{text}&apos; yn y dyfodol; gwiriwch y flwyddyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="143"/>
+        <location filename="../../../ui/core_messages_interview.py" line="122"/>
         <source>&apos;{text}&apos; ends before it starts; put the earlier date first</source>
         <translation type="unfinished">mae &apos;{text}&apos; yn gorffen cyn iddo ddechrau; rhowch y dyddiad cynharach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="146"/>
+        <location filename="../../../ui/core_messages_interview.py" line="125"/>
         <source>&apos;{text}&apos; needs the survivor&apos;s date of birth; add it to the restricted details first</source>
         <translation type="unfinished">mae angen dyddiad geni&apos;r goroeswr ar gyfer &apos;{text}&apos;; ychwanegwch ef at y manylion cyfyngedig yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="150"/>
+        <location filename="../../../ui/core_messages_interview.py" line="129"/>
         <source>the date of birth is after today; correct it in the restricted details</source>
         <translation type="unfinished">mae&apos;r dyddiad geni ar ôl heddiw; cywirwch ef yn y manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="153"/>
+        <location filename="../../../ui/core_messages_interview.py" line="132"/>
         <source>the year {year} is before {first}; check the year</source>
         <translation type="unfinished">mae&apos;r flwyddyn {year} cyn {first}; gwiriwch y flwyddyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="156"/>
+        <location filename="../../../ui/core_messages_interview.py" line="135"/>
         <source>an age of {age} is not possible; check the age</source>
         <translation type="unfinished">dydy oedran o {age} ddim yn bosibl; gwiriwch yr oedran</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="159"/>
+        <location filename="../../../ui/core_messages_interview.py" line="138"/>
         <source>no earlier event matches &apos;{event}&apos;; add that event first or give a date</source>
         <translation type="unfinished">does dim digwyddiad cynharach yn cyfateb i &apos;{event}&apos;; ychwanegwch y digwyddiad hwnnw yn gyntaf neu rhowch ddyddiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="163"/>
+        <location filename="../../../ui/core_messages_interview.py" line="142"/>
         <source>the statement has no text yet, so there is nothing to read back</source>
         <translation type="unfinished">does dim testun yn y datganiad eto, felly does dim byd i&apos;w ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="166"/>
+        <location filename="../../../ui/core_messages_interview.py" line="145"/>
         <source>the statement must be read back and confirmed by the witness before it is signed (&apos;statement readback --confirmed&apos;)</source>
         <translation type="unfinished">rhaid darllen y datganiad yn ôl a chael cadarnhad y tyst cyn ei lofnodi (&apos;statement readback --confirmed&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="171"/>
+        <location filename="../../../ui/core_messages_interview.py" line="150"/>
         <source>the witness&apos;s name is needed on the statement before signing (&apos;witness set --name&apos;)</source>
         <translation type="unfinished">mae angen enw&apos;r tyst ar y datganiad cyn ei lofnodi (&apos;witness set --name&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="175"/>
+        <location filename="../../../ui/core_messages_interview.py" line="154"/>
         <source>the statement must say whether the witness is under 18: record their age if under 18, or that they are over 18, before signing (&apos;witness set --age N&apos; or &apos;--age-status over_18&apos;)</source>
         <translation type="unfinished">rhaid i&apos;r datganiad ddweud a yw&apos;r tyst o dan 18: cofnodwch eu hoedran os ydyn nhw o dan 18, neu nodwch eu bod dros 18, cyn ei lofnodi (&apos;witness set --age N&apos; neu &apos;--age-status over_18&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="181"/>
+        <location filename="../../../ui/core_messages_interview.py" line="160"/>
         <source>the age status must be one of: {statuses}</source>
         <translation type="unfinished">rhaid i&apos;r statws oedran fod yn un o&apos;r canlynol: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="184"/>
+        <location filename="../../../ui/core_messages_interview.py" line="163"/>
         <source>this statement is already signed</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi&apos;n barod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="187"/>
+        <location filename="../../../ui/core_messages_interview.py" line="166"/>
         <source>the signature is empty; ask the witness to sign again</source>
         <translation type="unfinished">mae&apos;r llofnod yn wag; gofynnwch i&apos;r tyst lofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="272"/>
+        <location filename="../../../ui/core_messages_interview.py" line="251"/>
         <source>only a signed statement can be exported; read it back, have it confirmed and signed first</source>
         <translation type="unfinished">dim ond datganiad wedi&apos;i lofnodi y mae modd ei allforio; darllenwch ef yn ôl, a sicrhewch ei fod wedi&apos;i gadarnhau a&apos;i lofnodi yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="282"/>
+        <location filename="../../../ui/core_messages_interview.py" line="261"/>
         <source>this vault has no signing identity yet; import one with &apos;identity import&apos;</source>
         <translation type="unfinished">does dim hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch un gydag &apos;identity import&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="285"/>
+        <location filename="../../../ui/core_messages_interview.py" line="264"/>
         <source>your identity has no age identity, so you could not open your own export; import it with &apos;identity import --age-identity FILE&apos;</source>
         <translation type="unfinished">does dim hunaniaeth age yn eich hunaniaeth, felly fyddech chi ddim yn gallu agor eich allforiad eich hun; mewnforiwch hi gydag &apos;identity import --age-identity FILE&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="290"/>
+        <location filename="../../../ui/core_messages_interview.py" line="269"/>
         <source>&apos;{name}&apos; is not a member of the organisation&apos;s trust file</source>
         <translation type="unfinished">dydy &apos;{name}&apos; ddim yn aelod yn ffeil ymddiried y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="293"/>
+        <location filename="../../../ui/core_messages_interview.py" line="272"/>
         <source>a bundle can go to at most {limit} recipients, you included; {count} were chosen, so choose fewer</source>
         <translation type="unfinished">gall bwndel fynd at {limit} o dderbynwyr ar y mwyaf, gan eich cynnwys chi; dewiswyd {count}, felly dewiswch lai</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="298"/>
+        <location filename="../../../ui/core_messages_interview.py" line="277"/>
         <source>import the organisation&apos;s trust file first (&apos;identity import --trust&apos;): only a member with the role &apos;interviewer&apos; may export a statement</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (&apos;identity import --trust&apos;): dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="303"/>
+        <location filename="../../../ui/core_messages_interview.py" line="282"/>
         <source>your certificate is not in the organisation&apos;s trust file; only a member with the role &apos;interviewer&apos; may export a statement</source>
         <translation type="unfinished">dydy eich tystysgrif ddim yn ffeil ymddiried y sefydliad; dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="308"/>
+        <location filename="../../../ui/core_messages_interview.py" line="287"/>
         <source>only a member with the role &apos;interviewer&apos; may export a statement; the organisation&apos;s trust file gives you the role &apos;{role}&apos;</source>
         <translation type="unfinished">dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad; mae ffeil ymddiried y sefydliad yn rhoi&apos;r rôl &apos;{role}&apos; i chi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="313"/>
+        <location filename="../../../ui/core_messages_interview.py" line="292"/>
         <source>the bundle&apos;s {name} would be larger than the {limit} MiB a bundle may hold, so nobody could verify it; nothing was exported</source>
         <translation type="unfinished">byddai {name} y bwndel yn fwy na&apos;r {limit} MiB y caiff bwndel ei ddal, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="319"/>
+        <location filename="../../../ui/core_messages_interview.py" line="298"/>
         <source>the exhibit reference must be the producer&apos;s initials in capitals (1 to 4 letters), &apos;/&apos; and a number from 1 to 999, such as RP/1</source>
         <translation type="unfinished">rhaid i gyfeirnod yr arddangosyn fod yn llythrennau blaen y sawl sy&apos;n ei gyflwyno mewn priflythrennau (1 i 4 llythyren), &apos;/&apos; a rhif o 1 i 999, fel RP/1</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="324"/>
+        <location filename="../../../ui/core_messages_interview.py" line="303"/>
         <source>this statement is signed, so the exhibits it produces can no longer change; exhibits for a further account belong to a further statement (&apos;statement further&apos;)</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi, felly ni all yr arddangosion y mae&apos;n eu cyflwyno newid mwyach; mae arddangosion ar gyfer adroddiad pellach yn perthyn i ddatganiad pellach (&apos;statement further&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="329"/>
+        <location filename="../../../ui/core_messages_interview.py" line="308"/>
         <source>no exhibit of this case has the reference {reference}; see &apos;exhibit list&apos;</source>
         <translation type="unfinished">does dim arddangosyn yn yr achos hwn gyda&apos;r cyfeirnod {reference}; gweler &apos;exhibit list&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="332"/>
+        <location filename="../../../ui/core_messages_interview.py" line="311"/>
         <source>the exhibit {reference} was removed from the register before signing</source>
         <translation type="unfinished">cafodd yr arddangosyn {reference} ei dynnu o&apos;r gofrestr cyn llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="335"/>
+        <location filename="../../../ui/core_messages_interview.py" line="314"/>
         <source>the reference {reference} is already an exhibit of this case; give another</source>
         <translation type="unfinished">mae arddangosyn yn yr achos hwn gyda&apos;r cyfeirnod {reference} yn barod; rhowch gyfeirnod arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="338"/>
+        <location filename="../../../ui/core_messages_interview.py" line="317"/>
         <source>the reference {reference} belonged to an exhibit that was removed, and a reference is never used twice, so that nothing can be mistaken for it; give the next number</source>
         <translation type="unfinished">roedd y cyfeirnod {reference} yn perthyn i arddangosyn a gafodd ei dynnu, a dydy cyfeirnod byth yn cael ei ddefnyddio ddwywaith, fel nad oes modd drysu dim byd ag ef; rhowch y rhif nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="343"/>
+        <location filename="../../../ui/core_messages_interview.py" line="322"/>
         <source>the exhibit&apos;s file is larger than {limit} MiB, the most one exhibit may hold; nothing was added</source>
         <translation type="unfinished">mae ffeil yr arddangosyn yn fwy na {limit} MiB, y mwyaf y caiff un arddangosyn ei ddal; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="348"/>
+        <location filename="../../../ui/core_messages_interview.py" line="327"/>
         <source>the exhibit&apos;s file is empty; nothing was added</source>
         <translation type="unfinished">mae ffeil yr arddangosyn yn wag; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="351"/>
+        <location filename="../../../ui/core_messages_interview.py" line="330"/>
         <source>a statement&apos;s exhibits may bring at most {limit} files into its export; nothing was added</source>
         <translation type="unfinished">gall arddangosion datganiad ddod â {limit} o ffeiliau ar y mwyaf i&apos;w allforiad; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="355"/>
+        <location filename="../../../ui/core_messages_interview.py" line="334"/>
         <source>the exhibits&apos; files together would be larger than {limit} MiB, the most one statement&apos;s export may carry; nothing was added</source>
         <translation type="unfinished">byddai ffeiliau&apos;r arddangosion gyda&apos;i gilydd yn fwy na {limit} MiB, y mwyaf y caiff allforiad un datganiad ei gario; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="360"/>
+        <location filename="../../../ui/core_messages_interview.py" line="339"/>
         <source>the file of the exhibit {reference} no longer matches the SHA-256 stored with it; restore the vault from a backup</source>
         <translation type="unfinished">dydy ffeil yr arddangosyn {reference} ddim yn cyfateb mwyach i&apos;r SHA-256 a gafodd ei storio gyda hi; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="365"/>
+        <location filename="../../../ui/core_messages_interview.py" line="344"/>
         <source>the bundle would hold {count} files, more than the {limit} a bundle may hold, so nobody could verify it; nothing was exported</source>
         <translation type="unfinished">byddai&apos;r bwndel yn dal {count} o ffeiliau, mwy na&apos;r {limit} y gall bwndel eu dal, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="370"/>
+        <location filename="../../../ui/core_messages_interview.py" line="349"/>
         <source>the bundle would be larger than the {limit} MiB a bundle may be, so nobody could verify it; nothing was exported (its exhibits&apos; files take the most room)</source>
         <translation type="unfinished">byddai&apos;r bwndel yn fwy na&apos;r {limit} MiB a ganiateir i fwndel, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio (ffeiliau ei arddangosion sy&apos;n cymryd y rhan fwyaf o&apos;r lle)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="375"/>
+        <location filename="../../../ui/core_messages_interview.py" line="354"/>
         <source>the folder {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r ffolder {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="378"/>
+        <location filename="../../../ui/core_messages_interview.py" line="357"/>
         <source>the organisation&apos;s trust file expired on {date}; import the current one</source>
         <translation type="unfinished">daeth ffeil ymddiried y sefydliad i ben ar {date}; mewnforiwch yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="382"/>
+        <location filename="../../../ui/core_messages_interview.py" line="361"/>
         <source>this vault has no age identity to open bundles with; import it with your identity</source>
         <translation type="unfinished">does dim hunaniaeth age yn y gladdgell hon i agor bwndeli; mewnforiwch hi gyda&apos;ch hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="386"/>
+        <location filename="../../../ui/core_messages_interview.py" line="365"/>
         <source>import the organisation&apos;s trust file first</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="389"/>
+        <location filename="../../../ui/core_messages_interview.py" line="368"/>
         <source>this is not a Quietroom bundle (it is not an age-encrypted file)</source>
         <translation type="unfinished">nid bwndel Quietroom yw hwn (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="392"/>
+        <location filename="../../../ui/core_messages_interview.py" line="371"/>
         <source>you are not a recipient of this bundle</source>
         <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y bwndel hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="395"/>
+        <location filename="../../../ui/core_messages_interview.py" line="374"/>
         <source>the bundle is damaged or has been altered: it does not decrypt</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i ddifrodi neu wedi&apos;i newid: does dim modd ei ddadgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="398"/>
+        <location filename="../../../ui/core_messages_interview.py" line="377"/>
         <source>the bundle is encrypted to more than {limit} recipients, more than any Quietroom bundle; it was not opened</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i amgryptio i fwy na {limit} o dderbynwyr, mwy nag unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="403"/>
+        <location filename="../../../ui/core_messages_interview.py" line="382"/>
         <source>the bundle&apos;s encryption header is larger than {limit} KiB, larger than any Quietroom bundle&apos;s; it was not opened</source>
         <translation type="unfinished">mae pennyn amgryptio&apos;r bwndel yn fwy na {limit} KiB, yn fwy nag un unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="408"/>
+        <location filename="../../../ui/core_messages_interview.py" line="387"/>
         <source>the bundle was signed by a member with the role {role}; only an interviewer may author a statement</source>
         <translation type="unfinished">cafodd y bwndel ei lofnodi gan aelod â&apos;r rôl {role}; dim ond cyfwelydd gaiff fod yn awdur datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="413"/>
+        <location filename="../../../ui/core_messages_interview.py" line="392"/>
         <source>cannot read {path}: {reason}</source>
         <translation type="unfinished">does dim modd darllen {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="417"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="15"/>
         <source>the {what} {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r {what} {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="420"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="18"/>
         <source>cannot read the {what} {path}</source>
         <translation type="unfinished">does dim modd darllen y {what} {path}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="423"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="21"/>
         <source>give the private key file too, or a PKCS#12 (.p12) file holding both certificate and key</source>
         <translation type="unfinished">rhowch y ffeil allwedd breifat hefyd, neu ffeil PKCS#12 (.p12) sy&apos;n cynnwys y dystysgrif a&apos;r allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="427"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="25"/>
         <source>this is a CA certificate, not a staff member&apos;s signing certificate</source>
         <translation type="unfinished">tystysgrif CA yw hon, nid tystysgrif llofnodi aelod o staff</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="430"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="28"/>
         <source>this certificate is not allowed to sign documents</source>
         <translation type="unfinished">dydy&apos;r dystysgrif hon ddim yn cael llofnodi dogfennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="433"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="31"/>
         <source>this signing certificate has expired; ask for a new one</source>
         <translation type="unfinished">mae&apos;r dystysgrif llofnodi hon wedi dod i ben; gofynnwch am un newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="436"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="34"/>
         <source>this signing certificate is not valid yet</source>
         <translation type="unfinished">dydy&apos;r dystysgrif llofnodi hon ddim yn ddilys eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="439"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="37"/>
         <source>{path} is not an age identity file</source>
         <translation type="unfinished">dydy {path} ddim yn ffeil hunaniaeth age</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="442"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="40"/>
         <source>this is the organisation&apos;s trust-list signing certificate, not a staff member&apos;s signing certificate</source>
         <translation type="unfinished">tystysgrif llofnodi rhestr ymddiried y sefydliad yw hon, nid tystysgrif llofnodi aelod o staff</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="447"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="45"/>
         <source>the PKCS#12 file holds no signing key</source>
         <translation type="unfinished">nid oes allwedd llofnodi yn y ffeil PKCS#12</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="450"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="48"/>
         <source>give both the authentication certificate and its key, or neither</source>
         <translation type="unfinished">rhowch y dystysgrif ddilysu a&apos;i hallwedd, neu&apos;r un o&apos;r ddwy</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="453"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="51"/>
         <source>the PKCS#12 file already holds an authentication key; do not give another</source>
         <translation type="unfinished">mae allwedd ddilysu yn y ffeil PKCS#12 eisoes; peidiwch â rhoi un arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="457"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="55"/>
         <source>the authentication certificate is not for TLS client authentication</source>
         <translation type="unfinished">nid yw&apos;r dystysgrif ddilysu ar gyfer dilysu cleient TLS</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="460"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="58"/>
         <source>the authentication certificate uses the signing key; they must be separate keys</source>
         <translation type="unfinished">mae&apos;r dystysgrif ddilysu yn defnyddio&apos;r allwedd llofnodi; rhaid iddynt fod yn allweddi ar wahân</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="464"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="62"/>
         <source>the authentication certificate names someone else than the signing certificate</source>
         <translation type="unfinished">mae&apos;r dystysgrif ddilysu yn enwi rhywun heblaw&apos;r un yn y dystysgrif llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="468"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="66"/>
         <source>the authentication certificate has expired or is not valid yet; ask for a new one</source>
         <translation type="unfinished">mae&apos;r dystysgrif ddilysu wedi dod i ben neu nid yw&apos;n ddilys eto; gofynnwch am un newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="472"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="70"/>
         <source>the age identity file is not the one in the PKCS#12 file; give only one</source>
         <translation type="unfinished">nid y ffeil hunaniaeth age yw&apos;r un yn y ffeil PKCS#12; rhowch un yn unig</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="476"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="74"/>
         <source>this is an authentication (TLS) certificate, not a signing certificate</source>
         <translation type="unfinished">tystysgrif ddilysu (TLS) yw hon, nid tystysgrif llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="480"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="78"/>
         <source>the authentication certificate is not the one the trust file lists for you; ask for an up-to-date trust file</source>
         <translation type="unfinished">nid y dystysgrif ddilysu yw&apos;r un y mae&apos;r ffeil ymddiried yn ei rhestru ar eich cyfer; gofynnwch am ffeil ymddiried gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="485"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="83"/>
         <source>this certificate is not listed in the organisation&apos;s trust file; ask for an up-to-date trust file</source>
         <translation type="unfinished">dydy&apos;r dystysgrif hon ddim wedi&apos;i rhestru yn ffeil ymddiried y sefydliad; gofynnwch am ffeil ymddiried gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="490"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="88"/>
         <source>the trust file is not signed: {name} is missing or unreadable</source>
         <translation type="unfinished">dydy&apos;r ffeil ymddiried ddim wedi&apos;i llofnodi: mae {name} ar goll neu does dim modd ei darllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="493"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="91"/>
         <source>this trust file (serial {serial}) is older than the one already imported (serial {current}); ask your administrator for the current one</source>
         <translation type="unfinished">mae&apos;r ffeil ymddiried hon (rhif cyfresol {serial}) yn hŷn na&apos;r un sydd wedi&apos;i mewnforio&apos;n barod (rhif cyfresol {current}); gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="498"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="96"/>
         <source>this trust file has the same serial ({serial}) as the one already imported but different contents; ask your administrator for the current one</source>
         <translation type="unfinished">mae gan y ffeil ymddiried hon yr un rhif cyfresol ({serial}) â&apos;r un sydd wedi&apos;i mewnforio&apos;n barod, ond mae ei chynnwys yn wahanol; gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="503"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="101"/>
         <source>this trust file (issued {issued}) is older than the one already imported (issued {current}); ask your administrator for the current one</source>
         <translation type="unfinished">mae&apos;r ffeil ymddiried hon (a gyhoeddwyd {issued}) yn hŷn na&apos;r un sydd wedi&apos;i mewnforio&apos;n barod (a gyhoeddwyd {current}); gofynnwch i&apos;ch gweinyddwr am yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="509"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="107"/>
         <source>only a supervisor can open a bundle for review; nothing was stored</source>
         <translation type="unfinished">dim ond goruchwyliwr gaiff agor bwndel i&apos;w adolygu; chafodd dim byd ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="512"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="110"/>
         <source>a different bundle with the same bundle id is already under review; nothing was stored</source>
         <translation type="unfinished">mae bwndel gwahanol â&apos;r un id bwndel yn cael ei adolygu&apos;n barod; chafodd dim byd ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="516"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="114"/>
         <source>this bundle no longer verifies: {problems}</source>
         <translation type="unfinished">dydy&apos;r bwndel hwn ddim yn cael ei ddilysu mwyach: {problems}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="519"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="117"/>
         <source>there is no such review in this vault</source>
         <translation type="unfinished">does dim adolygiad o&apos;r fath yn y gladdgell hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="522"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="120"/>
         <source>this review has already been decided; a review is decided only once</source>
         <translation type="unfinished">mae penderfyniad eisoes wedi&apos;i wneud ar yr adolygiad hwn; dim ond unwaith y gwneir penderfyniad ar adolygiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="525"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="123"/>
         <source>checklist item {position} ({item}) is not answered yet ({count} of {total} items are unanswered); approval needs every item answered</source>
         <translation type="unfinished">dydy eitem {position} ({item}) ar y rhestr wirio ddim wedi&apos;i hateb eto ({count} o {total} eitem heb eu hateb); mae angen ateb pob eitem cyn cymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="530"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="128"/>
         <source>checklist item {position} ({item}) is marked not met; say why in its comment</source>
         <translation type="unfinished">mae eitem {position} ({item}) ar y rhestr wirio wedi&apos;i nodi heb ei bodloni; dywedwch pam yn ei sylw</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="534"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="132"/>
         <source>the comment on checklist item {position} ({item}) is longer than {limit} characters</source>
         <translation type="unfinished">mae&apos;r sylw ar eitem {position} ({item}) ar y rhestr wirio yn hirach na {limit} nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="538"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="136"/>
         <source>the comment on checklist item {position} ({item}) holds a character that is not allowed ({code}); comments may have line breaks and tabs but no other control characters</source>
         <translation type="unfinished">mae&apos;r sylw ar eitem {position} ({item}) ar y rhestr wirio yn cynnwys nod sydd ddim yn cael ei ganiatáu ({code}); caiff sylwadau gynnwys toriadau llinell a thabiau ond dim nodau rheoli eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="544"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="142"/>
         <source>returning a statement needs comments saying what to change</source>
         <translation type="unfinished">i ddychwelyd datganiad, mae angen sylwadau sy&apos;n dweud beth i&apos;w newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="547"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="145"/>
         <source>the comments are too long (at most {limit} characters)</source>
         <translation type="unfinished">mae&apos;r sylwadau&apos;n rhy hir (dim mwy na {limit} nod)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="550"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="148"/>
         <source>the comments hold a control character; use plain text</source>
         <translation type="unfinished">mae nod rheoli yn y sylwadau; defnyddiwch destun plaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="553"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="151"/>
         <source>{path} is a folder; give a file name for the decision</source>
         <translation type="unfinished">ffolder yw {path}; rhowch enw ffeil ar gyfer y penderfyniad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="556"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="154"/>
         <source>the interviewer who wrote this statement is no longer in the trust file; ask your administrator</source>
         <translation type="unfinished">dydy&apos;r cyfwelydd a ysgrifennodd y datganiad hwn ddim yn y ffeil ymddiried mwyach; holwch eich gweinyddwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="561"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="159"/>
         <source>The statement is already countersigned; it was not signed again.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i gydlofnodi&apos;n barod; chafodd e ddim ei lofnodi eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="564"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="162"/>
         <source>The statement carries no signature to countersign; it was not signed.</source>
         <translation type="unfinished">Does dim llofnod ar y datganiad i&apos;w gydlofnodi; chafodd e ddim ei lofnodi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="569"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="167"/>
         <source>this is not a Quietroom decision file (it is not an age-encrypted file)</source>
         <translation type="unfinished">nid ffeil penderfyniad Quietroom yw hon (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="573"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="171"/>
         <source>the decision file&apos;s encryption header is larger than any Quietroom decision file&apos;s; it was not opened</source>
         <translation type="unfinished">mae pennyn amgryptio&apos;r ffeil penderfyniad yn fwy nag un unrhyw ffeil penderfyniad Quietroom; chafodd hi ddim ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="578"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="176"/>
         <source>you are not a recipient of this decision file</source>
         <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y ffeil penderfyniad hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="581"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="179"/>
         <source>the decision file is damaged or has been altered: it does not decrypt</source>
         <translation type="unfinished">mae&apos;r ffeil penderfyniad wedi&apos;i difrodi neu wedi&apos;i newid: does dim modd ei dadgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="584"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="182"/>
         <source>the decision did not verify: {problems}</source>
         <translation type="unfinished">chafodd y penderfyniad mo&apos;i ddilysu: {problems}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="587"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="185"/>
         <source>this decision is about a bundle this vault never exported; nothing was changed</source>
         <translation type="unfinished">mae&apos;r penderfyniad hwn yn ymwneud â bwndel na chafodd erioed ei allforio o&apos;r gladdgell hon; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="591"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="189"/>
         <source>this decision names one of this vault&apos;s bundles but not its contents; nothing was changed</source>
         <translation type="unfinished">mae&apos;r penderfyniad hwn yn enwi un o fwndeli&apos;r gladdgell hon ond nid ei gynnwys; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="595"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="193"/>
         <source>the countersigned statement was not signed by you; nothing was changed</source>
         <translation type="unfinished">nid chi lofnododd y datganiad sydd wedi&apos;i gydlofnodi; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="599"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="197"/>
         <source>the countersigned statement is not the one exported in that bundle; nothing was changed</source>
         <translation type="unfinished">nid y datganiad a gydlofnodwyd yw&apos;r un a allforiwyd yn y bwndel hwnnw; ni newidiwyd dim</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="603"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="201"/>
         <source>a different decision with the same id was already imported; nothing was changed</source>
         <translation type="unfinished">mae penderfyniad gwahanol â&apos;r un id wedi&apos;i fewnforio&apos;n barod; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="608"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="206"/>
         <source>&apos;{url}&apos; is not an intake address; give https://HOST or https://HOST:PORT</source>
         <translation type="unfinished">dydy &apos;{url}&apos; ddim yn gyfeiriad gwasanaeth derbyn; rhowch https://HOST neu https://HOST:PORT</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="612"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="210"/>
         <source>no intake address is set and the trust file names none; set it with &apos;sync configure --url https://HOST:PORT&apos;</source>
         <translation type="unfinished">does dim cyfeiriad gwasanaeth derbyn wedi&apos;i osod a dydy&apos;r ffeil ymddiried ddim yn enwi un; gosodwch un gyda &apos;sync configure --url https://HOST:PORT&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="617"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="215"/>
         <source>this vault has no authentication certificate to connect to the intake with; import your identity.p12 (or --auth-cert and --auth-key) with &apos;identity import&apos;</source>
         <translation type="unfinished">does dim tystysgrif ddilysu yn y gladdgell hon i gysylltu â&apos;r gwasanaeth derbyn; mewnforiwch eich identity.p12 (neu --auth-cert a --auth-key) gyda &apos;identity import&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="622"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="220"/>
         <source>this system cannot keep the TLS key in memory (no memfd_create)</source>
         <translation type="unfinished">all y system hon ddim cadw&apos;r allwedd TLS yn y cof (dim memfd_create)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="625"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="223"/>
         <source>the organisation&apos;s trust file lists no intake service, so nothing can be sent to it; ask your administrator</source>
         <translation type="unfinished">dydy ffeil ymddiried y sefydliad ddim yn rhestru gwasanaeth derbyn, felly does dim modd anfon dim byd ato; gofynnwch i&apos;ch gweinyddwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="630"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="228"/>
         <source>nothing in the outbox has that id; see &apos;sync status&apos;</source>
         <translation type="unfinished">does dim byd yn y blwch allan â&apos;r id hwnnw; gweler &apos;sync status&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="633"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="231"/>
         <source>the intake&apos;s receipt did not check ({detail}); the item stays in the outbox</source>
         <translation type="unfinished">methodd gwiriad derbynneb y gwasanaeth derbyn ({detail}); mae&apos;r eitem yn aros yn y blwch allan</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="637"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="235"/>
         <source>the intake could not be reached ({reason}); nothing was lost: try again when the network is back</source>
         <translation type="unfinished">doedd dim modd cyrraedd y gwasanaeth derbyn ({reason}); chollwyd dim byd: rhowch gynnig arall arni pan fydd y rhwydwaith yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="642"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="240"/>
         <source>give --out FILE.qrb, or --send, or both</source>
         <translation type="unfinished">rhowch --out FFEIL.qrb, neu --send, neu&apos;r ddau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="645"/>
+        <location filename="../../../ui/core_messages_exchange.py" line="243"/>
         <source>give --out FILE.qrr, or --send, or both</source>
         <translation type="unfinished">rhowch --out FFEIL.qrr, neu --send, neu&apos;r ddau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="649"/>
+        <location filename="../../../ui/core_messages.py" line="40"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="653"/>
+        <location filename="../../../ui/core_messages.py" line="44"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="658"/>
+        <location filename="../../../ui/core_messages.py" line="49"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="663"/>
+        <location filename="../../../ui/core_messages.py" line="54"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="664"/>
+        <location filename="../../../ui/core_messages.py" line="55"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="665"/>
+        <location filename="../../../ui/core_messages.py" line="56"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="229"/>
+        <location filename="../../../ui/core_messages_interview.py" line="208"/>
         <source>sitting {number} is still {state}: end the sitting first (&apos;sitting end&apos;), or let signing end it (&apos;statement sign --end-sitting&apos;)</source>
         <translation type="unfinished">mae sesiwn {number} yn dal heb ddod i ben ({state}): dewch â&apos;r sesiwn i ben yn gyntaf (&apos;sitting end&apos;), neu gadewch i&apos;r llofnodi ddod â hi i ben (&apos;statement sign --end-sitting&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="234"/>
+        <location filename="../../../ui/core_messages_interview.py" line="213"/>
         <source>this statement is in Welsh, and the organisation has not yet approved a Welsh s.9 declaration, so it cannot be signed; the organisation sets it with &apos;org policy --welsh-declaration-file&apos;, then this vault takes the new trust file</source>
         <translation type="unfinished">mae&apos;r datganiad hwn yn Gymraeg, a dydy&apos;r sefydliad ddim wedi cymeradwyo datganiad a.9 Cymraeg eto, felly ni ellir ei lofnodi; mae&apos;r sefydliad yn ei osod gydag &apos;org policy --welsh-declaration-file&apos;, yna mae&apos;r gladdgell hon yn cymryd y ffeil ymddiriedaeth newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="240"/>
+        <location filename="../../../ui/core_messages_interview.py" line="219"/>
         <source>the organisation&apos;s Welsh s.9 declaration must hold &apos;{placeholder}&apos; exactly once, where the page count goes, so it cannot be signed with yet; ask the organisation to correct it</source>
         <translation type="unfinished">rhaid i ddatganiad a.9 Cymraeg y sefydliad gynnwys &apos;{placeholder}&apos; unwaith yn union, lle mae nifer y tudalennau&apos;n mynd, felly ni ellir llofnodi ag ef eto; gofynnwch i&apos;r sefydliad ei gywiro</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="246"/>
+        <location filename="../../../ui/core_messages_interview.py" line="225"/>
         <source>the statement is signed, so the witness&apos;s signature for the consents can no longer change; start a further statement first</source>
         <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi, felly ni all llofnod y tyst ar gyfer y cydsyniadau newid mwyach; dechreuwch ddatganiad pellach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="251"/>
+        <location filename="../../../ui/core_messages_interview.py" line="230"/>
         <source>the statement is signed, so the language it is written in can no longer change; start a further statement first</source>
         <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi, felly ni all yr iaith y mae wedi&apos;i ysgrifennu ynddi newid mwyach; dechreuwch ddatganiad pellach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="256"/>
+        <location filename="../../../ui/core_messages_interview.py" line="235"/>
         <source>a hint&apos;s rule is named by its id: 1 to 64 of a-z, 0-9, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;</source>
         <translation type="unfinished">mae rheol awgrym yn cael ei henwi wrth ei dynodwr: 1 i 64 o a-z, 0-9, &apos;_&apos;, &apos;.&apos; a &apos;-&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="261"/>
+        <location filename="../../../ui/core_messages_interview.py" line="240"/>
         <source>sitting {number} is still open on the signed statement; end it first (&apos;sitting end&apos;), so the record says when it ended</source>
         <translation type="unfinished">mae sesiwn {number} yn dal ar agor ar y datganiad wedi&apos;i lofnodi; dewch â hi i ben yn gyntaf (&apos;sitting end&apos;), fel bod y cofnod yn dweud pryd y daeth i ben</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="266"/>
+        <location filename="../../../ui/core_messages_interview.py" line="245"/>
         <source>the s.9 declaration the witness signed is no longer the organisation&apos;s approved wording, so the statement cannot be printed as signed; ask the organisation, or take a further statement</source>
         <translation type="unfinished">nid y datganiad a.9 a lofnododd y tyst yw geiriad cymeradwy&apos;r sefydliad mwyach, felly ni ellir argraffu&apos;r datganiad fel y&apos;i llofnodwyd; gofynnwch i&apos;r sefydliad, neu cymerwch ddatganiad pellach</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="191"/>
+        <location filename="../../../ui/core_messages_interview.py" line="170"/>
         <source>the witness has not confirmed the statement&apos;s pages: show them each page on screen (&apos;statement pages&apos;, then &apos;statement confirm-page&apos; for each), or give --pages-confirmed if they confirmed each page on screen</source>
         <translation type="unfinished">dydy&apos;r tyst ddim wedi cadarnhau tudalennau&apos;r datganiad: dangoswch bob tudalen iddyn nhw ar y sgrin (&apos;statement pages&apos;, yna &apos;statement confirm-page&apos; ar gyfer pob un), neu rhowch --pages-confirmed os ydyn nhw wedi cadarnhau pob tudalen ar y sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="197"/>
+        <location filename="../../../ui/core_messages_interview.py" line="176"/>
         <source>the witness has confirmed {confirmed} of the statement&apos;s {pages} pages; each page must be shown and confirmed before they sign</source>
         <translation type="unfinished">mae&apos;r tyst wedi cadarnhau {confirmed} o {pages} tudalen y datganiad; rhaid dangos a chadarnhau pob tudalen cyn iddyn nhw lofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="202"/>
+        <location filename="../../../ui/core_messages_interview.py" line="181"/>
         <source>the statement&apos;s pages are not the pages the witness confirmed (a correction, a changed detail, or a new day: the date beside the signature is the day they confirm the pages, so they sign the same day); nothing was signed: show them the pages again</source>
         <translation type="unfinished">nid tudalennau&apos;r datganiad yw&apos;r tudalennau a gadarnhaodd y tyst (cywiriad, manylyn wedi newid, neu ddiwrnod newydd: y dyddiad wrth y llofnod yw&apos;r diwrnod maen nhw&apos;n cadarnhau&apos;r tudalennau, felly maen nhw&apos;n llofnodi ar yr un diwrnod); ni lofnodwyd dim: dangoswch y tudalennau iddyn nhw eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="208"/>
+        <location filename="../../../ui/core_messages_interview.py" line="187"/>
         <source>the organisation asks the witness to initial each page they confirm; nothing was recorded for page {page}: ask them to initial it</source>
         <translation type="unfinished">mae&apos;r sefydliad yn gofyn i&apos;r tyst roi eu llythrennau blaen ar bob tudalen maen nhw&apos;n ei chadarnhau; ni chofnodwyd dim ar gyfer tudalen {page}: gofynnwch iddyn nhw roi eu llythrennau blaen arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="213"/>
+        <location filename="../../../ui/core_messages_interview.py" line="192"/>
         <source>the initials are empty; ask the witness to initial again</source>
         <translation type="unfinished">mae&apos;r llythrennau blaen yn wag; gofynnwch i&apos;r tyst eu rhoi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="216"/>
+        <location filename="../../../ui/core_messages_interview.py" line="195"/>
         <source>the initials are not valid</source>
         <translation type="unfinished">dydy&apos;r llythrennau blaen ddim yn ddilys</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="219"/>
+        <location filename="../../../ui/core_messages_interview.py" line="198"/>
         <source>the witness confirms the pages after confirming the read-back (&apos;statement readback --confirmed&apos;)</source>
         <translation type="unfinished">mae&apos;r tyst yn cadarnhau&apos;r tudalennau ar ôl cadarnhau&apos;r darllen yn ôl (&apos;statement readback --confirmed&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="224"/>
+        <location filename="../../../ui/core_messages_interview.py" line="203"/>
         <source>end the sitting before the witness confirms the pages: when it ended is printed on the statement (&apos;sitting end&apos;)</source>
         <translation type="unfinished">gorffennwch y sesiwn cyn i&apos;r tyst gadarnhau&apos;r tudalennau: mae pryd y daeth i ben wedi&apos;i argraffu ar y datganiad (&apos;sitting end&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="276"/>
+        <location filename="../../../ui/core_messages_interview.py" line="255"/>
         <source>the statement&apos;s pages as they would be exported are not the pages the witness confirmed before signing (the organisation&apos;s marking or name, or the statement taker&apos;s name, may have changed since), so nothing was exported</source>
         <translation type="unfinished">nid tudalennau&apos;r datganiad fel y bydden nhw&apos;n cael eu hallforio yw&apos;r tudalennau a gadarnhaodd y tyst cyn llofnodi (efallai fod marc neu enw&apos;r sefydliad, neu enw&apos;r sawl a gymerodd y datganiad, wedi newid ers hynny), felly ni allforiwyd dim</translation>
     </message>
@@ -1640,22 +1640,22 @@
 <context>
     <name>DeclarationStep</name>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="303"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="304"/>
         <source>Show the &amp;pages</source>
         <translation type="unfinished">Dangos y &amp;tudalennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="307"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="308"/>
         <source>Show the pages</source>
         <translation type="unfinished">Dangos y tudalennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="308"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="309"/>
         <source>Shows the witness the first page of the statement</source>
         <translation type="unfinished">Yn dangos tudalen gyntaf y datganiad i&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="319"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="320"/>
         <source>Read the declaration to the witness. The statement has %1 page(s); they will see each page and confirm it before they sign.</source>
         <translation type="unfinished">Darllenwch y datganiad i&apos;r tyst. Mae gan y datganiad %1 tudalen; byddan nhw&apos;n gweld pob tudalen ac yn ei chadarnhau cyn llofnodi.</translation>
     </message>
@@ -1677,19 +1677,19 @@
     </message>
     <message>
         <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="126"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="128"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="131"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="133"/>
         <source>Description</source>
         <translation type="unfinished">Disgrifiad</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="142"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="144"/>
         <source>File</source>
         <translation type="unfinished">Ffeil</translation>
     </message>
@@ -1735,122 +1735,125 @@
     </message>
     <message>
         <location filename="../../../ui/widgets/exhibits_panel.py" line="109"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="110"/>
         <source>Remove it</source>
         <translation type="unfinished">Ei dynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="110"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="111"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="112"/>
         <source>Keep it</source>
         <translation type="unfinished">Ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="123"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="125"/>
         <source>e.g. RP/1</source>
         <translation type="unfinished">e.e. RP/1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="127"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="129"/>
         <source>The producer&apos;s initials and a number, such as RP/1</source>
         <translation type="unfinished">Llythrennau blaen y sawl sy&apos;n ei gyflwyno a rhif, fel RP/1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="131"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="133"/>
         <source>What it is, in one line</source>
         <translation type="unfinished">Beth ydyw, mewn un llinell</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="133"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="135"/>
         <source>No file (optional)</source>
         <translation type="unfinished">Dim ffeil (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="134"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="136"/>
         <source>The exhibit&apos;s file</source>
         <translation type="unfinished">Ffeil yr arddangosyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="134"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="136"/>
         <source>Optional</source>
         <translation type="unfinished">Dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="135"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="137"/>
         <source>C&amp;hoose file…</source>
         <translation type="unfinished">Dewis &amp;ffeil…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="136"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="247"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="138"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="250"/>
         <source>Choose the exhibit&apos;s file</source>
         <translation type="unfinished">Dewiswch ffeil yr arddangosyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="140"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="142"/>
         <source>Re&amp;ference</source>
         <translation type="unfinished">Cyf&amp;eirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="141"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="143"/>
         <source>&amp;Description</source>
         <translation type="unfinished">D&amp;isgrifiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="143"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="145"/>
         <source>Add to the &amp;register</source>
         <translation type="unfinished">Ych&amp;wanegu at y gofrestr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="145"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="147"/>
         <source>Add to the register</source>
         <translation type="unfinished">Ychwanegu at y gofrestr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="146"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="148"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="149"/>
         <source>Cancel</source>
         <translation type="unfinished">Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="196"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="199"/>
         <source>No file</source>
         <translation type="unfinished">Dim ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="220"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="223"/>
         <source>%1 MiB</source>
         <translation type="unfinished">%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="222"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="225"/>
         <source>%1 KiB</source>
         <translation type="unfinished">%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="223"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="226"/>
         <source>%1 bytes</source>
         <translation type="unfinished">%1 beit</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="256"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="259"/>
         <source>Describe the exhibit in one line.</source>
         <translation type="unfinished">Disgrifiwch yr arddangosyn mewn un llinell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="261"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="264"/>
         <source>Adding…</source>
         <translation type="unfinished">Wrthi&apos;n ychwanegu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="276"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="279"/>
         <source>Added to the register.</source>
         <translation type="unfinished">Wedi&apos;i ychwanegu at y gofrestr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="300"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="303"/>
         <source>Remove %1 from the register? Its file is deleted from this vault, and its reference is not used again.</source>
         <translation type="unfinished">Tynnu %1 o&apos;r gofrestr? Caiff ei ffeil ei dileu o&apos;r gladdgell hon, ac ni chaiff ei gyfeirnod ei ddefnyddio eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="328"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="331"/>
         <source>Removed from the register.</source>
         <translation type="unfinished">Wedi&apos;i dynnu o&apos;r gofrestr.</translation>
     </message>
@@ -2672,72 +2675,72 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PageConfirm</name>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="121"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="120"/>
         <source>Show the witness this page. If it is right, they confirm it; if something needs correcting, go back to read-back.</source>
         <translation type="unfinished">Dangoswch y dudalen hon i&apos;r tyst. Os yw&apos;n gywir, maen nhw&apos;n ei chadarnhau; os oes angen cywiro rhywbeth, ewch yn ôl i ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="136"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="135"/>
         <source>The organisation asks the witness to initial each page here.</source>
         <translation type="unfinished">Mae&apos;r sefydliad yn gofyn i&apos;r tyst roi eu llythrennau blaen yma ar bob tudalen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="143"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="142"/>
         <source>Initials pad</source>
         <translation type="unfinished">Pad llythrennau blaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="145"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="144"/>
         <source>Initials pad: the witness initials this page with a finger, pen or mouse</source>
         <translation type="unfinished">Pad llythrennau blaen: mae&apos;r tyst yn rhoi eu llythrennau blaen ar y dudalen hon gyda bys, pin neu lygoden</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="149"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="148"/>
         <source>Clear the &amp;initials</source>
         <translation type="unfinished">Clirio&apos;r &amp;llythrennau blaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="152"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="151"/>
         <source>Clear the initials</source>
         <translation type="unfinished">Clirio&apos;r llythrennau blaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="153"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="152"/>
         <source>Empties the box so the witness can initial the page again</source>
         <translation type="unfinished">Yn gwagio&apos;r blwch fel y gall y tyst roi eu llythrennau blaen ar y dudalen eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="161"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="160"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="164"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="163"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="165"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="164"/>
         <source>Goes back to the previous page, or to the declaration from the first</source>
         <translation type="unfinished">Yn mynd yn ôl i&apos;r dudalen flaenorol, neu i&apos;r datganiad o&apos;r gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="167"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="166"/>
         <source>This page is &amp;right</source>
         <translation type="unfinished">Mae&apos;r dudalen hon yn &amp;gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="171"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="170"/>
         <source>This page is right</source>
         <translation type="unfinished">Mae&apos;r dudalen hon yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="172"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="171"/>
         <source>Records that the witness confirmed this page, then shows the next</source>
         <translation type="unfinished">Yn cofnodi bod y tyst wedi cadarnhau&apos;r dudalen hon, yna&apos;n dangos yr un nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="230"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="231"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished">Tudalen %1 o %2</translation>
     </message>
@@ -5390,22 +5393,22 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SittingStep</name>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="262"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="263"/>
         <source>&amp;End the sitting</source>
         <translation type="unfinished">&amp;Gorffen y sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="266"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="267"/>
         <source>End the sitting</source>
         <translation type="unfinished">Gorffen y sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="267"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="268"/>
         <source>Ends the sitting now, then shows the declaration and the pages</source>
         <translation type="unfinished">Yn gorffen y sesiwn nawr, yna&apos;n dangos y datganiad a&apos;r tudalennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="278"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="279"/>
         <source>Sitting %1 is still open. It ends before the witness signs, because when it ended is printed on the statement. End it now?</source>
         <translation type="unfinished">Mae sesiwn %1 yn dal ar agor. Mae&apos;n dod i ben cyn i&apos;r tyst lofnodi, oherwydd bod pryd y daeth i ben wedi&apos;i argraffu ar y datganiad. Ei gorffen nawr?</translation>
     </message>
