@@ -16,12 +16,16 @@ and the outbox screen show, and emits `status_changed`. Workers never touch widg
 - The runner skips passes while the vault is locked: the sync key lives in the vault.
 - Any exception in a pass is caught (its type logged, never its text, which may name a
   case) and reported as the calm `internal.unexpected`; the loop carries on.
+- `run_network(fn, …)` runs one piece of network work a screen hands over (an export's
+  time-stamp, app/desktop/bundles.py) on a thread of its own, with its result or error
+  back on the GUI thread as Backend.run gives them.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import itertools
 import logging
 import os
 import sys
@@ -46,8 +50,12 @@ from app.desktop.sync import (
     with_report,
 )
 from app.errors import Phrase, QuietroomError, unexpected
+from ui.core_messages import translate
 
 LOG = logging.getLogger("quietroom.ui")
+
+Done = Callable[[Any], None]
+Failed = Callable[[str, int], None]
 
 # A pass is made from (session, stop, on_event); tests hand in their own.
 PassFactory = Callable[
@@ -109,6 +117,34 @@ class _NetworkThread(QThread):
                 self.runner.stop.wait(5.0)
 
 
+class _NetworkJob(QThread):
+    """One piece of network work handed over by a screen (an export's time-stamp): runs
+    `fn(*args)` once, on a thread of its own, never the vault worker's."""
+
+    ended = Signal(int, bool, object, int)  # id, ok, result or Phrase, exit code
+
+    def __init__(self, job_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        super().__init__()
+        self.job_id, self.fn, self.args = job_id, fn, args
+        self.setObjectName("quietroom-network-job")
+
+    def run(self) -> None:
+        with contextlib.suppress(AttributeError, OSError):  # as _NetworkThread: yield to the GUI
+            me = threading.get_native_id()
+            niceness = os.getpriority(os.PRIO_PROCESS, me)
+            os.setpriority(os.PRIO_PROCESS, me, min(19, niceness + NETWORK_NICENESS))
+        try:
+            result = self.fn(*self.args)
+        except QuietroomError as exc:
+            self.ended.emit(self.job_id, False, exc.phrase, exc.exit_code)
+        except Exception as exc:  # never a traceback on screen, never its text in a log
+            LOG.error("unexpected %s in a network task", type(exc).__name__)
+            error = unexpected()
+            self.ended.emit(self.job_id, False, error.phrase, error.exit_code)
+        else:
+            self.ended.emit(self.job_id, True, result, 0)
+
+
 class SyncWorker(QObject):
     """The GUI-thread face of the network thread (see the module's docstring)."""
 
@@ -138,6 +174,9 @@ class SyncWorker(QObject):
         self._runner: Runner | None = None
         self._thread: _NetworkThread | None = None
         self._retiring: list[_NetworkThread] = []  # halted, finishing their request
+        # One-shot network tasks (run_network): kept referenced until they have ended.
+        self._jobs: dict[int, tuple[_NetworkJob, Done | None, Failed | None]] = {}
+        self._job_ids = itertools.count(1)
         queued = Qt.ConnectionType.QueuedConnection
         self._event.connect(self._on_event, queued)
         self._items.connect(self._on_items, queued)
@@ -201,6 +240,37 @@ class SyncWorker(QObject):
         if self._runner is not None:
             self._runner.wake()
 
+    def run_network(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Done | None = None,
+        failed: Failed | None = None,
+    ) -> int:
+        """Run `fn(*args)` once on a network thread (never the vault worker, never the
+        GUI thread); its result or its error comes back to `done` or `failed(message,
+        exit code)` on the GUI thread, as with Backend.run. `fn` must not touch the vault."""
+        job_id = next(self._job_ids)
+        job = _NetworkJob(job_id, fn, args)
+        job.ended.connect(self._job_ended, Qt.ConnectionType.QueuedConnection)
+        self._jobs[job_id] = (job, done, failed)
+        job.start()
+        return job_id
+
+    @Slot(int, bool, object, int)
+    def _job_ended(self, job_id: int, ok: bool, payload: object, code: int) -> None:
+        entry = self._jobs.pop(job_id, None)
+        if entry is None:
+            return
+        job, done, failed = entry
+        job.wait()  # it has emitted its last signal; this returns once it has fully ended
+        if ok:
+            if done is not None:
+                done(payload)
+        elif failed is not None:
+            message = payload if isinstance(payload, Phrase) else unexpected().phrase
+            failed(translate(message), code)
+
     def halt(self) -> None:
         """Stop syncing (on lock) without waiting: the thread ends by itself."""
         self._generation += 1  # whatever the old thread still says is dropped
@@ -218,6 +288,8 @@ class SyncWorker(QObject):
         done = True
         for thread in list(self._retiring):
             done = thread.wait(wait_ms) and done
+        for job, _, _ in list(self._jobs.values()):  # bounded by the network timeout
+            done = job.wait(wait_ms) and done
         return done
 
     @Slot()

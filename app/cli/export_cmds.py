@@ -1,7 +1,10 @@
 """CLI commands for identities, exports and verification.
 
-`verify` needs no vault: a supervisor, the intake service or an auditor runs it with
-their own age identity and the organisation's trust file (or CA certificate).
+`export` time-stamps the statement's signature with the intake and embeds its validation
+data when the intake can be reached (`--timestamp auto|required|off`,
+app/sync/export_stamp.py); offline it exports PAdES B-B. `verify` needs no vault: a
+supervisor, the intake service or an auditor runs it with their own age identity and the
+organisation's trust file (or CA certificate).
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from typing import Any
 
 from app.cli.context import Context, read_passphrase_file
 from app.cli.sync_cmds import deliver_now
-from app.errors import VerificationError
-from app.export.bundle import MAX_RECIPIENTS, export_case
+from app.errors import UnreachableError, UsageError, VerificationError
+from app.export.bundle import MAX_RECIPIENTS, finish_export, prepare_export
 from app.export.verify import Report, check_extract_target, extract, verify_bundle
 from app.org.identity import private_key_files, remove_key_files
+from app.sync.export_stamp import Stamped, remember_crl, stamp_export, stamp_plan
 
 
 def cmd_identity_import(ctx: Context) -> int:
@@ -70,18 +74,92 @@ def cmd_identity_show(ctx: Context) -> int:
 def cmd_export(ctx: Context) -> int:
     a = ctx.args
     out = Path(a.out) if a.out is not None else None
+    if a.crl is not None and a.timestamp == "off":
+        raise UsageError(
+            "export.crl_without_timestamp",
+            "--crl gives the validation data of a time-stamped statement; leave it out with "
+            "--timestamp off",
+        )
     with ctx.engine() as engine:
-        result = export_case(engine, a.id, out, a.recipient, send=a.send)
+        plan = None
+        if a.timestamp != "off":
+            plan = stamp_plan(engine, crl_file=Path(a.crl) if a.crl else None)
+            if plan is None and (a.timestamp == "required" or a.crl is not None):
+                raise UsageError(
+                    "export.timestamp_not_set_up",
+                    "a time-stamp comes from the intake: set its address ('sync configure "
+                    "--url'), import your authentication certificate and a trust file that "
+                    "lists the intake's time-stamping certificate",
+                )
+        prepared = prepare_export(
+            engine, a.id, out, a.recipient, send=a.send, room_for_timestamp=plan is not None
+        )
+        stamped = stamp_export(prepared, plan) if plan is not None else None
+        note = _stamp_note(stamped, required=a.timestamp == "required")
+        if stamped is not None and stamped.fetched_crl is not None:
+            remember_crl(engine, stamped.fetched_crl)
+        result = finish_export(engine, prepared, stamped.statement if stamped else None)
         data: dict[str, Any] = result.to_json()
-        if a.send:
+        if a.send and stamped is not None and stamped.unreachable:
+            # Just found offline: no second attempt; the outbox keeps it for 'sync run'.
+            data["delivery"] = {"state": "queued", "error": stamped.offline}
+            note = f"{note}; queued in the outbox: 'sync run' will deliver it"
+        elif a.send:
             data["delivery"] = deliver_now(ctx, engine, result.bundle_id)
+    if note:
+        ctx.note(note)
     where = f"Wrote the bundle to {result.path}" if result.path else "Exported the bundle"
     sent = ""
     if a.send:
         state = data["delivery"]["state"]
         sent = "; delivered to the intake" if state == "delivered" else f"; {state} in the outbox"
-    ctx.emit(data, f"{where} ({len(result.recipients)} recipients){sent}.")
+    level = f", PAdES {result.pades_level}"
+    if result.timestamp is not None:
+        level += f" time-stamped {result.timestamp.gen_time:%Y-%m-%d %H:%M:%S} UTC by the intake"
+    ctx.emit(data, f"{where} ({len(result.recipients)} recipients{level}){sent}.")
     return 0
+
+
+def _stamp_note(stamped: Stamped | None, *, required: bool) -> str:
+    """One line for stderr when the statement is less than B-LT for a reason the
+    interviewer should know; with --timestamp required, the error instead (nothing has
+    been written yet)."""
+    if stamped is None:
+        return ""
+    if stamped.offline is not None:
+        if required and stamped.unreachable:
+            raise UnreachableError(
+                "export.timestamp_unreachable",
+                "the intake could not be reached for the time-stamp ({reason}); nothing was "
+                "exported: try again when the network is back, or export with --timestamp auto",
+                reason=stamped.offline,
+            )
+        if required:
+            raise UsageError(
+                "export.timestamp_refused",
+                "the intake gave no time-stamp that checks ({reason}); nothing was exported",
+                reason=stamped.offline,
+            )
+        return (
+            f"the intake could not be reached ({stamped.offline}): the statement is exported "
+            "without a time-stamp (PAdES B-B)"
+            if stamped.unreachable
+            else f"the intake gave no time-stamp that checks ({stamped.offline}): the "
+            "statement is exported without one (PAdES B-B)"
+        )
+    if stamped.no_crl is not None:
+        if required:
+            raise UsageError(
+                "export.no_crl",
+                "the intake serves no current revocation list ({reason}); give the "
+                "organisation's crl.der with --crl FILE; nothing was exported",
+                reason=stamped.no_crl,
+            )
+        return (
+            f"the intake serves no current revocation list ({stamped.no_crl}): the statement "
+            "is time-stamped without its validation data (PAdES B-T)"
+        )
+    return ""
 
 
 def cmd_verify(ctx: Context) -> int:
@@ -159,6 +237,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         metavar="AGE_RECIPIENT|NAME",
         help="default: the trust file's supervisors and intake; always the author; "
         f"at most {MAX_RECIPIENTS} in all",
+    )
+    p.add_argument(
+        "--timestamp",
+        choices=("auto", "required", "off"),
+        default="auto",
+        help="the intake's time-stamp and validation data on the statement's signature "
+        "(PAdES B-LT). auto (default): when sync is set up, try the intake; offline, the "
+        "statement is exported without (B-B) and one line says so. required: exit 5 and "
+        "export nothing when the intake cannot be reached. off: never ask",
+    )
+    p.add_argument(
+        "--crl",
+        metavar="FILE",
+        help="the organisation's current revocation list (crl.der) for the validation "
+        "data, instead of the one the intake serves",
     )
     p.set_defaults(handler=cmd_export)
 

@@ -3,7 +3,7 @@
     statement.pdf    MG11 style, PAdES-signed by the interviewer
     restricted.pdf   the personal details page (never inside statement.pdf)
     restricted.json  the same details, machine-readable
-    record.json      the record (app/resources/schemas/record-v1.schema.json)
+    record.json      the record (app/resources/schemas/record-v2.schema.json)
     audit.jsonl      the case's hash-chained audit log
     manifest.json    ids, author, device, sequence, recipients, SHA-256 of every file
     manifest.p7s     detached CMS signature of manifest.json by the interviewer
@@ -12,6 +12,13 @@
 Everything is built in memory; the only file written is the encrypted bundle itself,
 atomically. The export is recorded in the audit log in the same transaction, so a
 bundle that failed to write leaves no trace of an export that did not happen.
+
+An export is made in steps so that the network never waits where the vault is:
+`prepare_export` (checks, rendering, the signature; reads the vault, writes nothing),
+then, when the intake can be reached, the signature's time-stamp and validation data
+(app/export/ltv.py's `stamp_statement`, PAdES B-LT; no vault), then `finish_export`
+(record, manifest, encryption, the file and the audit log). `export_case` does all three
+in one call; without a time-stamper the statement is PAdES B-B.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import hashlib
 import json
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,14 +42,50 @@ from app.export import exhibits as ex
 from app.export import pages as pg
 from app.export import record as rec
 from app.export import safetar
-from app.export.pades import Visible, sign_pdf
+from app.export.authors import (
+    AUTHOR_ROLE,
+    DEFAULT_ROLES,
+    MAX_RECIPIENTS,
+    check_author,
+    check_statement_taker,
+    intake_recipients,
+    resolve_recipients,
+)
+from app.export.ltv import (
+    PendingSignature,
+    SignedStatement,
+    Timestamp,
+    prepare_signature,
+    stamp_statement,
+    unstamped_statement,
+)
+from app.export.pades import Visible
+from app.export.pades_validate import LEVEL_B
 from app.fsutil import check_output_file, no_such_folder, write_output_file
-from app.org import Identity, Member, Trust
-from app.org.trust import name_key
+from app.org import Identity, Trust
 from app.render.mg11 import SIGNER_BOX, render_statement
 from app.render.restricted_pdf import render_restricted
 from crypto import cms
 from crypto.recovery import parse_recipient
+
+# Who may export and to whom lives in app/export/authors.py; importable from here too.
+__all__ = [
+    "AUTHOR_ROLE",
+    "DEFAULT_ROLES",
+    "MAX_RECIPIENTS",
+    "ExportResult",
+    "PreparedExport",
+    "SignedStatement",
+    "check_author",
+    "check_statement_taker",
+    "export_case",
+    "finish_export",
+    "intake_recipients",
+    "prepare_export",
+    "resolve_recipients",
+    "stamp_statement",
+    "unstamped_statement",
+]
 
 FORMAT = "quietroom-bundle"
 VERSION = 2  # the version written
@@ -70,15 +113,9 @@ def files_of_version(version: int) -> frozenset[str]:
     return frozenset((*CONTENT_FILES_BY_VERSION[version], MANIFEST, SIGNATURE))
 
 
-DEFAULT_ROLES = ("supervisor", "intake")
-# Only a member of the trust file with this role authors a statement (checked on export
-# and again on verification).
-AUTHOR_ROLE = "interviewer"
 # The documented limits (docs/verifying.md, "Limits"). An export never names more
-# recipients than MAX_RECIPIENTS (the verifier refuses a header with more than 64
-# stanzas, app/export/agefile.py), and never holds a file larger than its limit here:
-# the verifier refuses a larger one before reading it.
-MAX_RECIPIENTS = 32
+# recipients than MAX_RECIPIENTS (app/export/authors.py), and never holds a file larger
+# than its limit here: the verifier refuses a larger one before reading it.
 MIB = 1024 * 1024
 FILE_LIMITS = {
     "statement.pdf": 256 * MIB,
@@ -105,138 +142,21 @@ class ExportResult:
     bytes: int
     stages: dict[str, float]
     queued: bool = False  # in the outbox, for the intake
+    pades_level: str = LEVEL_B  # the statement signature's PAdES level
+    timestamp: Timestamp | None = None  # its signature time-stamp, when it has one
 
     def to_json(self) -> dict[str, Any]:
         return {
             "out": self.path,
             "queued": self.queued,
+            "pades_level": self.pades_level,
+            "timestamp": self.timestamp.to_json() if self.timestamp else None,
             "bundle_id": self.bundle_id,
             "sequence": self.sequence,
             "recipients": list(self.recipients),
             "bytes": self.bytes,
             "stages_seconds": self.stages,
         }
-
-
-def resolve_recipients(
-    names: list[str] | None, trust: Trust | None, identity: Identity
-) -> tuple[str, ...]:
-    """age recipients from explicit names/keys, else the trust file's supervisors and
-    intake; the author is always added so they can open what they sent."""
-    if identity.age_recipient is None:
-        raise UsageError(
-            "export.no_own_age_identity",
-            "your identity has no age identity, "
-            "so you could not open your own export; import it with 'identity "
-            "import --age-identity FILE'",
-        )
-    chosen: list[str] = []
-    if names:
-        for name in names:
-            if name.startswith("age1"):
-                try:
-                    parse_recipient(name)
-                except Exception:
-                    raise UsageError(
-                        "export.bad_age_recipient",
-                        "'{start}…' is not a valid age recipient",
-                        start=name[:20],
-                    ) from None
-                chosen.append(name)
-                continue
-            member = trust.by_name(name) if trust else None
-            if member is None:
-                if trust is None:
-                    raise UsageError(
-                        "export.trust_needed_for_names",
-                        "import the "
-                        "organisation's trust file to name recipients "
-                        "('identity import --trust')",
-                    )
-                raise UsageError(
-                    "export.not_a_member",
-                    "'{name}' is not a member of the organisation's trust file",
-                    name=name,
-                )
-            chosen.append(member.age_recipient)
-    else:
-        if trust is None:
-            raise UsageError(
-                "export.no_recipients",
-                "import the organisation's trust file "
-                "('identity import --trust') or name the recipients with "
-                "--recipient",
-            )
-        chosen += [m.age_recipient for role in DEFAULT_ROLES for m in trust.by_role(role)]
-        if not chosen:
-            raise UsageError(
-                "export.trust_lists_no_recipients",
-                "the trust file lists no "
-                "supervisor or intake service; name the recipients with "
-                "--recipient",
-            )
-    chosen.append(identity.age_recipient)
-    unique = tuple(sorted(set(chosen)))
-    if len(unique) > MAX_RECIPIENTS:
-        raise UsageError(
-            "export.too_many_recipients",
-            "a bundle can go to at most {limit} recipients, you included; "
-            "{count} were chosen, so choose fewer",
-            limit=MAX_RECIPIENTS,
-            count=len(unique),
-        )
-    return unique
-
-
-def check_author(identity: Identity, trust: Trust | None) -> None:
-    """Only a member of the trust file with the role interviewer exports a statement:
-    refused before anything is written (the vault's audit log included)."""
-    if trust is None:
-        raise UsageError(
-            "export.trust_needed_for_role",
-            "import the organisation's trust file first ('identity import --trust'): only "
-            "a member with the role 'interviewer' may export a statement",
-        )
-    member = trust.member_for_certificate(identity.cert)
-    if member is None:
-        raise UsageError(
-            "export.author_not_member",
-            "your certificate is not in the organisation's trust file; only a member with "
-            "the role 'interviewer' may export a statement",
-        )
-    if member.role != AUTHOR_ROLE:
-        raise UsageError(
-            "export.not_an_interviewer",
-            "only a member with the role 'interviewer' may export a statement; the "
-            "organisation's trust file gives you the role '{role}'",
-            role=member.role,
-        )
-
-
-def check_statement_taker(engine: Engine, ref: str, identity: Identity, trust: Trust) -> Member:
-    """Only the interviewer who took the statement (present at its sittings, by their
-    member id, so a re-issued certificate still counts) may sign and export it. Sittings
-    recorded before member ids are matched by name (or the case's interviewer)."""
-    member = trust.member_for_certificate(identity.cert)
-    assert member is not None  # check_author came first
-    case = engine.case(ref)
-    takers = [p for s in engine.sittings(ref) for p in s.present if p.role == AUTHOR_ROLE]
-    with_ids = [p for p in takers if p.member_id]
-    if with_ids:
-        ok = member.member_id is not None and any(p.member_id == member.member_id for p in with_ids)
-        names = sorted({p.name for p in with_ids})
-    else:
-        names = sorted({p.name for p in takers}) or ([case.interviewer] if case.interviewer else [])
-        ok = name_key(member.name) in {name_key(n) for n in names}
-    if not ok:
-        raise UsageError(
-            "export.not_statement_taker",
-            "{signer} did not take this statement: the interviewer present at its sittings "
-            "was {takers}; only they may sign and export it",
-            signer=member.name,
-            takers=", ".join(names) or "not recorded",
-        )
-    return member
 
 
 def check_sizes(files: dict[str, bytes]) -> None:
@@ -282,20 +202,28 @@ def check_bundle_target(out: Path, vault_root: Path) -> None:
     check_output_file(out, "bundle", vault_root=vault_root)
 
 
-def intake_recipients(trust: Trust | None) -> tuple[str, ...]:
-    """The trust file's intake members' age recipients: a bundle or decision sent to the
-    intake must be addressed to it."""
-    found = tuple(m.age_recipient for m in trust.by_role("intake")) if trust else ()
-    if not found:
-        raise UsageError(
-            "sync.no_intake",
-            "the organisation's trust file lists no intake service, so nothing can be sent "
-            "to it; ask your administrator",
-        )
-    return found
+@dataclass(frozen=True)
+class PreparedExport:
+    """An export checked, rendered and signed, not yet stamped or written: made where
+    the vault is (`prepare_export`), time-stamped where the network is (`stamp_statement`,
+    no vault needed), finished where the vault is again (`finish_export`)."""
+
+    ref: str
+    out: Path | None
+    send: bool
+    chosen: tuple[str, ...]
+    identity: Identity
+    trust: Trust
+    author: str
+    collected: rec.Collected
+    text_sha256: str
+    restricted_pdf: bytes
+    exhibit_files: dict[str, bytes]
+    pending: PendingSignature
+    stages: dict[str, float]
 
 
-def export_case(
+def prepare_export(
     engine: Engine,
     ref: str,
     out: Path | None,
@@ -303,9 +231,10 @@ def export_case(
     *,
     progress: Progress | None = None,
     send: bool = False,
-) -> ExportResult:
-    """Export the case's statement as a bundle written to `out` and, with `send`, queued
-    in the outbox for the intake (then `out` may be None: the outbox alone keeps it)."""
+    room_for_timestamp: bool = False,
+) -> PreparedExport:
+    """Every check, the rendering and the signature (with room for a time-stamp token
+    when one will be asked for). Reads the vault; writes nothing."""
     step = progress or (lambda stage: None)
     if out is None and not send:
         raise UsageError("export.no_destination", "give --out FILE.qrb, or --send, or both")
@@ -321,7 +250,6 @@ def export_case(
     chosen = resolve_recipients(recipients, trust, identity)
     check_author(identity, trust)
     stages: dict[str, float] = {}
-    total = time.perf_counter()
 
     step("render")
     t = time.perf_counter()
@@ -346,7 +274,7 @@ def export_case(
 
     step("sign")
     t = time.perf_counter()
-    signed_pdf = sign_pdf(
+    pending = prepare_signature(
         statement_pdf,
         identity.cert_pem(),
         identity.key_pem(),
@@ -354,38 +282,68 @@ def export_case(
         location=document.place,
         signer_name=author,
         visible=Visible(SIGNER_BOX),
+        room_for_token=room_for_timestamp,
     )
     stages["sign"] = time.perf_counter() - t
-    confirmation = pg.confirmation_record(engine, ref, signed_pdf)  # None: signed before
+    return PreparedExport(
+        ref,
+        out,
+        send,
+        chosen,
+        identity,
+        trust,
+        author,
+        collected,
+        text_sha,
+        restricted_pdf,
+        exhibit_files,
+        pending,
+        stages,
+    )
 
+
+def finish_export(
+    engine: Engine,
+    prepared: PreparedExport,
+    statement: SignedStatement | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Record, pack, sign the manifest, encrypt and write (or queue) the bundle, and note
+    the export in the audit log in the same transaction. Without `statement`, B-B."""
+    step = progress or (lambda stage: None)
+    signed = statement or unstamped_statement(prepared.pending)
+    collected, identity, ref = prepared.collected, prepared.identity, prepared.ref
+    stages = dict(prepared.stages)
+    if statement is not None:
+        stages["timestamp"] = statement.seconds
+    before = sum(stages.values())  # rendering, signing and stamping, done before this
+    total = time.perf_counter()
+    signed_pdf = signed.pdf
+    confirmation = pg.confirmation_record(engine, ref, signed_pdf)  # None: signed before
     bundle_id = uuid.uuid4().hex
     with engine.recording_export(
-        ref, bundle_id=bundle_id, statement=collected.statement.number, recipients=chosen
+        ref, bundle_id=bundle_id, statement=collected.statement.number, recipients=prepared.chosen
     ) as slot:
         step("pack")
         t = time.perf_counter()
         files = {
             "statement.pdf": signed_pdf,
-            "restricted.pdf": restricted_pdf,
-            "restricted.json": json.dumps(
-                rec.restricted_json(collected), indent=2, sort_keys=True, ensure_ascii=False
-            ).encode(),
-            "record.json": json.dumps(
+            "restricted.pdf": prepared.restricted_pdf,
+            "restricted.json": _json(rec.restricted_json(collected)),
+            "record.json": _json(
                 rec.record(
                     collected,
                     audit_head=slot.audit_head,
-                    text_sha256=text_sha,
+                    text_sha256=prepared.text_sha256,
                     page_confirmation=confirmation,
-                ),
-                indent=2,
-                sort_keys=True,
-                ensure_ascii=False,
-            ).encode(),
+                    pades_level=signed.level,
+                    timestamp=signed.timestamp.to_json() if signed.timestamp else None,
+                )
+            ),
             "audit.jsonl": b"".join(audit.canonical(e.to_json()) + b"\n" for e in slot.entries),
-            HISTORY: json.dumps(
-                rec.history(collected), indent=2, sort_keys=True, ensure_ascii=False
-            ).encode(),
-            **exhibit_files,  # exhibits/<number>-<name>, listed in the manifest like the rest
+            HISTORY: _json(rec.history(collected)),
+            **prepared.exhibit_files,  # exhibits/<number>-<name>, listed like the rest
         }
         manifest = manifest_bytes(
             {
@@ -394,7 +352,7 @@ def export_case(
                 "bundle_id": bundle_id,
                 "created": slot.created,
                 "author": {
-                    "name": author,
+                    "name": prepared.author,
                     "certificate_fingerprint": identity.fingerprint,
                     "age_recipient": identity.age_recipient,
                 },
@@ -402,7 +360,7 @@ def export_case(
                 "sequence": slot.sequence,
                 "case": {"id": slot.case.id, "reference": slot.case.reference},
                 "statement": collected.statement.number,
-                "recipients": list(chosen),
+                "recipients": list(prepared.chosen),
                 "files": {name: _digest(data) for name, data in files.items()},
             }
         )
@@ -415,24 +373,67 @@ def export_case(
         stages["pack"] = time.perf_counter() - t
         step("encrypt")
         t = time.perf_counter()
-        blob = pyrage.encrypt(archive, [parse_recipient(r) for r in chosen])
+        blob = pyrage.encrypt(archive, [parse_recipient(r) for r in prepared.chosen])
         ex.check_bundle_size(len(blob), MAX_BUNDLE_BYTES)
         stages["encrypt"] = time.perf_counter() - t
         step("write")
-        if out is not None:
-            write_output_file(out, blob, "bundle")
+        if prepared.out is not None:
+            write_output_file(prepared.out, blob, "bundle")
+        # The statement as the interviewer signed it: what a countersigned copy's first
+        # revision must hash to (validation data added later is not part of it).
         slot.complete(
             hashlib.sha256(manifest).hexdigest(),
-            hashlib.sha256(signed_pdf).hexdigest(),
-            outbox_data=blob if send else None,
+            signed.signed_sha256,
+            outbox_data=blob if prepared.send else None,
         )
-    stages["total"] = time.perf_counter() - total
+    stages["total"] = before + time.perf_counter() - total
     return ExportResult(
-        str(out) if out is not None else None,
+        str(prepared.out) if prepared.out is not None else None,
         bundle_id,
         slot.sequence,
-        chosen,
+        prepared.chosen,
         len(blob),
         {k: round(v, 4) for k, v in stages.items()},
-        queued=send,
+        queued=prepared.send,
+        pades_level=signed.level,
+        timestamp=signed.timestamp,
     )
+
+
+def _json(doc: Any) -> bytes:
+    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False).encode()
+
+
+def export_case(
+    engine: Engine,
+    ref: str,
+    out: Path | None,
+    recipients: list[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    send: bool = False,
+    timestamper: Any = None,
+    validation: Sequence[bytes] | None = None,
+) -> ExportResult:
+    """Export the case's statement as a bundle written to `out` and, with `send`, queued
+    in the outbox for the intake (then `out` may be None: the outbox alone keeps it).
+
+    With `timestamper` (a pyHanko TimeStamper, app/sync/stamper.py's IntakeTimeStamper)
+    the statement's signature is time-stamped, and with `validation` (the organisation's
+    current CRL, DER) its validation data is embedded: B-LT. Whatever the time-stamper
+    raises (the intake unreachable) goes to the caller with nothing written. Without
+    one, PAdES B-B, as an export made offline."""
+    prepared = prepare_export(
+        engine,
+        ref,
+        out,
+        recipients,
+        progress=progress,
+        send=send,
+        room_for_timestamp=timestamper is not None,
+    )
+    statement = None
+    if timestamper is not None:
+        (progress or (lambda stage: None))("timestamp")
+        statement = stamp_statement(prepared.pending, prepared.trust, timestamper, validation or ())
+    return finish_export(engine, prepared, statement, progress=progress)

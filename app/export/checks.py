@@ -29,7 +29,12 @@ from app.export.bundle import (
     VERSIONS,
 )
 from app.export.exhibits import exhibit_names
-from app.export.pades import pdf_keywords, validate_pdf_signature
+from app.export.pades import pdf_keywords
+from app.export.pades_validate import (
+    describe,
+    intake_timestamp_certificates,
+    validate_pdf_signature,
+)
 from app.org import Trust
 from app.resources import resource_path
 from crypto import cms, pki
@@ -249,21 +254,24 @@ def check_recipients(report: Report, mine: set[str], manifest: dict[str, Any]) -
     )
 
 
-def check_pdf(report: Report, pdf: bytes, ca_cert: Any, signer: Any) -> None:
-    result = validate_pdf_signature(pdf, pki.certificate_pem(ca_cert))
+def check_pdf(
+    report: Report, pdf: bytes, ca_cert: Any, signer: Any, trust: Trust | None = None
+) -> None:
+    """The statement's PAdES signature, checked at its time (app/export/pades_validate.py):
+    its time-stamp is relied on only when the trust file's intake made it."""
+    stampers = intake_timestamp_certificates(trust) if trust is not None else []
+    result = validate_pdf_signature(
+        pdf, pki.certificate_pem(ca_cert), timestamp_certificates=stampers
+    )
     problems = list(result.problems)
-    if not result.covers_whole_document:
-        problems.append("the signature does not cover the whole document")
     # The same certificate, not a similar name: "Jo" is not "Jo Bloggs".
     if signer is not None and result.signer_fingerprint != pki.fingerprint(signer):
         problems.append("the PDF was signed by someone other than the manifest's signer")
-    ok = result.valid and result.covers_whole_document and not problems
+    ok = result.valid and result.whole and not problems
     report.add(
         "statement PDF signature",
         ok,
-        f"valid, covering the whole document, signed by {result.signer_subject}"
-        if ok
-        else "; ".join(problems) or "not valid",
+        f"valid: {describe(result)}" if ok else "; ".join(problems) or "not valid",
     )
 
 

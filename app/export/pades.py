@@ -1,41 +1,34 @@
-"""PAdES signatures on our PDFs, in memory: signing with pyHanko and checking a signed
-PDF against a trusted CA, so that standard tools (poppler's pdfsig, Acrobat) and this
-code agree on what "signed and unaltered" means.
+"""PAdES signatures on our PDFs, in memory: signing with pyHanko, so that standard tools
+(poppler's pdfsig, Acrobat, pyHanko) and this code agree on what "signed and unaltered"
+means. Checking a signed PDF is app/export/pades_validate.py (its names are importable
+from here too); a signature with a time-stamp and validation data, app/export/ltv.py.
 
-Signing raises UsageError for unusable input. Checking never raises for a malformed
-document: it returns a report with valid=False and the problem in plain words.
+Signing raises UsageError for unusable input.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import unicodedata
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
 from app.errors import UsageError
+from app.export.pades_validate import FIELD_NAME, PdfSignatureReport, validate_pdf_signature
 
-FIELD_NAME = "Signature1"
-
-# pyHanko logs path-building failures with tracebacks that name the signer; without a
-# handler of its own, Python's last-resort handler would print them to stderr.
-for _name in ("pyhanko", "pyhanko_certvalidator"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())
-
-
-@dataclass(frozen=True)
-class PdfSignatureReport:
-    valid: bool  # intact, cryptographically sound and chained to the trusted CA
-    intact: bool  # the signed bytes hash to the signed digest
-    covers_whole_document: bool  # the signed byte range is the entire file
-    signer_subject: str
-    trusted: bool
-    problems: tuple[str, ...]
-    # SHA-256 (hex) of the DER of the certificate that made the signature: compare
-    # certificates by this, never by a name inside a subject ("Jo" is in "Jo Bloggs").
-    signer_fingerprint: str = ""
+# Checking lives in app/export/pades_validate.py; these names stay importable from here.
+__all__ = [
+    "FIELD_NAME",
+    "PdfSignatureReport",
+    "Visible",
+    "ascii_name",
+    "pdf_keywords",
+    "pdf_signer_for",
+    "sign_pdf",
+    "signing_failed",
+    "validate_pdf_signature",
+]
 
 
 def _load_signing_material(cert_pem: bytes, key_pem: bytes) -> tuple[Any, Any, list[Any]]:
@@ -92,11 +85,52 @@ def sign_pdf(
 ) -> bytes:
     """The PDF with a PAdES (B-B) signature appended as an incremental update, in the
     signature field `field_name` (the statement's own is FIELD_NAME): invisible, or
-    `visible` in its box on the last page."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    `visible` in its box on the last page. (A signature with a time-stamp and validation
+    data: app/export/ltv.py.)"""
     from pyhanko.pdf_utils.misc import PdfError
-    from pyhanko.sign import fields, signers
     from pyhanko.sign.general import SigningError
+
+    pdf_signer, writer, params = pdf_signer_for(
+        pdf,
+        cert_pem,
+        key_pem,
+        reason=reason,
+        location=location,
+        signer_name=signer_name,
+        field_name=field_name,
+        visible=visible,
+    )
+    out = BytesIO()
+    try:
+        pdf_signer.sign_pdf(writer, output=out, appearance_text_params=params)
+    except (SigningError, PdfError) as exc:
+        raise signing_failed(exc) from None
+    return out.getvalue()
+
+
+def signing_failed(exc: Exception) -> UsageError:
+    detail = str(exc).strip().rstrip(".")
+    return UsageError(
+        "pdf.signing_failed", "The document could not be signed: {detail}.", detail=detail
+    )
+
+
+def pdf_signer_for(
+    pdf: bytes,
+    cert_pem: bytes,
+    key_pem: bytes,
+    *,
+    reason: str,
+    location: str | None,
+    signer_name: str,
+    field_name: str,
+    visible: Visible | None,
+) -> tuple[Any, Any, dict[str, str]]:
+    """pyHanko's PdfSigner for this signer and field, the incremental writer over `pdf`
+    and the stamp's text parameters: what signing in one step (`sign_pdf`) and in two
+    (app/export/ltv.py) share."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     leaf, key, certs = _load_signing_material(cert_pem, key_pem)
@@ -115,7 +149,6 @@ def sign_pdf(
         writer = IncrementalPdfFileWriter(BytesIO(pdf))
     except Exception:  # pyHanko's reader raises several types for damaged files
         raise UsageError("pdf.unreadable", "The document to sign is not a readable PDF.") from None
-    out = BytesIO()
     pdf_signer = signers.PdfSigner(
         meta,
         signer=signer,
@@ -130,14 +163,7 @@ def sign_pdf(
         "fingerprint": hashlib.sha256(leaf.dump()).hexdigest()[:16] + "...",
         "who": ascii_name(signer_name),
     }
-    try:
-        pdf_signer.sign_pdf(writer, output=out, appearance_text_params=params)
-    except (SigningError, PdfError) as exc:
-        reason = str(exc).strip().rstrip(".")
-        raise UsageError(
-            "pdf.signing_failed", "The document could not be signed: {detail}.", detail=reason
-        ) from None
-    return out.getvalue()
+    return pdf_signer, writer, params
 
 
 def _stamp_style(visible: Visible) -> Any:
@@ -166,81 +192,6 @@ def ascii_name(name: str) -> str:
     name is in the certificate and printed in the statement itself."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return " ".join(folded.split()) or "the signer"
-
-
-def _failed(problem: str, **known: Any) -> PdfSignatureReport:
-    fields = {
-        "valid": False,
-        "intact": False,
-        "covers_whole_document": False,
-        "signer_subject": "",
-        "trusted": False,
-        **known,
-    }
-    return PdfSignatureReport(problems=(problem,), **fields)
-
-
-def validate_pdf_signature(pdf: bytes, ca_cert_pem: bytes) -> PdfSignatureReport:
-    """Check the statement's signature (the field Signature1, else the first one)."""
-    from asn1crypto import x509 as asn1_x509
-    from cryptography import x509
-    from cryptography.hazmat.primitives.serialization import Encoding
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature as pyhanko_validate
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
-
-    if not isinstance(pdf, bytes | bytearray) or b"%PDF-" not in pdf[:1024]:
-        return _failed("not a PDF")
-    try:
-        roots = [
-            asn1_x509.Certificate.load(c.public_bytes(Encoding.DER))
-            for c in x509.load_pem_x509_certificates(ca_cert_pem)
-        ]
-    except (ValueError, TypeError):
-        return _failed("the trusted CA certificate could not be read")
-    try:
-        reader = PdfFileReader(BytesIO(bytes(pdf)), strict=False)
-        signatures = list(reader.embedded_regular_signatures)
-    except Exception:  # any parse failure of untrusted bytes is a verdict, not a crash
-        return _failed("not a readable PDF")
-    if not signatures:
-        return _failed("no signature")
-    sig = next((s for s in signatures if s.field_name == FIELD_NAME), signatures[0])
-    try:
-        status = pyhanko_validate(sig, ValidationContext(trust_roots=roots))
-    except Exception as exc:  # a damaged signature dictionary or CMS blob
-        return _failed(f"the signature could not be checked ({type(exc).__name__})")
-
-    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-    problems = []
-    if not status.intact:
-        problems.append("the signed content has been altered")
-    elif not status.valid:
-        problems.append("the signature does not verify")
-    if status.intact and status.valid and not status.trusted:
-        problems.append("the signer's certificate does not chain to the trusted CA")
-    if not whole:
-        problems.append(
-            "the signature does not cover the whole file: something was added after signing"
-        )
-    try:
-        subject = status.signing_cert.subject.human_friendly
-    except Exception:  # pragma: no cover - an unusual subject encoding
-        subject = ""
-    try:
-        fingerprint = hashlib.sha256(status.signing_cert.dump()).hexdigest()
-    except Exception:  # pragma: no cover - a certificate that cannot be encoded again
-        fingerprint = ""
-    return PdfSignatureReport(
-        valid=bool(status.intact and status.valid and status.trusted),
-        intact=bool(status.intact),
-        covers_whole_document=whole,
-        signer_subject=subject,
-        trusted=bool(status.trusted),
-        problems=tuple(problems),
-        signer_fingerprint=fingerprint,
-    )
 
 
 def pdf_keywords(pdf: bytes) -> str:

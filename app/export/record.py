@@ -385,8 +385,13 @@ def record(
     audit_head: dict[str, Any],
     text_sha256: str,
     page_confirmation: dict[str, Any] | None = None,  # app/export/pages.py
+    pades_level: str = "B-B",  # the statement signature's PAdES level (app/export/ltv.py)
+    timestamp: dict[str, str] | None = None,  # its signature time-stamp, when it has one
 ) -> dict[str, Any]:
     """The machine-readable record (valid against app/resources/schemas/record-v2)."""
+    signature: dict[str, Any] = {"pades_level": pades_level}
+    if timestamp is not None:
+        signature["timestamp"] = timestamp
     return {
         "$schema": RECORD_SCHEMA_ID,
         "record_version": RECORD_VERSION,
@@ -411,6 +416,7 @@ def record(
             "corrections_at_readback": len(c.corrections),
             "protective_marking": c.marking,
             "declaration": (c.declaration or declaration_for("en", None)).to_json(),
+            **signature,
         },
         "sections": [
             {"id": s["id"], "title": s["title"], "text": s["text"], "revision": s["revision"]}

@@ -235,7 +235,7 @@ def _check_contents(
     check_author(report, signer, trust, ca_only=ca_only)
     check_files(report, files, manifest)
     check_recipients(report, mine, manifest)
-    check_pdf(report, files["statement.pdf"], ca_cert, signer)
+    check_pdf(report, files["statement.pdf"], ca_cert, signer, trust)
     record = check_record(report, files["record.json"], manifest)
     if manifest["version"] >= 2:
         check_binding(report, files["statement.pdf"], record)

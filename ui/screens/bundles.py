@@ -5,6 +5,13 @@ report is shown as plain text, one line per check, exactly as `quietroom-cli ver
 An export can also be sent to the central system (ticked when the trust file lists
 one): it is queued in the vault's outbox with the export itself, the network worker is
 woken, and saving a file is then optional.
+
+When sync is set up, the statement's signature is time-stamped by the central system
+with its validation data (PAdES B-LT) in three steps, so the network never waits in the
+vault worker's queue: the vault worker renders and signs, the network worker
+(ui/sync_worker.py, `run_network`) gets the time-stamp and the revocation list, the
+vault worker writes the bundle and verifies it. Offline, the statement is exported
+without a time-stamp (B-B) and the screen says so.
 """
 
 from __future__ import annotations
@@ -29,9 +36,12 @@ from PySide6.QtWidgets import (
 from app.desktop.bundles import (
     ExportChoices,
     Exported,
-    export_and_verify,
+    ExportJob,
+    begin_export,
     export_choices,
+    finish_export_job,
     report_text,
+    stamp_export_job,
     verify_bundle,
 )
 from app.desktop.types import Report
@@ -39,6 +49,7 @@ from ui.backend import Backend
 from ui.core_messages import translate
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
+from ui.sync_worker import SyncWorker
 
 
 class _BundleScreen(Screen):
@@ -118,6 +129,7 @@ class ExportScreen(_BundleScreen):
         super().__init__(backend, nav, parent)
         self._reference = ""
         self._can_send = False
+        self._network: SyncWorker | None = None  # attach_sync: the main window's worker
         lay = self.layout_
         lay.addWidget(plain_label(self.tr("Export the statement"), self, name="title"))
         lay.addWidget(
@@ -238,6 +250,15 @@ class ExportScreen(_BundleScreen):
             if self.recipients.item(i).checkState() == Qt.CheckState.Checked
         ]
 
+    def attach_sync(self, worker: SyncWorker) -> None:
+        """The network worker: an export's time-stamp runs there; a queued bundle wakes it."""
+        self._network = worker
+        self.sync_requested.connect(worker.wake)
+
+    def _working(self, on: bool) -> None:
+        super()._working(on)
+        self.export.setEnabled(not on)  # one export at a time
+
     def _export(self) -> None:
         ref, target = self.nav.current_case, self.path.text().strip()
         names = self.chosen()
@@ -251,27 +272,71 @@ class ExportScreen(_BundleScreen):
         self._working(True)
         self._say(self.tr("Exporting… this takes a few seconds."))
         self.backend.run(
-            export_and_verify,
+            begin_export,
             ref,
             target or None,
             names,
             send,
-            done=self._exported,
+            done=self._begun,
             failed=self._failed,
         )
 
+    def _begun(self, job: ExportJob) -> None:
+        """Signed on the vault worker; the time-stamp, if sync is set up, on the network
+        worker, then back to the vault worker to write the bundle."""
+        if job.wants_network and self._network is not None:
+            self._say(self.tr("Asking the central system for a time-stamp…"))
+            self._network.run_network(
+                stamp_export_job, job, done=self._stamped, failed=self._failed
+            )
+        else:
+            self._stamped(job)
+
+    def _stamped(self, job: ExportJob) -> None:
+        self.backend.run(finish_export_job, job, done=self._exported, failed=self._failed)
+
     def _exported(self, result: Exported) -> None:
         self._show_report(result.report)
-        if not result.queued:
+        if result.queued:
+            self.sync_requested.emit()
+        if not result.report.ok:
             return
-        self.sync_requested.emit()
-        if result.report.ok:
-            self._say(
+        parts = [self.tr("Every check passed.")]
+        if result.timestamped and result.level == "B-LT":
+            parts.append(
                 self.tr(
-                    "Every check passed. The bundle is in the outbox and goes to the central "
-                    "system as soon as the laptop is connected."
+                    "The statement is time-stamped by the central system ({time}), with the "
+                    "data to check it for years to come (PAdES B-LT)."
+                ).format(time=result.timestamped)
+            )
+        elif result.timestamped:
+            parts.append(
+                self.tr(
+                    "The statement is time-stamped by the central system ({time}) (PAdES B-T)."
+                ).format(time=result.timestamped)
+            )
+        elif result.unreachable:
+            parts.append(
+                self.tr(
+                    "The central system could not be reached, so the statement has no "
+                    "time-stamp (PAdES B-B)."
                 )
             )
+        elif result.not_stamped:
+            parts.append(
+                self.tr(
+                    "The central system gave no time-stamp that checks, so the statement has "
+                    "none (PAdES B-B)."
+                )
+            )
+        if result.queued:
+            parts.append(
+                self.tr(
+                    "The bundle is in the outbox and goes to the central system as soon as "
+                    "the laptop is connected."
+                )
+            )
+        self._say(" ".join(parts))
 
     def clear_content(self) -> None:
         super().clear_content()

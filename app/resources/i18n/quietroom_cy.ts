@@ -1988,6 +1988,41 @@
         <source>Every check passed. The bundle is in the outbox and goes to the central system as soon as the laptop is connected.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad. Mae&apos;r bwndel yn y blwch allan a bydd yn mynd i&apos;r system ganolog cyn gynted ag y bydd y gliniadur wedi&apos;i gysylltu.</translation>
     </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <source>Asking the central system for a time-stamp…</source>
+        <translation type="unfinished">Yn gofyn i&apos;r system ganolog am stamp amser…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <source>Every check passed.</source>
+        <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <source>The statement is time-stamped by the central system ({time}), with the data to check it for years to come (PAdES B-LT).</source>
+        <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}), gyda&apos;r data i&apos;w wirio am flynyddoedd i ddod (PAdES B-LT).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <source>The statement is time-stamped by the central system ({time}) (PAdES B-T).</source>
+        <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}) (PAdES B-T).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <source>The central system could not be reached, so the statement has no time-stamp (PAdES B-B).</source>
+        <translation type="unfinished">Nid oedd modd cyrraedd y system ganolog, felly nid oes stamp amser ar y datganiad (PAdES B-B).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <source>The central system gave no time-stamp that checks, so the statement has none (PAdES B-B).</source>
+        <translation type="unfinished">Ni roddodd y system ganolog stamp amser sy&apos;n gwirio, felly nid oes un ar y datganiad (PAdES B-B).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <source>The bundle is in the outbox and goes to the central system as soon as the laptop is connected.</source>
+        <translation type="unfinished">Mae&apos;r bwndel yn y blwch allan a bydd yn mynd i&apos;r system ganolog cyn gynted ag y bydd y gliniadur wedi&apos;i gysylltu.</translation>
+    </message>
 </context>
 <context>
     <name>FileField</name>
