@@ -1861,165 +1861,160 @@
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="188"/>
+        <location filename="../../../ui/screens/bundles.py" line="200"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="189"/>
+        <location filename="../../../ui/screens/bundles.py" line="201"/>
         <source>supervisor</source>
         <translation type="unfinished">goruchwyliwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="190"/>
+        <location filename="../../../ui/screens/bundles.py" line="202"/>
         <source>intake</source>
         <translation type="unfinished">tîm derbyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="195"/>
+        <location filename="../../../ui/screens/bundles.py" line="207"/>
         <source>{name} ({role})</source>
         <translation type="unfinished">{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="228"/>
+        <location filename="../../../ui/screens/bundles.py" line="240"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="122"/>
+        <location filename="../../../ui/screens/bundles.py" line="134"/>
         <source>Export the statement</source>
         <translation type="unfinished">Allforio&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="126"/>
+        <location filename="../../../ui/screens/bundles.py" line="138"/>
         <source>The signed statement leaves this laptop as one encrypted file that only the people chosen below can open. You are always included.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi yn gadael y gliniadur hwn fel un ffeil wedi&apos;i hamgryptio na all neb ond y bobl a ddewisir isod ei hagor. Rydych chi bob amser wedi&apos;ch cynnwys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="133"/>
-        <location filename="../../../ui/screens/bundles.py" line="137"/>
+        <location filename="../../../ui/screens/bundles.py" line="145"/>
+        <location filename="../../../ui/screens/bundles.py" line="149"/>
         <source>Recipients</source>
         <translation type="unfinished">Derbynwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="138"/>
+        <location filename="../../../ui/screens/bundles.py" line="150"/>
         <source>Members of your organisation who can open the bundle</source>
         <translation type="unfinished">Aelodau o&apos;ch sefydliad sy&apos;n gallu agor y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="141"/>
+        <location filename="../../../ui/screens/bundles.py" line="153"/>
         <source>Se&amp;nd to the central system</source>
         <translation type="unfinished">A&amp;nfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="143"/>
+        <location filename="../../../ui/screens/bundles.py" line="155"/>
         <source>It waits, encrypted, in the outbox until the laptop is connected, then goes.</source>
         <translation type="unfinished">Mae&apos;n aros, wedi&apos;i amgryptio, yn y blwch allan nes bod y gliniadur wedi&apos;i gysylltu, ac yna&apos;n mynd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="145"/>
+        <location filename="../../../ui/screens/bundles.py" line="157"/>
         <source>Send to the central system</source>
         <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="151"/>
-        <location filename="../../../ui/screens/bundles.py" line="217"/>
-        <location filename="../../../ui/screens/bundles.py" line="226"/>
+        <location filename="../../../ui/screens/bundles.py" line="163"/>
+        <location filename="../../../ui/screens/bundles.py" line="229"/>
+        <location filename="../../../ui/screens/bundles.py" line="238"/>
         <source>Save the bundle as</source>
         <translation type="unfinished">Cadw&apos;r bwndel fel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="153"/>
+        <location filename="../../../ui/screens/bundles.py" line="165"/>
         <source>Where the bundle is saved</source>
         <translation type="unfinished">Lle caiff y bwndel ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="154"/>
+        <location filename="../../../ui/screens/bundles.py" line="166"/>
         <source>Choose where to save the bundle</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="156"/>
+        <location filename="../../../ui/screens/bundles.py" line="168"/>
         <source>&amp;Export</source>
         <translation type="unfinished">&amp;Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="160"/>
+        <location filename="../../../ui/screens/bundles.py" line="172"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="161"/>
+        <location filename="../../../ui/screens/bundles.py" line="173"/>
         <source>Builds, signs, encrypts and saves the bundle, then verifies it</source>
         <translation type="unfinished">Yn creu, llofnodi, amgryptio a chadw&apos;r bwndel, ac yna&apos;n ei wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="205"/>
+        <location filename="../../../ui/screens/bundles.py" line="217"/>
         <source>Import the organisation&apos;s trust file first (Identity, on the case list).</source>
         <translation type="unfinished">Mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (Hunaniaeth, ar y rhestr achosion).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="217"/>
+        <location filename="../../../ui/screens/bundles.py" line="229"/>
         <source>Also save a copy as (optional)</source>
         <translation type="unfinished">Cadw copi hefyd fel (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="219"/>
+        <location filename="../../../ui/screens/bundles.py" line="231"/>
         <source>No file: leave empty</source>
         <translation type="unfinished">Dim ffeil: gadewch yn wag</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="246"/>
+        <location filename="../../../ui/screens/bundles.py" line="267"/>
         <source>Choose where to save the bundle.</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="249"/>
+        <location filename="../../../ui/screens/bundles.py" line="270"/>
         <source>Choose at least one recipient.</source>
         <translation type="unfinished">Dewiswch o leiaf un derbynnydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="252"/>
+        <location filename="../../../ui/screens/bundles.py" line="273"/>
         <source>Exporting… this takes a few seconds.</source>
         <translation type="unfinished">Yn allforio… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="271"/>
-        <source>Every check passed. The bundle is in the outbox and goes to the central system as soon as the laptop is connected.</source>
-        <translation type="unfinished">Llwyddodd pob gwiriad. Mae&apos;r bwndel yn y blwch allan a bydd yn mynd i&apos;r system ganolog cyn gynted ag y bydd y gliniadur wedi&apos;i gysylltu.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <location filename="../../../ui/screens/bundles.py" line="288"/>
         <source>Asking the central system for a time-stamp…</source>
         <translation type="unfinished">Yn gofyn i&apos;r system ganolog am stamp amser…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <location filename="../../../ui/screens/bundles.py" line="304"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <location filename="../../../ui/screens/bundles.py" line="308"/>
         <source>The statement is time-stamped by the central system ({time}), with the data to check it for years to come (PAdES B-LT).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}), gyda&apos;r data i&apos;w wirio am flynyddoedd i ddod (PAdES B-LT).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <location filename="../../../ui/screens/bundles.py" line="315"/>
         <source>The statement is time-stamped by the central system ({time}) (PAdES B-T).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}) (PAdES B-T).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <location filename="../../../ui/screens/bundles.py" line="321"/>
         <source>The central system could not be reached, so the statement has no time-stamp (PAdES B-B).</source>
         <translation type="unfinished">Nid oedd modd cyrraedd y system ganolog, felly nid oes stamp amser ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <location filename="../../../ui/screens/bundles.py" line="328"/>
         <source>The central system gave no time-stamp that checks, so the statement has none (PAdES B-B).</source>
         <translation type="unfinished">Ni roddodd y system ganolog stamp amser sy&apos;n gwirio, felly nid oes un ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="0"/>
+        <location filename="../../../ui/screens/bundles.py" line="335"/>
         <source>The bundle is in the outbox and goes to the central system as soon as the laptop is connected.</source>
         <translation type="unfinished">Mae&apos;r bwndel yn y blwch allan a bydd yn mynd i&apos;r system ganolog cyn gynted ag y bydd y gliniadur wedi&apos;i gysylltu.</translation>
     </message>
@@ -2520,43 +2515,43 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>OpenBundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="323"/>
+        <location filename="../../../ui/screens/bundles.py" line="388"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="286"/>
-        <location filename="../../../ui/screens/bundles.py" line="321"/>
+        <location filename="../../../ui/screens/bundles.py" line="351"/>
+        <location filename="../../../ui/screens/bundles.py" line="386"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="290"/>
+        <location filename="../../../ui/screens/bundles.py" line="355"/>
         <source>Checks a bundle sent to you: who signed it, that nothing in it was altered, and that you are one of its recipients.</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch: pwy a&apos;i llofnododd, nad oes dim ynddo wedi&apos;i newid, a&apos;ch bod yn un o&apos;i dderbynwyr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="297"/>
+        <location filename="../../../ui/screens/bundles.py" line="362"/>
         <source>The bundle to check</source>
         <translation type="unfinished">Y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="298"/>
+        <location filename="../../../ui/screens/bundles.py" line="363"/>
         <source>Choose the bundle to check</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="300"/>
+        <location filename="../../../ui/screens/bundles.py" line="365"/>
         <source>&amp;Check the bundle</source>
         <translation type="unfinished">&amp;Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="302"/>
+        <location filename="../../../ui/screens/bundles.py" line="367"/>
         <source>Check the bundle</source>
         <translation type="unfinished">Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="332"/>
+        <location filename="../../../ui/screens/bundles.py" line="397"/>
         <source>Choose the bundle to check.</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio.</translation>
     </message>
@@ -5789,47 +5784,47 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>_BundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="52"/>
+        <location filename="../../../ui/screens/bundles.py" line="63"/>
         <source>Choose…</source>
         <translation type="unfinished">Dewis…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="56"/>
+        <location filename="../../../ui/screens/bundles.py" line="67"/>
         <source>Working</source>
         <translation type="unfinished">Wrthi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="64"/>
+        <location filename="../../../ui/screens/bundles.py" line="75"/>
         <source>Verification report</source>
         <translation type="unfinished">Adroddiad gwirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="65"/>
+        <location filename="../../../ui/screens/bundles.py" line="76"/>
         <source>One line per check; every line must say ok</source>
         <translation type="unfinished">Un llinell i bob gwiriad; rhaid i bob llinell ddweud ok</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="68"/>
+        <location filename="../../../ui/screens/bundles.py" line="79"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="69"/>
+        <location filename="../../../ui/screens/bundles.py" line="80"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="89"/>
+        <location filename="../../../ui/screens/bundles.py" line="100"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="97"/>
+        <location filename="../../../ui/screens/bundles.py" line="108"/>
         <source>The bundle did not verify: {detail}. Do not rely on it; see the report.</source>
         <translation type="unfinished">Ni lwyddodd y bwndel yn y gwiriad: {detail}. Peidiwch â dibynnu arno; gweler yr adroddiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="103"/>
+        <location filename="../../../ui/screens/bundles.py" line="114"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
