@@ -25,6 +25,7 @@ from app.settings import Settings
 from crypto.kdf import KdfParams
 from ui import i18n, theme
 from ui.main_window import MainWindow
+from ui.screens.signature import WAIT as SIGNATURE_WAIT
 
 PASSPHRASE = "screenshots only, not a secret"
 FICTION = (
@@ -302,6 +303,9 @@ def shoot(
     )
     grab("readback")
     window.go("signature")
+    # The sequence's first step, once the worker has said where the statement stands
+    # (this case's sitting is still running: the screen asks to end it first).
+    wait(app, lambda: window.screens["signature"].steps.currentIndex() != SIGNATURE_WAIT)
     grab("signature")
     window.go("settings")
     grab("settings")
