@@ -492,6 +492,7 @@ def test_the_policy_setting_reads_old_files_and_is_strict() -> None:
             parse_policy({**old, "initials_each_page": bad})
 
 
+@pytest.mark.cli  # child processes: make test runs it, make check stays quick
 def test_org_policy_sets_initials_from_the_command_line(tmp_path: Path) -> None:
     own = tmp_path / "org"
     org_init(own)
@@ -518,6 +519,7 @@ def test_statement_pages_carry_no_case_content_into_the_audit(
 # --- the command line ---------------------------------------------------------------------------
 
 
+@pytest.mark.cli  # child processes: make test runs it, make check stays quick
 def test_the_command_line_shows_confirms_and_signs(
     engine: Engine, clock: FakeClock, tmp_path: Path
 ) -> None:

@@ -189,6 +189,7 @@ def cli(vault: Path, pp: Path, *args: str) -> Any:
     return run_cli("--vault", vault, "--passphrase-file", pp, *args)
 
 
+@pytest.mark.cli  # child processes: make test runs it, make check stays quick
 def test_the_command_line_sets_and_shows_the_language(
     tmp_path: Path, passphrase_file: Path
 ) -> None:
