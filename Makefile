@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+# pytest-xdist workers for make test and make check (the machines have 2 cores);
+# TEST_WORKERS=0 runs everything in one process, for debugging a single test.
+TEST_WORKERS ?= 2
 
 # Debian packages the tests use (interop tools, the Secret Service, Qt's xcb platform,
 # PostgreSQL for the intake's throwaway clusters).
@@ -51,7 +54,7 @@ system-deps:
 	fi
 
 test: system-deps $(STAMP) $(QM)
-	tests/run-with-keyring.sh $(PY) -m pytest $(PYTEST_ARGS)
+	tests/run-with-keyring.sh $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The code that ships is type-checked and formatted; tests and benchmarks are linted.
 LINTED := app crypto ui tests bench scripts $(wildcard intake)
@@ -69,7 +72,7 @@ format: $(STAMP)
 # The edit loop: lint, then the tests that take seconds (no crash loops, no UI, no
 # third-party tools); `make test` before every commit that is meant to land.
 check: lint $(QM)
-	tests/run-with-keyring.sh $(PY) -m pytest -q -x -m "not slow and not cli" tests/core $(PYTEST_ARGS)
+	tests/run-with-keyring.sh $(PY) -m pytest -q -x -n $(TEST_WORKERS) -m "not slow and not cli" tests/core $(PYTEST_ARGS)
 
 # A wheel with everything the app needs at run time (the Welsh .qm built first).
 wheel: $(STAMP) $(QM)
