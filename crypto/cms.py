@@ -55,7 +55,13 @@ _ESS_HASHES = {"sha256", "sha384", "sha512"}
 _UTC_TIME_UNTIL = 2050
 
 
-def sign_detached(data: bytes, cert: x509.Certificate, key: ec.EllipticCurvePrivateKey) -> bytes:
+def sign_detached(
+    data: bytes,
+    cert: x509.Certificate,
+    key: ec.EllipticCurvePrivateKey,
+    *,
+    signed_at: datetime | None = None,
+) -> bytes:
     """A detached DER CMS signature of `data` by `key`, carrying `cert`.
 
     Built with asn1crypto because cryptography's PKCS7 builder cannot add the ESS
@@ -66,7 +72,8 @@ def sign_detached(data: bytes, cert: x509.Certificate, key: ec.EllipticCurvePriv
     pki.check_key_matches(cert, key)
     cert_der = cert.public_bytes(Encoding.DER)
     signer_cert = asn1_x509.Certificate.load(cert_der)
-    now = datetime.now(UTC).replace(microsecond=0)
+    # The signing-time attribute (now, unless the caller states when it signs).
+    now = (signed_at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     time_kind = "utc_time" if now.year < _UTC_TIME_UNTIL else "generalized_time"
     ess_id = asn1_tsp.ESSCertIDv2(
         {
@@ -143,6 +150,7 @@ class _Parsed:
     signature: bytes
     message_digest: bytes
     signing_certificates: tuple[_EssCertId, ...]
+    signing_time: datetime | None = None  # the signed attribute, when present
 
 
 def verify_detached(
@@ -175,6 +183,29 @@ def verify_detached(
     _check_signing_certificates(parsed)
     _check_signer(parsed.certificate, ca_cert, at, usage)
     return parsed.certificate
+
+
+def claimed_signing_time(signature_der: bytes) -> datetime | None:
+    """The signing-time attribute a signature carries (UTC), NOT verified: the time to
+    check the signer's certificate at, which `verify_detached` then proves the signer
+    signed (it is one of the signed attributes). None when absent or unreadable."""
+    try:
+        return _parse(signature_der).signing_time
+    except CmsError:
+        return None
+
+
+def signature_moment(signature_der: bytes, now: datetime | None = None) -> datetime | None:
+    """When to check a detached signature's certificate, as DECISIONS says: at the
+    signing time it states, never later than `now` (a claimed future is now); None when
+    it states none (check at now). A certificate that has expired since still verifies
+    what it signed while valid; revocation is the trust file's to say (a revoked member
+    is removed from it)."""
+    claimed = claimed_signing_time(signature_der)
+    if claimed is None:
+        return None
+    current = (now or datetime.now(UTC)).astimezone(UTC)
+    return min(claimed, current)
 
 
 def signer_certificate(signature_der: bytes) -> x509.Certificate:
@@ -319,6 +350,7 @@ def _parse_structure(der: bytes) -> _Parsed:
         raise CmsError(NOT_CMS, "not-cms")
     carried = _signer_certificate(signed, signer)
     certificate_der = bytes(carried.dump())
+    signing_time = values.get("signing_time")
     return _Parsed(
         certificate=x509.load_der_x509_certificate(certificate_der),
         certificate_der=certificate_der,
@@ -329,6 +361,9 @@ def _parse_structure(der: bytes) -> _Parsed:
         signature=signer["signature"].native,
         message_digest=digest,
         signing_certificates=tuple(_ess_cert_ids(attrs)),
+        signing_time=signing_time.astimezone(UTC)
+        if isinstance(signing_time, datetime) and signing_time.utcoffset() is not None
+        else None,
     )
 
 

@@ -20,6 +20,7 @@ from app.export.bundle import MAX_RECIPIENTS, finish_export, prepare_export
 from app.export.verify import Report, check_extract_target, extract, verify_bundle
 from app.org.identity import private_key_files, remove_key_files
 from app.sync.export_stamp import Stamped, remember_crl, stamp_export, stamp_plan
+from app.sync.receipts import bundle_receipt
 
 
 def cmd_identity_import(ctx: Context) -> int:
@@ -166,7 +167,10 @@ def cmd_verify(ctx: Context) -> int:
     a = ctx.args
     if a.extract:
         check_extract_target(Path(a.extract))
-    report = verify_bundle(Path(a.bundle), Path(a.identity), Path(a.trust), ca_only=a.ca_only)
+    receipt = bundle_receipt(Path(a.receipt)) if a.receipt else None
+    report = verify_bundle(
+        Path(a.bundle), Path(a.identity), Path(a.trust), ca_only=a.ca_only, receipt=receipt
+    )
     written: list[str] = []
     if report.ok and a.extract:
         written = extract(report, Path(a.extract))
@@ -265,5 +269,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         action="store_true",
         help="with only the CA's certificate as --trust, accept a bundle whose author's "
         "membership and role cannot be checked (the report still says so)",
+    )
+    p.add_argument(
+        "--receipt",
+        metavar="DIR",
+        help="a folder holding the intake's receipt for this bundle (receipt.json and "
+        "receipt.p7s): checked too, and the manifest's signature is then checked at the "
+        "receipt's time stamp (needs the trust file)",
     )
     p.set_defaults(handler=cmd_verify)

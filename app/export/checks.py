@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import jsonschema
@@ -31,6 +32,7 @@ from app.export.bundle import (
 from app.export.exhibits import exhibit_names
 from app.export.pades import pdf_keywords
 from app.export.pades_validate import (
+    PdfSignatureReport,
     describe,
     intake_timestamp_certificates,
     validate_pdf_signature,
@@ -46,6 +48,7 @@ from crypto.pki_errors import PkiError
 MALFORMED = (ValueError, RecursionError, TypeError, KeyError, AttributeError, IndexError)
 
 AUTHOR_CHECK = "author's role"
+RECORD_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"  # the record's times (record-v2's $defs/timestamp)
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
 _ACTION = re.compile(r"[a-z_]{1,40}")
 _AUDIT_TEXT = ("case_id", "at", "actor", "action", "prev", "hash")
@@ -160,21 +163,49 @@ def check_manifest(report: Report, raw: bytes) -> dict[str, Any] | None:
     return None
 
 
+def signed_when(signature: bytes, trusted: datetime | None = None) -> tuple[datetime | None, str]:
+    """(the moment to check a detached signature's certificate at, how it is known):
+    a trusted time when there is one (a receipt's time stamp over the manifest), else
+    the signing time the signature states (DECISIONS: "at the signature's time"), else
+    now (None)."""
+    if trusted is not None:
+        return trusted, "the intake's time stamp on its receipt"
+    moment = cms.signature_moment(signature)
+    if moment is None:
+        return None, "now: the signature states no signing time"
+    return moment, "the signing time it states"
+
+
+def checked_at_phrase(moment: datetime | None, how: str) -> str:
+    """ "checked at 2026-12-07 10:00:01 UTC, the signing time it states" """
+    if moment is None:
+        return f"checked {how}"
+    return f"checked at {moment.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC, {how}"
+
+
 def check_signature(
-    report: Report, files: dict[str, bytes], manifest: dict[str, Any], ca_cert: Any
+    report: Report,
+    files: dict[str, bytes],
+    manifest: dict[str, Any],
+    ca_cert: Any,
+    *,
+    trusted_time: datetime | None = None,
 ) -> Any:
-    """The manifest's signer (certificate) when the CMS signature verifies, else None."""
+    """The manifest's signer (certificate) when the CMS signature verifies, with the
+    certificate checked at the signature's time (`signed_when`), else None."""
+    moment, how = signed_when(files[SIGNATURE], trusted_time)
     try:
-        signer = cms.verify_detached(files[SIGNATURE], files[MANIFEST], ca_cert)
+        signer = cms.verify_detached(files[SIGNATURE], files[MANIFEST], ca_cert, at=moment)
     except PkiError as exc:
-        report.add("manifest signature", False, str(exc))
+        report.add("manifest signature", False, f"{exc} ({checked_at_phrase(moment, how)})")
         return None
     name = pki.common_name(signer) or "?"
     author = pki.fingerprint(signer) == manifest["author"]["certificate_fingerprint"]
     report.add(
         "manifest signature",
         author,
-        f"signed by {name}, certificate issued by the organisation's CA"
+        f"signed by {name}, certificate issued by the organisation's CA, "
+        f"{checked_at_phrase(moment, how)}"
         if author
         else "the signer is not the author named in the manifest",
     )
@@ -256,7 +287,7 @@ def check_recipients(report: Report, mine: set[str], manifest: dict[str, Any]) -
 
 def check_pdf(
     report: Report, pdf: bytes, ca_cert: Any, signer: Any, trust: Trust | None = None
-) -> None:
+) -> PdfSignatureReport:
     """The statement's PAdES signature, checked at its time (app/export/pades_validate.py):
     its time-stamp is relied on only when the trust file's intake made it."""
     stampers = intake_timestamp_certificates(trust) if trust is not None else []
@@ -273,6 +304,59 @@ def check_pdf(
         ok,
         f"valid: {describe(result)}" if ok else "; ".join(problems) or "not valid",
     )
+    return result
+
+
+def check_timestamp_record(
+    report: Report,
+    result: PdfSignatureReport,
+    record: dict[str, Any] | None,
+    trust: Trust | None,
+) -> None:
+    """Version 2: what the record says of the statement's signature (its PAdES level and
+    time-stamp) is what checking the PDF established, so the record never claims a
+    trusted time the statement does not carry, nor hides one it does."""
+    name = "statement time-stamp"
+    if record is None:
+        report.add(name, False, "there is no valid record to check it against")
+        return
+    said = record["statement"]
+    level, stamp = said["pades_level"], said.get("timestamp")
+    if trust is None:
+        report.add(
+            name,
+            True,
+            f"not checked: the record says PAdES {level}; only the trust file names the "
+            "intake's time-stamping certificate",
+        )
+        return
+    problems = []
+    if level != result.level:
+        problems.append(f"the record says PAdES {level}, the statement is {result.level}")
+    if (stamp is None) != (result.timestamp is None):
+        problems.append(
+            "the record names a time-stamp the statement does not carry"
+            if stamp is not None
+            else "the statement carries a time-stamp the record does not name"
+        )
+    elif stamp is not None and result.timestamp is not None:
+        gen_time = result.timestamp.astimezone(UTC).strftime(RECORD_TIME)
+        if stamp["gen_time"] != gen_time:
+            problems.append("the record's time-stamp time is not the statement's")
+        if stamp["tsa_certificate_fingerprint"] != result.timestamp_fingerprint:
+            problems.append("the record's time-stamping certificate is not the statement's")
+    if problems:
+        report.add(name, False, "; ".join(problems))
+    elif result.timestamp is None:
+        report.add(name, True, f"the record says PAdES {level}, as the statement is: no time-stamp")
+    else:
+        when = result.timestamp.astimezone(UTC)
+        report.add(
+            name,
+            True,
+            f"the record names the statement's time-stamp ({when:%Y-%m-%d %H:%M:%S} UTC) "
+            f"and its level, PAdES {level}",
+        )
 
 
 def _json_against(raw: bytes, schema_name: str, label: str) -> tuple[Any, str | None]:

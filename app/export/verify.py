@@ -17,6 +17,7 @@ import contextlib
 import json
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +49,11 @@ from app.export.checks import (
     check_restricted,
     check_restricted_binding,
     check_signature,
+    check_timestamp_record,
 )
 from app.export.exhibits import BundleLimits, BundleNames, check_exhibits, exhibit_names
 from app.export.page_text import check_pages
+from app.export.receipt_check import RECEIPT_CHECK, Receipted, check_receipted
 from app.fsutil import cannot_read, ensure_private_dir, read_limited, write_new_file
 from app.org import Trust, load_ca_or_trust
 from app.org.organisation import identity_file_unreadable, not_an_age_identity_file
@@ -127,12 +130,19 @@ def read_inputs(bundle: Path, identity_file: Path) -> tuple[bytes, list[Any]]:
 
 
 def verify_bundle(
-    bundle: Path, identity_file: Path, trust_path: Path, *, ca_only: bool = False
+    bundle: Path,
+    identity_file: Path,
+    trust_path: Path,
+    *,
+    ca_only: bool = False,
+    receipt: Callable[[bytes, Trust | None], Receipted] | None = None,
 ) -> Report:
     """A report for any bundle file; only unusable arguments (an unreadable file, an
     identity or trust file that is not one) raise, as UsageError. With only the CA's
     certificate (no trust file), membership and role cannot be checked: the bundle then
-    fails unless `ca_only` says the caller accepts that."""
+    fails unless `ca_only` says the caller accepts that. `receipt` checks the intake's
+    receipt for the bundle file's bytes (the sync layer's `bundle_receipt`), raising
+    VerificationError when it does not check."""
     ca_cert, trust = load_ca_or_trust(trust_path)
     try:
         data, identities = read_inputs(bundle, identity_file)
@@ -140,7 +150,13 @@ def verify_bundle(
         report = Report()
         report.refuse("bundle", exc)
         return report
-    return verify_data(data, identities, ca_cert, trust, ca_only=ca_only)
+    receipted: Receipted | VerificationError | None = None
+    if receipt is not None:
+        try:
+            receipted = receipt(data, trust)
+        except VerificationError as exc:  # a failed line of the report, not an abort
+            receipted = exc
+    return verify_data(data, identities, ca_cert, trust, ca_only=ca_only, receipt=receipted)
 
 
 def read_bundle(bundle: Path) -> bytes:
@@ -173,9 +189,15 @@ def verify_data(
     trust: Trust | None,
     *,
     ca_only: bool = False,
+    receipt: Receipted | VerificationError | None = None,
 ) -> Report:
-    """Verify bundle bytes with age identities and the organisation's CA (and trust)."""
+    """Verify bundle bytes with age identities and the organisation's CA (and trust);
+    with the intake's `receipt` for them (already checked, or why it did not), the
+    manifest's signature is checked at the receipt's time stamp."""
     report = Report()
+    if isinstance(receipt, VerificationError):  # whatever the bundle holds, it is not that
+        report.refuse(RECEIPT_CHECK, receipt)
+        receipt = None
     try:
         payload = _decrypt(data, identities)
     except VerificationError as exc:  # a report still says what failed, in JSON too
@@ -202,7 +224,7 @@ def verify_data(
         return report
     report.files = files
     try:
-        _check_contents(report, files, mine, ca_cert, trust, ca_only)
+        _check_contents(report, files, mine, ca_cert, trust, ca_only, receipt)
     except MALFORMED as exc:  # a shape no check foresaw: still a failed check, named
         report.add(
             "contents",
@@ -227,17 +249,22 @@ def _check_contents(
     ca_cert: Any,
     trust: Trust | None,
     ca_only: bool,
+    receipt: Receipted | None,
 ) -> None:
     manifest = check_manifest(report, files[MANIFEST])
     if manifest is None:
         return
-    signer = check_signature(report, files, manifest, ca_cert)
+    trusted = None
+    if receipt is not None:
+        trusted = check_receipted(report, receipt, manifest, files[MANIFEST])
+    signer = check_signature(report, files, manifest, ca_cert, trusted_time=trusted)
     check_author(report, signer, trust, ca_only=ca_only)
     check_files(report, files, manifest)
     check_recipients(report, mine, manifest)
-    check_pdf(report, files["statement.pdf"], ca_cert, signer, trust)
+    pdf = check_pdf(report, files["statement.pdf"], ca_cert, signer, trust)
     record = check_record(report, files["record.json"], manifest)
     if manifest["version"] >= 2:
+        check_timestamp_record(report, pdf, record, trust)
         check_binding(report, files["statement.pdf"], record)
         check_history(report, files[HISTORY], record, manifest)
         check_exhibits(report, files, record)

@@ -29,7 +29,7 @@ from app.engine.engine import Engine
 from app.engine.reviews import CaseDecision
 from app.errors import UsageError, VerificationError
 from app.export import agefile, safetar
-from app.export.checks import Report, schema
+from app.export.checks import Report, checked_at_phrase, schema, signed_when
 from app.export.verify import read_bundle, read_inputs
 from app.org import Trust, load_ca_or_trust
 from app.review.countersign import CountersignCheck, check_countersigned
@@ -157,16 +157,18 @@ def _check_schema(report: DecisionReport, raw: bytes) -> dict[str, Any] | None:
 def _check_signature(
     report: DecisionReport, files: dict[str, bytes], doc: dict[str, Any], ca_cert: Any
 ) -> Any:
+    moment, how = signed_when(files[SIGNATURE])
     try:
-        signer = cms.verify_detached(files[SIGNATURE], files[DECISION], ca_cert)
+        signer = cms.verify_detached(files[SIGNATURE], files[DECISION], ca_cert, at=moment)
     except PkiError as exc:
-        report.add("decision signature", False, str(exc))
+        report.add("decision signature", False, f"{exc} ({checked_at_phrase(moment, how)})")
         return None
     named = pki.fingerprint(signer) == doc["reviewer"]["certificate_fingerprint"]
     report.add(
         "decision signature",
         named,
-        f"signed by {pki.common_name(signer) or '?'}, certificate issued by the CA"
+        f"signed by {pki.common_name(signer) or '?'}, certificate issued by the CA, "
+        f"{checked_at_phrase(moment, how)}"
         if named
         else "the signer is not the reviewer named in the decision",
     )

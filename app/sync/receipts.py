@@ -19,15 +19,20 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from cryptography import x509
 
-from app.errors import VerificationError
+from app.errors import UsageError, VerificationError
+from app.export.receipt_check import Receipted
+from app.fsutil import cannot_read, read_limited
 from app.org.trust_format import Trust
 from app.sync.timestamps import MAX_TOKEN, TokenError, TokenTimeError, check_token
 from crypto import cms, pki
@@ -103,7 +108,7 @@ def token_of(doc: dict[str, Any]) -> tuple[str, bytes]:
         raise ValueError("its timestamp's token is not base64") from None
 
 
-def check_timestamp(doc: dict[str, Any], trust: Trust, manifest_sha256: str | None) -> None:
+def check_timestamp(doc: dict[str, Any], trust: Trust, manifest_sha256: str | None) -> datetime:
     """A version 2 receipt's token: signed by the intake's time-stamping certificate,
     over the receipt's imprint (and that the item's `manifest_sha256` when known), at a
     time within MAX_SKEW of `received`. Raises `sync.bad_receipt`."""
@@ -115,7 +120,7 @@ def check_timestamp(doc: dict[str, Any], trust: Trust, manifest_sha256: str | No
     if manifest_sha256 is not None and imprint != manifest_sha256:
         raise bad_receipt("its timestamp is over another manifest than the one sent")
     try:
-        check_token(
+        checked = check_token(
             token,
             trust,
             digest=bytes.fromhex(imprint),
@@ -128,6 +133,7 @@ def check_timestamp(doc: dict[str, Any], trust: Trust, manifest_sha256: str | No
         ) from None
     except TokenError as exc:
         raise bad_receipt(f"its time-stamp token: {exc}") from None
+    return checked.gen_time
 
 
 def check_receipt(
@@ -160,3 +166,68 @@ def check_receipt(
     if doc["version"] >= 2:
         check_timestamp(doc, trust, manifest_sha256)
     return doc
+
+
+RECEIPT_FILES = ("receipt.json", "receipt.p7s")
+MAX_RECEIPT = 256 * 1024  # a receipt and its signature are a few kilobytes
+
+
+def bundle_receipt(folder: Path) -> Callable[[bytes, Trust | None], Receipted]:
+    """`verify --receipt FOLDER`: read the intake's receipt for a bundle (receipt.json and
+    receipt.p7s, as its answer gives them; UsageError when they cannot be read) and
+    return the check verify runs on the bundle file's bytes: the receipt proves the
+    intake keeps exactly those bytes (kind bundle, SHA-256, size), its signer is the
+    trust file's intake, and a version 2 receipt's token checks. Raises
+    `sync.bad_receipt` when it does not."""
+    receipt_json, signature = (_read_receipt_file(folder / name) for name in RECEIPT_FILES)
+
+    def check(data: bytes, trust: Trust | None) -> Receipted:
+        if trust is None:
+            raise receipt_not_checked(
+                "it is checked against the trust file's intake: give "
+                "the trust file, not only the CA certificate"
+            )
+        try:
+            said = json.loads(receipt_json.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            said = None
+        item_id = said.get("id") if isinstance(said, dict) else None
+        try:
+            doc = check_receipt(
+                receipt_json,
+                signature,
+                trust,
+                kind="bundle",
+                item_id=item_id if isinstance(item_id, str) else "",
+                sha256=hashlib.sha256(data).hexdigest(),
+                size=len(data),
+            )
+            stamped, imprint = None, None
+            if doc["version"] >= 2:
+                stamped = check_timestamp(doc, trust, None)
+                imprint = doc["timestamp"]["imprint_sha256"]
+        except VerificationError as exc:  # sync's words speak of the outbox: not here
+            detail = str(exc.params.get("detail", exc))
+            if detail.endswith(" is not the item's"):
+                detail = f"it is for another file than this bundle ({detail[:-18]} differs)"
+            raise receipt_not_checked(detail) from None
+        return Receipted(doc["id"], received_at(doc), stamped, imprint)
+
+    return check
+
+
+def receipt_not_checked(detail: str) -> VerificationError:
+    return VerificationError(
+        "verify.bad_receipt", "the intake's receipt does not check ({detail})", detail=detail
+    )
+
+
+def _read_receipt_file(path: Path) -> bytes:
+    try:
+        return read_limited(path, MAX_RECEIPT)
+    except OSError as exc:
+        raise cannot_read(path, exc.strerror) from None
+    except ValueError:
+        raise UsageError(
+            "sync.receipt_too_large", "{path} is too large to be a receipt", path=path
+        ) from None

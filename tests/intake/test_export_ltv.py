@@ -168,6 +168,9 @@ def test_a_reachable_export_is_b_lt_and_the_tools_agree(
     line = next(x for x in report.splitlines() if "statement PDF signature" in x)
     assert line.startswith("ok  ")
     assert f"PAdES B-LT, time-stamped {stamped_at:%Y-%m-%d %H:%M:%S} UTC by the intake" in line
+    said = next(x for x in report.splitlines() if "statement time-stamp" in x)
+    assert said.startswith("ok  ") and f"({stamped_at:%Y-%m-%d %H:%M:%S} UTC)" in said
+    assert "the signing time it states" in report  # the manifest, at its signature's time
     record = json.loads((opened / "record.json").read_text())
     assert record["statement"]["pades_level"] == "B-LT"
     assert record["statement"]["timestamp"] == made["timestamp"]
@@ -248,6 +251,7 @@ def test_offline_stays_b_b_and_required_writes_nothing(world: SyncWorld, tmp_pat
     assert json.loads(result.stdout)["pades_level"] == "B-B"
     report = verify_and_extract(world, bundle, tmp_path / "opened")
     assert "ok    statement PDF signature: valid: PAdES B-B, not time-stamped" in report
+    assert "ok    statement time-stamp: the record says PAdES B-B, as the statement is" in report
     record = json.loads((tmp_path / "opened" / "record.json").read_text())
     assert record["statement"]["pades_level"] == "B-B" and "timestamp" not in record["statement"]
     pdf = (tmp_path / "opened" / "statement.pdf").read_bytes()

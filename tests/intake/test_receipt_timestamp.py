@@ -44,6 +44,7 @@ from intake.tsa import Stamp, TimeStampingAuthority
 from tests.conftest import require_tool
 from tests.intake.harness import Running, free_tcp_port, running_intake
 from tests.intake.sync_world import CASE, SyncWorld, build_sync_world, localhost
+from tests.interop.bundle_forge import failed, verify
 
 pytestmark = pytest.mark.slow
 
@@ -356,3 +357,59 @@ def test_the_hand_check_in_docs_verifying_runs_as_written(
     # Another manifest: the page's commands stop.
     (tmp_path / "bundle" / "manifest.json").write_bytes(manifest.replace(b"{", b"{ ", 1))
     assert run().returncode != 0
+
+
+# --- verify --receipt: the manifest checked at the receipt's time stamp ---------------
+
+
+def test_verify_with_the_receipt_checks_the_manifest_at_its_time_stamp(
+    interviewer: Engine, intake: Running, world: SyncWorld, tmp_path: Path
+) -> None:
+    item_id, _ = exported_and_delivered(interviewer)
+    item = interviewer.outbox_item(item_id)
+    assert item.receipt_json is not None and item.receipt_sig is not None
+    bundle = tmp_path / "statement.qrb"
+    bundle.write_bytes(interviewer.outbox_data(item_id))
+    folder = tmp_path / "receipt"
+    folder.mkdir()
+    (folder / "receipt.json").write_bytes(item.receipt_json)
+    (folder / "receipt.p7s").write_bytes(item.receipt_sig)
+    stamped = json.loads(item.receipt_json)["timestamp"]
+
+    code, report, stderr = verify(bundle, world.org / "supervisor", world.org / "trust.json",
+                                  "--receipt", folder)  # fmt: skip
+    assert code == 0, stderr
+    checks = {c["check"]: c["detail"] for c in report["checks"]}
+    assert "time-stamped its manifest at" in checks["receipt"]
+    assert "the intake's time stamp on its receipt" in checks["manifest signature"]
+    assert stamped["imprint_sha256"] == sha(manifest_of(intake, bundle.read_bytes()))
+
+    # A receipt altered after the intake signed it: the receipt's line fails, exit 4.
+    doc = json.loads(item.receipt_json)
+    doc["received"] = "2020-01-01T00:00:00.000000Z"
+    (folder / "receipt.json").write_text(json.dumps(doc), encoding="utf-8")
+    code, report, stderr = verify(bundle, world.org / "supervisor", world.org / "trust.json",
+                                  "--receipt", folder)  # fmt: skip
+    assert code == 4 and list(failed(report)) == ["receipt"], report
+    assert failed(report)["receipt"].startswith("the intake's receipt does not check (")
+    assert stderr.count("\n") == 1 and "outbox" not in stderr
+
+    # The receipt of another file (a byte of the bundle's padding differs): refused.
+    (folder / "receipt.json").write_bytes(item.receipt_json)
+    other = tmp_path / "other.qrb"
+    other.write_bytes(bundle.read_bytes() + b"\n")
+    code, report, _ = verify(other, world.org / "supervisor", world.org / "trust.json",
+                             "--receipt", folder)  # fmt: skip
+    assert code == 4 and "it is for another file than this bundle" in failed(report)["receipt"]
+
+    # With only the CA certificate, the receipt cannot be tied to the intake: said so.
+    code, report, _ = verify(bundle, world.org / "supervisor", world.org / "ca.pem",
+                             "--ca-only", "--receipt", folder)  # fmt: skip
+    assert code == 4 and "trust file" in failed(report)["receipt"]
+
+    # A folder without the receipt: one line, exit 1, nothing else said.
+    (folder / "receipt.p7s").unlink()
+    code, report, stderr = verify(bundle, world.org / "supervisor", world.org / "trust.json",
+                                  "--receipt", folder)  # fmt: skip
+    assert code == 1
+    assert "receipt.p7s" in stderr and stderr.count("\n") == 1
