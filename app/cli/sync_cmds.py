@@ -1,4 +1,4 @@
-"""CLI commands for sync with the intake: `sync configure|run|status|retry`, `review
+"""CLI commands for sync with the intake: `sync configure|run|status|retry|receipt`, `review
 fetch`, and the delivery attempt `export --send` and `review decide --send` make.
 
 Exit code 5 means the intake could not be reached by a one-shot command (`sync run
@@ -14,6 +14,7 @@ import json
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from app.cli.context import Context
@@ -22,6 +23,7 @@ from app.errors import QuietroomError, UnreachableError, UsageError
 from app.review.inbox import is_supervisor, not_a_supervisor
 from app.sync.client import Busy, IntakeClient, Refused, Unreachable, check_url
 from app.sync.fetch import fetch_reviews
+from app.sync.receipts import write_receipt
 from app.sync.run import INTERVAL_SECONDS, PassReport, Runner, intake_url, sync_pass
 
 
@@ -85,6 +87,27 @@ def cmd_retry(ctx: Context) -> int:
     with ctx.engine() as engine:
         item = engine.outbox_requeue(ctx.args.id)
     ctx.emit(item.to_json(), f"{item.item_id} is {item.state}.")
+    return 0
+
+
+def cmd_receipt(ctx: Context) -> int:
+    """Write a delivered item's receipt, as the intake signed it, for `verify --receipt`."""
+    a = ctx.args
+    with ctx.engine() as engine:
+        item = engine.outbox_item(a.id)
+    if item.receipt_json is None or item.receipt_sig is None:
+        raise UsageError(
+            "sync.no_receipt",
+            "{id} has no receipt yet ({state}): it has not been delivered",
+            id=item.item_id,
+            state=item.state,
+        )
+    target = Path(a.out)
+    written = write_receipt(target, item.receipt_json, item.receipt_sig)
+    ctx.emit(
+        {"id": item.item_id, "files": [str(p) for p in written]},
+        f"Wrote the receipt for {item.item_id} to {target}.",
+    )
     return 0
 
 
@@ -216,3 +239,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("id", metavar="ID")
     p.set_defaults(handler=cmd_retry)
+    p = group.add_parser(
+        "receipt",
+        parents=[common],
+        help="write a delivered item's receipt (receipt.json, receipt.p7s) into a folder, "
+        "for 'verify --receipt'",
+    )
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--out", required=True, metavar="DIR", help="created if missing")
+    p.set_defaults(handler=cmd_receipt)

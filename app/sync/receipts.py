@@ -32,7 +32,7 @@ from cryptography import x509
 
 from app.errors import UsageError, VerificationError
 from app.export.receipt_check import Receipted
-from app.fsutil import cannot_read, read_limited
+from app.fsutil import cannot_read, ensure_private_dir, read_limited, write_new_file
 from app.org.trust_format import Trust
 from app.sync.timestamps import MAX_TOKEN, TokenError, TokenTimeError, check_token
 from crypto import cms, pki
@@ -214,6 +214,35 @@ def bundle_receipt(folder: Path) -> Callable[[bytes, Trust | None], Receipted]:
         return Receipted(doc["id"], received_at(doc), stamped, imprint)
 
     return check
+
+
+def write_receipt(folder: Path, receipt_json: bytes, signature: bytes) -> list[Path]:
+    """receipt.json and receipt.p7s in `folder` (made 0700 if missing), each 0600 and
+    new: an existing receipt is never overwritten (UsageError), and nothing is left
+    half-written."""
+    paths = [folder / name for name in RECEIPT_FILES]
+    taken = [p for p in paths if p.exists() or p.is_symlink()]
+    if taken:
+        raise UsageError(
+            "sync.receipt_exists", "{path} already exists; nothing was written", path=taken[0]
+        )
+    written: list[Path] = []
+    try:
+        if not folder.is_dir():  # a folder of the user's own keeps its permissions
+            ensure_private_dir(folder)
+        for path, data in zip(paths, (receipt_json, signature), strict=True):
+            write_new_file(path, data)
+            written.append(path)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise UsageError(
+            "sync.receipt_not_written",
+            "could not write the receipt into {folder}: {reason}",
+            folder=folder,
+            reason=exc.strerror,
+        ) from None
+    return written
 
 
 def receipt_not_checked(detail: str) -> VerificationError:

@@ -41,7 +41,7 @@ from intake import receipts, store
 from intake.db import Database
 from intake.store import BundleRow
 from intake.tsa import Stamp, TimeStampingAuthority
-from tests.conftest import require_tool
+from tests.conftest import PASSPHRASE, require_tool, run_cli
 from tests.intake.harness import Running, free_tcp_port, running_intake
 from tests.intake.sync_world import CASE, SyncWorld, build_sync_world, localhost
 from tests.interop.bundle_forge import failed, verify
@@ -370,11 +370,30 @@ def test_verify_with_the_receipt_checks_the_manifest_at_its_time_stamp(
     assert item.receipt_json is not None and item.receipt_sig is not None
     bundle = tmp_path / "statement.qrb"
     bundle.write_bytes(interviewer.outbox_data(item_id))
-    folder = tmp_path / "receipt"
-    folder.mkdir()
-    (folder / "receipt.json").write_bytes(item.receipt_json)
-    (folder / "receipt.p7s").write_bytes(item.receipt_sig)
     stamped = json.loads(item.receipt_json)["timestamp"]
+    # The interviewer writes the receipt out of the vault with `sync receipt`.
+    vault = interviewer.vault.root
+    interviewer.vault.close()
+    secret = tmp_path / "pass"
+    secret.write_text(PASSPHRASE + "\n")
+    folder = tmp_path / "receipts" / "statement"
+
+    def receipt_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        return run_cli("--vault", vault, "--passphrase-file", secret, "sync", "receipt", *args)
+
+    done = receipt_cli(item_id, "--out", folder, "--json")
+    assert done.returncode == 0, done.stderr
+    assert (folder / "receipt.json").read_bytes() == item.receipt_json
+    assert (folder / "receipt.p7s").read_bytes() == item.receipt_sig
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert (folder / "receipt.json").stat().st_mode & 0o777 == 0o600
+    # Never over a receipt already there; an unknown id: one line each, exit 1.
+    again = receipt_cli(item_id, "--out", folder)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.stderr.count("\n") == 1
+    unknown = receipt_cli("0" * 32, "--out", tmp_path / "none")
+    assert unknown.returncode == 1 and "nothing in the outbox" in unknown.stderr
+    assert not (tmp_path / "none").exists()
 
     code, report, stderr = verify(bundle, world.org / "supervisor", world.org / "trust.json",
                                   "--receipt", folder)  # fmt: skip

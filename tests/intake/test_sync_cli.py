@@ -109,6 +109,10 @@ def test_export_send_offline_queues_and_sync_run_once_says_5(
     assert item["bundle_id"] == made["bundle_id"]
     assert (item["state"], item["bytes_sent"], item["receipt"]) == ("queued", 0, None)
     assert item["kind"] == "bundle" and item["size"] == made["bytes"]
+    # No receipt to write out yet: one line, exit 1, no folder made.
+    none = cli("sync", "receipt", made["bundle_id"], "--out", tmp_path / "receipt")
+    assert "has no receipt yet (queued)" in one_line(none, 1)
+    assert not (tmp_path / "receipt").exists()
 
 
 def test_sync_run_once_delivers_and_status_shows_the_receipt(
