@@ -96,14 +96,15 @@ def org_identity(tmp_path: Path) -> tuple[Path, str]:
 
 @pytest.fixture
 def passphrase_file(tmp_path: Path) -> Path:
-    path = tmp_path / "passphrase.txt"
-    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    return path
+    return write_secret(tmp_path, "passphrase.txt", PASSPHRASE)
 
 
 def write_secret(tmp_path: Path, name: str, text: str) -> Path:
+    """A passphrase or password file as its owner keeps it: 0600 (the CLI refuses one
+    other users could read)."""
     path = tmp_path / name
     path.write_text(text + "\n", encoding="utf-8")
+    path.chmod(0o600)
     return path
 
 

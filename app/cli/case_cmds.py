@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from app.cli.context import Context, read_text_file
+from app.cli.from_file import allow_from_file
 from app.engine.models import (
     AGE_STATUSES,
     CATEGORIES,
@@ -28,6 +29,17 @@ def yes_no(value: str) -> bool:
 
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+# The survivor's details that warn when given as arguments (--from-file keeps them off
+# the process list and out of the shell history).
+WITNESS_DETAILS = (
+    "--name", "--preferred-name", "--pronouns", "--date-of-birth", "--age", "--occupation",
+    "--communication-needs", "--language", "--interpreter-language", "--avoid", "--support",
+    "--abe-reference",
+)  # fmt: skip
+RESTRICTED_DETAILS = (
+    "--address", "--phone", "--email", "--safe-contact", "--safe-times", "--dates-to-avoid",
+    "--special-measures", "--other-needs", "--date-of-birth", "--court-note",
+)  # fmt: skip
 
 
 def cmd_case_create(ctx: Context) -> int:
@@ -299,6 +311,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="the language the statement is written in: en (English, the default) or cy "
         "(Welsh; signing needs the organisation's approved Welsh declaration)",
     )
+    allow_from_file(p, sensitive=("--interviewer",))
     p = command(cases, "set", cmd_case_set, "change the case (until its statement is signed)")
     p.add_argument(
         "--statement-language",
@@ -316,10 +329,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--reason", help="why (one line, at most 500 characters; it goes into the record)"
     )
+    allow_from_file(p, sensitive=("--reason",))
     p = command(cases, "list", cmd_case_list, "list cases", with_id=False)
     p.add_argument("--search", help="part of a reference or the witness's name")
     p.add_argument("--category", choices=CATEGORIES)
     p.add_argument("--status", choices=STATUSES)
+    allow_from_file(p, sensitive=("--search",))
     command(cases, "show", cmd_case_show, "show a case (no restricted details)")
 
     witness = group("witness", "the survivor's details")
@@ -354,6 +369,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "recorded (ABE) interview (give --abe-reference), no for a written statement",
     )
     p.add_argument("--abe-reference", metavar="REF", help="the visual recording's reference")
+    allow_from_file(p, sensitive=WITNESS_DETAILS)
     p = command(
         witness,
         "restricted",
@@ -400,6 +416,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         metavar="yes|no",
         help="the witness consents to their details going to the Witness Service",
     )
+    allow_from_file(p, sensitive=RESTRICTED_DETAILS)
     p = command(witness, "consent", cmd_witness_consent, "record a consent given or withdrawn")
     p.add_argument(
         "--kind",
@@ -415,6 +432,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--limit",
         help="a limit the witness put on it, printed with it (e.g. 'GP records 1990-1995 only')",
     )
+    allow_from_file(p, sensitive=("--note", "--limit"))
 
     notes = group("note", "interviewer notes (never part of the statement)")
     p = command(notes, "add", cmd_note_add, "add an interviewer note")
@@ -425,12 +443,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = command(timeline, "add", cmd_timeline_add, "add an event")
     p.add_argument("--when", required=True, help="in the survivor's words, e.g. 'summer 1987'")
     p.add_argument("--what", required=True)
+    allow_from_file(p, sensitive=("--when", "--what"))
     command(timeline, "list", cmd_timeline_list, "list events in date order")
 
     fields = group("field", "structured fields of the interview guide")
     p = command(fields, "set", cmd_field_set, "set a guide field")
     p.add_argument("--field", required=True)
     p.add_argument("--value", required=True, nargs="+")
+    allow_from_file(p, sensitive=("--value",))
 
     audits = group("audit", "the hash-chained audit log")
     command(audits, "verify", cmd_audit_verify, "recompute the chain")

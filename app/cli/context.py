@@ -11,6 +11,8 @@ import argparse
 import contextlib
 import getpass
 import json
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -61,8 +63,31 @@ def _read_utf8(name: str, what: str, limit: int, too_large: str) -> str:
         ) from None
 
 
+def check_private_file(name: str, what: str) -> None:
+    """Refuse a secret's file that other users may read or change, as ssh refuses a
+    private key with loose permissions: the fix is one chmod, and a passphrase other
+    users have read is no longer a secret. Pipes and standard input have no such mode."""
+    if name == "-":
+        return
+    try:
+        st = os.stat(name)
+    except OSError:
+        return  # reading it says why, in the same words as for any file
+    if stat.S_ISREG(st.st_mode) and st.st_mode & 0o077:
+        raise UsageError(
+            "cli.secret_file_open",
+            "the {what} file {name} can be read or changed by other users of this computer "
+            "(its mode is {mode:04o}): run 'chmod 600 {name}' and try again",
+            what=what,
+            name=name,
+            mode=stat.S_IMODE(st.st_mode),
+        )
+
+
 def read_passphrase_file(name: str, what: str = "passphrase") -> str:
-    """The first line of FILE (or of standard input for '-'), without its line ending."""
+    """The first line of FILE (or of standard input for '-'), without its line ending.
+    The file must be private to its owner (`check_private_file`)."""
+    check_private_file(name, what)
     text = _read_utf8(name, what, MAX_PASSPHRASE_FILE, "to hold a passphrase")
     line = text.splitlines()[0] if text else ""
     if not line:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.context import Context, case_command, read_binary_file
+from app.cli.from_file import allow_from_file
 from app.engine.exhibits import MAX_EXHIBIT_BYTES, Exhibit
 from app.errors import DiskFullError, UsageError
 from app.fsutil import check_output_file, no_such_folder, write_new_file
@@ -164,6 +165,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help=f"the exhibit's file (at most {MAX_EXHIBIT_BYTES // (1024 * 1024)} MiB), "
         "kept encrypted in the vault",
     )
+    allow_from_file(p, sensitive=("--description",))
     command("list", cmd_list, "list the current statement's exhibits")
     p = command("remove", cmd_remove, "remove an exhibit before signing")
     p.add_argument("--reference", required=True, metavar="REF")

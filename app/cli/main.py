@@ -162,6 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(argv: Sequence[str] | None, debug: bool) -> int:
     from app import hygiene
     from app.cli.context import Context
+    from app.cli.from_file import apply_from_file
 
     hygiene.harden_process()
     hygiene.configure_logging(debug)
@@ -172,8 +173,12 @@ def run(argv: Sequence[str] | None, debug: bool) -> int:
         args = build_parser().parse_args(argv)
         wants_json = bool(getattr(args, "json", False))
         check_file_names(args)
+        warning = apply_from_file(args)
         ctx = Context(args)
-        return int(args.handler(ctx) or 0)
+        code = int(args.handler(ctx) or 0)
+        if warning:  # after the work, and only then: a refusal stays one line
+            ctx.note(warning)
+        return code
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
     except BrokenPipeError:

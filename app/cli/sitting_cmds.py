@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from app.cli.context import Context, case_command, whole_number
+from app.cli.from_file import allow_from_file
 from app.engine.models import PAUSE_REQUESTER_ROLES, Sitting
 from app.engine.sittings import parse_participant
 from app.errors import UsageError
@@ -153,6 +154,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="who is present, e.g. interviewer:NAME, isva:NAME, interpreter:NAME:LANGUAGE",
     )
     p.add_argument("--location")
+    allow_from_file(p, sensitive=("--present", "--location"))
     p = command("pause", cmd_pause, "pause the sitting (always allowed)")
     p.add_argument(
         "--requested-by",
@@ -161,6 +163,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "it the pause is recorded with who asked not recorded, to complete later",
     )
     p.add_argument("--reason")
+    allow_from_file(p, sensitive=("--reason",))
     p = command(
         "pause-update", cmd_pause_update, "record who asked for a pause, and why, after the fact"
     )
@@ -169,11 +172,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--pause", type=whole_number(1, 1_000_000), help="the pause number (default: the latest)"
     )
+    allow_from_file(p, sensitive=("--reason",))
     p = command("reason", cmd_reason, "add a reason to a pause after the fact")
     p.add_argument("--reason", required=True)
     p.add_argument(
         "--pause", type=whole_number(1, 1_000_000), help="the pause number (default: the latest)"
     )
+    allow_from_file(p, sensitive=("--reason",))
     command("resume", cmd_resume, "resume where the sitting stopped")
     command("end", cmd_end, "end the sitting")
     command("list", cmd_list, "list the case's sittings")

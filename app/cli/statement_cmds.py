@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from app.cli.context import Context, case_command, read_binary_file, read_text_file, whole_number
+from app.cli.from_file import allow_from_file
 from app.engine.pages import MAX_PAGES
 from app.engine.statements import MAX_SIGNATURE_BYTES
 from app.errors import UsageError
@@ -220,6 +221,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         metavar="NAME",
         help="who read the statement to the witness, if they could not read it",
     )
+    allow_from_file(p, sensitive=("--read-by",))
     p = command("sign", cmd_sign, "sign the statement with the witness's signature")
     p.add_argument(
         "--witness-signature",

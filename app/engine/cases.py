@@ -425,13 +425,22 @@ class CasesMixin(SurvivorMixin):
                         "field.one_value", "{field} takes exactly one value", field=field_id
                     )
             elif spec.kind == "number":
+                if len(values) != 1:
+                    raise UsageError(
+                        "field.one_value", "{field} takes exactly one value", field=field_id
+                    )
                 try:
                     values = [float(v) for v in values]
                 except (TypeError, ValueError):
                     raise UsageError(
                         "field.not_a_number", "{field} must be a number", field=field_id
                     ) from None
-            stored = values if spec.kind == "multichoice" else values[0]
+            if spec.kind == "multichoice":
+                stored: Any = values
+            elif spec.kind in ("choice", "number"):
+                stored = values[0]
+            else:  # text: the words given, every one of them (never only the first)
+                stored = " ".join(str(v) for v in values)
             if isinstance(stored, str):
                 stored = short_text(stored, spec.label, limit=20_000)
             at = self.now()

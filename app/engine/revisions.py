@@ -8,7 +8,10 @@ stores the whole text (compressed), which bounds the work to rebuild any revisio
 
 Saves close together may be coalesced into the previous revision, but only when both
 are pure insertions: then every intermediate text is the final one minus part of what
-was inserted, so no text that was ever saved disappears from the history.
+was inserted, so no text that was ever saved disappears from the history. And only when
+the new insertion touches the span the previous one inserted (typing on): two far-apart
+insertions composed into one would store, and every later save in the window rewrite,
+all the text between them.
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ class Delta:
     @property
     def is_insertion(self) -> bool:
         return self.deleted == 0
+
+    def continues(self, previous: Delta) -> bool:
+        """This insertion (into the text `previous` made) is inside or at either end of
+        the span `previous` inserted: the same run of typing."""
+        return previous.prefix <= self.prefix <= previous.prefix + len(previous.inserted)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -146,7 +154,7 @@ def record(
         and delta.is_insertion
     ):
         previous = Delta(last[2], last[3], last[4], last[5])
-        if previous.is_insertion:
+        if previous.is_insertion and delta.continues(previous):
             merged = compose_insertions(previous, delta, new)
             conn.execute(
                 "UPDATE revisions SET prefix = ?, suffix = ?, inserted = ?, length = ?, "

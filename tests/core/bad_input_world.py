@@ -78,6 +78,7 @@ def make_world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
     def put(name: str, data: bytes) -> Path:
         (files / name).write_bytes(data)
+        (files / name).chmod(0o600)  # passphrase files must be private; all may be
         return files / name
 
     huge = files / "huge.bin"

@@ -88,4 +88,5 @@ def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
         path.write_text(data, encoding="utf-8")
     else:
         path.write_bytes(data)
+    path.chmod(0o600)  # private, as the CLI requires of passphrase files
     return path

@@ -149,6 +149,7 @@ class Cli:
 def cli(vault_dir: Path, tmp_path: Path) -> Cli:
     passphrase = tmp_path / "passphrase.txt"
     passphrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    passphrase.chmod(0o600)
     return Cli(vault_dir, passphrase)
 
 

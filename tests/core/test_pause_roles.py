@@ -136,6 +136,7 @@ def cli_vault(tmp_path: Path) -> tuple[Path, Path]:
         engine.start_sitting(REF, [Participant("isva", "Sam Lee")])
     passphrase = tmp_path / "passphrase.txt"
     passphrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    passphrase.chmod(0o600)
     return root, passphrase
 
 

@@ -47,6 +47,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (base / "tampered.qrb").write_bytes(bytes(data))
     pp = base / "passphrase.txt"
     pp.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    pp.chmod(0o600)
     checklist = base / "checklist.json"
     checklist.write_bytes(all_met().to_bytes())
     comments = base / "comments.txt"

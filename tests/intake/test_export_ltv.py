@@ -78,6 +78,7 @@ class Member:
         self.secret = tmp_path / "interviewer.pass"
         self.secret.write_text(PASSPHRASE + "\n")
         self.secret.chmod(0o600)
+        self.secret.chmod(0o600)
 
     def __call__(self, *args: str | Path) -> subprocess.CompletedProcess[str]:
         return run_cli("--vault", self.vault, "--passphrase-file", self.secret, *args)

@@ -376,6 +376,7 @@ def test_verify_with_the_receipt_checks_the_manifest_at_its_time_stamp(
     interviewer.vault.close()
     secret = tmp_path / "pass"
     secret.write_text(PASSPHRASE + "\n")
+    secret.chmod(0o600)
     folder = tmp_path / "receipts" / "statement"
 
     def receipt_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:

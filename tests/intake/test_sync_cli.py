@@ -62,6 +62,7 @@ def member(world: SyncWorld, tmp_path: Path, role: str, url: str | None) -> Memb
     secret = tmp_path / f"{role}.pass"
     secret.write_text(PASSPHRASE + "\n")
     secret.chmod(0o600)
+    secret.chmod(0o600)
     return Member(root, secret)
 
 

@@ -461,6 +461,7 @@ def test_only_signed_statements_export(tmp_path: Path) -> None:
         engine.create_case("general", "G-1")
     pw = tmp_path / "pw"
     pw.write_text(PASSPHRASE + "\n")
+    pw.chmod(0o600)
     result = run_cli(
         "--vault",
         tmp_path / "v",
@@ -483,6 +484,7 @@ def test_export_writes_no_plaintext_anywhere(tmp_path: Path, private_dirs: dict[
     out_dir.mkdir()
     pw = tmp_path / "pw"
     pw.write_text(PASSPHRASE + "\n")
+    pw.chmod(0o600)
     engine.vault.close()
     result = run_cli(
         "--vault",

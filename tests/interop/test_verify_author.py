@@ -122,6 +122,7 @@ def test_the_command_line_refuses_a_supervisors_export(world: World, tmp_path: P
     engine.vault.close()
     pw = tmp_path / "pw"
     pw.write_text(PASSPHRASE + "\n")
+    pw.chmod(0o600)
     out = tmp_path / "s.qrb"
     result = run_cli("--vault", root, "--passphrase-file", pw, "export", "CSA-R-2", "--out", out)
     assert result.returncode == 1, result.stdout + result.stderr

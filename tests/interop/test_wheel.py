@@ -112,6 +112,7 @@ def test_the_installed_wheel_creates_a_vault_and_a_case(wheel: Path, tmp_path: P
     passphrase = work / "passphrase"
     passphrase.write_text(PASSPHRASE + "\n")
     passphrase.chmod(0o600)
+    passphrase.chmod(0o600)
     cli = venv / "bin" / "quietroom-cli"
     vault = ["--vault", str(work / "vault"), "--passphrase-file", str(passphrase)]
 
