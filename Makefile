@@ -14,7 +14,7 @@ TEST_WORKERS ?= 2
 APT_PACKAGES := gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb xauth postgresql \
 	libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libegl1 libgl1 \
-	libfontconfig1 libdbus-1-3 fonts-dejavu-core
+	libfontconfig1 libdbus-1-3 fonts-dejavu-core mount e2fsprogs
 
 QM     := app/resources/i18n/quietroom_cy.qm
 
@@ -88,6 +88,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
 	$(PY) bench/sync.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/sync_gui.py
+	tests/run-with-keyring.sh $(PY) bench/startup.py
 
 # The sync client's fault campaign at full size: 1,000 real bundles through random network
 # and database faults until every one is delivered (make test runs it with 40). About 15

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
+import re
 import secrets
 import stat
+import time
 from pathlib import Path
 
 from app.errors import DiskFullError, UsageError
 
+LOG = logging.getLogger("quietroom.files")
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
@@ -40,21 +44,56 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def fsync_dir(path: Path) -> None:
-    # Directory fsync makes the rename itself durable; not every platform allows it.
+def fsync_dir(path: Path, *, strict: bool = False) -> None:
+    """Make a rename in `path` durable. Not every platform or file system can sync a
+    directory (EINVAL, ENOTSUP): that is never an error. Any other failure is ignored,
+    unless `strict` (the vault's header), where it is raised: the caller must say that
+    the change may not survive a power cut."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
+        if strict:
+            raise
         return
     try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
+        os.fsync(fd)
+    except OSError as exc:
+        if strict and exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
     finally:
         os.close(fd)
 
 
 def temp_path_for(target: Path, tag: str = "tmp") -> Path:
     return target.with_name(f".{target.name}.{tag}-{secrets.token_hex(6)}")
+
+
+LEFTOVER_AGE = 60.0  # seconds: younger temporary files may be another process's, in use
+
+
+def remove_leftovers(target: Path) -> int:
+    """Remove the temporary files `atomic_write` left beside `target` when a process was
+    killed between writing one and renaming it (a whole backup, or the master key
+    wrapped under a new passphrase); return how many. Only our own names, only plain
+    files (never a link), and only those older than LEFTOVER_AGE, so a write another
+    process is making right now is left alone."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.tmp-[0-9a-f]{{12}}")
+    removed = 0
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return 0
+    cutoff = time.time() - LEFTOVER_AGE
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed += 1
+    if removed:
+        fsync_dir(target.parent)
+    return removed
 
 
 def write_new_file(path: Path, data: bytes) -> None:
@@ -72,8 +111,10 @@ def write_new_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically and durably (temp, fsync, rename, fsync dir)."""
+def atomic_write(path: Path, data: bytes, *, strict_sync: bool = False) -> None:
+    """Replace `path` with `data` atomically and durably (temp, fsync, rename, fsync dir).
+    With `strict_sync`, a failure to sync the directory after the rename is raised
+    (OSError): the new content is in place but may not survive a power cut."""
     tmp = temp_path_for(path)
     try:
         write_new_file(tmp, data)
@@ -82,7 +123,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(path.parent)
+    fsync_dir(path.parent, strict=strict_sync)
 
 
 def is_inside(path: Path, folder: Path) -> bool:
@@ -120,7 +161,13 @@ def check_output_file(path: Path, what: str, *, vault_root: Path | None = None) 
 
 def write_output_file(path: Path, data: bytes, what: str) -> None:
     """`atomic_write` for a file the user named: a failure is one clear UsageError (a
-    DiskFullError, exit code 6, when the disk is full: the vault itself is untouched)."""
+    DiskFullError, exit code 6, when the disk is full: the vault itself is untouched).
+    What an interrupted earlier write to the same file left beside it goes first."""
+    if remove_leftovers(path):
+        LOG.warning(
+            "removed the unfinished copy an interrupted earlier write left beside the "
+            "output file; the output file itself was never replaced by it"
+        )
     try:
         atomic_write(path, data)
     except OSError as exc:

@@ -1,7 +1,8 @@
 """Process hygiene applied once at start-up by both entry points.
 
-umask 077 so that nothing we create is readable by others, core dumps off so that a
-crash never writes key material to disk, and logging configured exactly once.
+umask 077 so that nothing we create is readable by others, core dumps off (and, on
+Linux, the process marked not dumpable) so that a crash never writes key material to
+disk, and logging configured exactly once.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ _configured = False
 LOG = logging.getLogger("quietroom")
 
 
+PR_SET_DUMPABLE = 4  # <linux/prctl.h>
+PR_GET_DUMPABLE = 3
+
+
 def harden_process() -> None:
     os.umask(0o077)
     # A core file would hold the master key and decrypted case text.
@@ -24,6 +29,23 @@ def harden_process() -> None:
         import resource
 
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # The size limit is ignored where the kernel pipes cores to a program
+    # (systemd-coredump, apport); a process that is not dumpable gets no core at all, and
+    # other processes of the same user cannot attach to it or read its memory either.
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+
+
+def dumpable() -> bool | None:
+    """Whether this process may dump core (Linux; None elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    return bool(ctypes.CDLL(None).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
 
 
 def configure_logging(debug: bool = False) -> None:

@@ -19,5 +19,14 @@ class KeyringFailure(CryptoError):
     """The keyring backend refused or failed an operation."""
 
 
+class KeyringTimeout(KeyringFailure):
+    """The keyring did not answer in time (a locked keyring waiting on a prompt nobody
+    can answer, say)."""
+
+
+class KeyringLocked(KeyringFailure):
+    """The keyring is locked and could not be unlocked here."""
+
+
 class RecoveryError(CryptoError):
     """An age recovery envelope could not be made or opened."""

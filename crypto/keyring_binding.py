@@ -12,14 +12,55 @@ import hashlib
 import importlib
 import os
 import sys
+import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 import keyring.backend
 import keyring.errors
 
-from crypto.errors import KeyringFailure, KeyringUnavailable
+from crypto.errors import KeyringFailure, KeyringLocked, KeyringTimeout, KeyringUnavailable
 
 SERVICE = "Quietroom vault device secret"
 SECRET_LEN = 32
+# Every call into the keyring gives up after this long: a locked keyring may wait for a
+# password prompt nobody can answer (no display, or a prompt behind another window), and
+# a vault must never hang for minutes on it.
+TIMEOUT_SECONDS = 10.0
+
+_T = TypeVar("_T")
+
+
+def _answered(call: Callable[[], _T], timeout: float | None = None) -> _T:
+    """`call()` in a helper thread, given at most `timeout` seconds. A call that does
+    not return in time raises KeyringTimeout; the thread is left to finish (or not) on
+    its own, as a daemon, since a D-Bus call cannot be cancelled from outside."""
+    done: list[_T] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(call())
+        except BaseException as exc:  # handed to the caller's thread below
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="quietroom-keyring", daemon=True)
+    thread.start()
+    thread.join(TIMEOUT_SECONDS if timeout is None else timeout)
+    if thread.is_alive():
+        raise KeyringTimeout(f"no answer within {TIMEOUT_SECONDS:.0f} seconds")
+    if failed:
+        raise failed[0]
+    return done[0]
+
+
+def _failure(exc: Exception) -> KeyringFailure:
+    if isinstance(exc, KeyringFailure):
+        return exc
+    if isinstance(exc, keyring.errors.KeyringLocked):
+        return KeyringLocked(str(exc) or "the keyring is locked")
+    return KeyringFailure(str(exc) or type(exc).__name__)
+
 
 ACCEPTED_BACKENDS: dict[str, str] = {
     "keyring.backends.SecretService.Keyring": "Secret Service",
@@ -63,13 +104,18 @@ def _viable_accepted() -> list[keyring.backend.KeyringBackend]:
         module_name, _, class_name = identifier.rpartition(".")
         try:
             backend = getattr(importlib.import_module(module_name), class_name)()
-            priority = backend.priority  # raises when the backend cannot work here
+            # Raises when the backend cannot work here; asks D-Bus, so it is timed too.
+            priority = _answered(_priority_of(backend))
         except Exception:  # a missing dependency or service: not viable, like keyring says
             continue
         if priority > 0:
             found.append(backend)
     found.sort(key=lambda b: b.priority, reverse=True)
     return found
+
+
+def _priority_of(backend: keyring.backend.KeyringBackend) -> Callable[[], float]:
+    return lambda: float(backend.priority)
 
 
 def find_backend(required: str | None = None) -> keyring.backend.KeyringBackend:
@@ -97,32 +143,36 @@ def secret_check(secret: bytes | bytearray) -> bytes:
 def store(
     backend: keyring.backend.KeyringBackend, vault_id: str, secret: bytes | bytearray
 ) -> None:
+    encoded = base64.b64encode(bytes(secret)).decode("ascii")
     try:
-        backend.set_password(SERVICE, vault_id, base64.b64encode(bytes(secret)).decode("ascii"))
+        _answered(lambda: backend.set_password(SERVICE, vault_id, encoded))
     except Exception as exc:
-        raise KeyringFailure(str(exc) or type(exc).__name__) from exc
+        raise _failure(exc) from exc
     if load(backend, vault_id) != bytearray(secret):
         raise KeyringFailure("the keyring did not return the secret just stored")
 
 
 def load(backend: keyring.backend.KeyringBackend, vault_id: str) -> bytearray | None:
+    """The device secret, or None when the keyring holds none for the vault. Something
+    held that is not a device secret (replaced by other data) comes back as an empty
+    bytearray, which belongs to no vault: the caller says "replaced", never "missing"."""
     try:
-        value = backend.get_password(SERVICE, vault_id)
+        value = _answered(lambda: backend.get_password(SERVICE, vault_id))
     except Exception as exc:
-        raise KeyringFailure(str(exc) or type(exc).__name__) from exc
+        raise _failure(exc) from exc
     if value is None:
         return None
     try:
         raw = base64.b64decode(value, validate=True)
     except ValueError:
-        return None
-    return bytearray(raw) if len(raw) == SECRET_LEN else None
+        return bytearray()
+    return bytearray(raw) if len(raw) == SECRET_LEN else bytearray()
 
 
 def delete(backend: keyring.backend.KeyringBackend, vault_id: str) -> None:
     try:
-        backend.delete_password(SERVICE, vault_id)
+        _answered(lambda: backend.delete_password(SERVICE, vault_id))
     except keyring.errors.PasswordDeleteError:
         pass
     except Exception as exc:
-        raise KeyringFailure(str(exc) or type(exc).__name__) from exc
+        raise _failure(exc) from exc

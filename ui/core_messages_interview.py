@@ -26,7 +26,13 @@ INTERVIEW_MESSAGES: dict[str, Callable[[], str]] = {
         "{hint}",
     ),
     "keyring.unreadable": lambda: QCoreApplication.translate(
-        "CoreMessages", "{label} could not be read (is it locked?); {hint}"
+        "CoreMessages",
+        "{label} could not be read (is it locked?); unlock your keyring (log in again) and retry",
+    ),
+    "keyring.timeout": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "{label} did not answer within {seconds} seconds (it may be locked and waiting for a "
+        "password); unlock your keyring (log in again) and retry",
     ),
     "keyring.secret_missing": lambda: QCoreApplication.translate(
         "CoreMessages", "this vault's device secret is missing from {label}; {hint}"
@@ -82,6 +88,20 @@ INTERVIEW_MESSAGES: dict[str, Callable[[], str]] = {
     ),
     "vault.read_only": lambda: QCoreApplication.translate(
         "CoreMessages", "the vault cannot be written (it is read-only); nothing was changed"
+    ),
+    "vault.vault_disk_full": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the disk holding the vault is full: free some space; nothing stored is lost",
+    ),
+    "vault.header_not_durable": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the change was made, but the disk did not confirm it was written ({reason}); a "
+        "power cut now could undo it: run the same command again",
+    ),
+    "vault.io_error": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the disk holding the vault reported an input/output error, so nothing was changed: "
+        "check that the disk is attached and has space, then try again",
     ),
     # the workspace and its sittings
     "case.not_found": lambda: QCoreApplication.translate(

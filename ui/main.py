@@ -70,6 +70,18 @@ def forget_file_dialog_state() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = start(argv)
+    if started is None:
+        return 1
+    app, window = started
+    code = app.exec()
+    window.shutdown()
+    return int(code)
+
+
+def start(argv: list[str] | None = None) -> tuple[Any, Any] | None:
+    """Everything up to the shown window: (the QApplication, the main window), or None
+    (after saying why) when there is no display. bench/startup.py times it."""
     hygiene.startup(debug="--debug" in (argv or sys.argv[1:]))
     if not display_available():
         print(
@@ -78,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             "headless check).",
             file=sys.stderr,
         )
-        return 1
+        return None
     from PySide6.QtWidgets import QApplication
 
     from app.desktop.session import Session
@@ -94,10 +106,4 @@ def main(argv: list[str] | None = None) -> int:
     theme.apply(app, prefs.theme, prefs.text_scale)
     window = MainWindow(Session(paths.vault_dir()), prefs)
     window.show()
-    code = app.exec()
-    window.shutdown()
-    return int(code)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return app, window

@@ -7,10 +7,11 @@ import argparse
 from pathlib import Path
 
 from app.cli.context import Context, read_passphrase_file
-from app.errors import UsageError, VaultError
+from app.errors import QuietroomError, UsageError, VaultError
 from app.fsutil import read_limited
 from app.org.organisation import identity_file_unreadable, not_an_age_identity_file
 from app.vault import backup
+from app.vault.database import vault_disk_full
 from app.vault.vault import Vault, recover
 
 
@@ -58,13 +59,15 @@ def _status_text(info: dict[str, object]) -> str:
     ]
     if "integrity" in info:
         lines.append(f"integrity:      {info['integrity']}")
+    if info.get("disk_full"):
+        lines.append("disk:           full: nothing can be saved until there is space")
     return "\n".join(lines)
 
 
 def cmd_status(ctx: Context) -> int:
     with ctx.open_vault() as vault:
         info = vault.status(check=ctx.args.check)
-    error = (
+    error: QuietroomError | None = (
         None
         if info.get("integrity") != "damaged"
         else VaultError(
@@ -74,6 +77,8 @@ def cmd_status(ctx: Context) -> int:
             count=info["integrity_problems"],
         )
     )
+    if error is None and info.get("disk_full"):
+        error = vault_disk_full()
     ctx.emit(info, lambda: _status_text(info), error=error)
     if error is not None:
         raise error

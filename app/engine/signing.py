@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from app.errors import QuietroomError, UsageError
 from app.org.policy import Policy
-from app.org.trust import trust_from_bytes
 from app.render import signature_art
 from app.render.document import SignatureArt
 from app.render.wording import DECLARATION
@@ -108,6 +107,10 @@ def stored_policy(conn: Connection) -> Policy | None:
     if row is None:
         return None
     try:
+        # Here, not at the top: reading a trust file loads the PKI, which opening the
+        # engine (every command, the app's start) does not otherwise need.
+        from app.org.trust import trust_from_bytes
+
         trust = trust_from_bytes(bytes(row[0]), bytes(row[1]), pki.load_certificate(bytes(row[2])))
     except (QuietroomError, PkiError, ValueError):
         return None

@@ -68,13 +68,45 @@ def disk_full() -> DiskFullError:
     )
 
 
+def vault_disk_full() -> DiskFullError:
+    """The vault's own disk is full (SQLite could not even make room for its -wal or -shm
+    file to read): no damage, and nothing to restore."""
+    return DiskFullError(
+        "vault.vault_disk_full",
+        "the disk holding the vault is full: free some space; nothing stored is lost",
+    )
+
+
+def io_error() -> StorageError:
+    return StorageError(
+        "vault.io_error",
+        "the disk holding the vault reported an input/output error, so nothing was changed: "
+        "check that the disk is attached and has space, then try again",
+    )
+
+
+# Below this much free space, SQLite's "disk I/O error" on the vault's disk is taken to
+# be the disk being full (it cannot grow its -shm file: 32 KiB at a time).
+FULL_BELOW = 256 * 1024
+
+
+def disk_is_full(folder: Path) -> bool:
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < FULL_BELOW
+
+
 # SQLite's primary result codes (the low byte of an extended code).
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 8, 10, 13
 
 
-def storage_error(exc: BaseException) -> StorageError | None:
+def storage_error(exc: BaseException, near: Path | None = None) -> StorageError | None:
     """The typed error for a database error that is no sign of damage (another writer
-    holding the vault, a full disk, a read-only place); None when it may be damage."""
+    holding the vault, a full disk, a read-only place, a disk that failed a read or a
+    write); None when it may be damage. `near`: the vault's folder, to tell a full disk
+    from another input/output error."""
     if not isinstance(exc, sqlcipher3.OperationalError):
         return None
     code = getattr(exc, "sqlite_errorcode", None)
@@ -93,6 +125,10 @@ def storage_error(exc: BaseException) -> StorageError | None:
         return StorageError(
             "vault.read_only", "the vault cannot be written (it is read-only); nothing was changed"
         )
+    if primary == _SQLITE_IOERR or "disk i/o error" in text:
+        # Never "damaged": sending someone to an old backup for a full or failing disk
+        # could throw away newer statements.
+        return vault_disk_full() if near is not None and disk_is_full(near) else io_error()
     return None
 
 
@@ -203,21 +239,44 @@ def open_database(path: Path, key: SecretKey, *, create: bool = False) -> tuple[
         # ourselves so none of them ever depends on the caller's umask.
         write_new_file(path, b"")
     os.chmod(path, FILE_MODE)
+    try:
+        conn = _connect(path, key)
+    except DatabaseError as exc:
+        meaning = storage_error(exc, near=path.parent) or damaged()
+        if meaning.code != "vault.vault_disk_full":
+            raise meaning from None
+        # The disk is too full for SQLite's shared-memory index (-shm). In exclusive
+        # locking mode it keeps that index in its own memory instead, so what is stored
+        # can still be read (status, backup to another disk, export); any write then
+        # fails as "disk full", and nothing stored is lost.
+        LOG.info("the vault's disk is full: opened in exclusive locking mode to read it")
+        try:
+            conn = _connect(path, key, exclusive=True)
+        except DatabaseError as again:
+            raise (storage_error(again, near=path.parent) or damaged()) from None
+    try:
+        version = check_settings(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn, version
+
+
+def _connect(path: Path, key: SecretKey, *, exclusive: bool = False) -> Connection:
+    """A keyed connection whose key a first read has verified."""
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         silence_cipher_log(conn)
         apply_key(conn, key)
         # Defaults are SQLCipher 4's; set explicitly so a future default change is visible.
         conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError as exc:
-            raise (storage_error(exc) or damaged()) from None
-        version = check_settings(conn)
+        if exclusive:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE").fetchall()
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
         conn.close()
         raise
-    return conn, version
+    return conn
 
 
 def integrity_problems(conn: Connection) -> list[str]:

@@ -16,7 +16,13 @@ from app.errors import AuthError, Phrase, UsageError, VaultError
 from app.vault.header import Header, Recovery, Wrapped
 from crypto import keyring_binding as kr
 from crypto import recovery
-from crypto.errors import KeyringFailure, KeyringUnavailable, RecoveryError, UnwrapError
+from crypto.errors import (
+    KeyringFailure,
+    KeyringTimeout,
+    KeyringUnavailable,
+    RecoveryError,
+    UnwrapError,
+)
 from crypto.kdf import SALT_LEN, KdfParams, argon2id, hkdf, key_encryption_key
 from crypto.kdf import normalise_passphrase as _normalise
 from crypto.secret import SecretKey, wipe
@@ -152,12 +158,21 @@ def current_binding(header: Header, *, backup: bool = False) -> Binding:
         ) from None
     try:
         secret = kr.load(backend, header.vault_id)
+    except KeyringTimeout:
+        raise AuthError(
+            "keyring.timeout",
+            "{label} did not answer within {seconds} seconds (it may be locked and waiting "
+            "for a password); unlock your keyring (log in again) and retry",
+            label=label,
+            seconds=int(kr.TIMEOUT_SECONDS),
+        ) from None
     except KeyringFailure:
+        # Locked, most often: the answer is to unlock it, not an administrator's recover.
         raise AuthError(
             "keyring.unreadable",
-            "{label} could not be read (is it locked?); {hint}",
+            "{label} could not be read (is it locked?); unlock your keyring (log in again) "
+            "and retry",
             label=label,
-            hint=hint,
         ) from None
     if secret is None:
         if backup:
@@ -211,6 +226,8 @@ def bind_here(vault_id: str) -> tuple[Binding, bool]:
     except KeyringFailure:
         return Binding(None, None), False
     if existing is not None:
+        if len(existing) != kr.SECRET_LEN:  # something else is held there: leave it be
+            return Binding(None, None), False
         return Binding(kr.backend_id(backend), existing), False
     try:
         return new_binding(True, vault_id), True

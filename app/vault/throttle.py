@@ -4,13 +4,22 @@ The count lives in the per-user state directory, outside the vault, because a wr
 passphrase must leave every file of the vault untouched. It is a brake on guessing at
 the keyboard of an unlocked laptop; against an attacker holding a copy of the disk the
 protection is Argon2id and the device secret, not this file.
+
+Checking the delay, trying the passphrase and recording the outcome happen under one
+lock (`serialised`, an exclusive lock on a file beside the count): unlock attempts
+launched together are taken one after another, each seeing the count the one before
+left, so none slips past the delay and no failure is lost. A last attempt dated in the
+future (the clock was set back) counts as made now, and no wait exceeds MAX_DELAY.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app import paths
@@ -20,6 +29,7 @@ from app.fsutil import atomic_write, ensure_private_dir, read_limited
 FREE_ATTEMPTS = 3
 MAX_DELAY = 300.0
 FILE_NAME = "unlock-attempts.json"
+LOCK_NAME = "unlock-attempts.lock"
 
 
 def delay_after(failures: int) -> float:
@@ -63,7 +73,29 @@ class Throttle:
 
     def wait_remaining(self) -> float:
         failures, last = self._entry()
-        return max(0.0, last + delay_after(failures) - self.clock())
+        now = self.clock()
+        last = min(last, now)  # a date in the future (the clock set back) counts as now
+        return min(MAX_DELAY, max(0.0, last + delay_after(failures) - now))
+
+    @contextlib.contextmanager
+    def serialised(self) -> Iterator[None]:
+        """Hold the per-user unlock lock: one attempt at a time (see the module's note).
+        Without a writable state directory there is no count to protect, and no lock."""
+        try:
+            ensure_private_dir(self.path.parent)
+            fd = os.open(
+                self.path.parent / LOCK_NAME,
+                os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0),
+                0o600,
+            )
+        except OSError:
+            yield
+            return
+        try:
+            _lock(fd)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
 
     def check(self) -> None:
         """Refuse an attempt made before the current delay has passed."""
@@ -95,3 +127,19 @@ class Throttle:
 
     def record_success(self) -> None:
         self._save(None)
+
+
+def _lock(fd: int) -> None:
+    """Wait for the exclusive lock on `fd` (released when it is closed)."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        while True:
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError:  # LK_LOCK gives up after 10 seconds: keep waiting
+                continue
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_EX)

@@ -20,10 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
-from app.errors import AuthError, UsageError, VaultError
-from app.fsutil import atomic_write, ensure_private_dir, read_limited
+from app.errors import AuthError, StorageError, UsageError, VaultError
+from app.fsutil import atomic_write, ensure_private_dir, read_limited, remove_leftovers
 from app.vault import keys, restore_journal
-from app.vault.database import Connection, integrity_problems, open_database, typed_errors
+from app.vault.database import (
+    Connection,
+    disk_is_full,
+    integrity_problems,
+    open_database,
+    typed_errors,
+)
 from app.vault.header import MAX_HEADER_BYTES, Header, header_damaged, parse_header
 from app.vault.migrations import current_version, migrate
 from app.vault.session_lock import LOCK_NAME
@@ -180,6 +186,11 @@ class Vault:
     def open(cls, root: Path, passphrase: str, *, clock: Callable[[], float] = time.time) -> Vault:
         header = read_header(root)
         master = cls._unlock_master(header, passphrase, clock)
+        if remove_leftovers(header_path(root)):
+            LOG.warning(
+                "removed a temporary copy of the vault's header left by an interrupted "
+                "passphrase change or key update; the vault's header is as it was before"
+            )
         try:
             with keys.database_key(master) as dbkey, typed_errors():
                 conn, version = open_database(database_path(root), dbkey)
@@ -201,16 +212,21 @@ class Vault:
         """The master key from the passphrase (and device secret); `backup` words the
         errors for a backup file being restored."""
         throttle = Throttle(header.vault_id, clock=clock)
-        throttle.check()
+        throttle.check()  # refuse early, before asking the keyring
+        # The keyring first, outside the lock: a keyring that does not answer must not
+        # hold up every other open behind it (each call has its own time limit).
         binding = keys.current_binding(header, backup=backup)
         try:
-            master = keys.unwrap_master(header, passphrase, binding)
-        except AuthError:
-            throttle.record_failure()
-            raise
+            with throttle.serialised():  # the check, the attempt and its record: one step
+                throttle.check()
+                try:
+                    master = keys.unwrap_master(header, passphrase, binding)
+                except AuthError:
+                    throttle.record_failure()
+                    raise
+                throttle.record_success()
         finally:
             binding.close()
-        throttle.record_success()
         return master
 
     # --- using an unlocked vault --------------------------------------------------------
@@ -281,6 +297,8 @@ class Vault:
                 self.header.recovery.recipient if self.header.recovery else None
             ),
         }
+        # A full disk is no damage, but nothing can be saved until there is space.
+        info["disk_full"] = disk_is_full(self.root)
         with self.reading() as conn:
             info["schema_version"] = current_version(conn)
             if check:
@@ -292,7 +310,19 @@ class Vault:
     # --- changing how the vault is unlocked ---------------------------------------------
 
     def _write_header(self, header: Header) -> None:
-        atomic_write(header_path(self.root), header.to_bytes())
+        try:
+            atomic_write(header_path(self.root), header.to_bytes(), strict_sync=True)
+        except OSError as exc:
+            if header_path(self.root).read_bytes() != header.to_bytes():
+                raise  # not replaced: the caller's error handling says so
+            # In place, but the disk did not confirm the rename: say it, never "done".
+            self.header = header
+            raise StorageError(
+                "vault.header_not_durable",
+                "the change was made, but the disk did not confirm it was written "
+                "({reason}); a power cut now could undo it: run the same command again",
+                reason=exc.strerror or type(exc).__name__,
+            ) from None
         self.header = header
 
     def change_passphrase(self, new_passphrase: str) -> None:
