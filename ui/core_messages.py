@@ -84,3 +84,12 @@ def translate(message: Phrase) -> str:
 
 def translate_error(error: QuietroomError) -> str:
     return translate(error.phrase)
+
+
+def sentence(message: str) -> str:
+    """A core message (one plain clause) shown as a sentence."""
+    message = message.strip()
+    if not message:
+        return ""
+    message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "?", "!")) else message + "."

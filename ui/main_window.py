@@ -38,6 +38,7 @@ from app.desktop.vault import lock, vault_exists
 from app.settings import Settings
 from ui import capture, i18n, theme
 from ui.backend import Backend
+from ui.screen_registry import EAGER, SCREENS, Screens, screen_class
 from ui.screens.base import Screen
 from ui.sync_worker import SyncWorker
 from ui.widgets.sync_indicator import SyncIndicator
@@ -62,42 +63,8 @@ ScreenFactory = Callable[[Backend, "MainWindow"], Screen]
 
 
 def screen_classes() -> dict[str, ScreenFactory]:
-    from ui.screens.bundles import ExportScreen, OpenBundleScreen
-    from ui.screens.cases import CaseListScreen
-    from ui.screens.decisions import DecisionsScreen
-    from ui.screens.identity import IdentityScreen
-    from ui.screens.new_case import NewCaseScreen
-    from ui.screens.outbox import OutboxScreen
-    from ui.screens.pause import PauseScreen
-    from ui.screens.readback import ReadBackScreen
-    from ui.screens.review_decision import ReviewDecisionScreen
-    from ui.screens.review_inbox import ReviewInboxScreen
-    from ui.screens.review_reading import ReviewReadingScreen
-    from ui.screens.settings_screen import SettingsScreen
-    from ui.screens.setup import SetupScreen
-    from ui.screens.signature import SignatureScreen
-    from ui.screens.unlock import UnlockScreen
-    from ui.screens.workspace import WorkspaceScreen
-
-    return {
-        "setup": SetupScreen,
-        "unlock": UnlockScreen,
-        "cases": CaseListScreen,
-        "new_case": NewCaseScreen,
-        "workspace": WorkspaceScreen,
-        "pause": PauseScreen,
-        "readback": ReadBackScreen,
-        "signature": SignatureScreen,
-        "settings": SettingsScreen,
-        "export": ExportScreen,
-        "open_bundle": OpenBundleScreen,
-        "identity": IdentityScreen,
-        "review_inbox": ReviewInboxScreen,
-        "review_reading": ReviewReadingScreen,
-        "decisions": DecisionsScreen,
-        "review_decision": ReviewDecisionScreen,
-        "outbox": OutboxScreen,
-    }
+    """Every screen's class (importing every screen module: for tests and screenshots)."""
+    return {name: screen_class(name) for name in SCREENS}
 
 
 class MainWindow(QMainWindow):
@@ -136,7 +103,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.indicator)
         self.setStatusBar(bar)
         bar.hide()
-        self.screens: dict[str, Screen] = {}
+        self.screens = Screens(self._make_screen)
         self._build_screens()
         self._shortcuts()
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
@@ -153,16 +120,19 @@ class MainWindow(QMainWindow):
     # --- construction -------------------------------------------------------------------
 
     def _build_screens(self) -> None:
-        for name, cls in screen_classes().items():
-            screen = cls(self.backend, self)
-            self.screens[name] = screen
-            self.stack.addWidget(screen)
-            # Screens that show sync follow the worker; those that queue work wake it.
-            attach = getattr(screen, "attach_sync", None)
-            if attach is not None:
-                attach(self.sync)
-            elif hasattr(screen, "sync_requested"):
-                screen.sync_requested.connect(self.sync.wake)
+        for name in EAGER:
+            self.screens[name]
+
+    def _make_screen(self, name: str) -> Screen:
+        screen: Screen = screen_class(name)(self.backend, self)
+        self.stack.addWidget(screen)
+        # Screens that show sync follow the worker; those that queue work wake it.
+        attach = getattr(screen, "attach_sync", None)
+        if attach is not None:
+            attach(self.sync)
+        elif hasattr(screen, "sync_requested"):
+            screen.sync_requested.connect(self.sync.wake)
+        return screen
 
     def _shortcuts(self) -> None:
         # Qt blocks these while a modal dialog is open; eventFilter covers that case.
@@ -193,7 +163,7 @@ class MainWindow(QMainWindow):
     @property
     def current_screen(self) -> str:
         widget = self.stack.currentWidget()
-        return next((n for n, s in self.screens.items() if s is widget), "")
+        return next((n for n, s in self.screens.built().items() if s is widget), "")
 
     @property
     def previous_screen(self) -> str | None:
@@ -235,22 +205,23 @@ class MainWindow(QMainWindow):
     def pause(self, requested_by: str | None = None) -> None:
         """Switch to the pause screen at once, then record the pause in the background."""
         if self.current_screen == "pause":
-            self.screens["pause"].resume()  # type: ignore[attr-defined]  # F9 toggles
+            self.screens["pause"].resume()  # F9 toggles
             return
         if not self._is_unlocked or self.current_screen in ("unlock", "setup"):
             return
         close_transient_windows()
-        workspace = self.screens["workspace"]
+        workspace = self.screens.built().get("workspace")
         self._paused_from = self.current_screen
         self.go("pause")  # first: nothing of the case stays on screen for a moment longer
         self._paused_at = self._idle_clock()
         getattr(workspace, "remember_place", lambda: None)()
-        self.screens["pause"].begin(requested_by)  # type: ignore[attr-defined]
+        self.screens["pause"].begin(requested_by)
 
     def resume(self) -> None:
         self._paused_at = None
         self.go(getattr(self, "_paused_from", None) or "workspace")
-        getattr(self.screens["workspace"], "sitting_changed", lambda: None)()
+        workspace = self.screens.built().get("workspace")
+        getattr(workspace, "sitting_changed", lambda: None)()
 
     def lock(self) -> None:
         if not self._is_unlocked:
@@ -260,13 +231,13 @@ class MainWindow(QMainWindow):
         self._paused_at = None  # a pause that locked the vault has done its work
         current = self.current_screen
         self._return_to = current if current not in ("unlock", "setup", "settings") else None
-        for screen in self.screens.values():
+        for screen in self.screens.built().values():
             screen.clear_content()
         self.sync.halt()  # at once, without waiting for a request in flight
         clipboard = QGuiApplication.clipboard()
         if (
             clipboard is not None
-            and getattr(self.screens["workspace"], "owns_clipboard", lambda: False)()
+            and getattr(self.screens.built().get("workspace"), "owns_clipboard", lambda: False)()
         ):
             clipboard.clear()
         self.backend.run(lock)
@@ -286,7 +257,7 @@ class MainWindow(QMainWindow):
     def _rebuild_screens(self) -> None:
         """Screens are rebuilt in the new language; session state lives here, not in them."""
         current = self.current_screen
-        for screen in self.screens.values():
+        for screen in self.screens.built().values():
             self.stack.removeWidget(screen)
             screen.deleteLater()
         self.screens.clear()

@@ -100,7 +100,7 @@ def apply_from_file(args: argparse.Namespace) -> str | None:
         if name == "-" and getattr(args, "passphrase_file", None) == "-":
             raise UsageError(
                 "cli.stdin_twice",
-                "--from-file and --passphrase-file cannot both read standard input",
+                "only one option can read standard input ('-'); give the other as a file",
             )
         from_file = _read_values(name, spec)
         for key, value in from_file.items():
@@ -185,7 +185,7 @@ def _convert(option: FileOption, text: str, source: str) -> Any:
         ) from None
     if option.choices is not None and value not in option.choices:
         raise UsageError(
-            "cli.from_file_bad_value",
+            "cli.from_file_bad_choice",
             '{source}: "{key}" must be one of {choices}',
             source=source,
             key=option.key,

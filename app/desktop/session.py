@@ -7,12 +7,15 @@ block (Argon2id, disk) and must never run on the GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.engine.base import Listener
-from app.engine.clock import Clock
-from app.engine.engine import Engine
 from app.vault.vault import Vault, locked, read_header, vault_exists
-from crypto.kdf import KdfParams
+
+if TYPE_CHECKING:
+    from app.engine.base import Listener
+    from app.engine.clock import Clock
+    from app.engine.engine import Engine
+    from crypto.kdf import KdfParams
 
 
 class Session:
@@ -69,6 +72,9 @@ class Session:
         self._attach(Vault.open(self.vault_dir, passphrase))
 
     def _attach(self, vault: Vault) -> None:
+        # Imported on unlock, in the vault worker: the first screen need not wait for it.
+        from app.engine.engine import Engine
+
         try:
             self._engine = Engine(vault, clock=self.clock, owner=True)
         except BaseException:

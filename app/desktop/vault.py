@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.desktop.session import Session
-from app.engine.identity import IdentitySummary
-from app.org.identity import KeyFileRemoval, private_key_files
-from app.org.identity import remove_key_files as org_remove_key_files
 from crypto import keyring_binding
 from crypto.errors import KeyringUnavailable
+
+if TYPE_CHECKING:  # the identity code loads when it is used, not with the first screen
+    from app.engine.identity import IdentitySummary
+    from app.org.identity import KeyFileRemoval
 
 
 def vault_exists(session: Session) -> bool:
@@ -90,6 +92,8 @@ def import_identity(session: Session, files: IdentityFiles) -> ImportedIdentity:
         auth_cert=files.auth_cert,
         auth_key=files.auth_key,
     )
+    from app.org.identity import private_key_files
+
     left = private_key_files(files.cert, files.key, files.auth_key, files.age)
     return ImportedIdentity(summary, tuple(p for p in left if p.exists()))
 
@@ -98,4 +102,19 @@ def remove_key_files(session: Session, paths: tuple[Path, ...]) -> KeyFileRemova
     """Overwrite and delete the imported key files (best effort: SSDs, snapshots and
     backups may keep copies). Needs an open session only so a locked app cannot."""
     del session  # the vault is not touched; the session shows the app is unlocked
+    from app.org.identity import remove_key_files as org_remove_key_files
+
     return org_remove_key_files(list(paths))
+
+
+def __getattr__(name: str) -> object:
+    """KeyFileRemoval and IdentitySummary, for the screens, loaded on first use."""
+    if name == "KeyFileRemoval":
+        from app.org.identity import KeyFileRemoval
+
+        return KeyFileRemoval
+    if name == "IdentitySummary":
+        from app.engine.identity import IdentitySummary
+
+        return IdentitySummary
+    raise AttributeError(f"module 'app.desktop.vault' has no attribute {name!r}")

@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.export.checks import Report
+if TYPE_CHECKING:  # the sync client imports Receipted; it need not load every check
+    from app.export.checks import Report
 
 RECEIPT_CHECK = "receipt"
 

@@ -23,13 +23,15 @@ import threading
 from base64 import b64decode
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.engine.engine import Engine
 from app.engine.outbox import OutboxItem
 from app.org import Trust
 from app.sync.client import Answer, IntakeClient, Refused
 from app.sync.receipts import check_receipt
+
+if TYPE_CHECKING:  # only named in annotations: the engine loads on unlock
+    from app.engine.engine import Engine
 
 LOG = logging.getLogger("quietroom.sync")
 CHUNK = 8 * 1024 * 1024  # the intake's largest chunk

@@ -18,13 +18,13 @@ import hashlib
 from base64 import b64decode
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.engine.engine import Engine
 from app.errors import QuietroomError
-from app.review.decision_verify import import_decision_data
-from app.review.inbox import open_data_for_review
 from app.sync.client import IntakeClient
+
+if TYPE_CHECKING:  # only named in annotations: the engine loads on unlock
+    from app.engine.engine import Engine
 
 PAGE = 500
 
@@ -105,6 +105,10 @@ def fetch_reviews(engine: Engine, client: IntakeClient, into: Fetched | None = N
     result = into or Fetched()
 
     def take(data: bytes) -> dict[str, Any] | None:
+        # Here, not at the top: the review code (and the verifier with it) loads only
+        # when something is fetched, not with every sync pass or the app's start.
+        from app.review.inbox import open_data_for_review
+
         opened = open_data_for_review(engine, data)
         if opened.review is None:
             return None
@@ -125,6 +129,8 @@ def fetch_decisions(engine: Engine, client: IntakeClient, into: Fetched | None =
     result = into or Fetched()
 
     def take(data: bytes) -> dict[str, Any]:
+        from app.review.decision_verify import import_decision_data
+
         return import_decision_data(engine, data).to_json()
 
     _fetch_each(

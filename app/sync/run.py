@@ -22,15 +22,17 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.engine.clock import parse_stamp, stamp
-from app.engine.engine import Engine
 from app.engine.outbox import OutboxItem
 from app.errors import QuietroomError, UsageError, VerificationError, unexpected
 from app.sync.client import Busy, IntakeClient, Refused, Unreachable
 from app.sync.deliver import CHUNK, Stopped, deliver
 from app.sync.fetch import Fetched, fetch_decisions, fetch_reviews, fetch_trust
+
+if TYPE_CHECKING:  # only named in annotations: the engine loads on unlock
+    from app.engine.engine import Engine
 
 LOG = logging.getLogger("quietroom.sync")
 ITEM_BASE_SECONDS = 5.0

@@ -137,7 +137,7 @@ def test_stdin_cannot_carry_both_the_passphrase_and_the_values(
     code = main(["--vault", str(run.vault), "--passphrase-file", "-", "witness", "set",
                  "CSA-1", "--from-file", "-"])  # fmt: skip
     err = capsys.readouterr().err
-    assert code == 1 and "cannot both read standard input" in err
+    assert code == 1 and "only one option can read standard input" in err
 
 
 def test_every_command_with_personal_content_takes_a_file() -> None:

@@ -29,20 +29,12 @@ from app.desktop.cases import CaseRow, load_cases
 from app.desktop.review import role_can_review
 from app.desktop.types import parse_stamp
 from ui.backend import Backend
+from ui.core_messages import sentence
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 
 SEARCH_DELAY_MS = 250
 BUSY_DELAY_MS = 300  # show "looking" only when it takes a while: no flicker while typing
-
-
-def sentence(message: str) -> str:
-    """A core message (one plain clause) shown as a sentence."""
-    message = message.strip()
-    if not message:
-        return ""
-    message = message[0].upper() + message[1:]
-    return message if message.endswith((".", "?", "!")) else message + "."
 
 
 def local_time(stamp: str) -> str:

@@ -42,9 +42,9 @@ from app.desktop.session import Session
 from app.desktop.sync import CaseExport, SyncStatus, case_deliveries
 from app.desktop.types import parse_stamp
 from ui.backend import Backend
+from ui.core_messages import sentence
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
-from ui.screens.cases import sentence
 from ui.sync_worker import SyncWorker
 from ui.widgets.case_deliveries import CaseDeliveries
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 from app.desktop.cases import Outcome, create_new_case, date_of_birth_valid, reference_taken
 from app.desktop.types import CaseDetails
 from ui.backend import Backend
+from ui.core_messages import sentence
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
-from ui.screens.cases import sentence
 from ui.screens.new_case_consents import ITEM_KEYS, ConsentsStep
 from ui.screens.new_case_steps import (
     CaseStep,

@@ -134,6 +134,7 @@ class ReadBackScreen(Screen):
         self.size_label = plain_label("", self, wrap=False)
         self.second_button = QPushButton(self)
         self.second_button.clicked.connect(self._toggle_second)
+        self._second_closed(False)  # its words and name from the start, not from a clear
         self.smaller.clicked.connect(lambda: self._set_size(self._size - STEP))
         self.larger.clicked.connect(lambda: self._set_size(self._size + STEP))
         for widget in (self.smaller, self.larger, self.size_label):

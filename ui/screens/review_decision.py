@@ -43,9 +43,9 @@ from app.desktop.review import (
 )
 from app.desktop.session import Session
 from ui.backend import Backend
+from ui.core_messages import sentence
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
-from ui.screens.cases import sentence
 from ui.screens.decisions import DECISION_SUFFIX, decided_at
 from ui.widgets.checklist_form import ChecklistForm
 

@@ -38,10 +38,9 @@ from PySide6.QtWidgets import (
 from app.desktop.review import Opened, ReviewItem, inbox, open_bundle_for_review
 from app.desktop.types import Report, parse_stamp
 from ui.backend import Backend
-from ui.core_messages import translate
+from ui.core_messages import sentence, translate
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
-from ui.screens.cases import sentence
 from ui.widgets.readback_view import fill
 
 BUNDLE_SUFFIX = ".qrb"

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from app.desktop.sync import IntakeAddress, intake_address, set_intake_address
 from app.settings import LANGUAGES, THEMES, Settings
 from ui.backend import Backend
+from ui.core_messages import sentence
 from ui.i18n import LANGUAGE_NAMES
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
-from ui.screens.cases import sentence
 from ui.screens.unlock import centred_column
 
 TEXT_SCALE_STEP = 25

@@ -13,8 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from app.desktop.sync import SyncStatus
-from ui.core_messages import translate
-from ui.screens.cases import sentence
+from ui.core_messages import sentence, translate
 
 
 def waiting_clause(status: SyncStatus) -> str:
