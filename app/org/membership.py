@@ -50,6 +50,7 @@ from app.org.trust import (
     Trust,
     check_name,
     check_next_update_days,
+    confusable_with,
     format_time,
     issue_times,
     load_trust,
@@ -113,6 +114,16 @@ def org_issue(
             "org.member_exists",
             "the organisation already has a member named {name!r}; nothing was issued",
             name=name,
+        )
+    lookalike = confusable_with(name, trust.members)
+    if lookalike is not None:
+        raise UsageError(
+            "org.name_confusable",
+            "the name {name!r} reads the same as the member {other!r} (a letter from another "
+            "alphabet looks alike); choose a name nobody could mistake for theirs; nothing "
+            "was issued",
+            name=name,
+            other=lookalike.name,
         )
     signer = _signer(org_dir, trust, ca_key, protection.ca)
     target = _new_member_dir(org_dir, role, name)

@@ -33,6 +33,7 @@ import json
 import re
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -185,6 +186,27 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
 
+def name_skeleton(name: str) -> str:
+    """What a name looks like, after Unicode's confusables (UTS #39): each character
+    replaced by the one it is mistaken for (the ASCII one first), so "Supervisor One"
+    with a Cyrillic "О" has the skeleton of the Latin one. Two members whose skeletons
+    are equal could be picked one for the other: the organisation refuses that."""
+    from confusable_homoglyphs import confusables  # the Unicode data, loaded on first use
+
+    data = confusables.confusables_data
+    out = []
+    for char in unicodedata.normalize("NFD", name_key(name)):
+        forms = [char, *(h["c"] for h in data.get(char, ()) if len(h["c"]) == 1)]
+        out.append(min(forms, key=lambda f: (not f.isascii(), ord(f))))
+    return unicodedata.normalize("NFC", "".join(out)).casefold()
+
+
+def confusable_with(name: str, members: Iterable[Any]) -> Any:
+    """The member whose name reads the same as `name` (equal skeletons), or None."""
+    skeleton = name_skeleton(name)
+    return next((m for m in members if name_skeleton(m.name) == skeleton), None)
+
+
 def format_time(when: datetime) -> str:
     """A time as the trust file writes it: ISO 8601, UTC, to the second, with 'Z'."""
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -318,6 +340,9 @@ def _build(doc: object, ca_cert: x509.Certificate, at: datetime | None) -> Trust
         member = _member(entry, f"member {index + 1}", version, ca_cert, at)
         if any(name_key(m.name) == name_key(member.name) for m in members):
             raise _Malformed(f"the name {member.name!r} appears twice")
+        lookalike = confusable_with(member.name, members)
+        if lookalike is not None:
+            raise _Malformed(f"the name {member.name!r} reads the same as {lookalike.name!r}")
         if member.member_id is not None and any(m.member_id == member.member_id for m in members):
             raise _Malformed(f"{member.name!r} has the member id of another member")
         for cert in member.certificates():
