@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import warnings
+from typing import Any
 
 _configured = False
 
@@ -48,6 +49,22 @@ def dumpable() -> bool | None:
     return bool(ctypes.CDLL(None).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a line is logged, not the stream there was
+    when logging was configured (which a test harness, or a redirect, may have closed)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
 def configure_logging(debug: bool = False) -> None:
     """Configure stdlib logging once: stderr only, never a file.
 
@@ -60,7 +77,7 @@ def configure_logging(debug: bool = False) -> None:
     if _configured:
         logging.getLogger("quietroom").setLevel(level)
         return
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(logging.Formatter("quietroom: %(levelname)s: %(name)s: %(message)s"))
     root = logging.getLogger("quietroom")
     root.addHandler(handler)

@@ -84,6 +84,7 @@ def make_world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     huge = files / "huge.bin"
     with open(huge, "wb") as fh:
         fh.truncate(HUGE)
+    huge.chmod(0o600)  # private, so a passphrase option reaches the size check
     os.mkfifo(files / "fifo")
     paths: dict[str, Path | str] = {
         "vault": root,

@@ -123,7 +123,8 @@ def test_damage_met_while_reading_is_damage(vault_dir: Path) -> None:
         (sqlcipher3.OperationalError("database or disk is full"), "vault.disk_full", 6),
         (sqlcipher3.OperationalError("attempt to write a readonly database"), "vault.read_only", 1),
         (sqlcipher3.DatabaseError("file is not a database"), "vault.damaged", 3),
-        (sqlcipher3.OperationalError("disk I/O error"), "vault.damaged", 3),
+        # Not damage: a full or failing disk (reliability §1); never "restore a backup".
+        (sqlcipher3.OperationalError("disk I/O error"), "vault.io_error", 1),
     ],
 )
 def test_what_each_database_error_means(exc: Exception, code: str, exit_code: int) -> None:
