@@ -4,22 +4,15 @@ tests/interop/test_identity_p12_openssl.py checks the same files with openssl.""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import random
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pyrage
 import pytest
-from asn1crypto import algos, core
 from asn1crypto import pkcs12 as ap12
-from asn1crypto import x509 as ax509
-from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, x25519
+from cryptography.hazmat.primitives.asymmetric import ec, x25519
 from cryptography.hazmat.primitives.serialization import pkcs12
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,11 +20,18 @@ from hypothesis import strategies as st
 from crypto import bech32, identity_p12, pbes2, pki
 from crypto.identity_p12 import IdentityFile, read_identity_p12, write_identity_p12
 from crypto.pki_errors import CertificateError
+from tests.core.p12_forge import (
+    LABELS,
+    ORG,
+    PASSWORD,
+    Pair,
+    forge,
+    labelled,
+    member,
+    pfx,
+    self_signed,
+)
 
-ORG = "Example Oversight Body"
-PASSWORD = b"correct horse battery staple"
-LABELS = ("signing", "authentication", "tls", "timestamp")
-Pair = tuple[x509.Certificate, ec.EllipticCurvePrivateKey]
 # Fuzzed certificates may have a negative serial number, which cryptography warns about.
 pytestmark = pytest.mark.filterwarnings("ignore::cryptography.utils.CryptographyDeprecationWarning")
 
@@ -39,10 +39,6 @@ pytestmark = pytest.mark.filterwarnings("ignore::cryptography.utils.Cryptography
 @pytest.fixture(scope="module")
 def ca() -> Pair:
     return pki.generate_ca(ORG)
-
-
-def member(ca: Pair, role: str = "interviewer") -> Pair:
-    return pki.issue_certificate(*ca, name="Interviewer One", organisation=ORG, role=role)
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +49,6 @@ def pairs(ca: Pair) -> dict[str, Pair]:
 @pytest.fixture(scope="module")
 def age_identity() -> str:
     return str(pyrage.x25519.Identity.generate())
-
-
-def der(cert: x509.Certificate) -> bytes:
-    return cert.public_bytes(serialization.Encoding.DER)
 
 
 def same_key(a: ec.EllipticCurvePrivateKey, b: ec.EllipticCurvePrivateKey) -> bool:
@@ -272,155 +264,6 @@ def test_messages_hold_no_library_text(written: bytes) -> None:
         message = str(raised.value)
         assert message.startswith("the ") and "\n" not in message and "asn1" not in message
         assert raised.value.__cause__ is None and raised.value.__suppress_context__
-
-
-# --- files forged with a valid MAC ---------------------------------------------------
-
-
-def attributes(name: str | None, key_id: bytes | None) -> dict[str, Any]:
-    attrs: list[dict[str, Any]] = []
-    if name is not None:
-        attrs.append({"type": "friendly_name", "values": [name]})
-    if key_id is not None:
-        attrs.append({"type": "local_key_id", "values": [key_id]})
-    return {"bag_attributes": attrs} if attrs else {}
-
-
-def cert_bag(cert: x509.Certificate, key_id: bytes | None = None) -> ap12.SafeBag:
-    value = {"cert_id": "x509", "cert_value": ax509.Certificate.load(der(cert))}
-    return ap12.SafeBag({"bag_id": "cert_bag", "bag_value": value, **attributes(None, key_id)})
-
-
-def key_bag(key: Any, name: str | None, key_id: bytes | None) -> ap12.SafeBag:
-    pkcs8 = key.private_bytes(
-        serialization.Encoding.DER,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(PASSWORD),
-    )
-    value = ap12.EncryptedPrivateKeyInfo.load(pkcs8)
-    return ap12.SafeBag(
-        {"bag_id": "pkcs8_shrouded_key_bag", "bag_value": value, **attributes(name, key_id)}
-    )
-
-
-def pfx(auth_safe: bytes, *, iterations: int = 1, password: bytes = PASSWORD) -> bytes:
-    """A PFX around `auth_safe` with a valid HMAC-SHA256 MAC."""
-    salt = os.urandom(8)
-    secret = pbes2.bmp_password(password)[0]
-    # Counts the reader refuses are never used, so the MAC need not be paid for.
-    mac_key = pbes2.pkcs12_kdf("sha256", secret, salt, 3, min(iterations, 10), 32)
-    mac = {
-        "digest_algorithm": {"algorithm": "sha256"},
-        "digest": hmac.new(mac_key, auth_safe, "sha256").digest(),
-    }
-    return ap12.Pfx(
-        {
-            "version": "v3",
-            "auth_safe": {"content_type": "data", "content": core.OctetString(auth_safe)},
-            "mac_data": {"mac": mac, "mac_salt": salt, "iterations": iterations},
-        }
-    ).dump()
-
-
-def forge(bags: list[ap12.SafeBag], **kwargs: Any) -> bytes:
-    contents = core.OctetString(ap12.SafeContents(bags).dump())
-    safe = ap12.AuthenticatedSafe([{"content_type": "data", "content": contents}])
-    return pfx(safe.dump(), **kwargs)
-
-
-def costly(rounds: int) -> algos.EncryptionAlgorithm:
-    """PBES2 parameters asking for `rounds` of PBKDF2-HMAC-SHA256."""
-    kdf = {
-        "salt": algos.Pbkdf2Salt(name="specified", value=os.urandom(16)),
-        "iteration_count": rounds,
-        "prf": {"algorithm": "sha256"},
-    }
-    params = {
-        "key_derivation_func": {"algorithm": "pbkdf2", "parameters": kdf},
-        "encryption_scheme": {"algorithm": "aes256_cbc", "parameters": os.urandom(16)},
-    }
-    return algos.EncryptionAlgorithm({"algorithm": "pbes2", "parameters": params})
-
-
-def costly_safes(rounds: int) -> list[bytes]:
-    """A key bag and a certificate safe whose PBES2 wants `rounds`, their contents random."""
-    value = {"encryption_algorithm": costly(rounds), "encrypted_data": os.urandom(48)}
-    bag = ap12.SafeBag({"bag_id": "pkcs8_shrouded_key_bag", "bag_value": value})
-    encrypted = {
-        "content_type": "data",
-        "content_encryption_algorithm": costly(rounds),
-        "encrypted_content": os.urandom(48),
-    }
-    content = {"version": "v0", "encrypted_content_info": encrypted}
-    safe = {"content_type": "encrypted_data", "content": content}
-    return [forge([bag]), pfx(ap12.AuthenticatedSafe([safe]).dump())]
-
-
-def labelled(pair: Pair, label: str | None) -> list[ap12.SafeBag]:
-    key_id = hashlib.sha256(der(pair[0])).digest()
-    return [cert_bag(pair[0], key_id), key_bag(pair[1], label, key_id)]
-
-
-def test_forgery_helper_makes_readable_files(pairs: dict[str, Pair]) -> None:
-    read = read_identity_p12(forge(labelled(pairs["tls"], "tls")), PASSWORD)
-    assert list(read.pairs) == ["tls"]
-
-
-def self_signed(key: Any) -> x509.Certificate:
-    name = x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "x")])
-    algorithm = None if isinstance(key, ed25519.Ed25519PrivateKey) else hashes.SHA256()
-    return (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(1)
-        .not_valid_before(datetime.now(UTC) - timedelta(minutes=5))
-        .not_valid_after(datetime.now(UTC) + timedelta(days=1))
-        .sign(key, algorithm)
-    )
-
-
-def refusals(pairs: dict[str, Pair], ca: Pair) -> Iterator[tuple[str, bytes]]:
-    signing, tls = pairs["signing"], pairs["tls"]
-    yield "same label", forge(labelled(signing, "signing") + labelled(tls, "signing"))
-    yield "not all of them are labelled", forge(labelled(signing, None) + labelled(tls, None))
-    their_id = hashlib.sha256(der(signing[0])).digest()
-    swapped = [cert_bag(signing[0], their_id), key_bag(tls[1], "tls", their_id)]
-    yield "does not belong", forge(swapped)
-    yield "has no certificate", forge([cert_bag(signing[0]), key_bag(tls[1], "tls", None)])
-    yield "no private key", forge([cert_bag(signing[0]), cert_bag(ca[0])])
-    yield "no private key", forge([])
-    for key in (ec.generate_private_key(ec.SECP384R1()), ed25519.Ed25519PrivateKey.generate()):
-        yield "only ECDSA P-256", forge([cert_bag(self_signed(key)), key_bag(key, None, None)])
-    yield "age identity", forge([*labelled(signing, None), key_bag(tls[1], "age-identity", None)])
-    two_ages = [key_bag(x25519.X25519PrivateKey.generate(), "age-identity", None)] * 2
-    yield "age identity", forge(labelled(signing, None) + two_ages)
-    nine = [bag for i in range(9) for bag in labelled(member(ca), f"k{i}")]
-    yield "more than 8 keys", forge(nine)
-    yield "more than 8 keys", forge([*nine, key_bag(tls[1], "tls", None)])
-    yield "too many items", forge([cert_bag(ca[0])] * 65)
-    one_safe = {"content_type": "data", "content": core.OctetString(b"\x30\x00")}
-    yield "too many items", pfx(ap12.AuthenticatedSafe([one_safe] * 5).dump())
-    yield "not supported", forge(labelled(signing, None), iterations=10_000_001)
-    yield "not supported", forge(labelled(signing, None), iterations=0)
-    for data in costly_safes(10_000_001) + costly_safes(0):  # refused before any PBKDF2
-        yield "not supported", data
-
-
-def test_forged_files_are_refused(pairs: dict[str, Pair], ca: Pair) -> None:
-    # (That the limits are checked before any key derivation is counted, not timed, in
-    # the tests of what a read derives.)
-    for expected, data in refusals(pairs, ca):
-        with pytest.raises(CertificateError, match=expected):
-            read_identity_p12(data, PASSWORD)
-
-
-def test_nine_key_bags_may_be_eight_pairs_and_an_age_identity(ca: Pair, age_identity: str) -> None:
-    bags = [bag for i in range(8) for bag in labelled(member(ca), f"k{i}")]
-    age_key = x25519.X25519PrivateKey.from_private_bytes(bech32.age_identity_bytes(age_identity))
-    read = read_identity_p12(forge([*bags, key_bag(age_key, "age-identity", None)]), PASSWORD)
-    assert len(read.pairs) == 8 and read.age_identity == age_identity
 
 
 # --- other tools' one-key files ------------------------------------------------------

@@ -1,7 +1,7 @@
 """Supervisor review at the engine's level (app/review/): opening a bundle for review,
 reading it, deciding it, checking the decision file from outside and importing it into
-the interviewer's vault; and every decision the interviewer's vault must refuse, with
-nothing in the vault changed.
+the interviewer's vault. Every decision the interviewer's vault must refuse is in
+test_review_refusals.py; the shared world is in review_world.py.
 
 One organisation and one interviewer's vault with two exported cases are made once for
 the module, with a supervisor's vault that decided both (case A approved, case B
@@ -12,177 +12,37 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pyrage
 import pytest
-from pyrage import x25519
 
 from app.engine.engine import Engine
-from app.errors import QuietroomError, UsageError, VerificationError
-from app.export import safetar
-from app.export.bundle import export_case
-from app.org import load_trust, org_init
 from app.review.checklist import Answers, ItemAnswer, checklist_for
 from app.review.decision import DECISION, SIGNATURE, STATEMENT, decide
 from app.review.decision_verify import (
-    FILES,
-    LIMITS,
     import_decision,
     verify_decision,
-    verify_decision_data,
 )
 from app.review.inbox import is_supervisor, open_for_review, read_review, restricted_details
-from app.vault.vault import Vault
-from crypto import cms, pki
 from crypto.recovery import parse_recipient
-from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.interop.bundle_forge import signed_case
-from tests.interop.test_export_bundle import ADDRESS, PHONE, build_case
-
-CASE_A = "CSA-EXP-1"  # build_case's case
-CASE_B = "CSA-EXP-2"
-COMMENTS = "Approved: a clear account, fairly taken."
-RETURN_COMMENTS = "Please ask about the date of the second incident, and re-read."
-
-
-# --- helpers shared with test_review_cli.py and test_review_decision_tools.py ----------
-
-
-def all_met(category: str = "csa") -> Answers:
-    return Answers(tuple(ItemAnswer(item.id, "met", "") for item in checklist_for(category)))
-
-
-def supervisor_vault(root: Path, org: Path) -> Engine:
-    """A new vault holding the organisation's supervisor's identity and trust file."""
-    engine = Engine(Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF))
-    member = org / "supervisor"
-    engine.import_identity(
-        member / "cert.pem", member / "key.pem", member / "age-identity.txt", org / "trust.json"
-    )
-    return engine
-
-
-def age_identity(member: Path) -> x25519.Identity:
-    text = (member / "age-identity.txt").read_text()
-    return x25519.Identity.from_str(next(ln for ln in text.splitlines() if ln.startswith("AGE-")))
-
-
-def recipient(member: Path) -> str:
-    return (member / "age-recipient.txt").read_text().strip()
-
-
-def open_qrr(data: bytes, member: Path) -> dict[str, bytes]:
-    """The files of a decision file, decrypted with a member's identity."""
-    return safetar.unpack(pyrage.decrypt(data, [age_identity(member)]), FILES, LIMITS)
-
-
-def make_world(base: Path) -> dict[str, Any]:
-    """An organisation (and a second one), the interviewer's vault with cases A and B
-    exported, and a supervisor's vault that approved A and returned B."""
-    org = base / "org"
-    org_init(org)
-    other_org = base / "other-org"
-    org_init(other_org, "Another Organisation")
-    interviewer = build_case(base / "interviewer", org)
-    signed_case(interviewer, CASE_B)
-    export_case(interviewer, CASE_A, base / "a.qrb")
-    export_case(interviewer, CASE_B, base / "b.qrb")
-    supervisor = supervisor_vault(base / "supervisor", org)
-    review_a = open_for_review(supervisor, base / "a.qrb").review
-    review_b = open_for_review(supervisor, base / "b.qrb").review
-    assert review_a is not None and review_b is not None
-    decide(
-        supervisor,
-        review_a.id,
-        approve=True,
-        comments=COMMENTS,
-        answers=all_met(),
-        out=base / "approved.qrr",
-    )
-    decide(
-        supervisor,
-        review_b.id,
-        approve=False,
-        comments=RETURN_COMMENTS,
-        answers=Answers(),
-        out=base / "returned.qrr",
-    )
-    return {
-        "base": base,
-        "org": org,
-        "other_org": other_org,
-        "interviewer": interviewer,
-        "supervisor": supervisor,
-        "a": base / "a.qrb",
-        "b": base / "b.qrb",
-        "review_a": review_a,
-        "review_b": review_b,
-        "approved": base / "approved.qrr",
-        "returned": base / "returned.qrr",
-    }
-
-
-# --- forging decision files --------------------------------------------------------------
-
-
-def decision_bytes(doc: dict[str, Any]) -> bytes:
-    """decision.json exactly as app/review/decision.py writes it."""
-    return (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-
-
-def forge(
-    doc: dict[str, Any],
-    signer: Path,
-    recipients: list[str],
-    pdf: bytes | None = None,
-) -> bytes:
-    """A decision file holding `doc`, signed by the member in `signer` (their own
-    cert.pem and key.pem), with `pdf` as statement.pdf, encrypted to `recipients`."""
-    cert, key = pki.load_pem_pair(
-        (signer / "cert.pem").read_bytes(), (signer / "key.pem").read_bytes()
-    )
-    data = decision_bytes(doc)
-    files = [(DECISION, data), (SIGNATURE, cms.sign_detached(data, cert, key))]
-    if pdf is not None:
-        files.append((STATEMENT, pdf))
-    archive = safetar.pack(files, 1_700_000_000)
-    return pyrage.encrypt(archive, [parse_recipient(r) for r in recipients])
-
-
-def as_reviewer(doc: dict[str, Any], member: Path, trust_file: Path) -> dict[str, Any]:
-    """`doc` as if decided by the member in `member` (so only their role, or their
-    organisation, is wrong with it): a return, with no PDF, and a fresh id."""
-    cert = pki.load_certificate((member / "cert.pem").read_bytes())
-    listed = load_trust(trust_file).member_for_certificate(cert)
-    assert listed is not None
-    return {
-        **doc,
-        "decision_id": uuid.uuid4().hex,
-        "decision": "returned",
-        "statement_pdf_sha256": None,
-        "reviewer": {
-            "name": listed.name,
-            "certificate_fingerprint": pki.fingerprint(cert),
-            "member_id": listed.member_id,
-        },
-    }
-
-
-def tables(engine: Engine) -> dict[str, list[Any]]:
-    """Every row of every table of the vault."""
-    with engine.vault.reading() as conn:
-        names = [
-            row[0]
-            for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            )
-        ]
-        return {name: conn.execute(f'SELECT * FROM "{name}"').fetchall() for name in names}
-
+from tests.core.review_world import (
+    CASE_A,
+    CASE_B,
+    COMMENTS,
+    RETURN_COMMENTS,
+    age_identity,
+    all_met,
+    make_world,
+    open_qrr,
+    raises,
+    recipient,
+    supervisor_vault,
+    tables,
+)
+from tests.interop.test_export_bundle import ADDRESS, PHONE
 
 # --- fixtures --------------------------------------------------------------------------------
 
@@ -208,14 +68,6 @@ def to_review(fresh_supervisor: Engine, world: dict[str, Any]) -> tuple[Engine, 
     opened = open_for_review(fresh_supervisor, world["a"])
     assert opened.review is not None
     return fresh_supervisor, opened.review.id
-
-
-def raises(code: str, call: Callable[[], object]) -> QuietroomError:
-    with pytest.raises(QuietroomError) as caught:
-        call()
-    assert caught.value.code == code, (caught.value.code, str(caught.value))
-    assert "\n" not in str(caught.value)
-    return caught.value
 
 
 # --- the inbox ---------------------------------------------------------------------------
@@ -523,182 +375,3 @@ def test_the_supervisor_cannot_import_into_a_vault_that_never_exported(
     before = tables(engine)
     raises("decision.not_our_bundle", lambda: import_decision(engine, world["approved"]))
     assert tables(engine) == before
-
-
-# --- refusals: nothing changes ---------------------------------------------------------------
-
-
-def real_files(world: dict[str, Any]) -> dict[str, bytes]:
-    return open_qrr(world["approved"].read_bytes(), world["org"] / "supervisor")
-
-
-def real_doc(world: dict[str, Any]) -> dict[str, Any]:
-    doc = json.loads(real_files(world)[DECISION])
-    return {**doc, "decision_id": uuid.uuid4().hex}
-
-
-def to_interviewer(world: dict[str, Any]) -> list[str]:
-    org = world["org"]
-    return [recipient(org / "interviewer"), recipient(org / "supervisor")]
-
-
-def resigned(world: dict[str, Any], change: Callable[[dict[str, Any]], None]) -> bytes:
-    """Case A's approval with `change` made, properly re-signed by the supervisor."""
-    doc = real_doc(world)
-    change(doc)
-    return forge(
-        doc, world["org"] / "supervisor", to_interviewer(world), real_files(world)[STATEMENT]
-    )
-
-
-def signed_by_interviewer(world: dict[str, Any]) -> bytes:
-    org = world["org"]
-    doc = as_reviewer(real_doc(world), org / "interviewer", org / "trust.json")
-    return forge(doc, org / "interviewer", to_interviewer(world))
-
-
-def signed_by_other_supervisor(world: dict[str, Any]) -> bytes:
-    other = world["other_org"]
-    doc = as_reviewer(real_doc(world), other / "supervisor", other / "trust.json")
-    return forge(doc, other / "supervisor", to_interviewer(world))
-
-
-def random_bundle(world: dict[str, Any]) -> bytes:
-    return resigned(world, lambda doc: doc.update(bundle_id=uuid.uuid4().hex))
-
-
-def flipped_byte(world: dict[str, Any]) -> bytes:
-    data = bytearray(world["approved"].read_bytes())
-    data[len(data) // 2] ^= 0x01
-    return bytes(data)
-
-
-def manifest_changed(world: dict[str, Any]) -> bytes:
-    return resigned(world, lambda doc: doc.update(manifest_sha256="0" * 64))
-
-
-def encrypted_to_others(world: dict[str, Any]) -> bytes:
-    org = world["org"]
-    payload = pyrage.decrypt(world["approved"].read_bytes(), [age_identity(org / "supervisor")])
-    others = [recipient(org / "supervisor"), recipient(org / "intake")]
-    return pyrage.encrypt(payload, [parse_recipient(r) for r in others])
-
-
-def replayed_reference(world: dict[str, Any]) -> bytes:
-    """A's approval, said to be about case B."""
-    return resigned(world, lambda doc: doc["case"].update(reference=CASE_B))
-
-
-def replayed_bundle(world: dict[str, Any]) -> bytes:
-    """A's approval (its manifest, its reference), said to be about B's bundle."""
-    return resigned(world, lambda doc: doc.update(bundle_id=world["review_b"].bundle_id))
-
-
-REFUSALS: dict[str, tuple[Callable[[dict[str, Any]], bytes], str, str]] = {
-    # name: (forger, error code, words in the message)
-    "signed by an interviewer": (
-        signed_by_interviewer,
-        "decision.failed",
-        "only a supervisor may decide",
-    ),
-    "signed by another organisation's supervisor": (
-        signed_by_other_supervisor,
-        "decision.failed",
-        "not issued by the organisation's CA",
-    ),
-    "for a bundle never exported": (random_bundle, "decision.not_our_bundle", "never exported"),
-    "a flipped byte": (flipped_byte, "decision.failed", "decryption"),
-    "manifest hash changed": (manifest_changed, "decision.other_bundle", "not its contents"),
-    "encrypted to someone else": (
-        encrypted_to_others,
-        "decision.failed",
-        "not a recipient",
-    ),
-    "replayed onto case B by reference": (
-        replayed_reference,
-        "decision.other_bundle",
-        "not its contents",
-    ),
-    "replayed onto case B's bundle id": (
-        replayed_bundle,
-        "decision.other_bundle",
-        "not its contents",
-    ),
-}
-
-
-def test_the_forger_makes_files_that_verify(world: dict[str, Any]) -> None:
-    """So that each refusal below is about its one change: the same forger, changing
-    nothing, makes a decision file that verifies."""
-    org = world["org"]
-    trust = load_trust(org / "trust.json")
-    unchanged = resigned(world, lambda doc: None)
-    report = verify_decision_data(
-        unchanged, [age_identity(org / "interviewer")], trust.ca_cert, trust, ca_only=False
-    )
-    assert report.ok, [c.line() for c in report.checks]
-
-
-@pytest.mark.parametrize("name", list(REFUSALS))
-def test_import_refuses_and_changes_nothing(
-    world: dict[str, Any], tmp_path: Path, name: str
-) -> None:
-    forger, code, words = REFUSALS[name]
-    engine = world["interviewer"]
-    path = tmp_path / "forged.qrr"
-    path.write_bytes(forger(world))
-    reviews = {ref: engine.show_case(ref)["reviews"] for ref in (CASE_A, CASE_B)}
-    decisions = {ref: engine.case_decisions(ref) for ref in (CASE_A, CASE_B)}
-    audit = {ref: len(engine.audit_entries(ref)) for ref in (CASE_A, CASE_B)}
-    before = tables(engine)
-
-    error = raises(code, lambda: import_decision(engine, path))
-    assert isinstance(error, UsageError | VerificationError)
-    assert words in str(error), str(error)
-
-    assert tables(engine) == before
-    assert {ref: len(engine.audit_entries(ref)) for ref in (CASE_A, CASE_B)} == audit
-    assert {ref: engine.case_decisions(ref) for ref in (CASE_A, CASE_B)} == decisions
-    assert {ref: engine.show_case(ref)["reviews"] for ref in (CASE_A, CASE_B)} == reviews
-
-
-def test_an_approval_carrying_another_cases_statement_is_refused(
-    world: dict[str, Any], fresh_supervisor: Engine, tmp_path: Path
-) -> None:
-    """A decision naming case B's bundle in every field (bundle id, manifest hash,
-    reference) but carrying case A's countersigned statement, signed by the supervisor
-    (a slip of the supervisor's software, or a replay by someone holding that key): the
-    PDF is not B's statement, so it must not be kept as B's. Own vaults: if it is
-    wrongly accepted, nothing shared is changed."""
-    interviewer = build_case(tmp_path / "interviewer", world["org"])
-    signed_case(interviewer, CASE_B)
-    export_case(interviewer, CASE_A, tmp_path / "a.qrb")
-    export_case(interviewer, CASE_B, tmp_path / "b.qrb")
-    review_a = open_for_review(fresh_supervisor, tmp_path / "a.qrb").review
-    review_b = open_for_review(fresh_supervisor, tmp_path / "b.qrb").review
-    assert review_a is not None and review_b is not None
-    decide(
-        fresh_supervisor,
-        review_a.id,
-        approve=True,
-        comments=COMMENTS,
-        answers=all_met(),
-        out=tmp_path / "a.qrr",
-    )
-    org = world["org"]
-    files = open_qrr((tmp_path / "a.qrr").read_bytes(), org / "supervisor")
-    doc = json.loads(files[DECISION])
-    doc.update(
-        decision_id=uuid.uuid4().hex,
-        bundle_id=review_b.bundle_id,
-        manifest_sha256=review_b.manifest_sha256,
-    )
-    doc["case"]["reference"] = CASE_B
-    path = tmp_path / "forged.qrr"
-    path.write_bytes(forge(doc, org / "supervisor", to_interviewer(world), files[STATEMENT]))
-    try:
-        before = tables(interviewer)
-        raises("decision.other_statement", lambda: import_decision(interviewer, path))
-        assert tables(interviewer) == before
-    finally:
-        interviewer.close()
