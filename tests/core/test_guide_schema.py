@@ -15,7 +15,7 @@ import pytest
 
 from app.guides import CATEGORIES, GuideError, guide_for_category, load_guide
 from app.guides.model import SCHEMA, migrate_prompt
-from tests.core.test_guides import to_toml
+from tests.core.guide_files import to_toml
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "app" / "resources" / "guides"

@@ -38,7 +38,7 @@ from app.guides import (
 from app.guides.translations import translated, translation_path
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.core.test_guides import DROP, change, to_toml
+from tests.core.guide_files import DROP, change, to_toml
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "app" / "resources" / "guides"
