@@ -94,6 +94,7 @@ def app_process(vault_dir: Path, backup_file: Path) -> Iterator[subprocess.Popen
             proc.wait(timeout=30)
 
 
+@pytest.mark.cli  # child processes: make test runs it, make check leaves it out
 def test_restore_refuses_while_another_process_has_the_vault_open(
     vault_dir: Path, backup_file: Path, passphrase_file: Path, app_process: subprocess.Popen[str]
 ) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from app.cli.main import COMMAND_MODULES, MODULE_ORDER, build_parser
 from tests.conftest import REPO
 
@@ -41,6 +43,7 @@ def fresh(code: str) -> str:
     return done.stdout.strip()
 
 
+@pytest.mark.cli  # fresh processes: make test runs it, make check leaves it out
 def test_everyday_commands_load_no_pdf_signing_or_network_library() -> None:
     heavy = ("pyhanko", "reportlab", "pypdfium2", "httpx", "aiohttp", "PySide6")
     for words in (["status"], ["case", "list"], ["witness", "set", "X"], ["sitting", "pause"]):
@@ -53,6 +56,7 @@ def test_everyday_commands_load_no_pdf_signing_or_network_library() -> None:
         assert loaded == "[]", (words, loaded)
 
 
+@pytest.mark.cli
 def test_finding_the_keyring_backend_runs_no_library_probe() -> None:
     """keyring's own discovery imports its macOS backend, whose import calls
     ctypes.util.find_library: ldconfig and gcc, three times each, on Linux."""

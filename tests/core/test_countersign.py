@@ -372,6 +372,7 @@ def test_truncated_countersigned_pdfs_give_a_verdict(
     _verdict(truncated, ca)
 
 
+@pytest.mark.slow  # a long sweep: make test runs it, make check leaves it out
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(where=st.floats(min_value=0.0, max_value=0.999999), value=st.integers(0, 255))
 def test_a_damaged_byte_anywhere_gives_a_verdict(

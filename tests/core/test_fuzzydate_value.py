@@ -212,6 +212,7 @@ def test_arbitrary_text_gives_a_date_or_a_usage_error(
     check(found, text)
 
 
+@pytest.mark.slow  # a long sweep: make test runs it, make check leaves it out
 @settings(max_examples=1500)
 @given(
     words=st.lists(st.sampled_from(TOKENS), max_size=7),

@@ -12,7 +12,10 @@ import pytest
 
 from tests.conftest import REPO
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux")
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux"),
+    pytest.mark.cli,  # fresh processes: make test runs them, make check leaves them out
+]
 
 CHECK = "from app import hygiene; print('dumpable', hygiene.dumpable())"
 

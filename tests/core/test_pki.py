@@ -316,6 +316,7 @@ def _shared() -> tuple[x509.Certificate, bytes]:
     return _SHARED["ca"], _SHARED["sig"]
 
 
+@pytest.mark.slow  # a long sweep: make test runs it, make check leaves it out
 @settings(max_examples=500, deadline=None)
 @given(st.data())
 def test_cms_every_altered_byte_is_refused(data: st.DataObject) -> None:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,11 +56,18 @@ TRUST_KEY = {
 }
 
 
-@pytest.fixture
-def protected(tmp_path: Path) -> Path:
-    out = tmp_path / "protected"
+@pytest.fixture(scope="module")
+def protected_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Made once: every identity.p12 costs 600,000 PBKDF2 rounds to write."""
+    out = tmp_path_factory.mktemp("org") / "protected"
     org_init(out, ORG, protection=Protection(members=MEMBER_PW, ca=CA_PW))
     return out
+
+
+@pytest.fixture
+def protected(protected_once: Path, tmp_path: Path) -> Path:
+    """A copy of its own for each test (some change the organisation)."""
+    return Path(shutil.copytree(protected_once, tmp_path / "protected", symlinks=True))
 
 
 @pytest.fixture

@@ -332,6 +332,7 @@ def answer_files(items: tuple[ChecklistItem, ...]) -> st.SearchStrategy[bytes]:
     return documents.map(encode) | st.binary(max_size=200)
 
 
+@pytest.mark.slow  # a long sweep: make test runs it, make check leaves it out
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_fuzz_only_usage_errors(data: st.DataObject) -> None:

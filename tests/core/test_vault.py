@@ -277,6 +277,7 @@ def test_passphrase_from_stdin(vault_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.cli  # child processes: make test runs it, make check leaves it out
 def test_usage_errors_are_one_line_exit_1(vault_dir: Path, passphrase_file: Path) -> None:
     for args in (
         ["frobnicate"],
