@@ -16,6 +16,7 @@ from typing import Any
 from app.cli.context import Context, read_passphrase_file
 from app.cli.sync_cmds import deliver_now
 from app.errors import UnreachableError, UsageError, VerificationError
+from app.export.authors import recipient_members, short_fingerprint
 from app.export.bundle import MAX_RECIPIENTS, finish_export, prepare_export
 from app.export.verify import Report, check_extract_target, extract, verify_bundle
 from app.org.identity import private_key_files, remove_key_files
@@ -101,6 +102,8 @@ def cmd_export(ctx: Context) -> int:
             remember_crl(engine, stamped.fetched_crl)
         result = finish_export(engine, prepared, stamped.statement if stamped else None)
         data: dict[str, Any] = result.to_json()
+        # Who each recipient is (keys §7): name, role and fingerprint, never a bare name.
+        data["recipient_members"] = recipient_members(prepared.chosen, engine.trust())
         if a.send and stamped is not None and stamped.unreachable:
             # Just found offline: no second attempt; the outbox keeps it for 'sync run'.
             data["delivery"] = {"state": "queued", "error": stamped.offline}
@@ -117,7 +120,16 @@ def cmd_export(ctx: Context) -> int:
     level = f", PAdES {result.pades_level}"
     if result.timestamp is not None:
         level += f" time-stamped {result.timestamp.gen_time:%Y-%m-%d %H:%M:%S} UTC by the intake"
-    ctx.emit(data, f"{where} ({len(result.recipients)} recipients{level}){sent}.")
+    whom = [
+        f"  to {m['name']} ({m['role']}, {short_fingerprint(m['fingerprint'])})"
+        if "name" in m
+        else f"  to {m['age_recipient']}"
+        for m in data["recipient_members"]
+    ]
+    ctx.emit(
+        data,
+        "\n".join([f"{where} ({len(result.recipients)} recipients{level}){sent}.", *whom]),
+    )
     return 0
 
 

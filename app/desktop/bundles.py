@@ -24,6 +24,7 @@ from pathlib import Path
 from app.desktop.session import Session
 from app.desktop.sync import NETWORK_TIMEOUT_SECONDS
 from app.errors import UsageError
+from app.export.authors import short_fingerprint
 from app.export.bundle import DEFAULT_ROLES, PreparedExport, finish_export, prepare_export
 from app.export.verify import Report, verify_data, verify_in_vault
 from app.sync.export_stamp import Stamped, StampPlan, remember_crl, stamp_export, stamp_plan
@@ -36,6 +37,13 @@ class Recipient:
     name: str  # as the signed trust file gives it (shown as plain text)
     role: str  # interviewer | supervisor | intake
     ticked: bool  # included unless the interviewer unticks them (DEFAULT_ROLES)
+    # The signing certificate's SHA-256 (hex), shown beside the name so two members who
+    # share a name, or a name that only looks the same, are told apart.
+    fingerprint: str = ""
+
+    @property
+    def short_fingerprint(self) -> str:
+        return short_fingerprint(self.fingerprint)
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ def export_choices(session: Session, ref: str) -> ExportChoices:
     mine = engine.identity_summary().age_recipient
     # A second interviewer is offered like every other member.
     recipients = [
-        Recipient(m.name, m.role, m.role in DEFAULT_ROLES)
+        Recipient(m.name, m.role, m.role in DEFAULT_ROLES, m.fingerprint)
         for m in (trust.members if trust else ())
         if m.age_recipient != mine
     ]

@@ -20,6 +20,29 @@ AUTHOR_ROLE = "interviewer"
 MAX_RECIPIENTS = 32
 
 
+def short_fingerprint(fingerprint: str) -> str:
+    """The first 16 hex digits of a certificate's SHA-256, in groups of four, upper case:
+    enough for a person to tell two members apart at a glance ("3F2A 9C41 0B7E 55D2")."""
+    head = fingerprint[:16].upper()
+    return " ".join(head[i : i + 4] for i in range(0, len(head), 4))
+
+
+def recipient_members(chosen: tuple[str, ...], trust: Trust | None) -> list[dict[str, str]]:
+    """Who each age recipient is, as a person choosing recipients should see them: the
+    member's name, role and signing certificate's fingerprint; an age key no member of
+    the trust file holds is given as itself."""
+    members = {m.age_recipient: m for m in trust.members} if trust is not None else {}
+    out: list[dict[str, str]] = []
+    for recipient in chosen:
+        member = members.get(recipient)
+        if member is None:
+            out.append({"age_recipient": recipient})
+        else:
+            out.append({"name": member.name, "role": member.role,
+                        "fingerprint": member.fingerprint})  # fmt: skip
+    return out
+
+
 def resolve_recipients(
     names: list[str] | None, trust: Trust | None, identity: Identity
 ) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from app.export import bundle as bundle_module
 from app.export import record as rec
 from app.export.bundle import export_case
 from app.export.pades import sign_pdf
+from app.org import load_trust
 from app.render.mg11 import render_statement
 from tests.conftest import PASSPHRASE, run_cli
 from tests.interop.bundle_forge import (
@@ -129,6 +130,34 @@ def test_the_command_line_refuses_a_supervisors_export(world: World, tmp_path: P
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert "'interviewer'" in result.stderr and "'supervisor'" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.cli
+def test_the_command_line_says_who_each_recipient_is(world: World, tmp_path: Path) -> None:
+    """Keys §7: recipients are shown by name, role and certificate fingerprint, so a
+    member whose name only looks like another's is never picked unseen."""
+    root = tmp_path / "vault"
+    engine = member_engine(root, world.jo, world.org / "trust.json")
+    signed_case(engine, "CSA-R-4")
+    engine.vault.close()
+    pw = tmp_path / "pw"
+    pw.write_text(PASSPHRASE + "\n")
+    pw.chmod(0o600)
+    base = ("--vault", root, "--passphrase-file", pw, "export", "CSA-R-4")
+    shown = run_cli(*base, "--out", tmp_path / "a.qrb")
+    assert shown.returncode == 0, shown.stderr
+    trust = load_trust(world.org / "trust.json")
+    for member in [*trust.by_role("supervisor"), *trust.by_role("intake")]:
+        head = member.fingerprint[:16].upper()
+        short = " ".join(head[i : i + 4] for i in range(0, 16, 4))
+        assert f"  to {member.name} ({member.role}, {short})" in shown.stdout, shown.stdout
+    assert "(interviewer, " in shown.stdout  # the author, always a recipient
+    done = run_cli(*base, "--out", tmp_path / "b.qrb", "--json")
+    members = json.loads(done.stdout)["recipient_members"]
+    assert {(m["role"], m["fingerprint"]) for m in members} >= {
+        (m.role, m.fingerprint) for m in trust.by_role("supervisor")
+    }
+    assert all(set(m) == {"name", "role", "fingerprint"} for m in members)
 
 
 def test_an_export_without_a_trust_file_cannot_show_the_role(world: World, tmp_path: Path) -> None:

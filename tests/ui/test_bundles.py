@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.export.pages import confirm_all_pages
-from app.org import org_init
+from app.org import load_trust, org_init
 from app.org.organisation import Protection
 from tests.ui.conftest import FakeNavigator, call
 from ui.backend import Backend
@@ -194,6 +194,12 @@ def test_a_second_interviewer_is_offered_but_never_the_author(
     items = {
         screen.recipients.item(i).text(): screen.recipients.item(i).checkState() for i in range(3)
     }
-    assert items["Second Interviewer (interviewer)"] == Qt.CheckState.Unchecked
+    second = next(text for text in items if text.startswith("Second Interviewer (interviewer) · "))
+    assert items[second] == Qt.CheckState.Unchecked
+    # Each member is shown with the start of their certificate's fingerprint (keys §7).
+    trust = load_trust(org / "trust.json")
+    member = trust.by_name("Second Interviewer")
+    assert member is not None
+    assert second.endswith(" ".join(member.fingerprint[i : i + 4].upper() for i in (0, 4, 8, 12)))
     assert not any(text.startswith("Interviewer One") for text in items)  # the author
     assert sum(state == Qt.CheckState.Checked for state in items.values()) == 2

@@ -203,9 +203,18 @@ class ExportScreen(_BundleScreen):
         }
         for member in data.recipients:
             # names come from the signed trust file; a list item shows plain text only
+            # name, role and the start of the certificate's fingerprint: two members
+            # whose names look alike are still told apart (the full one as a tooltip)
             item = QListWidgetItem(
-                self.tr("{name} ({role})").format(
-                    name=member.name, role=roles.get(member.role, member.role)
+                self.tr("{name} ({role}) · {fingerprint}").format(
+                    name=member.name,
+                    role=roles.get(member.role, member.role),
+                    fingerprint=member.short_fingerprint,
+                )
+            )
+            item.setToolTip(
+                self.tr("Certificate fingerprint (SHA-256): {fingerprint}").format(
+                    fingerprint=member.fingerprint
                 )
             )
             item.setData(Qt.ItemDataRole.UserRole, member.name)

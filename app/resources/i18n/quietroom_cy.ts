@@ -52,216 +52,216 @@
 <context>
     <name>CaseListScreen</name>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="65"/>
+        <location filename="../../../ui/screens/cases.py" line="57"/>
         <source>CSA</source>
         <translation type="unfinished">CSA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="66"/>
+        <location filename="../../../ui/screens/cases.py" line="58"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="67"/>
+        <location filename="../../../ui/screens/cases.py" line="59"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="70"/>
+        <location filename="../../../ui/screens/cases.py" line="62"/>
         <source>Draft</source>
         <translation type="unfinished">Drafft</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="71"/>
+        <location filename="../../../ui/screens/cases.py" line="63"/>
         <source>Read back</source>
         <translation type="unfinished">Wedi&apos;i ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="72"/>
+        <location filename="../../../ui/screens/cases.py" line="64"/>
         <source>Signed</source>
         <translation type="unfinished">Wedi&apos;i lofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="73"/>
+        <location filename="../../../ui/screens/cases.py" line="65"/>
         <source>Exported</source>
         <translation type="unfinished">Wedi&apos;i allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="76"/>
-        <location filename="../../../ui/screens/cases.py" line="120"/>
+        <location filename="../../../ui/screens/cases.py" line="68"/>
+        <location filename="../../../ui/screens/cases.py" line="112"/>
         <source>Cases</source>
         <translation type="unfinished">Achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="78"/>
+        <location filename="../../../ui/screens/cases.py" line="70"/>
         <source>Reference or name</source>
         <translation type="unfinished">Cyfeirnod neu enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="82"/>
+        <location filename="../../../ui/screens/cases.py" line="74"/>
         <source>Search cases</source>
         <translation type="unfinished">Chwilio drwy&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="83"/>
+        <location filename="../../../ui/screens/cases.py" line="75"/>
         <source>Shows the cases whose reference or survivor&apos;s name contains what you type.</source>
         <translation type="unfinished">Yn dangos yr achosion lle mae&apos;r cyfeirnod neu enw&apos;r goroeswr yn cynnwys yr hyn rydych chi&apos;n ei deipio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="85"/>
+        <location filename="../../../ui/screens/cases.py" line="77"/>
         <source>Search</source>
         <translation type="unfinished">Chwilio</translation>
     </message>
     <message>
+        <location filename="../../../ui/screens/cases.py" line="81"/>
         <location filename="../../../ui/screens/cases.py" line="89"/>
-        <location filename="../../../ui/screens/cases.py" line="97"/>
         <source>All</source>
         <translation type="unfinished">Pob un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="92"/>
+        <location filename="../../../ui/screens/cases.py" line="84"/>
         <source>Category filter</source>
         <translation type="unfinished">Hidlo yn ôl categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="93"/>
-        <location filename="../../../ui/screens/cases.py" line="109"/>
+        <location filename="../../../ui/screens/cases.py" line="85"/>
+        <location filename="../../../ui/screens/cases.py" line="101"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="100"/>
+        <location filename="../../../ui/screens/cases.py" line="92"/>
         <source>Status filter</source>
         <translation type="unfinished">Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="101"/>
-        <location filename="../../../ui/screens/cases.py" line="110"/>
+        <location filename="../../../ui/screens/cases.py" line="93"/>
+        <location filename="../../../ui/screens/cases.py" line="102"/>
         <source>Status</source>
         <translation type="unfinished">Statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="107"/>
+        <location filename="../../../ui/screens/cases.py" line="99"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="108"/>
+        <location filename="../../../ui/screens/cases.py" line="100"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="111"/>
+        <location filename="../../../ui/screens/cases.py" line="103"/>
         <source>Last updated</source>
         <translation type="unfinished">Diweddarwyd ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="120"/>
+        <location filename="../../../ui/screens/cases.py" line="112"/>
         <source>Press Enter to open the selected case.</source>
         <translation type="unfinished">Pwyswch Enter i agor yr achos a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="127"/>
+        <location filename="../../../ui/screens/cases.py" line="119"/>
         <source>Looking for cases…</source>
         <translation type="unfinished">Yn chwilio am achosion…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="132"/>
+        <location filename="../../../ui/screens/cases.py" line="124"/>
         <source>&amp;New case</source>
         <translation type="unfinished">Achos &amp;newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="134"/>
+        <location filename="../../../ui/screens/cases.py" line="126"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="135"/>
+        <location filename="../../../ui/screens/cases.py" line="127"/>
         <source>&amp;Open</source>
         <translation type="unfinished">&amp;Agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="136"/>
+        <location filename="../../../ui/screens/cases.py" line="128"/>
         <source>Open the selected case</source>
         <translation type="unfinished">Agor yr achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="137"/>
+        <location filename="../../../ui/screens/cases.py" line="129"/>
         <source>Open a &amp;bundle</source>
         <translation type="unfinished">Agor &amp;bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="140"/>
+        <location filename="../../../ui/screens/cases.py" line="132"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="141"/>
+        <location filename="../../../ui/screens/cases.py" line="133"/>
         <source>Check a statement bundle sent to you</source>
         <translation type="unfinished">Gwirio bwndel datganiad a anfonwyd atoch</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="143"/>
+        <location filename="../../../ui/screens/cases.py" line="135"/>
         <source>&amp;Reviews</source>
         <translation type="unfinished">&amp;Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="146"/>
+        <location filename="../../../ui/screens/cases.py" line="138"/>
         <source>Reviews</source>
         <translation type="unfinished">Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="147"/>
+        <location filename="../../../ui/screens/cases.py" line="139"/>
         <source>Statements sent to you for review</source>
         <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="150"/>
+        <location filename="../../../ui/screens/cases.py" line="142"/>
         <source>&amp;Identity</source>
         <translation type="unfinished">&amp;Hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="151"/>
+        <location filename="../../../ui/screens/cases.py" line="143"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="152"/>
+        <location filename="../../../ui/screens/cases.py" line="144"/>
         <source>&amp;Settings</source>
         <translation type="unfinished">&amp;Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="153"/>
+        <location filename="../../../ui/screens/cases.py" line="145"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="154"/>
+        <location filename="../../../ui/screens/cases.py" line="146"/>
         <source>&amp;Lock</source>
         <translation type="unfinished">&amp;Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="157"/>
+        <location filename="../../../ui/screens/cases.py" line="149"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="158"/>
+        <location filename="../../../ui/screens/cases.py" line="150"/>
         <source>Locks the vault and clears the screen (Ctrl+L).</source>
         <translation type="unfinished">Yn cloi&apos;r gladdgell ac yn clirio&apos;r sgrin (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="306"/>
+        <location filename="../../../ui/screens/cases.py" line="298"/>
         <source>No cases match. Try another search or filter.</source>
         <translation type="unfinished">Does dim achosion yn cyfateb. Rhowch gynnig ar chwiliad neu hidlydd arall.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="308"/>
+        <location filename="../../../ui/screens/cases.py" line="300"/>
         <source>No cases yet. Start with New case.</source>
         <translation type="unfinished">Does dim achosion eto. Dechreuwch gydag Achos newydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="319"/>
+        <location filename="../../../ui/screens/cases.py" line="311"/>
         <source>The cases could not be loaded just now. %1</source>
         <translation type="unfinished">Doedd dim modd llwytho&apos;r achosion ar hyn o bryd. %1</translation>
     </message>
@@ -431,22 +431,22 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="156"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="155"/>
         <source>Checks</source>
         <translation type="unfinished">Gwiriadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="157"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="156"/>
         <source>Every check made on the bundle, and whether it passed</source>
         <translation type="unfinished">Pob gwiriad a wnaed ar y bwndel, ac a lwyddodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="163"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="162"/>
         <source>Passed: %1</source>
         <translation type="unfinished">Wedi llwyddo: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="163"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="162"/>
         <source>Did not pass: %1</source>
         <translation type="unfinished">Heb lwyddo: %1</translation>
     </message>
@@ -1896,12 +1896,7 @@
         <translation type="unfinished">tîm derbyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="207"/>
-        <source>{name} ({role})</source>
-        <translation type="unfinished">{name} ({role})</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/bundles.py" line="240"/>
+        <location filename="../../../ui/screens/bundles.py" line="249"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
@@ -1943,8 +1938,8 @@
     </message>
     <message>
         <location filename="../../../ui/screens/bundles.py" line="163"/>
-        <location filename="../../../ui/screens/bundles.py" line="229"/>
         <location filename="../../../ui/screens/bundles.py" line="238"/>
+        <location filename="../../../ui/screens/bundles.py" line="247"/>
         <source>Save the bundle as</source>
         <translation type="unfinished">Cadw&apos;r bwndel fel</translation>
     </message>
@@ -1974,67 +1969,77 @@
         <translation type="unfinished">Yn creu, llofnodi, amgryptio a chadw&apos;r bwndel, ac yna&apos;n ei wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="217"/>
+        <location filename="../../../ui/screens/bundles.py" line="209"/>
+        <source>{name} ({role}) · {fingerprint}</source>
+        <translation type="unfinished">{name} ({role}) · {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="216"/>
+        <source>Certificate fingerprint (SHA-256): {fingerprint}</source>
+        <translation type="unfinished">Ôl bys y dystysgrif (SHA-256): {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/bundles.py" line="226"/>
         <source>Import the organisation&apos;s trust file first (Identity, on the case list).</source>
         <translation type="unfinished">Mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (Hunaniaeth, ar y rhestr achosion).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="229"/>
+        <location filename="../../../ui/screens/bundles.py" line="238"/>
         <source>Also save a copy as (optional)</source>
         <translation type="unfinished">Cadw copi hefyd fel (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="231"/>
+        <location filename="../../../ui/screens/bundles.py" line="240"/>
         <source>No file: leave empty</source>
         <translation type="unfinished">Dim ffeil: gadewch yn wag</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="267"/>
+        <location filename="../../../ui/screens/bundles.py" line="276"/>
         <source>Choose where to save the bundle.</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="270"/>
+        <location filename="../../../ui/screens/bundles.py" line="279"/>
         <source>Choose at least one recipient.</source>
         <translation type="unfinished">Dewiswch o leiaf un derbynnydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="273"/>
+        <location filename="../../../ui/screens/bundles.py" line="282"/>
         <source>Exporting… this takes a few seconds.</source>
         <translation type="unfinished">Yn allforio… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="288"/>
+        <location filename="../../../ui/screens/bundles.py" line="297"/>
         <source>Asking the central system for a time-stamp…</source>
         <translation type="unfinished">Yn gofyn i&apos;r system ganolog am stamp amser…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="304"/>
+        <location filename="../../../ui/screens/bundles.py" line="313"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="308"/>
+        <location filename="../../../ui/screens/bundles.py" line="317"/>
         <source>The statement is time-stamped by the central system ({time}), with the data to check it for years to come (PAdES B-LT).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}), gyda&apos;r data i&apos;w wirio am flynyddoedd i ddod (PAdES B-LT).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="315"/>
+        <location filename="../../../ui/screens/bundles.py" line="324"/>
         <source>The statement is time-stamped by the central system ({time}) (PAdES B-T).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}) (PAdES B-T).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="321"/>
+        <location filename="../../../ui/screens/bundles.py" line="330"/>
         <source>The central system could not be reached, so the statement has no time-stamp (PAdES B-B).</source>
         <translation type="unfinished">Nid oedd modd cyrraedd y system ganolog, felly nid oes stamp amser ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="328"/>
+        <location filename="../../../ui/screens/bundles.py" line="337"/>
         <source>The central system gave no time-stamp that checks, so the statement has none (PAdES B-B).</source>
         <translation type="unfinished">Ni roddodd y system ganolog stamp amser sy&apos;n gwirio, felly nid oes un ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="335"/>
+        <location filename="../../../ui/screens/bundles.py" line="344"/>
         <source>The bundle is in the outbox and goes to the central system as soon as the laptop is connected.</source>
         <translation type="unfinished">Mae&apos;r bwndel yn y blwch allan a bydd yn mynd i&apos;r system ganolog cyn gynted ag y bydd y gliniadur wedi&apos;i gysylltu.</translation>
     </message>
@@ -2535,43 +2540,43 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>OpenBundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="388"/>
+        <location filename="../../../ui/screens/bundles.py" line="397"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="351"/>
-        <location filename="../../../ui/screens/bundles.py" line="386"/>
+        <location filename="../../../ui/screens/bundles.py" line="360"/>
+        <location filename="../../../ui/screens/bundles.py" line="395"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="355"/>
+        <location filename="../../../ui/screens/bundles.py" line="364"/>
         <source>Checks a bundle sent to you: who signed it, that nothing in it was altered, and that you are one of its recipients.</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch: pwy a&apos;i llofnododd, nad oes dim ynddo wedi&apos;i newid, a&apos;ch bod yn un o&apos;i dderbynwyr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="362"/>
+        <location filename="../../../ui/screens/bundles.py" line="371"/>
         <source>The bundle to check</source>
         <translation type="unfinished">Y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="363"/>
+        <location filename="../../../ui/screens/bundles.py" line="372"/>
         <source>Choose the bundle to check</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="365"/>
+        <location filename="../../../ui/screens/bundles.py" line="374"/>
         <source>&amp;Check the bundle</source>
         <translation type="unfinished">&amp;Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="367"/>
+        <location filename="../../../ui/screens/bundles.py" line="376"/>
         <source>Check the bundle</source>
         <translation type="unfinished">Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="397"/>
+        <location filename="../../../ui/screens/bundles.py" line="406"/>
         <source>Choose the bundle to check.</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio.</translation>
     </message>
@@ -3272,143 +3277,143 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Yn gwneud testun y datganiad yn fwy (Ctrl+equals)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="154"/>
+        <location filename="../../../ui/screens/readback.py" line="155"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="155"/>
+        <location filename="../../../ui/screens/readback.py" line="156"/>
         <source>The witness&apos;s statement in large print, read-only</source>
         <translation type="unfinished">Datganiad y tyst mewn print bras, i&apos;w ddarllen yn unig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="161"/>
-        <location filename="../../../ui/screens/readback.py" line="168"/>
+        <location filename="../../../ui/screens/readback.py" line="162"/>
+        <location filename="../../../ui/screens/readback.py" line="169"/>
         <source>Corrections made during read-back</source>
         <translation type="unfinished">Cywiriadau a wnaed wrth ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="169"/>
+        <location filename="../../../ui/screens/readback.py" line="170"/>
         <source>Each section corrected during read-back, with the time</source>
         <translation type="unfinished">Pob adran a gywirwyd wrth ddarllen yn ôl, gyda&apos;r amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="171"/>
+        <location filename="../../../ui/screens/readback.py" line="172"/>
         <source>No corrections so far.</source>
         <translation type="unfinished">Dim cywiriadau hyd yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="178"/>
+        <location filename="../../../ui/screens/readback.py" line="179"/>
         <source>Make a &amp;correction</source>
         <translation type="unfinished">&amp;Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="181"/>
+        <location filename="../../../ui/screens/readback.py" line="182"/>
         <source>Make a correction</source>
         <translation type="unfinished">Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="182"/>
+        <location filename="../../../ui/screens/readback.py" line="183"/>
         <source>Shows an editor for one section of the statement</source>
         <translation type="unfinished">Yn dangos golygydd ar gyfer un adran o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="192"/>
+        <location filename="../../../ui/screens/readback.py" line="193"/>
         <source>&amp;Back to the interview</source>
         <translation type="unfinished">&amp;Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="193"/>
+        <location filename="../../../ui/screens/readback.py" line="194"/>
         <source>Back to the interview</source>
         <translation type="unfinished">Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="194"/>
+        <location filename="../../../ui/screens/readback.py" line="195"/>
         <source>The witness con&amp;firms the statement is correct</source>
         <translation type="unfinished">Mae&apos;r &amp;tyst yn cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="198"/>
+        <location filename="../../../ui/screens/readback.py" line="199"/>
         <source>The witness confirms the statement is correct</source>
         <translation type="unfinished">Mae&apos;r tyst yn cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="199"/>
+        <location filename="../../../ui/screens/readback.py" line="200"/>
         <source>Records the confirmation and goes on to the signature</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad ac yn symud ymlaen at y llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="248"/>
+        <location filename="../../../ui/screens/readback.py" line="249"/>
         <source>Loading the statement…</source>
         <translation type="unfinished">Yn llwytho&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="286"/>
+        <location filename="../../../ui/screens/readback.py" line="287"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="307"/>
+        <location filename="../../../ui/screens/readback.py" line="308"/>
         <source>(Corrected during read-back)</source>
         <translation type="unfinished">(Wedi&apos;i chywiro wrth ddarllen yn ôl)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="319"/>
+        <location filename="../../../ui/screens/readback.py" line="320"/>
         <source>%1, corrected at %2</source>
         <translation type="unfinished">%1, wedi&apos;i chywiro am %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="332"/>
+        <location filename="../../../ui/screens/readback.py" line="333"/>
         <source>Text size: %1 pt</source>
         <translation type="unfinished">Maint y testun: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="365"/>
+        <location filename="../../../ui/screens/readback.py" line="366"/>
         <source>Close the second &amp;screen</source>
         <translation type="unfinished">Cau&apos;r ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="368"/>
+        <location filename="../../../ui/screens/readback.py" line="369"/>
         <source>Close the second screen</source>
         <translation type="unfinished">Cau&apos;r ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="369"/>
+        <location filename="../../../ui/screens/readback.py" line="370"/>
         <source>Closes the window showing the statement to the witness</source>
         <translation type="unfinished">Yn cau&apos;r ffenestr sy&apos;n dangos y datganiad i&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="372"/>
+        <location filename="../../../ui/screens/readback.py" line="373"/>
         <source>Show on second &amp;screen</source>
         <translation type="unfinished">Dangos ar yr ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="375"/>
+        <location filename="../../../ui/screens/readback.py" line="376"/>
         <source>Show on second screen</source>
         <translation type="unfinished">Dangos ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="377"/>
+        <location filename="../../../ui/screens/readback.py" line="378"/>
         <source>Opens a window with the same large text for the witness, full-screen on a second monitor if there is one</source>
         <translation type="unfinished">Yn agor ffenestr gyda&apos;r un testun mawr i&apos;r tyst, ar sgrin lawn ar ail fonitor os oes un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="401"/>
+        <location filename="../../../ui/screens/readback.py" line="402"/>
         <source>The correction is saved. It is recorded as a correction made during read-back.</source>
         <translation type="unfinished">Mae&apos;r cywiriad wedi&apos;i gadw. Caiff ei gofnodi fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="407"/>
+        <location filename="../../../ui/screens/readback.py" line="408"/>
         <source>Saving the correction…</source>
         <translation type="unfinished">Yn cadw&apos;r cywiriad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="421"/>
+        <location filename="../../../ui/screens/readback.py" line="422"/>
         <source>A correction has not been saved yet. Save it or undo it, then ask the witness to confirm.</source>
         <translation type="unfinished">Mae cywiriad heb ei gadw eto. Cadwch y cywiriad neu ei ddadwneud, yna gofynnwch i&apos;r tyst gadarnhau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="428"/>
+        <location filename="../../../ui/screens/readback.py" line="429"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad…</translation>
     </message>
@@ -3744,134 +3749,134 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewInboxScreen</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="197"/>
-        <location filename="../../../ui/screens/review_inbox.py" line="223"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="196"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="222"/>
         <source>Reviews</source>
         <translation type="unfinished">Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="200"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="199"/>
         <source>Statements sent to you for review. A bundle is checked when you open it: only one that passes every check is kept here.</source>
         <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu. Caiff bwndel ei wirio pan fyddwch chi&apos;n ei agor: dim ond un sy&apos;n llwyddo ym mhob gwiriad sy&apos;n cael ei gadw yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="209"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="208"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="210"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="209"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="211"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="210"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="212"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="211"/>
         <source>Received</source>
         <translation type="unfinished">Derbyniwyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="213"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="212"/>
         <source>State</source>
         <translation type="unfinished">Cyflwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="223"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="222"/>
         <source>Press Enter to read the selected review.</source>
         <translation type="unfinished">Pwyswch Enter i ddarllen yr adolygiad a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="231"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="230"/>
         <source>No reviews yet. Open a bundle for review, or drop a .qrb file on this screen.</source>
         <translation type="unfinished">Dim adolygiadau eto. Agorwch fwndel i&apos;w adolygu, neu gollyngwch ffeil .qrb ar y sgrin hon.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="240"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="239"/>
         <source>Checking the bundle</source>
         <translation type="unfinished">Yn gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="249"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="248"/>
         <source>The checks made on the bundle</source>
         <translation type="unfinished">Y gwiriadau a wnaed ar y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="252"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="251"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="253"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="252"/>
         <source>Dismiss the checks</source>
         <translation type="unfinished">Cau&apos;r gwiriadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="259"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="261"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="262"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="261"/>
         <source>&amp;Read</source>
         <translation type="unfinished">&amp;Darllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="263"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="262"/>
         <source>Read the selected review</source>
         <translation type="unfinished">Darllen yr adolygiad a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="264"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="263"/>
         <source>Open a &amp;bundle for review…</source>
         <translation type="unfinished">Agor &amp;bwndel i&apos;w adolygu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="268"/>
-        <location filename="../../../ui/screens/review_inbox.py" line="382"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="267"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="381"/>
         <source>Open a bundle for review</source>
         <translation type="unfinished">Agor bwndel i&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="269"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="268"/>
         <source>Checks a bundle sent to you and, if it passes, keeps it for review</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch ac, os yw&apos;n llwyddo, yn ei gadw i&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="356"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="355"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="384"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="383"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="397"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="396"/>
         <source>Checking the bundle… this takes a few seconds.</source>
         <translation type="unfinished">Yn gwirio&apos;r bwndel… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="418"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="417"/>
         <source>This bundle did not pass its checks (%1), so nothing of it was kept. Do not rely on it: ask the sender to export it to you again.</source>
         <translation type="unfinished">Wnaeth y bwndel hwn ddim llwyddo yn ei wiriadau (%1), felly chafodd dim ohono ei gadw. Peidiwch â dibynnu arno: gofynnwch i&apos;r anfonwr ei allforio atoch eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="428"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="427"/>
         <source>The bundle passed every check and is now in your reviews. It is selected.</source>
         <translation type="unfinished">Llwyddodd y bwndel ym mhob gwiriad ac mae bellach yn eich adolygiadau. Mae wedi&apos;i ddewis.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="430"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="429"/>
         <source>This bundle is already in your reviews. It is selected.</source>
         <translation type="unfinished">Mae&apos;r bwndel hwn yn eich adolygiadau yn barod. Mae wedi&apos;i ddewis.</translation>
     </message>
@@ -4482,102 +4487,102 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewWords</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="59"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="58"/>
         <source>not recorded</source>
         <translation type="unfinished">heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="93"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="92"/>
         <source>CSA</source>
         <translation type="unfinished">CSA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="94"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="93"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="95"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="94"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="102"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="101"/>
         <source>To review</source>
         <translation type="unfinished">I&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="103"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="102"/>
         <source>Approved</source>
         <translation type="unfinished">Wedi&apos;i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="104"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="103"/>
         <source>Returned</source>
         <translation type="unfinished">Wedi&apos;i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="112"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="111"/>
         <source>The file</source>
         <translation type="unfinished">Y ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="113"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="112"/>
         <source>Opening it with your key</source>
         <translation type="unfinished">Ei agor â&apos;ch allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="114"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="113"/>
         <source>Everything expected is inside</source>
         <translation type="unfinished">Mae popeth disgwyliedig y tu mewn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="115"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="114"/>
         <source>The list of its contents</source>
         <translation type="unfinished">Y rhestr o&apos;i gynnwys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="116"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="115"/>
         <source>The author&apos;s signature on the bundle</source>
         <translation type="unfinished">Llofnod yr awdur ar y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="119"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="118"/>
         <source>The author is an interviewer</source>
         <translation type="unfinished">Mae&apos;r awdur yn gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="120"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="119"/>
         <source>Nothing was altered</source>
         <translation type="unfinished">Does dim byd wedi&apos;i newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="121"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="120"/>
         <source>It was sent to you</source>
         <translation type="unfinished">Cafodd ei anfon atoch chi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="122"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="121"/>
         <source>The signature on the statement</source>
         <translation type="unfinished">Y llofnod ar y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="125"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="124"/>
         <source>The record of the interview</source>
         <translation type="unfinished">Cofnod y cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="126"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="125"/>
         <source>The restricted details, kept apart</source>
         <translation type="unfinished">Y manylion cyfyngedig, wedi&apos;u cadw ar wahân</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="129"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="128"/>
         <source>The audit log is unbroken</source>
         <translation type="unfinished">Mae&apos;r log archwilio yn gyfan</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="130"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="129"/>
         <source>The organisation&apos;s trust file</source>
         <translation type="unfinished">Ffeil ymddiried y sefydliad</translation>
     </message>
@@ -5529,78 +5534,78 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="24"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="23"/>
         <source>{count} waiting to send — sending is not set up yet</source>
         <translation type="unfinished">{count} yn aros i&apos;w hanfon — dydy anfon ddim wedi&apos;i osod eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="28"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="27"/>
         <source>{count} waiting to send — will try again shortly</source>
         <translation type="unfinished">{count} yn aros i&apos;w hanfon — cynnig arall arni cyn bo hir</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="31"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="30"/>
         <source>{count} waiting to send — will send when connected</source>
         <translation type="unfinished">{count} yn aros i&apos;w hanfon — byddan nhw&apos;n mynd ar ôl cysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="41"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="40"/>
         <source>Sending {n} of {total}…</source>
         <translation type="unfinished">Yn anfon {n} o {total}…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="44"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="43"/>
         <source>Sending to the central system. You can carry on working; nothing waits for it.</source>
         <translation type="unfinished">Yn anfon i&apos;r system ganolog. Gallwch chi barhau i weithio; does dim byd yn aros amdano.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="49"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="48"/>
         <source>{count} waiting to send, {refused} not accepted — see Outbox</source>
         <translation type="unfinished">{count} yn aros i&apos;w hanfon, {refused} heb eu derbyn — gweler y Blwch allan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="52"/>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="69"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="51"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="68"/>
         <source>Something was not accepted by the central system; the outbox says why.</source>
         <translation type="unfinished">Chafodd rhywbeth mo&apos;i dderbyn gan y system ganolog; mae&apos;r blwch allan yn dweud pam.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="58"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="57"/>
         <source>Kept safely, encrypted, on this laptop until the central system confirms it has received them.</source>
         <translation type="unfinished">Yn cael eu cadw&apos;n ddiogel, wedi&apos;u hamgryptio, ar y gliniadur hwn nes bod y system ganolog yn cadarnhau ei bod wedi&apos;u derbyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="66"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="65"/>
         <source>{count} not accepted — see Outbox</source>
         <translation type="unfinished">{count} heb eu derbyn — gweler y Blwch allan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="74"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="73"/>
         <source>All sent</source>
         <translation type="unfinished">Wedi anfon y cyfan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="75"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="74"/>
         <source>The central system has confirmed everything sent from here.</source>
         <translation type="unfinished">Mae&apos;r system ganolog wedi cadarnhau popeth a anfonwyd o&apos;r fan hon.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="79"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="78"/>
         <source>Nothing to send</source>
         <translation type="unfinished">Dim byd i&apos;w anfon</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="80"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="79"/>
         <source>Nothing from this laptop is waiting for the central system.</source>
         <translation type="unfinished">Does dim byd o&apos;r gliniadur hwn yn aros am y system ganolog.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="83"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="82"/>
         <source>Opens the outbox.</source>
         <translation type="unfinished">Yn agor y blwch allan.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sync_indicator.py" line="114"/>
+        <location filename="../../../ui/widgets/sync_indicator.py" line="113"/>
         <source>Sending to the central system: {state}</source>
         <translation type="unfinished">Anfon i&apos;r system ganolog: {state}</translation>
     </message>
