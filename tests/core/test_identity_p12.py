@@ -17,12 +17,11 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crypto import bech32, identity_p12, pbes2, pki
+from crypto import bech32, identity_p12, pbes2
 from crypto.identity_p12 import IdentityFile, read_identity_p12, write_identity_p12
 from crypto.pki_errors import CertificateError
 from tests.core.p12_forge import (
     LABELS,
-    ORG,
     PASSWORD,
     Pair,
     forge,
@@ -34,21 +33,6 @@ from tests.core.p12_forge import (
 
 # Fuzzed certificates may have a negative serial number, which cryptography warns about.
 pytestmark = pytest.mark.filterwarnings("ignore::cryptography.utils.CryptographyDeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def ca() -> Pair:
-    return pki.generate_ca(ORG)
-
-
-@pytest.fixture(scope="module")
-def pairs(ca: Pair) -> dict[str, Pair]:
-    return {label: member(ca, label) for label in LABELS}
-
-
-@pytest.fixture(scope="module")
-def age_identity() -> str:
-    return str(pyrage.x25519.Identity.generate())
 
 
 def same_key(a: ec.EllipticCurvePrivateKey, b: ec.EllipticCurvePrivateKey) -> bool:

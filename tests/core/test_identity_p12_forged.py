@@ -7,18 +7,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-import pyrage
 import pytest
 from asn1crypto import core
 from asn1crypto import pkcs12 as ap12
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, x25519
 
-from crypto import bech32, pki
+from crypto import bech32
 from crypto.identity_p12 import read_identity_p12
 from crypto.pki_errors import CertificateError
 from tests.core.p12_forge import (
-    LABELS,
-    ORG,
     PASSWORD,
     Pair,
     cert_bag,
@@ -33,21 +30,6 @@ from tests.core.p12_forge import (
 )
 
 pytestmark = pytest.mark.filterwarnings("ignore::cryptography.utils.CryptographyDeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def ca() -> Pair:
-    return pki.generate_ca(ORG)
-
-
-@pytest.fixture(scope="module")
-def pairs(ca: Pair) -> dict[str, Pair]:
-    return {label: member(ca, label) for label in LABELS}
-
-
-@pytest.fixture(scope="module")
-def age_identity() -> str:
-    return str(pyrage.x25519.Identity.generate())
 
 
 def test_forgery_helper_makes_readable_files(pairs: dict[str, Pair]) -> None:

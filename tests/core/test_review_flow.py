@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,31 +34,14 @@ from tests.core.review_world import (
     RETURN_COMMENTS,
     age_identity,
     all_met,
-    make_world,
     open_qrr,
     raises,
     recipient,
-    supervisor_vault,
     tables,
 )
 from tests.interop.test_export_bundle import ADDRESS, PHONE
 
 # --- fixtures --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    made = make_world(tmp_path_factory.mktemp("review"))
-    yield made
-    made["interviewer"].close()
-    made["supervisor"].close()
-
-
-@pytest.fixture
-def fresh_supervisor(tmp_path: Path, world: dict[str, Any]) -> Iterator[Engine]:
-    engine = supervisor_vault(tmp_path / "supervisor", world["org"])
-    yield engine
-    engine.close()
 
 
 @pytest.fixture

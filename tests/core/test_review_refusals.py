@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +31,9 @@ from tests.core.review_world import (
     all_met,
     as_reviewer,
     forge,
-    make_world,
     open_qrr,
     raises,
     recipient,
-    supervisor_vault,
     tables,
 )
 from tests.interop.bundle_forge import signed_case
@@ -44,22 +42,7 @@ from tests.interop.test_export_bundle import build_case
 # --- fixtures --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    made = make_world(tmp_path_factory.mktemp("review"))
-    yield made
-    made["interviewer"].close()
-    made["supervisor"].close()
-
-
 # --- refusals: nothing changes ---------------------------------------------------------------
-
-
-@pytest.fixture
-def fresh_supervisor(tmp_path: Path, world: dict[str, Any]) -> Iterator[Engine]:
-    engine = supervisor_vault(tmp_path / "supervisor", world["org"])
-    yield engine
-    engine.close()
 
 
 def real_files(world: dict[str, Any]) -> dict[str, bytes]:
