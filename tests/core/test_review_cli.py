@@ -21,7 +21,7 @@ from app.cli.main import one_line
 from app.export.bundle import export_case
 from app.org import org_init
 from tests.conftest import PASSPHRASE, run_cli
-from tests.core.test_review_flow import (
+from tests.core.review_world import (
     CASE_A,
     COMMENTS,
     RETURN_COMMENTS,

@@ -21,7 +21,7 @@ import pytest
 
 from crypto import pki
 from tests.conftest import require_tool
-from tests.core.test_review_flow import make_world
+from tests.core.review_world import make_world
 from tests.interop.bundle_forge import issue
 
 pytestmark = pytest.mark.slow
