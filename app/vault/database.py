@@ -5,6 +5,9 @@ otherwise: a 4.x cipher, temporary storage compiled and set to memory (so sorts 
 temp tables never reach disk in plaintext), WAL with synchronous=FULL (durable commits),
 secure_delete (freed pages are zeroed) and foreign keys.
 
+The key reaches SQLCipher as a buffer (`sqlite3_key`), never as SQL text: see
+`apply_key`.
+
 SQLCipher's own errors are turned into the core's typed errors here (`database_error`,
 `typed_errors`), so the CLI and the desktop app say the same thing: another writer
 holding the vault (`vault.busy`), a full disk (`vault.disk_full`, DiskFullError), a
@@ -17,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeAlias
@@ -26,7 +28,7 @@ import sqlcipher3
 
 from app.errors import DiskFullError, StorageError, VaultError
 from app.fsutil import FILE_MODE, write_new_file
-from crypto.secret import SecretKey
+from crypto.secret import SecretKey, raw_key_spec
 
 LOG = logging.getLogger("quietroom.vault")
 
@@ -35,7 +37,7 @@ DatabaseError = sqlcipher3.DatabaseError
 # mypy (to which it is Any).
 Connection: TypeAlias = sqlcipher3.Connection
 
-_HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
+KEY_LEN = 32  # SQLCipher's raw key: AES-256
 PAGE_SIZE = 4096
 
 
@@ -169,12 +171,33 @@ def _pragma(conn: Connection, name: str) -> object:
     return row[0] if row else None
 
 
-def apply_key(conn: Connection, key: SecretKey, schema: str = "main") -> None:
-    hexkey = key.hex()
-    # The key goes into SQL text, so it must be exactly 64 lowercase hex digits.
-    if not _HEX_KEY.match(hexkey):
+def apply_key(conn: Connection, key: SecretKey) -> None:
+    """Key the connection with the raw 256-bit key (SQLCipher derives nothing from it).
+
+    SQLCipher's raw-key form, x'<64 hex digits>', is what `PRAGMA key = "x'…'"` passes on;
+    here it is built in a bytearray and given to `sqlite3_key` through sqlcipher3's
+    `set_key`, which reads it as a buffer. So no `str` of the key exists (`key.hex()` and
+    the SQL text were never wiped, the text was also copied by SQLite's parser and kept in
+    sqlcipher3's statement cache); SQLCipher copies the buffer into its own memory, which
+    it overwrites when the connection closes, and ours is wiped on return.
+    """
+    if len(key) != KEY_LEN:
         raise ValueError("a raw database key must be 32 bytes")
-    conn.execute(f"PRAGMA {schema}.key = \"x'{hexkey}'\"")
+    with raw_key_spec(key) as spec:
+        conn.set_key(spec)
+
+
+def secure_memory(conn: Connection) -> None:
+    """Turn on SQLCipher's memory security, before the key is given.
+
+    From then on SQLite's allocations are overwritten when freed (and locked in RAM as far
+    as RLIMIT_MEMLOCK allows), so freed pages of decrypted data and transient copies do
+    not linger once the connection is closed. The setting is process-wide and cannot be
+    turned off again. It costs CPU on every allocation and free, most visibly on reads
+    (bench/vault.py measures it; docs/threat-model.md has the figures), which is why the
+    vault does not turn it on yet: only the benchmark calls this.
+    """
+    conn.execute("PRAGMA cipher_memory_security = ON").fetchall()
 
 
 def silence_cipher_log(conn: Connection) -> None:
@@ -187,6 +210,16 @@ def silence_cipher_log(conn: Connection) -> None:
     path depends on another having run first.
     """
     conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
+
+
+# Each pragma `check_settings` sets, with the value it must then report.
+ENFORCED_PRAGMAS: dict[str, tuple[str, object]] = {
+    "temp_store": ("MEMORY", 2),
+    "journal_mode": ("WAL", "wal"),
+    "synchronous": ("FULL", 2),
+    "secure_delete": ("ON", 1),
+    "foreign_keys": ("ON", 1),
+}
 
 
 def check_settings(conn: Connection) -> str:
@@ -204,14 +237,7 @@ def check_settings(conn: Connection) -> str:
             "vault.cipher_temp_store",
             "this SQLCipher build may write temporary data to disk; refusing to open the vault",
         )
-    checks = {
-        "temp_store": ("MEMORY", 2),
-        "journal_mode": ("WAL", "wal"),
-        "synchronous": ("FULL", 2),
-        "secure_delete": ("ON", 1),
-        "foreign_keys": ("ON", 1),
-    }
-    for name, (value, expected) in checks.items():
+    for name, (value, expected) in ENFORCED_PRAGMAS.items():
         conn.execute(f"PRAGMA {name} = {value}").fetchall()
         if _pragma(conn, name) != expected:
             raise VaultError(
