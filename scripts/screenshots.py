@@ -86,7 +86,7 @@ def review_material(base: Path) -> dict[str, str]:
 
     org = base / "org"
     org_init(org)
-    fast = KdfParams(memory_kib=64 * 1024, iterations=1, lanes=1)
+    fast = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1)
 
     def member(session: Session, role: str) -> None:
         folder = org / role
@@ -257,7 +257,7 @@ def shoot(
     session.create(
         PASSPHRASE,
         use_keyring=False,
-        kdf_params=KdfParams(memory_kib=64 * 1024, iterations=1, lanes=1),
+        kdf_params=KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1),
     )
     case_id = populate(session)
     prefs = Settings(language=language, text_scale=scale)

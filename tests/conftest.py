@@ -27,7 +27,7 @@ from crypto.kdf import KdfParams  # noqa: E402
 
 # The floor the policy allows (64 MiB) with a single pass keeps tests quick while
 # exercising the real Argon2id code path; production vaults are calibrated at init.
-FAST_KDF = KdfParams(memory_kib=64 * 1024, iterations=1, lanes=1)
+FAST_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1)
 PASSPHRASE = "a calm and quiet room 2026"
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

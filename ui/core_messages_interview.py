@@ -14,6 +14,11 @@ INTERVIEW_MESSAGES: dict[str, Callable[[], str]] = {
     "vault.wrong_passphrase": lambda: QCoreApplication.translate(
         "CoreMessages", "the passphrase is not correct"
     ),
+    "vault.recovery_altered": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "the vault header's recovery part was changed or removed outside Quietroom; "
+        "restore the vault header from a backup",
+    ),
     "vault.throttled": lambda: QCoreApplication.translate(
         "CoreMessages", "too many wrong passphrases; wait {seconds} seconds before trying again"
     ),
@@ -280,6 +285,12 @@ INTERVIEW_MESSAGES: dict[str, Callable[[], str]] = {
     ),
     "identity.none": lambda: QCoreApplication.translate(
         "CoreMessages", "this vault has no signing identity yet; import one with 'identity import'"
+    ),
+    "identity.withheld": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "your signing identity cannot be opened in this vault: it was recovered or "
+        "restored with the organisation's recovery identity, which never gives access to "
+        "it; import your identity again ('identity import') before you sign or export",
     ),
     "export.no_own_age_identity": lambda: QCoreApplication.translate(
         "CoreMessages",

@@ -69,7 +69,13 @@ def cmd_identity_show(ctx: Context) -> int:
     with ctx.engine() as engine:
         summary = engine.identity_summary()
     info = summary.to_json()
-    ctx.emit(info, lambda: "\n".join(f"{k.replace('_', ' ')}: {v or '—'}" for k, v in info.items()))
+
+    def shown(value: object) -> str:
+        if isinstance(value, bool):
+            return "yes" if value else "no: import your identity again ('identity import')"
+        return str(value or "—")
+
+    ctx.emit(info, lambda: "\n".join(f"{k.replace('_', ' ')}: {shown(v)}" for k, v in info.items()))
     return 0
 
 

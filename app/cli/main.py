@@ -100,7 +100,9 @@ def common_options() -> argparse.ArgumentParser:
 # `status` or `case create` starts in a fraction of the time `export` needs. A test checks
 # this table against what each module registers.
 COMMAND_MODULES = {
-    **dict.fromkeys(("init", "status", "passphrase", "backup", "restore", "recover"), "vault"),
+    **dict.fromkeys(
+        ("init", "status", "passphrase", "backup", "restore", "recover", "recovery"), "vault"
+    ),
     **dict.fromkeys(("case", "witness", "note", "timeline", "field", "audit"), "case"),
     "sitting": "sitting",
     "statement": "statement",

@@ -12,7 +12,14 @@ from app.fsutil import read_limited
 from app.org.organisation import identity_file_unreadable, not_an_age_identity_file
 from app.vault import backup
 from app.vault.database import vault_disk_full
-from app.vault.vault import Vault, recover
+from app.vault.recover import recover
+from app.vault.vault import Vault
+
+WITHHELD_NOTE = (
+    "the member's signing identity was not restored (the recovery identity never opens "
+    "it): they import it again with 'identity import' before they can sign or export"
+)
+POLICY_TRUST_VERSION = 4  # as app/engine/identity.py: trust files that carry the policy
 
 
 def cmd_init(ctx: Context) -> int:
@@ -88,8 +95,20 @@ def cmd_status(ctx: Context) -> int:
 def cmd_passphrase_change(ctx: Context) -> int:
     new = read_passphrase_file(ctx.args.new_passphrase_file, "new passphrase")
     with ctx.open_vault() as vault:
-        vault.change_passphrase(new)
-    ctx.emit({"changed": True}, "The passphrase has been changed.")
+        if ctx.args.rekey:
+            from app.vault.rekey import rekey
+
+            rekey(vault, new)
+        else:
+            vault.change_passphrase(new)
+    if ctx.args.rekey:
+        ctx.emit(
+            {"changed": True, "rekeyed": True},
+            "The passphrase has been changed and the vault re-keyed: a copy of the old "
+            "header and the old passphrase no longer open anything.",
+        )
+    else:
+        ctx.emit({"changed": True, "rekeyed": False}, "The passphrase has been changed.")
     return 0
 
 
@@ -136,9 +155,12 @@ def cmd_restore(ctx: Context) -> int:
         )
     identity = _read_identity(identity_file)
     new = read_passphrase_file(new_file, "new passphrase")
-    header = backup.restore_with_identity(ctx.vault_dir, Path(ctx.args.source), identity, new)
+    restored = backup.restore_with_identity(ctx.vault_dir, Path(ctx.args.source), identity, new)
+    header = restored.header
     if not header.keyring_bound:
         ctx.note("no OS keyring was available: the restored vault is passphrase-only")
+    if restored.identity_withheld:
+        ctx.note(WITHHELD_NOTE)
     ctx.emit(
         {
             "restored": True,
@@ -146,6 +168,7 @@ def cmd_restore(ctx: Context) -> int:
             "keyring": header.keyring_bound,
             "keyring_backend": header.keyring_backend,
             "recovery": True,
+            "identity_withheld": restored.identity_withheld,
         },
         f"Restored the vault at {ctx.vault_dir}; it now opens with the new passphrase.",
     )
@@ -157,10 +180,41 @@ def cmd_recover(ctx: Context) -> int:
     new = read_passphrase_file(ctx.args.new_passphrase_file, "new passphrase")
     with recover(ctx.vault_dir, identity, new) as vault:
         info = vault.status()
+        withheld = vault.identity_withheld
     if not info["keyring"]:
         ctx.note("no OS keyring was available: the recovered vault is passphrase-only")
+    if withheld:
+        ctx.note(WITHHELD_NOTE)
     ctx.emit(
-        {"recovered": True, **info}, "Access restored; the vault now opens with the new passphrase."
+        {"recovered": True, "identity_withheld": withheld, **info},
+        "Access restored; the vault now opens with the new passphrase.",
+    )
+    return 0
+
+
+def cmd_recovery_reseal(ctx: Context) -> int:
+    with ctx.engine() as engine:
+        trust = engine.trust()
+        if trust is None:
+            raise UsageError(
+                "recovery.no_trust_file",
+                "this vault has no trust file, which names the organisation's recovery "
+                "recipient; import one with 'identity import --trust FILE'",
+            )
+        if trust.version < POLICY_TRUST_VERSION or trust.policy.recovery_recipient is None:
+            raise UsageError(
+                "recovery.not_in_trust_file",
+                "the organisation's trust file names no recovery recipient (its "
+                "administrator sets one with 'org policy --recovery-recipient'); nothing "
+                "was changed",
+            )
+        changed = engine.apply_recovery_policy()
+        info = engine.vault.status()
+    recipient = info["recovery_recipient"]
+    text = f"The recovery envelope is sealed to the organisation's recovery recipient {recipient}."
+    ctx.emit(
+        {"resealed": changed, "recovery": info["recovery"], "recovery_recipient": recipient},
+        text if changed else f"Nothing to change. {text}",
     )
     return 0
 
@@ -185,6 +239,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     psub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     pc = psub.add_parser("change", parents=[common], help="change the vault passphrase")
     pc.add_argument("--new-passphrase-file", required=True, metavar="FILE")
+    pc.add_argument(
+        "--rekey",
+        action="store_true",
+        help="also re-key the vault (a new master key, the database re-encrypted): use it "
+        "when the old passphrase may have been seen; a plain change revokes nothing",
+    )
     pc.set_defaults(handler=cmd_passphrase_change)
 
     p = sub.add_parser("backup", parents=[common], help="write an encrypted backup file")
@@ -212,3 +272,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--identity", required=True, metavar="AGE_IDENTITY_FILE")
     p.add_argument("--new-passphrase-file", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_recover)
+
+    p = sub.add_parser(
+        "recovery", parents=[common], help="the vault's recovery envelope (organisation's key)"
+    )
+    rsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    rp = rsub.add_parser(
+        "reseal",
+        parents=[common],
+        help="seal the recovery envelope to the recipient the trust file names",
+    )
+    rp.set_defaults(handler=cmd_recovery_reseal)

@@ -6,10 +6,13 @@ block (Argon2id, disk) and must never run on the GUI thread.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.vault.vault import Vault, locked, read_header, vault_exists
+
+LOG = logging.getLogger("quietroom.desktop")
 
 if TYPE_CHECKING:
     from app.engine.base import Listener
@@ -83,6 +86,18 @@ class Session:
         for listener in self._listeners:
             self._engine.subscribe(listener)
         self._vault = vault
+        self._follow_recovery_policy()
+
+    def _follow_recovery_policy(self) -> None:
+        """Re-seal the recovery envelope to the recipient the trust file names, as each
+        unlock finds it (a trust file synced while the vault was locked, say). It must
+        never stand in the way of unlocking: a failure is logged and tried next time."""
+        from app.errors import QuietroomError
+
+        try:
+            self.engine.apply_recovery_policy()
+        except (QuietroomError, OSError) as exc:
+            LOG.warning("could not re-seal the recovery envelope: %s", type(exc).__name__)
 
     def lock(self) -> None:
         """Close everything and wipe the keys we hold (running sittings stay running)."""

@@ -1,7 +1,9 @@
 """The staff member's own identity and the organisation's trust file, kept in the vault.
 
-The signing key and the age identity never leave the encrypted database except to sign
-or decrypt in memory. The trust file is stored with its signature and re-verified every
+The signing key, the authentication key and the age identity never leave the encrypted
+database except to sign or decrypt in memory, and inside it they are sealed once more
+under the vault's personal key (app/vault/personal.py), which the organisation's
+recovery identity never opens. The trust file is stored with its signature and re-verified every
 time it is loaded, so a vault cannot be tricked into trusting an edited copy.
 
 A trust file can only move forward: the vault keeps a mark of the newest one it has
@@ -19,6 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from cryptography import x509
+
 from app.engine.base import EngineBase
 from app.errors import QuietroomError, UsageError
 from app.org import Identity, Trust, load_identity
@@ -27,8 +31,10 @@ from app.vault.database import Connection
 from crypto import pki
 from crypto.pki_errors import PkiError
 from crypto.recovery import parse_identities
+from crypto.secret import wipe
 
 TRUST_MARK = "trust_accepted"
+POLICY_TRUST_VERSION = 4  # the trust file version that carries the organisation's policy
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,9 @@ class IdentitySummary:
     trust_next_update: str | None = None
     authentication_fingerprint: str | None = None
     member_id: str | None = None
+    signing_key_available: bool = True
 
-    def to_json(self) -> dict[str, str | int | None]:
+    def to_json(self) -> dict[str, str | int | bool | None]:
         return {
             "name": self.name,
             "certificate_fingerprint": self.fingerprint,
@@ -54,6 +61,7 @@ class IdentitySummary:
             "role": self.role,
             "trust_serial": self.trust_serial,
             "trust_next_update": self.trust_next_update,
+            "signing_key_available": self.signing_key_available,
         }
 
 
@@ -180,8 +188,21 @@ class IdentityMixin(EngineBase):
                 "SELECT age_identity, auth_cert_pem, auth_key_pem, cert_pem FROM identity "
                 "WHERE id = 1"
             ).fetchone()
-            age_text = identity.age_identity_text() or (existing[0] if existing else None)
-            auth = identity.auth_pems()
+            new_age = identity.age_identity_text()
+            age_sealed = (
+                self.vault.seal_personal("age", new_age.encode("ascii")).decode("ascii")
+                if new_age
+                else None
+            )
+            # A new identity without an age identity keeps the one stored, if it opens.
+            if age_sealed is None and existing is not None and existing[0] is not None:
+                age_sealed = self._reseal_if_open(existing[0], "age")
+            cert_pem, key_pem = identity.cert_pem(), identity.key_pem()
+            auth_cert_pem, auth_key_pem = identity.auth_pems()
+            auth: tuple[bytes | None, bytes | None] = (
+                auth_cert_pem,
+                self.vault.seal_personal("auth-key", auth_key_pem) if auth_key_pem else None,
+            )
             # A new signing certificate alone keeps the same person's TLS pair.
             if (
                 auth[0] is None
@@ -189,11 +210,19 @@ class IdentityMixin(EngineBase):
                 and existing[1] is not None
                 and pki.load_certificate(bytes(existing[3])).subject == identity.cert.subject
             ):
-                auth = (bytes(existing[1]), bytes(existing[2]))
+                kept = self._reseal_if_open(bytes(existing[2]), "auth-key")
+                if kept is not None:
+                    auth = (bytes(existing[1]), kept.encode("ascii"))
             conn.execute(
                 "INSERT OR REPLACE INTO identity (id, cert_pem, key_pem, age_identity, "
                 "imported, auth_cert_pem, auth_key_pem) VALUES (1, ?, ?, ?, ?, ?, ?)",
-                (identity.cert_pem(), identity.key_pem(), age_text, at, *auth),
+                (
+                    cert_pem,
+                    self.vault.seal_personal("signing-key", key_pem),
+                    age_sealed,
+                    at,
+                    *auth,
+                ),
             )
             if trust_parts is not None and mark is not None:
                 conn.execute(
@@ -203,7 +232,21 @@ class IdentityMixin(EngineBase):
                     "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                     (TRUST_MARK, mark.to_text()),
                 )
+        if trust_parts is not None:
+            self.apply_recovery_policy()
         return self.identity_summary()
+
+    def _reseal_if_open(self, stored: bytes | str, label: str) -> str | None:
+        """A stored secret kept across a new import, or None when it cannot be opened
+        here (withheld after a recovery: the new import must bring it)."""
+        try:
+            secret = self.vault.open_personal(label, stored)
+        except UsageError:
+            return None
+        try:
+            return self.vault.seal_personal(label, secret).decode("ascii")
+        finally:
+            wipe(secret)
 
     def update_trust(self, data: bytes, signature: bytes) -> int | None:
         """Take a trust file fetched from the intake if it is newer than the stored one:
@@ -228,7 +271,21 @@ class IdentityMixin(EngineBase):
                 "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                 (TRUST_MARK, mark.to_text()),
             )
+        self.apply_recovery_policy()
         return parsed.serial
+
+    def apply_recovery_policy(self) -> bool:
+        """Seal the vault's recovery envelope to the organisation's recovery recipient as
+        its signed trust file names it, and to no other: a recipient pasted at set-up is
+        replaced. A trust file that names none (or is from before the organisation's
+        policy) leaves the envelope as it is: removing it would take away the only way
+        back into a vault whose passphrase is forgotten. Returns whether the vault's
+        header changed."""
+        trust = self.trust()
+        if trust is None or trust.version < POLICY_TRUST_VERSION:
+            return False
+        recipient = trust.policy.recovery_recipient
+        return recipient is not None and self.vault.set_recovery(recipient)
 
     @staticmethod
     def _read_trust(path: Path) -> tuple[bytes, bytes, bytes, Trust]:
@@ -268,9 +325,19 @@ class IdentityMixin(EngineBase):
                 "identity.none",
                 "this vault has no signing identity yet; import one with 'identity import'",
             )
-        cert, key = pki.load_pem_pair(bytes(row[0]), bytes(row[1]))
-        age = parse_identities(row[2])[0] if row[2] else None
-        auth = pki.load_pem_pair(bytes(row[3]), bytes(row[4])) if row[3] else None
+        cert = pki.load_certificate(bytes(row[0]))
+        key = self._private_key(cert, row[1], "signing-key")
+        age = None
+        if row[2]:
+            age_text = self.vault.open_personal("age", row[2])
+            try:
+                age = parse_identities(age_text.decode("ascii"))[0]
+            finally:
+                wipe(age_text)
+        auth = None
+        if row[3]:
+            auth_cert = pki.load_certificate(bytes(row[3]))
+            auth = (auth_cert, self._private_key(auth_cert, row[4], "auth-key"))
         return Identity(
             cert=cert,
             key=key,
@@ -278,6 +345,21 @@ class IdentityMixin(EngineBase):
             auth_cert=auth[0] if auth else None,
             auth_key=auth[1] if auth else None,
         )
+
+    def _private_key(self, cert: x509.Certificate, stored: bytes, label: str) -> pki.PrivateKey:
+        pem = self.vault.open_personal(label, stored)
+        try:
+            return pki.load_pem_pair(pki.certificate_pem(cert), bytes(pem))[1]
+        finally:
+            wipe(pem)
+
+    def signing_key_available(self) -> bool:
+        """Whether this vault's identity can sign (False after a recovery withheld it)."""
+        try:
+            self.identity()
+        except UsageError:
+            return False
+        return True
 
     def trust(self) -> Trust | None:
         with self._read() as conn:
@@ -304,7 +386,12 @@ class IdentityMixin(EngineBase):
         return trust
 
     def identity_summary(self) -> IdentitySummary:
-        identity = self.identity()
+        try:
+            identity = self.identity()
+        except UsageError as exc:
+            if exc.code != "identity.withheld":
+                raise
+            return self._withheld_summary()
         trust = self.trust()
         member: Member | None = trust.member_for_certificate(identity.cert) if trust else None
         return IdentitySummary(
@@ -317,4 +404,27 @@ class IdentityMixin(EngineBase):
             format_time(trust.next_update) if trust and trust.next_update else None,
             pki.fingerprint(identity.auth_cert) if identity.auth_cert else None,
             member.member_id if member else None,
+        )
+
+    def _withheld_summary(self) -> IdentitySummary:
+        """Who this vault belonged to, from the certificates alone: the private parts
+        were withheld by a recovery and must be imported again."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT cert_pem, auth_cert_pem FROM identity WHERE id = 1"
+            ).fetchone()
+        cert = pki.load_certificate(bytes(row[0]))
+        trust = self.trust()
+        member = trust.member_for_certificate(cert) if trust else None
+        return IdentitySummary(
+            pki.common_name(cert),
+            pki.fingerprint(cert),
+            None,
+            trust.organisation if trust else None,
+            member.role if member else None,
+            trust.serial if trust else None,
+            format_time(trust.next_update) if trust and trust.next_update else None,
+            pki.fingerprint(pki.load_certificate(bytes(row[1]))) if row[1] else None,
+            member.member_id if member else None,
+            signing_key_available=False,
         )

@@ -18,6 +18,7 @@ import stat
 import struct
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import AuthError, UsageError, VaultError
@@ -30,12 +31,22 @@ from app.fsutil import (
     write_new_file,
     write_output_file,
 )
-from app.vault import keys, restore_journal
-from app.vault.database import integrity_problems, open_database, typed_errors
+from app.vault import keys, personal, restore_journal
+from app.vault.database import Connection, integrity_problems, open_database, typed_errors
 from app.vault.header import MAX_HEADER_BYTES, Header, parse_header
+from app.vault.recover import stronger_params
+from app.vault.recovery_mark import check_recovery
 from app.vault.throttle import Throttle
 from app.vault.vault import Vault, database_path
+from crypto import kdf
 from crypto.secret import SecretKey
+
+
+@dataclass(frozen=True)
+class Restored:
+    header: Header
+    identity_withheld: bool
+
 
 MAGIC = b"QUIETROOM-VAULT-BACKUP\x00\x01\n"
 MAC_LEN = 32
@@ -164,12 +175,14 @@ def _install(
     db_bytes: bytes,
     make_header: Callable[[], bytes],
     on_abort: Callable[[], None] | None = None,
+    prepare: Callable[[Connection], None] | None = None,
 ) -> None:
     """Stage the database, check it, stage the header from `make_header`, then commit.
 
     Everything happens under the vault's session lock, so it refuses while the desktop
     app owns the vault and the app cannot take the vault over half-way. `on_abort` runs
     if anything fails before the commit point (the live vault is then unchanged).
+    `prepare` may change the staged database first, in one transaction.
     """
     ensure_private_dir(root)
     with restore_journal.exclusive(root):
@@ -181,6 +194,11 @@ def _install(
             with keys.database_key(master) as dbkey, typed_errors():
                 conn, _version = open_database(db_new, dbkey)
             try:
+                if prepare is not None:
+                    with typed_errors():
+                        conn.execute("BEGIN IMMEDIATE")
+                        prepare(conn)
+                        conn.execute("COMMIT")
                 problems = integrity_problems(conn)
             finally:
                 conn.close()
@@ -211,15 +229,23 @@ def restore(root: Path, source: Path, passphrase: str) -> None:
 
 
 def restore_with_identity(
-    root: Path, source: Path, identity_text: str, new_passphrase: str
-) -> Header:
+    root: Path,
+    source: Path,
+    identity_text: str,
+    new_passphrase: str,
+    *,
+    kdf_params: kdf.KdfParams | None = None,
+) -> Restored:
     """Restore a backup with the organisation's recovery identity, e.g. on a new machine.
 
     The backup's passphrase and device secret are not needed: the master key comes from
     the backup's recovery envelope and authenticates the backup (its MAC) before
     anything is written. The restored vault is then bound, as `recover` binds one, to
-    `new_passphrase` and to this machine's keyring (passphrase-only if there is none).
-    Returns the restored vault's new header.
+    `new_passphrase` and to this machine's keyring (passphrase-only if there is none),
+    with KDF parameters never weaker than freshly calibrated ones (`kdf_params` stands in
+    for the calibration). As after `recover`, the member's own secrets are withheld: the
+    recovery identity never opens them. Returns the new header, and whether a member's
+    identity was withheld.
     """
     keys.check_new_passphrase(new_passphrase)
     data, _header_bytes, header, db_bytes, mac = _load(source)
@@ -231,22 +257,30 @@ def restore_with_identity(
             "nothing was written",
         )
     master = keys.open_recovery(header, identity_text)
+    params = stronger_params(header.kdf, kdf_params or kdf.calibrate())
     rebound: list[Header] = []
     created = [False]
+    withheld = [False]
+
+    def withhold(conn: Connection) -> None:
+        check_recovery(conn, header)
+        withheld[0] = personal.withhold(conn)
 
     def new_header() -> bytes:
         binding, created[0] = keys.bind_here(header.vault_id)
         try:
-            rebound.append(
-                keys.wrap_master(
-                    master,
-                    new_passphrase,
-                    vault_id=header.vault_id,
-                    params=header.kdf,
-                    binding=binding,
-                    recovery_part=header.recovery,
+            with keys.new_personal_key() as personal_key:
+                rebound.append(
+                    keys.wrap_master(
+                        master,
+                        personal_key,
+                        new_passphrase,
+                        vault_id=header.vault_id,
+                        params=params,
+                        binding=binding,
+                        recovery_part=header.recovery,
+                    )
                 )
-            )
         finally:
             binding.close()
         return rebound[0].to_bytes()
@@ -257,9 +291,9 @@ def restore_with_identity(
 
     try:
         _check_mac(master, data, mac)
-        _install(root, master, db_bytes, new_header, on_abort=forget)
+        _install(root, master, db_bytes, new_header, on_abort=forget, prepare=withhold)
     finally:
         master.close()
     # As after recover: the old count of wrong passphrases means nothing any more.
     Throttle(header.vault_id).record_success()
-    return rebound[0]
+    return Restored(rebound[0], withheld[0])

@@ -4,6 +4,13 @@ It is small JSON, parsed strictly: anything unexpected is a damaged header, neve
 guess. It holds only what unlocking needs; the wrapped keys are authenticated with the
 rest of the header as associated data, so editing a parameter makes unlocking fail
 instead of silently weakening the vault.
+
+Version 2 wraps two keys under the key from the passphrase (and device secret): the
+master key, which opens the database and which the recovery envelope also holds, and
+the personal key, which seals the member's signing and authentication keys and age
+identity inside the database and which nothing else holds. It also names the keyring
+item the device secret is kept in, so a re-key can store a new secret beside the old
+one. Version 1 (one wrapped key) is still read; unlocking upgrades it.
 """
 
 from __future__ import annotations
@@ -19,7 +26,8 @@ from crypto.kdf import SALT_LEN, KdfParams
 from crypto.wrap import ALG, NONCE_LEN
 
 FORMAT = "quietroom-vault-header"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_HEADER_BYTES = 64 * 1024
 RECOVERY_ALG = "age-x25519"
 
@@ -50,48 +58,51 @@ class Header:
     passphrase_wrap: Wrapped
     recovery: Recovery | None = None
     version: int = VERSION
+    # Version 2: the personal key's wrap, and the keyring item holding the device secret.
+    personal_wrap: Wrapped | None = None
+    keyring_item: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def keyring_bound(self) -> bool:
         return self.keyring_backend is not None
 
-    def associated_data(self) -> bytes:
-        """What the passphrase wrap authenticates: everything that shapes the KEK."""
-        bound = {
+    @property
+    def secret_item(self) -> str:
+        """The keyring item the device secret is kept in (version 1: the vault id)."""
+        return self.keyring_item or self.vault_id
+
+    def associated_data(self, purpose: str = "master") -> bytes:
+        """What a passphrase wrap authenticates: everything that shapes the KEK, and (from
+        version 2) which key the wrap holds, so the two wraps cannot be swapped."""
+        bound: dict[str, Any] = {
             "format": FORMAT,
             "version": self.version,
             "vault_id": self.vault_id,
             "kdf": _kdf_json(self.kdf, self.salt),
-            "keyring": _keyring_json(self.keyring_backend, self.secret_check),
+            "keyring": _keyring_json(self.keyring_backend, self.secret_check, self.keyring_item),
         }
+        if self.version >= 2:
+            bound["purpose"] = purpose
         return json.dumps(bound, sort_keys=True, separators=(",", ":")).encode("ascii")
 
-    def with_passphrase_wrap(
-        self, salt: bytes, wrap: Wrapped, *, keyring_backend: str | None, secret_check: bytes | None
-    ) -> Header:
-        return replace(
-            self,
-            salt=salt,
-            passphrase_wrap=wrap,
-            keyring_backend=keyring_backend,
-            secret_check=secret_check,
-        )
+    def with_wraps(self, master: Wrapped, personal: Wrapped) -> Header:
+        return replace(self, passphrase_wrap=master, personal_wrap=personal)
+
+    def with_recovery(self, recovery: Recovery | None) -> Header:
+        return replace(self, recovery=recovery)
 
     def to_bytes(self) -> bytes:
+        wrapped: dict[str, Any] = {"passphrase": _wrap_json(self.passphrase_wrap)}
+        if self.personal_wrap is not None:
+            wrapped["personal"] = _wrap_json(self.personal_wrap)
         doc: dict[str, Any] = {
             "format": FORMAT,
             "version": self.version,
             "vault_id": self.vault_id,
             "kdf": _kdf_json(self.kdf, self.salt),
-            "keyring": _keyring_json(self.keyring_backend, self.secret_check),
-            "wrapped": {
-                "passphrase": {
-                    "alg": ALG,
-                    "nonce": _b64(self.passphrase_wrap.nonce),
-                    "ct": _b64(self.passphrase_wrap.ciphertext),
-                },
-            },
+            "keyring": _keyring_json(self.keyring_backend, self.secret_check, self.keyring_item),
+            "wrapped": wrapped,
         }
         if self.recovery is not None:
             doc["wrapped"]["recovery"] = {
@@ -106,6 +117,10 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def _wrap_json(wrap: Wrapped) -> dict[str, str]:
+    return {"alg": ALG, "nonce": _b64(wrap.nonce), "ct": _b64(wrap.ciphertext)}
+
+
 def _kdf_json(params: KdfParams, salt: bytes) -> dict[str, Any]:
     return {
         "name": params.name,
@@ -116,10 +131,15 @@ def _kdf_json(params: KdfParams, salt: bytes) -> dict[str, Any]:
     }
 
 
-def _keyring_json(backend: str | None, check: bytes | None) -> dict[str, Any] | None:
+def _keyring_json(
+    backend: str | None, check: bytes | None, item: str | None = None
+) -> dict[str, Any] | None:
     if backend is None:
         return None
-    return {"backend": backend, "secret_check": _b64(check or b"")}
+    doc = {"backend": backend, "secret_check": _b64(check or b"")}
+    if item is not None:
+        doc["item"] = item
+    return doc
 
 
 # --- strict parsing -------------------------------------------------------------------
@@ -181,7 +201,7 @@ def parse_header(data: bytes) -> Header:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise HeaderError("vault.not_a_header", "this is not a Quietroom vault header")
     version = doc.get("version")
-    if version != VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise HeaderError(
                 "vault.newer_format",
@@ -209,22 +229,21 @@ def parse_header(data: bytes) -> Header:
         raise header_damaged(str(exc)) from None
     salt = _bytes(kdf["salt"], "kdf.salt", size=SALT_LEN)
 
-    backend = check = None
+    backend = check = item = None
     if doc["keyring"] is not None:
-        ring = _obj(doc["keyring"], "keyring", {"backend", "secret_check"})
+        ring_keys = {"backend", "secret_check"} | ({"item"} if version >= 2 else set())
+        ring = _obj(doc["keyring"], "keyring", ring_keys, optional=frozenset({"item"}))
         backend = _str(ring["backend"], "keyring.backend")
         check = _bytes(ring["secret_check"], "keyring.secret_check", size=16)
+        if "item" in ring:
+            item = _str(ring["item"], "keyring.item", limit=64)
+            if not all(c in "0123456789abcdef." for c in item):
+                raise header_damaged("keyring.item is not valid")
 
-    wrapped = _obj(
-        doc["wrapped"], "wrapped", {"passphrase", "recovery"}, optional=frozenset({"recovery"})
-    )
-    pw = _obj(wrapped["passphrase"], "wrapped.passphrase", {"alg", "nonce", "ct"})
-    if pw["alg"] != ALG:
-        raise header_damaged("wrapped.passphrase.alg is not supported")
-    wrap = Wrapped(
-        nonce=_bytes(pw["nonce"], "wrapped.passphrase.nonce", size=NONCE_LEN),
-        ciphertext=_bytes(pw["ct"], "wrapped.passphrase.ct", size=48),
-    )
+    wrap_keys = {"passphrase", "recovery"} | ({"personal"} if version >= 2 else set())
+    wrapped = _obj(doc["wrapped"], "wrapped", wrap_keys, optional=frozenset({"recovery"}))
+    wrap = _parse_wrap(wrapped["passphrase"], "wrapped.passphrase")
+    personal = _parse_wrap(wrapped["personal"], "wrapped.personal") if version >= 2 else None
     recovery = None
     if "recovery" in wrapped:
         rec = _obj(wrapped["recovery"], "wrapped.recovery", {"alg", "recipient", "envelope"})
@@ -244,4 +263,17 @@ def parse_header(data: bytes) -> Header:
         secret_check=check,
         passphrase_wrap=wrap,
         recovery=recovery,
+        version=version,
+        personal_wrap=personal,
+        keyring_item=item,
+    )
+
+
+def _parse_wrap(value: Any, where: str) -> Wrapped:
+    obj = _obj(value, where, {"alg", "nonce", "ct"})
+    if obj["alg"] != ALG:
+        raise header_damaged(f"{where}.alg is not supported")
+    return Wrapped(
+        nonce=_bytes(obj["nonce"], f"{where}.nonce", size=NONCE_LEN),
+        ciphertext=_bytes(obj["ct"], f"{where}.ct", size=48),
     )

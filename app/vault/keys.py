@@ -1,8 +1,10 @@
-"""The vault's key hierarchy: unlocking the master key, and wrapping it again.
+"""The vault's key hierarchy: unlocking the master and personal keys, and wrapping them.
 
-master key ── HKDF ──> SQLCipher raw key (and later purpose keys)
+master key ── HKDF ──> SQLCipher raw key (and the backup MAC key)
     wrapped by KEK = HKDF(Argon2id(passphrase, salt) || device secret from the keyring)
     optionally sealed to the organisation's age recovery recipient
+personal key ── HKDF ──> seals the member's signing key and age identity in the database
+    wrapped by the same KEK only: never sealed to the recovery recipient
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.errors import AuthError, Phrase, UsageError, VaultError
-from app.vault.header import Header, Recovery, Wrapped
+from app.vault.header import VERSION, Header, Recovery, Wrapped, header_damaged
 from crypto import keyring_binding as kr
 from crypto import recovery
 from crypto.errors import (
@@ -46,6 +48,15 @@ def new_vault_id() -> str:
 
 def new_master_key() -> SecretKey:
     return SecretKey(os.urandom(32))
+
+
+def new_personal_key() -> SecretKey:
+    return SecretKey(os.urandom(32))
+
+
+def new_secret_item(vault_id: str) -> str:
+    """A keyring item name for a new device secret, beside the one in use (re-key)."""
+    return f"{vault_id}.{secrets.token_hex(4)}"
 
 
 def purpose_key(master: SecretKey, purpose: str) -> SecretKey:
@@ -95,14 +106,16 @@ class Binding:
 
     backend_id: str | None
     secret: bytearray | None
+    item: str | None = None  # the keyring item holding the secret
 
     def close(self) -> None:
         wipe(self.secret)
         self.secret = None
 
 
-def new_binding(use_keyring: bool, vault_id: str) -> Binding:
-    """Create and store a fresh device secret (or none for a passphrase-only vault)."""
+def new_binding(use_keyring: bool, vault_id: str, item: str | None = None) -> Binding:
+    """Create and store a fresh device secret (or none for a passphrase-only vault), in
+    the keyring item `item` (by default the vault id)."""
     if not use_keyring:
         return Binding(None, None)
     try:
@@ -116,8 +129,9 @@ def new_binding(use_keyring: bool, vault_id: str) -> Binding:
             "vault",
         ) from None
     secret = kr.new_device_secret()
+    name = item or vault_id
     try:
-        kr.store(backend, vault_id, secret)
+        kr.store(backend, name, secret)
     except KeyringFailure as exc:
         wipe(secret)
         raise UsageError(
@@ -125,7 +139,7 @@ def new_binding(use_keyring: bool, vault_id: str) -> Binding:
             "the keyring refused to store the device secret: {detail}",
             detail=str(exc),
         ) from None
-    return Binding(kr.backend_id(backend), secret)
+    return Binding(kr.backend_id(backend), secret, name)
 
 
 def current_binding(header: Header, *, backup: bool = False) -> Binding:
@@ -157,7 +171,7 @@ def current_binding(header: Header, *, backup: bool = False) -> Binding:
             hint=hint,
         ) from None
     try:
-        secret = kr.load(backend, header.vault_id)
+        secret = kr.load(backend, header.secret_item)
     except KeyringTimeout:
         raise AuthError(
             "keyring.timeout",
@@ -205,7 +219,7 @@ def current_binding(header: Header, *, backup: bool = False) -> Binding:
             label=label,
             hint=hint,
         )
-    return Binding(header.keyring_backend, secret)
+    return Binding(header.keyring_backend, secret, header.secret_item)
 
 
 def bind_here(vault_id: str) -> tuple[Binding, bool]:
@@ -228,18 +242,19 @@ def bind_here(vault_id: str) -> tuple[Binding, bool]:
     if existing is not None:
         if len(existing) != kr.SECRET_LEN:  # something else is held there: leave it be
             return Binding(None, None), False
-        return Binding(kr.backend_id(backend), existing), False
+        return Binding(kr.backend_id(backend), existing, vault_id), False
     try:
         return new_binding(True, vault_id), True
     except UsageError:  # the keyring refused the secret: passphrase-only, like recover
         return Binding(None, None), False
 
 
-def forget_binding(vault_id: str) -> None:
-    """Remove a device secret that `bind_here` created for a restore that then failed."""
+def forget_binding(item: str) -> None:
+    """Remove a device secret that is no longer used (the one `bind_here` created for a
+    restore that then failed, or the one a re-key replaced)."""
     # Best effort: a stray secret for a vault that is not here unlocks nothing.
     with contextlib.suppress(KeyringUnavailable, KeyringFailure):
-        kr.delete(kr.find_backend(), vault_id)
+        kr.delete(kr.find_backend(), item)
 
 
 def _kek(passphrase: str, salt: bytes, params: KdfParams, binding: Binding) -> SecretKey:
@@ -251,21 +266,63 @@ def _kek(passphrase: str, salt: bytes, params: KdfParams, binding: Binding) -> S
         wipe(secret)
 
 
-def unwrap_master(header: Header, passphrase: str, binding: Binding) -> SecretKey:
-    with _kek(passphrase, header.salt, header.kdf, binding) as kek:
+@dataclass
+class Unlocked:
+    """The keys a passphrase unwraps, and the key-encryption key that unwrapped them
+    (kept only to upgrade a version 1 header without a second Argon2id)."""
+
+    master: SecretKey
+    personal: SecretKey | None  # None: a version 1 header, from before the personal key
+    kek: SecretKey
+
+    def close_kek(self) -> None:
+        self.kek.close()
+
+
+def unlock_keys(header: Header, passphrase: str, binding: Binding) -> Unlocked:
+    kek = _kek(passphrase, header.salt, header.kdf, binding)
+    try:
+        wrap = header.passphrase_wrap
         try:
-            return unwrap_key(
-                kek,
-                header.passphrase_wrap.nonce,
-                header.passphrase_wrap.ciphertext,
-                header.associated_data(),
-            )
+            master = unwrap_key(kek, wrap.nonce, wrap.ciphertext, header.associated_data())
         except UnwrapError:
             raise AuthError("vault.wrong_passphrase", "the passphrase is not correct") from None
+        personal = None
+        if header.personal_wrap is not None:
+            pw = header.personal_wrap
+            try:
+                personal = unwrap_key(
+                    kek, pw.nonce, pw.ciphertext, header.associated_data("personal")
+                )
+            except UnwrapError:
+                # The passphrase is right (the master key opened): the header was edited.
+                master.close()
+                raise header_damaged("the personal key's wrap does not authenticate") from None
+    except BaseException:
+        kek.close()
+        raise
+    return Unlocked(master, personal, kek)
+
+
+def unwrap_master(header: Header, passphrase: str, binding: Binding) -> SecretKey:
+    keys = unlock_keys(header, passphrase, binding)
+    keys.close_kek()
+    if keys.personal is not None:
+        keys.personal.close()
+    return keys.master
+
+
+def _wrapped_under(
+    template: Header, kek: SecretKey, master: SecretKey, personal: SecretKey
+) -> Header:
+    nonce, ct = wrap_key(kek, master, template.associated_data("master"))
+    pnonce, pct = wrap_key(kek, personal, template.associated_data("personal"))
+    return template.with_wraps(Wrapped(nonce, ct), Wrapped(pnonce, pct))
 
 
 def wrap_master(
     master: SecretKey,
+    personal: SecretKey,
     passphrase: str,
     *,
     vault_id: str,
@@ -273,11 +330,11 @@ def wrap_master(
     binding: Binding,
     recovery_part: Recovery | None,
 ) -> Header:
-    """A header with a fresh salt and a new passphrase wrap of `master`."""
+    """A version 2 header with a fresh salt and new passphrase wraps of both keys."""
     salt = os.urandom(SALT_LEN)
     check = kr.secret_check(binding.secret) if binding.secret is not None else None
     placeholder = Wrapped(nonce=b"\0" * 12, ciphertext=b"\0" * 48)
-    header = Header(
+    template = Header(
         vault_id=vault_id,
         kdf=params,
         salt=salt,
@@ -285,12 +342,17 @@ def wrap_master(
         secret_check=check,
         passphrase_wrap=placeholder,
         recovery=recovery_part,
+        personal_wrap=placeholder,
+        keyring_item=binding.item if binding.backend_id is not None else None,
     )
     with _kek(passphrase, salt, params, binding) as kek:
-        nonce, ct = wrap_key(kek, master, header.associated_data())
-    return header.with_passphrase_wrap(
-        salt, Wrapped(nonce, ct), keyring_backend=binding.backend_id, secret_check=check
-    )
+        return _wrapped_under(template, kek, master, personal)
+
+
+def upgraded_header(header: Header, unlocked: Unlocked, personal: SecretKey) -> Header:
+    """A version 1 header as version 2, with `personal` wrapped beside the master key
+    under the same key-encryption key (same salt, parameters and binding)."""
+    return _wrapped_under(replace(header, version=VERSION), unlocked.kek, unlocked.master, personal)
 
 
 def seal_recovery(master: SecretKey, recipient_text: str) -> Recovery:

@@ -22,7 +22,7 @@ from typing import Any
 from app import paths
 from app.errors import AuthError, StorageError, UsageError, VaultError
 from app.fsutil import atomic_write, ensure_private_dir, read_limited, remove_leftovers
-from app.vault import keys, restore_journal
+from app.vault import keys, personal, restore_journal
 from app.vault.database import (
     Connection,
     disk_is_full,
@@ -30,8 +30,9 @@ from app.vault.database import (
     open_database,
     typed_errors,
 )
-from app.vault.header import MAX_HEADER_BYTES, Header, header_damaged, parse_header
+from app.vault.header import MAX_HEADER_BYTES, VERSION, Header, header_damaged, parse_header
 from app.vault.migrations import current_version, migrate
+from app.vault.recovery_mark import check_recovery, mark_recovery
 from app.vault.session_lock import LOCK_NAME
 from app.vault.throttle import Throttle
 from crypto import kdf
@@ -90,12 +91,21 @@ class Vault:
     """An unlocked vault. Use as a context manager, or call `close()` to lock it."""
 
     def __init__(
-        self, root: Path, header: Header, conn: Connection, master: SecretKey, cipher_version: str
+        self,
+        root: Path,
+        header: Header,
+        conn: Connection,
+        master: SecretKey,
+        cipher_version: str,
+        personal_key: SecretKey | None = None,
     ) -> None:
         self.root = root
         self.header = header
         self._conn: Connection | None = conn
         self._master: SecretKey | None = master
+        self._personal: SecretKey | None = personal_key
+        # Set by a recovery that withheld the member's identity (app/vault/recover.py).
+        self.identity_withheld = False
         self.cipher_version = cipher_version
         # One connection, shared by the engine's worker thread; serialise access.
         self.lock = threading.RLock()
@@ -141,6 +151,7 @@ class Vault:
         params.validate()
         vault_id = keys.new_vault_id()
         master = keys.new_master_key()
+        personal_key = keys.new_personal_key()
         recovery_part = (
             keys.seal_recovery(master, recovery_recipient)
             if recovery_recipient is not None
@@ -150,6 +161,7 @@ class Vault:
         try:
             header = keys.wrap_master(
                 master,
+                personal_key,
                 passphrase,
                 vault_id=vault_id,
                 params=params,
@@ -174,43 +186,69 @@ class Vault:
         try:
             with typed_errors():
                 migrate(conn)
+                mark_recovery(conn, header.recovery)
             # The header is written last: a vault without it is not a vault yet.
             atomic_write(header_path(root), header.to_bytes())
         except BaseException:
             conn.close()
             raise
         LOG.info("vault created")
-        return cls(root, header, conn, master, version)
+        return cls(root, header, conn, master, version, personal_key)
 
     @classmethod
     def open(cls, root: Path, passphrase: str, *, clock: Callable[[], float] = time.time) -> Vault:
         header = read_header(root)
-        master = cls._unlock_master(header, passphrase, clock)
-        if remove_leftovers(header_path(root)):
-            LOG.warning(
-                "removed a temporary copy of the vault's header left by an interrupted "
-                "passphrase change or key update; the vault's header is as it was before"
-            )
+        unlocked = cls._unlock_keys(header, passphrase, clock)
         try:
-            with keys.database_key(master) as dbkey, typed_errors():
+            if remove_leftovers(header_path(root)):
+                LOG.warning(
+                    "removed a temporary copy of the vault's header left by an interrupted "
+                    "passphrase change or key update; the vault's header is as it was before"
+                )
+            with keys.database_key(unlocked.master) as dbkey, typed_errors():
                 conn, version = open_database(database_path(root), dbkey)
-            try:
-                with typed_errors():
-                    migrate(conn)
-            except BaseException:
-                conn.close()
-                raise
+            vault = cls(root, header, conn, unlocked.master, version, unlocked.personal)
         except BaseException:
-            master.close()
+            unlocked.close_kek()
+            unlocked.master.close()
+            if unlocked.personal is not None:
+                unlocked.personal.close()
             raise
-        return cls(root, header, conn, master, version)
+        try:
+            with typed_errors():
+                migrate(conn)
+            vault._settle(unlocked)
+        except BaseException:
+            vault.close()
+            raise
+        finally:
+            unlocked.close_kek()
+        return vault
+
+    def _settle(self, unlocked: keys.Unlocked) -> None:
+        """After an unlock: check the recovery part, give a version 1 header its
+        personal key, and seal whatever of the member's secrets is still in the clear."""
+        with self.transaction() as conn:
+            check_recovery(conn, self.header)
+        if self.header.version < VERSION:
+            personal_key = keys.new_personal_key()
+            try:
+                self._write_header(keys.upgraded_header(self.header, unlocked, personal_key))
+            except BaseException:
+                personal_key.close()
+                raise
+            self._personal = personal_key
+            LOG.info("vault header upgraded to version %d", VERSION)
+        if self._personal is not None:
+            with self.transaction() as conn:
+                personal.seal_legacy(conn, self._personal, self.header.vault_id)
 
     @staticmethod
-    def _unlock_master(
+    def _unlock_keys(
         header: Header, passphrase: str, clock: Callable[[], float], *, backup: bool = False
-    ) -> SecretKey:
-        """The master key from the passphrase (and device secret); `backup` words the
-        errors for a backup file being restored."""
+    ) -> keys.Unlocked:
+        """The keys from the passphrase (and device secret); `backup` words the errors
+        for a backup file being restored."""
         throttle = Throttle(header.vault_id, clock=clock)
         throttle.check()  # refuse early, before asking the keyring
         # The keyring first, outside the lock: a keyring that does not answer must not
@@ -220,14 +258,25 @@ class Vault:
             with throttle.serialised():  # the check, the attempt and its record: one step
                 throttle.check()
                 try:
-                    master = keys.unwrap_master(header, passphrase, binding)
+                    unlocked = keys.unlock_keys(header, passphrase, binding)
                 except AuthError:
                     throttle.record_failure()
                     raise
                 throttle.record_success()
         finally:
             binding.close()
-        return master
+        return unlocked
+
+    @staticmethod
+    def _unlock_master(
+        header: Header, passphrase: str, clock: Callable[[], float], *, backup: bool = False
+    ) -> SecretKey:
+        """The master key alone (a backup being restored: its header goes in unchanged)."""
+        unlocked = Vault._unlock_keys(header, passphrase, clock, backup=backup)
+        unlocked.close_kek()
+        if unlocked.personal is not None:
+            unlocked.personal.close()
+        return unlocked.master
 
     # --- using an unlocked vault --------------------------------------------------------
 
@@ -246,6 +295,20 @@ class Vault:
     @property
     def is_open(self) -> bool:
         return self._conn is not None
+
+    def seal_personal(self, label: str, data: bytes | bytearray) -> bytes:
+        """`data` sealed under the personal key, for the identity table."""
+        if self._conn is None:
+            raise locked()
+        if self._personal is None:
+            raise personal.unavailable()
+        return personal.seal(self._personal, self.header.vault_id, label, data)
+
+    def open_personal(self, label: str, token: bytes | str) -> bytearray:
+        """A secret `seal_personal` sealed (or one from before the personal key)."""
+        if self._conn is None:
+            raise locked()
+        return personal.open_sealed(self._personal, self.header.vault_id, label, token)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -292,6 +355,7 @@ class Vault:
             },
             "keyring": self.header.keyring_bound,
             "keyring_backend": self.header.keyring_backend,
+            "header_version": self.header.version,
             "recovery": self.header.recovery is not None,
             "recovery_recipient": (
                 self.header.recovery.recipient if self.header.recovery else None
@@ -332,6 +396,7 @@ class Vault:
         try:
             header = keys.wrap_master(
                 self.master_key,
+                self._personal_key(),
                 new_passphrase,
                 vault_id=self.header.vault_id,
                 params=self.header.kdf,
@@ -343,6 +408,64 @@ class Vault:
         self._write_header(header)
         LOG.info("vault passphrase changed")
 
+    # --- re-keying (app/vault/rekey.py), with self.lock held throughout ------------------
+
+    def personal_key_for_rewrap(self) -> SecretKey:
+        return self._personal_key()
+
+    @property
+    def connection_detached(self) -> bool:
+        return self._conn is None and self._master is not None
+
+    def detach_connection(self) -> None:
+        """Close the database connection, keeping the keys (the file is being replaced)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def reattach(self) -> None:
+        """Open the database again with the keys held (a re-key that did not commit)."""
+        with keys.database_key(self.master_key) as dbkey, typed_errors():
+            self._conn, self.cipher_version = open_database(database_path(self.root), dbkey)
+
+    def attach_rekeyed(self, header: Header, master: SecretKey) -> None:
+        """Take the re-keyed database and header now in place, and wipe the old key."""
+        old, self._master = self._master, master
+        if old is not None:
+            old.close()
+        self.header = header
+        self.reattach()
+
+    def _personal_key(self) -> SecretKey:
+        if self._personal is None:  # only a version 1 header whose upgrade failed
+            raise VaultError(
+                "vault.header_not_upgraded",
+                "the vault's header could not be upgraded when it was unlocked; "
+                "lock it and unlock it again, then retry",
+            )
+        return self._personal
+
+    def set_recovery(self, recipient: str | None) -> bool:
+        """Seal the recovery envelope to `recipient` (the organisation's, from its signed
+        trust file), or remove it when None; returns whether the header changed.
+
+        The passphrase is not needed: the recovery part is authenticated by its digest in
+        the database, which is written first as a second accepted digest, so a crash
+        between the two writes leaves a vault that opens with either header."""
+        current = self.header.recovery
+        if recipient is None and current is None:
+            return False
+        if current is not None and recipient is not None and current.recipient == recipient:
+            return False
+        new = keys.seal_recovery(self.master_key, recipient) if recipient is not None else None
+        with self.transaction() as conn:
+            mark_recovery(conn, current, new)
+        self._write_header(self.header.with_recovery(new))
+        with self.transaction() as conn:
+            mark_recovery(conn, new)
+        LOG.info("vault recovery part re-sealed")
+        return True
+
     def close(self) -> None:
         """Lock: drop the connection and wipe the master key we hold (best effort)."""
         with self.lock:
@@ -353,65 +476,12 @@ class Vault:
             if self._master is not None:
                 self._master.close()
                 self._master = None
+            if self._personal is not None:
+                self._personal.close()
+                self._personal = None
 
     def __enter__(self) -> Vault:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def recover(root: Path, identity_text: str, new_passphrase: str) -> Vault:
-    """Restore access with the organisation's recovery identity and a new passphrase.
-
-    The master key is opened from the recovery envelope, proven against the database,
-    then bound to a fresh device secret in this machine's keyring (when one is
-    available) and wrapped under the new passphrase. Running it again after a crash is
-    safe: the recovery envelope itself never changes.
-    """
-    keys.check_new_passphrase(new_passphrase)
-    restore_journal.finish_pending(root)
-    if not vault_exists(root):
-        # The usual way here is a new machine with only a backup: say how to restore it.
-        raise VaultError(
-            "recovery.no_vault",
-            "there is no vault at {path} to recover; to "
-            "restore a backup with the recovery identity, use 'quietroom-cli "
-            "restore --from FILE --identity AGE_IDENTITY_FILE "
-            "--new-passphrase-file F'",
-            path=root,
-        )
-    header = read_header(root)
-    master = keys.open_recovery(header, identity_text)
-    try:
-        with keys.database_key(master) as dbkey, typed_errors():
-            conn, version = open_database(database_path(root), dbkey)
-        vault = Vault(root, header, conn, master, version)
-    except BaseException:
-        master.close()
-        raise
-    try:
-        with typed_errors():
-            migrate(conn)
-        try:
-            binding = keys.new_binding(True, header.vault_id)
-        except UsageError:
-            LOG.warning("no OS keyring available: the recovered vault is passphrase-only")
-            binding = keys.Binding(None, None)
-        try:
-            new_header = keys.wrap_master(
-                master,
-                new_passphrase,
-                vault_id=header.vault_id,
-                params=header.kdf,
-                binding=binding,
-                recovery_part=header.recovery,
-            )
-        finally:
-            binding.close()
-        vault._write_header(new_header)
-        Throttle(header.vault_id).record_success()
-    except BaseException:
-        vault.close()
-        raise
-    return vault

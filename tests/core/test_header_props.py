@@ -17,8 +17,12 @@ from crypto.wrap import unwrap_key, wrap_key
 keys32 = st.binary(min_size=32, max_size=32)
 
 
-def sample_header(recovery: bool = True) -> Header:
+def sample_header(recovery: bool = True, version: int = 2) -> Header:
+    v2 = version >= 2
     return Header(
+        version=version,
+        personal_wrap=Wrapped(nonce=bytes(range(12)), ciphertext=bytes(48)) if v2 else None,
+        keyring_item="0123456789abcdef0123456789abcdef.0a1b2c3d" if v2 else None,
         vault_id="0123456789abcdef0123456789abcdef",
         kdf=KdfParams(memory_kib=65536, iterations=3, lanes=4),
         salt=bytes(range(16)),
@@ -29,10 +33,26 @@ def sample_header(recovery: bool = True) -> Header:
     )
 
 
-@given(st.booleans())
-def test_header_round_trips(recovery: bool) -> None:
-    header = sample_header(recovery)
+@given(st.booleans(), st.sampled_from([1, 2]))
+def test_header_round_trips(recovery: bool, version: int) -> None:
+    header = sample_header(recovery, version)
     assert parse_header(header.to_bytes()) == header
+
+
+def test_a_version_2_header_without_its_personal_wrap_is_damaged() -> None:
+    doc = json.loads(sample_header().to_bytes())
+    del doc["wrapped"]["personal"]
+    with contextlib.suppress(HeaderError):
+        parse_header(json.dumps(doc).encode())
+        raise AssertionError("a version 2 header without the personal wrap was accepted")
+
+
+def test_the_wraps_cannot_be_swapped_or_the_version_lowered() -> None:
+    header = sample_header()
+    assert header.associated_data("master") != header.associated_data("personal")
+    v1 = sample_header(version=1)
+    assert b"purpose" not in v1.associated_data()
+    assert header.associated_data() != v1.associated_data()
 
 
 @given(st.binary(max_size=2048))

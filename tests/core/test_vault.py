@@ -129,6 +129,7 @@ def test_short_passphrase_refused(tmp_path: Path) -> None:
         "header_garbage",
         "header_version",
         "header_field",
+        "header_below_floor",
         "header_missing",
         "database_missing",
         "no_vault",
@@ -151,7 +152,11 @@ def test_damage_gives_clear_error_and_changes_nothing(
         header.write_text(json.dumps(doc))
     elif damage == "header_field":
         doc = json.loads(header.read_text())
-        doc["kdf"]["iterations"] = 2  # weakening the KDF must not unlock anything
+        doc["kdf"]["iterations"] = 4  # any edit of the KDF must not unlock anything
+        header.write_text(json.dumps(doc))
+    elif damage == "header_below_floor":
+        doc = json.loads(header.read_text())
+        doc["kdf"]["iterations"] = 1  # below the floor: refused as damaged, never tried
         header.write_text(json.dumps(doc))
     elif damage == "header_missing":
         header.unlink()
@@ -167,6 +172,8 @@ def test_damage_gives_clear_error_and_changes_nothing(
     assert "Traceback" not in result.stderr
     if damage == "header_version":
         assert "format version 99" in result.stderr
+    if damage == "header_below_floor":
+        assert "iterations" in result.stderr
     assert snapshot(vault_dir) == before
 
 
@@ -231,7 +238,7 @@ def test_status_json_contract(vault_dir: Path, passphrase_file: Path) -> None:
     info = json.loads(result.stdout)
     assert info["cipher"] == "sqlcipher"
     assert info["cipher_version"].startswith("4.")
-    assert info["kdf"] == {"name": "argon2id", "memory_kib": 65536, "iterations": 1, "lanes": 1}
+    assert info["kdf"] == {"name": "argon2id", "memory_kib": 65536, "iterations": 3, "lanes": 1}
     assert info["keyring"] is False and info["keyring_backend"] is None
     assert info["schema_version"] == migrations.latest_version()
     assert info["integrity"] == "ok"

@@ -76,6 +76,13 @@ def test_the_old_vault_opens_migrates_and_exports(old: Path, tmp_path: Path) -> 
     assert cli(old, "audit", "verify", CASE)["intact"] is True
     with Vault.open(old / "vault", OLD_PASSPHRASE) as vault:
         assert migrations.current_version(vault.connection) == migrations.latest_version()
+        # Its header has the personal key now, and the member's keys are sealed under it.
+        assert vault.header.version == 2 and vault.header.personal_wrap is not None
+        key, age = vault.connection.execute(
+            "SELECT key_pem, age_identity FROM identity WHERE id = 1"
+        ).fetchone()
+        assert bytes(key).startswith(b"qp1:") and b"PRIVATE KEY" not in bytes(key)
+        assert age is None or age.startswith("qp1:")
     bundle = tmp_path / "again.qrb"
     made = cli(old, "export", CASE, "--out", bundle)
     assert made["out"] == str(bundle)

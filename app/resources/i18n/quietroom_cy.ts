@@ -582,381 +582,391 @@
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="17"/>
+        <source>the vault header&apos;s recovery part was changed or removed outside Quietroom; restore the vault header from a backup</source>
+        <translation type="unfinished">newidiwyd neu dynnwyd rhan adfer pennyn y gladdgell y tu allan i Quietroom; adferwch bennyn y gladdgell o gopi wrth gefn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_interview.py" line="22"/>
         <source>too many wrong passphrases; wait {seconds} seconds before trying again</source>
         <translation type="unfinished">gormod o gyfrinymadroddion anghywir; arhoswch {seconds} eiliad cyn rhoi cynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="20"/>
+        <location filename="../../../ui/core_messages_interview.py" line="25"/>
         <source>the passphrase must have at least {count} characters</source>
         <translation type="unfinished">rhaid i&apos;r cyfrinymadrodd gynnwys o leiaf {count} nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="23"/>
+        <location filename="../../../ui/core_messages_interview.py" line="28"/>
         <source>this vault&apos;s device secret is kept in {label}, which is not available in this session; {hint}</source>
         <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon yn cael ei chadw yn {label}, nad yw ar gael yn y sesiwn mewngofnodi hon; {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="37"/>
+        <location filename="../../../ui/core_messages_interview.py" line="42"/>
         <source>this vault&apos;s device secret is missing from {label}; {hint}</source>
         <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon ar goll o {label}; {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="40"/>
+        <location filename="../../../ui/core_messages_interview.py" line="45"/>
         <source>the device secret in {label} does not belong to this vault; {hint}</source>
         <translation type="unfinished">dydy cyfrinach y ddyfais yn {label} ddim yn perthyn i&apos;r gladdgell hon; {hint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="43"/>
+        <location filename="../../../ui/core_messages_interview.py" line="48"/>
         <source>the vault database is damaged or is not a Quietroom database; restore it from a backup</source>
         <translation type="unfinished">mae cronfa ddata&apos;r gladdgell wedi&apos;i difrodi neu nid cronfa ddata Quietroom yw hi; adferwch hi o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="47"/>
+        <location filename="../../../ui/core_messages_interview.py" line="52"/>
         <source>the vault database is damaged or is not a Quietroom database (it has been truncated); restore it from a backup</source>
         <translation type="unfinished">mae cronfa ddata&apos;r gladdgell wedi&apos;i difrodi neu nid cronfa ddata Quietroom yw hi (mae wedi&apos;i thorri&apos;n fyr); adferwch hi o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="52"/>
+        <location filename="../../../ui/core_messages_interview.py" line="57"/>
         <source>the vault database is missing; restore the vault from a backup</source>
         <translation type="unfinished">mae cronfa ddata&apos;r gladdgell ar goll; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="55"/>
+        <location filename="../../../ui/core_messages_interview.py" line="60"/>
         <source>the vault header is damaged ({detail}); restore the vault from a backup</source>
         <translation type="unfinished">mae pennyn y gladdgell wedi&apos;i ddifrodi ({detail}); adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="58"/>
+        <location filename="../../../ui/core_messages_interview.py" line="63"/>
         <source>the vault at {path} has lost its header file; restore the vault from a backup</source>
         <translation type="unfinished">mae&apos;r gladdgell yn {path} wedi colli ffeil ei phennyn; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="62"/>
+        <location filename="../../../ui/core_messages_interview.py" line="67"/>
         <source>this vault uses format version {version}, which this version of Quietroom does not know; update Quietroom to open it</source>
         <translation type="unfinished">mae&apos;r gladdgell hon yn defnyddio fersiwn fformat {version}, nad yw&apos;r fersiwn hon o Quietroom yn ei hadnabod; diweddarwch Quietroom i&apos;w hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="67"/>
+        <location filename="../../../ui/core_messages_interview.py" line="72"/>
         <source>this vault has schema version {version}, newer than this version of Quietroom knows; update Quietroom to open it</source>
         <translation type="unfinished">mae gan y gladdgell hon fersiwn sgema {version}, sy&apos;n fwy diweddar na&apos;r hyn mae&apos;r fersiwn hon o Quietroom yn ei adnabod; diweddarwch Quietroom i&apos;w hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="72"/>
+        <location filename="../../../ui/core_messages_interview.py" line="77"/>
         <source>the vault is locked</source>
         <translation type="unfinished">mae&apos;r gladdgell wedi&apos;i chloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="73"/>
+        <location filename="../../../ui/core_messages_interview.py" line="78"/>
         <source>Quietroom already has this vault open in another window</source>
         <translation type="unfinished">mae Quietroom wedi agor y gladdgell hon yn barod mewn ffenestr arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="76"/>
+        <location filename="../../../ui/core_messages_interview.py" line="81"/>
         <source>a vault already exists at {path}; nothing was changed</source>
         <translation type="unfinished">mae claddgell yn bodoli&apos;n barod yn {path}; does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="79"/>
+        <location filename="../../../ui/core_messages_interview.py" line="84"/>
         <source>the vault is busy: another Quietroom window or command is writing to it; nothing was changed, try again in a moment</source>
         <translation type="unfinished">mae&apos;r gladdgell yn brysur: mae ffenestr neu orchymyn arall yn Quietroom yn ysgrifennu iddi; does dim byd wedi newid, rhowch gynnig arall arni mewn munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="84"/>
+        <location filename="../../../ui/core_messages_interview.py" line="89"/>
         <source>the disk is full, so nothing was saved and nothing already stored was lost; free some space and try again</source>
         <translation type="unfinished">mae&apos;r ddisg yn llawn, felly does dim byd wedi&apos;i gadw a does dim byd oedd wedi&apos;i storio&apos;n barod wedi&apos;i golli; rhyddhewch ychydig o le a rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="89"/>
+        <location filename="../../../ui/core_messages_interview.py" line="94"/>
         <source>the vault cannot be written (it is read-only); nothing was changed</source>
         <translation type="unfinished">does dim modd ysgrifennu i&apos;r gladdgell (mae hi i&apos;w darllen yn unig); does dim byd wedi newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="92"/>
+        <location filename="../../../ui/core_messages_interview.py" line="97"/>
         <source>the disk holding the vault is full: free some space; nothing stored is lost</source>
         <translation type="unfinished">mae&apos;r ddisg sy&apos;n dal y gladdgell yn llawn: rhyddhewch rywfaint o le; does dim byd sydd wedi&apos;i gadw wedi&apos;i golli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="96"/>
+        <location filename="../../../ui/core_messages_interview.py" line="101"/>
         <source>the change was made, but the disk did not confirm it was written ({reason}); a power cut now could undo it: run the same command again</source>
         <translation type="unfinished">gwnaed y newid, ond ni chadarnhaodd y ddisg ei fod wedi&apos;i ysgrifennu ({reason}); gallai toriad pŵer nawr ei ddadwneud: rhedwch yr un gorchymyn eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="101"/>
+        <location filename="../../../ui/core_messages_interview.py" line="106"/>
         <source>the disk holding the vault reported an input/output error, so nothing was changed: check that the disk is attached and has space, then try again</source>
         <translation type="unfinished">rhoddodd y ddisg sy&apos;n dal y gladdgell wall mewnbwn/allbwn, felly ni newidiwyd dim: gwiriwch fod y ddisg wedi&apos;i chysylltu a bod lle arni, yna rhowch gynnig arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="107"/>
+        <location filename="../../../ui/core_messages_interview.py" line="112"/>
         <source>no case has that id or reference; see &apos;case list&apos;</source>
         <translation type="unfinished">does dim achos gyda&apos;r id neu&apos;r cyfeirnod hwnnw; gweler &apos;case list&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="110"/>
+        <location filename="../../../ui/core_messages_interview.py" line="115"/>
         <source>no sitting is in progress for this case; start one with &apos;sitting start&apos;</source>
         <translation type="unfinished">does dim sesiwn ar y gweill ar gyfer yr achos hwn; dechreuwch un gyda &apos;sitting start&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="113"/>
+        <location filename="../../../ui/core_messages_interview.py" line="118"/>
         <source>a sitting is already in progress for this case; end it before starting another</source>
         <translation type="unfinished">mae sesiwn ar y gweill yn barod ar gyfer yr achos hwn; gorffennwch hi cyn dechrau un arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="117"/>
+        <location filename="../../../ui/core_messages_interview.py" line="122"/>
         <source>the statement is signed; start a further statement before another sitting (&apos;statement further&apos;)</source>
         <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi; dechreuwch ddatganiad pellach cyn sesiwn arall (&apos;statement further&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="122"/>
+        <location filename="../../../ui/core_messages_interview.py" line="127"/>
         <source>the sitting is already paused</source>
         <translation type="unfinished">mae&apos;r sesiwn ar saib yn barod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="125"/>
+        <location filename="../../../ui/core_messages_interview.py" line="130"/>
         <source>the sitting is not paused</source>
         <translation type="unfinished">dydy&apos;r sesiwn ddim ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="128"/>
+        <location filename="../../../ui/core_messages_interview.py" line="133"/>
         <source>this statement is signed and can no longer change; a further account is a new statement (&apos;statement further&apos;)</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi ac ni all newid mwyach; mae adroddiad pellach yn ddatganiad newydd (&apos;statement further&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="134"/>
+        <location filename="../../../ui/core_messages_interview.py" line="139"/>
         <source>could not understand the date &apos;{text}&apos;; try e.g. &apos;June 1987&apos;, &apos;summer 1987&apos;, &apos;1985 to 1987&apos; or &apos;aged about 12&apos;</source>
         <translation type="unfinished">doedd dim modd deall y dyddiad &apos;{text}&apos;; rhowch gynnig ar e.e. &apos;June 1987&apos;, &apos;summer 1987&apos;, &apos;1985 to 1987&apos; neu &apos;aged about 12&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="139"/>
+        <location filename="../../../ui/core_messages_interview.py" line="144"/>
         <source>&apos;{text}&apos; is in the future; check the year</source>
         <translation type="unfinished">mae &apos;{text}&apos; yn y dyfodol; gwiriwch y flwyddyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="142"/>
+        <location filename="../../../ui/core_messages_interview.py" line="147"/>
         <source>&apos;{text}&apos; ends before it starts; put the earlier date first</source>
         <translation type="unfinished">mae &apos;{text}&apos; yn gorffen cyn iddo ddechrau; rhowch y dyddiad cynharach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="145"/>
+        <location filename="../../../ui/core_messages_interview.py" line="150"/>
         <source>&apos;{text}&apos; needs the survivor&apos;s date of birth; add it to the restricted details first</source>
         <translation type="unfinished">mae angen dyddiad geni&apos;r goroeswr ar gyfer &apos;{text}&apos;; ychwanegwch ef at y manylion cyfyngedig yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="149"/>
+        <location filename="../../../ui/core_messages_interview.py" line="154"/>
         <source>the date of birth is after today; correct it in the restricted details</source>
         <translation type="unfinished">mae&apos;r dyddiad geni ar ôl heddiw; cywirwch ef yn y manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="152"/>
+        <location filename="../../../ui/core_messages_interview.py" line="157"/>
         <source>the year {year} is before {first}; check the year</source>
         <translation type="unfinished">mae&apos;r flwyddyn {year} cyn {first}; gwiriwch y flwyddyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="155"/>
+        <location filename="../../../ui/core_messages_interview.py" line="160"/>
         <source>an age of {age} is not possible; check the age</source>
         <translation type="unfinished">dydy oedran o {age} ddim yn bosibl; gwiriwch yr oedran</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="158"/>
+        <location filename="../../../ui/core_messages_interview.py" line="163"/>
         <source>no earlier event matches &apos;{event}&apos;; add that event first or give a date</source>
         <translation type="unfinished">does dim digwyddiad cynharach yn cyfateb i &apos;{event}&apos;; ychwanegwch y digwyddiad hwnnw yn gyntaf neu rhowch ddyddiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="162"/>
+        <location filename="../../../ui/core_messages_interview.py" line="167"/>
         <source>the statement has no text yet, so there is nothing to read back</source>
         <translation type="unfinished">does dim testun yn y datganiad eto, felly does dim byd i&apos;w ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="165"/>
+        <location filename="../../../ui/core_messages_interview.py" line="170"/>
         <source>the statement must be read back and confirmed by the witness before it is signed (&apos;statement readback --confirmed&apos;)</source>
         <translation type="unfinished">rhaid darllen y datganiad yn ôl a chael cadarnhad y tyst cyn ei lofnodi (&apos;statement readback --confirmed&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="170"/>
+        <location filename="../../../ui/core_messages_interview.py" line="175"/>
         <source>the witness&apos;s name is needed on the statement before signing (&apos;witness set --name&apos;)</source>
         <translation type="unfinished">mae angen enw&apos;r tyst ar y datganiad cyn ei lofnodi (&apos;witness set --name&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="174"/>
+        <location filename="../../../ui/core_messages_interview.py" line="179"/>
         <source>the statement must say whether the witness is under 18: record their age if under 18, or that they are over 18, before signing (&apos;witness set --age N&apos; or &apos;--age-status over_18&apos;)</source>
         <translation type="unfinished">rhaid i&apos;r datganiad ddweud a yw&apos;r tyst o dan 18: cofnodwch eu hoedran os ydyn nhw o dan 18, neu nodwch eu bod dros 18, cyn ei lofnodi (&apos;witness set --age N&apos; neu &apos;--age-status over_18&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="180"/>
+        <location filename="../../../ui/core_messages_interview.py" line="185"/>
         <source>the age status must be one of: {statuses}</source>
         <translation type="unfinished">rhaid i&apos;r statws oedran fod yn un o&apos;r canlynol: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="183"/>
+        <location filename="../../../ui/core_messages_interview.py" line="188"/>
         <source>this statement is already signed</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi&apos;n barod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="186"/>
+        <location filename="../../../ui/core_messages_interview.py" line="191"/>
         <source>the signature is empty; ask the witness to sign again</source>
         <translation type="unfinished">mae&apos;r llofnod yn wag; gofynnwch i&apos;r tyst lofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="271"/>
+        <location filename="../../../ui/core_messages_interview.py" line="276"/>
         <source>only a signed statement can be exported; read it back, have it confirmed and signed first</source>
         <translation type="unfinished">dim ond datganiad wedi&apos;i lofnodi y mae modd ei allforio; darllenwch ef yn ôl, a sicrhewch ei fod wedi&apos;i gadarnhau a&apos;i lofnodi yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="281"/>
+        <location filename="../../../ui/core_messages_interview.py" line="286"/>
         <source>this vault has no signing identity yet; import one with &apos;identity import&apos;</source>
         <translation type="unfinished">does dim hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch un gydag &apos;identity import&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="284"/>
+        <location filename="../../../ui/core_messages_interview.py" line="289"/>
+        <source>your signing identity cannot be opened in this vault: it was recovered or restored with the organisation&apos;s recovery identity, which never gives access to it; import your identity again (&apos;identity import&apos;) before you sign or export</source>
+        <translation type="unfinished">ni ellir agor eich hunaniaeth llofnodi yn y gladdgell hon: cafodd ei hadfer gyda hunaniaeth adfer y sefydliad, nad yw byth yn rhoi mynediad ati; mewnforiwch eich hunaniaeth eto (&apos;identity import&apos;) cyn i chi lofnodi neu allforio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_interview.py" line="295"/>
         <source>your identity has no age identity, so you could not open your own export; import it with &apos;identity import --age-identity FILE&apos;</source>
         <translation type="unfinished">does dim hunaniaeth age yn eich hunaniaeth, felly fyddech chi ddim yn gallu agor eich allforiad eich hun; mewnforiwch hi gydag &apos;identity import --age-identity FILE&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="289"/>
+        <location filename="../../../ui/core_messages_interview.py" line="300"/>
         <source>&apos;{name}&apos; is not a member of the organisation&apos;s trust file</source>
         <translation type="unfinished">dydy &apos;{name}&apos; ddim yn aelod yn ffeil ymddiried y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="292"/>
+        <location filename="../../../ui/core_messages_interview.py" line="303"/>
         <source>a bundle can go to at most {limit} recipients, you included; {count} were chosen, so choose fewer</source>
         <translation type="unfinished">gall bwndel fynd at {limit} o dderbynwyr ar y mwyaf, gan eich cynnwys chi; dewiswyd {count}, felly dewiswch lai</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="297"/>
+        <location filename="../../../ui/core_messages_interview.py" line="308"/>
         <source>import the organisation&apos;s trust file first (&apos;identity import --trust&apos;): only a member with the role &apos;interviewer&apos; may export a statement</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (&apos;identity import --trust&apos;): dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="302"/>
+        <location filename="../../../ui/core_messages_interview.py" line="313"/>
         <source>your certificate is not in the organisation&apos;s trust file; only a member with the role &apos;interviewer&apos; may export a statement</source>
         <translation type="unfinished">dydy eich tystysgrif ddim yn ffeil ymddiried y sefydliad; dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="307"/>
+        <location filename="../../../ui/core_messages_interview.py" line="318"/>
         <source>only a member with the role &apos;interviewer&apos; may export a statement; the organisation&apos;s trust file gives you the role &apos;{role}&apos;</source>
         <translation type="unfinished">dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad; mae ffeil ymddiried y sefydliad yn rhoi&apos;r rôl &apos;{role}&apos; i chi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="312"/>
+        <location filename="../../../ui/core_messages_interview.py" line="323"/>
         <source>the bundle&apos;s {name} would be larger than the {limit} MiB a bundle may hold, so nobody could verify it; nothing was exported</source>
         <translation type="unfinished">byddai {name} y bwndel yn fwy na&apos;r {limit} MiB y caiff bwndel ei ddal, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="318"/>
+        <location filename="../../../ui/core_messages_interview.py" line="329"/>
         <source>the exhibit reference must be the producer&apos;s initials in capitals (1 to 4 letters), &apos;/&apos; and a number from 1 to 999, such as RP/1</source>
         <translation type="unfinished">rhaid i gyfeirnod yr arddangosyn fod yn llythrennau blaen y sawl sy&apos;n ei gyflwyno mewn priflythrennau (1 i 4 llythyren), &apos;/&apos; a rhif o 1 i 999, fel RP/1</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="323"/>
+        <location filename="../../../ui/core_messages_interview.py" line="334"/>
         <source>this statement is signed, so the exhibits it produces can no longer change; exhibits for a further account belong to a further statement (&apos;statement further&apos;)</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi, felly ni all yr arddangosion y mae&apos;n eu cyflwyno newid mwyach; mae arddangosion ar gyfer adroddiad pellach yn perthyn i ddatganiad pellach (&apos;statement further&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="328"/>
+        <location filename="../../../ui/core_messages_interview.py" line="339"/>
         <source>no exhibit of this case has the reference {reference}; see &apos;exhibit list&apos;</source>
         <translation type="unfinished">does dim arddangosyn yn yr achos hwn gyda&apos;r cyfeirnod {reference}; gweler &apos;exhibit list&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="331"/>
+        <location filename="../../../ui/core_messages_interview.py" line="342"/>
         <source>the exhibit {reference} was removed from the register before signing</source>
         <translation type="unfinished">cafodd yr arddangosyn {reference} ei dynnu o&apos;r gofrestr cyn llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="334"/>
+        <location filename="../../../ui/core_messages_interview.py" line="345"/>
         <source>the reference {reference} is already an exhibit of this case; give another</source>
         <translation type="unfinished">mae arddangosyn yn yr achos hwn gyda&apos;r cyfeirnod {reference} yn barod; rhowch gyfeirnod arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="337"/>
+        <location filename="../../../ui/core_messages_interview.py" line="348"/>
         <source>the reference {reference} belonged to an exhibit that was removed, and a reference is never used twice, so that nothing can be mistaken for it; give the next number</source>
         <translation type="unfinished">roedd y cyfeirnod {reference} yn perthyn i arddangosyn a gafodd ei dynnu, a dydy cyfeirnod byth yn cael ei ddefnyddio ddwywaith, fel nad oes modd drysu dim byd ag ef; rhowch y rhif nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="342"/>
+        <location filename="../../../ui/core_messages_interview.py" line="353"/>
         <source>the exhibit&apos;s file is larger than {limit} MiB, the most one exhibit may hold; nothing was added</source>
         <translation type="unfinished">mae ffeil yr arddangosyn yn fwy na {limit} MiB, y mwyaf y caiff un arddangosyn ei ddal; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="347"/>
+        <location filename="../../../ui/core_messages_interview.py" line="358"/>
         <source>the exhibit&apos;s file is empty; nothing was added</source>
         <translation type="unfinished">mae ffeil yr arddangosyn yn wag; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="350"/>
+        <location filename="../../../ui/core_messages_interview.py" line="361"/>
         <source>a statement&apos;s exhibits may bring at most {limit} files into its export; nothing was added</source>
         <translation type="unfinished">gall arddangosion datganiad ddod â {limit} o ffeiliau ar y mwyaf i&apos;w allforiad; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="354"/>
+        <location filename="../../../ui/core_messages_interview.py" line="365"/>
         <source>the exhibits&apos; files together would be larger than {limit} MiB, the most one statement&apos;s export may carry; nothing was added</source>
         <translation type="unfinished">byddai ffeiliau&apos;r arddangosion gyda&apos;i gilydd yn fwy na {limit} MiB, y mwyaf y caiff allforiad un datganiad ei gario; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="359"/>
+        <location filename="../../../ui/core_messages_interview.py" line="370"/>
         <source>the file of the exhibit {reference} no longer matches the SHA-256 stored with it; restore the vault from a backup</source>
         <translation type="unfinished">dydy ffeil yr arddangosyn {reference} ddim yn cyfateb mwyach i&apos;r SHA-256 a gafodd ei storio gyda hi; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="364"/>
+        <location filename="../../../ui/core_messages_interview.py" line="375"/>
         <source>the bundle would hold {count} files, more than the {limit} a bundle may hold, so nobody could verify it; nothing was exported</source>
         <translation type="unfinished">byddai&apos;r bwndel yn dal {count} o ffeiliau, mwy na&apos;r {limit} y gall bwndel eu dal, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="369"/>
+        <location filename="../../../ui/core_messages_interview.py" line="380"/>
         <source>the bundle would be larger than the {limit} MiB a bundle may be, so nobody could verify it; nothing was exported (its exhibits&apos; files take the most room)</source>
         <translation type="unfinished">byddai&apos;r bwndel yn fwy na&apos;r {limit} MiB a ganiateir i fwndel, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio (ffeiliau ei arddangosion sy&apos;n cymryd y rhan fwyaf o&apos;r lle)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="374"/>
+        <location filename="../../../ui/core_messages_interview.py" line="385"/>
         <source>the folder {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r ffolder {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="377"/>
+        <location filename="../../../ui/core_messages_interview.py" line="388"/>
         <source>the organisation&apos;s trust file expired on {date}; import the current one</source>
         <translation type="unfinished">daeth ffeil ymddiried y sefydliad i ben ar {date}; mewnforiwch yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="381"/>
+        <location filename="../../../ui/core_messages_interview.py" line="392"/>
         <source>this vault has no age identity to open bundles with; import it with your identity</source>
         <translation type="unfinished">does dim hunaniaeth age yn y gladdgell hon i agor bwndeli; mewnforiwch hi gyda&apos;ch hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="385"/>
+        <location filename="../../../ui/core_messages_interview.py" line="396"/>
         <source>import the organisation&apos;s trust file first</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="388"/>
+        <location filename="../../../ui/core_messages_interview.py" line="399"/>
         <source>this is not a Quietroom bundle (it is not an age-encrypted file)</source>
         <translation type="unfinished">nid bwndel Quietroom yw hwn (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="391"/>
+        <location filename="../../../ui/core_messages_interview.py" line="402"/>
         <source>you are not a recipient of this bundle</source>
         <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y bwndel hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="394"/>
+        <location filename="../../../ui/core_messages_interview.py" line="405"/>
         <source>the bundle is damaged or has been altered: it does not decrypt</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i ddifrodi neu wedi&apos;i newid: does dim modd ei ddadgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="397"/>
+        <location filename="../../../ui/core_messages_interview.py" line="408"/>
         <source>the bundle is encrypted to more than {limit} recipients, more than any Quietroom bundle; it was not opened</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i amgryptio i fwy na {limit} o dderbynwyr, mwy nag unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="402"/>
+        <location filename="../../../ui/core_messages_interview.py" line="413"/>
         <source>the bundle&apos;s encryption header is larger than {limit} KiB, larger than any Quietroom bundle&apos;s; it was not opened</source>
         <translation type="unfinished">mae pennyn amgryptio&apos;r bwndel yn fwy na {limit} KiB, yn fwy nag un unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="407"/>
+        <location filename="../../../ui/core_messages_interview.py" line="418"/>
         <source>the bundle was signed by a member with the role {role}; only an interviewer may author a statement</source>
         <translation type="unfinished">cafodd y bwndel ei lofnodi gan aelod â&apos;r rôl {role}; dim ond cyfwelydd gaiff fod yn awdur datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="412"/>
+        <location filename="../../../ui/core_messages_interview.py" line="423"/>
         <source>cannot read {path}: {reason}</source>
         <translation type="unfinished">does dim modd darllen {path}: {reason}</translation>
     </message>
@@ -1291,97 +1301,97 @@
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="228"/>
+        <location filename="../../../ui/core_messages_interview.py" line="233"/>
         <source>sitting {number} is still {state}: end the sitting first (&apos;sitting end&apos;), or let signing end it (&apos;statement sign --end-sitting&apos;)</source>
         <translation type="unfinished">mae sesiwn {number} yn dal heb ddod i ben ({state}): dewch â&apos;r sesiwn i ben yn gyntaf (&apos;sitting end&apos;), neu gadewch i&apos;r llofnodi ddod â hi i ben (&apos;statement sign --end-sitting&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="233"/>
+        <location filename="../../../ui/core_messages_interview.py" line="238"/>
         <source>this statement is in Welsh, and the organisation has not yet approved a Welsh s.9 declaration, so it cannot be signed; the organisation sets it with &apos;org policy --welsh-declaration-file&apos;, then this vault takes the new trust file</source>
         <translation type="unfinished">mae&apos;r datganiad hwn yn Gymraeg, a dydy&apos;r sefydliad ddim wedi cymeradwyo datganiad a.9 Cymraeg eto, felly ni ellir ei lofnodi; mae&apos;r sefydliad yn ei osod gydag &apos;org policy --welsh-declaration-file&apos;, yna mae&apos;r gladdgell hon yn cymryd y ffeil ymddiriedaeth newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="239"/>
+        <location filename="../../../ui/core_messages_interview.py" line="244"/>
         <source>the organisation&apos;s Welsh s.9 declaration must hold &apos;{placeholder}&apos; exactly once, where the page count goes, so it cannot be signed with yet; ask the organisation to correct it</source>
         <translation type="unfinished">rhaid i ddatganiad a.9 Cymraeg y sefydliad gynnwys &apos;{placeholder}&apos; unwaith yn union, lle mae nifer y tudalennau&apos;n mynd, felly ni ellir llofnodi ag ef eto; gofynnwch i&apos;r sefydliad ei gywiro</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="245"/>
+        <location filename="../../../ui/core_messages_interview.py" line="250"/>
         <source>the statement is signed, so the witness&apos;s signature for the consents can no longer change; start a further statement first</source>
         <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi, felly ni all llofnod y tyst ar gyfer y cydsyniadau newid mwyach; dechreuwch ddatganiad pellach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="250"/>
+        <location filename="../../../ui/core_messages_interview.py" line="255"/>
         <source>the statement is signed, so the language it is written in can no longer change; start a further statement first</source>
         <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi, felly ni all yr iaith y mae wedi&apos;i ysgrifennu ynddi newid mwyach; dechreuwch ddatganiad pellach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="255"/>
+        <location filename="../../../ui/core_messages_interview.py" line="260"/>
         <source>a hint&apos;s rule is named by its id: 1 to 64 of a-z, 0-9, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;</source>
         <translation type="unfinished">mae rheol awgrym yn cael ei henwi wrth ei dynodwr: 1 i 64 o a-z, 0-9, &apos;_&apos;, &apos;.&apos; a &apos;-&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="260"/>
+        <location filename="../../../ui/core_messages_interview.py" line="265"/>
         <source>sitting {number} is still open on the signed statement; end it first (&apos;sitting end&apos;), so the record says when it ended</source>
         <translation type="unfinished">mae sesiwn {number} yn dal ar agor ar y datganiad wedi&apos;i lofnodi; dewch â hi i ben yn gyntaf (&apos;sitting end&apos;), fel bod y cofnod yn dweud pryd y daeth i ben</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="265"/>
+        <location filename="../../../ui/core_messages_interview.py" line="270"/>
         <source>the s.9 declaration the witness signed is no longer the organisation&apos;s approved wording, so the statement cannot be printed as signed; ask the organisation, or take a further statement</source>
         <translation type="unfinished">nid y datganiad a.9 a lofnododd y tyst yw geiriad cymeradwy&apos;r sefydliad mwyach, felly ni ellir argraffu&apos;r datganiad fel y&apos;i llofnodwyd; gofynnwch i&apos;r sefydliad, neu cymerwch ddatganiad pellach</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="190"/>
+        <location filename="../../../ui/core_messages_interview.py" line="195"/>
         <source>the witness has not confirmed the statement&apos;s pages: show them each page on screen (&apos;statement pages&apos;, then &apos;statement confirm-page&apos; for each), or give --pages-confirmed if they confirmed each page on screen</source>
         <translation type="unfinished">dydy&apos;r tyst ddim wedi cadarnhau tudalennau&apos;r datganiad: dangoswch bob tudalen iddyn nhw ar y sgrin (&apos;statement pages&apos;, yna &apos;statement confirm-page&apos; ar gyfer pob un), neu rhowch --pages-confirmed os ydyn nhw wedi cadarnhau pob tudalen ar y sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="28"/>
+        <location filename="../../../ui/core_messages_interview.py" line="33"/>
         <source>{label} could not be read (is it locked?); unlock your keyring (log in again) and retry</source>
         <translation type="unfinished">nid oedd modd darllen {label} (ydy e wedi&apos;i gloi?); datglowch eich cylch allweddi (mewngofnodwch eto) a rhowch gynnig arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="32"/>
+        <location filename="../../../ui/core_messages_interview.py" line="37"/>
         <source>{label} did not answer within {seconds} seconds (it may be locked and waiting for a password); unlock your keyring (log in again) and retry</source>
         <translation type="unfinished">ni atebodd {label} o fewn {seconds} eiliad (efallai ei fod wedi&apos;i gloi ac yn aros am gyfrinair); datglowch eich cylch allweddi (mewngofnodwch eto) a rhowch gynnig arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="196"/>
+        <location filename="../../../ui/core_messages_interview.py" line="201"/>
         <source>the witness has confirmed {confirmed} of the statement&apos;s {pages} pages; each page must be shown and confirmed before they sign</source>
         <translation type="unfinished">mae&apos;r tyst wedi cadarnhau {confirmed} o {pages} tudalen y datganiad; rhaid dangos a chadarnhau pob tudalen cyn iddyn nhw lofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="201"/>
+        <location filename="../../../ui/core_messages_interview.py" line="206"/>
         <source>the statement&apos;s pages are not the pages the witness confirmed (a correction, a changed detail, or a new day: the date beside the signature is the day they confirm the pages, so they sign the same day); nothing was signed: show them the pages again</source>
         <translation type="unfinished">nid tudalennau&apos;r datganiad yw&apos;r tudalennau a gadarnhaodd y tyst (cywiriad, manylyn wedi newid, neu ddiwrnod newydd: y dyddiad wrth y llofnod yw&apos;r diwrnod maen nhw&apos;n cadarnhau&apos;r tudalennau, felly maen nhw&apos;n llofnodi ar yr un diwrnod); ni lofnodwyd dim: dangoswch y tudalennau iddyn nhw eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="207"/>
+        <location filename="../../../ui/core_messages_interview.py" line="212"/>
         <source>the organisation asks the witness to initial each page they confirm; nothing was recorded for page {page}: ask them to initial it</source>
         <translation type="unfinished">mae&apos;r sefydliad yn gofyn i&apos;r tyst roi eu llythrennau blaen ar bob tudalen maen nhw&apos;n ei chadarnhau; ni chofnodwyd dim ar gyfer tudalen {page}: gofynnwch iddyn nhw roi eu llythrennau blaen arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="212"/>
+        <location filename="../../../ui/core_messages_interview.py" line="217"/>
         <source>the initials are empty; ask the witness to initial again</source>
         <translation type="unfinished">mae&apos;r llythrennau blaen yn wag; gofynnwch i&apos;r tyst eu rhoi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="215"/>
+        <location filename="../../../ui/core_messages_interview.py" line="220"/>
         <source>the initials are not valid</source>
         <translation type="unfinished">dydy&apos;r llythrennau blaen ddim yn ddilys</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="218"/>
+        <location filename="../../../ui/core_messages_interview.py" line="223"/>
         <source>the witness confirms the pages after confirming the read-back (&apos;statement readback --confirmed&apos;)</source>
         <translation type="unfinished">mae&apos;r tyst yn cadarnhau&apos;r tudalennau ar ôl cadarnhau&apos;r darllen yn ôl (&apos;statement readback --confirmed&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="223"/>
+        <location filename="../../../ui/core_messages_interview.py" line="228"/>
         <source>end the sitting before the witness confirms the pages: when it ended is printed on the statement (&apos;sitting end&apos;)</source>
         <translation type="unfinished">gorffennwch y sesiwn cyn i&apos;r tyst gadarnhau&apos;r tudalennau: mae pryd y daeth i ben wedi&apos;i argraffu ar y datganiad (&apos;sitting end&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="275"/>
+        <location filename="../../../ui/core_messages_interview.py" line="280"/>
         <source>the statement&apos;s pages as they would be exported are not the pages the witness confirmed before signing (the organisation&apos;s marking or name, or the statement taker&apos;s name, may have changed since), so nothing was exported</source>
         <translation type="unfinished">nid tudalennau&apos;r datganiad fel y bydden nhw&apos;n cael eu hallforio yw&apos;r tudalennau a gadarnhaodd y tyst cyn llofnodi (efallai fod marc neu enw&apos;r sefydliad, neu enw&apos;r sawl a gymerodd y datganiad, wedi newid ers hynny), felly ni allforiwyd dim</translation>
     </message>
