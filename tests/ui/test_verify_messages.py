@@ -18,7 +18,8 @@ from app.export import bundle as bundle_module
 from app.export.bundle import export_case
 from app.org import org_init
 from tests.interop.bundle_forge import age_identity, member_engine, recipient, signed_case
-from tests.ui.test_core_messages import assert_is, first_problem, refusal
+from tests.ui.core_messages_helpers import refusal
+from tests.ui.test_core_messages_real_errors import assert_is, first_problem
 
 
 @pytest.fixture
