@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import Any
@@ -12,6 +13,7 @@ from app import settings as settings_store
 # Where Qt's own QSettings (organisation "QtProject") would be written: a path under a
 # device file, which no account, root included, can create; reads find nothing there.
 NOWHERE = "/dev/null"
+LOG = logging.getLogger("quietroom.desktop")
 
 
 def display_available() -> bool:
@@ -93,7 +95,7 @@ def start(argv: list[str] | None = None) -> tuple[Any, Any] | None:
         return None
     from PySide6.QtWidgets import QApplication
 
-    from app.desktop.session import Session
+    from app.desktop.session import Session, protect_memory
     from ui import i18n, theme
     from ui.main_window import MainWindow
 
@@ -104,6 +106,8 @@ def start(argv: list[str] | None = None) -> tuple[Any, Any] | None:
     prefs = settings_store.load()
     i18n.install(prefs.language)
     theme.apply(app, prefs.theme, prefs.text_scale)
+    if not protect_memory():  # before any vault is opened in this process
+        LOG.warning("SQLCipher's memory security could not be turned on")
     window = MainWindow(Session(paths.vault_dir()), prefs)
     window.show()
     return app, window

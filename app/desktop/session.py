@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from crypto.kdf import KdfParams
 
 
+def protect_memory() -> bool:
+    """Process-wide: SQLite's freed memory is overwritten from now on (the desktop app's
+    process lives across locks). Called once at start-up; True when it took effect."""
+    from app.vault.database import enable_memory_security
+
+    return enable_memory_security()
+
+
 class Session:
     def __init__(self, vault_dir: Path, *, clock: Clock | None = None) -> None:
         self.vault_dir = vault_dir
@@ -98,6 +106,21 @@ class Session:
             self.engine.apply_recovery_policy()
         except (QuietroomError, OSError) as exc:
             LOG.warning("could not re-seal the recovery envelope: %s", type(exc).__name__)
+
+    def change_passphrase(self, current: str, new: str, *, rekey: bool = False) -> None:
+        """Change the passphrase after checking the current one; `rekey` also re-keys the
+        vault (a new master key, the database re-encrypted: app/vault/rekey.py), for a
+        passphrase someone may have seen. The engine stays open throughout."""
+        if self._vault is None:
+            raise locked()
+        self._vault.check_passphrase(current)
+        if rekey:
+            from app.vault.rekey import rekey as rekey_vault
+
+            # This process's engine holds the vault's session lock.
+            rekey_vault(self._vault, new, lock_held=True)
+        else:
+            self._vault.change_passphrase(new)
 
     def lock(self) -> None:
         """Close everything and wipe the keys we hold (running sittings stay running)."""

@@ -194,10 +194,25 @@ def secure_memory(conn: Connection) -> None:
     as RLIMIT_MEMLOCK allows), so freed pages of decrypted data and transient copies do
     not linger once the connection is closed. The setting is process-wide and cannot be
     turned off again. It costs CPU on every allocation and free, most visibly on reads
-    (bench/vault.py measures it; docs/threat-model.md has the figures), which is why the
-    vault does not turn it on yet: only the benchmark calls this.
+    (bench/vault.py measures it; docs/threat-model.md has the figures).
     """
     conn.execute("PRAGMA cipher_memory_security = ON").fetchall()
+
+
+def enable_memory_security() -> bool:
+    """Turn SQLCipher's memory security on for this whole process; True when it is on.
+
+    The desktop app does this at start-up: its process outlives every lock (unlocking
+    returns to where you were), so what SQLite freed must not linger in it. A command
+    line process ends with its command and is left without the cost (see `secure_memory`).
+    """
+    conn = sqlcipher3.connect(":memory:", isolation_level=None)
+    try:
+        silence_cipher_log(conn)
+        secure_memory(conn)
+        return str(_pragma(conn, "cipher_memory_security")) == "1"
+    finally:
+        conn.close()
 
 
 def silence_cipher_log(conn: Connection) -> None:
