@@ -39,7 +39,9 @@ SIGNATURE = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
     b'<path d="M10 40 L60 10 L90 45 L150 20"/></svg>'
 )
-SCREENS = ("unlock", "cases", "workspace", "pause", "readback", "signature", "settings")
+SCREENS = (
+    "unlock", "cases", "workspace", "pause", "readback", "signature", "settings", "passphrase",
+)  # fmt: skip
 
 
 def wait(app: QApplication, condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
@@ -309,6 +311,9 @@ def shoot(
     grab("signature")
     window.go("settings")
     grab("settings")
+    window.go("passphrase")
+    window.screens["passphrase"].rekey.setChecked(True)
+    grab("passphrase")
     window.shutdown()
     window.close()
     shoot_review(app, out, material, prefs, suffix)

@@ -22,6 +22,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "readback": ("readback", "ReadBackScreen"),
     "signature": ("signature", "SignatureScreen"),
     "settings": ("settings_screen", "SettingsScreen"),
+    "passphrase": ("passphrase", "PassphraseScreen"),
     "export": ("bundles", "ExportScreen"),
     "open_bundle": ("bundles", "OpenBundleScreen"),
     "identity": ("identity", "IdentityScreen"),

@@ -48,6 +48,12 @@ def unlock(session: Session, passphrase: str) -> None:
     session.unlock(passphrase)
 
 
+def change_passphrase(session: Session, current: str, new: str, rekey: bool) -> None:
+    """Change the vault's passphrase (the current one is checked first); with `rekey`,
+    also re-key the vault, which takes longer (the whole database is re-encrypted)."""
+    session.change_passphrase(current, new, rekey=rekey)
+
+
 def lock(session: Session) -> None:
     """Close everything and wipe the keys held (running sittings stay running)."""
     session.lock()

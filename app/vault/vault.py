@@ -389,6 +389,16 @@ class Vault:
             ) from None
         self.header = header
 
+    def check_passphrase(self, passphrase: str) -> None:
+        """Refuse (as unlocking would, throttled alike) a passphrase that does not open
+        this vault: the desktop asks for the current one before changing it, so nobody
+        at an unlocked laptop can change it."""
+        unlocked = self._unlock_keys(self.header, passphrase, time.time)
+        unlocked.close_kek()
+        unlocked.master.close()
+        if unlocked.personal is not None:
+            unlocked.personal.close()
+
     def change_passphrase(self, new_passphrase: str) -> None:
         """Rewrap the master key under the new passphrase; the database is untouched."""
         keys.check_new_passphrase(new_passphrase)

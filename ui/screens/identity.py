@@ -163,6 +163,14 @@ class IdentityScreen(Screen):
             self.tr("Certificate fingerprint: %1").replace("%1", summary.fingerprint[:32]),
             self.tr("Opens bundles sent to: %1").replace("%1", summary.age_recipient or "—"),
         ]
+        if not summary.signing_key_available:
+            # After a recovery: the organisation's recovery identity never opens the keys.
+            lines.append(
+                self.tr(
+                    "Your keys were not brought back when this vault was recovered. Import "
+                    "your identity again below before you sign or export."
+                )
+            )
         self.summary.setText("\n".join(lines))
 
     def _fields(self) -> tuple[FileField, ...]:

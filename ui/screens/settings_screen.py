@@ -159,6 +159,19 @@ class SettingsScreen(Screen):
         self._row(column, self.tr("The central system's a&ddress"), self.intake, page)
         column.addWidget(plain_label(intake_help, page, name="hint"))
 
+        column.addWidget(plain_label(self.tr("Your passphrase"), page, name="subtitle"))
+        self.passphrase_button = QPushButton(self.tr("Change &passphrase…"), page)
+        accessible(
+            self.passphrase_button,
+            self.tr("Change passphrase"),
+            self.tr("Change the vault's passphrase, or give the vault a new key"),
+        )
+        self.passphrase_button.clicked.connect(lambda: self.nav.go("passphrase"))
+        passphrase_row = QHBoxLayout()
+        passphrase_row.addWidget(self.passphrase_button)
+        passphrase_row.addStretch(1)
+        column.addLayout(passphrase_row)
+
         self.back_button = QPushButton(self.tr("&Back"), page)
         accessible(self.back_button, self.tr("Back, without saving"))
         self.back_button.clicked.connect(self.back)
@@ -183,6 +196,7 @@ class SettingsScreen(Screen):
             self.break_minutes,
             self.clipboard,
             self.intake,
+            self.passphrase_button,
             self.back_button,
             self.save_button,
         )

@@ -2278,12 +2278,17 @@
         <translation type="unfinished">Yn agor bwndeli a anfonir at: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="174"/>
+        <location filename="../../../ui/screens/identity.py" line="170"/>
+        <source>Your keys were not brought back when this vault was recovered. Import your identity again below before you sign or export.</source>
+        <translation type="unfinished">Ni ddaeth eich allweddi yn ôl pan adferwyd y gladdgell hon. Mewnforiwch eich hunaniaeth eto isod cyn i chi lofnodi neu allforio.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="182"/>
         <source>Choose your identity file or certificate.</source>
         <translation type="unfinished">Dewiswch eich ffeil hunaniaeth neu dystysgrif.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="211"/>
+        <location filename="../../../ui/screens/identity.py" line="219"/>
         <source>Your keys are now in the vault, but these files still hold them:
 %1
 Delete them unless your organisation asked you to keep them.</source>
@@ -2292,27 +2297,27 @@ Delete them unless your organisation asked you to keep them.</source>
 Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="224"/>
+        <location filename="../../../ui/screens/identity.py" line="232"/>
         <source>Some files could not be deleted; delete them yourself.</source>
         <translation type="unfinished">Nid oedd modd dileu rhai ffeiliau; dilëwch nhw eich hun.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="228"/>
+        <location filename="../../../ui/screens/identity.py" line="236"/>
         <source>Deleted. Copies may remain on SSDs and in backups; keys should arrive encrypted (identity.p12).</source>
         <translation type="unfinished">Wedi&apos;u dileu. Gall copïau aros ar SSDs ac mewn copïau wrth gefn; dylai allweddi gyrraedd wedi&apos;u hamgryptio (identity.p12).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="235"/>
+        <location filename="../../../ui/screens/identity.py" line="243"/>
         <source>The files could not be deleted.</source>
         <translation type="unfinished">Nid oedd modd dileu&apos;r ffeiliau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="191"/>
+        <location filename="../../../ui/screens/identity.py" line="199"/>
         <source>Imported.</source>
         <translation type="unfinished">Wedi&apos;i mewnforio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="199"/>
+        <location filename="../../../ui/screens/identity.py" line="207"/>
         <source>The files could not be imported; nothing was changed.</source>
         <translation type="unfinished">Nid oedd modd mewnforio&apos;r ffeiliau; ni newidiwyd dim.</translation>
     </message>
@@ -2808,6 +2813,139 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <location filename="../../../ui/widgets/page_confirm.py" line="231"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished">Tudalen %1 o %2</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseScreen</name>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="56"/>
+        <source>Change your passphrase</source>
+        <translation type="unfinished">Newid eich cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="60"/>
+        <source>Type your current passphrase, then the new one twice. Nothing about any case changes.</source>
+        <translation type="unfinished">Teipiwch eich cyfrinymadrodd presennol, yna&apos;r un newydd ddwywaith. Nid oes dim am unrhyw achos yn newid.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="68"/>
+        <source>Current passphrase</source>
+        <translation type="unfinished">Cyfrinymadrodd presennol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="68"/>
+        <source>The passphrase you unlocked with</source>
+        <translation type="unfinished">Y cyfrinymadrodd a ddefnyddioch i ddatgloi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="70"/>
+        <source>&amp;Current passphrase</source>
+        <translation type="unfinished">Cyfrinymadrodd &amp;presennol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="72"/>
+        <source>New passphrase</source>
+        <translation type="unfinished">Cyfrinymadrodd newydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="72"/>
+        <source>At least 8 characters</source>
+        <translation type="unfinished">O leiaf 8 nod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="74"/>
+        <source>&amp;New passphrase</source>
+        <translation type="unfinished">Cyfrinymadrodd &amp;newydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="79"/>
+        <source>Repeat the new passphrase</source>
+        <translation type="unfinished">Ailadroddwch y cyfrinymadrodd newydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="79"/>
+        <source>Type the new passphrase again</source>
+        <translation type="unfinished">Teipiwch y cyfrinymadrodd newydd eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="81"/>
+        <source>&amp;Repeat the new passphrase</source>
+        <translation type="unfinished">&amp;Ailadroddwch y cyfrinymadrodd newydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="84"/>
+        <source>&amp;Someone may have seen my passphrase</source>
+        <translation type="unfinished">Efallai bod rhywun wedi &amp;gweld fy nghyfrinymadrodd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="86"/>
+        <source>Also gives the vault a new key and re-encrypts it, so the old passphrase opens nothing, even with an old copy of the vault&apos;s files. This takes a little longer. Without it, the change alone does not undo what someone who saw the old passphrase could do with a copy.</source>
+        <translation type="unfinished">Mae hefyd yn rhoi allwedd newydd i&apos;r gladdgell ac yn ei hamgryptio eto, fel nad yw&apos;r hen gyfrinymadrodd yn agor dim, hyd yn oed gyda hen gopi o ffeiliau&apos;r gladdgell. Mae hyn yn cymryd ychydig yn hirach. Hebddo, nid yw&apos;r newid ar ei ben ei hun yn dadwneud yr hyn y gallai rhywun a welodd yr hen gyfrinymadrodd ei wneud gyda chopi.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="91"/>
+        <source>Someone may have seen my passphrase</source>
+        <translation type="unfinished">Efallai bod rhywun wedi gweld fy nghyfrinymadrodd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="95"/>
+        <source>&amp;Back</source>
+        <translation type="unfinished">&amp;Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="96"/>
+        <source>Back to settings, without changing anything</source>
+        <translation type="unfinished">Yn ôl i&apos;r gosodiadau, heb newid dim</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="98"/>
+        <source>C&amp;hange passphrase</source>
+        <translation type="unfinished">Ne&amp;wid y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="100"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished">Newid y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="157"/>
+        <source>Type your current passphrase first.</source>
+        <translation type="unfinished">Teipiwch eich cyfrinymadrodd presennol yn gyntaf.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="161"/>
+        <source>The new passphrase needs at least {count} characters.</source>
+        <translation type="unfinished">Mae angen o leiaf {count} nod ar y cyfrinymadrodd newydd.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="169"/>
+        <source>The two new passphrases are not the same. Please type them again.</source>
+        <translation type="unfinished">Nid yw&apos;r ddau gyfrinymadrodd newydd yr un fath. Teipiwch nhw eto.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="190"/>
+        <source>Your passphrase has been changed and the vault has a new key: the old passphrase opens nothing now.</source>
+        <translation type="unfinished">Mae eich cyfrinymadrodd wedi newid ac mae gan y gladdgell allwedd newydd: nid yw&apos;r hen gyfrinymadrodd yn agor dim bellach.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="194"/>
+        <source>Your passphrase has been changed.</source>
+        <translation type="unfinished">Mae eich cyfrinymadrodd wedi newid.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="203"/>
+        <source>The passphrase could not be changed. Nothing was changed.</source>
+        <translation type="unfinished">Ni ellid newid y cyfrinymadrodd. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="227"/>
+        <source>Re-encrypting the vault… this takes a moment.</source>
+        <translation type="unfinished">Yn amgryptio&apos;r gladdgell eto… mae hyn yn cymryd eiliad.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/passphrase.py" line="229"/>
+        <source>Changing… this takes a moment.</source>
+        <translation type="unfinished">Yn newid… mae hyn yn cymryd eiliad.</translation>
     </message>
 </context>
 <context>
@@ -4760,41 +4898,61 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     </message>
     <message>
         <location filename="../../../ui/screens/settings_screen.py" line="162"/>
+        <source>Your passphrase</source>
+        <translation type="unfinished">Eich cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="163"/>
+        <source>Change &amp;passphrase…</source>
+        <translation type="unfinished">Newid y cyf&amp;rinymadrodd…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="166"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished">Newid y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="167"/>
+        <source>Change the vault&apos;s passphrase, or give the vault a new key</source>
+        <translation type="unfinished">Newid cyfrinymadrodd y gladdgell, neu roi allwedd newydd i&apos;r gladdgell</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="175"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="163"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="176"/>
         <source>Back, without saving</source>
         <translation type="unfinished">Yn ôl, heb gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="165"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="178"/>
         <source>&amp;Save</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="167"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="180"/>
         <source>Save settings</source>
         <translation type="unfinished">Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="238"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="252"/>
         <source>From the trust file: {address}</source>
         <translation type="unfinished">O&apos;r ffeil ymddiried: {address}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="240"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="254"/>
         <source>None is set</source>
         <translation type="unfinished">Does dim un wedi&apos;i osod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="282"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="296"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="288"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="302"/>
         <source>Settings saved.</source>
         <translation type="unfinished">Gosodiadau wedi&apos;u cadw.</translation>
     </message>
