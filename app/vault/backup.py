@@ -35,7 +35,7 @@ from app.vault import keys, personal, restore_journal
 from app.vault.database import Connection, integrity_problems, open_database, typed_errors
 from app.vault.header import MAX_HEADER_BYTES, Header, parse_header
 from app.vault.recover import stronger_params
-from app.vault.recovery_mark import check_recovery
+from app.vault.recovery_mark import check_recovery, mark_recovery
 from app.vault.throttle import Throttle
 from app.vault.vault import Vault, database_path
 from crypto import kdf
@@ -263,7 +263,8 @@ def restore_with_identity(
     withheld = [False]
 
     def withhold(conn: Connection) -> None:
-        check_recovery(conn, header)
+        if check_recovery(conn, header):
+            mark_recovery(conn, header.recovery)
         withheld[0] = personal.withhold(conn)
 
     def new_header() -> bytes:

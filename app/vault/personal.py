@@ -84,6 +84,11 @@ def _as_bytes(value: bytes | str) -> bytes:
     return value.encode("utf-8") if isinstance(value, str) else bytes(value)
 
 
+def any_in_the_clear(conn: Connection) -> bool:
+    """Whether a secret is still held in the clear (reads only)."""
+    return any(not sealed.is_token(_as_bytes(value)) for _c, _l, value in _rows(conn))
+
+
 def seal_legacy(conn: Connection, personal: SecretKey, vault_id: str) -> int:
     """Seal any secret still held in the clear (a vault from before the personal key);
     returns how many were sealed. Runs inside the caller's transaction; secure_delete

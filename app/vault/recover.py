@@ -10,7 +10,7 @@ from app.errors import UsageError, VaultError
 from app.vault import keys, personal, restore_journal
 from app.vault.database import open_database, typed_errors
 from app.vault.migrations import migrate
-from app.vault.recovery_mark import check_recovery
+from app.vault.recovery_mark import check_recovery, mark_recovery
 from app.vault.throttle import Throttle
 from app.vault.vault import Vault, database_path, read_header, vault_exists
 from crypto import kdf
@@ -72,7 +72,8 @@ def recover(
         with typed_errors():
             migrate(conn)
         with vault.transaction() as tx:
-            check_recovery(tx, header)
+            if check_recovery(tx, header):
+                mark_recovery(tx, header.recovery)
             vault.identity_withheld = personal.withhold(tx)
         params = stronger_params(header.kdf, kdf_params or kdf.calibrate())
         personal_key = keys.new_personal_key()

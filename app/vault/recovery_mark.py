@@ -43,15 +43,15 @@ def mark_recovery(conn: Connection, *parts: Recovery | None) -> None:
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (RECOVERY_MARK, digests))
 
 
-def check_recovery(conn: Connection, header: Header) -> None:
-    """Refuse a header whose recovery part is not one this vault wrote; settle a re-seal
-    that was interrupted between its two writes; mark a vault from before the check."""
+def check_recovery(conn: Connection, header: Header) -> bool:
+    """Refuse a header whose recovery part is not one this vault wrote. Only reads:
+    returns whether the mark needs writing (`mark_recovery(conn, header.recovery)`), for
+    a vault from before the mark (its header is taken as it stands) or a re-seal that
+    was interrupted between its two writes."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (RECOVERY_MARK,)).fetchone()
-    if row is None:  # a vault from before the mark: its header is taken as it stands
-        mark_recovery(conn, header.recovery)
-        return
+    if row is None:
+        return True
     accepted = json.loads(row[0])
     if recovery_digest(header.recovery) not in accepted:
         raise recovery_altered()
-    if len(accepted) > 1:
-        mark_recovery(conn, header.recovery)
+    return len(accepted) > 1

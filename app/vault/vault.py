@@ -227,19 +227,30 @@ class Vault:
 
     def _settle(self, unlocked: keys.Unlocked) -> None:
         """After an unlock: check the recovery part, give a version 1 header its
-        personal key, and seal whatever of the member's secrets is still in the clear."""
-        with self.transaction() as conn:
-            check_recovery(conn, self.header)
+        personal key, and seal whatever of the member's secrets is still in the clear.
+
+        Only reads unless there is something to write, so an open never waits on another
+        writer, and a vault on a medium that cannot be written (or a full disk) still
+        opens for reading: the upgrade is then tried again at the next unlock."""
+        with self.reading() as conn:
+            mark_needed = check_recovery(conn, self.header)
+            clear = personal.any_in_the_clear(conn)
+        if mark_needed:
+            with contextlib.suppress(StorageError), self.transaction() as conn:
+                mark_recovery(conn, self.header.recovery)
         if self.header.version < VERSION:
             personal_key = keys.new_personal_key()
             try:
                 self._write_header(keys.upgraded_header(self.header, unlocked, personal_key))
-            except BaseException:
+            except (OSError, StorageError) as exc:
                 personal_key.close()
-                raise
+                if isinstance(exc, StorageError) and exc.code == "vault.header_not_durable":
+                    raise
+                LOG.warning("the vault header could not be upgraded now: %s", type(exc).__name__)
+                return
             self._personal = personal_key
             LOG.info("vault header upgraded to version %d", VERSION)
-        if self._personal is not None:
+        if clear and self._personal is not None:
             with self.transaction() as conn:
                 personal.seal_legacy(conn, self._personal, self.header.vault_id)
 

@@ -255,3 +255,15 @@ def test_the_two_wraps_cannot_be_swapped(member_vault: Path) -> None:
     with pytest.raises(QuietroomError) as error:
         Vault.open(member_vault, PASSPHRASE)
     assert error.value.code == "vault.wrong_passphrase"
+
+
+def test_an_unlock_only_reads_so_it_never_waits_on_another_writer(member_vault: Path) -> None:
+    """The checks an unlock makes (the recovery part, keys in the clear) write nothing
+    when there is nothing to write: a second open while the desktop app holds a write
+    transaction opens at once (WAL readers are never blocked)."""
+    with (
+        Vault.open(member_vault, PASSPHRASE) as first,
+        first.transaction(),
+        Vault.open(member_vault, PASSPHRASE) as second,
+    ):
+        assert second.status()["schema_version"] > 0
