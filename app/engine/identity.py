@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,7 @@ from crypto.pki_errors import PkiError
 from crypto.recovery import parse_identities
 from crypto.secret import wipe
 
+LOG = logging.getLogger("quietroom.engine")
 TRUST_MARK = "trust_accepted"
 POLICY_TRUST_VERSION = 4  # the trust file version that carries the organisation's policy
 
@@ -233,7 +235,7 @@ class IdentityMixin(EngineBase):
                     (TRUST_MARK, mark.to_text()),
                 )
         if trust_parts is not None:
-            self.apply_recovery_policy()
+            self._follow_recovery_policy()
         return self.identity_summary()
 
     def _reseal_if_open(self, stored: bytes | str, label: str) -> str | None:
@@ -271,8 +273,18 @@ class IdentityMixin(EngineBase):
                 "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                 (TRUST_MARK, mark.to_text()),
             )
-        self.apply_recovery_policy()
+        self._follow_recovery_policy()
         return parsed.serial
+
+    def _follow_recovery_policy(self) -> None:
+        """`apply_recovery_policy` after a trust file was stored: the trust file is in,
+        whatever happens here, so a failure to write the header is logged and tried
+        again at the next unlock (or with 'recovery reseal'), never reported as a failed
+        import."""
+        try:
+            self.apply_recovery_policy()
+        except (QuietroomError, OSError) as exc:
+            LOG.warning("could not re-seal the recovery envelope: %s", type(exc).__name__)
 
     def apply_recovery_policy(self) -> bool:
         """Seal the vault's recovery envelope to the organisation's recovery recipient as
