@@ -46,21 +46,31 @@ def screen_guide(session: Session, case: Case, language: str) -> Guide:
     return engine.guide(case)
 
 
-def load_case(session: Session, ref: str, language: str = "en") -> OpenedCase:
-    """Everything the workspace shows, the guide in `language`; reading the statement
-    here is logged as a view (once per opening of the case, not per autosave or section
-    switch)."""
+def load_case(
+    session: Session, ref: str, language: str = "en", audit_view: bool = True
+) -> OpenedCase:
+    """Everything the workspace shows, the guide in `language`. Reading the statement is
+    logged as a view once per opening of the case (`audit_view`): the workspace reloads
+    the same case every time it is shown again, so that it never shows an out-of-date
+    state, and those reloads are no new view."""
     engine = session.engine
     case = engine.case(ref)
     return OpenedCase(
         case=case,
         guide=screen_guide(session, case, language),
-        sections=engine.sections(ref, audit_view=True),
+        sections=engine.sections(ref, audit_view=audit_view),
         sitting=engine.current_sitting(ref),
         events=engine.timeline(ref),
         notes=engine.notes(ref),
         statement=engine.statement(ref),
     )
+
+
+def further_statement(session: Session, ref: str, language: str = "en") -> OpenedCase:
+    """Start a further statement after the signed one (the signed one never changes):
+    the case as it now is, the new statement open for writing."""
+    session.engine.further_statement(ref)
+    return load_case(session, ref, language, audit_view=False)
 
 
 def save_section(session: Session, ref: str, section: str, text: str, position: int) -> None:

@@ -27,19 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desktop.sittings import (
-    amend_pause,
-    current_sitting,
-    end_sitting,
-    pacing_tick,
-    resume_sitting,
-    start_sitting,
-)
 from app.desktop.types import PacingEvent, Sitting
 from app.desktop.workspace import (
     OpenedCase,
     add_event,
     add_note,
+    further_statement,
     load_case,
     save_section,
     set_place,
@@ -47,7 +40,9 @@ from app.desktop.workspace import (
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.workspace_sitting import WorkspaceSittingMixin
 from ui.widgets.exhibits_panel import ExhibitsPanel
+from ui.widgets.further_row import FurtherStatementRow
 from ui.widgets.guarded_edit import GuardedPlainTextEdit
 from ui.widgets.guide_panel import GuidePanel
 from ui.widgets.side_panel import SidePanel
@@ -57,7 +52,7 @@ AUTOSAVE_MS = 700
 TICK_MS = 30_000
 
 
-class WorkspaceScreen(Screen):
+class WorkspaceScreen(WorkspaceSittingMixin, Screen):
     def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.nav = backend, nav
@@ -73,6 +68,8 @@ class WorkspaceScreen(Screen):
         self._titles: dict[str, str] = {}
         self._hints: dict[str, str] = {}
         self._phase_titles: dict[str, str] = {}
+        # Where the interviewer was, kept across a reload of the same case.
+        self._keep: tuple[str, int, int] | None = None
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -112,14 +109,26 @@ class WorkspaceScreen(Screen):
             self.tr("See and import the supervisors' decisions on this statement"),
         )
         self.decisions.hide()
+        # After signing: a further statement (the signed one never changes), confirmed in
+        # one line rather than a dialog.
+        self.further = QPushButton(self.tr("&Further statement…"), self)
+        accessible(
+            self.further,
+            self.tr("Further statement"),
+            self.tr("Start a further statement from this witness; the signed one stays as it is"),
+        )
+        self.further.hide()
         top.addWidget(self.back)
         top.addWidget(self.reference, 1)
         top.addWidget(self.export)
         top.addWidget(self.decisions)
+        top.addWidget(self.further)
         top.addWidget(self.readback)
         outer.addLayout(top)
         self.bar = SittingBar(self)
         outer.addWidget(self.bar)
+        self.further_row = FurtherStatementRow(self)
+        outer.addWidget(self.further_row)
         self.banner = QFrame(self)
         self.banner.setObjectName("banner")
         banner_row = QHBoxLayout(self.banner)
@@ -175,6 +184,11 @@ class WorkspaceScreen(Screen):
         self.readback.clicked.connect(lambda: self._leave("readback"))
         self.export.clicked.connect(lambda: self._leave("export"))
         self.decisions.clicked.connect(lambda: self._leave("decisions"))
+        self.further.clicked.connect(self.further_row.ask)
+        self.further_row.start_requested.connect(self._start_further)
+        self.further_row.declined.connect(
+            lambda: self.further.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
         self.banner_close.clicked.connect(self.banner.hide)
         self.section.currentIndexChanged.connect(self._section_changed)
         self.editor.textChanged.connect(self._edited)
@@ -195,7 +209,10 @@ class WorkspaceScreen(Screen):
             self.back,
             self.export,
             self.decisions,
+            self.further,
             self.readback,
+            self.further_row.yes,
+            self.further_row.no,
             *self.bar.focus_order(),
             self.banner_close,
             self.guide.phases,
@@ -241,18 +258,30 @@ class WorkspaceScreen(Screen):
         if ref is None:
             return
         self.editor.clipboard_allowed = self.nav.settings.clipboard_allowed
-        if ref == self._ref and self._texts:
-            return  # back from the pause screen: everything is still in place
-        if self._ref is not None:
+        same = ref == self._ref and bool(self._texts)
+        if same and self._section is not None:
+            # Back from the pause screen, read-back, signing or the case list: what this
+            # screen holds may be out of date (a correction, a signature), so it is built
+            # again from the vault. The typing is saved first (the worker keeps order);
+            # the section, caret and scroll stay where they were.
+            self.flush()
+            self._keep = (
+                self._section,
+                self.editor.textCursor().position(),
+                self.editor.verticalScrollBar().value(),
+            )
+        elif self._ref is not None:
             self.remember_place()  # another case: the last one's typing is saved first
         self._generation += 1
         self._ref = ref
         self._loading = True
         # The guide comes in the interface language; the statement text is never touched.
+        # Opening a case is a view of the statement; showing it again is not.
         self.backend.run(
             load_case,
             ref,
             self.nav.settings.language,
+            not same,
             done=self._current(self._loaded),
             failed=self._current(self._failed),
         )
@@ -274,25 +303,58 @@ class WorkspaceScreen(Screen):
         self.section.clear()
         for s in data.sections:
             self.section.addItem(self._titles.get(s.id, s.title), s.id)
-        start = (
-            place.section
-            if place and place.section in self._texts
-            else next((s.id for s in data.sections if s.id == "account"), data.sections[0].id)
-        )
+        keep, self._keep = self._keep, None
+        position: int | None
+        if keep is not None and keep[0] in self._texts:
+            start, position = keep[0], keep[1]
+        else:
+            start = (
+                place.section
+                if place and place.section in self._texts
+                else next((s.id for s in data.sections if s.id == "account"), data.sections[0].id)
+            )
+            # The saved cursor belongs to the saved section; elsewhere start at the end.
+            position = place.position if place and place.section == start else None
         self.section.setCurrentIndex(self.section.findData(start))
         self.section.blockSignals(False)
-        # The saved cursor belongs to the saved section; elsewhere start at the end.
-        self._show_section(start, place.position if place and place.section == start else None)
+        if keep is not None and self.editor.toPlainText() == self._texts.get(start):
+            self._section = start  # the same text: leave it, its undo history and caret be
+        else:
+            self._show_section(start, position)
+        if keep is not None:
+            self.editor.verticalScrollBar().setValue(keep[2])
         self.editor.setReadOnly(self._signed)
         self.export.setVisible(self._signed)
         self.decisions.setVisible(self._signed)
+        self.further.setVisible(self._signed)
+        self.further_row.hide()
         self.readback.setVisible(not self._signed)
         self.saved.setText(self.tr("Signed: the text can no longer change") if self._signed else "")
+        self.bar.set_signed(self._signed)
         self._show_sitting(sitting)
         self.side.show_events(data.events)
         self.side.show_notes(data.notes)
         self.exhibits.show_case(case.id)
         self._loading = False
+
+    # --- a further statement ----------------------------------------------------------------
+
+    def _start_further(self) -> None:
+        if self._ref is None:
+            return
+        self._generation += 1
+        self.backend.run(
+            further_statement,
+            self._ref,
+            self.nav.settings.language,
+            done=self._current(self._further_started),
+            failed=self._current(self._failed),
+        )
+
+    def _further_started(self, data: OpenedCase) -> None:
+        self._loaded(data)
+        self.saved.setText(self.tr("A further statement: write it as the first"))
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_section(self, section_id: str, position: int | None = None) -> None:
         self._section = section_id
@@ -370,84 +432,8 @@ class WorkspaceScreen(Screen):
         self.remember_place()
         self.nav.go(screen)
 
-    # --- the sitting ----------------------------------------------------------------------
-
-    def _show_sitting(self, sitting: Sitting | None) -> None:
-        self._sitting = sitting
-        self.bar.show_sitting(sitting)
-        if sitting is not None and sitting.state == "running":
-            self._tick.start()
-        else:
-            self._tick.stop()
-
-    def _refresh_sitting(self, *_: object) -> None:
-        if self._ref is not None:
-            self.backend.run(
-                current_sitting,
-                self._ref,
-                done=self._current(self._show_sitting),
-                failed=self._current(self._failed),
-            )
-
-    def _start(self) -> None:
-        if self._ref is None:
-            return
-        self.backend.run(
-            start_sitting,
-            self._ref,
-            self.bar.start_location(),
-            done=self._current(self._show_sitting),
-            failed=self._current(self._failed),
-        )
-
-    def _resume(self) -> None:
-        if self._ref is not None:
-            self.backend.run(
-                resume_sitting,
-                self._ref,
-                done=self._current(self._refresh_sitting),
-                failed=self._current(self._failed),
-            )
-
-    def _end(self) -> None:
-        self.remember_place()
-        if self._ref is not None:
-            self.backend.run(
-                end_sitting,
-                self._ref,
-                done=self._current(self._refresh_sitting),
-                failed=self._current(self._failed),
-            )
-
-    def _amend_pause(self, number: int, requested_by: str | None, reason: str | None) -> None:
-        """Correct who asked for the last pause, and why, after resuming."""
-        if self._ref is None:
-            return
-
-        def done(_result: object) -> None:
-            self.bar.amend_saved()
-            self._refresh_sitting()
-
-        self.backend.run(
-            amend_pause,
-            self._ref,
-            number,
-            requested_by,
-            reason,
-            done=self._current(done),
-            failed=self._current(lambda m, c: self.bar.amend_failed(m)),
-        )
-
-    def sitting_changed(self) -> None:
-        """The pause screen changed the sitting's state: show it."""
-        self._refresh_sitting()
-
     def _phase_chosen(self, phase: str) -> None:
         self._set_place(phase=phase)
-
-    def _pacing_tick(self) -> None:
-        if self._ref is not None:  # the heartbeat, then any pacing suggestion now due
-            self.backend.run(pacing_tick, self._ref, failed=lambda m, c: None)
 
     def _on_pacing(self, event: PacingEvent) -> None:
         if self._ref is None or event.case_id != self._case_id:
@@ -533,5 +519,7 @@ class WorkspaceScreen(Screen):
         self.bar.clear()  # the sitting shown and the place typed for the next one
         self.banner_text.clear()
         self.banner.hide()
+        self.further_row.hide()
+        self._keep = None
         self.message.clear()
         self.message.hide()

@@ -60,6 +60,7 @@ class SittingBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sitting: Sitting | None = None
+        self._signed = False  # a signed statement takes no more sittings
         self._fetched = time.monotonic()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -205,6 +206,7 @@ class SittingBar(QWidget):
     def clear(self) -> None:
         """Forget everything shown and typed (the case is closed or the vault locked)."""
         self.location.clear()
+        self._signed = False
         self.show_sitting(None)
 
     def _requester_label(self, role: str | None) -> str:
@@ -285,6 +287,12 @@ class SittingBar(QWidget):
         self.save_pause.setEnabled(True)
         self.amend_note.setText(message or self.tr("Not saved; please try again."))
 
+    def set_signed(self, signed: bool) -> None:
+        """A signed statement takes no more sittings: Start is not offered (a further
+        statement is started from the workspace instead)."""
+        self._signed = signed
+        self.show_sitting(self._sitting)
+
     def show_sitting(self, sitting: Sitting | None) -> None:
         self._sitting = sitting
         self._show_pause(last_pause(sitting))
@@ -293,14 +301,19 @@ class SittingBar(QWidget):
         state = running.state if running is not None else None
         if state is not None:
             self.location.clear()  # recorded with the sitting now
+        startable = state is None and not self._signed
         for widget in (self.location_label, self.location):
-            widget.setVisible(state is None)
-        self.start.setVisible(state is None)
+            widget.setVisible(startable)
+        self.start.setVisible(startable)
         self.pause.setVisible(state == "running")
         self.resume.setVisible(state == "paused")
         self.end.setVisible(state is not None)
         if running is None:
-            self.state.setText(self.tr("No sitting in progress"))
+            self.state.setText(
+                self.tr("The statement is signed: no more sittings")
+                if self._signed
+                else self.tr("No sitting in progress")
+            )
             self.present.setText("")
             self._ticker.stop()
         else:

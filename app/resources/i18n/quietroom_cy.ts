@@ -2068,6 +2068,34 @@
     </message>
 </context>
 <context>
+    <name>FurtherStatementRow</name>
+    <message>
+        <location filename="../../../ui/widgets/further_row.py" line="23"/>
+        <source>Start a further statement? The signed statement stays exactly as it is; the further one is read back and signed on its own.</source>
+        <translation type="unfinished">Dechrau datganiad pellach? Mae&apos;r datganiad a lofnodwyd yn aros yn union fel y mae; caiff yr un pellach ei ddarllen yn ôl a&apos;i lofnodi ar ei ben ei hun.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/further_row.py" line="29"/>
+        <source>Start &amp;it</source>
+        <translation type="unfinished">Dechra&amp;u</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/further_row.py" line="31"/>
+        <source>Not &amp;yet</source>
+        <translation type="unfinished">Di&amp;m eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/further_row.py" line="30"/>
+        <source>Start the further statement</source>
+        <translation type="unfinished">Dechrau&apos;r datganiad pellach</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/further_row.py" line="32"/>
+        <source>Do not start a further statement</source>
+        <translation type="unfinished">Peidio â dechrau datganiad pellach</translation>
+    </message>
+</context>
+<context>
     <name>GuidePanel</name>
     <message>
         <location filename="../../../ui/widgets/guide_panel.py" line="27"/>
@@ -5347,268 +5375,273 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SittingBar</name>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="83"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="84"/>
         <source>&amp;Start sitting</source>
         <translation type="unfinished">&amp;Dechrau sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="84"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="85"/>
         <source>&amp;Pause (F9)</source>
         <translation type="unfinished">&amp;Saib (F9)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="85"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="86"/>
         <source>&amp;Resume</source>
         <translation type="unfinished">&amp;Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="86"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="87"/>
         <source>&amp;End sitting</source>
         <translation type="unfinished">&amp;Gorffen sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="89"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="90"/>
         <source>Start sitting</source>
         <translation type="unfinished">Dechrau sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="90"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="91"/>
         <source>Starts a sitting with the people planned for this case</source>
         <translation type="unfinished">Yn dechrau sesiwn gyda&apos;r bobl a gynlluniwyd ar gyfer yr achos hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="94"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="95"/>
         <source>Pause</source>
         <translation type="unfinished">Saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="95"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="96"/>
         <source>Pauses at once and shows a neutral screen; also the F9 key</source>
         <translation type="unfinished">Yn oedi ar unwaith ac yn dangos sgrin niwtral; hefyd drwy&apos;r fysell F9</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="97"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="98"/>
         <source>Resume</source>
         <translation type="unfinished">Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="97"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="98"/>
         <source>Resumes the paused sitting</source>
         <translation type="unfinished">Yn ailddechrau&apos;r sesiwn sydd ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="98"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="99"/>
         <source>End sitting</source>
         <translation type="unfinished">Gorffen sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="98"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="99"/>
         <source>Ends this sitting</source>
         <translation type="unfinished">Yn gorffen y sesiwn hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="303"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="313"/>
+        <source>The statement is signed: no more sittings</source>
+        <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi: dim mwy o sesiynau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="315"/>
         <source>No sitting in progress</source>
         <translation type="unfinished">Dim sesiwn ar y gweill</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="309"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="322"/>
         <source>Sitting %1: running</source>
         <translation type="unfinished">Sesiwn %1: ar waith</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="311"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="324"/>
         <source>Sitting %1: paused</source>
         <translation type="unfinished">Sesiwn %1: ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="316"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="329"/>
         <source>Present: %1</source>
         <translation type="unfinished">Yn bresennol: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="323"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="336"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="324"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="337"/>
         <source>second interviewer</source>
         <translation type="unfinished">ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="194"/>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="325"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="195"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="338"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="326"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="339"/>
         <source>ISVA, outside the evidential chain</source>
         <translation type="unfinished">ISVA, y tu allan i&apos;r gadwyn dystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="327"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="340"/>
         <source>interpreter</source>
         <translation type="unfinished">cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="328"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="341"/>
         <source>supporter</source>
         <translation type="unfinished">cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="329"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="342"/>
         <source>appropriate adult</source>
         <translation type="unfinished">oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="330"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="343"/>
         <source>witness</source>
         <translation type="unfinished">tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="340"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="353"/>
         <source>Active time %1</source>
         <translation type="unfinished">Amser ar waith %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="126"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="127"/>
         <source>Chan&amp;ge</source>
         <translation type="unfinished">&amp;Newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="130"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="131"/>
         <source>Change who asked for the last pause, and why</source>
         <translation type="unfinished">Newid pwy ofynnodd am y saib diwethaf, a pham</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="131"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="132"/>
         <source>Opens a small row below to correct the record of the last pause</source>
         <translation type="unfinished">Yn agor rhes fach isod i gywiro cofnod y saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="143"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="144"/>
         <source>Asked for by</source>
         <translation type="unfinished">Gofynnwyd gan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="145"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="146"/>
         <source>Last pause asked for by</source>
         <translation type="unfinished">Gofynnwyd am y saib diwethaf gan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="151"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="152"/>
         <source>Reason</source>
         <translation type="unfinished">Rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="154"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="155"/>
         <source>Reason (optional)</source>
         <translation type="unfinished">Rheswm (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="157"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="158"/>
         <source>Reason for the last pause</source>
         <translation type="unfinished">Rheswm dros y saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="158"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="159"/>
         <source>Optional; leave it empty if no reason was given</source>
         <translation type="unfinished">Dewisol; gadewch yn wag os na roddwyd rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="161"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="162"/>
         <source>Sa&amp;ve</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="162"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="163"/>
         <source>Save the change to the last pause</source>
         <translation type="unfinished">Cadw&apos;r newid i&apos;r saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="191"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="192"/>
         <source>Witness</source>
         <translation type="unfinished">Tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="192"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="193"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="193"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="194"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="195"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="196"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="196"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="197"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="197"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="198"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="198"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="199"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="233"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="235"/>
         <source>Last pause asked for by: %1</source>
         <translation type="unfinished">Gofynnwyd am y saib diwethaf gan: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="281"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="283"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="286"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="288"/>
         <source>Not saved; please try again.</source>
         <translation type="unfinished">Heb ei gadw; rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="73"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="74"/>
         <source>P&amp;lace (optional)</source>
         <translation type="unfinished">&amp;Lle (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="76"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="77"/>
         <source>for example, the interview suite</source>
         <translation type="unfinished">er enghraifft, yr ystafell gyfweld</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="79"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="80"/>
         <source>Place of the sitting</source>
         <translation type="unfinished">Lleoliad y sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="80"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="81"/>
         <source>Optional; printed on the statement with the sitting&apos;s times</source>
         <translation type="unfinished">Dewisol; caiff ei argraffu ar y datganiad gydag amseroedd y sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="147"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="148"/>
         <source>Not recorded</source>
         <translation type="unfinished">Heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="212"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="214"/>
         <source>not recorded</source>
         <translation type="unfinished">heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="237"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="239"/>
         <source>Who asked for the last pause is not recorded yet</source>
         <translation type="unfinished">Nid yw wedi&apos;i gofnodi eto pwy ofynnodd am y saib diwethaf</translation>
     </message>
@@ -5839,137 +5872,157 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>WorkspaceScreen</name>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="91"/>
+        <location filename="../../../ui/screens/workspace.py" line="88"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="92"/>
+        <location filename="../../../ui/screens/workspace.py" line="89"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="94"/>
+        <location filename="../../../ui/screens/workspace.py" line="91"/>
         <source>Read-&amp;back</source>
         <translation type="unfinished">Da&amp;rllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="97"/>
+        <location filename="../../../ui/screens/workspace.py" line="94"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="98"/>
+        <location filename="../../../ui/screens/workspace.py" line="95"/>
         <source>Show the statement text in large print for the witness</source>
         <translation type="unfinished">Dangos testun y datganiad mewn print bras i&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="100"/>
+        <location filename="../../../ui/screens/workspace.py" line="97"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished">A&amp;llforio…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="103"/>
+        <location filename="../../../ui/screens/workspace.py" line="100"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="104"/>
+        <location filename="../../../ui/screens/workspace.py" line="101"/>
         <source>Export the signed statement as an encrypted bundle</source>
         <translation type="unfinished">Allforio&apos;r datganiad wedi&apos;i lofnodi fel bwndel wedi&apos;i amgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="108"/>
+        <location filename="../../../ui/screens/workspace.py" line="105"/>
         <source>Decisi&amp;ons…</source>
         <translation type="unfinished">Pend&amp;erfyniadau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="111"/>
+        <location filename="../../../ui/screens/workspace.py" line="108"/>
         <source>Supervisor decisions</source>
         <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="112"/>
+        <location filename="../../../ui/screens/workspace.py" line="109"/>
         <source>See and import the supervisors&apos; decisions on this statement</source>
         <translation type="unfinished">Gweld a mewnforio penderfyniadau&apos;r goruchwylwyr ar y datganiad hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="127"/>
+        <location filename="../../../ui/screens/workspace.py" line="114"/>
+        <source>&amp;Further statement…</source>
+        <translation type="unfinished">Datganiad pellac&amp;h…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="117"/>
+        <source>Further statement</source>
+        <translation type="unfinished">Datganiad pellach</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="118"/>
+        <source>Start a further statement from this witness; the signed one stays as it is</source>
+        <translation type="unfinished">Dechrau datganiad pellach gan y tyst hwn; mae&apos;r un a lofnodwyd yn aros fel y mae</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="136"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="128"/>
+        <location filename="../../../ui/screens/workspace.py" line="137"/>
         <source>Dismiss the suggestion</source>
         <translation type="unfinished">Cau&apos;r awgrym</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="143"/>
+        <location filename="../../../ui/screens/workspace.py" line="152"/>
         <source>Statement section</source>
         <translation type="unfinished">Adran y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="144"/>
+        <location filename="../../../ui/screens/workspace.py" line="153"/>
         <source>The part of the statement you are writing</source>
         <translation type="unfinished">Y rhan o&apos;r datganiad rydych chi&apos;n ei hysgrifennu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="155"/>
+        <location filename="../../../ui/screens/workspace.py" line="164"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="156"/>
+        <location filename="../../../ui/screens/workspace.py" line="165"/>
         <source>The witness&apos;s own words for this section; saved as you type</source>
         <translation type="unfinished">Geiriau&apos;r tyst ei hun ar gyfer yr adran hon; yn cael eu cadw wrth i chi deipio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="162"/>
+        <location filename="../../../ui/screens/workspace.py" line="171"/>
         <source>Exhibits</source>
         <translation type="unfinished">Arddangosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="182"/>
+        <location filename="../../../ui/screens/workspace.py" line="196"/>
         <source>Copying is switched off in Settings</source>
         <translation type="unfinished">Mae copïo wedi&apos;i ddiffodd yn y Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="290"/>
+        <location filename="../../../ui/screens/workspace.py" line="332"/>
         <source>Signed: the text can no longer change</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: ni all y testun newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="310"/>
+        <location filename="../../../ui/screens/workspace.py" line="356"/>
+        <source>A further statement: write it as the first</source>
+        <translation type="unfinished">Datganiad pellach: ysgrifennwch ef fel y cyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="372"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="319"/>
+        <location filename="../../../ui/screens/workspace.py" line="381"/>
         <source>Saving…</source>
         <translation type="unfinished">Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="343"/>
+        <location filename="../../../ui/screens/workspace.py" line="405"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="347"/>
+        <location filename="../../../ui/screens/workspace.py" line="409"/>
         <source>Not saved yet: %1</source>
         <translation type="unfinished">Heb ei gadw eto: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="458"/>
+        <location filename="../../../ui/screens/workspace.py" line="444"/>
         <source>It has been about %1 minutes without a break. You might offer one when it suits the witness.</source>
         <translation type="unfinished">Mae tua %1 munud wedi mynd heibio heb egwyl. Efallai yr hoffech chi gynnig un pan fydd yn gyfleus i&apos;r tyst.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="463"/>
+        <location filename="../../../ui/screens/workspace.py" line="449"/>
         <source>This sitting has gone on for over %1 minutes. Consider how the witness is doing.</source>
         <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r tyst yn teimlo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="469"/>
+        <location filename="../../../ui/screens/workspace.py" line="455"/>
         <source>New phase: %1. A good moment to check in with the witness.</source>
         <translation type="unfinished">Cyfnod newydd: %1. Amser da i holi sut mae&apos;r tyst.</translation>
     </message>
