@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from app.desktop.session import Session
 from app.engine.case_details import CaseDetails
@@ -44,19 +45,36 @@ __all__ = [
     "set_statement_language",
 ]
 
-CaseRow = tuple[Case, str, str]  # the case, the survivor's name, their preferred name
+
+class CaseRow(NamedTuple):
+    """One row of the case list."""
+
+    case: Case
+    name: str  # the survivor's name
+    preferred: str  # and the name they prefer
+    # For a case at read-back: whether the witness has confirmed it (the list says "read
+    # back" only then, never because the read-back screen was opened).
+    readback_confirmed: bool = False
 
 
 def load_cases(
     session: Session, search: str, category: str | None, status: str | None
 ) -> list[CaseRow]:
-    """The matching cases with the survivor's names (one small read per case)."""
+    """The matching cases with the survivor's names (a few small reads per case)."""
     engine = session.engine
     rows = []
     for case in engine.list_cases(search=search or None, category=category, status=status):
         witness = engine.witness(case.id)
+        confirmed = (
+            case.status == "read_back" and engine.statement(case.id).readback_confirmed is not None
+        )
         rows.append(
-            (case, str(witness.get("name") or ""), str(witness.get("preferred_name") or ""))
+            CaseRow(
+                case,
+                str(witness.get("name") or ""),
+                str(witness.get("preferred_name") or ""),
+                confirmed,
+            )
         )
     return rows
 

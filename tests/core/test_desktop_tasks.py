@@ -205,7 +205,7 @@ def test_create_new_case_and_a_reference_taken_meanwhile(session: Session) -> No
     outcome = create_new_case(session, replace(PLAN, reference="CSA-2026-043"))
     assert outcome.problem == "" and outcome.case_id is not None
     rows = load_cases(session, "Quill", None, None)
-    assert [(c.reference, name, preferred) for c, name, preferred in rows] == [
+    assert [(r.case.reference, r.name, r.preferred) for r in rows] == [
         ("CSA-2026-043", "Alexandra Quill", "Alex")
     ]
 

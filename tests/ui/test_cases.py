@@ -131,7 +131,14 @@ def test_category_and_status_filters(qtbot: Any, backend: Backend, nav: FakeNavi
     screen.category.setCurrentIndex(0)
     screen.status.setCurrentIndex(screen.status.findData("read_back"))
     settle(qtbot, backend, screen, ["CSA-2026-001"])
-    assert screen.tree.topLevelItem(0).text(3) == "Read back"
+    # Opening read-back is not a confirmed read-back: the list says what the core holds.
+    assert screen.tree.topLevelItem(0).text(3) == "Read-back started"
+    call(qtbot, backend, lambda s: s.engine.confirm_readback(first.id))
+    screen.refresh()
+    settle(qtbot, backend, screen, ["CSA-2026-001"])
+    qtbot.waitUntil(
+        lambda: screen.tree.topLevelItem(0).text(3) == "Read back and confirmed", timeout=15_000
+    )
     screen.status.setCurrentIndex(screen.status.findData("signed"))
     settle(qtbot, backend, screen, [])
     screen.status.setCurrentIndex(screen.status.findData("draft"))
@@ -141,7 +148,7 @@ def test_category_and_status_filters(qtbot: Any, backend: Backend, nav: FakeNavi
     assert [screen.status.itemText(i) for i in range(5)] == [
         "All",
         "Draft",
-        "Read back",
+        "Read-back",
         "Signed",
         "Exported",
     ]

@@ -60,7 +60,7 @@ class CaseListScreen(Screen):
         }
         self.status_labels = {
             "draft": self.tr("Draft"),
-            "read_back": self.tr("Read back"),
+            "read_back": self.tr("Read-back"),
             "signed": self.tr("Signed"),
             "exported": self.tr("Exported"),
         }
@@ -276,14 +276,21 @@ class CaseListScreen(Screen):
         self.busy.hide()
         self.message.hide()
         self.tree.clear()
-        for case, name, preferred in rows:
+        for case, name, preferred, confirmed in rows:
             shown = f"{name} ({preferred})" if preferred and preferred != name else name
+            stage = self.status_labels.get(case.status, case.status)
+            if case.status == "read_back":  # what the core holds: begun, or confirmed
+                stage = (
+                    self.tr("Read back and confirmed")
+                    if confirmed
+                    else self.tr("Read-back started")
+                )
             item = QTreeWidgetItem(
                 [
                     case.reference,
                     shown,
                     self.category_labels.get(case.category, case.category),
-                    self.status_labels.get(case.status, case.status),
+                    stage,
                     local_time(case.updated),
                 ]
             )

@@ -73,8 +73,8 @@
     </message>
     <message>
         <location filename="../../../ui/screens/cases.py" line="63"/>
-        <source>Read back</source>
-        <translation type="unfinished">Wedi&apos;i ddarllen yn ôl</translation>
+        <source>Read-back</source>
+        <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/cases.py" line="64"/>
@@ -251,17 +251,27 @@
         <translation type="unfinished">Yn cloi&apos;r gladdgell ac yn clirio&apos;r sgrin (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="298"/>
+        <location filename="../../../ui/screens/cases.py" line="284"/>
+        <source>Read back and confirmed</source>
+        <translation type="unfinished">Wedi&apos;i ddarllen yn ôl a&apos;i gadarnhau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/cases.py" line="286"/>
+        <source>Read-back started</source>
+        <translation type="unfinished">Wedi dechrau darllen yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/cases.py" line="305"/>
         <source>No cases match. Try another search or filter.</source>
         <translation type="unfinished">Does dim achosion yn cyfateb. Rhowch gynnig ar chwiliad neu hidlydd arall.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="300"/>
+        <location filename="../../../ui/screens/cases.py" line="307"/>
         <source>No cases yet. Start with New case.</source>
         <translation type="unfinished">Does dim achosion eto. Dechreuwch gydag Achos newydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="311"/>
+        <location filename="../../../ui/screens/cases.py" line="318"/>
         <source>The cases could not be loaded just now. %1</source>
         <translation type="unfinished">Doedd dim modd llwytho&apos;r achosion ar hyn o bryd. %1</translation>
     </message>
