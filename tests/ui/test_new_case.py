@@ -352,15 +352,41 @@ def test_present_rows_isva_note_and_interpreter_language(
     assert backend.pending == 0 and all_cases(qtbot, backend) == []
 
 
-def test_cancel_returns_to_the_list_and_clears(
+def test_cancel_asks_first_when_something_was_entered(
     qtbot: Any, backend: Backend, nav: FakeNavigator
 ) -> None:
     screen = make_screen(qtbot, backend, nav)
     fill_case(qtbot, screen, reference="CANARY-1")
     click(qtbot, screen.cancel_button)
+    # Asked in one line, the safe answer focused: nothing is lost by a slip.
+    assert ("go", "cases") not in nav.calls
+    assert screen.leave_row.isVisible() and screen.focusWidget() is screen.keep_button
+    click(qtbot, screen.keep_button)
+    assert not screen.leave_row.isVisible()
+    assert screen.case_step.value("reference") == "CANARY-1"
+    click(qtbot, screen.cancel_button)
+    click(qtbot, screen.discard_button)
     assert nav.calls[-1] == ("go", "cases")
     assert screen.case_step.value("reference") == "" and screen.case_step.category() is None
+    assert not screen.leave_row.isVisible()
     assert all_cases(qtbot, backend) == []
+
+
+def test_cancel_with_nothing_entered_leaves_at_once(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    click(qtbot, screen.cancel_button)
+    assert nav.calls[-1] == ("go", "cases") and not screen.leave_row.isVisible()
+
+
+def test_a_value_on_a_later_step_counts_as_entered(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    screen.preferences_step.fields["break_chosen"].setChecked(True)  # type: ignore[attr-defined]
+    click(qtbot, screen.cancel_button)
+    assert screen.leave_row.isVisible() and ("go", "cases") not in nav.calls
 
 
 def test_clear_content_empties_every_field_of_every_step(

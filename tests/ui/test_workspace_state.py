@@ -84,7 +84,7 @@ def test_a_further_statement_is_asked_for_in_one_line_and_started(
     screen = open_workspace(qtbot, backend, nav, ref)
     qtbot.waitUntil(lambda: screen.further.isVisible(), timeout=15_000)
     qtbot.mouseClick(screen.further, Qt.MouseButton.LeftButton)
-    assert screen.further_row.isVisible() and screen.further_row.no.hasFocus()
+    assert screen.further_row.isVisible() and screen.focusWidget() is screen.further_row.no
     qtbot.mouseClick(screen.further_row.no, Qt.MouseButton.LeftButton)
     assert not screen.further_row.isVisible()
     assert call(qtbot, backend, lambda s: s.engine.statement(ref).number) == 1

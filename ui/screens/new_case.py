@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.desktop.cases import Outcome, create_new_case, date_of_birth_valid, reference_taken
 from app.desktop.types import CaseDetails
@@ -90,8 +98,29 @@ class NewCaseScreen(Screen):
         accessible(
             self.cancel_button,
             self.tr("Cancel"),
+            self.tr("Returns to the case list; asks first if anything was entered."),
+        )
+        # Cancel with something entered asks first, in one line (never a dialog).
+        self.leave_row = QFrame()
+        leave = QHBoxLayout(self.leave_row)
+        leave.setContentsMargins(0, 0, 0, 0)
+        self.leave_text = plain_label(
+            self.tr("Leave this new case? What you have entered will not be kept.")
+        )
+        leave.addWidget(self.leave_text, 1)
+        self.keep_button = QPushButton(self.tr("&Keep editing"))
+        accessible(self.keep_button, self.tr("Keep editing"), self.tr("Stay on this step."))
+        self.discard_button = QPushButton(self.tr("Discard and &leave"))
+        accessible(
+            self.discard_button,
+            self.tr("Discard and leave"),
             self.tr("Returns to the case list; nothing entered here is kept."),
         )
+        leave.addWidget(self.keep_button)
+        leave.addWidget(self.discard_button)
+        self.leave_row.hide()
+        self.keep_button.clicked.connect(self._keep_editing)
+        self.discard_button.clicked.connect(self._discard)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.finish_button.clicked.connect(self.finish)
@@ -108,6 +137,7 @@ class NewCaseScreen(Screen):
         layout.addWidget(self.indicator)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.busy)
+        layout.addWidget(self.leave_row)
         layout.addLayout(buttons)
         self.show_step(CASE)
 
@@ -124,6 +154,7 @@ class NewCaseScreen(Screen):
 
     def clear_content(self) -> None:
         self._generation += 1
+        self.leave_row.hide()
         for step in self.steps:
             step.clear()
         self._break_default = self.nav.settings.default_break_minutes
@@ -172,6 +203,8 @@ class NewCaseScreen(Screen):
             self.next_button,
             self.finish_button,
             self.cancel_button,
+            self.keep_button,
+            self.discard_button,
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -359,5 +392,16 @@ class NewCaseScreen(Screen):
         self.back_button.setEnabled(not text and self.index > CASE)
 
     def cancel(self) -> None:
+        if any(step.has_content() for step in self.steps):
+            self.leave_row.show()
+            self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the safe answer
+            return
+        self._discard()
+
+    def _keep_editing(self) -> None:
+        self.leave_row.hide()
+        self._focus_first()
+
+    def _discard(self) -> None:
         self.clear_content()
         self.nav.go("cases")

@@ -168,6 +168,23 @@ class FormStep(QWidget):
             self.scroll_area.ensureWidgetVisible(field)
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def has_content(self) -> bool:
+        """Has anything been entered here (a value other than the field's default)?"""
+        for key, widget in self.fields.items():
+            if isinstance(widget, QLineEdit) and widget.text().strip():
+                return True
+            if isinstance(widget, QPlainTextEdit) and widget.toPlainText().strip():
+                return True
+            if isinstance(widget, QComboBox) and widget.currentIndex() > 0:
+                return True
+            if isinstance(widget, QSpinBox) and widget.value() != self._defaults.get(
+                key, widget.minimum()
+            ):
+                return True
+            if isinstance(widget, QCheckBox) and widget.isChecked():
+                return True
+        return False
+
     def clear(self) -> None:
         self.show_message("")
         for key, widget in self.fields.items():
@@ -266,6 +283,9 @@ class CaseStep(FormStep):
 
     def focusables(self) -> list[QWidget]:
         return [*self.radios.values(), *super().focusables()]
+
+    def has_content(self) -> bool:
+        return self.category() is not None or super().has_content()
 
     def clear(self) -> None:
         super().clear()
@@ -525,6 +545,11 @@ class PresentStep(FormStep):
 
     def focusables(self) -> list[QWidget]:
         return [*(w for row in self.rows for w in row.focusables()), self.add_button]
+
+    def has_content(self) -> bool:
+        # The interviewer's row is filled in from the first step: only more counts.
+        own = self.rows[1:] if self.prefilled else self.rows
+        return any(row.name.text().strip() for row in own) or super().has_content()
 
     def clear(self) -> None:
         super().clear()

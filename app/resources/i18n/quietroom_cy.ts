@@ -279,107 +279,107 @@
 <context>
     <name>CaseStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="187"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="204"/>
         <source>Case</source>
         <translation type="unfinished">Achos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="188"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="205"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="194"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="211"/>
         <source>CSA (non-recent)</source>
         <translation type="unfinished">CSA (nad yw&apos;n ddiweddar)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="195"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="212"/>
         <source>Child sexual abuse, usually told years later by an adult survivor.</source>
         <translation type="unfinished">Cam-drin plant yn rhywiol, a adroddir fel arfer flynyddoedd yn ddiweddarach gan oroeswr sydd bellach yn oedolyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="199"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="216"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="200"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="217"/>
         <source>Abuse of position for a sexual purpose by police officers or staff.</source>
         <translation type="unfinished">Camddefnyddio swydd at ddiben rhywiol gan swyddogion neu staff yr heddlu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="204"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="221"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="205"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="222"/>
         <source>Any other statement, with the general interview guide.</source>
         <translation type="unfinished">Unrhyw ddatganiad arall, gyda&apos;r canllaw cyfweld cyffredinol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="217"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="234"/>
         <source>Case reference (required)</source>
         <translation type="unfinished">Cyfeirnod yr achos (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="218"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="235"/>
         <source>Interviewer name</source>
         <translation type="unfinished">Enw&apos;r cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="221"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="238"/>
         <source>Language of the statement</source>
         <translation type="unfinished">Iaith y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="222"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="239"/>
         <source>English</source>
         <translation type="unfinished">Saesneg</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="222"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="239"/>
         <source>Welsh (Cymraeg)</source>
         <translation type="unfinished">Cymraeg</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="224"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="241"/>
         <source>The statement and its back page are written in this language. A Welsh statement is signed with the organisation&apos;s approved Welsh declaration.</source>
         <translation type="unfinished">Mae&apos;r datganiad a&apos;i dudalen gefn yn cael eu hysgrifennu yn yr iaith hon. Caiff datganiad Cymraeg ei lofnodi â geiriad Cymraeg y datganiad a.9 a gymeradwywyd gan y sefydliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="228"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="245"/>
         <source>Planning</source>
         <translation type="unfinished">Cynllunio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="231"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="248"/>
         <source>How the account will be taken</source>
         <translation type="unfinished">Sut y caiff yr hanes ei gymryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="233"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="250"/>
         <source>Not decided yet</source>
         <translation type="unfinished">Heb benderfynu eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="234"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="251"/>
         <source>A written statement</source>
         <translation type="unfinished">Datganiad ysgrifenedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="235"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="252"/>
         <source>A visually recorded interview (ABE)</source>
         <translation type="unfinished">Cyfweliad wedi&apos;i recordio ar fideo (ABE)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="240"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="257"/>
         <source>Reference of the visual recording</source>
         <translation type="unfinished">Cyfeirnod y recordiad fideo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="241"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="258"/>
         <source>Needed for a visually recorded interview; printed on the statement.</source>
         <translation type="unfinished">Ei angen ar gyfer cyfweliad wedi&apos;i recordio ar fideo; caiff ei argraffu ar y datganiad.</translation>
     </message>
@@ -2451,128 +2451,163 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>NewCaseScreen</name>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="70"/>
+        <location filename="../../../ui/screens/new_case.py" line="78"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="77"/>
+        <location filename="../../../ui/screens/new_case.py" line="85"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="78"/>
+        <location filename="../../../ui/screens/new_case.py" line="86"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="78"/>
+        <location filename="../../../ui/screens/new_case.py" line="86"/>
         <source>The previous step.</source>
         <translation type="unfinished">Y cam blaenorol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="79"/>
+        <location filename="../../../ui/screens/new_case.py" line="87"/>
         <source>&amp;Next</source>
         <translation type="unfinished">&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="81"/>
+        <location filename="../../../ui/screens/new_case.py" line="89"/>
         <source>Next</source>
         <translation type="unfinished">Nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="81"/>
+        <location filename="../../../ui/screens/new_case.py" line="89"/>
         <source>The next step.</source>
         <translation type="unfinished">Y cam nesaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="82"/>
+        <location filename="../../../ui/screens/new_case.py" line="90"/>
         <source>&amp;Finish</source>
         <translation type="unfinished">&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="86"/>
+        <location filename="../../../ui/screens/new_case.py" line="94"/>
         <source>Finish</source>
         <translation type="unfinished">Gorffen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="87"/>
+        <location filename="../../../ui/screens/new_case.py" line="95"/>
         <source>Creates the case with everything entered and opens it.</source>
         <translation type="unfinished">Yn creu&apos;r achos gyda phopeth a roddwyd, ac yn ei agor.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="89"/>
+        <location filename="../../../ui/screens/new_case.py" line="97"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished">&amp;Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="92"/>
+        <location filename="../../../ui/screens/new_case.py" line="100"/>
         <source>Cancel</source>
         <translation type="unfinished">Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="93"/>
+        <location filename="../../../ui/screens/new_case.py" line="101"/>
+        <source>Returns to the case list; asks first if anything was entered.</source>
+        <translation type="unfinished">Yn dychwelyd i&apos;r rhestr achosion; yn gofyn yn gyntaf os rhoddwyd unrhyw beth i mewn.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case.py" line="108"/>
+        <source>Leave this new case? What you have entered will not be kept.</source>
+        <translation type="unfinished">Gadael yr achos newydd hwn? Ni fydd yr hyn a roddoch i mewn yn cael ei gadw.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case.py" line="111"/>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished">&amp;Dal ati i olygu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case.py" line="112"/>
+        <source>Keep editing</source>
+        <translation type="unfinished">Dal ati i olygu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case.py" line="112"/>
+        <source>Stay on this step.</source>
+        <translation type="unfinished">Aros ar y cam hwn.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case.py" line="113"/>
+        <source>Discard and &amp;leave</source>
+        <translation type="unfinished">Taflu a &amp;mynd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case.py" line="116"/>
+        <source>Discard and leave</source>
+        <translation type="unfinished">Taflu a mynd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/new_case.py" line="117"/>
         <source>Returns to the case list; nothing entered here is kept.</source>
         <translation type="unfinished">Yn mynd yn ôl i&apos;r rhestr achosion; ni chaiff dim a roddwyd yma ei gadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="144"/>
+        <location filename="../../../ui/screens/new_case.py" line="175"/>
         <source>Step %1 of %2: %3</source>
         <translation type="unfinished">Cam %1 o %2: %3</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="189"/>
+        <location filename="../../../ui/screens/new_case.py" line="222"/>
         <source>Checking the reference…</source>
         <translation type="unfinished">Yn gwirio&apos;r cyfeirnod…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="224"/>
+        <location filename="../../../ui/screens/new_case.py" line="257"/>
         <source>Choose the category of the case.</source>
         <translation type="unfinished">Dewiswch gategori&apos;r achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="226"/>
+        <location filename="../../../ui/screens/new_case.py" line="259"/>
         <source>Give the case reference.</source>
         <translation type="unfinished">Rhowch gyfeirnod yr achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="238"/>
+        <location filename="../../../ui/screens/new_case.py" line="271"/>
         <source>Give the name to appear on the statement.</source>
         <translation type="unfinished">Rhowch yr enw a fydd yn ymddangos ar y datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="246"/>
+        <location filename="../../../ui/screens/new_case.py" line="279"/>
         <source>Give a name for each person, or remove the row.</source>
         <translation type="unfinished">Rhowch enw ar gyfer pob person, neu tynnwch y rhes.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="251"/>
+        <location filename="../../../ui/screens/new_case.py" line="284"/>
         <source>Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real date in the past. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ysgrifennwch y dyddiad geni fel YYYY-MM-DD, er enghraifft 1979-03-21: dyddiad go iawn yn y gorffennol. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="257"/>
+        <location filename="../../../ui/screens/new_case.py" line="290"/>
         <source>A case with this reference already exists. Choose another reference, or open that case from the case list.</source>
         <translation type="unfinished">Mae achos gyda&apos;r cyfeirnod hwn yn bodoli&apos;n barod. Dewiswch gyfeirnod arall, neu agorwch yr achos hwnnw o&apos;r rhestr achosion.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="294"/>
+        <location filename="../../../ui/screens/new_case.py" line="327"/>
         <source>Creating the case…</source>
         <translation type="unfinished">Yn creu&apos;r achos…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="317"/>
-        <location filename="../../../ui/screens/new_case.py" line="348"/>
+        <location filename="../../../ui/screens/new_case.py" line="350"/>
+        <location filename="../../../ui/screens/new_case.py" line="381"/>
         <source>Nothing has been saved yet. %1</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="350"/>
+        <location filename="../../../ui/screens/new_case.py" line="383"/>
         <source>Nothing has been saved yet. Something went wrong; please try again.</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. Aeth rhywbeth o&apos;i le; rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="232"/>
+        <location filename="../../../ui/screens/new_case.py" line="265"/>
         <source>Give the reference of the visual recording, or choose a written statement.</source>
         <translation type="unfinished">Rhowch gyfeirnod y recordiad fideo, neu dewiswch ddatganiad ysgrifenedig.</translation>
     </message>
@@ -3274,87 +3309,87 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="423"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="424"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="425"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="406"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="426"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="407"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="427"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="408"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="428"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="409"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="429"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="422"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="442"/>
         <source>An ISVA is there for support and stays outside the evidential chain.</source>
         <translation type="unfinished">Mae ISVA yno i gynnig cymorth, ac mae&apos;n aros y tu allan i&apos;r gadwyn dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="425"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="445"/>
         <source>Remove</source>
         <translation type="unfinished">Tynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="426"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="446"/>
         <source>Role</source>
         <translation type="unfinished">Rôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="427"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="447"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="428"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="448"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="452"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="472"/>
         <source>Person %1</source>
         <translation type="unfinished">Person %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="454"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="474"/>
         <source>Role, %1</source>
         <translation type="unfinished">Rôl, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="455"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="475"/>
         <source>Name, %1</source>
         <translation type="unfinished">Enw, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="456"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="476"/>
         <source>Interpreter&apos;s language, %1</source>
         <translation type="unfinished">Iaith y cyfieithydd, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="457"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="477"/>
         <source>Remove %1</source>
         <translation type="unfinished">Tynnu %1</translation>
     </message>
@@ -3362,37 +3397,37 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PreferencesStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="318"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="338"/>
         <source>Preferences and needs</source>
         <translation type="unfinished">Dewisiadau ac anghenion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="329"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="349"/>
         <source>A break every</source>
         <translation type="unfinished">Egwyl bob</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="329"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="349"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="333"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="353"/>
         <source>Topics or words to avoid</source>
         <translation type="unfinished">Pynciau neu eiriau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="334"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="354"/>
         <source>Support wanted</source>
         <translation type="unfinished">Cymorth sydd ei eisiau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="321"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="341"/>
         <source>The survivor would like breaks at a set interval</source>
         <translation type="unfinished">Hoffai&apos;r goroeswr gael egwyl yn rheolaidd, ar amser penodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="323"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="343"/>
         <source>Leave this unticked if they have no preference: the interview guide&apos;s pacing is used. They can ask for a break at any time either way.</source>
         <translation type="unfinished">Gadewch hwn heb ei dicio os nad oes ganddynt ddewis: defnyddir amseriad canllaw&apos;r cyfweliad. Gall y goroeswr ofyn am egwyl ar unrhyw adeg beth bynnag.</translation>
     </message>
@@ -3400,22 +3435,22 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PresentStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="477"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="497"/>
         <source>Who will be present</source>
         <translation type="unfinished">Pwy fydd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="478"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="498"/>
         <source>Everyone who will be in the room besides the survivor.</source>
         <translation type="unfinished">Pawb a fydd yn yr ystafell ar wahân i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="482"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="502"/>
         <source>&amp;Add person</source>
         <translation type="unfinished">Ychwanegu &amp;person</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="483"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="503"/>
         <source>Add person</source>
         <translation type="unfinished">Ychwanegu person</translation>
     </message>
@@ -3607,97 +3642,97 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>RestrictedStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="363"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="383"/>
         <source>Restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="364"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="384"/>
         <source>Kept apart from the statement; never printed in it.</source>
         <translation type="unfinished">Yn cael eu cadw ar wahân i&apos;r datganiad; byth yn cael eu hargraffu ynddo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="365"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
         <source>Unknown</source>
         <translation type="unfinished">Ddim yn hysbys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="365"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
         <source>Yes</source>
         <translation type="unfinished">Ie</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="365"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
         <source>No</source>
         <translation type="unfinished">Na</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="368"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="388"/>
         <source>Date of birth</source>
         <translation type="unfinished">Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="370"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="390"/>
         <source>Written YYYY-MM-DD, for example 1979-03-21. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ar ffurf YYYY-MM-DD, er enghraifft 1979-03-21. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="372"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="375"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="395"/>
         <source>Address</source>
         <translation type="unfinished">Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="376"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="396"/>
         <source>Phone</source>
         <translation type="unfinished">Ffôn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="377"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="397"/>
         <source>Email</source>
         <translation type="unfinished">E-bost</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="378"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="398"/>
         <source>Safe contact instructions</source>
         <translation type="unfinished">Cyfarwyddiadau ar gyfer cysylltu&apos;n ddiogel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="379"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="399"/>
         <source>Safe times to make contact</source>
         <translation type="unfinished">Amseroedd diogel i gysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="380"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="400"/>
         <source>Safe to leave a voicemail</source>
         <translation type="unfinished">Diogel gadael neges llais</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="381"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="401"/>
         <source>Safe to send letters</source>
         <translation type="unfinished">Diogel anfon llythyrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="382"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="402"/>
         <source>Dates to avoid</source>
         <translation type="unfinished">Dyddiadau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="383"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
         <source>Special measures</source>
         <translation type="unfinished">Mesurau arbennig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="384"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
         <source>Other needs</source>
         <translation type="unfinished">Anghenion eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
         <source>Victim personal statement offered</source>
         <translation type="unfinished">Datganiad personol y dioddefwr wedi&apos;i gynnig</translation>
     </message>
@@ -5682,62 +5717,62 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SurvivorStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="282"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="302"/>
         <source>Survivor</source>
         <translation type="unfinished">Goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="283"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="303"/>
         <source>Name to appear on the statement (required)</source>
         <translation type="unfinished">Yr enw a fydd yn ymddangos ar y datganiad (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="286"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="306"/>
         <source>Preferred name</source>
         <translation type="unfinished">Enw a ffefrir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="287"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="307"/>
         <source>What they would like to be called in the room.</source>
         <translation type="unfinished">Beth yr hoffen nhw gael eu galw yn yr ystafell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="289"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="309"/>
         <source>Pronouns</source>
         <translation type="unfinished">Rhagenwau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="289"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="309"/>
         <source>for example she/her</source>
         <translation type="unfinished">er enghraifft hi/ei</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="291"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="311"/>
         <source>Age, if under 18</source>
         <translation type="unfinished">Oedran, os o dan 18</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="291"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="311"/>
         <source>Not given</source>
         <translation type="unfinished">Heb ei roi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="293"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="313"/>
         <source>Communication needs</source>
         <translation type="unfinished">Anghenion cyfathrebu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="294"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="314"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="295"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="315"/>
         <source>Interpreter needed</source>
         <translation type="unfinished">Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="296"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="316"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
