@@ -566,3 +566,21 @@ def test_consent_steps_list_the_common_consents(
         for w in screen.restricted_step.findChildren(QWidget)
         if hasattr(w, "text") and isinstance(w.text(), str)
     ]
+
+
+def test_a_break_interval_out_of_range_is_refused_with_a_reason(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
+    screen = make_screen(qtbot, backend, nav)
+    screen.show_step(2)  # preferences
+    screen.preferences_step.fields["break_chosen"].setChecked(True)  # type: ignore[attr-defined]
+    assert "From 5 to 180" in visible_texts(screen)
+    spin = screen.preferences_step.fields["break_every_minutes"]
+    editor = spin.findChild(QLineEdit)
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # as leaving the field does
+    assert screen.preferences_step.value("break_every_minutes") == 30
+    said = "1 is not allowed here: choose from 5 to 180. It stays at 30 minutes."
+    assert said in visible_texts(screen)

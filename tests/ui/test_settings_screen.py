@@ -126,3 +126,27 @@ def test_labels_are_plain_text(qtbot: Any, nav: Any, backend: Backend) -> None:
     assert all(
         label.textFormat() == Qt.TextFormat.PlainText for label in screen.findChildren(QLabel)
     )
+
+
+def test_a_value_out_of_range_is_refused_with_a_reason(
+    qtbot: Any, backend: Backend, nav: Any
+) -> None:
+    screen = _screen(qtbot, backend, nav)
+    texts = [w.text() for w in screen.findChildren(QLabel) if w.isVisible()]
+    for shown in ("From 5 to 180 minutes", "From 1 to 60 minutes", "From 100 to 200 percent"):
+        assert any(t.startswith(shown) for t in texts), shown
+    editor = screen.break_minutes.lineEdit()
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # as leaving the field does
+    assert screen.break_minutes.value() == 30  # the allowed value stays…
+    said = "1 is not allowed here: choose from 5 to 180. It stays at 30 minutes."
+    assert said in [w.text() for w in screen.findChildren(QLabel) if w.isVisible()]  # …and why
+    # An allowed value is taken, and the line under the field shows the range again.
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "45")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert screen.break_minutes.value() == 45
+    assert said not in [w.text() for w in screen.findChildren(QLabel) if w.isVisible()]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.desktop.types import MAX_INTERVIEWER, MAX_REFERENCE, MAX_SHORT_CHARS, ROLES, Participant
 from ui.screens.base import accessible, plain_label
+from ui.widgets.range_spin import RangeSpinBox, range_note
 
 # The core's limits, so longer input is cut while typing rather than refused at Finish.
 MAX_LINE = MAX_SHORT_CHARS
@@ -121,15 +122,21 @@ class FormStep(QWidget):
         suffix: str = "",
         hint: str = "",
     ) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setValue(default)
+        spin = RangeSpinBox(low, high, default)
         spin.setSpecialValueText(special)
         spin.setSuffix(suffix)
         self._defaults[key] = default
         self._add(key, label, spin, hint)
         for inner in spin.findChildren(QLineEdit):  # the editor inside takes the focus
             accessible(inner, label, hint)
+        # The range under the field, and why a typed value was refused.
+        shown_low = low + 1 if special else low  # the lowest is "not given" when special
+        self.form.addWidget(
+            range_note(
+                spin,
+                self.tr("From %1 to %2").replace("%1", str(shown_low)).replace("%2", str(high)),
+            )
+        )
         return spin
 
     def check(self, key: str, label: str, hint: str = "") -> QCheckBox:

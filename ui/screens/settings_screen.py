@@ -39,6 +39,7 @@ from ui.i18n import LANGUAGE_NAMES
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.unlock import centred_column
+from ui.widgets.range_spin import RangeSpinBox, range_note
 
 TEXT_SCALE_STEP = 25
 
@@ -87,8 +88,7 @@ class SettingsScreen(Screen):
         accessible(self.language.view(), self.tr("Languages to choose from"))
         self._row(column, self.tr("&Language"), self.language, page)
 
-        self.text_scale = QSpinBox(page)
-        self.text_scale.setRange(100, 200)
+        self.text_scale = RangeSpinBox(100, 200, 100, page)
         self.text_scale.setSingleStep(TEXT_SCALE_STEP)
         self.text_scale.setSuffix(" %")
         self._name_spin(
@@ -97,6 +97,9 @@ class SettingsScreen(Screen):
             self.tr("From 100 to 200 percent, in steps of 25"),
         )
         self._row(column, self.tr("&Text size"), self.text_scale, page)
+        column.addWidget(
+            range_note(self.text_scale, self.tr("From 100 to 200 percent, in steps of 25"), page)
+        )
 
         self.theme = QComboBox(page)
         theme_names = {
@@ -110,8 +113,7 @@ class SettingsScreen(Screen):
         accessible(self.theme.view(), self.tr("Themes to choose from"))
         self._row(column, self.tr("T&heme"), self.theme, page)
 
-        self.autolock = QSpinBox(page)
-        self.autolock.setRange(1, 60)
+        self.autolock = RangeSpinBox(1, 60, 5, page)
         self.autolock.setSuffix(self.tr(" minutes"))
         self._name_spin(
             self.autolock,
@@ -122,9 +124,9 @@ class SettingsScreen(Screen):
             ),
         )
         self._row(column, self.tr("Loc&k automatically after"), self.autolock, page)
+        column.addWidget(range_note(self.autolock, self.tr("From 1 to 60 minutes"), page))
 
-        self.break_minutes = QSpinBox(page)
-        self.break_minutes.setRange(5, 180)
+        self.break_minutes = RangeSpinBox(5, 180, 30, page)
         self.break_minutes.setSingleStep(5)
         self.break_minutes.setSuffix(self.tr(" minutes"))
         self._name_spin(
@@ -133,6 +135,7 @@ class SettingsScreen(Screen):
             self.tr("Offered for a new survivor; they may choose another"),
         )
         self._row(column, self.tr("Default b&reak interval"), self.break_minutes, page)
+        column.addWidget(range_note(self.break_minutes, self.tr("From 5 to 180 minutes"), page))
 
         self.clipboard = QCheckBox(self.tr("Allow &copying statement text to the clipboard"), page)
         clipboard_help = self.tr(

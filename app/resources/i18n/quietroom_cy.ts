@@ -279,107 +279,107 @@
 <context>
     <name>CaseStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="204"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="211"/>
         <source>Case</source>
         <translation type="unfinished">Achos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="205"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="212"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="211"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="218"/>
         <source>CSA (non-recent)</source>
         <translation type="unfinished">CSA (nad yw&apos;n ddiweddar)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="212"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="219"/>
         <source>Child sexual abuse, usually told years later by an adult survivor.</source>
         <translation type="unfinished">Cam-drin plant yn rhywiol, a adroddir fel arfer flynyddoedd yn ddiweddarach gan oroeswr sydd bellach yn oedolyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="216"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="223"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="217"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="224"/>
         <source>Abuse of position for a sexual purpose by police officers or staff.</source>
         <translation type="unfinished">Camddefnyddio swydd at ddiben rhywiol gan swyddogion neu staff yr heddlu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="221"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="228"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="222"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="229"/>
         <source>Any other statement, with the general interview guide.</source>
         <translation type="unfinished">Unrhyw ddatganiad arall, gyda&apos;r canllaw cyfweld cyffredinol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="234"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="241"/>
         <source>Case reference (required)</source>
         <translation type="unfinished">Cyfeirnod yr achos (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="235"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="242"/>
         <source>Interviewer name</source>
         <translation type="unfinished">Enw&apos;r cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="238"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="245"/>
         <source>Language of the statement</source>
         <translation type="unfinished">Iaith y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="239"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="246"/>
         <source>English</source>
         <translation type="unfinished">Saesneg</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="239"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="246"/>
         <source>Welsh (Cymraeg)</source>
         <translation type="unfinished">Cymraeg</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="241"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="248"/>
         <source>The statement and its back page are written in this language. A Welsh statement is signed with the organisation&apos;s approved Welsh declaration.</source>
         <translation type="unfinished">Mae&apos;r datganiad a&apos;i dudalen gefn yn cael eu hysgrifennu yn yr iaith hon. Caiff datganiad Cymraeg ei lofnodi â geiriad Cymraeg y datganiad a.9 a gymeradwywyd gan y sefydliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="245"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="252"/>
         <source>Planning</source>
         <translation type="unfinished">Cynllunio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="248"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="255"/>
         <source>How the account will be taken</source>
         <translation type="unfinished">Sut y caiff yr hanes ei gymryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="250"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="257"/>
         <source>Not decided yet</source>
         <translation type="unfinished">Heb benderfynu eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="251"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="258"/>
         <source>A written statement</source>
         <translation type="unfinished">Datganiad ysgrifenedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="252"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="259"/>
         <source>A visually recorded interview (ABE)</source>
         <translation type="unfinished">Cyfweliad wedi&apos;i recordio ar fideo (ABE)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="257"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="264"/>
         <source>Reference of the visual recording</source>
         <translation type="unfinished">Cyfeirnod y recordiad fideo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="258"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="265"/>
         <source>Needed for a visually recorded interview; printed on the statement.</source>
         <translation type="unfinished">Ei angen ar gyfer cyfweliad wedi&apos;i recordio ar fideo; caiff ei argraffu ar y datganiad.</translation>
     </message>
@@ -2078,6 +2078,14 @@
     </message>
 </context>
 <context>
+    <name>FormStep</name>
+    <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="137"/>
+        <source>From %1 to %2</source>
+        <translation type="unfinished">O %1 i %2</translation>
+    </message>
+</context>
+<context>
     <name>FurtherStatementRow</name>
     <message>
         <location filename="../../../ui/widgets/further_row.py" line="23"/>
@@ -3309,87 +3317,87 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="423"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="430"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="424"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="431"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="425"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="432"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="426"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="433"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="427"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="434"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="428"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="435"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="429"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="436"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="442"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="449"/>
         <source>An ISVA is there for support and stays outside the evidential chain.</source>
         <translation type="unfinished">Mae ISVA yno i gynnig cymorth, ac mae&apos;n aros y tu allan i&apos;r gadwyn dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="445"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="452"/>
         <source>Remove</source>
         <translation type="unfinished">Tynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="446"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="453"/>
         <source>Role</source>
         <translation type="unfinished">Rôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="447"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="454"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="448"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="455"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="472"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="479"/>
         <source>Person %1</source>
         <translation type="unfinished">Person %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="474"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="481"/>
         <source>Role, %1</source>
         <translation type="unfinished">Rôl, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="475"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="482"/>
         <source>Name, %1</source>
         <translation type="unfinished">Enw, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="476"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="483"/>
         <source>Interpreter&apos;s language, %1</source>
         <translation type="unfinished">Iaith y cyfieithydd, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="477"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="484"/>
         <source>Remove %1</source>
         <translation type="unfinished">Tynnu %1</translation>
     </message>
@@ -3397,37 +3405,37 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PreferencesStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="338"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="345"/>
         <source>Preferences and needs</source>
         <translation type="unfinished">Dewisiadau ac anghenion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="349"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="356"/>
         <source>A break every</source>
         <translation type="unfinished">Egwyl bob</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="349"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="356"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="353"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="360"/>
         <source>Topics or words to avoid</source>
         <translation type="unfinished">Pynciau neu eiriau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="354"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="361"/>
         <source>Support wanted</source>
         <translation type="unfinished">Cymorth sydd ei eisiau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="341"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="348"/>
         <source>The survivor would like breaks at a set interval</source>
         <translation type="unfinished">Hoffai&apos;r goroeswr gael egwyl yn rheolaidd, ar amser penodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="343"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="350"/>
         <source>Leave this unticked if they have no preference: the interview guide&apos;s pacing is used. They can ask for a break at any time either way.</source>
         <translation type="unfinished">Gadewch hwn heb ei dicio os nad oes ganddynt ddewis: defnyddir amseriad canllaw&apos;r cyfweliad. Gall y goroeswr ofyn am egwyl ar unrhyw adeg beth bynnag.</translation>
     </message>
@@ -3435,24 +3443,32 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PresentStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="497"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="504"/>
         <source>Who will be present</source>
         <translation type="unfinished">Pwy fydd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="498"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="505"/>
         <source>Everyone who will be in the room besides the survivor.</source>
         <translation type="unfinished">Pawb a fydd yn yr ystafell ar wahân i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="502"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="509"/>
         <source>&amp;Add person</source>
         <translation type="unfinished">Ychwanegu &amp;person</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="503"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="510"/>
         <source>Add person</source>
         <translation type="unfinished">Ychwanegu person</translation>
+    </message>
+</context>
+<context>
+    <name>RangeSpinBox</name>
+    <message>
+        <location filename="../../../ui/widgets/range_spin.py" line="53"/>
+        <source>%1 is not allowed here: choose from %2 to %3. It stays at %4.</source>
+        <translation type="unfinished">Ni chaniateir %1 yma: dewiswch o %2 i %3. Mae&apos;n aros ar %4.</translation>
     </message>
 </context>
 <context>
@@ -3642,97 +3658,97 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>RestrictedStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="383"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="390"/>
         <source>Restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="384"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="391"/>
         <source>Kept apart from the statement; never printed in it.</source>
         <translation type="unfinished">Yn cael eu cadw ar wahân i&apos;r datganiad; byth yn cael eu hargraffu ynddo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
         <source>Unknown</source>
         <translation type="unfinished">Ddim yn hysbys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
         <source>Yes</source>
         <translation type="unfinished">Ie</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
         <source>No</source>
         <translation type="unfinished">Na</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="388"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="395"/>
         <source>Date of birth</source>
         <translation type="unfinished">Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="390"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="397"/>
         <source>Written YYYY-MM-DD, for example 1979-03-21. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ar ffurf YYYY-MM-DD, er enghraifft 1979-03-21. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="399"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="395"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="402"/>
         <source>Address</source>
         <translation type="unfinished">Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="396"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
         <source>Phone</source>
         <translation type="unfinished">Ffôn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="397"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
         <source>Email</source>
         <translation type="unfinished">E-bost</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="398"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
         <source>Safe contact instructions</source>
         <translation type="unfinished">Cyfarwyddiadau ar gyfer cysylltu&apos;n ddiogel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="399"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="406"/>
         <source>Safe times to make contact</source>
         <translation type="unfinished">Amseroedd diogel i gysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="400"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="407"/>
         <source>Safe to leave a voicemail</source>
         <translation type="unfinished">Diogel gadael neges llais</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="401"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="408"/>
         <source>Safe to send letters</source>
         <translation type="unfinished">Diogel anfon llythyrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="402"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="409"/>
         <source>Dates to avoid</source>
         <translation type="unfinished">Dyddiadau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="410"/>
         <source>Special measures</source>
         <translation type="unfinished">Mesurau arbennig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="411"/>
         <source>Other needs</source>
         <translation type="unfinished">Anghenion eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="412"/>
         <source>Victim personal statement offered</source>
         <translation type="unfinished">Datganiad personol y dioddefwr wedi&apos;i gynnig</translation>
     </message>
@@ -4829,27 +4845,27 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="70"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="71"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="74"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="75"/>
         <source>These preferences are kept on this computer. They never include anything about a case.</source>
         <translation type="unfinished">Caiff y dewisiadau hyn eu cadw ar y cyfrifiadur hwn. Dydyn nhw byth yn cynnwys unrhyw beth am achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="85"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="86"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="87"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="88"/>
         <source>Languages to choose from</source>
         <translation type="unfinished">Ieithoedd i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="88"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="89"/>
         <source>&amp;Language</source>
         <translation type="unfinished">&amp;Iaith</translation>
     </message>
@@ -4860,6 +4876,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     </message>
     <message>
         <location filename="../../../ui/screens/settings_screen.py" line="97"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="101"/>
         <source>From 100 to 200 percent, in steps of 25</source>
         <translation type="unfinished">O 100 i 200 y cant, fesul 25</translation>
     </message>
@@ -4869,163 +4886,173 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Maint y &amp;testun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="103"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="106"/>
         <source>Light</source>
         <translation type="unfinished">Golau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="104"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="107"/>
         <source>Dark</source>
         <translation type="unfinished">Tywyll</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="105"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="108"/>
         <source>High contrast</source>
         <translation type="unfinished">Cyferbyniad uchel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="109"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="112"/>
         <source>Theme</source>
         <translation type="unfinished">Thema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="110"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="113"/>
         <source>Themes to choose from</source>
         <translation type="unfinished">Themâu i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="111"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="114"/>
         <source>T&amp;heme</source>
         <translation type="unfinished">T&amp;hema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="115"/>
-        <location filename="../../../ui/screens/settings_screen.py" line="129"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="117"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="131"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="118"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="120"/>
         <source>Lock automatically after, in minutes</source>
         <translation type="unfinished">Cloi&apos;n awtomatig ar ôl, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="120"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="122"/>
         <source>The vault locks after this many minutes without use, or during a break that lasts longer</source>
         <translation type="unfinished">Mae&apos;r gladdgell yn cloi ar ôl y nifer hwn o funudau heb ei defnyddio, neu yn ystod egwyl sy&apos;n para&apos;n hirach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="124"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="126"/>
         <source>Loc&amp;k automatically after</source>
         <translation type="unfinished">C&amp;loi&apos;n awtomatig ar ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="132"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="127"/>
+        <source>From 1 to 60 minutes</source>
+        <translation type="unfinished">O 1 i 60 munud</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="134"/>
         <source>Default break interval, in minutes</source>
         <translation type="unfinished">Amser arferol rhwng egwyliau, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="133"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="135"/>
         <source>Offered for a new survivor; they may choose another</source>
         <translation type="unfinished">Caiff ei gynnig i oroeswr newydd; gallan nhw ddewis amser arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="135"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="137"/>
         <source>Default b&amp;reak interval</source>
         <translation type="unfinished">Amser arferol rhwng &amp;egwyliau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="137"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="138"/>
+        <source>From 5 to 180 minutes</source>
+        <translation type="unfinished">O 5 i 180 munud</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="140"/>
         <source>Allow &amp;copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu c&amp;opïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="139"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="142"/>
         <source>Off unless you switch it on. Copied text is cleared from the clipboard after 30 seconds.</source>
         <translation type="unfinished">Wedi&apos;i ddiffodd oni bai eich bod chi&apos;n ei droi ymlaen. Caiff testun sydd wedi&apos;i gopïo ei glirio o&apos;r clipfwrdd ar ôl 30 eiliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="143"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="146"/>
         <source>Allow copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu copïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="150"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="153"/>
         <source>Sending to the central system</source>
         <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="155"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="158"/>
         <source>Where exported statements are sent. Leave it empty to use the address in your organisation&apos;s trust file. This address is kept in your encrypted vault.</source>
         <translation type="unfinished">Lle mae datganiadau a allforiwyd yn cael eu hanfon. Gadewch yn wag i ddefnyddio&apos;r cyfeiriad yn ffeil ymddiried eich sefydliad. Mae&apos;r cyfeiriad hwn yn cael ei gadw yn eich claddgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="158"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="161"/>
         <source>The central system&apos;s address</source>
         <translation type="unfinished">Cyfeiriad y system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="159"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="162"/>
         <source>The central system&apos;s a&amp;ddress</source>
         <translation type="unfinished">Cyfeiriad y system &amp;ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="162"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="165"/>
         <source>Your passphrase</source>
         <translation type="unfinished">Eich cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="163"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="166"/>
         <source>Change &amp;passphrase…</source>
         <translation type="unfinished">Newid y cyf&amp;rinymadrodd…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="166"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="169"/>
         <source>Change passphrase</source>
         <translation type="unfinished">Newid y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="167"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="170"/>
         <source>Change the vault&apos;s passphrase, or give the vault a new key</source>
         <translation type="unfinished">Newid cyfrinymadrodd y gladdgell, neu roi allwedd newydd i&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="175"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="178"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="176"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="179"/>
         <source>Back, without saving</source>
         <translation type="unfinished">Yn ôl, heb gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="178"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="181"/>
         <source>&amp;Save</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="180"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="183"/>
         <source>Save settings</source>
         <translation type="unfinished">Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="252"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="255"/>
         <source>From the trust file: {address}</source>
         <translation type="unfinished">O&apos;r ffeil ymddiried: {address}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="254"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="257"/>
         <source>None is set</source>
         <translation type="unfinished">Does dim un wedi&apos;i osod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="296"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="299"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="302"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="305"/>
         <source>Settings saved.</source>
         <translation type="unfinished">Gosodiadau wedi&apos;u cadw.</translation>
     </message>
@@ -5717,62 +5744,62 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SurvivorStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="302"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="309"/>
         <source>Survivor</source>
         <translation type="unfinished">Goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="303"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="310"/>
         <source>Name to appear on the statement (required)</source>
         <translation type="unfinished">Yr enw a fydd yn ymddangos ar y datganiad (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="306"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="313"/>
         <source>Preferred name</source>
         <translation type="unfinished">Enw a ffefrir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="307"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="314"/>
         <source>What they would like to be called in the room.</source>
         <translation type="unfinished">Beth yr hoffen nhw gael eu galw yn yr ystafell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="309"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="316"/>
         <source>Pronouns</source>
         <translation type="unfinished">Rhagenwau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="309"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="316"/>
         <source>for example she/her</source>
         <translation type="unfinished">er enghraifft hi/ei</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="311"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="318"/>
         <source>Age, if under 18</source>
         <translation type="unfinished">Oedran, os o dan 18</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="311"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="318"/>
         <source>Not given</source>
         <translation type="unfinished">Heb ei roi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="313"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="320"/>
         <source>Communication needs</source>
         <translation type="unfinished">Anghenion cyfathrebu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="314"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="321"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="315"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="322"/>
         <source>Interpreter needed</source>
         <translation type="unfinished">Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="316"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="323"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
