@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QPushButton,
@@ -33,9 +34,13 @@ from ui.widgets.signature_pad import SignaturePad
 
 def large_font(widget: QWidget, factor: float = 1.5) -> QFont:
     """The widget's font made large for the witness: `factor` times the interface text
-    (so it grows with the 200 % setting), never smaller than read-back's default."""
+    (so it grows with the 200 % setting), never smaller than read-back's default. The
+    size comes from the application's font, which the text size sets: a widget made
+    before the setting changed may still hold the old size (Qt does not pass an
+    application font change down to every child of a page not yet shown)."""
     font = QFont(widget.font())
-    font.setPointSizeF(max(float(DEFAULT_POINT_SIZE), font.pointSizeF() * factor))
+    base = QApplication.font().pointSizeF()
+    font.setPointSizeF(max(float(DEFAULT_POINT_SIZE), base * factor))
     return font
 
 
