@@ -84,6 +84,7 @@ bench: $(STAMP)
 	$(PY) bench/engine.py
 	$(PY) bench/export.py
 	$(PY) bench/keys.py
+	$(PY) bench/rekey.py
 	$(PY) bench/review.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
 	$(PY) bench/sync.py

@@ -16,7 +16,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,8 +44,9 @@ from ui.widgets.readback_view import (
     LargeTextView,
     SecondScreenWindow,
     clamp_size,
-    compose_statement,
+    composed,
     fill,
+    section_at,
 )
 
 
@@ -85,6 +86,7 @@ class ReadBackScreen(Screen):
             max(DEFAULT_POINT_SIZE, round(QApplication.font().pointSizeF() * 1.5))
         )
         self._sections: list[SectionText] = []
+        self._starts: list[tuple[int, str]] = []  # where each shown section begins
         self._second: SecondScreenWindow | None = None
         self._keep_second = False  # handed on to the signature screen
         self._build()
@@ -98,7 +100,7 @@ class ReadBackScreen(Screen):
         # Everything sits in a scroll area: at 200 % text nothing is clipped, it scrolls.
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)  # not `scroll`: QWidget.scroll()
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -186,6 +188,8 @@ class ReadBackScreen(Screen):
         layout.addWidget(self.correct, 0, Qt.AlignmentFlag.AlignLeft)
         self.panel = CorrectionPanel(self)
         self.panel.save_requested.connect(self._save)
+        # Room for a few lines of the section at any text size.
+        self.panel.editor.setMinimumHeight(self.panel.editor.fontMetrics().lineSpacing() * 6)
         self.panel.hide()
         layout.addWidget(self.panel, 2)
 
@@ -199,6 +203,9 @@ class ReadBackScreen(Screen):
             self.tr("The witness confirms the statement is correct"),
             self.tr("Records the confirmation and goes on to the signature"),
         )
+        # Enter in the correction editor must never press one of these by default.
+        for button in (self.back, self.confirm):
+            button.setAutoDefault(False)
         self.back.clicked.connect(lambda: self.nav.go("workspace"))
         self.confirm.clicked.connect(self._confirm)
         buttons.addWidget(self.back)
@@ -252,6 +259,7 @@ class ReadBackScreen(Screen):
         self._generation += 1
         self._ref = None
         self._sections = []
+        self._starts = []
         self.view.clear()
         self.corrections.clear()
         self.no_corrections.show()
@@ -305,7 +313,9 @@ class ReadBackScreen(Screen):
     def _loaded(self, data: ReadBack) -> None:
         self._sections = data.sections
         corrected = {c.section for c in data.corrections}
-        text = compose_statement(data.sections, corrected, self.tr("(Corrected during read-back)"))
+        text, self._starts = composed(
+            data.sections, corrected, self.tr("(Corrected during read-back)")
+        )
         bar = self.view.verticalScrollBar()
         position = bar.value()
         self.view.setPlainText(text)
@@ -388,7 +398,19 @@ class ReadBackScreen(Screen):
     def _correction_mode(self, on: bool) -> None:
         self.panel.setVisible(on)
         if on:
+            # The section being read: the one at the top of the view.
+            top = self.view.cursorForPosition(QPoint(0, 0)).position()
+            reading = section_at(self._starts, top)
+            if reading is not None:
+                self.panel.show_section(reading)
             self.panel.editor.setFocus()
+            # Laid out on the next pass; then the whole panel is scrolled into sight.
+            QTimer.singleShot(0, self._show_panel)
+
+    def _show_panel(self) -> None:
+        if self.panel.isVisible():
+            self.scroll_area.ensureWidgetVisible(self.panel.undo)
+            self.scroll_area.ensureWidgetVisible(self.panel.section_choice)
 
     def _save(self, section: str, text: str) -> None:
         if self._ref is None:
@@ -397,6 +419,7 @@ class ReadBackScreen(Screen):
         def saved(data: ReadBack) -> None:
             self.panel.saved(section, text)
             self._loaded(data)
+            self.panel.editor.setFocus()  # the next correction, if any, starts here
             self._show_message(
                 self.tr(
                     "The correction is saved. It is recorded as a correction made during read-back."

@@ -47,13 +47,36 @@ def compose_statement(sections: Iterable[SectionText], corrected: set[str], mark
     """The statement as the witness reads it: each non-empty section's words, in order,
     separated by a blank line; a corrected section is preceded by `marker` on its own line
     (plain words, so the change is not signalled by colour alone)."""
-    parts = []
+    return composed(sections, corrected, marker)[0]
+
+
+def composed(
+    sections: Iterable[SectionText], corrected: set[str], marker: str
+) -> tuple[str, list[tuple[int, str]]]:
+    """`compose_statement`'s text, and where each shown section starts in it (character
+    offset, section id), so the section being read can be found from the view."""
+    parts: list[str] = []
+    starts: list[tuple[int, str]] = []
+    offset = 0
     for section in sections:
         text = section.text.strip()
         if not text:
             continue
-        parts.append(f"{marker}\n{text}" if section.id in corrected else text)
-    return "\n\n".join(parts)
+        part = f"{marker}\n{text}" if section.id in corrected else text
+        starts.append((offset, section.id))
+        parts.append(part)
+        offset += len(part) + 2  # the blank line between sections
+    return "\n\n".join(parts), starts
+
+
+def section_at(starts: list[tuple[int, str]], position: int) -> str | None:
+    """The id of the section shown at character `position` (None when nothing is shown)."""
+    found = None
+    for start, section_id in starts:
+        if start > position:
+            break
+        found = section_id
+    return found
 
 
 class LargeTextView(GuardedPlainTextEdit):
@@ -225,6 +248,12 @@ class CorrectionPanel(QWidget):
     def focus_order(self) -> list[QWidget]:
         return [self.section_choice, self.editor, self.save, self.undo]
 
+    def show_section(self, section_id: str) -> None:
+        """Put `section_id` in the editor (its draft, if one is kept)."""
+        index = self.section_choice.findData(section_id)
+        if index >= 0:
+            self.section_choice.setCurrentIndex(index)
+
     def set_sections(self, sections: list[SectionText], corrected: set[str]) -> None:
         self._stash()
         self._stored = {s.id: s.text for s in sections}
@@ -236,7 +265,9 @@ class CorrectionPanel(QWidget):
             title = fill(self.tr("%1 (corrected)"), s.title) if s.id in corrected else s.title
             self.section_choice.addItem(title, s.id)
         index = self.section_choice.findData(keep) if keep else -1
-        self.section_choice.setCurrentIndex(max(0, index) if sections else -1)
+        if index < 0:  # the first section with words in it, not an empty one
+            index = next((i for i, s in enumerate(sections) if s.text.strip()), 0)
+        self.section_choice.setCurrentIndex(index if sections else -1)
         self.section_choice.blockSignals(False)
         self._load(self.section_choice.currentData())
 
@@ -251,9 +282,11 @@ class CorrectionPanel(QWidget):
         return bool(self._drafts)
 
     def set_busy(self, busy: bool) -> None:
+        # The editor goes read-only rather than disabled: a disabled widget loses the
+        # focus, which would jump to "Back to the interview" (and Enter would leave).
         self._busy = busy
         self.section_choice.setEnabled(not busy)
-        self.editor.setEnabled(not busy)
+        self.editor.setReadOnly(busy)
         self._update_buttons()
 
     def set_point_size(self, points: int) -> None:
