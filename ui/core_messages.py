@@ -18,6 +18,9 @@ half-translated; so does a code it does not know, and a translation that does no
 its parameters. Every code here is checked against the core's source by
 tests/ui/test_core_messages.py (same code, same English template), so a reworded core
 message fails a test instead of quietly falling back to English.
+
+Where the core's sentence names a command to type ("('statement further')"), the app
+shows its own wording instead (ui/core_messages_desktop.py), naming what to press.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import Phrase, QuietroomError
+from ui.core_messages_desktop import DESKTOP_MESSAGES
 from ui.core_messages_exchange import EXCHANGE_MESSAGES
 from ui.core_messages_interview import INTERVIEW_MESSAGES
 
@@ -59,7 +63,7 @@ CORE_MESSAGES: dict[str, Callable[[], str]] = {
 
 def _translated(message: Phrase) -> str | None:
     """The message in the interface language, or None when any part of it cannot be."""
-    entry = CORE_MESSAGES.get(message.code)
+    entry = DESKTOP_MESSAGES.get(message.code) or CORE_MESSAGES.get(message.code)
     if entry is None:
         return None
     values: dict[str, object] = {}

@@ -42,6 +42,7 @@ from tests.ui.core_messages_helpers import refusal
 from ui import core_messages, i18n
 from ui.backend import Backend
 from ui.core_messages import CORE_MESSAGES, translate, translate_error
+from ui.core_messages_desktop import DESKTOP_MESSAGES
 from ui.screens.unlock import UnlockScreen, calm_sentence
 
 TS = REPO / "app" / "resources" / "i18n" / "quietroom_cy.ts"
@@ -132,7 +133,8 @@ def welsh_entries() -> dict[str, tuple[str, str | None]]:
 
 def test_every_entry_has_a_complete_welsh_translation() -> None:
     welsh = welsh_entries()
-    sources = {text(): code for code, text in CORE_MESSAGES.items()}
+    sources = {text(): code for code, text in {**CORE_MESSAGES, **DESKTOP_MESSAGES}.items()}
+    sources |= {text(): code for code, text in CORE_MESSAGES.items()}
     assert sorted(welsh) == sorted(sources), "CoreMessages in quietroom_cy.ts and the table differ"
     for source, (translation, kind) in welsh.items():
         assert kind not in ("obsolete", "vanished"), source
@@ -283,15 +285,16 @@ def failure(qtbot: Any, backend: Backend, fn: Callable[..., Any], *args: Any) ->
 def test_the_backend_hands_screens_the_welsh(qtbot: Any, backend: Backend, welsh: None) -> None:
     ref = call(qtbot, backend, lambda s: s.engine.create_case("csa", "CSA-CM-3").id)
     assert failure(qtbot, backend, lambda s, r: s.engine.pause_sitting(r, "witness"), ref) == (
-        "does dim sesiwn ar y gweill ar gyfer yr achos hwn; dechreuwch un gyda 'sitting start'",
+        "nid oes sesiwn ar y gweill ar gyfer yr achos hwn; pwyswch Dechrau sesiwn yn gyntaf",
         1,
     )
 
 
 def test_the_backend_hands_screens_the_english_unchanged(qtbot: Any, backend: Backend) -> None:
     ref = call(qtbot, backend, lambda s: s.engine.create_case("csa", "CSA-CM-4").id)
+    # In the app's own words (ui/core_messages_desktop.py), which name what to press.
     assert failure(qtbot, backend, lambda s, r: s.engine.pause_sitting(r, "witness"), ref) == (
-        "no sitting is in progress for this case; start one with 'sitting start'",
+        "no sitting is in progress for this case; press Start sitting first",
         1,
     )
 

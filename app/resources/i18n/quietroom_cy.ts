@@ -1281,32 +1281,32 @@
         <translation type="unfinished">rhowch --out FFEIL.qrr, neu --send, neu&apos;r ddau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="40"/>
+        <location filename="../../../ui/core_messages.py" line="44"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="44"/>
+        <location filename="../../../ui/core_messages.py" line="48"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="49"/>
+        <location filename="../../../ui/core_messages.py" line="53"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="54"/>
+        <location filename="../../../ui/core_messages.py" line="58"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="55"/>
+        <location filename="../../../ui/core_messages.py" line="59"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="56"/>
+        <location filename="../../../ui/core_messages.py" line="60"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
@@ -1405,62 +1405,227 @@
         <source>the statement&apos;s pages as they would be exported are not the pages the witness confirmed before signing (the organisation&apos;s marking or name, or the statement taker&apos;s name, may have changed since), so nothing was exported</source>
         <translation type="unfinished">nid tudalennau&apos;r datganiad fel y bydden nhw&apos;n cael eu hallforio yw&apos;r tudalennau a gadarnhaodd y tyst cyn llofnodi (efallai fod marc neu enw&apos;r sefydliad, neu enw&apos;r sawl a gymerodd y datganiad, wedi newid ers hynny), felly ni allforiwyd dim</translation>
     </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="20"/>
+        <source>that case is not in this vault any more; choose it again from the case list</source>
+        <translation type="unfinished">nid yw&apos;r achos hwnnw yn y gladdgell hon mwyach; dewiswch ef eto o&apos;r rhestr achosion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="24"/>
+        <source>no sitting is in progress for this case; press Start sitting first</source>
+        <translation type="unfinished">nid oes sesiwn ar y gweill ar gyfer yr achos hwn; pwyswch Dechrau sesiwn yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="27"/>
+        <source>the statement is signed; press Further statement in the workspace before another sitting</source>
+        <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi; pwyswch Datganiad pellach yn y gweithle cyn sesiwn arall</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="31"/>
+        <source>this statement is signed and can no longer change; a further account is a further statement (Further statement, in the workspace)</source>
+        <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi ac ni all newid mwyach; mae hanes pellach yn ddatganiad pellach (Datganiad pellach, yn y gweithle)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="36"/>
+        <source>this statement is signed, so the exhibits it produces can no longer change; exhibits for a further account belong to a further statement</source>
+        <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi, felly ni all yr arddangosion y mae&apos;n eu cyflwyno newid mwyach; mae arddangosion ar gyfer hanes pellach yn perthyn i ddatganiad pellach</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="41"/>
+        <source>no exhibit of this case has the reference {reference}; the Exhibits tab lists them</source>
+        <translation type="unfinished">nid oes gan unrhyw arddangosyn yn yr achos hwn y cyfeirnod {reference}; mae&apos;r tab Arddangosion yn eu rhestru</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="46"/>
+        <source>the statement must be read back and confirmed by the witness before it is signed (Read-back, then The witness confirms the statement is correct)</source>
+        <translation type="unfinished">rhaid darllen y datganiad yn ôl i&apos;r tyst a&apos;i gadarnhau cyn ei lofnodi (Darllen yn ôl, yna Mae&apos;r tyst yn cadarnhau bod y datganiad yn gywir)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="51"/>
+        <source>the witness&apos;s name is needed on the statement before signing; add it to the case first</source>
+        <translation type="unfinished">mae angen enw&apos;r tyst ar y datganiad cyn llofnodi; ychwanegwch ef at yr achos yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="55"/>
+        <source>the statement must say whether the witness is under 18: record their age if under 18, or that they are over 18, in the case&apos;s details before signing</source>
+        <translation type="unfinished">rhaid i&apos;r datganiad ddweud a yw&apos;r tyst o dan 18: cofnodwch ei oedran os yw o dan 18, neu ei fod dros 18, ym manylion yr achos cyn llofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="60"/>
+        <source>the witness confirms the pages after confirming the read-back; go back to Read-back first</source>
+        <translation type="unfinished">mae&apos;r tyst yn cadarnhau&apos;r tudalennau ar ôl cadarnhau&apos;r darllen yn ôl; ewch yn ôl i Darllen yn ôl yn gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="64"/>
+        <source>the witness has not confirmed the statement&apos;s pages: press Show the pages and let them confirm each one</source>
+        <translation type="unfinished">nid yw&apos;r tyst wedi cadarnhau tudalennau&apos;r datganiad: pwyswch Dangos y tudalennau a gadewch iddo gadarnhau pob un</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="69"/>
+        <source>page {page} has changed since it was shown (the statement changed, or a new day began); press Show the pages again</source>
+        <translation type="unfinished">mae tudalen {page} wedi newid ers ei dangos (newidiodd y datganiad, neu dechreuodd diwrnod newydd); pwyswch Dangos y tudalennau eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="74"/>
+        <source>that page could not be matched to the statement; show the pages again</source>
+        <translation type="unfinished">ni ellid paru&apos;r dudalen honno â&apos;r datganiad; dangoswch y tudalennau eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="77"/>
+        <source>end the sitting before the witness confirms the pages: when it ended is printed on the statement (End the sitting)</source>
+        <translation type="unfinished">gorffennwch y sesiwn cyn i&apos;r tyst gadarnhau&apos;r tudalennau: mae pryd y daeth i ben wedi&apos;i argraffu ar y datganiad (Gorffen y sesiwn)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="82"/>
+        <source>sitting {number} is still {state}: end the sitting first (End the sitting), and the statement can be signed</source>
+        <translation type="unfinished">mae sesiwn {number} yn dal yn {state}: gorffennwch y sesiwn yn gyntaf (Gorffen y sesiwn), a gellir llofnodi&apos;r datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="87"/>
+        <source>this statement is in Welsh, and the organisation has not yet approved a Welsh s.9 declaration, so it cannot be signed; ask your administrator for the current trust file, then import it on the Identity screen</source>
+        <translation type="unfinished">mae&apos;r datganiad hwn yn Gymraeg, ac nid yw&apos;r sefydliad wedi cymeradwyo datganiad a.9 Cymraeg eto, felly ni ellir ei lofnodi; gofynnwch i&apos;ch gweinyddwr am y ffeil ymddiried gyfredol, yna mewnforiwch hi ar y sgrin Hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="93"/>
+        <source>the witness&apos;s name, as it will appear on the statement, is required</source>
+        <translation type="unfinished">mae angen enw&apos;r tyst, fel y bydd yn ymddangos ar y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="97"/>
+        <source>this vault has no signing identity yet; import yours on the Identity screen</source>
+        <translation type="unfinished">nid oes hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch eich un chi ar y sgrin Hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="101"/>
+        <source>your signing identity cannot be opened in this vault: it was recovered with the organisation&apos;s recovery identity, which never gives access to it; import your identity again on the Identity screen before you sign or export</source>
+        <translation type="unfinished">ni ellir agor eich hunaniaeth llofnodi yn y gladdgell hon: cafodd ei hadfer gyda hunaniaeth adfer y sefydliad, nad yw byth yn rhoi mynediad ati; mewnforiwch eich hunaniaeth eto ar y sgrin Hunaniaeth cyn i chi lofnodi neu allforio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="107"/>
+        <source>your identity has no key for opening bundles sent to you, so you could not open your own export; import your identity file again on the Identity screen</source>
+        <translation type="unfinished">nid oes gan eich hunaniaeth yr allwedd sy&apos;n agor bwndeli a anfonir atoch, felly ni allech agor eich allforyn eich hun; mewnforiwch eich ffeil hunaniaeth eto ar y sgrin Hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="112"/>
+        <source>no one to export to: import the organisation&apos;s trust file on the Identity screen, or choose the recipients</source>
+        <translation type="unfinished">neb i allforio ato: mewnforiwch ffeil ymddiried y sefydliad ar y sgrin Hunaniaeth, neu dewiswch y derbynwyr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="117"/>
+        <source>import the organisation&apos;s trust file on the Identity screen to choose recipients by name</source>
+        <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad ar y sgrin Hunaniaeth i ddewis derbynwyr wrth eu henwau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="121"/>
+        <source>import the organisation&apos;s trust file on the Identity screen first: only a member with the role &apos;interviewer&apos; may export a statement</source>
+        <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad ar y sgrin Hunaniaeth yn gyntaf: dim ond aelod â&apos;r rôl &apos;interviewer&apos; all allforio datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="126"/>
+        <source>the trust file lists no supervisor or intake service; choose the recipients</source>
+        <translation type="unfinished">nid yw&apos;r ffeil ymddiried yn rhestru goruchwyliwr na gwasanaeth derbyn; dewiswch y derbynwyr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="130"/>
+        <source>sitting {number} is still open on the signed statement; end it in the workspace first (End sitting), so the record says when it ended</source>
+        <translation type="unfinished">mae sesiwn {number} yn dal ar agor ar y datganiad a lofnodwyd; gorffennwch hi yn y gweithle yn gyntaf (Gorffen sesiwn), fel bod y cofnod yn dweud pryd y daeth i ben</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="136"/>
+        <source>this vault has no authentication certificate to connect to the central system with; import your identity.p12 on the Identity screen</source>
+        <translation type="unfinished">nid oes gan y gladdgell hon dystysgrif ddilysu i gysylltu â&apos;r system ganolog; mewnforiwch eich identity.p12 ar y sgrin Hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="141"/>
+        <source>no address is set for the central system and the trust file names none; set it in Settings</source>
+        <translation type="unfinished">nid oes cyfeiriad wedi&apos;i osod ar gyfer y system ganolog ac nid yw&apos;r ffeil ymddiried yn enwi un; gosodwch ef yn Gosodiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="146"/>
+        <source>that item is not in the outbox any more; the Outbox screen lists them</source>
+        <translation type="unfinished">nid yw&apos;r eitem honno yn y blwch allan mwyach; mae&apos;r sgrin Blwch allan yn eu rhestru</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="150"/>
+        <source>no acceptable OS keyring is available (Secret Service, KWallet, macOS Keychain or Windows Credential Locker); start one, or create a vault protected by its passphrase only</source>
+        <translation type="unfinished">nid oes cylch allweddi system derbyniol ar gael (Secret Service, KWallet, macOS Keychain neu Windows Credential Locker); dechreuwch un, neu crëwch gladdgell a ddiogelir gan ei chyfrinymadrodd yn unig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="156"/>
+        <source>an administrator can restore access with the organisation&apos;s recovery identity</source>
+        <translation type="unfinished">gall gweinyddwr adfer mynediad gyda hunaniaeth adfer y sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="160"/>
+        <source>nothing was written; an administrator can restore it here with the organisation&apos;s recovery identity</source>
+        <translation type="unfinished">ni ysgrifennwyd dim; gall gweinyddwr ei hadfer yma gyda hunaniaeth adfer y sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="165"/>
+        <source>there is no vault at {path}; Quietroom creates one when it starts</source>
+        <translation type="unfinished">nid oes claddgell yn {path}; mae Quietroom yn creu un pan fydd yn dechrau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_desktop.py" line="168"/>
+        <source>there is no vault at {path} to recover; an administrator can restore a backup with the organisation&apos;s recovery identity</source>
+        <translation type="unfinished">nid oes claddgell yn {path} i&apos;w hadfer; gall gweinyddwr adfer copi wrth gefn gyda hunaniaeth adfer y sefydliad</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionPanel</name>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="189"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="212"/>
         <source>Sec&amp;tion</source>
         <translation type="unfinished">&amp;Adran</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="192"/>
-        <location filename="../../../ui/widgets/readback_view.py" line="193"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="215"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="216"/>
         <source>Section to correct</source>
         <translation type="unfinished">Yr adran i&apos;w chywiro</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="202"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="225"/>
         <source>Corrected text of the section</source>
         <translation type="unfinished">Testun yr adran wedi&apos;i gywiro</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="203"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="226"/>
         <source>Change the words as the witness asks, then save the correction</source>
         <translation type="unfinished">Newidiwch y geiriau fel mae&apos;r tyst yn gofyn, yna cadwch y cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="208"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="231"/>
         <source>Sa&amp;ve the correction</source>
         <translation type="unfinished">&amp;Cadw&apos;r cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="211"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="234"/>
         <source>Save the correction</source>
         <translation type="unfinished">Cadw&apos;r cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="212"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="235"/>
         <source>Saves this section; it is recorded as a read-back correction</source>
         <translation type="unfinished">Yn cadw&apos;r adran hon; caiff ei chofnodi fel cywiriad wrth ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="214"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="237"/>
         <source>&amp;Undo changes</source>
         <translation type="unfinished">&amp;Dadwneud y newidiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="216"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="239"/>
         <source>Undo changes</source>
         <translation type="unfinished">Dadwneud y newidiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="216"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="239"/>
         <source>Puts back the section&apos;s saved text</source>
         <translation type="unfinished">Yn adfer y testun a gadwyd ar gyfer yr adran</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="236"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="265"/>
         <source>%1 (corrected)</source>
         <translation type="unfinished">%1 (wedi&apos;i chywiro)</translation>
     </message>
@@ -1680,22 +1845,22 @@
 <context>
     <name>DeclarationStep</name>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="304"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="309"/>
         <source>Show the &amp;pages</source>
         <translation type="unfinished">Dangos y &amp;tudalennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="308"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="313"/>
         <source>Show the pages</source>
         <translation type="unfinished">Dangos y tudalennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="309"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="314"/>
         <source>Shows the witness the first page of the statement</source>
         <translation type="unfinished">Yn dangos tudalen gyntaf y datganiad i&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="320"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="325"/>
         <source>Read the declaration to the witness. The statement has %1 page(s); they will see each page and confirm it before they sign.</source>
         <translation type="unfinished">Darllenwch y datganiad i&apos;r tyst. Mae gan y datganiad %1 tudalen; byddan nhw&apos;n gweld pob tudalen ac yn ei chadarnhau cyn llofnodi.</translation>
     </message>
@@ -1703,7 +1868,7 @@
 <context>
     <name>DeclarationView</name>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="54"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="59"/>
         <source>The declaration the witness signs</source>
         <translation type="unfinished">Y datganiad y mae&apos;r tyst yn ei lofnodi</translation>
     </message>
@@ -2623,12 +2788,12 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>OnePage</name>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="82"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="87"/>
         <source>Statement page</source>
         <translation type="unfinished">Tudalen y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="84"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="89"/>
         <source>One page of the statement as it will be signed, as an image. Page Down and Page Up scroll it.</source>
         <translation type="unfinished">Un dudalen o&apos;r datganiad fel y caiff ei llofnodi, fel delwedd. Mae Page Down a Page Up yn ei sgrolio.</translation>
     </message>
@@ -2826,72 +2991,72 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PageConfirm</name>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="120"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="125"/>
         <source>Show the witness this page. If it is right, they confirm it; if something needs correcting, go back to read-back.</source>
         <translation type="unfinished">Dangoswch y dudalen hon i&apos;r tyst. Os yw&apos;n gywir, maen nhw&apos;n ei chadarnhau; os oes angen cywiro rhywbeth, ewch yn ôl i ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="135"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="140"/>
         <source>The organisation asks the witness to initial each page here.</source>
         <translation type="unfinished">Mae&apos;r sefydliad yn gofyn i&apos;r tyst roi eu llythrennau blaen yma ar bob tudalen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="142"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="147"/>
         <source>Initials pad</source>
         <translation type="unfinished">Pad llythrennau blaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="144"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="149"/>
         <source>Initials pad: the witness initials this page with a finger, pen or mouse</source>
         <translation type="unfinished">Pad llythrennau blaen: mae&apos;r tyst yn rhoi eu llythrennau blaen ar y dudalen hon gyda bys, pin neu lygoden</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="148"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="153"/>
         <source>Clear the &amp;initials</source>
         <translation type="unfinished">Clirio&apos;r &amp;llythrennau blaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="151"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="156"/>
         <source>Clear the initials</source>
         <translation type="unfinished">Clirio&apos;r llythrennau blaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="152"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="157"/>
         <source>Empties the box so the witness can initial the page again</source>
         <translation type="unfinished">Yn gwagio&apos;r blwch fel y gall y tyst roi eu llythrennau blaen ar y dudalen eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="160"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="165"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="163"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="168"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="164"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="169"/>
         <source>Goes back to the previous page, or to the declaration from the first</source>
         <translation type="unfinished">Yn mynd yn ôl i&apos;r dudalen flaenorol, neu i&apos;r datganiad o&apos;r gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="166"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="171"/>
         <source>This page is &amp;right</source>
         <translation type="unfinished">Mae&apos;r dudalen hon yn &amp;gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="170"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="175"/>
         <source>This page is right</source>
         <translation type="unfinished">Mae&apos;r dudalen hon yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="171"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="176"/>
         <source>Records that the witness confirmed this page, then shows the next</source>
         <translation type="unfinished">Yn cofnodi bod y tyst wedi cadarnhau&apos;r dudalen hon, yna&apos;n dangos yr un nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="231"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="236"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished">Tudalen %1 o %2</translation>
     </message>
@@ -3474,183 +3639,183 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>ReadBackScreen</name>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="109"/>
+        <location filename="../../../ui/screens/readback.py" line="111"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="113"/>
+        <location filename="../../../ui/screens/readback.py" line="115"/>
         <source>Read the statement to the witness, or let them read it. Any change they ask for is saved as a correction made during read-back.</source>
         <translation type="unfinished">Darllenwch y datganiad i&apos;r tyst, neu gadewch iddyn nhw ei ddarllen. Caiff unrhyw newid maen nhw&apos;n gofyn amdano ei gadw fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="122"/>
+        <location filename="../../../ui/screens/readback.py" line="124"/>
         <source>A−</source>
         <translation type="unfinished">A−</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="125"/>
+        <location filename="../../../ui/screens/readback.py" line="127"/>
         <source>Smaller text</source>
         <translation type="unfinished">Testun llai</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="126"/>
+        <location filename="../../../ui/screens/readback.py" line="128"/>
         <source>Makes the statement text smaller (Ctrl+minus)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn llai (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="128"/>
+        <location filename="../../../ui/screens/readback.py" line="130"/>
         <source>A+</source>
         <translation type="unfinished">A+</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="131"/>
+        <location filename="../../../ui/screens/readback.py" line="133"/>
         <source>Larger text</source>
         <translation type="unfinished">Testun mwy</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="132"/>
+        <location filename="../../../ui/screens/readback.py" line="134"/>
         <source>Makes the statement text larger (Ctrl+equals)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn fwy (Ctrl+equals)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="155"/>
+        <location filename="../../../ui/screens/readback.py" line="157"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="156"/>
+        <location filename="../../../ui/screens/readback.py" line="158"/>
         <source>The witness&apos;s statement in large print, read-only</source>
         <translation type="unfinished">Datganiad y tyst mewn print bras, i&apos;w ddarllen yn unig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="162"/>
-        <location filename="../../../ui/screens/readback.py" line="169"/>
+        <location filename="../../../ui/screens/readback.py" line="164"/>
+        <location filename="../../../ui/screens/readback.py" line="171"/>
         <source>Corrections made during read-back</source>
         <translation type="unfinished">Cywiriadau a wnaed wrth ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="170"/>
+        <location filename="../../../ui/screens/readback.py" line="172"/>
         <source>Each section corrected during read-back, with the time</source>
         <translation type="unfinished">Pob adran a gywirwyd wrth ddarllen yn ôl, gyda&apos;r amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="172"/>
+        <location filename="../../../ui/screens/readback.py" line="174"/>
         <source>No corrections so far.</source>
         <translation type="unfinished">Dim cywiriadau hyd yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="179"/>
+        <location filename="../../../ui/screens/readback.py" line="181"/>
         <source>Make a &amp;correction</source>
         <translation type="unfinished">&amp;Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="182"/>
+        <location filename="../../../ui/screens/readback.py" line="184"/>
         <source>Make a correction</source>
         <translation type="unfinished">Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="183"/>
+        <location filename="../../../ui/screens/readback.py" line="185"/>
         <source>Shows an editor for one section of the statement</source>
         <translation type="unfinished">Yn dangos golygydd ar gyfer un adran o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="193"/>
+        <location filename="../../../ui/screens/readback.py" line="197"/>
         <source>&amp;Back to the interview</source>
         <translation type="unfinished">&amp;Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="194"/>
+        <location filename="../../../ui/screens/readback.py" line="198"/>
         <source>Back to the interview</source>
         <translation type="unfinished">Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="195"/>
+        <location filename="../../../ui/screens/readback.py" line="199"/>
         <source>The witness con&amp;firms the statement is correct</source>
         <translation type="unfinished">Mae&apos;r &amp;tyst yn cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="199"/>
+        <location filename="../../../ui/screens/readback.py" line="203"/>
         <source>The witness confirms the statement is correct</source>
         <translation type="unfinished">Mae&apos;r tyst yn cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="200"/>
+        <location filename="../../../ui/screens/readback.py" line="204"/>
         <source>Records the confirmation and goes on to the signature</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad ac yn symud ymlaen at y llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="249"/>
+        <location filename="../../../ui/screens/readback.py" line="256"/>
         <source>Loading the statement…</source>
         <translation type="unfinished">Yn llwytho&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="287"/>
+        <location filename="../../../ui/screens/readback.py" line="295"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="308"/>
+        <location filename="../../../ui/screens/readback.py" line="317"/>
         <source>(Corrected during read-back)</source>
         <translation type="unfinished">(Wedi&apos;i chywiro wrth ddarllen yn ôl)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="320"/>
+        <location filename="../../../ui/screens/readback.py" line="330"/>
         <source>%1, corrected at %2</source>
         <translation type="unfinished">%1, wedi&apos;i chywiro am %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="333"/>
+        <location filename="../../../ui/screens/readback.py" line="343"/>
         <source>Text size: %1 pt</source>
         <translation type="unfinished">Maint y testun: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="366"/>
+        <location filename="../../../ui/screens/readback.py" line="376"/>
         <source>Close the second &amp;screen</source>
         <translation type="unfinished">Cau&apos;r ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="369"/>
+        <location filename="../../../ui/screens/readback.py" line="379"/>
         <source>Close the second screen</source>
         <translation type="unfinished">Cau&apos;r ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="370"/>
+        <location filename="../../../ui/screens/readback.py" line="380"/>
         <source>Closes the window showing the statement to the witness</source>
         <translation type="unfinished">Yn cau&apos;r ffenestr sy&apos;n dangos y datganiad i&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="373"/>
+        <location filename="../../../ui/screens/readback.py" line="383"/>
         <source>Show on second &amp;screen</source>
         <translation type="unfinished">Dangos ar yr ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="376"/>
+        <location filename="../../../ui/screens/readback.py" line="386"/>
         <source>Show on second screen</source>
         <translation type="unfinished">Dangos ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="378"/>
+        <location filename="../../../ui/screens/readback.py" line="388"/>
         <source>Opens a window with the same large text for the witness, full-screen on a second monitor if there is one</source>
         <translation type="unfinished">Yn agor ffenestr gyda&apos;r un testun mawr i&apos;r tyst, ar sgrin lawn ar ail fonitor os oes un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="402"/>
+        <location filename="../../../ui/screens/readback.py" line="425"/>
         <source>The correction is saved. It is recorded as a correction made during read-back.</source>
         <translation type="unfinished">Mae&apos;r cywiriad wedi&apos;i gadw. Caiff ei gofnodi fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="408"/>
+        <location filename="../../../ui/screens/readback.py" line="431"/>
         <source>Saving the correction…</source>
         <translation type="unfinished">Yn cadw&apos;r cywiriad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="422"/>
+        <location filename="../../../ui/screens/readback.py" line="445"/>
         <source>A correction has not been saved yet. Save it or undo it, then ask the witness to confirm.</source>
         <translation type="unfinished">Mae cywiriad heb ei gadw eto. Cadwch y cywiriad neu ei ddadwneud, yna gofynnwch i&apos;r tyst gadarnhau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="429"/>
+        <location filename="../../../ui/screens/readback.py" line="452"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad…</translation>
     </message>
@@ -4827,17 +4992,17 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SecondScreenWindow</name>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="111"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="134"/>
         <source>Statement for the witness to read</source>
         <translation type="unfinished">Datganiad i&apos;r tyst ei ddarllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="116"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="139"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="117"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="140"/>
         <source>The statement in large print for the witness to read</source>
         <translation type="unfinished">Y datganiad mewn print bras i&apos;r tyst ei ddarllen</translation>
     </message>
@@ -5721,22 +5886,22 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SittingStep</name>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="263"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="268"/>
         <source>&amp;End the sitting</source>
         <translation type="unfinished">&amp;Gorffen y sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="267"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="272"/>
         <source>End the sitting</source>
         <translation type="unfinished">Gorffen y sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="268"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="273"/>
         <source>Ends the sitting now, then shows the declaration and the pages</source>
         <translation type="unfinished">Yn gorffen y sesiwn nawr, yna&apos;n dangos y datganiad a&apos;r tudalennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="279"/>
+        <location filename="../../../ui/widgets/page_confirm.py" line="284"/>
         <source>Sitting %1 is still open. It ends before the witness signs, because when it ended is printed on the statement. End it now?</source>
         <translation type="unfinished">Mae sesiwn %1 yn dal ar agor. Mae&apos;n dod i ben cyn i&apos;r tyst lofnodi, oherwydd bod pryd y daeth i ben wedi&apos;i argraffu ar y datganiad. Ei gorffen nawr?</translation>
     </message>
