@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
+    QLabel,
     QMenu,
     QWidget,
 )
@@ -376,3 +377,25 @@ def test_language_switch_to_welsh(qtbot: Any, window: MainWindow) -> None:
     texts = shown_case_list(qtbot, window)
     assert [t for t in CASE_LIST_ENGLISH if t not in texts] == []
     assert [t for t in CASE_LIST_WELSH if t in texts] == []
+
+
+def mnemonic_problems(screen: QWidget) -> list[str]:
+    """Labels whose underlined letter would do nothing: no buddy, or a buddy that cannot
+    take the focus (a composite widget with no focus proxy, say)."""
+    problems = []
+    for label in screen.findChildren(QLabel):
+        text = label.text()
+        if label.textFormat() == Qt.TextFormat.RichText or "&" not in text.replace("&&", ""):
+            continue
+        buddy = label.buddy()
+        target = buddy.focusProxy() or buddy if buddy is not None else None
+        if target is None or target.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            problems.append(f"{text!r} moves the focus nowhere")
+    return problems
+
+
+def test_every_underlined_letter_moves_the_focus(qtbot: Any, window: MainWindow) -> None:
+    problems = []
+    for name, screen in window.screens.items():
+        problems += [f"{name}: {p}" for p in mnemonic_problems(screen)]
+    assert not problems, "\n".join(problems)

@@ -49,6 +49,9 @@ class FileField(QWidget):
         row.addWidget(self.choose)
         self.choose.clicked.connect(self._choose)
         self._label = label
+        # A label's underlined letter gives the focus to its buddy, this widget: pass it on
+        # to the path, or the shortcut would do nothing.
+        self.setFocusProxy(self.path)
 
     def _choose(self) -> None:
         # An explicit folder, never Qt's memory of the last one visited (see bundles.py).
@@ -94,14 +97,17 @@ class IdentityScreen(Screen):
         self.key = FileField(self.tr("Private key (PEM), if not in the identity file"), self)
         self.auth_cert = FileField(self.tr("Authentication certificate (PEM), optional"), self)
         self.auth_key = FileField(self.tr("Authentication key (PEM), optional"), self)
-        self.age = FileField(self.tr("Age identity, if not in the identity file"), self)
+        # "Age identity" is the cryptography's name; say what it is for.
+        self.age = FileField(
+            self.tr("The key that opens bundles sent to you, if not in the identity file"), self
+        )
         self.trust = FileField(self.tr("Organisation trust file (trust.json)"), self)
         form.addRow(self.tr("&Identity file"), self.cert)
         form.addRow(self.tr("&Password"), self.password)
         form.addRow(self.tr("Private &key"), self.key)
         form.addRow(self.tr("A&uthentication certificate"), self.auth_cert)
         form.addRow(self.tr("Authentication k&ey"), self.auth_key)
-        form.addRow(self.tr("&Age identity"), self.age)
+        form.addRow(self.tr("Key for bundles sent to &you"), self.age)
         form.addRow(self.tr("&Trust file"), self.trust)
         layout.addLayout(form)
         self.message = plain_label("", self, name="message")
@@ -126,7 +132,7 @@ class IdentityScreen(Screen):
         buttons = QHBoxLayout()
         self.back = QPushButton(self.tr("&Back"), self)
         accessible(self.back, self.tr("Back to the case list"))
-        self.import_button = QPushButton(self.tr("&Import"), self)
+        self.import_button = QPushButton(self.tr("I&mport"), self)
         self.import_button.setObjectName("primary")
         accessible(
             self.import_button,

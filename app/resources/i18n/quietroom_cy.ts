@@ -2324,182 +2324,172 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="70"/>
+        <location filename="../../../ui/screens/identity.py" line="73"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="74"/>
+        <location filename="../../../ui/screens/identity.py" line="77"/>
         <source>Your signing certificate and key sign your exports; your age identity opens bundles sent to you; the organisation&apos;s trust file says whom to trust. They are kept inside the encrypted vault.</source>
         <translation type="unfinished">Mae eich tystysgrif a&apos;ch allwedd llofnodi yn llofnodi&apos;r hyn rydych yn ei allforio; mae eich hunaniaeth age yn agor bwndeli a anfonir atoch; mae ffeil ymddiried y sefydliad yn dweud pwy i ymddiried ynddynt. Cânt eu cadw y tu mewn i&apos;r gladdgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="83"/>
+        <location filename="../../../ui/screens/identity.py" line="86"/>
         <source>Current identity</source>
         <translation type="unfinished">Hunaniaeth bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="98"/>
+        <location filename="../../../ui/screens/identity.py" line="102"/>
+        <source>The key that opens bundles sent to you, if not in the identity file</source>
+        <translation type="unfinished">Yr allwedd sy&apos;n agor bwndeli a anfonir atoch, os nad yw yn y ffeil hunaniaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="104"/>
         <source>Organisation trust file (trust.json)</source>
         <translation type="unfinished">Ffeil ymddiried y sefydliad (trust.json)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="86"/>
+        <location filename="../../../ui/screens/identity.py" line="89"/>
         <source>Identity file (identity.p12) or certificate (PEM)</source>
         <translation type="unfinished">Ffeil hunaniaeth (identity.p12) neu dystysgrif (PEM)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="91"/>
+        <location filename="../../../ui/screens/identity.py" line="94"/>
         <source>Password of the identity file</source>
         <translation type="unfinished">Cyfrinair y ffeil hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="92"/>
+        <location filename="../../../ui/screens/identity.py" line="95"/>
         <source>Needed for an identity.p12 or an encrypted key</source>
         <translation type="unfinished">Ei angen ar gyfer identity.p12 neu allwedd wedi&apos;i hamgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="94"/>
+        <location filename="../../../ui/screens/identity.py" line="97"/>
         <source>Private key (PEM), if not in the identity file</source>
         <translation type="unfinished">Allwedd breifat (PEM), os nad yw yn y ffeil hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="95"/>
+        <location filename="../../../ui/screens/identity.py" line="98"/>
         <source>Authentication certificate (PEM), optional</source>
         <translation type="unfinished">Tystysgrif ddilysu (PEM), dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="96"/>
+        <location filename="../../../ui/screens/identity.py" line="99"/>
         <source>Authentication key (PEM), optional</source>
         <translation type="unfinished">Allwedd ddilysu (PEM), dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="97"/>
-        <source>Age identity, if not in the identity file</source>
-        <translation type="unfinished">Hunaniaeth age, os nad yw yn y ffeil hunaniaeth</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/identity.py" line="99"/>
+        <location filename="../../../ui/screens/identity.py" line="105"/>
         <source>&amp;Identity file</source>
         <translation type="unfinished">Ffeil &amp;hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="100"/>
+        <location filename="../../../ui/screens/identity.py" line="106"/>
         <source>&amp;Password</source>
         <translation type="unfinished">&amp;Cyfrinair</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="101"/>
+        <location filename="../../../ui/screens/identity.py" line="107"/>
         <source>Private &amp;key</source>
         <translation type="unfinished">&amp;Allwedd breifat</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="102"/>
+        <location filename="../../../ui/screens/identity.py" line="108"/>
         <source>A&amp;uthentication certificate</source>
         <translation type="unfinished">Tystysgrif dd&amp;ilysu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="103"/>
+        <location filename="../../../ui/screens/identity.py" line="109"/>
         <source>Authentication k&amp;ey</source>
         <translation type="unfinished">All&amp;wedd ddilysu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="104"/>
-        <source>&amp;Age identity</source>
-        <translation type="unfinished">Hunaniaeth a&amp;ge</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/identity.py" line="105"/>
+        <location filename="../../../ui/screens/identity.py" line="111"/>
         <source>&amp;Trust file</source>
         <translation type="unfinished">&amp;Ffeil ymddiried</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="115"/>
+        <location filename="../../../ui/screens/identity.py" line="121"/>
         <source>&amp;Delete these files</source>
         <translation type="unfinished">&amp;Dileu&apos;r ffeiliau hyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="118"/>
+        <location filename="../../../ui/screens/identity.py" line="124"/>
         <source>Delete the key files</source>
         <translation type="unfinished">Dileu&apos;r ffeiliau allweddi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="119"/>
+        <location filename="../../../ui/screens/identity.py" line="125"/>
         <source>Overwrites and deletes them. Best effort: SSDs and backups may keep copies.</source>
         <translation type="unfinished">Yn eu trosysgrifo a&apos;u dileu. Gorau y gellir: gall SSDs a chopïau wrth gefn gadw copïau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="127"/>
+        <location filename="../../../ui/screens/identity.py" line="133"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="128"/>
+        <location filename="../../../ui/screens/identity.py" line="134"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="129"/>
-        <source>&amp;Import</source>
-        <translation type="unfinished">&amp;Mewnforio</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/identity.py" line="133"/>
+        <location filename="../../../ui/screens/identity.py" line="139"/>
         <source>Import</source>
         <translation type="unfinished">Mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="134"/>
+        <location filename="../../../ui/screens/identity.py" line="140"/>
         <source>Checks the files and stores them in the vault</source>
         <translation type="unfinished">Yn gwirio&apos;r ffeiliau ac yn eu cadw yn y gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="152"/>
+        <location filename="../../../ui/screens/identity.py" line="158"/>
         <source>No identity has been imported into this vault yet.</source>
         <translation type="unfinished">Nid oes hunaniaeth wedi&apos;i mewnforio i&apos;r gladdgell hon eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="158"/>
+        <location filename="../../../ui/screens/identity.py" line="164"/>
         <source>Name: %1</source>
         <translation type="unfinished">Enw: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="159"/>
+        <location filename="../../../ui/screens/identity.py" line="165"/>
         <source>Organisation: %1</source>
         <translation type="unfinished">Sefydliad: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="160"/>
+        <location filename="../../../ui/screens/identity.py" line="166"/>
         <source>no trust file imported</source>
         <translation type="unfinished">dim ffeil ymddiried wedi&apos;i mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="162"/>
+        <location filename="../../../ui/screens/identity.py" line="168"/>
         <source>Role: %1</source>
         <translation type="unfinished">Rôl: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="163"/>
+        <location filename="../../../ui/screens/identity.py" line="169"/>
         <source>Certificate fingerprint: %1</source>
         <translation type="unfinished">Ôl bys y dystysgrif: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="164"/>
+        <location filename="../../../ui/screens/identity.py" line="170"/>
         <source>Opens bundles sent to: %1</source>
         <translation type="unfinished">Yn agor bwndeli a anfonir at: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="170"/>
+        <location filename="../../../ui/screens/identity.py" line="176"/>
         <source>Your keys were not brought back when this vault was recovered. Import your identity again below before you sign or export.</source>
         <translation type="unfinished">Ni ddaeth eich allweddi yn ôl pan adferwyd y gladdgell hon. Mewnforiwch eich hunaniaeth eto isod cyn i chi lofnodi neu allforio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="182"/>
+        <location filename="../../../ui/screens/identity.py" line="188"/>
         <source>Choose your identity file or certificate.</source>
         <translation type="unfinished">Dewiswch eich ffeil hunaniaeth neu dystysgrif.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="219"/>
+        <location filename="../../../ui/screens/identity.py" line="225"/>
         <source>Your keys are now in the vault, but these files still hold them:
 %1
 Delete them unless your organisation asked you to keep them.</source>
@@ -2508,27 +2498,37 @@ Delete them unless your organisation asked you to keep them.</source>
 Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="232"/>
+        <location filename="../../../ui/screens/identity.py" line="238"/>
         <source>Some files could not be deleted; delete them yourself.</source>
         <translation type="unfinished">Nid oedd modd dileu rhai ffeiliau; dilëwch nhw eich hun.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="236"/>
+        <location filename="../../../ui/screens/identity.py" line="242"/>
         <source>Deleted. Copies may remain on SSDs and in backups; keys should arrive encrypted (identity.p12).</source>
         <translation type="unfinished">Wedi&apos;u dileu. Gall copïau aros ar SSDs ac mewn copïau wrth gefn; dylai allweddi gyrraedd wedi&apos;u hamgryptio (identity.p12).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="243"/>
+        <location filename="../../../ui/screens/identity.py" line="249"/>
         <source>The files could not be deleted.</source>
         <translation type="unfinished">Nid oedd modd dileu&apos;r ffeiliau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="199"/>
+        <location filename="../../../ui/screens/identity.py" line="205"/>
         <source>Imported.</source>
         <translation type="unfinished">Wedi&apos;i mewnforio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="207"/>
+        <location filename="../../../ui/screens/identity.py" line="110"/>
+        <source>Key for bundles sent to &amp;you</source>
+        <translation type="unfinished">Allwedd ar gyfer bwndeli a anfonir a&amp;toch</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="135"/>
+        <source>I&amp;mport</source>
+        <translation type="unfinished">&amp;Mewnforio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="213"/>
         <source>The files could not be imported; nothing was changed.</source>
         <translation type="unfinished">Nid oedd modd mewnforio&apos;r ffeiliau; ni newidiwyd dim.</translation>
     </message>
