@@ -25,8 +25,8 @@ sys.path.insert(0, str(REPO))
 
 from crypto.kdf import KdfParams  # noqa: E402
 
-# The floor the policy allows (64 MiB) with a single pass keeps tests quick while
-# exercising the real Argon2id code path; production vaults are calibrated at init.
+# Exactly the floor a header may hold (64 MiB, 3 passes, DECISIONS): the real Argon2id,
+# as cheap as the policy allows; production vaults are calibrated at init.
 FAST_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1)
 PASSPHRASE = "a calm and quiet room 2026"
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -64,6 +64,34 @@ def keyring_session() -> None:
         missing(
             "no Secret Service: run the suite through tests/run-with-keyring.sh (make test does)"
         )
+
+
+# (passphrase, salt, parameters) -> the key Argon2id derived, for this test process.
+_DERIVED: dict[tuple[bytes, bytes, KdfParams], bytes] = {}
+
+
+@pytest.fixture(autouse=True)
+def derive_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vault's Argon2id runs for real, once per passphrase, salt and parameters in a
+    test process: a vault created and opened again in one test (every fixture that
+    builds one and every test that reopens it) derives its key once, not each time.
+    A wrong passphrase, a new salt (a new vault, a passphrase change) or other
+    parameters is a new input and runs Argon2id again, so nothing a test checks is
+    skipped; only the repeated cost is. Child processes (the CLI, the app) never share
+    it."""
+    from app.vault import keys
+    from crypto.secret import SecretKey
+
+    real = keys.argon2id
+
+    def remembered(secret: bytes | bytearray, salt: bytes, params: KdfParams) -> SecretKey:
+        found = (bytes(secret), bytes(salt), params)
+        if found not in _DERIVED:
+            with real(secret, salt, params) as key:
+                _DERIVED[found] = bytes(key.value)
+        return SecretKey(_DERIVED[found])
+
+    monkeypatch.setattr(keys, "argon2id", remembered)
 
 
 @pytest.fixture(autouse=True)

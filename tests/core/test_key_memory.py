@@ -38,9 +38,10 @@ from app.vault.database import (
 from crypto.secret import SecretKey, raw_key_spec
 from tests.conftest import REPO
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="reads /proc/self/mem (Linux)"
-)
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/mem (Linux)"),
+    pytest.mark.cli,  # fresh processes: make test runs them, make check leaves them out
+]
 
 # The child: create a vault and tell the parent its database key (written from the
 # key's own buffer, which is then wiped), lock; unlock, write, lock; then scan.
