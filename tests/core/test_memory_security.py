@@ -5,13 +5,11 @@ Each checked in a fresh process, as the setting is process-wide and cannot be un
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.core.test_not_dumpable import fresh
 
 pytestmark = pytest.mark.cli  # fresh processes: make test runs them, make check does not
 
@@ -20,19 +18,6 @@ CHECK = (
     "c = sqlcipher3.connect(':memory:')\n"
     "print('memory security', c.execute('PRAGMA cipher_memory_security').fetchone()[0])"
 )
-
-
-def fresh(code: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(REPO)},
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]
 
 
 def test_off_in_a_plain_process() -> None:

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 
 from app.export.pages import confirm_all_pages
 from tests.ui.conftest import FakeNavigator, call
+from tests.ui.test_workspace import open_workspace
 from ui.backend import Backend
-from ui.screens.workspace import WorkspaceScreen
 
 SIGNATURE = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
@@ -31,16 +31,6 @@ def ref(qtbot: Any, backend: Backend) -> str:
         return case.id
 
     return call(qtbot, backend, prepare)
-
-
-def open_workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, ref: str) -> WorkspaceScreen:
-    nav.current_case = ref
-    screen = WorkspaceScreen(backend, nav)
-    qtbot.addWidget(screen)
-    screen.show()
-    screen.entered()
-    qtbot.waitUntil(lambda: screen.section.count() > 0, timeout=15_000)
-    return screen
 
 
 def corrected_and_signed(s: Any, ref: str) -> None:
