@@ -13,8 +13,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -24,6 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from crypto.kdf import KdfParams  # noqa: E402
+
+if TYPE_CHECKING:
+    from app.vault.vault import Vault
 
 # Exactly the floor a header may hold (64 MiB, 3 passes, DECISIONS): the real Argon2id,
 # as cheap as the policy allows; production vaults are calibrated at init.
@@ -67,7 +71,7 @@ def keyring_session() -> None:
 
 
 # (passphrase, salt, parameters) -> the key Argon2id derived, for this test process.
-_DERIVED: dict[tuple[bytes, bytes, KdfParams], bytes] = {}
+_DERIVED: dict[tuple[object, ...], bytes] = {}
 
 
 @pytest.fixture(autouse=True)
@@ -92,6 +96,49 @@ def derive_once(monkeypatch: pytest.MonkeyPatch) -> None:
         return SecretKey(_DERIVED[found])
 
     monkeypatch.setattr(keys, "argon2id", remembered)
+    # The identity file's PBKDF2 and PKCS#12 MAC derivations likewise: a file written
+    # and read back in one test derives each key once.
+    from crypto import pbes2
+
+    for name in ("pbkdf2", "pkcs12_kdf"):
+        monkeypatch.setattr(pbes2, name, _remember(getattr(pbes2, name)))
+
+
+def _remember(real: Callable[..., bytes]) -> Callable[..., bytes]:
+    def remembered(*args: object) -> bytes:
+        found = (real.__name__, *args)
+        if found not in _DERIVED:
+            _DERIVED[found] = real(*args)
+        return _DERIVED[found]
+
+    return remembered
+
+
+# One vault per test process that fresh_vault copies (made on first use).
+_TEMPLATE: list[Path] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _vault_template_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _TEMPLATE[:] = [tmp_path_factory.mktemp("template") / "vault"]
+
+
+def fresh_vault(root: Path) -> Vault:
+    """A new, empty vault at `root`, as `Vault.create(root, PASSPHRASE, use_keyring=False,
+    kdf_params=FAST_KDF)` leaves it, opened.
+
+    It is a byte copy of one vault made that way once per test process, opened with
+    `Vault.open`: the real header, database and unlock, without a fresh Argon2id run per
+    test. Copies share the template's vault id and salt, so a test with two vaults
+    that must differ (a restore into another vault, a second member) creates them
+    with `Vault.create`, as do the tests of creation itself."""
+    from app.vault.vault import Vault
+
+    template = _TEMPLATE[0]
+    if not template.exists():
+        Vault.create(template, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF).close()
+    shutil.copytree(template, root)
+    return Vault.open(root, PASSPHRASE)
 
 
 @pytest.fixture(autouse=True)

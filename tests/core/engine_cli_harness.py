@@ -15,8 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from app.vault.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from tests.conftest import fresh_vault, run_cli
 
 NOTE_CANARY = "CANARY-note-the-interviewer-wonders"
 ADDRESS_CANARY = "CANARY-addr-5512-Larkspur-Close"
@@ -78,7 +77,7 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int = 
 def make_vault(tmp_path: Path) -> Path:
     """A new, empty vault at tmp_path/vault, made with the fast KDF."""
     root = tmp_path / "vault"
-    Vault.create(root, PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF).close()
+    fresh_vault(root).close()
     return root
 
 

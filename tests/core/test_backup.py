@@ -36,6 +36,7 @@ def vault_dir(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.cli
 def test_backup_is_encrypted_and_restores(
     vault_dir: Path, tmp_path: Path, passphrase_file: Path
 ) -> None:
@@ -73,6 +74,7 @@ def test_restore_into_an_empty_place(vault_dir: Path, tmp_path: Path) -> None:
     assert rows(fresh) == 20
 
 
+@pytest.mark.cli
 @pytest.mark.parametrize("damage", ["flip_db", "flip_header", "truncate", "garbage", "empty"])
 def test_a_damaged_backup_is_refused_and_the_vault_is_untouched(
     vault_dir: Path, tmp_path: Path, passphrase_file: Path, damage: str

@@ -14,7 +14,7 @@ from app.engine.revisions import COALESCE_SECONDS
 from app.errors import UsageError
 from app.export.pages import confirm_all_pages
 from app.vault.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import fresh_vault
 
 RESTRICTED_CANARY = "CANARY-addr-5512-Larkspur-Close"
 NOTE_CANARY = "CANARY-note-interviewer-thinks"
@@ -26,7 +26,7 @@ SIGNATURE = (
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[Vault]:
-    with Vault.create(tmp_path / "vault", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as v:
+    with fresh_vault(tmp_path / "vault") as v:
         yield v
 
 

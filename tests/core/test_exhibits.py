@@ -31,7 +31,7 @@ from app.render.document import ExhibitLine
 from app.review.inbox import open_for_review, read_review
 from app.vault.vault import Vault
 from crypto import cms, pki
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from tests.conftest import FAST_KDF, PASSPHRASE, fresh_vault, run_cli
 
 SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40">'
@@ -59,7 +59,7 @@ def member_vault(root: Path, org: Path, role: str = "interviewer") -> Engine:
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Engine:
-    return Engine(Vault.create(tmp_path / "v", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF))
+    return Engine(fresh_vault(tmp_path / "v"))
 
 
 def case(engine: Engine, ref: str = "EX-1") -> str:

@@ -19,8 +19,7 @@ from app.errors import UsageError
 from app.export import record as rec
 from app.export.pages import sign_confirmed
 from app.resources import resource_path
-from app.vault.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, fresh_vault
 from tests.core.engine_cli_harness import Cli, assert_one_line_error, make_vault
 
 REF = "HINT-1"
@@ -34,7 +33,7 @@ SVG = (
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
     with (
-        Vault.create(tmp_path / "v", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as v,
+        fresh_vault(tmp_path / "v") as v,
         Engine(v, clock=FakeClock()) as e,
     ):
         e.create_case("csa", REF)

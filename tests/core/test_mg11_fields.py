@@ -30,8 +30,7 @@ from app.org import org_init
 from app.render.document import ConsentItem, SittingTimes
 from app.render.signature_art import SignatureArt, Stroke, to_json
 from app.resources import resource_path
-from app.vault.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from tests.conftest import FAST_KDF, PASSPHRASE, fresh_vault, run_cli
 from tests.core.engine_cli_harness import Cli, assert_one_line_error, make_vault, write
 
 SVG = (
@@ -58,7 +57,7 @@ def org(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def engine(tmp_path: Path, org: Path) -> Iterator[Engine]:
-    with Vault.create(tmp_path / "v", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as v:
+    with fresh_vault(tmp_path / "v") as v:
         e = Engine(v, clock=FakeClock())
         me = org / "interviewer"
         e.import_identity(

@@ -25,7 +25,7 @@ from app.engine.models import PAUSE_REQUESTER_ROLES, PAUSE_REQUESTERS, ROLES, Pa
 from app.errors import UsageError
 from app.resources import resource_path
 from app.vault.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from tests.conftest import FAST_KDF, PASSPHRASE, fresh_vault, run_cli
 
 REF = "APSP-PR-1"
 TODAY = ("witness", "interviewer", "intermediary", "supporter")
@@ -47,9 +47,7 @@ def test_every_participant_role_may_ask_for_a_pause() -> None:
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
     with (
-        Vault.create(
-            tmp_path / "vault", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF
-        ) as vault,
+        fresh_vault(tmp_path / "vault") as vault,
         Engine(vault, clock=FakeClock(), owner=True) as e,
     ):
         e.create_case("apsp", REF)

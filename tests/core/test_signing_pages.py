@@ -45,7 +45,7 @@ from app.org.policy import Policy, parse_policy
 from app.org.trust import signature_path
 from app.render.signature_art import SignatureArt, Stroke, to_json
 from app.vault.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE, REPO, run_cli
+from tests.conftest import PASSPHRASE, REPO, fresh_vault, run_cli
 from tests.interop.bundle_forge import files_of, reseal
 
 SVG = (
@@ -73,7 +73,7 @@ def clock() -> FakeClock:
 
 def interviewer(tmp_path: Path, org: Path, clock: FakeClock, trust: Path | None = None) -> Engine:
     engine = Engine(
-        Vault.create(tmp_path / "vault", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF),
+        fresh_vault(tmp_path / "vault"),
         clock=clock,
     )
     me = org / "interviewer"

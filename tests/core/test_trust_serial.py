@@ -31,10 +31,9 @@ from app.export.pages import confirm_all_pages
 from app.export.verify import verify_bundle
 from app.org import load_identity, load_trust, org_init, org_issue, org_remove
 from app.org.trust import render_trust
-from app.vault.vault import Vault
 from crypto import cms, pki
 from crypto.validate import Usage
-from tests.conftest import FAST_KDF, PASSPHRASE, snapshot
+from tests.conftest import fresh_vault, snapshot
 from tests.core.test_org_trust import run_local
 
 SIGNATURE = (
@@ -58,7 +57,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def engine(tmp_path: Path, clock: FakeClock) -> Iterator[Engine]:
     with (
-        Vault.create(tmp_path / "vault", PASSPHRASE, use_keyring=False, kdf_params=FAST_KDF) as v,
+        fresh_vault(tmp_path / "vault") as v,
         Engine(v, clock=clock) as e,
     ):
         yield e

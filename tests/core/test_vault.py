@@ -82,6 +82,7 @@ def test_wrong_passphrase_changes_nothing(vault_dir: Path) -> None:
     assert snapshot(vault_dir) == before
 
 
+@pytest.mark.cli
 def test_wrong_passphrase_cli_exit_code(vault_dir: Path, tmp_path: Path) -> None:
     before = snapshot(vault_dir)
     wrong = write_secret(tmp_path, "wrong", "definitely wrong")
@@ -135,6 +136,7 @@ def test_short_passphrase_refused(tmp_path: Path) -> None:
         "no_vault",
     ],
 )
+@pytest.mark.cli
 def test_damage_gives_clear_error_and_changes_nothing(
     vault_dir: Path, tmp_path: Path, passphrase_file: Path, damage: str
 ) -> None:
@@ -177,6 +179,7 @@ def test_damage_gives_clear_error_and_changes_nothing(
     assert snapshot(vault_dir) == before
 
 
+@pytest.mark.cli
 def test_flipped_byte_is_caught_by_the_integrity_check(
     vault_dir: Path, passphrase_file: Path
 ) -> None:
@@ -198,6 +201,7 @@ def test_flipped_byte_is_caught_by_the_integrity_check(
     assert snapshot(vault_dir) == before
 
 
+@pytest.mark.cli
 @pytest.mark.parametrize("where", ["middle", "first_page"])
 def test_a_damaged_database_gives_exactly_one_line_on_stderr(
     vault_dir: Path, passphrase_file: Path, where: str
@@ -230,6 +234,7 @@ def test_sqlcipher_logging_is_off_on_every_connection(vault_dir: Path) -> None:
         assert vault.connection.execute("PRAGMA cipher_log_level").fetchone()[0] == "NONE"
 
 
+@pytest.mark.cli
 def test_status_json_contract(vault_dir: Path, passphrase_file: Path) -> None:
     result = run_cli(
         "--vault", vault_dir, "--passphrase-file", passphrase_file, "--json", "status", "--check"
@@ -244,12 +249,14 @@ def test_status_json_contract(vault_dir: Path, passphrase_file: Path) -> None:
     assert info["integrity"] == "ok"
 
 
+@pytest.mark.cli
 def test_global_options_after_the_command(vault_dir: Path, passphrase_file: Path) -> None:
     result = run_cli("status", "--json", "--vault", vault_dir, "--passphrase-file", passphrase_file)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["cipher"] == "sqlcipher"
 
 
+@pytest.mark.cli
 def test_vault_from_environment(vault_dir: Path, passphrase_file: Path) -> None:
     result = run_cli(
         "--passphrase-file", passphrase_file, "status", env={"QUIETROOM_VAULT": str(vault_dir)}
@@ -257,6 +264,7 @@ def test_vault_from_environment(vault_dir: Path, passphrase_file: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.cli
 def test_passphrase_change(vault_dir: Path, passphrase_file: Path, tmp_path: Path) -> None:
     new = write_secret(tmp_path, "new", "a brand new passphrase")
     db_before = database_path(vault_dir).read_bytes()
@@ -277,6 +285,7 @@ def test_passphrase_change(vault_dir: Path, passphrase_file: Path, tmp_path: Pat
     Vault.open(vault_dir, "a brand new passphrase").close()
 
 
+@pytest.mark.cli
 def test_passphrase_from_stdin(vault_dir: Path) -> None:
     result = run_cli(
         "--vault", vault_dir, "--passphrase-file", "-", "status", stdin=(PASSPHRASE + "\n").encode()
@@ -356,6 +365,7 @@ def test_close_wipes_the_master_key(vault_dir: Path) -> None:
         _ = vault.connection
 
 
+@pytest.mark.cli
 def test_umask_and_private_files_from_entry_point(tmp_path: Path, passphrase_file: Path) -> None:
     os.umask(0o022)
     root = tmp_path / "v"
