@@ -307,14 +307,14 @@ def test_tab_follows_the_reading_order_in_the_workspace(
     timeline = [side.events, side.when, side.what, side.add_event]
     assert [w for w in rest if w in timeline][:4] == timeline
     assert rest.index(side.add_event) < rest.index(workspace.back)  # then round again
-    # Shift+Tab (and Ctrl+Shift+Tab from the editor) walks back the same way.
+    # Ctrl+Shift+Tab from the editor goes back to the region before (the guide).
     workspace.editor.setFocus()
     qtbot.keyClick(
         workspace.editor,
         Qt.Key.Key_Backtab,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert workspace.focusWidget() is workspace.section
+    assert workspace.focusWidget() is workspace.guide.phases  # the region before
     workspace.editor.setFocus()  # a plain Tab still types a tab in the statement
     before = workspace.editor.toPlainText()
     qtbot.keyClick(workspace.editor, Qt.Key.Key_Tab)

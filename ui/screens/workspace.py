@@ -15,8 +15,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -45,6 +44,7 @@ from ui.widgets.exhibits_panel import ExhibitsPanel
 from ui.widgets.further_row import FurtherStatementRow
 from ui.widgets.guarded_edit import GuardedPlainTextEdit
 from ui.widgets.guide_panel import GuidePanel
+from ui.widgets.regions import Regions, can_take_focus
 from ui.widgets.side_panel import SidePanel
 from ui.widgets.sitting_bar import SittingBar
 
@@ -70,6 +70,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         self._phase_titles: dict[str, str] = {}
         # Where the interviewer was, kept across a reload of the same case.
         self._keep: tuple[str, int, int] | None = None
+        self._focus_return: tuple[str | None, QWidget] | None = None
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -223,23 +224,20 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
-        # Tab types a tab in the statement; Ctrl+Tab (Ctrl+Shift+Tab) moves on (back).
-        self.editor.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.editor and event.type() == QEvent.Type.KeyPress:
-            key: QKeyEvent = event  # type: ignore[assignment]
-            if (
-                key.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                and key.modifiers() & Qt.KeyboardModifier.ControlModifier
-            ):
-                forward = (
-                    key.key() == Qt.Key.Key_Tab
-                    and not key.modifiers() & Qt.KeyboardModifier.ShiftModifier
-                )
-                self.focusNextPrevChild(forward)
-                return True
-        return super().eventFilter(watched, event)
+        # Tab types a tab in the statement and the side panel's tabs take Ctrl+Tab for
+        # themselves: Ctrl+Tab and F6 move on through the regions, from anywhere.
+        self.regions = Regions(
+            self,
+            [
+                [self.back, self.export, self.decisions, self.further, self.readback],
+                [self.further_row],
+                [self.bar],
+                [self.banner],
+                [self.guide],
+                [self.editor, self.section],
+                [self.side],
+            ],
+        )
 
     def _current(self, fn: Callable[..., None]) -> Callable[..., None]:
         """fn, but only while the screen still shows what it showed when work began."""
@@ -332,10 +330,30 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         self.saved.setText(self.tr("Signed: the text can no longer change") if self._signed else "")
         self.bar.set_signed(self._signed)
         self._show_sitting(sitting)
+        self._place_focus()
         self.side.show_events(data.events)
         self.side.show_notes(data.notes)
         self.exhibits.show_case(case.id)
         self._loading = False
+
+    def _place_focus(self) -> None:
+        """Focus where the interviewer was on this case, else where the next action is:
+        Export… once signed, the statement while a sitting runs, Resume while paused,
+        otherwise Start sitting."""
+        ref, widget = self._focus_return or (None, None)
+        self._focus_return = None
+        if ref != self._ref or widget is None or not can_take_focus(widget):
+            sitting = self._sitting
+            if self._signed:
+                widget = self.export
+            elif sitting is not None and sitting.state == "running":
+                widget = self.editor
+            elif sitting is not None and sitting.open:
+                widget = self.bar.resume
+            else:
+                widget = self.bar.start
+        if can_take_focus(widget):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- a further statement ----------------------------------------------------------------
 
@@ -418,6 +436,12 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
     def remember_place(self) -> None:
         """Before a pause or lock: save, and record exactly where the cursor is."""
         self.flush()
+        # Where the focus was, to come back to it (after a pause, a lock, the case list).
+        # Not the top row's buttons: they were pressed to leave, and are not where the
+        # work is.
+        focus = self.focusWidget()
+        if focus is not None and self.isAncestorOf(focus) and self.regions.current() != 0:
+            self._focus_return = (self._ref, focus)
         if self._section is not None:
             self._set_place(section=self._section, position=self.editor.textCursor().position())
 

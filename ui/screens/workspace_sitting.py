@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from app.desktop.sittings import (
     amend_pause,
@@ -19,6 +19,7 @@ from app.desktop.sittings import (
 )
 from app.desktop.types import Sitting
 from ui.backend import Backend
+from ui.widgets.guarded_edit import GuardedPlainTextEdit
 from ui.widgets.sitting_bar import SittingBar
 
 
@@ -28,6 +29,7 @@ class WorkspaceSittingMixin:
 
     backend: Backend
     bar: SittingBar
+    editor: GuardedPlainTextEdit
     _ref: str | None
     _sitting: Sitting | None
     _tick: QTimer
@@ -59,9 +61,13 @@ class WorkspaceSittingMixin:
             start_sitting,
             self._ref,
             self.bar.start_location(),
-            done=self._current(self._show_sitting),
+            done=self._current(self._started),
             failed=self._current(self._failed),
         )
+
+    def _started(self, sitting: Sitting) -> None:
+        self._show_sitting(sitting)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)  # the next thing is typing
 
     def _resume(self) -> None:
         if self._ref is not None:

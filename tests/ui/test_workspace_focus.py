@@ -1,0 +1,118 @@
+"""The workspace's focus (#15 items 16 and 17): Ctrl+Tab and F6 move through its regions
+from anywhere, the side panel's tabs included; opening a case, starting a sitting,
+coming back from a pause or an unlock put the focus where the next action is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import FakeNavigator
+from tests.ui.test_workspace import case_ref, open_workspace  # noqa: F401 (fixture)
+from ui.backend import Backend
+from ui.screens.workspace import WorkspaceScreen
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def focused(screen: WorkspaceScreen) -> Any:
+    return screen.focusWidget()
+
+
+def start_sitting(qtbot: Any, screen: WorkspaceScreen) -> None:
+    screen.bar.start.click()
+    qtbot.waitUntil(lambda: screen.bar.pause.isVisibleTo(screen), timeout=15_000)
+
+
+def test_opening_a_case_focuses_start_sitting_then_the_statement(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+) -> None:
+    screen = open_workspace(qtbot, backend, nav, case_ref)
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: focused(screen) is screen.bar.start)
+    qtbot.keyClick(screen.bar.start, Qt.Key.Key_Space)  # the focused button starts it
+    qtbot.waitUntil(lambda: screen.bar.pause.isVisibleTo(screen), timeout=15_000)
+    qtbot.waitUntil(lambda: focused(screen) is screen.editor)
+    qtbot.keyClicks(screen.editor, "typed at once")
+    assert screen.editor.toPlainText().endswith("typed at once")
+
+
+def test_reopening_a_running_sitting_focuses_the_statement(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+) -> None:
+    screen = open_workspace(qtbot, backend, nav, case_ref)
+    start_sitting(qtbot, screen)
+    screen.back.setFocus()
+    screen.remember_place()  # leaving by "Cases": that button is not where the work is
+    screen.entered()
+    qtbot.waitUntil(lambda: focused(screen) is screen.editor, timeout=15_000)
+
+
+def test_after_a_lock_the_focus_comes_back_where_it_was(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+) -> None:
+    screen = open_workspace(qtbot, backend, nav, case_ref)
+    start_sitting(qtbot, screen)
+    screen.side.when.setFocus()
+    screen.clear_content()  # the lock
+    assert screen.section.count() == 0
+    screen.entered()  # the unlock
+    qtbot.waitUntil(lambda: screen.section.count() > 0, timeout=15_000)
+    qtbot.waitUntil(lambda: focused(screen) is screen.side.when, timeout=15_000)
+
+
+def test_a_signed_statement_opens_on_export(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+) -> None:
+    screen = open_workspace(qtbot, backend, nav, case_ref)
+    screen._signed = True  # the view of a signed statement, without signing one here
+    screen.export.show()
+    screen._place_focus()
+    assert focused(screen) is screen.export
+
+
+def test_ctrl_tab_and_f6_move_through_the_regions_from_anywhere(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+) -> None:
+    screen = open_workspace(qtbot, backend, nav, case_ref)
+    start_sitting(qtbot, screen)
+    screen.activateWindow()
+    qtbot.waitActive(screen)
+    side = screen.side
+    screen.editor.setFocus()
+    text = screen.editor.toPlainText()
+    qtbot.keyClick(screen.editor, Qt.Key.Key_Tab, CTRL)
+    assert focused(screen) is side.tabBar()
+    # The tab bar would flip its tabs on Ctrl+Tab: here it moves on to the next region.
+    qtbot.keyClick(side.tabBar(), Qt.Key.Key_Tab, CTRL)
+    assert side.currentIndex() == 0
+    assert focused(screen) is screen.back  # round again, to the top row
+    qtbot.keyClick(screen.back, Qt.Key.Key_F6)
+    assert focused(screen) is screen.bar.pause  # the sitting bar's first control now
+    qtbot.keyClick(screen.bar.pause, Qt.Key.Key_Tab, CTRL)
+    assert focused(screen) is screen.guide.phases
+    qtbot.keyClick(screen.guide.phases, Qt.Key.Key_F6)
+    assert focused(screen) is screen.editor
+    # Inside a page of the side panel too.
+    side.setCurrentIndex(1)
+    side.note.setFocus()
+    qtbot.keyClick(side.note, Qt.Key.Key_Tab, CTRL)
+    assert focused(screen) is screen.back
+    # Backwards: Ctrl+Shift+Tab and Shift+F6.
+    qtbot.keyClick(screen.back, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    assert focused(screen) is side.tabBar()
+    qtbot.keyClick(side.tabBar(), Qt.Key.Key_F6, SHIFT)
+    assert focused(screen) is screen.editor
+    assert screen.editor.toPlainText() == text  # no tab was typed on the way
+
+
+def test_the_regions_skip_what_is_hidden(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+) -> None:
+    screen = open_workspace(qtbot, backend, nav, case_ref)
+    assert not screen.banner.isVisible() and not screen.further_row.isVisible()
+    screen.back.setFocus()
+    screen.regions.move(1)
+    assert focused(screen) in (screen.bar.location, screen.bar.start)
