@@ -163,6 +163,11 @@ INTERVIEW_MESSAGES: dict[str, Callable[[], str]] = {
     "date.no_earlier_event": lambda: QCoreApplication.translate(
         "CoreMessages", "no earlier event matches '{event}'; add that event first or give a date"
     ),
+    "date.parts_disagree": lambda: QCoreApplication.translate(
+        "CoreMessages",
+        "'{first}' and '{second}' do not overlap, so they cannot both be right; check each "
+        "part (and the date of birth, for an age or a school year)",
+    ),
     # read-back and signing
     "readback.no_text": lambda: QCoreApplication.translate(
         "CoreMessages", "the statement has no text yet, so there is nothing to read back"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -114,12 +115,34 @@ def refusing(part: str, field: str | None) -> Iterator[None]:
         raise Refused(DetailRefusal(part, field, exc)) from exc
 
 
+# Day first, as dates are written in England and Wales: 21/03/1979, 21/3/1979, 21.03.1979.
+_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", re.ASCII)
+
+
 def parse_date_of_birth(value: str, today: date) -> str:
+    """A date of birth written YYYY-MM-DD or day first (DD/MM/YYYY, D/M/YYYY), checked;
+    stored as YYYY-MM-DD."""
+    text = value.strip()
+    day_first = _DAY_FIRST.fullmatch(text)
     try:
-        born = date.fromisoformat(value.strip())
+        if day_first is None:
+            born = date.fromisoformat(text)
+        else:
+            day, month, year = (int(day_first[n]) for n in (1, 3, 4))
+            if month > 12 and 1 <= day <= 12:
+                # 03/21/1979 is surely 21 March written month first, as in the US; say so
+                # rather than guess, as 03/04/1979 could be either way round.
+                raise UsageError(
+                    "birth.month_first",
+                    "the date of birth seems to be written month first; write the day "
+                    "first, for example 21/03/1979, or write it as YYYY-MM-DD",
+                )
+            born = date(year, month, day)
     except ValueError:
         raise UsageError(
-            "birth.format", "the date of birth must be written YYYY-MM-DD, for example 1979-03-21"
+            "birth.format",
+            "the date of birth must be written YYYY-MM-DD or DD/MM/YYYY, for example "
+            "1979-03-21 or 21/03/1979",
         ) from None
     if born > today:
         raise UsageError("birth.in_future", "the date of birth is in the future")

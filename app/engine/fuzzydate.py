@@ -5,11 +5,13 @@ A timeline event keeps two things: the words the survivor used ("the summer of 1
 sorting and for the court. This module owns the entry point, :func:`parse_when`, that turns
 the first into the second, and the parts of the grammar built on points: ranges ("1985 to
 1987"), wordings relative to a stated date or another event ("the Christmas after we
-moved"), and the tidy-up (hedges, filler words) before any rule sees the wording. The value
-that carries both, :class:`FuzzyDate`, and the grammar's shared parts live in
-``fuzzydate_model``; the point rules ("June 1987", "winter 1987/88", "aged 12") in
-``fuzzydate_points``; calendar facts (seasons, Easter, school holidays, birthdays) in
-``fuzzydate_calendar`` (all in ``app/engine/``).
+moved"), and two wordings of one moment ("summer 1987, aged about 12"). The value that
+carries both, :class:`FuzzyDate`, and the grammar's shared parts (the tidy-up of hedges and
+filler words before any rule sees a wording, the messages) live in ``fuzzydate_model``; the
+point rules ("June 1987", "winter 1987/88", "aged 12") in ``fuzzydate_points``; school
+years ("year 7", "the winter of year 7") in ``fuzzydate_school``; calendar facts (seasons,
+Easter, school holidays, birthdays) in ``fuzzydate_calendar`` (all in ``app/engine/``).
+The grammar as an interviewer sees it is described in ``docs/fuzzy-dates.md``.
 
 The grammar is an ordered list of small rules, one function each; the first rule that
 recognises the wording wins. A rule returns None for "not my form" and raises UsageError
@@ -27,6 +29,11 @@ Conventions:
   quarter, at least one unit.
 - Relative to a stated date ("after Easter 1990") means after it ended; relative to
   another event means after some moment within that event's range.
+- Ages, school years, seasons, holidays, "or" and anything hedged are uncertain: their
+  edges are a matter of memory or of opinion, not of the calendar.
+- Two wordings of one moment ("summer 1987, aged about 12") give the stretch where both
+  hold, and are refused, naming both, if there is none; with no date of birth, an age or
+  school year among them stays in the words but cannot narrow the date.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from datetime import date, datetime
 from functools import partial
 
 from app.engine import fuzzydate_calendar as cal
+from app.engine import fuzzydate_school as school
 from app.engine.fuzzydate_model import (
     FIRST_YEAR,
     FLAGS,
@@ -52,12 +60,16 @@ from app.engine.fuzzydate_model import (
     Span,
     alternatives,
     backwards,
+    clean,
     future,
+    needs_birth_date,
+    normalise,
     not_understood,
     number,
+    period_key,
     too_early,
 )
-from app.engine.fuzzydate_points import period_key, point
+from app.engine.fuzzydate_points import point
 from app.errors import UsageError
 
 __all__ = [
@@ -151,7 +163,7 @@ def _relative(cleaned: str, ctx: Ctx) -> Span | None:
     found = _RELATIVE.fullmatch(cleaned)
     if found is None:
         return None
-    head, head_hedged = _normalise(found["head"])
+    head, head_hedged = normalise(found["head"])
     event = _EVENT_TAIL.sub("", found["event"]).strip(" \"'")
     if not event:
         return None
@@ -172,7 +184,11 @@ def _relative(cleaned: str, ctx: Ctx) -> Span | None:
     elif head in ("day", "night", "week", "month", "year"):
         shift = partial(cal.next_unit, unit=head.replace("night", "day"))
     elif head in cal.PERIOD_ALIASES:
-        shift = partial(cal.next_period, key=period_key(head))
+        key = period_key(head)
+        summer = school.summer_around(key, normalise(event)[0], after, ctx)
+        if summer is not None:
+            return summer
+        shift = partial(cal.next_period, key=key)
     else:
         return None
     first, last, stated = _anchor(event, after, ctx)
@@ -182,7 +198,7 @@ def _relative(cleaned: str, ctx: Ctx) -> Span | None:
 def _anchor(event: str, after: bool, ctx: Ctx) -> tuple[date, date, bool]:
     """When the anchor happened: a stated date ends (or starts) at one moment; an event is
     somewhere within its range. The flag says which."""
-    core, hedged = _normalise(event)
+    core, hedged = normalise(event)
     stated = _absolute(core, replace(ctx, hedged=hedged))
     if stated is not None:
         moment = stated.latest if after else stated.earliest
@@ -209,38 +225,81 @@ def _call_resolver(event: str, ctx: Ctx) -> FuzzyDate | None:
     return found
 
 
+# --- two wordings of one moment -------------------------------------------------------------
+
+# Where a wording may join two parts: a comma or semicolon, or before "when", "aged", "at"
+# or "in" ("summer 1987, aged about 12", "1987 when I was 12", "June 1988 in year 7").
+_JOINS = re.compile(r"[,;]|\s(?=(?:when|while|aged|age|at|in)\b)", FLAGS)
+
+
+def _combined(text: str, ctx: Ctx) -> Span | None:
+    """Two wordings of one moment, each read on its own and then intersected; tried only
+    when the whole wording is not one wording. Splits are tried left to right; a part's own
+    refusal (an age of 150) is raised only when no other split reads."""
+    refusal: UsageError | None = None
+    for join in _JOINS.finditer(text):
+        head, tail = text[: join.start()].strip(), text[join.end() :].strip()
+        if not head or not tail:
+            continue
+        try:
+            span = _both(head, tail, ctx)
+        except UsageError as exc:
+            refusal = refusal or exc
+            continue
+        if span is not None:
+            return span
+    if refusal is not None:
+        raise refusal
+    return None
+
+
+def _both(head: str, tail: str, ctx: Ctx) -> Span | None:
+    found: list[tuple[str, Span]] = []
+    dropped = False
+    for part in (head, tail):
+        try:
+            span = _single(part, replace(ctx, text=part))
+        except UsageError as exc:
+            if exc.code != "date.needs_birth_date":
+                raise
+            # An age or school year with no date of birth to count from: the other part
+            # alone says when, and the age stays in the words the survivor used.
+            dropped = dropped or normalise(clean(part))[1]
+            continue
+        if span is None:
+            return None
+        found.append((part, span))
+    if not found:
+        raise needs_birth_date(ctx.text)
+    if len(found) == 1:
+        span = found[0][1]
+        return span._replace(uncertain=span.uncertain or dropped)
+    (first_words, first), (second_words, second) = found
+    earliest, latest = max(first.earliest, second.earliest), min(first.latest, second.latest)
+    if earliest > latest:
+        raise UsageError(
+            "date.parts_disagree",
+            "'{first}' and '{second}' do not overlap, so they cannot both be right; check "
+            "each part (and the date of birth, for an age or a school year)",
+            first=first_words,
+            second=second_words,
+        )
+    # The narrower part says how precise the whole is ("summer 1987" within "aged about 12").
+    narrower = min((first, second), key=lambda s: s.latest - s.earliest)
+    return Span(earliest, latest, narrower.precision, first.uncertain or second.uncertain)
+
+
 # --- the driver ----------------------------------------------------------------------------
 
-_HEDGES = re.compile(
-    r"\?|-\s*ish\b|(?<=\d)ish\b|(?<=\ds)ish\b|\bish\b|\bc\.|\bc(?=\s*'?\d)|\bca\."
-    r"|\b(?:about|around|roughly|approximately|approx|circa|maybe|perhaps|possibly|probably"
-    r"|i think|i believe|i guess|i reckon|not sure|or so|give or take|or thereabouts)\b\.?",
-    FLAGS,
-)
-_FILLERS = re.compile(
-    r"\b(?:the|in|during|on|either|sometime|some time|at some point"
-    r"|(?:it|this|that) (?:was|happened))\b",
-    FLAGS,
-)
 
-
-def _clean(text: str) -> str:
-    """Case-preserving tidy-up: one kind of dash, quote and space; no commas."""
-    text = re.sub(r"\b(mid|early|late)\s*[-\u2013\u2014]\s*", r"\1 ", text, flags=FLAGS)
-    text = re.sub(r"\s*[\u2013\u2014\u2012\u2015]\s*", " to ", text)  # en/em dash: a range
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[,;()\[\]]", " ", text)
-    return " ".join(text.split()).rstrip(".")
-
-
-def _normalise(text: str) -> tuple[str, bool]:
-    """Lower case, hedges and filler words removed; also says whether there was a hedge."""
-    lowered = text.lower()
-    core, hedges = _HEDGES.subn(" ", lowered)
-    core = _FILLERS.sub(" ", core)
-    core = re.sub(r"\bhalf-term\b", "half term", core)
-    core = re.sub(r"\bx-mas\b", "xmas", core)
-    return " ".join(core.split()).strip(" ."), hedges > 0
+def _single(text: str, ctx: Ctx) -> Span | None:
+    """One wording: relative to something, or a point or range; None if it is neither."""
+    cleaned = clean(text)
+    span = _relative(cleaned, ctx)
+    if span is None:
+        core, hedged = normalise(cleaned)
+        span = _absolute(core, replace(ctx, hedged=hedged))
+    return span
 
 
 def _absolute(core: str, ctx: Ctx) -> Span | None:
@@ -300,13 +359,19 @@ def parse_when(
 
 
 def _parse(stripped: str, ctx: Ctx) -> Span:
-    cleaned = _clean(stripped)
-    span = _relative(cleaned, ctx)
+    failure: UsageError | None = None
+    try:
+        span = _single(stripped, ctx)
+    except UsageError as exc:
+        # "the Christmas after we moved, when I was 12" first asks for an event called
+        # "we moved when I was 12"; read as two parts it may make sense.
+        if exc.code != "date.no_earlier_event":
+            raise
+        span, failure = None, exc
     if span is None:
-        core, hedged = _normalise(cleaned)
-        span = _absolute(core, replace(ctx, hedged=hedged))
+        span = _combined(stripped, ctx)
     if span is None:
-        raise not_understood(ctx.text)
+        raise failure or not_understood(ctx.text)
     if span.earliest.year < FIRST_YEAR:
         raise too_early(span.earliest.year)
     if span.earliest > ctx.today:

@@ -1,9 +1,10 @@
 """Fuzzy dates' value and the parts every grammar rule shares.
 
 This module owns :class:`FuzzyDate` (the survivor's wording with its inclusive date range)
-and what the rules in ``fuzzydate_points`` and ``fuzzydate`` work with: the limits, the
-:class:`Span` a rule returns, the :class:`Ctx` it reads, the regex flags and number words,
-and every message a rejected wording gets. The grammar itself is described in
+and what the rules in ``fuzzydate_points``, ``fuzzydate_school`` and ``fuzzydate`` work
+with: the limits, the :class:`Span` a rule returns, the :class:`Ctx` it reads, the regex
+flags and number words, the tidy-up every wording (and every part of one) gets before a
+rule sees it, the checks and messages rules share. The grammar itself is described in
 ``app/engine/fuzzydate.py``.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
+from app.engine import fuzzydate_calendar as cal
 from app.errors import UsageError
 
 PRECISIONS = ("day", "month", "season", "year", "range", "age", "relative")
@@ -140,6 +142,66 @@ def number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.index(word)
 
 
+# --- the tidy-up before any rule sees a wording ------------------------------------------
+
+_HEDGES = re.compile(
+    r"\?|-\s*ish\b|(?<=\d)ish\b|(?<=\ds)ish\b|\bish\b|\bc\.|\bc(?=\s*'?\d)|\bca\."
+    r"|\b(?:about|around|roughly|approximately|approx|circa|maybe|perhaps|possibly|probably"
+    r"|i think|i believe|i guess|i reckon|not sure|or so|give or take|or thereabouts)\b\.?",
+    FLAGS,
+)
+_FILLERS = re.compile(
+    r"\b(?:the|in|during|on|either|sometime|some time|at some point"
+    r"|(?:it|this|that) (?:was|happened))\b",
+    FLAGS,
+)
+
+
+def clean(text: str) -> str:
+    """Case-preserving tidy-up: one kind of dash, quote and space; no commas."""
+    text = re.sub(r"\b(mid|early|late)\s*[-\u2013\u2014]\s*", r"\1 ", text, flags=FLAGS)
+    text = re.sub(r"\s*[\u2013\u2014\u2012\u2015]\s*", " to ", text)  # en/em dash: a range
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[,;()\[\]]", " ", text)
+    return " ".join(text.split()).rstrip(".")
+
+
+def normalise(text: str) -> tuple[str, bool]:
+    """Lower case, hedges and filler words removed; also says whether there was a hedge."""
+    lowered = text.lower()
+    core, hedges = _HEDGES.subn(" ", lowered)
+    core = _FILLERS.sub(" ", core)
+    core = re.sub(r"\bhalf-term\b", "half term", core)
+    core = re.sub(r"\bx-mas\b", "xmas", core)
+    core = re.sub(r"\bsixth-form\b", "sixth form", core)
+    return " ".join(core.split()).strip(" ."), hedges > 0
+
+
+# --- checks rules share ------------------------------------------------------------------
+
+
+def period_key(name: str) -> str:
+    """The key in ``cal.PERIODS`` for a named period's wording; asks which half term."""
+    key = cal.PERIOD_ALIASES[name]
+    if key == cal.AMBIGUOUS_HALF_TERM:
+        raise UsageError(
+            "date.which_half_term", "say which half term was meant, e.g. 'October half term 1987'"
+        )
+    return key
+
+
+def known_birth_date(ctx: Ctx) -> date:
+    """The survivor's date of birth, which ages and school years are counted from."""
+    if ctx.dob is None:
+        raise needs_birth_date(ctx.text)
+    if ctx.dob > ctx.today:
+        raise UsageError(
+            "date.birth_after_today",
+            "the date of birth is after today; correct it in the restricted details",
+        )
+    return ctx.dob
+
+
 # --- messages --------------------------------------------------------------------------
 
 
@@ -170,4 +232,12 @@ def too_early(year: int) -> UsageError:
         "the year {year} is before {first}; check the year",
         year=year,
         first=FIRST_YEAR,
+    )
+
+
+def needs_birth_date(text: str) -> UsageError:
+    return UsageError(
+        "date.needs_birth_date",
+        "'{text}' needs the survivor's date of birth; add it to the restricted details first",
+        text=text,
     )

@@ -3,7 +3,8 @@
 This module owns the rule registry and every point rule, registered in the order they are
 tried (the first that recognises the wording wins): exact days, months, named periods
 ("Easter 1990", "winter 1987/88"), parts of a year, decades, single years, then ages
-("aged about 12", "in my early teens"). It also owns the checks those rules share: a year
+("aged about 12", "in my early teens") and school years ("year 7", "the winter of year 7",
+whose rule lives in ``fuzzydate_school``). It also owns the checks those rules share: a year
 that is not too early or in the future, and a day that exists. :func:`point` tries them
 all; ranges and relative wordings, built from points, live in ``app/engine/fuzzydate.py``.
 """
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from app.engine import fuzzydate_calendar as cal
+from app.engine import fuzzydate_school as school
 from app.engine.fuzzydate_model import (
     FIRST_YEAR,
     FLAGS,
@@ -25,7 +27,9 @@ from app.engine.fuzzydate_model import (
     alternatives,
     backwards,
     future,
+    known_birth_date,
     number,
+    period_key,
     too_early,
 )
 from app.errors import UsageError
@@ -163,22 +167,16 @@ def _named_period(m: re.Match[str], ctx: Ctx) -> Span | None:
         following = int(m["next"].lstrip("'"))
         if key != "winter" or following not in (year + 1, (year + 1) % 100):
             return None
+    # A season or holiday has no sharp edges (a survivor's "summer" may take in May or
+    # September; holidays differ by school), so it is uncertain; a named day is not.
     if m["part"]:
         if key not in cal.SEASON_FIRST_MONTH:
             return None
-        return Span(*cal.month_period(*cal.season_months(key, year)[_THIRD[m["part"]]]), "season")
-    precision = "day" if key in cal.SINGLE_DAYS else "season"
-    return Span(*cal.PERIODS[key](year), precision)
-
-
-def period_key(name: str) -> str:
-    """The key in ``cal.PERIODS`` for a named period's wording; asks which half term."""
-    key = cal.PERIOD_ALIASES[name]
-    if key == cal.AMBIGUOUS_HALF_TERM:
-        raise UsageError(
-            "date.which_half_term", "say which half term was meant, e.g. 'October half term 1987'"
-        )
-    return key
+        third = cal.season_months(key, year)[_THIRD[m["part"]]]
+        return Span(*cal.month_period(*third), "season", uncertain=True)
+    if key in cal.SINGLE_DAYS:
+        return Span(*cal.PERIODS[key](year), "day")
+    return Span(*cal.PERIODS[key](year), "season", uncertain=True)
 
 
 _YEAR_PARTS = {
@@ -268,17 +266,7 @@ def _life_decade(m: re.Match[str], ctx: Ctx) -> Span:
 
 
 def _age_span(youngest: int, oldest: int, ctx: Ctx) -> Span:
-    if ctx.dob is None:
-        raise UsageError(
-            "date.needs_birth_date",
-            "'{text}' needs the survivor's date of birth; add it to the restricted details first",
-            text=ctx.text,
-        )
-    if ctx.dob > ctx.today:
-        raise UsageError(
-            "date.birth_after_today",
-            "the date of birth is after today; correct it in the restricted details",
-        )
+    born = known_birth_date(ctx)
     if oldest > OLDEST_AGE:
         raise UsageError(
             "date.age_impossible", "an age of {age} is not possible; check the age", age=oldest
@@ -287,4 +275,8 @@ def _age_span(youngest: int, oldest: int, ctx: Ctx) -> Span:
         raise backwards(ctx)
     if ctx.hedged:  # "about 12" could be 11 or 13
         youngest, oldest = max(0, youngest - 1), oldest + 1
-    return Span(*cal.age_period(ctx.dob, youngest, oldest), "age", uncertain=True)
+    return Span(*cal.age_period(born, youngest, oldest), "age", uncertain=True)
+
+
+# After the ages: "year 7", "the winter of year 7", "sixth form" (fuzzydate_school).
+_rule(school.PATTERN)(school.school_span)

@@ -213,7 +213,7 @@ def test_create_new_case_and_a_reference_taken_meanwhile(session: Session) -> No
 def test_date_of_birth_valid_is_the_engines_check() -> None:
     today = date(2026, 11, 26)
     assert date_of_birth_valid("1979-03-21", today)
-    for bad in ("21/03/1979", "1979-02-30", "2999-01-01", "1850-01-01"):
+    for bad in ("03/21/1979", "1979-02-30", "2999-01-01", "1850-01-01"):
         assert not date_of_birth_valid(bad, today), bad
 
 

@@ -218,7 +218,8 @@ def test_ranges_stop_at_today() -> None:
 def test_seasons_and_holidays(text: str, first: date, last: date, precision: str) -> None:
     found = when(text)
     assert shape(found) == (first, last, precision)
-    assert not found.uncertain
+    # A season or holiday has no sharp edges, so it is uncertain; a named day is not.
+    assert found.uncertain is (precision == "season")
 
 
 @pytest.mark.parametrize(
@@ -268,8 +269,6 @@ def test_easter_is_always_a_sunday_between_22_march_and_25_april() -> None:
         ("1985/86", D(1985, 1, 1), D(1986, 12, 31)),
         ("June to August 1987", D(1987, 6, 1), D(1987, 8, 31)),
         ("14 to 16 June 1987", D(1987, 6, 14), D(1987, 6, 16)),
-        ("summer 1985 to 1987", D(1985, 6, 1), D(1987, 12, 31)),
-        ("from the summer of 1985 to Easter 1986", D(1985, 6, 1), D(1986, 3, 31)),
         ("the late 70s to the early 80s", D(1976, 1, 1), D(1983, 12, 31)),
         ("1987 to 1987", D(1987, 1, 1), D(1987, 12, 31)),
     ],
@@ -282,6 +281,18 @@ def test_ranges(text: str, first: date, last: date) -> None:
 
 def test_hedged_range_is_uncertain() -> None:
     assert when("about 1985 to 1987").uncertain
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("summer 1985 to 1987", D(1985, 6, 1), D(1987, 12, 31)),
+        ("from the summer of 1985 to Easter 1986", D(1985, 6, 1), D(1986, 3, 31)),
+    ],
+)
+def test_a_range_from_a_season_is_uncertain(text: str, first: date, last: date) -> None:
+    # The season's fuzzy edge is the range's edge.
+    assert (*shape(when(text)), when(text).uncertain) == (first, last, "range", True)
 
 
 @pytest.mark.parametrize(

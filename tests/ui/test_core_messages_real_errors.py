@@ -225,6 +225,7 @@ def test_when_something_happened(session: Session, clock: FakeClock, qapp: Any) 
     assert_is("date.no_earlier_event", refusal(add("the Christmas after we moved")))
     e.set_restricted(ref, date_of_birth="1975-05-01")
     assert_is("date.age_impossible", refusal(add("aged about 150")))
+    assert_is("date.parts_disagree", refusal(add("summer 1987, aged 20")))
     clock.set(clock.now().replace(year=1970))
     assert_is("date.birth_after_today", refusal(add("aged about 12")))
 

@@ -263,7 +263,7 @@ def test_a_malformed_date_of_birth_is_refused_before_anything_is_created(
     next_step(qtbot, backend, screen)
     next_step(qtbot, backend, screen)
     field = screen.restricted_step.fields["date_of_birth"]
-    for bad in ("21/03/1979", "1979-02-30", "2999-01-01", "1850-01-01"):
+    for bad in ("03/21/1979", "1979-02-30", "2999-01-01", "1850-01-01"):
         field.clear()
         qtbot.keyClicks(field, bad)
         click(qtbot, screen.next_button)

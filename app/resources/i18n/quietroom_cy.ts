@@ -776,6 +776,11 @@
         <translation type="unfinished">does dim digwyddiad cynharach yn cyfateb i &apos;{event}&apos;; ychwanegwch y digwyddiad hwnnw yn gyntaf neu rhowch ddyddiad</translation>
     </message>
     <message>
+        <location filename="../../../ui/core_messages_interview.py" line="166"/>
+        <source>&apos;{first}&apos; and &apos;{second}&apos; do not overlap, so they cannot both be right; check each part (and the date of birth, for an age or a school year)</source>
+        <translation type="unfinished">dydy &apos;{first}&apos; a &apos;{second}&apos; ddim yn gorgyffwrdd, felly all y ddau ddim bod yn gywir; gwiriwch bob rhan (a&apos;r dyddiad geni, os oes oedran neu flwyddyn ysgol)</translation>
+    </message>
+    <message>
         <location filename="../../../ui/core_messages_interview.py" line="167"/>
         <source>the statement has no text yet, so there is nothing to read back</source>
         <translation type="unfinished">does dim testun yn y datganiad eto, felly does dim byd i&apos;w ddarllen yn ôl</translation>
