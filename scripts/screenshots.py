@@ -1,12 +1,19 @@
-"""Render every main screen to PNG (English and Welsh, 100 % and 200 % text).
+"""Render every main screen to PNG (English and Welsh, 100 % and 200 % text), and check
+that each fits the screen (scripts/layout_rules.py).
 
-    python scripts/screenshots.py build/screenshots
+    python scripts/screenshots.py build/screenshots [--size 1366x768] [--report out.json]
+
+The window is the size of the screen (1366x768 unless --size says otherwise); with
+--report, what does not fit on each screen is written there as JSON, and the screenshots
+are still taken so it can be seen.
 
 Uses a throwaway vault with a fictional case; nothing here is real case data.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import sys
 import tempfile
@@ -27,7 +34,21 @@ from ui import i18n, theme
 from ui.main_window import MainWindow
 from ui.screens.signature import WAIT as SIGNATURE_WAIT
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from layout_rules import problems
+
 PASSPHRASE = "screenshots only, not a secret"
+# What does not fit, by screenshot name; the window's size (the screen's, by default).
+REPORT: dict[str, list[str]] = {}
+SIZE = [1366, 768]
+
+
+def capture(app: QApplication, window: Any, path: Path) -> None:
+    """Save the window as a PNG, and note what on it does not fit the screen."""
+    app.processEvents()
+    window.grab().save(str(path))
+    screen = window.screen() or app.primaryScreen()
+    REPORT[path.stem] = problems(window, screen.availableGeometry())
 FICTION = (
     "I was eleven when we moved to the farm near Llandeilo. The kitchen had a red "
     "stove and the stairs creaked on the fourth step.\nThe first time was in the "
@@ -168,7 +189,7 @@ def shoot_reading(
     session = Session(folder)
     session.unlock(PASSPHRASE)
     window = MainWindow(session, prefs, settings_path=folder / "settings.json")
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     window.show()
     wait(app, lambda: window.current_screen == "unlock")
     window.unlocked()
@@ -177,7 +198,7 @@ def shoot_reading(
     def grab(name: str) -> None:
         wait(app, lambda: not window.backend.pending)
         app.processEvents()
-        window.grab().save(str(out / f"{name}-{suffix}.png"))
+        capture(app, window, out / f"{name}-{suffix}.png")
 
     grab("cases-supervisor")  # with the way in to the reviews
     window.go("review_inbox")
@@ -213,7 +234,7 @@ def shoot_as(
     session = Session(Path(material[role]))
     session.unlock(PASSPHRASE)
     window = MainWindow(session, prefs, settings_path=Path(material[role]) / "settings.json")
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     window.show()
     wait(app, lambda: window.current_screen == "unlock")
     window.unlocked()
@@ -239,14 +260,14 @@ def shoot_as(
         name = "decisions"
     wait(app, lambda: not window.backend.pending)
     app.processEvents()
-    window.grab().save(str(out / f"{name}-{suffix}.png"))
+    capture(app, window, out / f"{name}-{suffix}.png")
     if role == "interviewer":
         # The outbox, once the first attempt has found no intake (none runs here).
         window.go("outbox")
         outbox = window.screens["outbox"]
         wait(app, lambda: bool(outbox.cards) and window.sync.status.connection == "offline", 30)
         app.processEvents()
-        window.grab().save(str(out / f"outbox-{suffix}.png"))
+        capture(app, window, out / f"outbox-{suffix}.png")
     window.shutdown()
     window.close()
 
@@ -266,14 +287,14 @@ def shoot(
     i18n.install(language)
     theme.apply(app, prefs.theme, scale)
     window = MainWindow(session, prefs, settings_path=tmp / "settings.json")
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     window.show()
     wait(app, lambda: window.current_screen == "unlock")
     suffix = f"{language}-{scale}"
 
     def grab(name: str) -> None:
         app.processEvents()
-        window.grab().save(str(out / f"{name}-{suffix}.png"))
+        capture(app, window, out / f"{name}-{suffix}.png")
 
     grab("unlock")
     window.unlocked()
@@ -338,11 +359,21 @@ def shoot_statement(base: Path, out: Path) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "build/screenshots")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="build/screenshots")
+    parser.add_argument("--size", default="1366x768", help="the screen, e.g. 1600x1000")
+    parser.add_argument("--report", help="write what does not fit here, as JSON")
+    args = parser.parse_args()
+    SIZE[:] = [int(n) for n in args.size.split("x")]
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault(
-        "QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb"
-    )
+    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
+        # Qt's offscreen screen is 800x600 unless told otherwise: make it the one asked for.
+        config = out / "offscreen-screen.json"
+        screen = {"name": "screen", "x": 0, "y": 0, "width": SIZE[0], "height": SIZE[1]}
+        config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     app = QApplication([])
     base = Path(tempfile.mkdtemp(prefix="quietroom-review-shots-"))
     material = review_material(base)
@@ -350,7 +381,12 @@ def main() -> None:
     for language in ("en", "cy"):
         for scale in (100, 200):
             shoot(app, out, language, scale, material)
-    print(f"screenshots written to {out}")
+    if args.report:
+        Path(args.report).write_text(json.dumps(REPORT, indent=1), encoding="utf-8")
+    unfit = {name: found for name, found in REPORT.items() if found}
+    for name, found in unfit.items():
+        print(f"{name}: " + "; ".join(found), file=sys.stderr)
+    print(f"screenshots written to {out}; {len(unfit)} of {len(REPORT)} do not fit")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
-    QStackedWidget,
     QStatusBar,
     QWidget,
 )
@@ -41,6 +40,7 @@ from ui.backend import Backend
 from ui.screen_registry import EAGER, SCREENS, Screens, screen_class
 from ui.screens.base import Screen
 from ui.sync_worker import SyncWorker
+from ui.widgets.screen_stack import PREFERRED, CurrentPageStack, ScreenFrame, fitted
 from ui.widgets.sync_indicator import SyncIndicator
 
 PAUSE_KEY = QKeySequence(Qt.Key.Key_F9)
@@ -78,7 +78,11 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setWindowTitle("Quietroom")
-        self.resize(1200, 800)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(fitted(screen.availableGeometry()))
+        else:
+            self.resize(PREFERRED)
         self._prefs = prefs
         self._settings_path = settings_path
         self._idle_clock = idle_clock
@@ -92,8 +96,8 @@ class MainWindow(QMainWindow):
         self.backend = Backend(session, self)
         # The network worker: its own thread, never queued behind the vault worker.
         self.sync = SyncWorker(session, self)
-        self.stack = QStackedWidget(self)
-        self.setCentralWidget(self.stack)
+        self.stack = CurrentPageStack(self)
+        self.setCentralWidget(ScreenFrame(self.stack, self))
         self.indicator = SyncIndicator(self)
         self.sync.status_changed.connect(self.indicator.show_status)
         self.indicator.clicked.connect(lambda: self.go("outbox"))

@@ -34,6 +34,7 @@ def open_workspace(qtbot: Any, backend: Backend, nav: FakeNavigator, ref: str) -
     nav.current_case = ref
     screen = WorkspaceScreen(backend, nav)
     qtbot.addWidget(screen)
+    screen.resize(1366, 768)  # room for the guide beside the statement at 100 % text
     screen.show()
     screen.entered()
     qtbot.waitUntil(lambda: screen.section.count() > 0, timeout=15_000)
@@ -296,6 +297,7 @@ def test_tab_follows_the_reading_order_in_the_workspace(
         workspace.bar.end,
         workspace.guide.phases,
         workspace.guide.prompts,
+        workspace.guide_toggle,
         workspace.section,
         workspace.editor,
         side.tabBar(),
@@ -422,7 +424,7 @@ def test_the_last_pause_can_be_corrected_after_resuming(
     qtbot.keyClick(bar.reason, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bar.amend_note.text() == "Saved", timeout=15_000)
     qtbot.waitUntil(
-        lambda: bar.last_pause.text() == "Last pause asked for by: Witness", timeout=15_000
+        lambda: bar.last_pause.text() == "Last pause asked for by: Survivor", timeout=15_000
     )
     assert not bar.amend.isVisibleTo(workspace)
     pause = call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref)).pauses[-1]
@@ -449,7 +451,7 @@ def test_everyone_who_may_ask_for_a_pause_can_be_chosen(
     assert len(PAUSE_REQUESTER_ROLES) > len(PAUSE_REQUESTERS)  # every participant role
     texts = [b.text() for b in pause.choices.values()]
     assert texts == [
-        "&Witness",
+        "&Person giving the statement",  # the pause screen: the survivor may see it
         "&Interviewer",
         "Inter&mediary",
         "&Supporter",
@@ -469,7 +471,7 @@ def test_everyone_who_may_ask_for_a_pause_can_be_chosen(
     labels = [bar.requester.itemText(i) for i in range(bar.requester.count())]
     assert labels == [
         "Not recorded",  # nothing is preset: who asked may still be unanswered
-        "Witness",
+        "Survivor",  # the interviewer's own screen (docs/wording.md)
         "Interviewer",
         "Registered Intermediary",
         "Supporter",

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from tests.ui.conftest import FakeNavigator
 from tests.ui.test_workspace import case_ref, open_workspace  # noqa: F401 (fixture)
 from ui.backend import Backend
+from ui.theme import BASE_POINT_SIZE
 from ui.screens.workspace import WorkspaceScreen
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -116,3 +117,25 @@ def test_the_regions_skip_what_is_hidden(
     screen.back.setFocus()
     screen.regions.move(1)
     assert focused(screen) in (screen.bar.location, screen.bar.start)
+
+
+def test_the_guide_folds_on_a_narrow_window_and_comes_back_on_request(
+    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+) -> None:
+    screen = open_workspace(qtbot, backend, nav, case_ref)
+    assert screen.guide.isVisible()  # 1366 pixels at 100 % text: room for it
+    big = screen.font()
+    big.setPointSizeF(BASE_POINT_SIZE * 2)  # 200 % text, as Settings sets it
+    screen.setFont(big)
+    screen.resize(1366, 768)
+    qtbot.waitUntil(lambda: not screen.guide.isVisible())
+    assert not screen.guide_toggle.isChecked()
+    editor_width = screen.editor.width()
+    screen.guide_toggle.click()  # the interviewer wants it back: their choice holds
+    qtbot.waitUntil(lambda: screen.guide.isVisible())
+    screen.resize(1300, 768)
+    assert screen.guide.isVisible() and screen.guide_toggle.isChecked()
+    screen.resize(1366, 768)
+    screen.guide_toggle.click()
+    qtbot.waitUntil(lambda: not screen.guide.isVisible())
+    qtbot.waitUntil(lambda: screen.editor.width() == editor_width)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QScrollArea, QWidget
 
 # Qt's own file dialog: native ones (GTK, KDE portals) add chosen files to the desktop's
 # recent-files list, which would leave bundle names and paths behind.
@@ -43,3 +43,16 @@ def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
     if description:
         widget.setAccessibleDescription(description)
     return widget
+
+
+def scrolled(page: QWidget, parent: QWidget | None = None) -> QScrollArea:
+    """`page` in a frameless scroll area: a panel that may be shorter than its content
+    (200 % text on a 768-pixel screen) scrolls inside itself instead of making the whole
+    screen taller than the window."""
+    area = QScrollArea(parent)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area

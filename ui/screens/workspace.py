@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,12 +40,13 @@ from app.desktop.workspace import (
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.workspace_layout import WorkspaceLayoutMixin
 from ui.screens.workspace_sitting import WorkspaceSittingMixin
 from ui.widgets.exhibits_panel import ExhibitsPanel
 from ui.widgets.further_row import FurtherStatementRow
 from ui.widgets.guarded_edit import GuardedPlainTextEdit
 from ui.widgets.guide_panel import GuidePanel
-from ui.widgets.regions import Regions, can_take_focus
+from ui.widgets.regions import Regions
 from ui.widgets.side_panel import SidePanel
 from ui.widgets.sitting_bar import SittingBar
 
@@ -52,7 +54,7 @@ AUTOSAVE_MS = 700
 TICK_MS = 30_000
 
 
-class WorkspaceScreen(WorkspaceSittingMixin, Screen):
+class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
     def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.nav = backend, nav
@@ -71,6 +73,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         # Where the interviewer was, kept across a reload of the same case.
         self._keep: tuple[str, int, int] | None = None
         self._focus_return: tuple[str | None, QWidget] | None = None
+        self._guide_choice: bool | None = None  # None: folded by the window's width
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -93,7 +96,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         accessible(
             self.readback,
             self.tr("Read-back"),
-            self.tr("Show the statement text in large print for the witness"),
+            self.tr("Show the statement text in large print for the survivor"),
         )
         self.export = QPushButton(self.tr("E&xport…"), self)
         accessible(
@@ -116,7 +119,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         accessible(
             self.further,
             self.tr("Further statement"),
-            self.tr("Start a further statement from this witness; the signed one stays as it is"),
+            self.tr("Start a further statement from the survivor; the signed one stays as it is"),
         )
         self.further.hide()
         top.addWidget(self.back)
@@ -147,6 +150,20 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
+        # The guide folds away when the window is narrow for the text size (200 % text,
+        # a small screen), so the statement keeps its width; this brings it back.
+        self.guide_toggle = QToolButton(centre)
+        self.guide_toggle.setText(self.tr("&Guide"))
+        self.guide_toggle.setCheckable(True)
+        self.guide_toggle.setChecked(True)
+        self.guide_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.guide_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        accessible(
+            self.guide_toggle,
+            self.tr("Show the interview guide"),
+            self.tr("Shows or hides the interview guide beside the statement"),
+        )
+        row.addWidget(self.guide_toggle)
         self.section = QComboBox(centre)
         accessible(
             self.section,
@@ -163,7 +180,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         accessible(
             self.editor,
             self.tr("Statement text"),
-            self.tr("The witness's own words for this section; saved as you type"),
+            self.tr("The survivor's own words for this section; saved as you type"),
         )
         cl.addWidget(self.editor, 1)
         self.side = SidePanel(split)
@@ -181,6 +198,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         self.message.hide()
         outer.addWidget(self.message)
 
+        self.guide_toggle.toggled.connect(self._guide_chosen)
         self.back.clicked.connect(lambda: self._leave("cases"))
         self.readback.clicked.connect(lambda: self._leave("readback"))
         self.export.clicked.connect(lambda: self._leave("export"))
@@ -218,6 +236,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
             self.banner_close,
             self.guide.phases,
             self.guide.prompts,
+            self.guide_toggle,
             self.section,
             self.editor,
             self.side,
@@ -234,7 +253,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
                 [self.bar],
                 [self.banner],
                 [self.guide],
-                [self.editor, self.section],
+                [self.editor, self.guide_toggle, self.section],
                 [self.side],
             ],
         )
@@ -335,25 +354,6 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         self.side.show_notes(data.notes)
         self.exhibits.show_case(case.id)
         self._loading = False
-
-    def _place_focus(self) -> None:
-        """Focus where the interviewer was on this case, else where the next action is:
-        Export… once signed, the statement while a sitting runs, Resume while paused,
-        otherwise Start sitting."""
-        ref, widget = self._focus_return or (None, None)
-        self._focus_return = None
-        if ref != self._ref or widget is None or not can_take_focus(widget):
-            sitting = self._sitting
-            if self._signed:
-                widget = self.export
-            elif sitting is not None and sitting.state == "running":
-                widget = self.editor
-            elif sitting is not None and sitting.open:
-                widget = self.bar.resume
-            else:
-                widget = self.bar.start
-        if can_take_focus(widget):
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- a further statement ----------------------------------------------------------------
 
@@ -466,17 +466,17 @@ class WorkspaceScreen(WorkspaceSittingMixin, Screen):
         if event.kind == "break_due":
             text = self.tr(
                 "It has been about %1 minutes without a break. You might offer "
-                "one when it suits the witness."
+                "one when it suits the survivor."
             ).replace("%1", minutes)
         elif event.kind == "long_sitting":
             text = self.tr(
-                "This sitting has gone on for over %1 minutes. Consider how the witness is doing."
+                "This sitting has gone on for over %1 minutes. Consider how the survivor is doing."
             ).replace("%1", minutes)
         else:
             # The engine names the phase from the English guide; show the guide on screen.
             phase = str(event.detail.get("phase", ""))
             title = self._phase_titles.get(phase) or str(event.detail.get("title", ""))
-            text = self.tr("New phase: %1. A good moment to check in with the witness.").replace(
+            text = self.tr("New phase: %1. A good moment to check in with the survivor.").replace(
                 "%1", title
             )
         self.banner_text.setText(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -15,8 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desktop.types import TimelineEvent
-from ui.screens.base import accessible, plain_label
+from app.desktop.types import TimelineEvent, parse_stamp
+from ui.dates import day_time
+from ui.screens.base import accessible, plain_label, scrolled
+
+
+def note_time(stamp: str) -> str:
+    """When a note was written, in local time ("4 Dec 2026, 06:38")."""
+    try:
+        return day_time(parse_stamp(stamp))
+    except ValueError:
+        return stamp[:16].replace("T", " ")
 
 
 class SidePanel(QTabWidget):
@@ -26,6 +35,10 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         accessible(self, self.tr("Timeline and notes"))
+        # Every tab whole (no scroll arrows hiding "Exhibits"): the panel is as wide as
+        # its tabs, and the guide folds first to make room.
+        self.setUsesScrollButtons(False)
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         # Timeline
         timeline = QWidget(self)
         tl = QVBoxLayout(timeline)
@@ -34,12 +47,12 @@ class SidePanel(QTabWidget):
         accessible(
             self.events,
             self.tr("Timeline events"),
-            self.tr("Events in date order, in the witness's own words"),
+            self.tr("Events in date order, in the survivor's own words"),
         )
         form = QFormLayout()
         self.when = QLineEdit(timeline)
         self.when.setPlaceholderText(self.tr("e.g. summer 1987, aged about 12"))
-        accessible(self.when, self.tr("When"), self.tr("In the witness's words"))
+        accessible(self.when, self.tr("When"), self.tr("In the survivor's words"))
         self.what = QLineEdit(timeline)
         accessible(self.what, self.tr("What happened"))
         form.addRow(self.tr("&When"), self.when)
@@ -54,7 +67,7 @@ class SidePanel(QTabWidget):
         row.addWidget(self.add_event)
         tl.addLayout(row)
         tl.addWidget(self.timeline_message)
-        self.addTab(timeline, self.tr("Timeline"))
+        self.addTab(scrolled(timeline, self), self.tr("Timeline"))
         # Notes
         notes = QWidget(self)
         nl = QVBoxLayout(notes)
@@ -74,7 +87,7 @@ class SidePanel(QTabWidget):
         nl.addWidget(self.notes, 2)
         nl.addWidget(self.note, 1)
         nl.addWidget(self.add_note)
-        self.addTab(notes, self.tr("Notes"))
+        self.addTab(scrolled(notes, self), self.tr("Notes"))
         self.add_event.clicked.connect(self._add_event)
         self.what.returnPressed.connect(self._add_event)
         self.add_note.clicked.connect(self._add_note)
@@ -96,7 +109,7 @@ class SidePanel(QTabWidget):
     def show_notes(self, notes: list[dict[str, object]]) -> None:
         self.notes.clear()
         for n in notes:
-            self.notes.addItem(f"{str(n['created'])[:16].replace('T', ' ')}\n{n['text']}")
+            self.notes.addItem(f"{note_time(str(n['created']))}\n{n['text']}")
 
     def event_saved(self) -> None:
         self.when.clear()

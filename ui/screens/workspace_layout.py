@@ -1,0 +1,86 @@
+"""The workspace's layout and focus: the guide folded away on a narrow window, and the
+focus put where the next action is. A mixin of WorkspaceScreen (ui/screens/workspace.py),
+which owns the widgets; it holds no words of its own, so the screen's translations stay
+in one context."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
+
+from app.desktop.types import Sitting
+from ui.widgets.guarded_edit import GuardedPlainTextEdit
+from ui.widgets.guide_panel import GuidePanel
+from ui.widgets.regions import can_take_focus
+from ui.widgets.sitting_bar import SittingBar
+
+# Narrower than this many characters of the text in use, the guide folds away.
+FOLD_BELOW_CHARACTERS = 95
+
+
+class WorkspaceLayoutMixin(QWidget):
+    """Needs from the screen: the guide and its toggle, the editor, the sitting bar,
+    Export…, the case shown, whether it is signed, and where the focus was."""
+
+    guide: GuidePanel
+    guide_toggle: QToolButton
+    editor: GuardedPlainTextEdit
+    bar: SittingBar
+    export: QPushButton
+    _ref: str | None
+    _signed: bool
+    _sitting: Sitting | None
+    _guide_choice: bool | None
+    _focus_return: tuple[str | None, QWidget] | None
+
+    # --- the guide, folded on a narrow window ---------------------------------------------
+
+    def _guide_chosen(self, shown: bool) -> None:
+        self._guide_choice = shown  # the interviewer's choice then holds, whatever the width
+        self._show_guide(shown)
+
+    def _show_guide(self, shown: bool) -> None:
+        self.guide.setVisible(shown)
+        self.guide_toggle.blockSignals(True)
+        self.guide_toggle.setChecked(shown)
+        self.guide_toggle.blockSignals(False)
+
+    def guide_fits(self) -> bool:
+        """Room for the guide beside the statement: about 95 characters of the text size
+        in use (at 200 % text a 1366-pixel window has not)."""
+        return self.width() >= FOLD_BELOW_CHARACTERS * self.fontMetrics().averageCharWidth()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fold_to_fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed in Settings
+            self._fold_to_fit()
+
+    def _fold_to_fit(self) -> None:
+        if self._guide_choice is None:
+            self._show_guide(self.guide_fits())
+
+    # --- the focus -----------------------------------------------------------------------
+
+    def _place_focus(self) -> None:
+        """Focus where the interviewer was on this case, else where the next action is:
+        Export… once signed, the statement while a sitting runs, Resume while paused,
+        otherwise Start sitting."""
+        ref, widget = self._focus_return or (None, None)
+        self._focus_return = None
+        if ref != self._ref or widget is None or not can_take_focus(widget):
+            sitting = self._sitting
+            if self._signed:
+                widget = self.export
+            elif sitting is not None and sitting.state == "running":
+                widget = self.editor
+            elif sitting is not None and sitting.open:
+                widget = self.bar.resume
+            else:
+                widget = self.bar.start
+        if can_take_focus(widget):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
