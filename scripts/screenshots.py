@@ -49,6 +49,8 @@ def capture(app: QApplication, window: Any, path: Path) -> None:
     window.grab().save(str(path))
     screen = window.screen() or app.primaryScreen()
     REPORT[path.stem] = problems(window, screen.availableGeometry())
+
+
 FICTION = (
     "I was eleven when we moved to the farm near Llandeilo. The kitchen had a red "
     "stove and the stairs creaked on the fourth step.\nThe first time was in the "

@@ -12,8 +12,12 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from app.resources import resource_path
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+# Each language's conventions (dates, numbers) are those of Great Britain: English is
+# en-GB ("4 Dec 2026, 06:38"), never en-US, whatever the process locale is.
+LOCALES = {"en": "en_GB", "cy": "cy_GB"}
 
 _installed: QTranslator | None = None
+_language = "en"  # the interface language last installed
 
 
 def qm_path(language: str):  # type: ignore[no-untyped-def]
@@ -22,14 +26,15 @@ def qm_path(language: str):  # type: ignore[no-untyped-def]
 
 def install(language: str) -> bool:
     """Switch the application's language; English needs no translator."""
-    global _installed
+    global _installed, _language
     app = QCoreApplication.instance()
     if app is None:
         return False
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
-    QLocale.setDefault(QLocale(language))
+    _language = language
+    QLocale.setDefault(interface_locale())
     if language == "en":
         return True
     translator = QTranslator(app)
@@ -38,6 +43,17 @@ def install(language: str) -> bool:
     app.installTranslator(translator)
     _installed = translator
     return True
+
+
+def language() -> str:
+    """The interface language ("en" or "cy") as last installed; "en" until then. Dates and
+    times follow it (ui/dates.py), never the process locale."""
+    return _language
+
+
+def interface_locale() -> QLocale:
+    """The interface language's locale (en_GB or cy_GB)."""
+    return QLocale(LOCALES.get(_language, "en_GB"))
 
 
 def translate(context: str, text: str) -> str:

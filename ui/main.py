@@ -98,6 +98,7 @@ def start(argv: list[str] | None = None) -> tuple[Any, Any] | None:
     from app.desktop.session import Session, protect_memory
     from ui import i18n, theme
     from ui.main_window import MainWindow
+    from ui.widgets import combo_popups
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Quietroom")
@@ -106,6 +107,7 @@ def start(argv: list[str] | None = None) -> tuple[Any, Any] | None:
     prefs = settings_store.load()
     i18n.install(prefs.language)
     theme.apply(app, prefs.theme, prefs.text_scale)
+    combo_popups.install(app)  # every drop-down shows its items whole
     if not protect_memory():  # before any vault is opened in this process
         LOG.warning("SQLCipher's memory security could not be turned on")
     window = MainWindow(Session(paths.vault_dir()), prefs)

@@ -18,11 +18,13 @@ from app.desktop.session import Session
 from app.engine.models import SectionText
 from tests.ui.conftest import call, visible_texts
 from ui.screens.readback import ReadBackScreen
+from ui.widgets import readback_displays
 from ui.widgets.readback_view import (
     MAX_POINT_SIZE,
     MIN_POINT_SIZE,
     compose_statement,
     second_screen,
+    witness_display,
 )
 
 REF = "QR-READ-1"
@@ -56,6 +58,14 @@ def screen(qtbot: Any, backend: Any, nav: Any) -> ReadBackScreen:
     widget.resize(1000, 800)
     widget.show()
     return widget
+
+
+def pretend_a_second_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Offscreen Qt has one screen, so the one there is stands in for the witness's: what
+    the read-back does with a second window (mirroring, closing, handing it on) is the
+    same wherever the window is. Where it goes with two real screens is checked in a
+    process that has two (test_two_screens_the_statement_goes_full_screen_on_the_other)."""
+    monkeypatch.setattr(readback_displays, "witness_display", lambda anchor: anchor.screen())
 
 
 def enter(qtbot: Any, screen: ReadBackScreen, nav: Any, ref: str = REF) -> None:
@@ -238,18 +248,81 @@ def test_a_statement_with_no_words_shows_the_core_message(
     assert screen.view.toPlainText() == ""
 
 
-def test_second_screen_mirrors_and_clear_content_closes_it(
+def test_one_screen_says_so_and_offers_the_read_back_full_screen(
     qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
 ) -> None:
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
-    assert second_screen(screen) is None  # offscreen has one screen: a normal window
+    assert witness_display(screen) is None  # offscreen has one screen
+    assert screen.no_second.isVisible()
+    assert screen.no_second.text() == "No second screen is connected."
+    assert screen.second_button.text().replace("&", "") == "Read back full screen on this screen"
+    assert screen.second_button.accessibleName() == "Read back full screen on this screen"
     qtbot.mouseClick(screen.second_button, Qt.MouseButton.LeftButton)
-    window = screen.second_window()
+    # No window over the interviewer's controls other than the full-screen read-back.
+    assert screen.second_window() is None
+    window = screen.full_screen_window()
     assert window is not None
     qtbot.waitUntil(window.isVisible)
+    assert window.isFullScreen() and window.windowTitle() == "Quietroom"
+    assert window.screen() == screen.screen()
+    assert window.view.toPlainText() == screen.view.toPlainText()
+    assert window.view.font().pointSize() == screen.view.font().pointSize()
+    screen.larger.click()  # its size follows the screen's
+    assert window.view.font().pointSize() == screen.view.font().pointSize()
+    texts = joined(window)
+    assert NOTE_CANARY not in texts and RESTRICTED_CANARY not in texts
+    assert window.close_button.isVisible() and window.close_button.accessibleName()
+    # Esc returns, and the window keeps no text.
+    window.activateWindow()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.view.toPlainText() == ""
+    # So does its Close button.
+    screen.second_button.click()
+    qtbot.waitUntil(window.isVisible)
+    assert window.view.toPlainText() == screen.view.toPlainText()
+    qtbot.mouseClick(window.close_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible() and window.view.toPlainText() == ""
+    # The button still offers it; leaving (a pause) or locking while it is open closes it.
+    assert screen.second_button.text().replace("&", "") == "Read back full screen on this screen"
+    screen.second_button.click()
+    qtbot.waitUntil(window.isVisible)
+    screen.hide()  # what the main window's stack does when it shows another screen
+    assert not window.isVisible() and window.view.toPlainText() == ""
+    screen.show()
+    screen.second_button.click()
+    qtbot.waitUntil(window.isVisible)
+    screen.clear_content()
+    assert not window.isVisible() and window.view.toPlainText() == ""
+
+
+def test_second_screen_decision() -> None:
+    """Which screen faces the witness, decided on its own: offscreen Qt gives this
+    process one screen, so the choice among several is checked with stand-ins."""
+    here, other, third = object(), object(), object()
+    assert second_screen([], None) is None
+    assert second_screen([here], here) is None  # one screen: never a window over this one
+    assert second_screen([here, other], here) is other
+    assert second_screen([other, here], here) is other
+    assert second_screen([here, other, third], here) is other
+
+
+def test_second_screen_mirrors_and_clear_content_closes_it(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pretend_a_second_screen(monkeypatch)
+    call(qtbot, backend, prepare)
+    enter(qtbot, screen, nav)
+    screen.displays.update()  # as a screen being plugged in does
+    assert not screen.no_second.isVisible()
+    assert screen.second_button.text().replace("&", "") == "Show on second screen"
+    qtbot.mouseClick(screen.second_button, Qt.MouseButton.LeftButton)
+    window = screen.second_window()
+    assert window is not None and screen.full_screen_window() is None
+    qtbot.waitUntil(window.isVisible)
     assert window.isWindow() and window.windowTitle() == "Quietroom"
-    assert not window.isFullScreen()
+    assert window.isFullScreen()
     assert window.view.toPlainText() == screen.view.toPlainText()
     assert window.view.font().pointSize() == screen.view.font().pointSize()
     screen.larger.click()
@@ -270,8 +343,9 @@ def test_second_screen_mirrors_and_clear_content_closes_it(
 
 
 def test_leaving_the_screen_closes_the_second_window(
-    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pretend_a_second_screen(monkeypatch)
     call(qtbot, backend, prepare)
     enter(qtbot, screen, nav)
     screen.second_button.click()
@@ -285,6 +359,23 @@ def test_leaving_the_screen_closes_the_second_window(
     assert window.isVisible() and window.view.toPlainText() == screen.view.toPlainText()
     window.close()  # closed by hand: the button offers to show it again
     assert screen.second_button.text().replace("&", "") == "Show on second screen"
+
+
+def test_a_second_screen_taken_away_closes_its_window(
+    qtbot: Any, backend: Any, nav: Any, screen: ReadBackScreen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pretend_a_second_screen(monkeypatch)
+    call(qtbot, backend, prepare)
+    enter(qtbot, screen, nav)
+    screen.second_button.click()
+    window = screen.second_window()
+    assert window is not None and window.isVisible()
+    # Unplugged: the window would land on the interviewer's screen, so it closes.
+    monkeypatch.setattr(readback_displays, "witness_display", lambda anchor: None)
+    screen.displays._screens_changed(screen.screen())
+    assert not window.isVisible() and window.view.toPlainText() == ""
+    assert screen.no_second.isVisible()
+    assert screen.second_button.text().replace("&", "") == "Read back full screen on this screen"
 
 
 def test_results_after_a_lock_are_dropped(
@@ -325,23 +416,26 @@ def test_every_focusable_widget_has_an_accessible_name(
 
 SECOND_SCREEN_SCRIPT = """
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
-from ui.widgets.readback_view import SecondScreenWindow
+from PySide6.QtWidgets import QApplication
+from ui.screens.readback import ReadBackScreen
 app = QApplication([])
-main = QWidget()
-main.resize(800, 600)
-main.show()
-window = SecondScreenWindow(main)
-window.set_text("words")
-window.show_for(main)
+screen = ReadBackScreen(None, None)  # no case: the text is put in the view by hand
+screen.resize(800, 600)
+screen.show()
+screen.view.setPlainText("words")
+print(screen.no_second.isVisible(), screen.second_button.text().replace("&", "").replace(" ", "_"))
+screen.second_button.click()
 QTest.qWait(50)
-print(window.isFullScreen(), window.screen().name(), main.screen().name(),
-      window.windowTitle(), window.geometry().x())
+window = screen.second_window()
+print(window.isFullScreen(), window.screen().name(), screen.screen().name(),
+      window.windowTitle(), window.geometry().x(), window.view.toPlainText(),
+      screen.full_screen_window() is None)
 """
 
 
-def test_second_screen_is_full_screen_on_the_other_monitor(tmp_path: Path) -> None:
-    """Two virtual monitors (the offscreen platform's screen configuration)."""
+def test_two_screens_the_statement_goes_full_screen_on_the_other(tmp_path: Path) -> None:
+    """Two virtual monitors (the offscreen platform's screen configuration): the button
+    offers the second screen, as before, and the statement opens full-screen there."""
     config = tmp_path / "screens.json"
     config.write_text(
         json.dumps(
@@ -382,4 +476,14 @@ def test_second_screen_is_full_screen_on_the_other_monitor(tmp_path: Path) -> No
         timeout=60,
         check=True,
     )
-    assert result.stdout.split() == ["True", "witness", "interviewer", "Quietroom", "1280"]
+    first, second = result.stdout.splitlines()
+    assert first.split() == ["False", "Show_on_second_screen"]  # no "no second screen" line
+    assert second.split() == [
+        "True",
+        "witness",
+        "interviewer",
+        "Quietroom",
+        "1280",
+        "words",
+        "True",
+    ]

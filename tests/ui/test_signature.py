@@ -17,7 +17,7 @@ from app.desktop.session import Session
 from app.engine.statements import STROKES_TYPE
 from app.render.signature_art import from_json
 from tests.ui.conftest import call, visible_texts
-from ui.screens.signature import DECLARATION, SIGN, SignatureScreen
+from ui.screens.signature import DECLARATION, DONE, SIGN, SignatureScreen
 from ui.widgets.signature_pad import SignaturePad
 
 REF = "QR-SIGN-1"
@@ -185,9 +185,7 @@ def test_touch_strokes(qtbot: Any, pad: SignaturePad) -> None:
 
 def test_pad_accessibility_and_size(qtbot: Any, pad: SignaturePad) -> None:
     assert pad.accessibleName()
-    assert pad.accessibleDescription() == (
-        "Signature pad: the witness signs here with a finger, pen or mouse"
-    )
+    assert pad.accessibleDescription() == ("Signature pad: sign here with a finger, pen or mouse")
     small = pad.minimumSize()
     font = pad.font()
     font.setPointSizeF(font.pointSizeF() * 2)  # 200 % text
@@ -202,11 +200,16 @@ def test_clear_and_sign_buttons_follow_the_pad(
 ) -> None:
     call(qtbot, backend, prepare)
     to_the_pad(qtbot, screen, nav)
+    # Nothing drawn: Sign is disabled, and the line beside it says what comes first.
     assert not screen.sign_button.isEnabled()
+    assert screen.sign_hint.isVisible()
+    assert screen.sign_hint.text() == "Sign in the box above first."
+    assert screen.sign_hint.textFormat() == Qt.TextFormat.PlainText
     draw(qtbot, screen.pad, [(30, 50), (80, 70)])
-    assert screen.sign_button.isEnabled()
+    assert screen.sign_button.isEnabled() and not screen.sign_hint.isVisible()
     qtbot.mouseClick(screen.clear_button, Qt.MouseButton.LeftButton)
     assert screen.pad.is_empty() and not screen.sign_button.isEnabled()
+    assert screen.sign_hint.isVisible()
     draw(qtbot, screen.pad, [(30, 50), (80, 70)])
     screen.activateWindow()
     qtbot.keyClick(screen, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # &Clear
@@ -219,8 +222,9 @@ def test_sign_the_statement(qtbot: Any, backend: Any, nav: Any, screen: Signatur
     draw(qtbot, screen.pad, [(30, 50), (60, 30), (90, 80), (140, 60)])
     drawn = screen.pad.to_json()
     qtbot.mouseClick(screen.sign_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=20_000)
-    assert screen.message.text() == "The statement is signed. Its text can no longer change."
+    qtbot.waitUntil(lambda: screen.steps.currentIndex() == DONE, timeout=20_000)
+    assert screen.title.text() == "The statement is signed"
+    assert "Its text can no longer change. Export it next, for review." in visible_texts(screen)
     assert call(qtbot, backend, lambda s: s.engine.statement(REF).status) == "signed"
     stored, kind = call(qtbot, backend, lambda s: s.engine.signature(REF))
     assert kind == STROKES_TYPE == "application/vnd.quietroom.strokes+json"
@@ -260,7 +264,8 @@ def test_clear_content_and_results_after_a_lock(
     assert screen.pad.is_empty()
     call(qtbot, backend, lambda s: None)
     assert not screen.message.isVisible()
-    assert "The statement is signed. Its text can no longer change." not in visible_texts(screen)
+    assert screen.steps.currentIndex() != DONE and not screen.summary.isVisible()
+    assert REF not in visible_texts(screen)
 
 
 def test_every_focusable_widget_has_an_accessible_name(
@@ -276,7 +281,7 @@ def test_every_focusable_widget_has_an_accessible_name(
     assert missing == []
     texts = visible_texts(screen)
     assert "Signature" in texts
-    assert "Ask the witness to sign in the box. They can clear it and sign again." in texts
+    assert "Sign in the box. It can be cleared and signed again." in texts
     assert "Sign here" not in texts  # painted, not a widget (and never a stroke)
 
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from tests.ui.conftest import FakeNavigator
 from tests.ui.test_workspace import case_ref, open_workspace  # noqa: F401 (fixture)
 from ui.backend import Backend
-from ui.theme import BASE_POINT_SIZE
 from ui.screens.workspace import WorkspaceScreen
+from ui.theme import BASE_POINT_SIZE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -28,7 +28,10 @@ def start_sitting(qtbot: Any, screen: WorkspaceScreen) -> None:
 
 
 def test_opening_a_case_focuses_start_sitting_then_the_statement(
-    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+    qtbot: Any,
+    backend: Backend,
+    nav: FakeNavigator,
+    case_ref: str,  # noqa: F811
 ) -> None:
     screen = open_workspace(qtbot, backend, nav, case_ref)
     screen.activateWindow()
@@ -41,7 +44,10 @@ def test_opening_a_case_focuses_start_sitting_then_the_statement(
 
 
 def test_reopening_a_running_sitting_focuses_the_statement(
-    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+    qtbot: Any,
+    backend: Backend,
+    nav: FakeNavigator,
+    case_ref: str,  # noqa: F811
 ) -> None:
     screen = open_workspace(qtbot, backend, nav, case_ref)
     start_sitting(qtbot, screen)
@@ -52,7 +58,10 @@ def test_reopening_a_running_sitting_focuses_the_statement(
 
 
 def test_after_a_lock_the_focus_comes_back_where_it_was(
-    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+    qtbot: Any,
+    backend: Backend,
+    nav: FakeNavigator,
+    case_ref: str,  # noqa: F811
 ) -> None:
     screen = open_workspace(qtbot, backend, nav, case_ref)
     start_sitting(qtbot, screen)
@@ -65,7 +74,10 @@ def test_after_a_lock_the_focus_comes_back_where_it_was(
 
 
 def test_a_signed_statement_opens_on_export(
-    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+    qtbot: Any,
+    backend: Backend,
+    nav: FakeNavigator,
+    case_ref: str,  # noqa: F811
 ) -> None:
     screen = open_workspace(qtbot, backend, nav, case_ref)
     screen._signed = True  # the view of a signed statement, without signing one here
@@ -75,7 +87,10 @@ def test_a_signed_statement_opens_on_export(
 
 
 def test_ctrl_tab_and_f6_move_through_the_regions_from_anywhere(
-    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+    qtbot: Any,
+    backend: Backend,
+    nav: FakeNavigator,
+    case_ref: str,  # noqa: F811
 ) -> None:
     screen = open_workspace(qtbot, backend, nav, case_ref)
     start_sitting(qtbot, screen)
@@ -110,7 +125,10 @@ def test_ctrl_tab_and_f6_move_through_the_regions_from_anywhere(
 
 
 def test_the_regions_skip_what_is_hidden(
-    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+    qtbot: Any,
+    backend: Backend,
+    nav: FakeNavigator,
+    case_ref: str,  # noqa: F811
 ) -> None:
     screen = open_workspace(qtbot, backend, nav, case_ref)
     assert not screen.banner.isVisible() and not screen.further_row.isVisible()
@@ -120,7 +138,10 @@ def test_the_regions_skip_what_is_hidden(
 
 
 def test_the_guide_folds_on_a_narrow_window_and_comes_back_on_request(
-    qtbot: Any, backend: Backend, nav: FakeNavigator, case_ref: str  # noqa: F811
+    qtbot: Any,
+    backend: Backend,
+    nav: FakeNavigator,
+    case_ref: str,  # noqa: F811
 ) -> None:
     screen = open_workspace(qtbot, backend, nav, case_ref)
     assert screen.guide.isVisible()  # 1366 pixels at 100 % text: room for it

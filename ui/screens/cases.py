@@ -8,9 +8,8 @@ locked, are dropped, so a late answer can never put case content back on screen.
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +29,7 @@ from app.desktop.review import role_can_review
 from app.desktop.types import parse_stamp
 from ui.backend import Backend
 from ui.core_messages import sentence
+from ui.dates import day_time
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 
@@ -38,12 +38,11 @@ BUSY_DELAY_MS = 300  # show "looking" only when it takes a while: no flicker whi
 
 
 def local_time(stamp: str) -> str:
+    """A stored time as "4 Dec 2026, 06:38" (ui/dates.py), in local time."""
     try:
-        moment: datetime = parse_stamp(stamp)
+        return day_time(parse_stamp(stamp))
     except ValueError:
         return ""
-    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
 
 
 class CaseListScreen(Screen):

@@ -13,10 +13,9 @@ file, so it is shown as plain text only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,6 +42,7 @@ from app.desktop.sync import CaseExport, SyncStatus, case_deliveries
 from app.desktop.types import parse_stamp
 from ui.backend import Backend
 from ui.core_messages import sentence
+from ui.dates import day_time
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
 from ui.sync_worker import SyncWorker
@@ -56,11 +56,9 @@ def decided_at(stamp: str | None) -> str:
     if not stamp:
         return ""
     try:
-        moment: datetime = parse_stamp(stamp)
+        return day_time(parse_stamp(stamp))
     except ValueError:
         return ""
-    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(when, "d MMM yyyy, HH:mm")
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ class PauseScreen(Screen):
     def requester_labels(self) -> dict[str, str]:
         """Human wording for everyone who may ask for a pause (with a mnemonic each)."""
         return {
-            "witness": self.tr("&Witness"),
+            "witness": self.tr("&Person giving the statement"),
             "interviewer": self.tr("&Interviewer"),
             "second_interviewer": self.tr("Sec&ond interviewer"),
             "intermediary": self.tr("Inter&mediary"),

@@ -2,11 +2,13 @@
 
 It shows the survivor's words only (the statement sections, never prompts, notes,
 restricted details or section guidance), at a text size of its own, optionally mirrored
-in a separate window on a second screen facing the witness. Changes asked for during
-read-back are saved through the engine, which records them as corrections; they are
-listed and marked in the text. The witness's confirmation leads to the signature; a
-second screen in use stays open for it, so the witness also reads the declaration they
-sign there (`witness_screen`).
+in a separate window on a second screen facing the witness. With only one screen
+connected nothing is opened over the interviewer's controls: the screen says so and
+offers the read-back full-screen on this one instead (Esc or Close returns,
+ui/widgets/readback_displays.py). Changes asked for during read-back are saved through
+the engine, which records them as corrections; they are listed and marked in the text.
+The witness's confirmation leads to the signature; a second screen in use stays open
+for it, so the witness also reads the declaration they sign there (`witness_screen`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -33,14 +36,17 @@ from PySide6.QtWidgets import (
 from app.desktop.statement import ReadBack, confirm_readback, load_readback, save_correction
 from app.desktop.types import SectionText, parse_stamp
 from ui.backend import Backend
+from ui.dates import time_of_day
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
+from ui.widgets.readback_displays import ReadBackDisplays
 from ui.widgets.readback_view import (
     DEFAULT_POINT_SIZE,
     MAX_POINT_SIZE,
     MIN_POINT_SIZE,
     STEP,
     CorrectionPanel,
+    FullScreenReadBack,
     LargeTextView,
     SecondScreenWindow,
     clamp_size,
@@ -51,7 +57,7 @@ from ui.widgets.readback_view import (
 
 
 def local_time(at: str) -> str:
-    return parse_stamp(at).astimezone().strftime("%H:%M")
+    return time_of_day(parse_stamp(at))
 
 
 # The witness's second screen, kept open from read-back for the signature screen.
@@ -61,7 +67,10 @@ _kept: weakref.ref[SecondScreenWindow] | None = None
 def witness_screen() -> SecondScreenWindow | None:
     """The witness's second screen when read-back used one and handed it on to signing."""
     window = _kept() if _kept is not None else None
-    return window if window is not None and window.isVisible() else None
+    # Gone with the read-back screen that owned it (its Python side may outlive it).
+    if window is None or not shiboken6.isValid(window):
+        return None
+    return window if window.isVisible() else None
 
 
 def close_witness_screen() -> None:
@@ -87,7 +96,6 @@ class ReadBackScreen(Screen):
         )
         self._sections: list[SectionText] = []
         self._starts: list[tuple[int, str]] = []  # where each shown section begins
-        self._second: SecondScreenWindow | None = None
         self._keep_second = False  # handed on to the signature screen
         self._build()
         self._shortcuts()
@@ -112,8 +120,8 @@ class ReadBackScreen(Screen):
         layout.addWidget(
             plain_label(
                 self.tr(
-                    "Read the statement to the witness, or let them read it. Any change they ask "
-                    "for is saved as a correction made during read-back."
+                    "Read the statement aloud to the person giving it, or let them read it. Any "
+                    "change they ask for is saved as a correction made during read-back."
                 ),
                 self,
                 name="hint",
@@ -134,14 +142,19 @@ class ReadBackScreen(Screen):
             self.tr("Makes the statement text larger (Ctrl+equals)"),
         )
         self.size_label = plain_label("", self, wrap=False)
-        self.second_button = QPushButton(self)
-        self.second_button.clicked.connect(self._toggle_second)
-        self._second_closed(False)  # its words and name from the start, not from a clear
+        self.view = LargeTextView(self)
+        # The second screen, or with only one the full-screen read-back, and its button.
+        self.displays = ReadBackDisplays(
+            self, self.view.toPlainText, lambda step: self._set_size(self._size + step)
+        )
+        self.no_second = self.displays.no_second
+        self.second_button = self.displays.button
         self.smaller.clicked.connect(lambda: self._set_size(self._size - STEP))
         self.larger.clicked.connect(lambda: self._set_size(self._size + STEP))
         for widget in (self.smaller, self.larger, self.size_label):
             tools.addWidget(widget)
         tools.addStretch(1)
+        tools.addWidget(self.no_second)
         tools.addWidget(self.second_button)
         layout.addLayout(tools)
 
@@ -151,11 +164,10 @@ class ReadBackScreen(Screen):
         layout.addWidget(self.message)
 
         body = QHBoxLayout()
-        self.view = LargeTextView(self)
         accessible(
             self.view,
             self.tr("Statement text"),
-            self.tr("The witness's statement in large print, read-only"),
+            self.tr("The statement in large print, read-only"),
         )
         self.view.size_step.connect(lambda step: self._set_size(self._size + step))
         body.addWidget(self.view, 3)
@@ -196,11 +208,11 @@ class ReadBackScreen(Screen):
         buttons = QHBoxLayout()
         self.back = QPushButton(self.tr("&Back to the interview"), self)
         accessible(self.back, self.tr("Back to the interview"))
-        self.confirm = QPushButton(self.tr("The witness con&firms the statement is correct"), self)
+        self.confirm = QPushButton(self.tr("Con&firm the statement is correct"), self)
         self.confirm.setObjectName("primary")
         accessible(
             self.confirm,
-            self.tr("The witness confirms the statement is correct"),
+            self.tr("Confirm the statement is correct"),
             self.tr("Records the confirmation and goes on to the signature"),
         )
         # Enter in the correction editor must never press one of these by default.
@@ -265,7 +277,7 @@ class ReadBackScreen(Screen):
         self.no_corrections.show()
         self.panel.clear()
         self.correct.setChecked(False)
-        self._close_second()
+        self.displays.close()
         self._show_message("")
         self._set_busy(None)
 
@@ -274,7 +286,7 @@ class ReadBackScreen(Screen):
         # The window switched to another screen (or pause); on to signing, the witness's
         # second screen stays for the declaration.
         if not event.spontaneous() and not self._keep_second:
-            self._close_second()
+            self.displays.close()
 
     # --- background work ------------------------------------------------------------------
 
@@ -320,8 +332,7 @@ class ReadBackScreen(Screen):
         position = bar.value()
         self.view.setPlainText(text)
         bar.setValue(position)
-        if self._second is not None and self._second.isVisible():
-            self._second.set_text(text)
+        self.displays.set_text(text)
         self.corrections.clear()
         titles = {s.id: s.title for s in data.sections}
         for c in data.corrections:
@@ -338,8 +349,7 @@ class ReadBackScreen(Screen):
         self._size = clamp_size(points)
         self.view.set_point_size(self._size)
         self.panel.set_point_size(self._size)
-        if self._second is not None:
-            self._second.set_point_size(self._size)
+        self.displays.set_point_size(self._size)
         self.size_label.setText(fill(self.tr("Text size: %1 pt"), str(self._size)))
         self.smaller.setEnabled(self._size > MIN_POINT_SIZE)
         self.larger.setEnabled(self._size < MAX_POINT_SIZE)
@@ -347,51 +357,13 @@ class ReadBackScreen(Screen):
     def point_size(self) -> int:
         return self._size
 
-    # --- the second screen ------------------------------------------------------------------
-
-    def _toggle_second(self) -> None:
-        if self._second is not None and self._second.isVisible():
-            self._close_second()
-        else:
-            self._open_second()
-
-    def _open_second(self) -> None:
-        if self._second is None:
-            self._second = SecondScreenWindow(self)
-            self._second.closed.connect(lambda: self._second_closed(False))
-        self._second.set_point_size(self._size)
-        self._second.set_text(self.view.toPlainText())
-        self._second.show_for(self.window())
-        self._second_closed()
-
-    def _close_second(self) -> None:
-        if self._second is not None:
-            self._second.clear()
-        self._second_closed()
-
-    def _second_closed(self, shown: bool | None = None) -> None:
-        if shown is None:
-            shown = self._second is not None and self._second.isVisible()
-        if shown:
-            self.second_button.setText(self.tr("Close the second &screen"))
-            accessible(
-                self.second_button,
-                self.tr("Close the second screen"),
-                self.tr("Closes the window showing the statement to the witness"),
-            )
-        else:
-            self.second_button.setText(self.tr("Show on second &screen"))
-            accessible(
-                self.second_button,
-                self.tr("Show on second screen"),
-                self.tr(
-                    "Opens a window with the same large text for the witness, "
-                    "full-screen on a second monitor if there is one"
-                ),
-            )
+    # --- the second screen (or, with one screen, the full-screen read-back) -----------------
 
     def second_window(self) -> SecondScreenWindow | None:
-        return self._second
+        return self.displays.second_window()
+
+    def full_screen_window(self) -> FullScreenReadBack | None:
+        return self.displays.full_screen_window()
 
     # --- corrections --------------------------------------------------------------------------
 
@@ -443,7 +415,7 @@ class ReadBackScreen(Screen):
             self._show_message(
                 self.tr(
                     "A correction has not been saved yet. Save it or undo "
-                    "it, then ask the witness to confirm."
+                    "it, then ask them to confirm."
                 )
             )
             return
@@ -457,7 +429,8 @@ class ReadBackScreen(Screen):
 
     def _to_signature(self) -> None:
         global _kept
-        shown = self._second is not None and self._second.isVisible()
+        second = self.displays.second_window()
+        shown = second is not None and self.displays.second_shown()
         self._keep_second = shown
-        _kept = weakref.ref(self._second) if shown and self._second is not None else None
+        _kept = weakref.ref(second) if shown and second is not None else None
         self.nav.go("signature")

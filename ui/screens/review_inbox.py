@@ -13,10 +13,9 @@ cleared screen. Everything that came from a bundle is shown as plain text.
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +38,7 @@ from app.desktop.review import Opened, ReviewItem, inbox, open_bundle_for_review
 from app.desktop.types import Report, parse_stamp
 from ui.backend import Backend
 from ui.core_messages import sentence, translate
+from ui.dates import day_time, time_of_day
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
 from ui.widgets.readback_view import fill
@@ -64,17 +64,15 @@ def when(stamp: str | None) -> str:
     if not stamp:
         return not_recorded()
     try:
-        moment: datetime = parse_stamp(stamp).astimezone()
+        return day_time(parse_stamp(stamp))
     except ValueError:
         return one_line(stamp)
-    month = QLocale().monthName(moment.month, QLocale.FormatType.ShortFormat)
-    return f"{moment.day} {month} {moment.year}, {moment:%H:%M}"
 
 
 def clock_time(stamp: str | None) -> str:
     """Only the time of day ("06:38"), for an end on the day a span began."""
     try:
-        return f"{parse_stamp(stamp or '').astimezone():%H:%M}"
+        return time_of_day(parse_stamp(stamp or ""))
     except ValueError:
         return when(stamp)
 

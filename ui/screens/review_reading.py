@@ -7,7 +7,7 @@ memory only, never in a file. Beside the pages, from the bundle's record: the si
 (times, active time, who was present and in what role, every pause with who asked and
 why), the timeline, read-back corrections and revisions, and the verification checks.
 
-The survivor's restricted details are fetched only when the supervisor asks
+The witness's restricted details are fetched only when the supervisor asks
 (`restricted_details`, which the core notes in the review's record), and hidden again
 as soon as the screen is left. Leaving the screen, or a lock, drops the PDF, the pages
 and the details; coming back opens the review again. Everything from the bundle is
@@ -204,7 +204,7 @@ class ReviewReadingScreen(Screen):
         self.tabs.addTab(self.record, self.tr("Re&cord"))
         self.tabs.addTab(self._verification_tab(), self.tr("V&erification"))
         self.tabs.addTab(self._restricted_tab(), self.tr("Re&stricted"))
-        self.tabs.setTabToolTip(2, self.tr("The survivor's restricted details"))
+        self.tabs.setTabToolTip(2, self.tr("The witness's restricted details"))
         self.split.addWidget(self.pages)
         self.split.addWidget(self.tabs)
         self.split.setStretchFactor(0, 3)
@@ -242,7 +242,7 @@ class ReviewReadingScreen(Screen):
         layout = QVBoxLayout(tab)
         self.restricted_intro = plain_label(
             self.tr(
-                "The survivor's restricted details (address, contact, needs) are kept "
+                "The witness's restricted details (address, contact, needs) are kept "
                 "apart from the statement. Show them only when you need them: each time "
                 "they are shown, it is recorded in this review's record."
             ),
@@ -253,7 +253,7 @@ class ReviewReadingScreen(Screen):
         accessible(
             self.show_restricted,
             self.tr("Show restricted details"),
-            self.tr("Shows the survivor's restricted details; this is recorded"),
+            self.tr("Shows the witness's restricted details; this is recorded"),
         )
         self.hide_restricted = QPushButton(self.tr("H&ide restricted details"), tab)
         accessible(self.hide_restricted, self.tr("Hide restricted details"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from app.desktop.types import (
     NO_REASON,
@@ -18,6 +18,7 @@ from app.desktop.types import (
     RecordSummary,
     SittingSummary,
 )
+from ui import dates
 from ui.screens.review_inbox import (
     category_label,
     clock_time,
@@ -250,8 +251,7 @@ def _date(day: str) -> str:
         moment = date.fromisoformat(day)
     except ValueError:
         return one_line(day)
-    month = QLocale().monthName(moment.month, QLocale.FormatType.ShortFormat)
-    return f"{moment.day} {month} {moment.year}"
+    return dates.day(moment)
 
 
 def revisions_rows(summary: RecordSummary) -> list[Row]:

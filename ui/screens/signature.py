@@ -10,7 +10,9 @@ A short, calm sequence after the read-back is confirmed:
    "This page is right" (with the witness's initials when the organisation asks for
    them), "Back" to the page before.
 4. The declaration again above the signature pad; "Sign the statement" signs once, and
-   the core checks the pages are still those confirmed (app/export/pages.py).
+   the core checks the pages are still those confirmed (app/export/pages.py); with
+   nothing drawn it is disabled, and a line under it says the box comes first.
+5. Signed: a short summary, *Export…* next (ui/widgets/signed_summary.py).
 
 The witness's second screen, when read-back used one, shows the declaration and the page
 being confirmed. There is always a calm way off the screen without signing: "Back to
@@ -45,6 +47,7 @@ from app.desktop.statement import (
     sign,
     statement_status,
 )
+from app.desktop.types import parse_stamp
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
@@ -52,6 +55,7 @@ from ui.screens.readback import close_witness_screen, witness_screen
 from ui.widgets.page_confirm import DeclarationStep, DeclarationView, PageConfirm, SittingStep
 from ui.widgets.readback_view import fill
 from ui.widgets.signature_pad import SignaturePad
+from ui.widgets.signed_summary import SignedSummary
 
 SITTING, DECLARATION, PAGES, SIGN, DONE, WAIT = range(6)
 
@@ -88,7 +92,12 @@ class SignatureScreen(Screen):
         self.page_confirm.back.connect(self._page_back)
         self.steps.addWidget(self.page_confirm)
         self.steps.addWidget(self._sign_step())
-        self.steps.addWidget(QWidget(self))  # signed: the outcome is the message
+        self.summary = SignedSummary(self)  # signed: a short summary, Export… next
+        self.summary.export_requested.connect(self._to_export)
+        self.summary.cases_requested.connect(self._to_cases)
+        self.cases_button = self.summary.cases_button
+        self.export_button = self.summary.export_button
+        self.steps.addWidget(self.summary)
         self.steps.addWidget(QWidget(self))  # waiting for the core: nothing to act on yet
         layout.addWidget(self.steps, 1)
 
@@ -99,16 +108,12 @@ class SignatureScreen(Screen):
             self.tr("Back to read-back"),
             self.tr(
                 "Leaves without signing, for example to make another correction "
-                "or if the witness does not want to sign; the box is emptied"
+                "or if they do not want to sign; the box is emptied"
             ),
         )
-        self.cases_button = QPushButton(self.tr("&Back to cases"), self)
-        accessible(self.cases_button, self.tr("Back to cases"))
         self.readback_button.clicked.connect(self._back_to_readback)
-        self.cases_button.clicked.connect(self._to_cases)
         buttons.addWidget(self.readback_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.cases_button)
         layout.addLayout(buttons)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter never presses a button by accident
@@ -126,7 +131,7 @@ class SignatureScreen(Screen):
         self.sign_declaration = DeclarationView(step)
         layout.addWidget(self.sign_declaration, 1)
         self.instructions = plain_label(
-            self.tr("Ask the witness to sign in the box. They can clear it and sign again."),
+            self.tr("Sign in the box. It can be cleared and signed again."),
             step,
             name="hint",
         )
@@ -139,7 +144,7 @@ class SignatureScreen(Screen):
         accessible(
             self.clear_button,
             self.tr("Clear the signature"),
-            self.tr("Empties the box so the witness can sign again"),
+            self.tr("Empties the box so it can be signed again"),
         )
         self.pages_again_button = QPushButton(self.tr("Show the pages a&gain"), step)
         accessible(
@@ -162,6 +167,13 @@ class SignatureScreen(Screen):
         row.addStretch(1)
         row.addWidget(self.sign_button)
         layout.addLayout(row)
+        # Nothing drawn: Sign is disabled (and looks it), and this says what comes first.
+        # Its line stays when it hides: the pad never changes size under a pen.
+        self.sign_hint = plain_label(self.tr("Sign in the box above first."), step, name="hint")
+        self.sign_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        (policy := self.sign_hint.sizePolicy()).setRetainSizeWhenHidden(True)
+        self.sign_hint.setSizePolicy(policy)
+        layout.addWidget(self.sign_hint)
         return step
 
     # --- Screen -------------------------------------------------------------------------
@@ -190,6 +202,7 @@ class SignatureScreen(Screen):
         self.declaration_step.clear()
         self.sign_declaration.clear()
         self.sitting.clear()
+        self.summary.clear()
         self._show("", "")
         self._step(WAIT)
 
@@ -353,16 +366,20 @@ class SignatureScreen(Screen):
             done=self._signed,
         )
 
-    def _signed(self, _result: object) -> None:
+    def _signed(self, result: dict[str, Any] | None) -> None:
+        """Signed just now (`result`: the core's answer), or found signed (None)."""
+        pages = self._pages.count if self._pages is not None and result is not None else None
         self._busy = False
         self._pages = None
         self.pad.clear()  # the signature now lives only in the vault
         self.page_confirm.clear()
         close_witness_screen()
         self._step(DONE)
-        self._show("", self.tr("The statement is signed. Its text can no longer change."))
         self._update()
-        self.cases_button.setFocus()
+        signed = result.get("signed") if result is not None else None
+        self.summary.show_signed(
+            self._ref or "", parse_stamp(signed) if isinstance(signed, str) else None, pages
+        )
 
     # --- leaving ------------------------------------------------------------------------------
 
@@ -381,6 +398,11 @@ class SignatureScreen(Screen):
         close_witness_screen()
         self.nav.go("cases")
 
+    def _to_export(self) -> None:
+        """The signed statement's next step: the export screen, for the same case."""
+        close_witness_screen()
+        self.nav.go("export")
+
     def _escape(self) -> None:
         if self.readback_button.isVisible():
             self._back_to_readback()
@@ -396,12 +418,11 @@ class SignatureScreen(Screen):
             DECLARATION: self.tr("The declaration"),
             PAGES: self.tr("The pages"),
             SIGN: self.tr("Signature"),
-            DONE: self.tr("Signature"),
+            DONE: self.tr("The statement is signed"),
             WAIT: self.tr("Signature"),
         }
         self.title.setText(titles[step])
-        self.readback_button.setVisible(step != DONE)
-        self.cases_button.setVisible(step == DONE)
+        self.readback_button.setVisible(step != DONE)  # signed: the summary's buttons
         self._update()
 
     def _witness_sees(self, text: str) -> None:
@@ -418,6 +439,7 @@ class SignatureScreen(Screen):
     def _update(self) -> None:
         busy = self._busy
         self.sign_button.setEnabled(not self.pad.is_empty() and not busy)
+        self.sign_hint.setVisible(self.pad.is_empty())
         self.clear_button.setEnabled(not busy)
         self.pages_again_button.setEnabled(not busy)
         self.readback_button.setEnabled(not busy)

@@ -56,7 +56,7 @@ class DeclarationView(QScrollArea):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a screen reader reaches it
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        accessible(self.label, self.tr("The declaration the witness signs"))
+        accessible(self.label, self.tr("The declaration above the signature"))
         self.setWidget(self.label)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -122,8 +122,8 @@ class PageConfirm(QWidget):
         layout.addWidget(self.position)
         self.hint = plain_label(
             self.tr(
-                "Show the witness this page. If it is right, they confirm it; if something "
-                "needs correcting, go back to read-back."
+                "Show this page to the person giving the statement. If it is right, they "
+                "confirm it; if something needs correcting, go back to read-back."
             ),
             self,
             name="hint",
@@ -137,7 +137,7 @@ class PageConfirm(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(
             plain_label(
-                self.tr("The organisation asks the witness to initial each page here."),
+                self.tr("The organisation asks for initials on each page, here."),
                 self.initials_box,
                 name="hint",
             )
@@ -146,7 +146,7 @@ class PageConfirm(QWidget):
         self.initials_pad = SignaturePad(self.initials_box)
         self.initials_pad.setAccessibleName(self.tr("Initials pad"))
         self.initials_pad.setAccessibleDescription(
-            self.tr("Initials pad: the witness initials this page with a finger, pen or mouse")
+            self.tr("Initials pad: initial this page here with a finger, pen or mouse")
         )
         self.initials_pad.changed.connect(self._update)
         row.addWidget(self.initials_pad, 1)
@@ -154,7 +154,7 @@ class PageConfirm(QWidget):
         accessible(
             self.clear_initials,
             self.tr("Clear the initials"),
-            self.tr("Empties the box so the witness can initial the page again"),
+            self.tr("Empties the box so the page can be initialled again"),
         )
         self.clear_initials.clicked.connect(self.initials_pad.clear)
         row.addWidget(self.clear_initials, 0, Qt.AlignmentFlag.AlignBottom)
@@ -173,7 +173,7 @@ class PageConfirm(QWidget):
         accessible(
             self.right_button,
             self.tr("This page is right"),
-            self.tr("Records that the witness confirmed this page, then shows the next"),
+            self.tr("Records that this page was confirmed, then shows the next"),
         )
         for button in (self.back_button, self.right_button, self.clear_initials):
             button.setAutoDefault(False)
@@ -281,7 +281,7 @@ class SittingStep(QWidget):
         self.text.setText(
             fill(
                 self.tr(
-                    "Sitting %1 is still open. It ends before the witness signs, because "
+                    "Sitting %1 is still open. It ends before the statement is signed, because "
                     "when it ended is printed on the statement. End it now?"
                 ),
                 str(number),
@@ -311,7 +311,7 @@ class DeclarationStep(QWidget):
         accessible(
             self.show_pages,
             self.tr("Show the pages"),
-            self.tr("Shows the witness the first page of the statement"),
+            self.tr("Shows the first page of the statement"),
         )
         self.show_pages.setAutoDefault(False)
         self.show_pages.clicked.connect(self.pages_requested)
@@ -322,8 +322,8 @@ class DeclarationStep(QWidget):
         self.hint.setText(
             fill(
                 self.tr(
-                    "Read the declaration to the witness. The statement has %1 page(s); they "
-                    "will see each page and confirm it before they sign."
+                    "Read the declaration aloud, or let them read it. The statement has %1 "
+                    "page(s); they will see each page and confirm it before they sign."
                 ),
                 str(pages),
             )

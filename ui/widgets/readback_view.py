@@ -2,15 +2,17 @@
 
 `LargeTextView` is the read-only plain-text view (its size is set by the read-back screen,
 never by Ctrl+wheel on its own); `SecondScreenWindow` is a separate top-level window
-titled "Quietroom" that mirrors the text and size, full-screen on a second monitor when
-there is one; `CorrectionPanel` edits one section at a time and keeps unsaved words per
+titled "Quietroom" that mirrors the text and size, full-screen on a second monitor (only
+when there is one: `second_screen` decides); `FullScreenReadBack` is the same window
+full-screen on the interviewer's own screen, with a Close button, when there is no second
+one; `CorrectionPanel` edits one section at a time and keeps unsaved words per
 section. `compose_statement` builds the text: the survivor's words only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QScreen, QWheelEvent
@@ -109,13 +111,18 @@ class LargeTextView(GuardedPlainTextEdit):
         super().wheelEvent(event)
 
 
-def second_screen(anchor: QWidget) -> QScreen | None:
-    """A screen other than the one the interviewer's window is on, if there is one."""
-    screens = QGuiApplication.screens()
+def second_screen(screens: Sequence[QScreen], here: QScreen | None) -> QScreen | None:
+    """The screen to face the witness: one other than `here` (the interviewer's), or
+    None when there is only one screen (nothing is then opened over the interviewer's
+    controls)."""
     if len(screens) < 2:
         return None
-    here = anchor.screen()
     return next((s for s in screens if s != here), None)
+
+
+def witness_display(anchor: QWidget) -> QScreen | None:
+    """The second screen for `anchor`'s window as connected now, if there is one."""
+    return second_screen(QGuiApplication.screens(), anchor.screen())
 
 
 class SecondScreenWindow(QWidget):
@@ -131,13 +138,13 @@ class SecondScreenWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setWindowTitle("Quietroom")  # never anything else: no case content in titles
-        accessible(self, self.tr("Statement for the witness to read"))
+        accessible(self, self.tr("The statement, to read"))
         self.view = LargeTextView(self)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the interviewer keeps the keyboard
         accessible(
             self.view,
             self.tr("Statement text"),
-            self.tr("The statement in large print for the witness to read"),
+            self.tr("The statement in large print, to read"),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
@@ -152,17 +159,11 @@ class SecondScreenWindow(QWidget):
     def set_point_size(self, points: int) -> None:
         self.view.set_point_size(points)
 
-    def show_for(self, anchor: QWidget) -> None:
-        """Full-screen on a second monitor when there is one, else an ordinary window."""
-        target = second_screen(anchor)
-        if target is not None:
-            self.setScreen(target)
-            self.setGeometry(target.geometry())
-            self.showFullScreen()
-        else:
-            if not self.isVisible():
-                self.resize(900, 700)
-            self.showNormal()
+    def show_on(self, target: QScreen) -> None:
+        """Full-screen on `target` (the second screen, `witness_display`)."""
+        self.setScreen(target)
+        self.setGeometry(target.geometry())
+        self.showFullScreen()
         self.raise_()
 
     def clear(self) -> None:
@@ -188,6 +189,44 @@ class SecondScreenWindow(QWidget):
         super().closeEvent(event)
         self.view.clear()  # a closed window keeps no copy of the statement
         self.closed.emit()
+
+
+class FullScreenReadBack(SecondScreenWindow):
+    """With no second screen: the read-back full-screen on this one, to read together.
+
+    The same window as the second screen's (text and size mirrored, titled "Quietroom",
+    kept from screen capture, emptied when it closes), but it takes the keyboard, so the
+    text scrolls with the arrow keys and Page Down, and it has a Close button; Esc closes
+    it too. The interviewer's screen is underneath, as it was."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.close_button = QPushButton(self.tr("&Close the full-screen read-back"), self)
+        accessible(
+            self.close_button,
+            self.tr("Close the full-screen read-back"),
+            self.tr("Returns to the read-back screen (Esc)"),
+        )
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addLayout(row)
+
+    def show_here(self, anchor: QWidget) -> None:
+        """Full-screen on the screen `anchor`'s window is on, with the keyboard."""
+        here = anchor.screen()
+        self.setScreen(here)
+        self.setGeometry(here.geometry())
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class CorrectionPanel(QWidget):
@@ -223,7 +262,7 @@ class CorrectionPanel(QWidget):
         accessible(
             self.editor,
             self.tr("Corrected text of the section"),
-            self.tr("Change the words as the witness asks, then save the correction"),
+            self.tr("Change the words as they ask, then save the correction"),
         )
         self.editor.textChanged.connect(self._update_buttons)
         layout.addWidget(self.editor, 1)

@@ -52,7 +52,7 @@ class SignaturePad(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAccessibleName(self.tr("Signature pad"))
         self.setAccessibleDescription(
-            self.tr("Signature pad: the witness signs here with a finger, pen or mouse")
+            self.tr("Signature pad: sign here with a finger, pen or mouse")
         )
         self._update_minimum()
 

@@ -189,7 +189,7 @@ class SittingBar(QWidget):
 
     def requester_labels(self) -> dict[str, str]:
         return {
-            "witness": self.tr("Witness"),
+            "witness": self.tr("Survivor"),
             "interviewer": self.tr("Interviewer"),
             "second_interviewer": self.tr("Second interviewer"),
             "intermediary": self.tr("Registered Intermediary"),
@@ -340,7 +340,7 @@ class SittingBar(QWidget):
             "interpreter": self.tr("interpreter"),
             "supporter": self.tr("supporter"),
             "appropriate_adult": self.tr("appropriate adult"),
-            "witness": self.tr("witness"),
+            "witness": self.tr("survivor"),
         }
 
     def _refresh_time(self) -> None:

@@ -52,226 +52,226 @@
 <context>
     <name>CaseListScreen</name>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="57"/>
+        <location filename="../../../ui/screens/cases.py" line="56"/>
         <source>CSA</source>
         <translation type="unfinished">CSA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="58"/>
+        <location filename="../../../ui/screens/cases.py" line="57"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="59"/>
+        <location filename="../../../ui/screens/cases.py" line="58"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="62"/>
+        <location filename="../../../ui/screens/cases.py" line="61"/>
         <source>Draft</source>
         <translation type="unfinished">Drafft</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="63"/>
+        <location filename="../../../ui/screens/cases.py" line="62"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="64"/>
+        <location filename="../../../ui/screens/cases.py" line="63"/>
         <source>Signed</source>
         <translation type="unfinished">Wedi&apos;i lofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="65"/>
+        <location filename="../../../ui/screens/cases.py" line="64"/>
         <source>Exported</source>
         <translation type="unfinished">Wedi&apos;i allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="68"/>
-        <location filename="../../../ui/screens/cases.py" line="112"/>
+        <location filename="../../../ui/screens/cases.py" line="67"/>
+        <location filename="../../../ui/screens/cases.py" line="111"/>
         <source>Cases</source>
         <translation type="unfinished">Achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="70"/>
+        <location filename="../../../ui/screens/cases.py" line="69"/>
         <source>Reference or name</source>
         <translation type="unfinished">Cyfeirnod neu enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="74"/>
+        <location filename="../../../ui/screens/cases.py" line="73"/>
         <source>Search cases</source>
         <translation type="unfinished">Chwilio drwy&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="75"/>
+        <location filename="../../../ui/screens/cases.py" line="74"/>
         <source>Shows the cases whose reference or survivor&apos;s name contains what you type.</source>
         <translation type="unfinished">Yn dangos yr achosion lle mae&apos;r cyfeirnod neu enw&apos;r goroeswr yn cynnwys yr hyn rydych chi&apos;n ei deipio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="77"/>
+        <location filename="../../../ui/screens/cases.py" line="76"/>
         <source>Search</source>
         <translation type="unfinished">Chwilio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="81"/>
-        <location filename="../../../ui/screens/cases.py" line="89"/>
+        <location filename="../../../ui/screens/cases.py" line="80"/>
+        <location filename="../../../ui/screens/cases.py" line="88"/>
         <source>All</source>
         <translation type="unfinished">Pob un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="84"/>
+        <location filename="../../../ui/screens/cases.py" line="83"/>
         <source>Category filter</source>
         <translation type="unfinished">Hidlo yn ôl categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="85"/>
-        <location filename="../../../ui/screens/cases.py" line="101"/>
+        <location filename="../../../ui/screens/cases.py" line="84"/>
+        <location filename="../../../ui/screens/cases.py" line="100"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="92"/>
+        <location filename="../../../ui/screens/cases.py" line="91"/>
         <source>Status filter</source>
         <translation type="unfinished">Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="93"/>
-        <location filename="../../../ui/screens/cases.py" line="102"/>
+        <location filename="../../../ui/screens/cases.py" line="92"/>
+        <location filename="../../../ui/screens/cases.py" line="101"/>
         <source>Status</source>
         <translation type="unfinished">Statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="99"/>
+        <location filename="../../../ui/screens/cases.py" line="98"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="100"/>
+        <location filename="../../../ui/screens/cases.py" line="99"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="103"/>
+        <location filename="../../../ui/screens/cases.py" line="102"/>
         <source>Last updated</source>
         <translation type="unfinished">Diweddarwyd ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="112"/>
+        <location filename="../../../ui/screens/cases.py" line="111"/>
         <source>Press Enter to open the selected case.</source>
         <translation type="unfinished">Pwyswch Enter i agor yr achos a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="119"/>
+        <location filename="../../../ui/screens/cases.py" line="118"/>
         <source>Looking for cases…</source>
         <translation type="unfinished">Yn chwilio am achosion…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="124"/>
+        <location filename="../../../ui/screens/cases.py" line="123"/>
         <source>&amp;New case</source>
         <translation type="unfinished">Achos &amp;newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="126"/>
+        <location filename="../../../ui/screens/cases.py" line="125"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="127"/>
+        <location filename="../../../ui/screens/cases.py" line="126"/>
         <source>&amp;Open</source>
         <translation type="unfinished">&amp;Agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="128"/>
+        <location filename="../../../ui/screens/cases.py" line="127"/>
         <source>Open the selected case</source>
         <translation type="unfinished">Agor yr achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="129"/>
+        <location filename="../../../ui/screens/cases.py" line="128"/>
         <source>Open a &amp;bundle</source>
         <translation type="unfinished">Agor &amp;bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="132"/>
+        <location filename="../../../ui/screens/cases.py" line="131"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="133"/>
+        <location filename="../../../ui/screens/cases.py" line="132"/>
         <source>Check a statement bundle sent to you</source>
         <translation type="unfinished">Gwirio bwndel datganiad a anfonwyd atoch</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="135"/>
+        <location filename="../../../ui/screens/cases.py" line="134"/>
         <source>&amp;Reviews</source>
         <translation type="unfinished">&amp;Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="138"/>
+        <location filename="../../../ui/screens/cases.py" line="137"/>
         <source>Reviews</source>
         <translation type="unfinished">Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="139"/>
+        <location filename="../../../ui/screens/cases.py" line="138"/>
         <source>Statements sent to you for review</source>
         <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="142"/>
+        <location filename="../../../ui/screens/cases.py" line="141"/>
         <source>&amp;Identity</source>
         <translation type="unfinished">&amp;Hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="143"/>
+        <location filename="../../../ui/screens/cases.py" line="142"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="144"/>
+        <location filename="../../../ui/screens/cases.py" line="143"/>
         <source>&amp;Settings</source>
         <translation type="unfinished">&amp;Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="145"/>
+        <location filename="../../../ui/screens/cases.py" line="144"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="146"/>
+        <location filename="../../../ui/screens/cases.py" line="145"/>
         <source>&amp;Lock</source>
         <translation type="unfinished">&amp;Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="149"/>
+        <location filename="../../../ui/screens/cases.py" line="148"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="150"/>
+        <location filename="../../../ui/screens/cases.py" line="149"/>
         <source>Locks the vault and clears the screen (Ctrl+L).</source>
         <translation type="unfinished">Yn cloi&apos;r gladdgell ac yn clirio&apos;r sgrin (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="284"/>
+        <location filename="../../../ui/screens/cases.py" line="283"/>
         <source>Read back and confirmed</source>
         <translation type="unfinished">Wedi&apos;i ddarllen yn ôl a&apos;i gadarnhau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="286"/>
+        <location filename="../../../ui/screens/cases.py" line="285"/>
         <source>Read-back started</source>
         <translation type="unfinished">Wedi dechrau darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="305"/>
+        <location filename="../../../ui/screens/cases.py" line="304"/>
         <source>No cases match. Try another search or filter.</source>
         <translation type="unfinished">Does dim achosion yn cyfateb. Rhowch gynnig ar chwiliad neu hidlydd arall.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="307"/>
+        <location filename="../../../ui/screens/cases.py" line="306"/>
         <source>No cases yet. Start with New case.</source>
         <translation type="unfinished">Does dim achosion eto. Dechreuwch gydag Achos newydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="318"/>
+        <location filename="../../../ui/screens/cases.py" line="317"/>
         <source>The cases could not be loaded just now. %1</source>
         <translation type="unfinished">Doedd dim modd llwytho&apos;r achosion ar hyn o bryd. %1</translation>
     </message>
@@ -441,22 +441,22 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="155"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="153"/>
         <source>Checks</source>
         <translation type="unfinished">Gwiriadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="156"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="154"/>
         <source>Every check made on the bundle, and whether it passed</source>
         <translation type="unfinished">Pob gwiriad a wnaed ar y bwndel, ac a lwyddodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="162"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="160"/>
         <source>Passed: %1</source>
         <translation type="unfinished">Wedi llwyddo: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="162"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="160"/>
         <source>Did not pass: %1</source>
         <translation type="unfinished">Heb lwyddo: %1</translation>
     </message>
@@ -781,207 +781,207 @@
         <translation type="unfinished">dydy &apos;{first}&apos; a &apos;{second}&apos; ddim yn gorgyffwrdd, felly all y ddau ddim bod yn gywir; gwiriwch bob rhan (a&apos;r dyddiad geni, os oes oedran neu flwyddyn ysgol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="167"/>
+        <location filename="../../../ui/core_messages_interview.py" line="172"/>
         <source>the statement has no text yet, so there is nothing to read back</source>
         <translation type="unfinished">does dim testun yn y datganiad eto, felly does dim byd i&apos;w ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="170"/>
+        <location filename="../../../ui/core_messages_interview.py" line="175"/>
         <source>the statement must be read back and confirmed by the witness before it is signed (&apos;statement readback --confirmed&apos;)</source>
         <translation type="unfinished">rhaid darllen y datganiad yn ôl a chael cadarnhad y tyst cyn ei lofnodi (&apos;statement readback --confirmed&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="175"/>
+        <location filename="../../../ui/core_messages_interview.py" line="180"/>
         <source>the witness&apos;s name is needed on the statement before signing (&apos;witness set --name&apos;)</source>
         <translation type="unfinished">mae angen enw&apos;r tyst ar y datganiad cyn ei lofnodi (&apos;witness set --name&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="179"/>
+        <location filename="../../../ui/core_messages_interview.py" line="184"/>
         <source>the statement must say whether the witness is under 18: record their age if under 18, or that they are over 18, before signing (&apos;witness set --age N&apos; or &apos;--age-status over_18&apos;)</source>
         <translation type="unfinished">rhaid i&apos;r datganiad ddweud a yw&apos;r tyst o dan 18: cofnodwch eu hoedran os ydyn nhw o dan 18, neu nodwch eu bod dros 18, cyn ei lofnodi (&apos;witness set --age N&apos; neu &apos;--age-status over_18&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="185"/>
+        <location filename="../../../ui/core_messages_interview.py" line="190"/>
         <source>the age status must be one of: {statuses}</source>
         <translation type="unfinished">rhaid i&apos;r statws oedran fod yn un o&apos;r canlynol: {statuses}</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="188"/>
+        <location filename="../../../ui/core_messages_interview.py" line="193"/>
         <source>this statement is already signed</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi&apos;n barod</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="191"/>
+        <location filename="../../../ui/core_messages_interview.py" line="196"/>
         <source>the signature is empty; ask the witness to sign again</source>
         <translation type="unfinished">mae&apos;r llofnod yn wag; gofynnwch i&apos;r tyst lofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="276"/>
+        <location filename="../../../ui/core_messages_interview.py" line="281"/>
         <source>only a signed statement can be exported; read it back, have it confirmed and signed first</source>
         <translation type="unfinished">dim ond datganiad wedi&apos;i lofnodi y mae modd ei allforio; darllenwch ef yn ôl, a sicrhewch ei fod wedi&apos;i gadarnhau a&apos;i lofnodi yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="286"/>
+        <location filename="../../../ui/core_messages_interview.py" line="291"/>
         <source>this vault has no signing identity yet; import one with &apos;identity import&apos;</source>
         <translation type="unfinished">does dim hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch un gydag &apos;identity import&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="289"/>
+        <location filename="../../../ui/core_messages_interview.py" line="294"/>
         <source>your signing identity cannot be opened in this vault: it was recovered or restored with the organisation&apos;s recovery identity, which never gives access to it; import your identity again (&apos;identity import&apos;) before you sign or export</source>
         <translation type="unfinished">ni ellir agor eich hunaniaeth llofnodi yn y gladdgell hon: cafodd ei hadfer gyda hunaniaeth adfer y sefydliad, nad yw byth yn rhoi mynediad ati; mewnforiwch eich hunaniaeth eto (&apos;identity import&apos;) cyn i chi lofnodi neu allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="295"/>
+        <location filename="../../../ui/core_messages_interview.py" line="300"/>
         <source>your identity has no age identity, so you could not open your own export; import it with &apos;identity import --age-identity FILE&apos;</source>
         <translation type="unfinished">does dim hunaniaeth age yn eich hunaniaeth, felly fyddech chi ddim yn gallu agor eich allforiad eich hun; mewnforiwch hi gydag &apos;identity import --age-identity FILE&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="300"/>
+        <location filename="../../../ui/core_messages_interview.py" line="305"/>
         <source>&apos;{name}&apos; is not a member of the organisation&apos;s trust file</source>
         <translation type="unfinished">dydy &apos;{name}&apos; ddim yn aelod yn ffeil ymddiried y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="303"/>
+        <location filename="../../../ui/core_messages_interview.py" line="308"/>
         <source>a bundle can go to at most {limit} recipients, you included; {count} were chosen, so choose fewer</source>
         <translation type="unfinished">gall bwndel fynd at {limit} o dderbynwyr ar y mwyaf, gan eich cynnwys chi; dewiswyd {count}, felly dewiswch lai</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="308"/>
+        <location filename="../../../ui/core_messages_interview.py" line="313"/>
         <source>import the organisation&apos;s trust file first (&apos;identity import --trust&apos;): only a member with the role &apos;interviewer&apos; may export a statement</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (&apos;identity import --trust&apos;): dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="313"/>
+        <location filename="../../../ui/core_messages_interview.py" line="318"/>
         <source>your certificate is not in the organisation&apos;s trust file; only a member with the role &apos;interviewer&apos; may export a statement</source>
         <translation type="unfinished">dydy eich tystysgrif ddim yn ffeil ymddiried y sefydliad; dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="318"/>
+        <location filename="../../../ui/core_messages_interview.py" line="323"/>
         <source>only a member with the role &apos;interviewer&apos; may export a statement; the organisation&apos;s trust file gives you the role &apos;{role}&apos;</source>
         <translation type="unfinished">dim ond aelod â&apos;r rôl &apos;interviewer&apos; gaiff allforio datganiad; mae ffeil ymddiried y sefydliad yn rhoi&apos;r rôl &apos;{role}&apos; i chi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="323"/>
+        <location filename="../../../ui/core_messages_interview.py" line="328"/>
         <source>the bundle&apos;s {name} would be larger than the {limit} MiB a bundle may hold, so nobody could verify it; nothing was exported</source>
         <translation type="unfinished">byddai {name} y bwndel yn fwy na&apos;r {limit} MiB y caiff bwndel ei ddal, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="329"/>
+        <location filename="../../../ui/core_messages_interview.py" line="334"/>
         <source>the exhibit reference must be the producer&apos;s initials in capitals (1 to 4 letters), &apos;/&apos; and a number from 1 to 999, such as RP/1</source>
         <translation type="unfinished">rhaid i gyfeirnod yr arddangosyn fod yn llythrennau blaen y sawl sy&apos;n ei gyflwyno mewn priflythrennau (1 i 4 llythyren), &apos;/&apos; a rhif o 1 i 999, fel RP/1</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="334"/>
+        <location filename="../../../ui/core_messages_interview.py" line="339"/>
         <source>this statement is signed, so the exhibits it produces can no longer change; exhibits for a further account belong to a further statement (&apos;statement further&apos;)</source>
         <translation type="unfinished">mae&apos;r datganiad hwn wedi&apos;i lofnodi, felly ni all yr arddangosion y mae&apos;n eu cyflwyno newid mwyach; mae arddangosion ar gyfer adroddiad pellach yn perthyn i ddatganiad pellach (&apos;statement further&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="339"/>
+        <location filename="../../../ui/core_messages_interview.py" line="344"/>
         <source>no exhibit of this case has the reference {reference}; see &apos;exhibit list&apos;</source>
         <translation type="unfinished">does dim arddangosyn yn yr achos hwn gyda&apos;r cyfeirnod {reference}; gweler &apos;exhibit list&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="342"/>
+        <location filename="../../../ui/core_messages_interview.py" line="347"/>
         <source>the exhibit {reference} was removed from the register before signing</source>
         <translation type="unfinished">cafodd yr arddangosyn {reference} ei dynnu o&apos;r gofrestr cyn llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="345"/>
+        <location filename="../../../ui/core_messages_interview.py" line="350"/>
         <source>the reference {reference} is already an exhibit of this case; give another</source>
         <translation type="unfinished">mae arddangosyn yn yr achos hwn gyda&apos;r cyfeirnod {reference} yn barod; rhowch gyfeirnod arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="348"/>
+        <location filename="../../../ui/core_messages_interview.py" line="353"/>
         <source>the reference {reference} belonged to an exhibit that was removed, and a reference is never used twice, so that nothing can be mistaken for it; give the next number</source>
         <translation type="unfinished">roedd y cyfeirnod {reference} yn perthyn i arddangosyn a gafodd ei dynnu, a dydy cyfeirnod byth yn cael ei ddefnyddio ddwywaith, fel nad oes modd drysu dim byd ag ef; rhowch y rhif nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="353"/>
+        <location filename="../../../ui/core_messages_interview.py" line="358"/>
         <source>the exhibit&apos;s file is larger than {limit} MiB, the most one exhibit may hold; nothing was added</source>
         <translation type="unfinished">mae ffeil yr arddangosyn yn fwy na {limit} MiB, y mwyaf y caiff un arddangosyn ei ddal; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="358"/>
+        <location filename="../../../ui/core_messages_interview.py" line="363"/>
         <source>the exhibit&apos;s file is empty; nothing was added</source>
         <translation type="unfinished">mae ffeil yr arddangosyn yn wag; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="361"/>
+        <location filename="../../../ui/core_messages_interview.py" line="366"/>
         <source>a statement&apos;s exhibits may bring at most {limit} files into its export; nothing was added</source>
         <translation type="unfinished">gall arddangosion datganiad ddod â {limit} o ffeiliau ar y mwyaf i&apos;w allforiad; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="365"/>
+        <location filename="../../../ui/core_messages_interview.py" line="370"/>
         <source>the exhibits&apos; files together would be larger than {limit} MiB, the most one statement&apos;s export may carry; nothing was added</source>
         <translation type="unfinished">byddai ffeiliau&apos;r arddangosion gyda&apos;i gilydd yn fwy na {limit} MiB, y mwyaf y caiff allforiad un datganiad ei gario; chafodd dim byd ei ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="370"/>
+        <location filename="../../../ui/core_messages_interview.py" line="375"/>
         <source>the file of the exhibit {reference} no longer matches the SHA-256 stored with it; restore the vault from a backup</source>
         <translation type="unfinished">dydy ffeil yr arddangosyn {reference} ddim yn cyfateb mwyach i&apos;r SHA-256 a gafodd ei storio gyda hi; adferwch y gladdgell o gopi wrth gefn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="375"/>
+        <location filename="../../../ui/core_messages_interview.py" line="380"/>
         <source>the bundle would hold {count} files, more than the {limit} a bundle may hold, so nobody could verify it; nothing was exported</source>
         <translation type="unfinished">byddai&apos;r bwndel yn dal {count} o ffeiliau, mwy na&apos;r {limit} y gall bwndel eu dal, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="380"/>
+        <location filename="../../../ui/core_messages_interview.py" line="385"/>
         <source>the bundle would be larger than the {limit} MiB a bundle may be, so nobody could verify it; nothing was exported (its exhibits&apos; files take the most room)</source>
         <translation type="unfinished">byddai&apos;r bwndel yn fwy na&apos;r {limit} MiB a ganiateir i fwndel, felly fyddai neb yn gallu ei wirio; chafodd dim byd ei allforio (ffeiliau ei arddangosion sy&apos;n cymryd y rhan fwyaf o&apos;r lle)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="385"/>
+        <location filename="../../../ui/core_messages_interview.py" line="390"/>
         <source>the folder {path} does not exist</source>
         <translation type="unfinished">dydy&apos;r ffolder {path} ddim yn bodoli</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="388"/>
+        <location filename="../../../ui/core_messages_interview.py" line="393"/>
         <source>the organisation&apos;s trust file expired on {date}; import the current one</source>
         <translation type="unfinished">daeth ffeil ymddiried y sefydliad i ben ar {date}; mewnforiwch yr un gyfredol</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="392"/>
+        <location filename="../../../ui/core_messages_interview.py" line="397"/>
         <source>this vault has no age identity to open bundles with; import it with your identity</source>
         <translation type="unfinished">does dim hunaniaeth age yn y gladdgell hon i agor bwndeli; mewnforiwch hi gyda&apos;ch hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="396"/>
+        <location filename="../../../ui/core_messages_interview.py" line="401"/>
         <source>import the organisation&apos;s trust file first</source>
         <translation type="unfinished">mewnforiwch ffeil ymddiried y sefydliad yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="399"/>
+        <location filename="../../../ui/core_messages_interview.py" line="404"/>
         <source>this is not a Quietroom bundle (it is not an age-encrypted file)</source>
         <translation type="unfinished">nid bwndel Quietroom yw hwn (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="402"/>
+        <location filename="../../../ui/core_messages_interview.py" line="407"/>
         <source>you are not a recipient of this bundle</source>
         <translation type="unfinished">dydych chi ddim yn un o dderbynwyr y bwndel hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="405"/>
+        <location filename="../../../ui/core_messages_interview.py" line="410"/>
         <source>the bundle is damaged or has been altered: it does not decrypt</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i ddifrodi neu wedi&apos;i newid: does dim modd ei ddadgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="408"/>
+        <location filename="../../../ui/core_messages_interview.py" line="413"/>
         <source>the bundle is encrypted to more than {limit} recipients, more than any Quietroom bundle; it was not opened</source>
         <translation type="unfinished">mae&apos;r bwndel wedi&apos;i amgryptio i fwy na {limit} o dderbynwyr, mwy nag unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="413"/>
+        <location filename="../../../ui/core_messages_interview.py" line="418"/>
         <source>the bundle&apos;s encryption header is larger than {limit} KiB, larger than any Quietroom bundle&apos;s; it was not opened</source>
         <translation type="unfinished">mae pennyn amgryptio&apos;r bwndel yn fwy na {limit} KiB, yn fwy nag un unrhyw fwndel Quietroom; chafodd e ddim ei agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="418"/>
+        <location filename="../../../ui/core_messages_interview.py" line="423"/>
         <source>the bundle was signed by a member with the role {role}; only an interviewer may author a statement</source>
         <translation type="unfinished">cafodd y bwndel ei lofnodi gan aelod â&apos;r rôl {role}; dim ond cyfwelydd gaiff fod yn awdur datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="423"/>
+        <location filename="../../../ui/core_messages_interview.py" line="428"/>
         <source>cannot read {path}: {reason}</source>
         <translation type="unfinished">does dim modd darllen {path}: {reason}</translation>
     </message>
@@ -1316,47 +1316,47 @@
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="233"/>
+        <location filename="../../../ui/core_messages_interview.py" line="238"/>
         <source>sitting {number} is still {state}: end the sitting first (&apos;sitting end&apos;), or let signing end it (&apos;statement sign --end-sitting&apos;)</source>
         <translation type="unfinished">mae sesiwn {number} yn dal heb ddod i ben ({state}): dewch â&apos;r sesiwn i ben yn gyntaf (&apos;sitting end&apos;), neu gadewch i&apos;r llofnodi ddod â hi i ben (&apos;statement sign --end-sitting&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="238"/>
+        <location filename="../../../ui/core_messages_interview.py" line="243"/>
         <source>this statement is in Welsh, and the organisation has not yet approved a Welsh s.9 declaration, so it cannot be signed; the organisation sets it with &apos;org policy --welsh-declaration-file&apos;, then this vault takes the new trust file</source>
         <translation type="unfinished">mae&apos;r datganiad hwn yn Gymraeg, a dydy&apos;r sefydliad ddim wedi cymeradwyo datganiad a.9 Cymraeg eto, felly ni ellir ei lofnodi; mae&apos;r sefydliad yn ei osod gydag &apos;org policy --welsh-declaration-file&apos;, yna mae&apos;r gladdgell hon yn cymryd y ffeil ymddiriedaeth newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="244"/>
+        <location filename="../../../ui/core_messages_interview.py" line="249"/>
         <source>the organisation&apos;s Welsh s.9 declaration must hold &apos;{placeholder}&apos; exactly once, where the page count goes, so it cannot be signed with yet; ask the organisation to correct it</source>
         <translation type="unfinished">rhaid i ddatganiad a.9 Cymraeg y sefydliad gynnwys &apos;{placeholder}&apos; unwaith yn union, lle mae nifer y tudalennau&apos;n mynd, felly ni ellir llofnodi ag ef eto; gofynnwch i&apos;r sefydliad ei gywiro</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="250"/>
+        <location filename="../../../ui/core_messages_interview.py" line="255"/>
         <source>the statement is signed, so the witness&apos;s signature for the consents can no longer change; start a further statement first</source>
         <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi, felly ni all llofnod y tyst ar gyfer y cydsyniadau newid mwyach; dechreuwch ddatganiad pellach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="255"/>
+        <location filename="../../../ui/core_messages_interview.py" line="260"/>
         <source>the statement is signed, so the language it is written in can no longer change; start a further statement first</source>
         <translation type="unfinished">mae&apos;r datganiad wedi&apos;i lofnodi, felly ni all yr iaith y mae wedi&apos;i ysgrifennu ynddi newid mwyach; dechreuwch ddatganiad pellach yn gyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="260"/>
+        <location filename="../../../ui/core_messages_interview.py" line="265"/>
         <source>a hint&apos;s rule is named by its id: 1 to 64 of a-z, 0-9, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;</source>
         <translation type="unfinished">mae rheol awgrym yn cael ei henwi wrth ei dynodwr: 1 i 64 o a-z, 0-9, &apos;_&apos;, &apos;.&apos; a &apos;-&apos;</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="265"/>
+        <location filename="../../../ui/core_messages_interview.py" line="270"/>
         <source>sitting {number} is still open on the signed statement; end it first (&apos;sitting end&apos;), so the record says when it ended</source>
         <translation type="unfinished">mae sesiwn {number} yn dal ar agor ar y datganiad wedi&apos;i lofnodi; dewch â hi i ben yn gyntaf (&apos;sitting end&apos;), fel bod y cofnod yn dweud pryd y daeth i ben</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="270"/>
+        <location filename="../../../ui/core_messages_interview.py" line="275"/>
         <source>the s.9 declaration the witness signed is no longer the organisation&apos;s approved wording, so the statement cannot be printed as signed; ask the organisation, or take a further statement</source>
         <translation type="unfinished">nid y datganiad a.9 a lofnododd y tyst yw geiriad cymeradwy&apos;r sefydliad mwyach, felly ni ellir argraffu&apos;r datganiad fel y&apos;i llofnodwyd; gofynnwch i&apos;r sefydliad, neu cymerwch ddatganiad pellach</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="195"/>
+        <location filename="../../../ui/core_messages_interview.py" line="200"/>
         <source>the witness has not confirmed the statement&apos;s pages: show them each page on screen (&apos;statement pages&apos;, then &apos;statement confirm-page&apos; for each), or give --pages-confirmed if they confirmed each page on screen</source>
         <translation type="unfinished">dydy&apos;r tyst ddim wedi cadarnhau tudalennau&apos;r datganiad: dangoswch bob tudalen iddyn nhw ar y sgrin (&apos;statement pages&apos;, yna &apos;statement confirm-page&apos; ar gyfer pob un), neu rhowch --pages-confirmed os ydyn nhw wedi cadarnhau pob tudalen ar y sgrin</translation>
     </message>
@@ -1371,42 +1371,42 @@
         <translation type="unfinished">ni atebodd {label} o fewn {seconds} eiliad (efallai ei fod wedi&apos;i gloi ac yn aros am gyfrinair); datglowch eich cylch allweddi (mewngofnodwch eto) a rhowch gynnig arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="201"/>
+        <location filename="../../../ui/core_messages_interview.py" line="206"/>
         <source>the witness has confirmed {confirmed} of the statement&apos;s {pages} pages; each page must be shown and confirmed before they sign</source>
         <translation type="unfinished">mae&apos;r tyst wedi cadarnhau {confirmed} o {pages} tudalen y datganiad; rhaid dangos a chadarnhau pob tudalen cyn iddyn nhw lofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="206"/>
+        <location filename="../../../ui/core_messages_interview.py" line="211"/>
         <source>the statement&apos;s pages are not the pages the witness confirmed (a correction, a changed detail, or a new day: the date beside the signature is the day they confirm the pages, so they sign the same day); nothing was signed: show them the pages again</source>
         <translation type="unfinished">nid tudalennau&apos;r datganiad yw&apos;r tudalennau a gadarnhaodd y tyst (cywiriad, manylyn wedi newid, neu ddiwrnod newydd: y dyddiad wrth y llofnod yw&apos;r diwrnod maen nhw&apos;n cadarnhau&apos;r tudalennau, felly maen nhw&apos;n llofnodi ar yr un diwrnod); ni lofnodwyd dim: dangoswch y tudalennau iddyn nhw eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="212"/>
+        <location filename="../../../ui/core_messages_interview.py" line="217"/>
         <source>the organisation asks the witness to initial each page they confirm; nothing was recorded for page {page}: ask them to initial it</source>
         <translation type="unfinished">mae&apos;r sefydliad yn gofyn i&apos;r tyst roi eu llythrennau blaen ar bob tudalen maen nhw&apos;n ei chadarnhau; ni chofnodwyd dim ar gyfer tudalen {page}: gofynnwch iddyn nhw roi eu llythrennau blaen arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="217"/>
+        <location filename="../../../ui/core_messages_interview.py" line="222"/>
         <source>the initials are empty; ask the witness to initial again</source>
         <translation type="unfinished">mae&apos;r llythrennau blaen yn wag; gofynnwch i&apos;r tyst eu rhoi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="220"/>
+        <location filename="../../../ui/core_messages_interview.py" line="225"/>
         <source>the initials are not valid</source>
         <translation type="unfinished">dydy&apos;r llythrennau blaen ddim yn ddilys</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="223"/>
+        <location filename="../../../ui/core_messages_interview.py" line="228"/>
         <source>the witness confirms the pages after confirming the read-back (&apos;statement readback --confirmed&apos;)</source>
         <translation type="unfinished">mae&apos;r tyst yn cadarnhau&apos;r tudalennau ar ôl cadarnhau&apos;r darllen yn ôl (&apos;statement readback --confirmed&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="228"/>
+        <location filename="../../../ui/core_messages_interview.py" line="233"/>
         <source>end the sitting before the witness confirms the pages: when it ended is printed on the statement (&apos;sitting end&apos;)</source>
         <translation type="unfinished">gorffennwch y sesiwn cyn i&apos;r tyst gadarnhau&apos;r tudalennau: mae pryd y daeth i ben wedi&apos;i argraffu ar y datganiad (&apos;sitting end&apos;)</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages_interview.py" line="280"/>
+        <location filename="../../../ui/core_messages_interview.py" line="285"/>
         <source>the statement&apos;s pages as they would be exported are not the pages the witness confirmed before signing (the organisation&apos;s marking or name, or the statement taker&apos;s name, may have changed since), so nothing was exported</source>
         <translation type="unfinished">nid tudalennau&apos;r datganiad fel y bydden nhw&apos;n cael eu hallforio yw&apos;r tudalennau a gadarnhaodd y tyst cyn llofnodi (efallai fod marc neu enw&apos;r sefydliad, neu enw&apos;r sawl a gymerodd y datganiad, wedi newid ers hynny), felly ni allforiwyd dim</translation>
     </message>
@@ -1579,58 +1579,58 @@
 <context>
     <name>CorrectionPanel</name>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="212"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="251"/>
         <source>Sec&amp;tion</source>
         <translation type="unfinished">&amp;Adran</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="215"/>
-        <location filename="../../../ui/widgets/readback_view.py" line="216"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="254"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="255"/>
         <source>Section to correct</source>
         <translation type="unfinished">Yr adran i&apos;w chywiro</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="225"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="264"/>
         <source>Corrected text of the section</source>
         <translation type="unfinished">Testun yr adran wedi&apos;i gywiro</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="226"/>
-        <source>Change the words as the witness asks, then save the correction</source>
-        <translation type="unfinished">Newidiwch y geiriau fel mae&apos;r tyst yn gofyn, yna cadwch y cywiriad</translation>
+        <location filename="../../../ui/widgets/readback_view.py" line="265"/>
+        <source>Change the words as they ask, then save the correction</source>
+        <translation type="unfinished">Newidiwch y geiriau fel maen nhw&apos;n gofyn, yna cadwch y cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="231"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="270"/>
         <source>Sa&amp;ve the correction</source>
         <translation type="unfinished">&amp;Cadw&apos;r cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="234"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="273"/>
         <source>Save the correction</source>
         <translation type="unfinished">Cadw&apos;r cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="235"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="274"/>
         <source>Saves this section; it is recorded as a read-back correction</source>
         <translation type="unfinished">Yn cadw&apos;r adran hon; caiff ei chofnodi fel cywiriad wrth ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="237"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="276"/>
         <source>&amp;Undo changes</source>
         <translation type="unfinished">&amp;Dadwneud y newidiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="239"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="278"/>
         <source>Undo changes</source>
         <translation type="unfinished">Dadwneud y newidiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="239"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="278"/>
         <source>Puts back the section&apos;s saved text</source>
         <translation type="unfinished">Yn adfer y testun a gadwyd ar gyfer yr adran</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="265"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="304"/>
         <source>%1 (corrected)</source>
         <translation type="unfinished">%1 (wedi&apos;i chywiro)</translation>
     </message>
@@ -1638,117 +1638,117 @@
 <context>
     <name>DecisionCard</name>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="127"/>
+        <location filename="../../../ui/screens/decisions.py" line="125"/>
         <source>Approved and countersigned</source>
         <translation type="unfinished">Wedi&apos;i gymeradwyo a&apos;i gydlofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="129"/>
+        <location filename="../../../ui/screens/decisions.py" line="127"/>
         <source>Returned with comments</source>
         <translation type="unfinished">Wedi&apos;i ddychwelyd gyda sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="141"/>
+        <location filename="../../../ui/screens/decisions.py" line="139"/>
         <source>Kept in the vault, with the supervisor&apos;s signature added</source>
         <translation type="unfinished">Yn cael ei gadw yn y gladdgell, gyda llofnod y goruchwyliwr wedi&apos;i ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="143"/>
+        <location filename="../../../ui/screens/decisions.py" line="141"/>
         <source>None: a returned statement is not countersigned</source>
         <translation type="unfinished">Dim: does dim cydlofnod ar ddatganiad sydd wedi&apos;i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="145"/>
+        <location filename="../../../ui/screens/decisions.py" line="143"/>
         <source>Not kept</source>
         <translation type="unfinished">Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="147"/>
+        <location filename="../../../ui/screens/decisions.py" line="145"/>
         <source>No comments.</source>
         <translation type="unfinished">Dim sylwadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="148"/>
+        <location filename="../../../ui/screens/decisions.py" line="146"/>
         <source>Reviewer</source>
         <translation type="unfinished">Adolygydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="149"/>
+        <location filename="../../../ui/screens/decisions.py" line="147"/>
         <source>Decided</source>
         <translation type="unfinished">Penderfynwyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="150"/>
+        <location filename="../../../ui/screens/decisions.py" line="148"/>
         <source>Countersigned statement</source>
         <translation type="unfinished">Datganiad wedi&apos;i gydlofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="151"/>
+        <location filename="../../../ui/screens/decisions.py" line="149"/>
         <source>Comments</source>
         <translation type="unfinished">Sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="156"/>
+        <location filename="../../../ui/screens/decisions.py" line="154"/>
         <source>The signed statement stays exactly as it is. When you and the survivor are ready, what the supervisor asks for can be taken as a further statement.</source>
         <translation type="unfinished">Mae&apos;r datganiad sydd wedi&apos;i lofnodi yn aros yn union fel y mae. Pan fyddwch chi a&apos;r goroeswr yn barod, mae modd cymryd yr hyn mae&apos;r goruchwyliwr yn gofyn amdano fel datganiad pellach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="165"/>
+        <location filename="../../../ui/screens/decisions.py" line="163"/>
         <source>Checklist answers</source>
         <translation type="unfinished">Atebion y rhestr wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="169"/>
+        <location filename="../../../ui/screens/decisions.py" line="167"/>
         <source>Decision: {verdict}</source>
         <translation type="unfinished">Penderfyniad: {verdict}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="170"/>
+        <location filename="../../../ui/screens/decisions.py" line="168"/>
         <source>By {name}, {when}</source>
         <translation type="unfinished">Gan {name}, {when}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="188"/>
+        <location filename="../../../ui/screens/decisions.py" line="186"/>
         <source>Checklist</source>
         <translation type="unfinished">Rhestr wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="189"/>
+        <location filename="../../../ui/screens/decisions.py" line="187"/>
         <source>Checklist: {answered} of {total} items answered</source>
         <translation type="unfinished">Rhestr wirio: {answered} o {total} eitem wedi&apos;u hateb</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="195"/>
+        <location filename="../../../ui/screens/decisions.py" line="193"/>
         <source>Met</source>
         <translation type="unfinished">Wedi&apos;i fodloni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="196"/>
+        <location filename="../../../ui/screens/decisions.py" line="194"/>
         <source>Not met</source>
         <translation type="unfinished">Heb ei fodloni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="197"/>
+        <location filename="../../../ui/screens/decisions.py" line="195"/>
         <source>Not applicable</source>
         <translation type="unfinished">Amherthnasol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="202"/>
+        <location filename="../../../ui/screens/decisions.py" line="200"/>
         <source>No checklist answers were given.</source>
         <translation type="unfinished">Chafodd dim atebion eu rhoi i&apos;r rhestr wirio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="217"/>
+        <location filename="../../../ui/screens/decisions.py" line="215"/>
         <source>{number}. {answer}: {text}</source>
         <translation type="unfinished">{number}. {answer}: {text}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="219"/>
+        <location filename="../../../ui/screens/decisions.py" line="217"/>
         <source>{answer}: {text}</source>
         <translation type="unfinished">{answer}: {text}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="223"/>
+        <location filename="../../../ui/screens/decisions.py" line="221"/>
         <source>    Comment: {comment}</source>
         <translation type="unfinished">    Sylw: {comment}</translation>
     </message>
@@ -1756,93 +1756,93 @@
 <context>
     <name>DecisionsScreen</name>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="235"/>
+        <location filename="../../../ui/screens/decisions.py" line="233"/>
         <source>Supervisor decisions</source>
         <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="239"/>
+        <location filename="../../../ui/screens/decisions.py" line="237"/>
         <source>A supervisor&apos;s decision on an exported statement arrives as a decision file (.qrr). Import it here, or drop the file on this window; it is checked before it is kept.</source>
         <translation type="unfinished">Mae penderfyniad goruchwyliwr ar ddatganiad a allforiwyd yn cyrraedd fel ffeil penderfyniad (.qrr). Mewnforiwch hi yma, neu gollyngwch y ffeil ar y ffenestr hon; caiff ei gwirio cyn ei chadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="247"/>
+        <location filename="../../../ui/screens/decisions.py" line="245"/>
         <source>&amp;Import a decision…</source>
         <translation type="unfinished">&amp;Mewnforio penderfyniad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="251"/>
-        <location filename="../../../ui/screens/decisions.py" line="390"/>
+        <location filename="../../../ui/screens/decisions.py" line="249"/>
+        <location filename="../../../ui/screens/decisions.py" line="388"/>
         <source>Import a decision</source>
         <translation type="unfinished">Mewnforio penderfyniad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="252"/>
+        <location filename="../../../ui/screens/decisions.py" line="250"/>
         <source>Choose a decision file (.qrr) to check and keep with its case</source>
         <translation type="unfinished">Dewiswch ffeil penderfyniad (.qrr) i&apos;w gwirio a&apos;i chadw gyda&apos;i hachos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="261"/>
+        <location filename="../../../ui/screens/decisions.py" line="259"/>
         <source>Working</source>
         <translation type="unfinished">Wrthi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="287"/>
+        <location filename="../../../ui/screens/decisions.py" line="285"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="288"/>
+        <location filename="../../../ui/screens/decisions.py" line="286"/>
         <source>Back to the case</source>
         <translation type="unfinished">Yn ôl i&apos;r achos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="334"/>
+        <location filename="../../../ui/screens/decisions.py" line="332"/>
         <source>Open a case first to see its decisions.</source>
         <translation type="unfinished">Agorwch achos yn gyntaf i weld ei benderfyniadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="374"/>
+        <location filename="../../../ui/screens/decisions.py" line="372"/>
         <source>No supervisor&apos;s decision on this case yet. When one arrives, import it here.</source>
         <translation type="unfinished">Does dim penderfyniad gan oruchwyliwr ar yr achos hwn eto. Pan fydd un yn cyrraedd, mewnforiwch ef yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="382"/>
+        <location filename="../../../ui/screens/decisions.py" line="380"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="392"/>
+        <location filename="../../../ui/screens/decisions.py" line="390"/>
         <source>Quietroom decision (*.qrr)</source>
         <translation type="unfinished">Penderfyniad Quietroom (*.qrr)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="402"/>
+        <location filename="../../../ui/screens/decisions.py" line="400"/>
         <source>Checking the decision file…</source>
         <translation type="unfinished">Yn gwirio&apos;r ffeil penderfyniad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="418"/>
+        <location filename="../../../ui/screens/decisions.py" line="416"/>
         <source>This decision was already imported; nothing was changed.</source>
         <translation type="unfinished">Cafodd y penderfyniad hwn ei fewnforio&apos;n barod; does dim byd wedi newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="422"/>
+        <location filename="../../../ui/screens/decisions.py" line="420"/>
         <source>The decision was checked and kept. It is about case {reference}: the supervisor approved the statement. It is shown below.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw. Mae&apos;n ymwneud ag achos {reference}: cymeradwyodd y goruchwyliwr y datganiad. Mae i&apos;w weld isod.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="427"/>
+        <location filename="../../../ui/screens/decisions.py" line="425"/>
         <source>The decision was checked and kept. It is about case {reference}: the supervisor returned the statement with comments. It is shown below.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw. Mae&apos;n ymwneud ag achos {reference}: dychwelodd y goruchwyliwr y datganiad gyda sylwadau. Mae i&apos;w weld isod.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="433"/>
+        <location filename="../../../ui/screens/decisions.py" line="431"/>
         <source>The decision was checked and kept: the supervisor approved the statement.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw: cymeradwyodd y goruchwyliwr y datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="437"/>
+        <location filename="../../../ui/screens/decisions.py" line="435"/>
         <source>The decision was checked and kept: the supervisor returned the statement with comments.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw: dychwelodd y goruchwyliwr y datganiad gyda sylwadau.</translation>
     </message>
@@ -1861,21 +1861,21 @@
     </message>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="314"/>
-        <source>Shows the witness the first page of the statement</source>
-        <translation type="unfinished">Yn dangos tudalen gyntaf y datganiad i&apos;r tyst</translation>
+        <source>Shows the first page of the statement</source>
+        <translation type="unfinished">Yn dangos tudalen gyntaf y datganiad</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="325"/>
-        <source>Read the declaration to the witness. The statement has %1 page(s); they will see each page and confirm it before they sign.</source>
-        <translation type="unfinished">Darllenwch y datganiad i&apos;r tyst. Mae gan y datganiad %1 tudalen; byddan nhw&apos;n gweld pob tudalen ac yn ei chadarnhau cyn llofnodi.</translation>
+        <source>Read the declaration aloud, or let them read it. The statement has %1 page(s); they will see each page and confirm it before they sign.</source>
+        <translation type="unfinished">Darllenwch y datganiad yn uchel, neu gadewch iddyn nhw ei ddarllen. Mae gan y datganiad %1 tudalen; byddan nhw&apos;n gweld pob tudalen ac yn ei chadarnhau cyn llofnodi.</translation>
     </message>
 </context>
 <context>
     <name>DeclarationView</name>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="59"/>
-        <source>The declaration the witness signs</source>
-        <translation type="unfinished">Y datganiad y mae&apos;r tyst yn ei lofnodi</translation>
+        <source>The declaration above the signature</source>
+        <translation type="unfinished">Y datganiad uwchben y llofnod</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2253,24 @@
         <location filename="../../../ui/screens/new_case_steps.py" line="137"/>
         <source>From %1 to %2</source>
         <translation type="unfinished">O %1 i %2</translation>
+    </message>
+</context>
+<context>
+    <name>FullScreenReadBack</name>
+    <message>
+        <location filename="../../../ui/widgets/readback_view.py" line="206"/>
+        <source>&amp;Close the full-screen read-back</source>
+        <translation type="unfinished">&amp;Cau&apos;r darllen yn ôl ar sgrin lawn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/readback_view.py" line="209"/>
+        <source>Close the full-screen read-back</source>
+        <translation type="unfinished">Cau&apos;r darllen yn ôl ar sgrin lawn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/readback_view.py" line="210"/>
+        <source>Returns to the read-back screen (Esc)</source>
+        <translation type="unfinished">Yn mynd yn ôl i&apos;r sgrin darllen yn ôl (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2996,24 +3014,9 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PageConfirm</name>
     <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="125"/>
-        <source>Show the witness this page. If it is right, they confirm it; if something needs correcting, go back to read-back.</source>
-        <translation type="unfinished">Dangoswch y dudalen hon i&apos;r tyst. Os yw&apos;n gywir, maen nhw&apos;n ei chadarnhau; os oes angen cywiro rhywbeth, ewch yn ôl i ddarllen yn ôl.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="140"/>
-        <source>The organisation asks the witness to initial each page here.</source>
-        <translation type="unfinished">Mae&apos;r sefydliad yn gofyn i&apos;r tyst roi eu llythrennau blaen yma ar bob tudalen.</translation>
-    </message>
-    <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="147"/>
         <source>Initials pad</source>
         <translation type="unfinished">Pad llythrennau blaen</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/widgets/page_confirm.py" line="149"/>
-        <source>Initials pad: the witness initials this page with a finger, pen or mouse</source>
-        <translation type="unfinished">Pad llythrennau blaen: mae&apos;r tyst yn rhoi eu llythrennau blaen ar y dudalen hon gyda bys, pin neu lygoden</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="153"/>
@@ -3026,9 +3029,24 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Clirio&apos;r llythrennau blaen</translation>
     </message>
     <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="125"/>
+        <source>Show this page to the person giving the statement. If it is right, they confirm it; if something needs correcting, go back to read-back.</source>
+        <translation type="unfinished">Dangoswch y dudalen hon i&apos;r person sy&apos;n rhoi&apos;r datganiad. Os yw&apos;n gywir, maen nhw&apos;n ei chadarnhau; os oes angen cywiro rhywbeth, ewch yn ôl i&apos;r darllen yn ôl.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="140"/>
+        <source>The organisation asks for initials on each page, here.</source>
+        <translation type="unfinished">Mae&apos;r sefydliad yn gofyn am lythrennau blaen ar bob tudalen, yma.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/page_confirm.py" line="149"/>
+        <source>Initials pad: initial this page here with a finger, pen or mouse</source>
+        <translation type="unfinished">Pad llythrennau blaen: rhowch eich llythrennau blaen ar y dudalen hon yma gyda bys, pen neu lygoden</translation>
+    </message>
+    <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="157"/>
-        <source>Empties the box so the witness can initial the page again</source>
-        <translation type="unfinished">Yn gwagio&apos;r blwch fel y gall y tyst roi eu llythrennau blaen ar y dudalen eto</translation>
+        <source>Empties the box so the page can be initialled again</source>
+        <translation type="unfinished">Yn gwagio&apos;r blwch er mwyn rhoi llythrennau blaen ar y dudalen eto</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="165"/>
@@ -3057,8 +3075,8 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="176"/>
-        <source>Records that the witness confirmed this page, then shows the next</source>
-        <translation type="unfinished">Yn cofnodi bod y tyst wedi cadarnhau&apos;r dudalen hon, yna&apos;n dangos yr un nesaf</translation>
+        <source>Records that this page was confirmed, then shows the next</source>
+        <translation type="unfinished">Yn cofnodi bod y dudalen hon wedi&apos;i chadarnhau, yna&apos;n dangos yr un nesaf</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="236"/>
@@ -3255,11 +3273,6 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Ar gais:</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="138"/>
-        <source>&amp;Witness</source>
-        <translation type="unfinished">&amp;Tyst</translation>
-    </message>
-    <message>
         <location filename="../../../ui/screens/pause.py" line="139"/>
         <source>&amp;Interviewer</source>
         <translation type="unfinished">&amp;Cyfwelydd</translation>
@@ -3328,6 +3341,11 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <location filename="../../../ui/screens/pause.py" line="72"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pause.py" line="138"/>
+        <source>&amp;Person giving the statement</source>
+        <translation type="unfinished">&amp;Person sy&apos;n rhoi&apos;r datganiad</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/pause.py" line="188"/>
@@ -3644,183 +3662,203 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>ReadBackScreen</name>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="111"/>
+        <location filename="../../../ui/screens/readback.py" line="119"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="115"/>
-        <source>Read the statement to the witness, or let them read it. Any change they ask for is saved as a correction made during read-back.</source>
-        <translation type="unfinished">Darllenwch y datganiad i&apos;r tyst, neu gadewch iddyn nhw ei ddarllen. Caiff unrhyw newid maen nhw&apos;n gofyn amdano ei gadw fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/readback.py" line="124"/>
+        <location filename="../../../ui/screens/readback.py" line="132"/>
         <source>A−</source>
         <translation type="unfinished">A−</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="127"/>
+        <location filename="../../../ui/screens/readback.py" line="135"/>
         <source>Smaller text</source>
         <translation type="unfinished">Testun llai</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="128"/>
+        <location filename="../../../ui/screens/readback.py" line="136"/>
         <source>Makes the statement text smaller (Ctrl+minus)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn llai (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="130"/>
+        <location filename="../../../ui/screens/readback.py" line="138"/>
         <source>A+</source>
         <translation type="unfinished">A+</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="133"/>
+        <location filename="../../../ui/screens/readback.py" line="141"/>
         <source>Larger text</source>
         <translation type="unfinished">Testun mwy</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="134"/>
+        <location filename="../../../ui/screens/readback.py" line="142"/>
         <source>Makes the statement text larger (Ctrl+equals)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn fwy (Ctrl+equals)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="157"/>
+        <location filename="../../../ui/screens/readback.py" line="169"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="158"/>
-        <source>The witness&apos;s statement in large print, read-only</source>
-        <translation type="unfinished">Datganiad y tyst mewn print bras, i&apos;w ddarllen yn unig</translation>
+        <location filename="../../../ui/screens/readback.py" line="123"/>
+        <source>Read the statement aloud to the person giving it, or let them read it. Any change they ask for is saved as a correction made during read-back.</source>
+        <translation type="unfinished">Darllenwch y datganiad yn uchel i&apos;r person sy&apos;n ei roi, neu gadewch iddyn nhw ei ddarllen. Caiff unrhyw newid maen nhw&apos;n gofyn amdano ei gadw fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="164"/>
-        <location filename="../../../ui/screens/readback.py" line="171"/>
+        <location filename="../../../ui/screens/readback.py" line="170"/>
+        <source>The statement in large print, read-only</source>
+        <translation type="unfinished">Y datganiad mewn print bras, i&apos;w ddarllen yn unig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/readback.py" line="176"/>
+        <location filename="../../../ui/screens/readback.py" line="183"/>
         <source>Corrections made during read-back</source>
         <translation type="unfinished">Cywiriadau a wnaed wrth ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="172"/>
+        <location filename="../../../ui/screens/readback.py" line="184"/>
         <source>Each section corrected during read-back, with the time</source>
         <translation type="unfinished">Pob adran a gywirwyd wrth ddarllen yn ôl, gyda&apos;r amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="174"/>
+        <location filename="../../../ui/screens/readback.py" line="186"/>
         <source>No corrections so far.</source>
         <translation type="unfinished">Dim cywiriadau hyd yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="181"/>
+        <location filename="../../../ui/screens/readback.py" line="193"/>
         <source>Make a &amp;correction</source>
         <translation type="unfinished">&amp;Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="184"/>
+        <location filename="../../../ui/screens/readback.py" line="196"/>
         <source>Make a correction</source>
         <translation type="unfinished">Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="185"/>
+        <location filename="../../../ui/screens/readback.py" line="197"/>
         <source>Shows an editor for one section of the statement</source>
         <translation type="unfinished">Yn dangos golygydd ar gyfer un adran o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="197"/>
+        <location filename="../../../ui/screens/readback.py" line="209"/>
         <source>&amp;Back to the interview</source>
         <translation type="unfinished">&amp;Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="198"/>
+        <location filename="../../../ui/screens/readback.py" line="210"/>
         <source>Back to the interview</source>
         <translation type="unfinished">Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="199"/>
-        <source>The witness con&amp;firms the statement is correct</source>
-        <translation type="unfinished">Mae&apos;r &amp;tyst yn cadarnhau bod y datganiad yn gywir</translation>
+        <location filename="../../../ui/screens/readback.py" line="211"/>
+        <source>Con&amp;firm the statement is correct</source>
+        <translation type="unfinished">Cadarnhau bod y datganiad yn &amp;gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="203"/>
-        <source>The witness confirms the statement is correct</source>
-        <translation type="unfinished">Mae&apos;r tyst yn cadarnhau bod y datganiad yn gywir</translation>
+        <location filename="../../../ui/screens/readback.py" line="215"/>
+        <source>Confirm the statement is correct</source>
+        <translation type="unfinished">Cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="204"/>
+        <location filename="../../../ui/screens/readback.py" line="417"/>
+        <source>A correction has not been saved yet. Save it or undo it, then ask them to confirm.</source>
+        <translation type="unfinished">Mae cywiriad heb ei gadw eto. Cadwch y cywiriad neu ei ddadwneud, yna gofynnwch iddyn nhw gadarnhau.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/readback.py" line="216"/>
         <source>Records the confirmation and goes on to the signature</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad ac yn symud ymlaen at y llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="256"/>
+        <location filename="../../../ui/screens/readback.py" line="268"/>
         <source>Loading the statement…</source>
         <translation type="unfinished">Yn llwytho&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="295"/>
+        <location filename="../../../ui/screens/readback.py" line="307"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="317"/>
+        <location filename="../../../ui/screens/readback.py" line="329"/>
         <source>(Corrected during read-back)</source>
         <translation type="unfinished">(Wedi&apos;i chywiro wrth ddarllen yn ôl)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="330"/>
+        <location filename="../../../ui/screens/readback.py" line="341"/>
         <source>%1, corrected at %2</source>
         <translation type="unfinished">%1, wedi&apos;i chywiro am %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="343"/>
+        <location filename="../../../ui/screens/readback.py" line="353"/>
         <source>Text size: %1 pt</source>
         <translation type="unfinished">Maint y testun: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="376"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="47"/>
+        <source>No second screen is connected.</source>
+        <translation type="unfinished">Does dim ail sgrin wedi&apos;i chysylltu.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/readback_displays.py" line="141"/>
+        <source>Read back full screen on this &amp;screen</source>
+        <translation type="unfinished">Darllen yn ôl ar sgrin lawn ar y &amp;sgrin hon</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/readback_displays.py" line="145"/>
+        <source>Read back full screen on this screen</source>
+        <translation type="unfinished">Darllen yn ôl ar sgrin lawn ar y sgrin hon</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/readback_displays.py" line="146"/>
+        <source>No second screen is connected: shows the statement in large print over the whole of this screen; Esc or Close returns</source>
+        <translation type="unfinished">Does dim ail sgrin wedi&apos;i chysylltu: yn dangos y datganiad mewn print bras dros y sgrin hon i gyd; mae Esc neu Cau yn mynd yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/readback_displays.py" line="153"/>
         <source>Close the second &amp;screen</source>
         <translation type="unfinished">Cau&apos;r ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="379"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="156"/>
         <source>Close the second screen</source>
         <translation type="unfinished">Cau&apos;r ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="380"/>
-        <source>Closes the window showing the statement to the witness</source>
-        <translation type="unfinished">Yn cau&apos;r ffenestr sy&apos;n dangos y datganiad i&apos;r tyst</translation>
+        <location filename="../../../ui/widgets/readback_displays.py" line="157"/>
+        <source>Closes the statement on the second screen</source>
+        <translation type="unfinished">Yn cau&apos;r datganiad ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="383"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="164"/>
+        <source>Shows the same large text full-screen on the second screen</source>
+        <translation type="unfinished">Yn dangos yr un testun mawr ar sgrin lawn ar yr ail sgrin</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/readback_displays.py" line="160"/>
         <source>Show on second &amp;screen</source>
         <translation type="unfinished">Dangos ar yr ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="386"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="163"/>
         <source>Show on second screen</source>
         <translation type="unfinished">Dangos ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="388"/>
-        <source>Opens a window with the same large text for the witness, full-screen on a second monitor if there is one</source>
-        <translation type="unfinished">Yn agor ffenestr gyda&apos;r un testun mawr i&apos;r tyst, ar sgrin lawn ar ail fonitor os oes un</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/readback.py" line="425"/>
+        <location filename="../../../ui/screens/readback.py" line="397"/>
         <source>The correction is saved. It is recorded as a correction made during read-back.</source>
         <translation type="unfinished">Mae&apos;r cywiriad wedi&apos;i gadw. Caiff ei gofnodi fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="431"/>
+        <location filename="../../../ui/screens/readback.py" line="403"/>
         <source>Saving the correction…</source>
         <translation type="unfinished">Yn cadw&apos;r cywiriad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="445"/>
-        <source>A correction has not been saved yet. Save it or undo it, then ask the witness to confirm.</source>
-        <translation type="unfinished">Mae cywiriad heb ei gadw eto. Cadwch y cywiriad neu ei ddadwneud, yna gofynnwch i&apos;r tyst gadarnhau.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/readback.py" line="452"/>
+        <location filename="../../../ui/screens/readback.py" line="424"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad…</translation>
     </message>
@@ -4156,134 +4194,134 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewInboxScreen</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="196"/>
-        <location filename="../../../ui/screens/review_inbox.py" line="222"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="194"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="220"/>
         <source>Reviews</source>
         <translation type="unfinished">Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="199"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="197"/>
         <source>Statements sent to you for review. A bundle is checked when you open it: only one that passes every check is kept here.</source>
         <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu. Caiff bwndel ei wirio pan fyddwch chi&apos;n ei agor: dim ond un sy&apos;n llwyddo ym mhob gwiriad sy&apos;n cael ei gadw yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="208"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="206"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="209"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="207"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="210"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="208"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="211"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="209"/>
         <source>Received</source>
         <translation type="unfinished">Derbyniwyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="212"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="210"/>
         <source>State</source>
         <translation type="unfinished">Cyflwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="222"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="220"/>
         <source>Press Enter to read the selected review.</source>
         <translation type="unfinished">Pwyswch Enter i ddarllen yr adolygiad a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="230"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="228"/>
         <source>No reviews yet. Open a bundle for review, or drop a .qrb file on this screen.</source>
         <translation type="unfinished">Dim adolygiadau eto. Agorwch fwndel i&apos;w adolygu, neu gollyngwch ffeil .qrb ar y sgrin hon.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="239"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="237"/>
         <source>Checking the bundle</source>
         <translation type="unfinished">Yn gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="248"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="246"/>
         <source>The checks made on the bundle</source>
         <translation type="unfinished">Y gwiriadau a wnaed ar y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="251"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="249"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="252"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="250"/>
         <source>Dismiss the checks</source>
         <translation type="unfinished">Cau&apos;r gwiriadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="259"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="257"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="258"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="261"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="259"/>
         <source>&amp;Read</source>
         <translation type="unfinished">&amp;Darllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="262"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
         <source>Read the selected review</source>
         <translation type="unfinished">Darllen yr adolygiad a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="263"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="261"/>
         <source>Open a &amp;bundle for review…</source>
         <translation type="unfinished">Agor &amp;bwndel i&apos;w adolygu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="267"/>
-        <location filename="../../../ui/screens/review_inbox.py" line="381"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="265"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="379"/>
         <source>Open a bundle for review</source>
         <translation type="unfinished">Agor bwndel i&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="268"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="266"/>
         <source>Checks a bundle sent to you and, if it passes, keeps it for review</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch ac, os yw&apos;n llwyddo, yn ei gadw i&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="355"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="353"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="383"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="381"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="396"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="394"/>
         <source>Checking the bundle… this takes a few seconds.</source>
         <translation type="unfinished">Yn gwirio&apos;r bwndel… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="417"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="415"/>
         <source>This bundle did not pass its checks (%1), so nothing of it was kept. Do not rely on it: ask the sender to export it to you again.</source>
         <translation type="unfinished">Wnaeth y bwndel hwn ddim llwyddo yn ei wiriadau (%1), felly chafodd dim ohono ei gadw. Peidiwch â dibynnu arno: gofynnwch i&apos;r anfonwr ei allforio atoch eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="427"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="425"/>
         <source>The bundle passed every check and is now in your reviews. It is selected.</source>
         <translation type="unfinished">Llwyddodd y bwndel ym mhob gwiriad ac mae bellach yn eich adolygiadau. Mae wedi&apos;i ddewis.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="429"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="427"/>
         <source>This bundle is already in your reviews. It is selected.</source>
         <translation type="unfinished">Mae&apos;r bwndel hwn yn eich adolygiadau yn barod. Mae wedi&apos;i ddewis.</translation>
     </message>
@@ -4351,16 +4389,6 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">C&amp;yfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="207"/>
-        <source>The survivor&apos;s restricted details</source>
-        <translation type="unfinished">Manylion cyfyngedig y goroeswr</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/review_reading.py" line="245"/>
-        <source>The survivor&apos;s restricted details (address, contact, needs) are kept apart from the statement. Show them only when you need them: each time they are shown, it is recorded in this review&apos;s record.</source>
-        <translation type="unfinished">Mae manylion cyfyngedig y goroeswr (cyfeiriad, cysylltu, anghenion) yn cael eu cadw ar wahân i&apos;r datganiad. Dangoswch nhw dim ond pan fydd eu hangen arnoch chi: bob tro y cânt eu dangos, caiff hynny ei gofnodi yng nghofnod yr adolygiad hwn.</translation>
-    </message>
-    <message>
         <location filename="../../../ui/screens/review_reading.py" line="252"/>
         <source>S&amp;how restricted details</source>
         <translation type="unfinished">&amp;Dangos manylion cyfyngedig</translation>
@@ -4371,9 +4399,19 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Dangos manylion cyfyngedig</translation>
     </message>
     <message>
+        <location filename="../../../ui/screens/review_reading.py" line="207"/>
+        <source>The witness&apos;s restricted details</source>
+        <translation type="unfinished">Manylion cyfyngedig y tyst</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_reading.py" line="245"/>
+        <source>The witness&apos;s restricted details (address, contact, needs) are kept apart from the statement. Show them only when you need them: each time they are shown, it is recorded in this review&apos;s record.</source>
+        <translation type="unfinished">Caiff manylion cyfyngedig y tyst (cyfeiriad, cyswllt, anghenion) eu cadw ar wahân i&apos;r datganiad. Dangoswch nhw dim ond pan fydd eu hangen arnoch chi: bob tro y cân nhw eu dangos, caiff hynny ei gofnodi yng nghofnod yr adolygiad hwn.</translation>
+    </message>
+    <message>
         <location filename="../../../ui/screens/review_reading.py" line="256"/>
-        <source>Shows the survivor&apos;s restricted details; this is recorded</source>
-        <translation type="unfinished">Yn dangos manylion cyfyngedig y goroeswr; caiff hyn ei gofnodi</translation>
+        <source>Shows the witness&apos;s restricted details; this is recorded</source>
+        <translation type="unfinished">Yn dangos manylion cyfyngedig y tyst; caiff hyn ei gofnodi</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/review_reading.py" line="258"/>
@@ -4424,112 +4462,112 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewRecord</name>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="45"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="46"/>
         <source>under 1 min</source>
         <translation type="unfinished">llai nag 1 mun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="47"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="48"/>
         <source>0 min</source>
         <translation type="unfinished">0 mun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="51"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="52"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished">%1 awr %2 mun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="52"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="53"/>
         <source>%1 min</source>
         <translation type="unfinished">%1 mun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="57"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="58"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="58"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="59"/>
         <source>second interviewer</source>
         <translation type="unfinished">ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="59"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="60"/>
         <source>interpreter</source>
         <translation type="unfinished">cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="60"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="61"/>
         <source>supporter</source>
         <translation type="unfinished">cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="61"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="62"/>
         <source>witness</source>
         <translation type="unfinished">tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="62"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="63"/>
         <source>appropriate adult</source>
         <translation type="unfinished">oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="63"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="64"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="64"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="65"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="71"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="72"/>
         <source>child sexual abuse (non-recent)</source>
         <translation type="unfinished">cam-drin plant yn rhywiol (nad yw&apos;n ddiweddar)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="72"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="73"/>
         <source>abuse of position for a sexual purpose</source>
         <translation type="unfinished">camddefnyddio swydd at ddiben rhywiol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="73"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="74"/>
         <source>general statement</source>
         <translation type="unfinished">datganiad cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="80"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="81"/>
         <source>an image (PNG)</source>
         <translation type="unfinished">delwedd (PNG)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="81"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="82"/>
         <source>an image (JPEG)</source>
         <translation type="unfinished">delwedd (JPEG)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="82"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="83"/>
         <source>a drawing (SVG)</source>
         <translation type="unfinished">llun (SVG)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="83"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="84"/>
         <source>drawn on screen</source>
         <translation type="unfinished">wedi&apos;i dynnu ar y sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="154"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="155"/>
         <source>From %1, not ended</source>
         <translation type="unfinished">O %1, heb ddod i ben</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="156"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="157"/>
         <source>From %1 to %2</source>
         <translation type="unfinished">O %1 i %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="225"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="226"/>
         <source>Timeline, in the witness&apos;s words</source>
         <translation type="unfinished">Llinell amser, yng ngeiriau&apos;r tyst</translation>
     </message>
@@ -4539,171 +4577,171 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Mae&apos;r amseroedd yng nghylchfa amser y cyfrifiadur hwn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="93"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="94"/>
         <source>The statement</source>
         <translation type="unfinished">Y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="96"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="97"/>
         <source>Statement number: %1</source>
         <translation type="unfinished">Rhif y datganiad: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="101"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="102"/>
         <source>Read back and confirmed: %1</source>
         <translation type="unfinished">Wedi&apos;i ddarllen yn ôl a&apos;i gadarnhau: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="106"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="107"/>
         <source>Signed: %1</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="109"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="110"/>
         <source>Read to the witness by: %1</source>
         <translation type="unfinished">Wedi&apos;i ddarllen i&apos;r tyst gan: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="113"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="114"/>
         <source>The witness read the statement themselves.</source>
         <translation type="unfinished">Darllenodd y tyst y datganiad eu hunain.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="118"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="119"/>
         <source>Signature: %1</source>
         <translation type="unfinished">Llofnod: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="126"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="127"/>
         <source>Overall</source>
         <translation type="unfinished">At ei gilydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="127"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="128"/>
         <source>Sittings: %1</source>
         <translation type="unfinished">Sesiynau: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="129"/>
-        <location filename="../../../ui/screens/review_record_rows.py" line="170"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="130"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="171"/>
         <source>Active time: %1</source>
         <translation type="unfinished">Amser ar waith: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="134"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="135"/>
         <source>Pauses: %1, of which the witness asked for %2</source>
         <translation type="unfinished">Seibiau: %1, a gofynnodd y tyst am %2 ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="140"/>
-        <location filename="../../../ui/screens/review_record_rows.py" line="173"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="141"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="174"/>
         <source>Interruptions: %1</source>
         <translation type="unfinished">Ymyriadau: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="147"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="148"/>
         <source>from %1, %2</source>
         <translation type="unfinished">o %1, %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="149"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="150"/>
         <source>from %1 to %2</source>
         <translation type="unfinished">o %1 i %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="162"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="163"/>
         <source>Sitting %1, at %2</source>
         <translation type="unfinished">Sesiwn %1, yn %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="164"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="165"/>
         <source>Sitting %1</source>
         <translation type="unfinished">Sesiwn %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="208"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="209"/>
         <source>not ended</source>
         <translation type="unfinished">heb ddod i ben</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="176"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="177"/>
         <source>Present: nobody was recorded.</source>
         <translation type="unfinished">Yn bresennol: chafodd neb ei gofnodi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="179"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="180"/>
         <source>Pauses: none.</source>
         <translation type="unfinished">Seibiau: dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="186"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="187"/>
         <source>Present: %1, %2</source>
         <translation type="unfinished">Yn bresennol: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="191"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="192"/>
         <source>%1, language %2</source>
         <translation type="unfinished">%1, iaith %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="193"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="194"/>
         <source>%1 (outside the evidential chain)</source>
         <translation type="unfinished">%1 (y tu allan i&apos;r gadwyn dystiolaeth)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="200"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="201"/>
         <source>recorded by Quietroom itself</source>
         <translation type="unfinished">wedi&apos;i gofnodi gan Quietroom ei hun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="202"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="203"/>
         <source>who asked was not recorded</source>
         <translation type="unfinished">ni chofnodwyd pwy ofynnodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="205"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="206"/>
         <source>asked for by the %1</source>
         <translation type="unfinished">ar gais %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="210"/>
-        <location filename="../../../ui/screens/review_record_rows.py" line="241"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="211"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="242"/>
         <location filename="../../../ui/screens/review_record_rows.py" line="374"/>
         <source>%1 (%2)</source>
         <translation type="unfinished">%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="212"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="213"/>
         <source>no reason given</source>
         <translation type="unfinished">ni roddwyd rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="217"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="218"/>
         <source>Interruption %1: %2, %3. Reason: %4</source>
         <translation type="unfinished">Ymyriad %1: %2, %3. Rheswm: %4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="219"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="220"/>
         <source>Pause %1: %2, %3. Reason: %4</source>
         <translation type="unfinished">Saib %1: %2, %3. Rheswm: %4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="227"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="228"/>
         <source>No events were recorded.</source>
         <translation type="unfinished">Chafodd dim digwyddiadau eu cofnodi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="235"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="236"/>
         <source>between %1 and %2</source>
         <translation type="unfinished">rhwng %1 a %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="238"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="239"/>
         <source>uncertain</source>
         <translation type="unfinished">ansicr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_record_rows.py" line="243"/>
+        <location filename="../../../ui/screens/review_record_rows.py" line="244"/>
         <source>%1: %2</source>
         <translation type="unfinished">%1: %2</translation>
     </message>
@@ -4899,97 +4937,97 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="92"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="90"/>
         <source>CSA</source>
         <translation type="unfinished">CSA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="93"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="91"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="94"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="92"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="101"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="99"/>
         <source>To review</source>
         <translation type="unfinished">I&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="102"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="100"/>
         <source>Approved</source>
         <translation type="unfinished">Wedi&apos;i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="103"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="101"/>
         <source>Returned</source>
         <translation type="unfinished">Wedi&apos;i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="111"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="109"/>
         <source>The file</source>
         <translation type="unfinished">Y ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="112"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="110"/>
         <source>Opening it with your key</source>
         <translation type="unfinished">Ei agor â&apos;ch allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="113"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="111"/>
         <source>Everything expected is inside</source>
         <translation type="unfinished">Mae popeth disgwyliedig y tu mewn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="114"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="112"/>
         <source>The list of its contents</source>
         <translation type="unfinished">Y rhestr o&apos;i gynnwys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="115"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="113"/>
         <source>The author&apos;s signature on the bundle</source>
         <translation type="unfinished">Llofnod yr awdur ar y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="118"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="116"/>
         <source>The author is an interviewer</source>
         <translation type="unfinished">Mae&apos;r awdur yn gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="119"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="117"/>
         <source>Nothing was altered</source>
         <translation type="unfinished">Does dim byd wedi&apos;i newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="120"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="118"/>
         <source>It was sent to you</source>
         <translation type="unfinished">Cafodd ei anfon atoch chi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="121"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="119"/>
         <source>The signature on the statement</source>
         <translation type="unfinished">Y llofnod ar y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="124"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="122"/>
         <source>The record of the interview</source>
         <translation type="unfinished">Cofnod y cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="125"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="123"/>
         <source>The restricted details, kept apart</source>
         <translation type="unfinished">Y manylion cyfyngedig, wedi&apos;u cadw ar wahân</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="128"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="126"/>
         <source>The audit log is unbroken</source>
         <translation type="unfinished">Mae&apos;r log archwilio yn gyfan</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="129"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="127"/>
         <source>The organisation&apos;s trust file</source>
         <translation type="unfinished">Ffeil ymddiried y sefydliad</translation>
     </message>
@@ -4997,19 +5035,19 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SecondScreenWindow</name>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="134"/>
-        <source>Statement for the witness to read</source>
-        <translation type="unfinished">Datganiad i&apos;r tyst ei ddarllen</translation>
+        <location filename="../../../ui/widgets/readback_view.py" line="141"/>
+        <source>The statement, to read</source>
+        <translation type="unfinished">Y datganiad, i&apos;w ddarllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="139"/>
+        <location filename="../../../ui/widgets/readback_view.py" line="146"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_view.py" line="140"/>
-        <source>The statement in large print for the witness to read</source>
-        <translation type="unfinished">Y datganiad mewn print bras i&apos;r tyst ei ddarllen</translation>
+        <location filename="../../../ui/widgets/readback_view.py" line="147"/>
+        <source>The statement in large print, to read</source>
+        <translation type="unfinished">Y datganiad mewn print bras, i&apos;w ddarllen</translation>
     </message>
 </context>
 <context>
@@ -5353,102 +5391,102 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="28"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="37"/>
         <source>Timeline and notes</source>
         <translation type="unfinished">Llinell amser a nodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="36"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="49"/>
         <source>Timeline events</source>
         <translation type="unfinished">Digwyddiadau&apos;r llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="37"/>
-        <source>Events in date order, in the witness&apos;s own words</source>
-        <translation type="unfinished">Digwyddiadau yn nhrefn dyddiad, yng ngeiriau&apos;r tyst ei hun</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="41"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="54"/>
         <source>e.g. summer 1987, aged about 12</source>
         <translation type="unfinished">e.e. haf 1987, tua 12 oed</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="42"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="55"/>
         <source>When</source>
         <translation type="unfinished">Pryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="42"/>
-        <source>In the witness&apos;s words</source>
-        <translation type="unfinished">Yng ngeiriau&apos;r tyst</translation>
+        <location filename="../../../ui/widgets/side_panel.py" line="50"/>
+        <source>Events in date order, in the survivor&apos;s own words</source>
+        <translation type="unfinished">Digwyddiadau yn nhrefn dyddiad, yng ngeiriau&apos;r goroeswr ei hun</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="44"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="55"/>
+        <source>In the survivor&apos;s words</source>
+        <translation type="unfinished">Yng ngeiriau&apos;r goroeswr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/side_panel.py" line="57"/>
         <source>What happened</source>
         <translation type="unfinished">Beth ddigwyddodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="45"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="58"/>
         <source>&amp;When</source>
         <translation type="unfinished">&amp;Pryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="46"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="59"/>
         <source>Wh&amp;at</source>
         <translation type="unfinished">&amp;Beth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="47"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="60"/>
         <source>Add to &amp;timeline</source>
         <translation type="unfinished">Ychwanegu at y &amp;llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="48"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="61"/>
         <source>Add to timeline</source>
         <translation type="unfinished">Ychwanegu at y llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="57"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="70"/>
         <source>Timeline</source>
         <translation type="unfinished">Llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="63"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="76"/>
         <source>Notes for you only. They never enter the statement.</source>
         <translation type="unfinished">Nodiadau i chi yn unig. Dydyn nhw byth yn mynd i mewn i&apos;r datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="68"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="81"/>
         <source>Interviewer notes</source>
         <translation type="unfinished">Nodiadau&apos;r cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="71"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="84"/>
         <source>New note</source>
         <translation type="unfinished">Nodyn newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="71"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="84"/>
         <source>Never part of the statement</source>
         <translation type="unfinished">Byth yn rhan o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="72"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="85"/>
         <source>Add &amp;note</source>
         <translation type="unfinished">Ychwanegu &amp;nodyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="73"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="86"/>
         <source>Add note</source>
         <translation type="unfinished">Ychwanegu nodyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="77"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="90"/>
         <source>Notes</source>
         <translation type="unfinished">Nodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="93"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="106"/>
         <source> (uncertain)</source>
         <translation type="unfinished"> (ansicr)</translation>
     </message>
@@ -5462,8 +5500,8 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     </message>
     <message>
         <location filename="../../../ui/widgets/signature_pad.py" line="55"/>
-        <source>Signature pad: the witness signs here with a finger, pen or mouse</source>
-        <translation type="unfinished">Pad llofnod: mae&apos;r tyst yn llofnodi yma gyda bys, pen neu lygoden</translation>
+        <source>Signature pad: sign here with a finger, pen or mouse</source>
+        <translation type="unfinished">Pad llofnod: llofnodwch yma gyda bys, pen neu lygoden</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/signature_pad.py" line="220"/>
@@ -5474,144 +5512,183 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SignatureScreen</name>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="69"/>
-        <location filename="../../../ui/screens/signature.py" line="398"/>
-        <location filename="../../../ui/screens/signature.py" line="399"/>
-        <location filename="../../../ui/screens/signature.py" line="400"/>
+        <location filename="../../../ui/screens/signature.py" line="73"/>
+        <location filename="../../../ui/screens/signature.py" line="420"/>
+        <location filename="../../../ui/screens/signature.py" line="422"/>
         <source>Signature</source>
         <translation type="unfinished">Llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="129"/>
-        <source>Ask the witness to sign in the box. They can clear it and sign again.</source>
-        <translation type="unfinished">Gofynnwch i&apos;r tyst lofnodi yn y blwch. Gallan nhw ei glirio a llofnodi eto.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/signature.py" line="138"/>
+        <location filename="../../../ui/screens/signature.py" line="143"/>
         <source>&amp;Clear</source>
         <translation type="unfinished">&amp;Clirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="141"/>
+        <location filename="../../../ui/screens/signature.py" line="146"/>
         <source>Clear the signature</source>
         <translation type="unfinished">Clirio&apos;r llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="142"/>
-        <source>Empties the box so the witness can sign again</source>
-        <translation type="unfinished">Yn gwagio&apos;r blwch er mwyn i&apos;r tyst allu llofnodi eto</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/signature.py" line="150"/>
+        <location filename="../../../ui/screens/signature.py" line="155"/>
         <source>&amp;Sign the statement</source>
         <translation type="unfinished">&amp;Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="154"/>
+        <location filename="../../../ui/screens/signature.py" line="159"/>
         <source>Sign the statement</source>
         <translation type="unfinished">Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="155"/>
+        <location filename="../../../ui/screens/signature.py" line="160"/>
         <source>Stores the signature; the statement&apos;s text can then no longer change</source>
         <translation type="unfinished">Yn cadw&apos;r llofnod; wedyn ni all testun y datganiad newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="105"/>
+        <location filename="../../../ui/widgets/signed_summary.py" line="36"/>
+        <source>Case reference</source>
+        <translation type="unfinished">Cyfeirnod yr achos</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/signed_summary.py" line="37"/>
+        <source>Signed</source>
+        <translation type="unfinished">Wedi&apos;i lofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/signed_summary.py" line="38"/>
+        <source>Pages</source>
+        <translation type="unfinished">Tudalennau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/signed_summary.py" line="41"/>
+        <source>Its text can no longer change. Export it next, for review.</source>
+        <translation type="unfinished">All ei destun ddim newid mwyach. Allforiwch ef nesaf, i&apos;w adolygu.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/signed_summary.py" line="49"/>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished">A&amp;llforio…</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/signed_summary.py" line="53"/>
+        <source>Export</source>
+        <translation type="unfinished">Allforio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/signed_summary.py" line="54"/>
+        <source>Export the signed statement as an encrypted bundle</source>
+        <translation type="unfinished">Allforio&apos;r datganiad wedi&apos;i lofnodi fel bwndel wedi&apos;i amgryptio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/signed_summary.py" line="56"/>
         <source>&amp;Back to cases</source>
         <translation type="unfinished">&amp;Yn ôl i&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="106"/>
+        <location filename="../../../ui/widgets/signed_summary.py" line="57"/>
         <source>Back to cases</source>
         <translation type="unfinished">Yn ôl i&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="349"/>
+        <location filename="../../../ui/screens/signature.py" line="362"/>
         <source>Signing the statement…</source>
         <translation type="unfinished">Yn llofnodi&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="229"/>
+        <location filename="../../../ui/screens/signature.py" line="242"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="363"/>
-        <source>The statement is signed. Its text can no longer change.</source>
-        <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi. Ni all ei destun newid mwyach.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/signature.py" line="96"/>
+        <location filename="../../../ui/screens/signature.py" line="105"/>
         <source>Back to &amp;read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r &amp;darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="99"/>
+        <location filename="../../../ui/screens/signature.py" line="108"/>
         <source>Back to read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="101"/>
-        <source>Leaves without signing, for example to make another correction or if the witness does not want to sign; the box is emptied</source>
-        <translation type="unfinished">Gadael heb lofnodi, er enghraifft i wneud cywiriad arall neu os nad yw&apos;r tyst am lofnodi; caiff y blwch ei wagio</translation>
+        <location filename="../../../ui/screens/signature.py" line="110"/>
+        <source>Leaves without signing, for example to make another correction or if they do not want to sign; the box is emptied</source>
+        <translation type="unfinished">Gadael heb lofnodi, er enghraifft i wneud cywiriad arall neu os nad ydyn nhw am lofnodi; caiff y blwch ei wagio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="144"/>
+        <location filename="../../../ui/screens/signature.py" line="134"/>
+        <source>Sign in the box. It can be cleared and signed again.</source>
+        <translation type="unfinished">Llofnodwch yn y blwch. Mae modd ei glirio a llofnodi eto.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="147"/>
+        <source>Empties the box so it can be signed again</source>
+        <translation type="unfinished">Yn gwagio&apos;r blwch er mwyn llofnodi eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="149"/>
         <source>Show the pages a&amp;gain</source>
         <translation type="unfinished">Dangos y tudalennau e&amp;to</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="147"/>
+        <location filename="../../../ui/screens/signature.py" line="152"/>
         <source>Show the pages again</source>
         <translation type="unfinished">Dangos y tudalennau eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="148"/>
+        <location filename="../../../ui/screens/signature.py" line="153"/>
         <source>Prepares the pages afresh and shows the declaration and each page again</source>
         <translation type="unfinished">Yn paratoi&apos;r tudalennau o&apos;r newydd ac yn dangos y datganiad a phob tudalen eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="174"/>
-        <location filename="../../../ui/screens/signature.py" line="244"/>
-        <location filename="../../../ui/screens/signature.py" line="281"/>
+        <location filename="../../../ui/screens/signature.py" line="172"/>
+        <source>Sign in the box above first.</source>
+        <translation type="unfinished">Llofnodwch yn y blwch uchod yn gyntaf.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="186"/>
+        <location filename="../../../ui/screens/signature.py" line="257"/>
+        <location filename="../../../ui/screens/signature.py" line="294"/>
         <source>Preparing…</source>
         <translation type="unfinished">Wrthi&apos;n paratoi…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="258"/>
+        <location filename="../../../ui/screens/signature.py" line="271"/>
         <source>Ending the sitting…</source>
         <translation type="unfinished">Wrthi&apos;n gorffen y sesiwn…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="269"/>
+        <location filename="../../../ui/screens/signature.py" line="282"/>
         <source>Preparing the pages…</source>
         <translation type="unfinished">Wrthi&apos;n paratoi&apos;r tudalennau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="307"/>
+        <location filename="../../../ui/screens/signature.py" line="320"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished">Tudalen %1 o %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="324"/>
+        <location filename="../../../ui/screens/signature.py" line="337"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Wrthi&apos;n cofnodi&apos;r cadarnhad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="395"/>
+        <location filename="../../../ui/screens/signature.py" line="417"/>
         <source>Before signing</source>
         <translation type="unfinished">Cyn llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="396"/>
+        <location filename="../../../ui/screens/signature.py" line="418"/>
         <source>The declaration</source>
         <translation type="unfinished">Y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="397"/>
+        <location filename="../../../ui/screens/signature.py" line="419"/>
         <source>The pages</source>
         <translation type="unfinished">Y tudalennau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/signature.py" line="421"/>
+        <source>The statement is signed</source>
+        <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi</translation>
     </message>
 </context>
 <context>
@@ -5677,6 +5754,11 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Yn gorffen y sesiwn hon</translation>
     </message>
     <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="192"/>
+        <source>Survivor</source>
+        <translation type="unfinished">Goroeswr</translation>
+    </message>
+    <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="313"/>
         <source>The statement is signed: no more sittings</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi: dim mwy o sesiynau</translation>
@@ -5712,6 +5794,11 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">ail gyfwelydd</translation>
     </message>
     <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="343"/>
+        <source>survivor</source>
+        <translation type="unfinished">goroeswr</translation>
+    </message>
+    <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="195"/>
         <location filename="../../../ui/widgets/sitting_bar.py" line="338"/>
         <source>Registered Intermediary</source>
@@ -5736,11 +5823,6 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <location filename="../../../ui/widgets/sitting_bar.py" line="342"/>
         <source>appropriate adult</source>
         <translation type="unfinished">oedolyn priodol</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="343"/>
-        <source>witness</source>
-        <translation type="unfinished">tyst</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="353"/>
@@ -5801,11 +5883,6 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <location filename="../../../ui/widgets/sitting_bar.py" line="163"/>
         <source>Save the change to the last pause</source>
         <translation type="unfinished">Cadw&apos;r newid i&apos;r saib diwethaf</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="192"/>
-        <source>Witness</source>
-        <translation type="unfinished">Tyst</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="193"/>
@@ -5907,8 +5984,8 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     </message>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="284"/>
-        <source>Sitting %1 is still open. It ends before the witness signs, because when it ended is printed on the statement. End it now?</source>
-        <translation type="unfinished">Mae sesiwn %1 yn dal ar agor. Mae&apos;n dod i ben cyn i&apos;r tyst lofnodi, oherwydd bod pryd y daeth i ben wedi&apos;i argraffu ar y datganiad. Ei gorffen nawr?</translation>
+        <source>Sitting %1 is still open. It ends before the statement is signed, because when it ended is printed on the statement. End it now?</source>
+        <translation type="unfinished">Mae sesiwn %1 yn dal ar agor. Mae&apos;n dod i ben cyn i&apos;r datganiad gael ei lofnodi, oherwydd caiff yr amser y daeth i ben ei argraffu ar y datganiad. Ei gorffen nawr?</translation>
     </message>
 </context>
 <context>
@@ -6114,159 +6191,174 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>WorkspaceScreen</name>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="88"/>
+        <location filename="../../../ui/screens/workspace.py" line="92"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="89"/>
+        <location filename="../../../ui/screens/workspace.py" line="93"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="91"/>
+        <location filename="../../../ui/screens/workspace.py" line="95"/>
         <source>Read-&amp;back</source>
         <translation type="unfinished">Da&amp;rllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="94"/>
+        <location filename="../../../ui/screens/workspace.py" line="98"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="95"/>
-        <source>Show the statement text in large print for the witness</source>
-        <translation type="unfinished">Dangos testun y datganiad mewn print bras i&apos;r tyst</translation>
+        <location filename="../../../ui/screens/workspace.py" line="99"/>
+        <source>Show the statement text in large print for the survivor</source>
+        <translation type="unfinished">Dangos testun y datganiad mewn print bras i&apos;r goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="97"/>
+        <location filename="../../../ui/screens/workspace.py" line="101"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished">A&amp;llforio…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="100"/>
+        <location filename="../../../ui/screens/workspace.py" line="104"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="101"/>
+        <location filename="../../../ui/screens/workspace.py" line="105"/>
         <source>Export the signed statement as an encrypted bundle</source>
         <translation type="unfinished">Allforio&apos;r datganiad wedi&apos;i lofnodi fel bwndel wedi&apos;i amgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="105"/>
+        <location filename="../../../ui/screens/workspace.py" line="109"/>
         <source>Decisi&amp;ons…</source>
         <translation type="unfinished">Pend&amp;erfyniadau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="108"/>
+        <location filename="../../../ui/screens/workspace.py" line="112"/>
         <source>Supervisor decisions</source>
         <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="109"/>
+        <location filename="../../../ui/screens/workspace.py" line="113"/>
         <source>See and import the supervisors&apos; decisions on this statement</source>
         <translation type="unfinished">Gweld a mewnforio penderfyniadau&apos;r goruchwylwyr ar y datganiad hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="114"/>
+        <location filename="../../../ui/screens/workspace.py" line="118"/>
         <source>&amp;Further statement…</source>
         <translation type="unfinished">Datganiad pellac&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="117"/>
+        <location filename="../../../ui/screens/workspace.py" line="121"/>
         <source>Further statement</source>
         <translation type="unfinished">Datganiad pellach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="118"/>
-        <source>Start a further statement from this witness; the signed one stays as it is</source>
-        <translation type="unfinished">Dechrau datganiad pellach gan y tyst hwn; mae&apos;r un a lofnodwyd yn aros fel y mae</translation>
+        <location filename="../../../ui/screens/workspace.py" line="122"/>
+        <source>Start a further statement from the survivor; the signed one stays as it is</source>
+        <translation type="unfinished">Dechrau datganiad pellach gan y goroeswr; mae&apos;r un sydd wedi&apos;i lofnodi yn aros fel y mae</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="136"/>
+        <location filename="../../../ui/screens/workspace.py" line="183"/>
+        <source>The survivor&apos;s own words for this section; saved as you type</source>
+        <translation type="unfinished">Geiriau&apos;r goroeswr ei hun ar gyfer yr adran hon; caiff eu cadw wrth i chi deipio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="468"/>
+        <source>It has been about %1 minutes without a break. You might offer one when it suits the survivor.</source>
+        <translation type="unfinished">Mae tua %1 munud wedi mynd heb egwyl. Efallai yr hoffech gynnig un pan fydd yn gyfleus i&apos;r goroeswr.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="473"/>
+        <source>This sitting has gone on for over %1 minutes. Consider how the survivor is doing.</source>
+        <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r goroeswr.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="479"/>
+        <source>New phase: %1. A good moment to check in with the survivor.</source>
+        <translation type="unfinished">Cam newydd: %1. Adeg dda i holi sut mae&apos;r goroeswr.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="140"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="137"/>
+        <location filename="../../../ui/screens/workspace.py" line="141"/>
         <source>Dismiss the suggestion</source>
         <translation type="unfinished">Cau&apos;r awgrym</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="152"/>
+        <location filename="../../../ui/screens/workspace.py" line="156"/>
+        <source>&amp;Guide</source>
+        <translation type="unfinished">Ca&amp;nllaw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="163"/>
+        <source>Show the interview guide</source>
+        <translation type="unfinished">Dangos canllaw&apos;r cyfweliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="164"/>
+        <source>Shows or hides the interview guide beside the statement</source>
+        <translation type="unfinished">Yn dangos neu&apos;n cuddio canllaw&apos;r cyfweliad wrth ymyl y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="170"/>
         <source>Statement section</source>
         <translation type="unfinished">Adran y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="153"/>
+        <location filename="../../../ui/screens/workspace.py" line="171"/>
         <source>The part of the statement you are writing</source>
         <translation type="unfinished">Y rhan o&apos;r datganiad rydych chi&apos;n ei hysgrifennu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="164"/>
+        <location filename="../../../ui/screens/workspace.py" line="182"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="165"/>
-        <source>The witness&apos;s own words for this section; saved as you type</source>
-        <translation type="unfinished">Geiriau&apos;r tyst ei hun ar gyfer yr adran hon; yn cael eu cadw wrth i chi deipio</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/workspace.py" line="171"/>
+        <location filename="../../../ui/screens/workspace.py" line="189"/>
         <source>Exhibits</source>
         <translation type="unfinished">Arddangosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="196"/>
+        <location filename="../../../ui/screens/workspace.py" line="215"/>
         <source>Copying is switched off in Settings</source>
         <translation type="unfinished">Mae copïo wedi&apos;i ddiffodd yn y Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="332"/>
+        <location filename="../../../ui/screens/workspace.py" line="349"/>
         <source>Signed: the text can no longer change</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: ni all y testun newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="356"/>
+        <location filename="../../../ui/screens/workspace.py" line="374"/>
         <source>A further statement: write it as the first</source>
         <translation type="unfinished">Datganiad pellach: ysgrifennwch ef fel y cyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="372"/>
+        <location filename="../../../ui/screens/workspace.py" line="390"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="381"/>
+        <location filename="../../../ui/screens/workspace.py" line="399"/>
         <source>Saving…</source>
         <translation type="unfinished">Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="405"/>
+        <location filename="../../../ui/screens/workspace.py" line="423"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="409"/>
+        <location filename="../../../ui/screens/workspace.py" line="427"/>
         <source>Not saved yet: %1</source>
         <translation type="unfinished">Heb ei gadw eto: %1</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/workspace.py" line="444"/>
-        <source>It has been about %1 minutes without a break. You might offer one when it suits the witness.</source>
-        <translation type="unfinished">Mae tua %1 munud wedi mynd heibio heb egwyl. Efallai yr hoffech chi gynnig un pan fydd yn gyfleus i&apos;r tyst.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/workspace.py" line="449"/>
-        <source>This sitting has gone on for over %1 minutes. Consider how the witness is doing.</source>
-        <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r tyst yn teimlo.</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/workspace.py" line="455"/>
-        <source>New phase: %1. A good moment to check in with the witness.</source>
-        <translation type="unfinished">Cyfnod newydd: %1. Amser da i holi sut mae&apos;r tyst.</translation>
     </message>
 </context>
 <context>
