@@ -63,7 +63,10 @@ class SettingsScreen(Screen):
         page = QWidget(scroll)
         page.setObjectName("screen")
         scroll.setWidget(page)
-        layout.addWidget(scroll)
+        layout.addWidget(scroll, 1)
+        # Back and Save stay in sight below the scrolling form, whatever the text size.
+        self.footer = QWidget(self)
+        layout.addWidget(self.footer)
         self._build(centred_column(page), page)
         self.load(nav.settings)
 
@@ -175,10 +178,11 @@ class SettingsScreen(Screen):
         passphrase_row.addStretch(1)
         column.addLayout(passphrase_row)
 
-        self.back_button = QPushButton(self.tr("&Back"), page)
+        footer = centred_column(self.footer)
+        self.back_button = QPushButton(self.tr("&Back"), self.footer)
         accessible(self.back_button, self.tr("Back, without saving"))
         self.back_button.clicked.connect(self.back)
-        self.save_button = QPushButton(self.tr("&Save"), page)
+        self.save_button = QPushButton(self.tr("&Save"), self.footer)
         self.save_button.setObjectName("primary")
         accessible(self.save_button, self.tr("Save settings"))
         self.save_button.clicked.connect(self.save)
@@ -186,10 +190,10 @@ class SettingsScreen(Screen):
         row.addWidget(self.back_button)
         row.addStretch(1)
         row.addWidget(self.save_button)
-        column.addLayout(row)
-        self.message = plain_label("", page, name="message")
+        self.message = plain_label("", self.footer, name="message")
         self.message.hide()
-        column.addWidget(self.message)
+        footer.addWidget(self.message)
+        footer.addLayout(row)
         column.addStretch(1)
         order = (
             self.language,

@@ -170,9 +170,10 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
             self.tr("Statement section"),
             self.tr("The part of the statement you are writing"),
         )
-        self.saved = plain_label("", centre, name="saved", wrap=False)
+        # Under the statement, on a line of its own that is always there: "Saving…" and
+        # "Saved" come and go without moving the section list or the text.
+        self.saved = plain_label("", centre, name="saved")
         row.addWidget(self.section, 1)
-        row.addWidget(self.saved)
         cl.addLayout(row)
         self.section_hint = plain_label("", centre, name="hint")
         cl.addWidget(self.section_hint)
@@ -183,6 +184,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
             self.tr("The survivor's own words for this section; saved as you type"),
         )
         cl.addWidget(self.editor, 1)
+        cl.addWidget(self.saved)
         self.side = SidePanel(split)
         # The exhibits the statement produces: a tab beside the timeline and notes.
         self.exhibits = ExhibitsPanel(self.backend, self.side)

@@ -295,6 +295,11 @@ class SittingBar(QWidget):
 
     def show_sitting(self, sitting: Sitting | None) -> None:
         self._sitting = sitting
+        # While a sitting is open the row for its last pause keeps its room, shown or
+        # not, so the first pause does not push the statement down.
+        policy = self.pause_row.sizePolicy()
+        policy.setRetainSizeWhenHidden(sitting is not None and sitting.open)
+        self.pause_row.setSizePolicy(policy)
         self._show_pause(last_pause(sitting))
         self._fetched = time.monotonic()
         running = sitting if sitting is not None and sitting.open else None
