@@ -332,6 +332,19 @@ def shoot(
     # (this case's sitting is still running: the screen asks to end it first).
     wait(app, lambda: window.screens["signature"].steps.currentIndex() != SIGNATURE_WAIT)
     grab("signature")
+    window.go("export")  # the case is not signed: the export screen says what is missing
+    wait(app, lambda: not window.backend.pending)
+    grab("export")
+    window.go("new_case")
+    wizard: Any = window.screens["new_case"]
+    for index in range(wizard.stack.count()):  # each step of the wizard, as it first opens
+        wizard.show_step(index)
+        grab(f"new-case-{index + 1}")
+    window.go("identity")
+    wait(app, lambda: not window.backend.pending)
+    grab("identity")
+    window.go("open_bundle")
+    grab("open-bundle")
     window.go("settings")
     grab("settings")
     window.go("passphrase")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 
 from app.resources import resource_path
 
@@ -121,8 +121,34 @@ def palette(theme: str) -> QPalette:
     return pal
 
 
+class CalmStyle(QProxyStyle):
+    """Fusion with room around each screen's content: 16 px at 100 % text growing to
+    24 px at 200 % (the GOV.UK Design System's spacing), instead of Qt's 9 px. Only a
+    screen's own layout gets it; controls and panels inside keep theirs."""
+
+    def __init__(self, text_scale: int) -> None:
+        super().__init__("Fusion")
+        self.margin = round(16 + 8 * (min(max(text_scale, 100), 200) - 100) / 100)
+
+    def pixelMetric(
+        self, metric: QStyle.PixelMetric, option: object = None, widget: QWidget | None = None
+    ) -> int:
+        if metric in _SCREEN_MARGINS and widget is not None and widget.objectName() == "screen":
+            return self.margin
+        return super().pixelMetric(metric, option, widget)  # type: ignore[arg-type]
+
+
+_SCREEN_MARGINS = {
+    QStyle.PixelMetric.PM_LayoutLeftMargin,
+    QStyle.PixelMetric.PM_LayoutTopMargin,
+    QStyle.PixelMetric.PM_LayoutRightMargin,
+    QStyle.PixelMetric.PM_LayoutBottomMargin,
+}
+
+
 def apply(app: QApplication, theme: str, text_scale: int) -> None:
-    app.setStyle("Fusion")  # the same look on every platform, fully driven by the palette
+    # The same look on every platform, fully driven by the palette, with room to breathe.
+    app.setStyle(CalmStyle(text_scale))
     app.setPalette(palette(theme))
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * text_scale / 100.0)

@@ -75,6 +75,11 @@ def confirm_readback(session: Session, ref: str) -> None:
     session.engine.confirm_readback(ref)
 
 
+def case_reference(session: Session, ref: str) -> str:
+    """The case's reference, as the interviewer knows it (screens hold the case's id)."""
+    return session.engine.case(ref).reference
+
+
 def statement_status(session: Session, ref: str) -> str:
     """The current statement's status: draft, read_back, signed or exported."""
     return session.engine.statement(ref).status

@@ -16,6 +16,7 @@ without a time-stamp (B-B) and the screen says so.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -48,8 +49,10 @@ from app.desktop.types import Report
 from ui.backend import Backend
 from ui.core_messages import translate
 from ui.navigation import Navigator
-from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
+from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label, scrolled
 from ui.sync_worker import SyncWorker
+from ui.widgets.notice import ERROR, INFO, SUCCESS, say
+from ui.widgets.step_indicator import EXPORT, StepIndicator
 
 
 class _BundleScreen(Screen):
@@ -58,7 +61,10 @@ class _BundleScreen(Screen):
     def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.nav = backend, nav
-        self.layout_ = QVBoxLayout(self)
+        self.outer = QVBoxLayout(self)
+        self.body = QWidget(self)
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
         self.path = QLineEdit(self)
         self.choose = QPushButton(self.tr("Choose…"), self)
         self.busy = QProgressBar(self)
@@ -88,16 +94,15 @@ class _BundleScreen(Screen):
     def _working(self, on: bool) -> None:
         self.busy.setVisible(on)
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _say(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)
 
     def _show_report(self, report: Report) -> None:
         self._working(False)
         self.report.setPlainText(report_text(report))
         self.report.show()
         if report.ok:
-            self._say(self.tr("Every check passed."))
+            self._say(self.tr("Every check passed."), SUCCESS)
             return
         first = next(c for c in report.checks if not c.ok)
         # the detail is our own wording, shown through a plain-text label (translated when
@@ -111,7 +116,7 @@ class _BundleScreen(Screen):
 
     def _failed(self, message: str, code: int) -> None:
         self._working(False)
-        self._say(message or self.tr("Something went wrong; nothing was changed."))
+        self._say(message or self.tr("Something went wrong; nothing was changed."), ERROR)
 
     def clear_content(self) -> None:
         self.path.clear()
@@ -131,6 +136,9 @@ class ExportScreen(_BundleScreen):
         self._can_send = False
         self._network: SyncWorker | None = None  # attach_sync: the main window's worker
         lay = self.layout_
+        self.step_indicator = StepIndicator(self)
+        self.step_indicator.show_step(EXPORT)
+        lay.addWidget(self.step_indicator)
         lay.addWidget(plain_label(self.tr("Export the statement"), self, name="title"))
         lay.addWidget(
             plain_label(
@@ -177,18 +185,25 @@ class ExportScreen(_BundleScreen):
         row.addStretch(1)
         row.addWidget(self.export)
         lay.addWidget(self.busy)
-        lay.addWidget(self.message)
         lay.addWidget(self.report, 1)
-        lay.addLayout(row)
+        # The form scrolls at 200 % text; Back and Export stay in sight below it.
+        self.outer.addWidget(scrolled(self.body, self), 1)
+        self.outer.addWidget(self.message)  # what happened stays in sight, by the buttons
+        self.outer.addLayout(row)
         self.back.clicked.connect(lambda: self.nav.go("workspace"))
         self.choose.clicked.connect(self._choose)
         self.export.clicked.connect(self._export)
         self.send.toggled.connect(self._send_toggled)
+        # Reading order: who it goes to, where it is saved, then the buttons at the foot.
+        order = [self.recipients, self.send, self.path, self.choose, self.report]
+        for first, second in itertools.pairwise([*order, self.back, self.export]):
+            QWidget.setTabOrder(first, second)
 
     def entered(self) -> None:
         self.report.clear()
         self.report.hide()
         self._say("")
+        self.recipients.setFocus(Qt.FocusReason.OtherFocusReason)  # the first thing to check
         # The author is always a recipient, so is not offered; every other member is.
         self.backend.run(
             export_choices, self.nav.current_case or "", done=self._loaded, failed=self._failed
@@ -379,9 +394,10 @@ class OpenBundleScreen(_BundleScreen):
         row.addStretch(1)
         row.addWidget(self.verify)
         lay.addWidget(self.busy)
-        lay.addWidget(self.message)
         lay.addWidget(self.report, 1)
-        lay.addLayout(row)
+        self.outer.addWidget(scrolled(self.body, self), 1)
+        self.outer.addWidget(self.message)  # what happened stays in sight, by the buttons
+        self.outer.addLayout(row)
         self.back.clicked.connect(lambda: self.nav.go("cases"))
         self.choose.clicked.connect(self._choose)
         self.verify.clicked.connect(self._verify)

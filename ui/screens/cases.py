@@ -32,6 +32,7 @@ from ui.core_messages import sentence
 from ui.dates import day_time
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
+from ui.widgets.notice import ERROR, say
 
 SEARCH_DELAY_MS = 250
 BUSY_DELAY_MS = 300  # show "looking" only when it takes a while: no flicker while typing
@@ -313,12 +314,8 @@ class CaseListScreen(Screen):
             return
         self._busy_timer.stop()
         self.busy.hide()
-        self.message.setText(
-            self.tr("The cases could not be loaded just now. %1")
-            .replace("%1", sentence(message))
-            .strip()
-        )
-        self.message.show()
+        text = self.tr("The cases could not be loaded just now. %1")
+        say(self.message, text.replace("%1", sentence(message)).strip(), ERROR)
 
     # --- opening --------------------------------------------------------------------
 

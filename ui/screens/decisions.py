@@ -47,6 +47,7 @@ from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
 from ui.sync_worker import SyncWorker
 from ui.widgets.case_deliveries import CaseDeliveries
+from ui.widgets.notice import ERROR, INFO, say
 
 DECISION_SUFFIX = ".qrr"
 
@@ -377,7 +378,7 @@ class DecisionsScreen(Screen):
         if generation != self._generation:
             return
         self._working(False)
-        self._say(sentence(message) or self.tr("Something went wrong; nothing was changed."))
+        self._say(sentence(message) or self.tr("Something went wrong; nothing was changed."), ERROR)
 
     # --- importing ----------------------------------------------------------------------
 
@@ -478,6 +479,5 @@ class DecisionsScreen(Screen):
         self.busy.setVisible(on)
         self.import_button.setEnabled(not on)
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _say(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -31,7 +32,8 @@ from app.desktop.vault import (
 )
 from ui.backend import Backend
 from ui.navigation import Navigator
-from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
+from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label, scrolled
+from ui.widgets.notice import ERROR, INFO, SUCCESS, say
 
 
 class FileField(QWidget):
@@ -50,8 +52,11 @@ class FileField(QWidget):
         self.choose.clicked.connect(self._choose)
         self._label = label
         # A label's underlined letter gives the focus to its buddy, this widget: pass it on
-        # to the path, or the shortcut would do nothing.
+        # to the path. QLabel only does so for a buddy that itself takes the focus, so
+        # this one must too (Tab still skips it for the path, its proxy).
         self.setFocusProxy(self.path)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        accessible(self, label)
 
     def _choose(self) -> None:
         # An explicit folder, never Qt's memory of the last one visited (see bundles.py).
@@ -69,7 +74,11 @@ class IdentityScreen(Screen):
     def __init__(self, backend: Backend, nav: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.nav = backend, nav
-        layout = QVBoxLayout(self)
+        # The form scrolls at 200 % text; Back and Import stay in sight below it.
+        outer = QVBoxLayout(self)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(plain_label(self.tr("Identity and organisation"), self, name="title"))
         layout.addWidget(
             plain_label(
@@ -142,8 +151,9 @@ class IdentityScreen(Screen):
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
-        layout.addLayout(buttons)
         layout.addStretch(1)
+        outer.addWidget(scrolled(body, self), 1)
+        outer.addLayout(buttons)
         self.back.clicked.connect(lambda: self.nav.go("cases"))
         self.import_button.clicked.connect(self._import)
         self.remove_button.clicked.connect(self._remove_key_files)
@@ -202,7 +212,7 @@ class IdentityScreen(Screen):
         def done(result: ImportedIdentity) -> None:
             self.import_button.setEnabled(True)
             self._show(result.summary)
-            self._say(self.tr("Imported."))
+            self._say(self.tr("Imported."), SUCCESS)
             for field in self._fields():
                 field.path.clear()
             self.password.clear()
@@ -210,7 +220,9 @@ class IdentityScreen(Screen):
 
         def failed(message: str, code: int) -> None:
             self.import_button.setEnabled(True)
-            self._say(message or self.tr("The files could not be imported; nothing was changed."))
+            self._say(
+                message or self.tr("The files could not be imported; nothing was changed."), ERROR
+            )
 
         self.backend.run(import_identity, files, done=done, failed=failed)
 
@@ -235,7 +247,7 @@ class IdentityScreen(Screen):
         def done(result: KeyFileRemoval) -> None:
             self._offer_removal(result.not_removed)
             if result.not_removed:
-                self._say(self.tr("Some files could not be deleted; delete them yourself."))
+                self._say(self.tr("Some files could not be deleted; delete them yourself."), ERROR)
             else:
                 self._say(
                     self.tr(
@@ -246,13 +258,12 @@ class IdentityScreen(Screen):
 
         def failed(message: str, code: int) -> None:
             self.remove_button.setEnabled(True)
-            self._say(message or self.tr("The files could not be deleted."))
+            self._say(message or self.tr("The files could not be deleted."), ERROR)
 
         self.backend.run(remove_key_files, self._key_files, done=done, failed=failed)
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+    def _say(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)
 
     def clear_content(self) -> None:
         self.summary.clear()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.desktop.types import MAX_INTERVIEWER, MAX_REFERENCE, MAX_SHORT_CHARS, ROLES, Participant
 from ui.screens.base import accessible, plain_label
+from ui.widgets.notice import ERROR, say
 from ui.widgets.range_spin import RangeSpinBox, range_note
 
 # The core's limits, so longer input is cut while typing rather than refused at Finish.
@@ -169,8 +170,8 @@ class FormStep(QWidget):
         return list(self.fields.values())
 
     def show_message(self, text: str, field: QWidget | None = None) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        """A refusal, beside the field it is about when there is one."""
+        say(self.message, text, ERROR)
         if field is not None:
             self.scroll_area.ensureWidgetVisible(field)
             field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -28,6 +28,7 @@ from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.cases import sentence
 from ui.sync_worker import SyncWorker
+from ui.widgets.notice import ERROR, INFO, SUCCESS, say
 from ui.widgets.outbox_item import ItemCard
 
 
@@ -215,11 +216,12 @@ class OutboxScreen(Screen):
 
     def _failed(self, message: str, generation: int) -> None:
         if generation == self._generation:
-            self._say(sentence(message) or self.tr("Something went wrong; nothing was changed."))
+            self._say(
+                sentence(message) or self.tr("Something went wrong; nothing was changed."), ERROR
+            )
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _say(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -229,7 +231,7 @@ class OutboxScreen(Screen):
         def done(_item: object) -> None:
             if generation != self._generation:
                 return
-            self._say(self.tr("Queued again; it will be sent on the next attempt."))
+            self._say(self.tr("Queued again; it will be sent on the next attempt."), SUCCESS)
             self.sync_requested.emit()
             self._refresh(generation)
 

@@ -30,6 +30,7 @@ from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.unlock import calm_sentence, centred_column
+from ui.widgets.notice import ERROR, INFO, SUCCESS, say
 from ui.widgets.passphrase_strength import PassphraseStrengthHint
 
 MIN_CHARS = 8  # as the core's check (app/vault/keys.py); the core has the last word
@@ -191,7 +192,8 @@ class PassphraseScreen(Screen):
                 "passphrase opens nothing now."
             )
             if rekeyed
-            else self.tr("Your passphrase has been changed.")
+            else self.tr("Your passphrase has been changed."),
+            SUCCESS,
         )
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -208,7 +210,7 @@ class PassphraseScreen(Screen):
         # The new passphrase is typed again after any refusal: secrets never wait on screen.
         self.new.clear()
         self.repeat.clear()
-        self._show_message(text)
+        self._show_message(text, ERROR)
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_working(self, working: bool, rekey: bool = False) -> None:
@@ -239,9 +241,8 @@ class PassphraseScreen(Screen):
         self.repeat.clear()
         self.rekey.setChecked(False)
 
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _show_message(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)
 
     def back(self) -> None:
         if not self._working:

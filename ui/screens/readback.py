@@ -39,6 +39,7 @@ from ui.backend import Backend
 from ui.dates import time_of_day
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
+from ui.widgets.notice import ERROR, INFO, say
 from ui.widgets.readback_displays import ReadBackDisplays
 from ui.widgets.readback_view import (
     DEFAULT_POINT_SIZE,
@@ -54,6 +55,7 @@ from ui.widgets.readback_view import (
     fill,
     section_at,
 )
+from ui.widgets.step_indicator import StepIndicator
 
 
 def local_time(at: str) -> str:
@@ -116,6 +118,8 @@ class ReadBackScreen(Screen):
         scroll.setWidget(content)
         outer.addWidget(scroll)
         layout = QVBoxLayout(content)
+        self.step_indicator = StepIndicator(content)
+        layout.addWidget(self.step_indicator)
         layout.addWidget(plain_label(self.tr("Read-back"), self, name="title"))
         layout.addWidget(
             plain_label(
@@ -304,7 +308,9 @@ class ReadBackScreen(Screen):
         def failed(message: str, code: int) -> None:
             if generation == self._generation:
                 self._set_busy(None)
-                self._show_message(message or self.tr("Something went wrong; nothing was lost."))
+                self._show_message(
+                    message or self.tr("Something went wrong; nothing was lost."), ERROR
+                )
 
         self.backend.run(fn, *args, done=finished, failed=failed)
 
@@ -316,9 +322,8 @@ class ReadBackScreen(Screen):
         self.correct.setEnabled(ready)
         self.panel.set_busy(not ready)
 
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _show_message(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)
 
     # --- showing the statement -----------------------------------------------------------
 

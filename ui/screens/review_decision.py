@@ -48,6 +48,7 @@ from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
 from ui.screens.decisions import DECISION_SUFFIX, decided_at
 from ui.widgets.checklist_form import ChecklistForm
+from ui.widgets.notice import ERROR, INFO, say
 
 # Where the reading view lives (the screen the supervisor came from).
 READING_SCREEN = "review_reading"
@@ -290,7 +291,7 @@ class ReviewDecisionScreen(Screen):
         if generation != self._generation:
             return
         self._working(False)
-        self._say(sentence(message) or self.tr("Something went wrong; nothing was changed."))
+        self._say(sentence(message) or self.tr("Something went wrong; nothing was changed."), ERROR)
         review = self._review
         if review is not None:  # perhaps decided meanwhile: look again, keep what was typed
             self.backend.run(
@@ -390,7 +391,7 @@ class ReviewDecisionScreen(Screen):
             self.approval_needs() if approve else self.return_needs()
         ) or self._comments_problem()
         if problem:
-            self._say(problem)
+            self._say(problem, ERROR)
             self._focus_first_problem(approve)
             return
         generation = self._generation
@@ -506,9 +507,8 @@ class ReviewDecisionScreen(Screen):
             self.approve_button.setEnabled(not self._decided)
             self.return_button.setEnabled(not self._decided)
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _say(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)
 
     def _show_state(self, text: str) -> None:
         self.state.setText(text)

@@ -41,6 +41,7 @@ from ui.core_messages import sentence, translate
 from ui.dates import day_time, time_of_day
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
+from ui.widgets.notice import ERROR, INFO, say
 from ui.widgets.readback_view import fill
 
 BUNDLE_SUFFIX = ".qrb"
@@ -350,7 +351,7 @@ class ReviewInboxScreen(Screen):
             return
         self._opening = False
         self.busy.hide()
-        self._say(message or self.tr("Something went wrong; nothing was changed."))
+        self._say(message or self.tr("Something went wrong; nothing was changed."), ERROR)
         self._update_buttons()
 
     def current_review(self) -> str | None:
@@ -436,9 +437,8 @@ class ReviewInboxScreen(Screen):
         self._say("")
         self.tree.setFocus()
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _say(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)
 
     # --- drag and drop, keys --------------------------------------------------------------
 

@@ -66,6 +66,7 @@ from ui.screens.review_record_rows import (
     sittings_rows,
     timeline_rows,
 )
+from ui.widgets.notice import ERROR, INFO, say
 from ui.widgets.pdf_pages import Done, Failed, PdfPages
 from ui.widgets.readback_view import fill
 
@@ -393,15 +394,14 @@ class ReviewReadingScreen(Screen):
         if generation != self._generation:
             return
         self.busy.hide()
-        self._say(message or self.tr("The review could not be opened; nothing was changed."))
+        self._say(message or self.tr("The review could not be opened; nothing was changed."), ERROR)
 
     def _set_loaded(self, loaded: bool, *, decided: bool = False) -> None:
         self.decide.setEnabled(loaded and not decided)
         self.show_restricted.setEnabled(loaded)
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _say(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)
 
     def _decide(self) -> None:
         if self._pages is not None:
@@ -445,7 +445,7 @@ class ReviewReadingScreen(Screen):
         if generation != self._generation:
             return
         self.show_restricted.setEnabled(self._pages is not None)
-        self._say(message or self.tr("The restricted details could not be shown."))
+        self._say(message or self.tr("The restricted details could not be shown."), ERROR)
 
     def _hide_restricted(self) -> None:
         self._clear_restricted_form()

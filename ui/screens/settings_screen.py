@@ -39,6 +39,7 @@ from ui.i18n import LANGUAGE_NAMES
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.unlock import centred_column
+from ui.widgets.notice import ERROR, INFO, SUCCESS, say
 from ui.widgets.range_spin import RangeSpinBox, range_note
 
 TEXT_SCALE_STEP = 25
@@ -300,13 +301,14 @@ class SettingsScreen(Screen):
                 self.intake.text(),
                 done=self._address_saved,
                 failed=lambda message, code: self._say(
-                    sentence(message) or self.tr("Something went wrong; nothing was changed.")
+                    sentence(message) or self.tr("Something went wrong; nothing was changed."),
+                    ERROR,
                 ),
             )
         self.nav.apply_settings(new)
         # After a language change this screen is rebuilt; otherwise say it quietly here.
         self.text_scale.setValue(new.text_scale)
-        self._say(self.tr("Settings saved."))
+        self._say(self.tr("Settings saved."), SUCCESS)
 
     def _address_saved(self, address: IntakeAddress) -> None:
         with contextlib.suppress(RuntimeError):  # rebuilt meanwhile (see _say)
@@ -314,11 +316,10 @@ class SettingsScreen(Screen):
             self._generation += 1
             self._show_address(address, self._generation)
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, kind: str = INFO) -> None:
         # The screen may have been rebuilt (a new language) before a late answer.
         with contextlib.suppress(RuntimeError):
-            self.message.setText(text)
-            self.message.setVisible(bool(text))
+            say(self.message, text, kind)
 
     def back(self) -> None:
         self.nav.go("cases")

@@ -27,6 +27,7 @@ from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.unlock import calm_sentence, centred_column
+from ui.widgets.notice import ERROR, INFO, say
 from ui.widgets.passphrase_strength import PassphraseStrengthHint
 
 
@@ -198,7 +199,8 @@ class SetupScreen(Screen):
         self._clear_secrets()
         if passphrase != repeat:
             self._show_message(
-                self.tr("The two passphrases are not the same. Please type them both again.")
+                self.tr("The two passphrases are not the same. Please type them both again."),
+                ERROR,
             )
             self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -223,7 +225,8 @@ class SetupScreen(Screen):
         self._set_working(False)
         self._show_message(
             calm_sentence(message)
-            or self.tr("The vault could not be created. Nothing was changed; please try again.")
+            or self.tr("The vault could not be created. Nothing was changed; please try again."),
+            ERROR,
         )
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -250,6 +253,5 @@ class SetupScreen(Screen):
         self.repeat.clear()
         self.show_toggle.setChecked(False)
 
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _show_message(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)

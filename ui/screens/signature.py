@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.desktop.statement import (
     SigningPages,
+    case_reference,
     confirm_signing_page,
     end_open_sitting,
     load_signing,
@@ -56,6 +57,8 @@ from ui.widgets.page_confirm import DeclarationStep, DeclarationView, PageConfir
 from ui.widgets.readback_view import fill
 from ui.widgets.signature_pad import SignaturePad
 from ui.widgets.signed_summary import SignedSummary
+from ui.widgets.step_indicator import DECLARATION as DECLARATION_STEP
+from ui.widgets.step_indicator import END_SITTING, EXPORT, SIGNATURE, StepIndicator
 
 SITTING, DECLARATION, PAGES, SIGN, DONE, WAIT = range(6)
 
@@ -65,11 +68,14 @@ class SignatureScreen(Screen):
         super().__init__(parent)
         self.backend, self.nav = backend, nav
         self._ref: str | None = None
+        self._reference = ""  # the case's reference, for the summary once signed
         self._generation = 0  # results that arrive after a lock or a new visit are dropped
         self._busy = False
         self._pages: SigningPages | None = None
         self._to_readback = False  # leaving for read-back: the second screen stays
         layout = QVBoxLayout(self)
+        self.step_indicator = StepIndicator(self)
+        layout.addWidget(self.step_indicator)
         self.title = plain_label(self.tr("Signature"), self, name="title")
         layout.addWidget(self.title)
         self.status = plain_label("", self, name="hint")
@@ -183,6 +189,12 @@ class SignatureScreen(Screen):
         self._ref = self.nav.current_case
         if self._ref is None:
             return
+        self._run(self.tr("Preparing…"), case_reference, self._ref, done=self._reference_known)
+
+    def _reference_known(self, reference: str) -> None:
+        """The summary names the case by its reference, never by the id screens hold."""
+        self._reference = reference
+        assert self._ref is not None
         self._run(self.tr("Preparing…"), statement_status, self._ref, done=self._status)
 
     def clear_content(self) -> None:
@@ -194,6 +206,7 @@ class SignatureScreen(Screen):
         shown stays (the witness's second screen is left to the caller)."""
         self._generation += 1
         self._ref = None
+        self._reference = ""
         self._busy = False
         self._pages = None
         self._to_readback = False
@@ -378,7 +391,7 @@ class SignatureScreen(Screen):
         self._update()
         signed = result.get("signed") if result is not None else None
         self.summary.show_signed(
-            self._ref or "", parse_stamp(signed) if isinstance(signed, str) else None, pages
+            self._reference, parse_stamp(signed) if isinstance(signed, str) else None, pages
         )
 
     # --- leaving ------------------------------------------------------------------------------
@@ -422,6 +435,10 @@ class SignatureScreen(Screen):
             WAIT: self.tr("Signature"),
         }
         self.title.setText(titles[step])
+        self.step_indicator.show_step(
+            {SITTING: END_SITTING, DECLARATION: DECLARATION_STEP, PAGES: DECLARATION_STEP,
+             SIGN: SIGNATURE, DONE: EXPORT, WAIT: END_SITTING}[step]
+        )  # fmt: skip
         self.readback_button.setVisible(step != DONE)  # signed: the summary's buttons
         self._update()
 

@@ -13,6 +13,7 @@ from app.desktop.vault import unlock
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
+from ui.widgets.notice import ERROR, INFO, say
 
 DAMAGED_EXIT_CODE = 3  # VaultError: the vault is missing, damaged or of an unknown format
 
@@ -118,7 +119,7 @@ class UnlockScreen(Screen):
             text = (
                 text + " " + self.tr("Contact your administrator; your data has not been changed.")
             )
-        self._show_message(text)
+        self._show_message(text, ERROR)
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_working(self, working: bool) -> None:
@@ -128,6 +129,5 @@ class UnlockScreen(Screen):
         self.busy.setText(self.tr("Unlocking… this takes a moment.") if working else "")
         self.busy.setVisible(working)
 
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _show_message(self, text: str, kind: str = INFO) -> None:
+        say(self.message, text, kind)

@@ -46,6 +46,7 @@ from ui.widgets.exhibits_panel import ExhibitsPanel
 from ui.widgets.further_row import FurtherStatementRow
 from ui.widgets.guarded_edit import GuardedPlainTextEdit
 from ui.widgets.guide_panel import GuidePanel
+from ui.widgets.notice import ERROR, say
 from ui.widgets.regions import Regions
 from ui.widgets.side_panel import SidePanel
 from ui.widgets.sitting_bar import SittingBar
@@ -153,7 +154,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         # The guide folds away when the window is narrow for the text size (200 % text,
         # a small screen), so the statement keeps its width; this brings it back.
         self.guide_toggle = QToolButton(centre)
-        self.guide_toggle.setText(self.tr("&Guide"))
+        self.guide_toggle.setText(self.tr("G&uide"))
         self.guide_toggle.setCheckable(True)
         self.guide_toggle.setChecked(True)
         self.guide_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -289,6 +290,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
                 self.editor.textCursor().position(),
                 self.editor.verticalScrollBar().value(),
             )
+            self._hold_focus()  # the text is still shown: no key may land elsewhere meanwhile
         elif self._ref is not None:
             self.remember_place()  # another case: the last one's typing is saved first
         self._generation += 1
@@ -314,7 +316,12 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self._titles = {s.id: s.title for s in guide.sections}
         self._hints = {s.id: s.description for s in guide.sections}
         self._phase_titles = {p.id: p.title for p in guide.phases}
-        self._signed = statement.status == "signed"
+        signed = statement.status == "signed"
+        if signed and not self._signed:
+            # Signed since the place was remembered (in the statement, say): that place
+            # takes no more words, and the next action is Export….
+            self._focus_return = None
+        self._signed = signed
         sitting = data.sitting
         place = sitting.place if sitting else None
         self.guide.show_guide(guide, place.phase if place else None)
@@ -382,6 +389,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self.editor.setPlainText(self._texts.get(section_id, ""))
         self._loading = False
         self.section_hint.setText(self._hints.get(section_id, ""))
+        self.section.setToolTip(self._hints.get(section_id, ""))  # also when the guide folds
         cursor = self.editor.textCursor()
         end = len(self.editor.toPlainText())
         cursor.setPosition(min(end, position) if position is not None else end)
@@ -389,8 +397,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self.editor.ensureCursorVisible()
 
     def _failed(self, message: str, code: int) -> None:
-        self.message.setText(message or self.tr("Something went wrong; nothing was lost."))
-        self.message.show()
+        say(self.message, message or self.tr("Something went wrong; nothing was lost."), ERROR)
 
     # --- typing and saving ----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QWidget
 
 from app.desktop.types import Sitting
 from ui.widgets.guarded_edit import GuardedPlainTextEdit
@@ -25,6 +25,7 @@ class WorkspaceLayoutMixin(QWidget):
 
     guide: GuidePanel
     guide_toggle: QToolButton
+    section_hint: QLabel
     editor: GuardedPlainTextEdit
     bar: SittingBar
     export: QPushButton
@@ -41,7 +42,10 @@ class WorkspaceLayoutMixin(QWidget):
         self._show_guide(shown)
 
     def _show_guide(self, shown: bool) -> None:
+        # The section's hint is guidance too: it folds with the guide (the section list's
+        # tooltip still holds it), so at 200 % text the statement keeps its lines.
         self.guide.setVisible(shown)
+        self.section_hint.setVisible(shown)
         self.guide_toggle.blockSignals(True)
         self.guide_toggle.setChecked(shown)
         self.guide_toggle.blockSignals(False)
@@ -65,6 +69,15 @@ class WorkspaceLayoutMixin(QWidget):
             self._show_guide(self.guide_fits())
 
     # --- the focus -----------------------------------------------------------------------
+
+    def _hold_focus(self) -> None:
+        """Back on the case shown (from a pause, say), before it is read again: the focus
+        goes back at once to where it was, not to the first control Qt finds, so keys
+        pressed while the case reloads reach the statement, never "Cases". The reload
+        (`_place_focus`) then confirms it."""
+        ref, widget = self._focus_return or (None, None)
+        if ref == self._ref and widget is not None and can_take_focus(widget):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _place_focus(self) -> None:
         """Focus where the interviewer was on this case, else where the next action is:

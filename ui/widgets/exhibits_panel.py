@@ -40,6 +40,7 @@ from app.desktop.exhibits import (
 )
 from ui.backend import Backend
 from ui.screens.base import PRIVATE_DIALOG, accessible, plain_label
+from ui.widgets.notice import ERROR, INFO, SUCCESS, say
 
 REFERENCE_LIMIT = 8  # "ABCD/999"
 
@@ -276,12 +277,12 @@ class ExhibitsPanel(QWidget):
         self.add.setEnabled(True)
         self._close_form()
         self._show(register)
-        self._say(self.tr("Added to the register."))
+        self._say(self.tr("Added to the register."), SUCCESS)
 
     def _refused(self, message: str) -> None:
         self.add.setEnabled(True)
         self.remove.setEnabled(self._selected() is not None)
-        self._say(message)
+        self._say(message, ERROR)
 
     # --- removing -----------------------------------------------------------------------
 
@@ -328,13 +329,12 @@ class ExhibitsPanel(QWidget):
 
     def _removed(self, register: Register) -> None:
         self._show(register)
-        self._say(self.tr("Removed from the register."))
+        self._say(self.tr("Removed from the register."), SUCCESS)
 
     # --- messages and privacy -----------------------------------------------------------
 
-    def _say(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.setVisible(bool(message))
+    def _say(self, message: str, kind: str = INFO) -> None:
+        say(self.message, message, kind)
 
     def clear(self) -> None:
         """Forget the case (on lock or another case): late answers are dropped."""

@@ -168,7 +168,7 @@ class PageConfirm(QWidget):
             self.tr("Back"),
             self.tr("Goes back to the previous page, or to the declaration from the first"),
         )
-        self.right_button = QPushButton(self.tr("This page is &right"), self)
+        self.right_button = QPushButton(self.tr("&This page is right"), self)
         self.right_button.setObjectName("primary")
         accessible(
             self.right_button,

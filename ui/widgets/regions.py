@@ -54,12 +54,13 @@ class Regions(QObject):
         return None
 
     def entry(self, index: int) -> QWidget | None:
-        """The first control of region `index` that can take focus now."""
+        """The first control of region `index` that can take focus now (in this window:
+        never a part of a drop-down's pop-up list, which is a window of its own)."""
         for widget in self._regions[index]:
             if can_take_focus(widget):
                 return widget
             for child in widget.findChildren(QWidget):
-                if can_take_focus(child):
+                if child.window() is widget.window() and can_take_focus(child):
                     return child
         return None
 

@@ -95,6 +95,9 @@ class ScreenFrame(QScrollArea):
         super().__init__(parent)
         self.setObjectName("screenFrame")
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The screens' controls take the focus, not the frame: no Tab stop with no name
+        # between a screen's last control and its first (it scrolls to the focused one).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWidget(stack)

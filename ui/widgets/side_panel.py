@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desktop.types import TimelineEvent, parse_stamp
+from ui import dates
 from ui.dates import day_time
 from ui.screens.base import accessible, plain_label, scrolled
 
@@ -104,7 +107,9 @@ class SidePanel(QTabWidget):
         self.events.clear()
         for e in events:
             mark = self.tr(" (uncertain)") if e.uncertain else ""
-            self.events.addItem(f"{e.when}{mark}: {e.what}\n{e.earliest} – {e.latest}")
+            first, last = (dates.day(date.fromisoformat(d)) for d in (e.earliest, e.latest))
+            span = first if first == last else f"{first} – {last}"
+            self.events.addItem(f"{e.when}{mark}: {e.what}\n{span}")
 
     def show_notes(self, notes: list[dict[str, object]]) -> None:
         self.notes.clear()

@@ -295,12 +295,18 @@ class SittingBar(QWidget):
 
     def show_sitting(self, sitting: Sitting | None) -> None:
         self._sitting = sitting
-        # While a sitting is open the row for its last pause keeps its room, shown or
-        # not, so the first pause does not push the statement down.
-        policy = self.pause_row.sizePolicy()
-        policy.setRetainSizeWhenHidden(sitting is not None and sitting.open)
-        self.pause_row.setSizePolicy(policy)
         self._show_pause(last_pause(sitting))
+        # While a sitting is open its row for the last pause is there from the start (saying
+        # there has been none), so the first pause does not push the statement down.
+        policy = self.change_pause.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.change_pause.setSizePolicy(policy)
+        if sitting is not None and sitting.open and self._pause is None:
+            self.last_pause.setText(self.tr("No pause yet in this sitting"))
+            self.change_pause.hide()
+            self.pause_row.show()
+        else:
+            self.change_pause.show()
         self._fetched = time.monotonic()
         running = sitting if sitting is not None and sitting.open else None
         state = running.state if running is not None else None

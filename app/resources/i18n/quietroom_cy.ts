@@ -52,221 +52,221 @@
 <context>
     <name>CaseListScreen</name>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="56"/>
+        <location filename="../../../ui/screens/cases.py" line="57"/>
         <source>CSA</source>
         <translation type="unfinished">CSA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="57"/>
+        <location filename="../../../ui/screens/cases.py" line="58"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="58"/>
+        <location filename="../../../ui/screens/cases.py" line="59"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="61"/>
+        <location filename="../../../ui/screens/cases.py" line="62"/>
         <source>Draft</source>
         <translation type="unfinished">Drafft</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="62"/>
+        <location filename="../../../ui/screens/cases.py" line="63"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="63"/>
+        <location filename="../../../ui/screens/cases.py" line="64"/>
         <source>Signed</source>
         <translation type="unfinished">Wedi&apos;i lofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="64"/>
+        <location filename="../../../ui/screens/cases.py" line="65"/>
         <source>Exported</source>
         <translation type="unfinished">Wedi&apos;i allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="67"/>
-        <location filename="../../../ui/screens/cases.py" line="111"/>
+        <location filename="../../../ui/screens/cases.py" line="68"/>
+        <location filename="../../../ui/screens/cases.py" line="112"/>
         <source>Cases</source>
         <translation type="unfinished">Achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="69"/>
+        <location filename="../../../ui/screens/cases.py" line="70"/>
         <source>Reference or name</source>
         <translation type="unfinished">Cyfeirnod neu enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="73"/>
+        <location filename="../../../ui/screens/cases.py" line="74"/>
         <source>Search cases</source>
         <translation type="unfinished">Chwilio drwy&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="74"/>
+        <location filename="../../../ui/screens/cases.py" line="75"/>
         <source>Shows the cases whose reference or survivor&apos;s name contains what you type.</source>
         <translation type="unfinished">Yn dangos yr achosion lle mae&apos;r cyfeirnod neu enw&apos;r goroeswr yn cynnwys yr hyn rydych chi&apos;n ei deipio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="76"/>
+        <location filename="../../../ui/screens/cases.py" line="77"/>
         <source>Search</source>
         <translation type="unfinished">Chwilio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="80"/>
-        <location filename="../../../ui/screens/cases.py" line="88"/>
+        <location filename="../../../ui/screens/cases.py" line="81"/>
+        <location filename="../../../ui/screens/cases.py" line="89"/>
         <source>All</source>
         <translation type="unfinished">Pob un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="83"/>
+        <location filename="../../../ui/screens/cases.py" line="84"/>
         <source>Category filter</source>
         <translation type="unfinished">Hidlo yn ôl categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="84"/>
-        <location filename="../../../ui/screens/cases.py" line="100"/>
+        <location filename="../../../ui/screens/cases.py" line="85"/>
+        <location filename="../../../ui/screens/cases.py" line="101"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="91"/>
+        <location filename="../../../ui/screens/cases.py" line="92"/>
         <source>Status filter</source>
         <translation type="unfinished">Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="92"/>
-        <location filename="../../../ui/screens/cases.py" line="101"/>
+        <location filename="../../../ui/screens/cases.py" line="93"/>
+        <location filename="../../../ui/screens/cases.py" line="102"/>
         <source>Status</source>
         <translation type="unfinished">Statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="98"/>
+        <location filename="../../../ui/screens/cases.py" line="99"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="99"/>
+        <location filename="../../../ui/screens/cases.py" line="100"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="102"/>
+        <location filename="../../../ui/screens/cases.py" line="103"/>
         <source>Last updated</source>
         <translation type="unfinished">Diweddarwyd ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="111"/>
+        <location filename="../../../ui/screens/cases.py" line="112"/>
         <source>Press Enter to open the selected case.</source>
         <translation type="unfinished">Pwyswch Enter i agor yr achos a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="118"/>
+        <location filename="../../../ui/screens/cases.py" line="119"/>
         <source>Looking for cases…</source>
         <translation type="unfinished">Yn chwilio am achosion…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="123"/>
+        <location filename="../../../ui/screens/cases.py" line="124"/>
         <source>&amp;New case</source>
         <translation type="unfinished">Achos &amp;newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="125"/>
+        <location filename="../../../ui/screens/cases.py" line="126"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="126"/>
+        <location filename="../../../ui/screens/cases.py" line="127"/>
         <source>&amp;Open</source>
         <translation type="unfinished">&amp;Agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="127"/>
+        <location filename="../../../ui/screens/cases.py" line="128"/>
         <source>Open the selected case</source>
         <translation type="unfinished">Agor yr achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="128"/>
+        <location filename="../../../ui/screens/cases.py" line="129"/>
         <source>Open a &amp;bundle</source>
         <translation type="unfinished">Agor &amp;bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="131"/>
+        <location filename="../../../ui/screens/cases.py" line="132"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="132"/>
+        <location filename="../../../ui/screens/cases.py" line="133"/>
         <source>Check a statement bundle sent to you</source>
         <translation type="unfinished">Gwirio bwndel datganiad a anfonwyd atoch</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="134"/>
+        <location filename="../../../ui/screens/cases.py" line="135"/>
         <source>&amp;Reviews</source>
         <translation type="unfinished">&amp;Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="137"/>
+        <location filename="../../../ui/screens/cases.py" line="138"/>
         <source>Reviews</source>
         <translation type="unfinished">Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="138"/>
+        <location filename="../../../ui/screens/cases.py" line="139"/>
         <source>Statements sent to you for review</source>
         <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="141"/>
+        <location filename="../../../ui/screens/cases.py" line="142"/>
         <source>&amp;Identity</source>
         <translation type="unfinished">&amp;Hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="142"/>
+        <location filename="../../../ui/screens/cases.py" line="143"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="143"/>
+        <location filename="../../../ui/screens/cases.py" line="144"/>
         <source>&amp;Settings</source>
         <translation type="unfinished">&amp;Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="144"/>
+        <location filename="../../../ui/screens/cases.py" line="145"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="145"/>
+        <location filename="../../../ui/screens/cases.py" line="146"/>
         <source>&amp;Lock</source>
         <translation type="unfinished">&amp;Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="148"/>
+        <location filename="../../../ui/screens/cases.py" line="149"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="149"/>
+        <location filename="../../../ui/screens/cases.py" line="150"/>
         <source>Locks the vault and clears the screen (Ctrl+L).</source>
         <translation type="unfinished">Yn cloi&apos;r gladdgell ac yn clirio&apos;r sgrin (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="283"/>
+        <location filename="../../../ui/screens/cases.py" line="284"/>
         <source>Read back and confirmed</source>
         <translation type="unfinished">Wedi&apos;i ddarllen yn ôl a&apos;i gadarnhau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="285"/>
+        <location filename="../../../ui/screens/cases.py" line="286"/>
         <source>Read-back started</source>
         <translation type="unfinished">Wedi dechrau darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="304"/>
+        <location filename="../../../ui/screens/cases.py" line="305"/>
         <source>No cases match. Try another search or filter.</source>
         <translation type="unfinished">Does dim achosion yn cyfateb. Rhowch gynnig ar chwiliad neu hidlydd arall.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="306"/>
+        <location filename="../../../ui/screens/cases.py" line="307"/>
         <source>No cases yet. Start with New case.</source>
         <translation type="unfinished">Does dim achosion eto. Dechreuwch gydag Achos newydd.</translation>
     </message>
@@ -279,107 +279,107 @@
 <context>
     <name>CaseStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="211"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="212"/>
         <source>Case</source>
         <translation type="unfinished">Achos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="212"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="213"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="218"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="219"/>
         <source>CSA (non-recent)</source>
         <translation type="unfinished">CSA (nad yw&apos;n ddiweddar)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="219"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="220"/>
         <source>Child sexual abuse, usually told years later by an adult survivor.</source>
         <translation type="unfinished">Cam-drin plant yn rhywiol, a adroddir fel arfer flynyddoedd yn ddiweddarach gan oroeswr sydd bellach yn oedolyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="223"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="224"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="224"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="225"/>
         <source>Abuse of position for a sexual purpose by police officers or staff.</source>
         <translation type="unfinished">Camddefnyddio swydd at ddiben rhywiol gan swyddogion neu staff yr heddlu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="228"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="229"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="229"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="230"/>
         <source>Any other statement, with the general interview guide.</source>
         <translation type="unfinished">Unrhyw ddatganiad arall, gyda&apos;r canllaw cyfweld cyffredinol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="241"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="242"/>
         <source>Case reference (required)</source>
         <translation type="unfinished">Cyfeirnod yr achos (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="242"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="243"/>
         <source>Interviewer name</source>
         <translation type="unfinished">Enw&apos;r cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="245"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="246"/>
         <source>Language of the statement</source>
         <translation type="unfinished">Iaith y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="246"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="247"/>
         <source>English</source>
         <translation type="unfinished">Saesneg</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="246"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="247"/>
         <source>Welsh (Cymraeg)</source>
         <translation type="unfinished">Cymraeg</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="248"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="249"/>
         <source>The statement and its back page are written in this language. A Welsh statement is signed with the organisation&apos;s approved Welsh declaration.</source>
         <translation type="unfinished">Mae&apos;r datganiad a&apos;i dudalen gefn yn cael eu hysgrifennu yn yr iaith hon. Caiff datganiad Cymraeg ei lofnodi â geiriad Cymraeg y datganiad a.9 a gymeradwywyd gan y sefydliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="252"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="253"/>
         <source>Planning</source>
         <translation type="unfinished">Cynllunio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="255"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="256"/>
         <source>How the account will be taken</source>
         <translation type="unfinished">Sut y caiff yr hanes ei gymryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="257"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="258"/>
         <source>Not decided yet</source>
         <translation type="unfinished">Heb benderfynu eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="258"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="259"/>
         <source>A written statement</source>
         <translation type="unfinished">Datganiad ysgrifenedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="259"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="260"/>
         <source>A visually recorded interview (ABE)</source>
         <translation type="unfinished">Cyfweliad wedi&apos;i recordio ar fideo (ABE)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="264"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="265"/>
         <source>Reference of the visual recording</source>
         <translation type="unfinished">Cyfeirnod y recordiad fideo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="265"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="266"/>
         <source>Needed for a visually recorded interview; printed on the statement.</source>
         <translation type="unfinished">Ei angen ar gyfer cyfweliad wedi&apos;i recordio ar fideo; caiff ei argraffu ar y datganiad.</translation>
     </message>
@@ -441,22 +441,22 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="153"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="154"/>
         <source>Checks</source>
         <translation type="unfinished">Gwiriadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="154"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="155"/>
         <source>Every check made on the bundle, and whether it passed</source>
         <translation type="unfinished">Pob gwiriad a wnaed ar y bwndel, ac a lwyddodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="160"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="161"/>
         <source>Passed: %1</source>
         <translation type="unfinished">Wedi llwyddo: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="160"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="161"/>
         <source>Did not pass: %1</source>
         <translation type="unfinished">Heb lwyddo: %1</translation>
     </message>
@@ -1638,117 +1638,117 @@
 <context>
     <name>DecisionCard</name>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="125"/>
+        <location filename="../../../ui/screens/decisions.py" line="126"/>
         <source>Approved and countersigned</source>
         <translation type="unfinished">Wedi&apos;i gymeradwyo a&apos;i gydlofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="127"/>
+        <location filename="../../../ui/screens/decisions.py" line="128"/>
         <source>Returned with comments</source>
         <translation type="unfinished">Wedi&apos;i ddychwelyd gyda sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="139"/>
+        <location filename="../../../ui/screens/decisions.py" line="140"/>
         <source>Kept in the vault, with the supervisor&apos;s signature added</source>
         <translation type="unfinished">Yn cael ei gadw yn y gladdgell, gyda llofnod y goruchwyliwr wedi&apos;i ychwanegu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="141"/>
+        <location filename="../../../ui/screens/decisions.py" line="142"/>
         <source>None: a returned statement is not countersigned</source>
         <translation type="unfinished">Dim: does dim cydlofnod ar ddatganiad sydd wedi&apos;i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="143"/>
+        <location filename="../../../ui/screens/decisions.py" line="144"/>
         <source>Not kept</source>
         <translation type="unfinished">Heb ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="145"/>
+        <location filename="../../../ui/screens/decisions.py" line="146"/>
         <source>No comments.</source>
         <translation type="unfinished">Dim sylwadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="146"/>
+        <location filename="../../../ui/screens/decisions.py" line="147"/>
         <source>Reviewer</source>
         <translation type="unfinished">Adolygydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="147"/>
+        <location filename="../../../ui/screens/decisions.py" line="148"/>
         <source>Decided</source>
         <translation type="unfinished">Penderfynwyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="148"/>
+        <location filename="../../../ui/screens/decisions.py" line="149"/>
         <source>Countersigned statement</source>
         <translation type="unfinished">Datganiad wedi&apos;i gydlofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="149"/>
+        <location filename="../../../ui/screens/decisions.py" line="150"/>
         <source>Comments</source>
         <translation type="unfinished">Sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="154"/>
+        <location filename="../../../ui/screens/decisions.py" line="155"/>
         <source>The signed statement stays exactly as it is. When you and the survivor are ready, what the supervisor asks for can be taken as a further statement.</source>
         <translation type="unfinished">Mae&apos;r datganiad sydd wedi&apos;i lofnodi yn aros yn union fel y mae. Pan fyddwch chi a&apos;r goroeswr yn barod, mae modd cymryd yr hyn mae&apos;r goruchwyliwr yn gofyn amdano fel datganiad pellach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="163"/>
+        <location filename="../../../ui/screens/decisions.py" line="164"/>
         <source>Checklist answers</source>
         <translation type="unfinished">Atebion y rhestr wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="167"/>
+        <location filename="../../../ui/screens/decisions.py" line="168"/>
         <source>Decision: {verdict}</source>
         <translation type="unfinished">Penderfyniad: {verdict}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="168"/>
+        <location filename="../../../ui/screens/decisions.py" line="169"/>
         <source>By {name}, {when}</source>
         <translation type="unfinished">Gan {name}, {when}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="186"/>
+        <location filename="../../../ui/screens/decisions.py" line="187"/>
         <source>Checklist</source>
         <translation type="unfinished">Rhestr wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="187"/>
+        <location filename="../../../ui/screens/decisions.py" line="188"/>
         <source>Checklist: {answered} of {total} items answered</source>
         <translation type="unfinished">Rhestr wirio: {answered} o {total} eitem wedi&apos;u hateb</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="193"/>
+        <location filename="../../../ui/screens/decisions.py" line="194"/>
         <source>Met</source>
         <translation type="unfinished">Wedi&apos;i fodloni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="194"/>
+        <location filename="../../../ui/screens/decisions.py" line="195"/>
         <source>Not met</source>
         <translation type="unfinished">Heb ei fodloni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="195"/>
+        <location filename="../../../ui/screens/decisions.py" line="196"/>
         <source>Not applicable</source>
         <translation type="unfinished">Amherthnasol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="200"/>
+        <location filename="../../../ui/screens/decisions.py" line="201"/>
         <source>No checklist answers were given.</source>
         <translation type="unfinished">Chafodd dim atebion eu rhoi i&apos;r rhestr wirio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="215"/>
+        <location filename="../../../ui/screens/decisions.py" line="216"/>
         <source>{number}. {answer}: {text}</source>
         <translation type="unfinished">{number}. {answer}: {text}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="217"/>
+        <location filename="../../../ui/screens/decisions.py" line="218"/>
         <source>{answer}: {text}</source>
         <translation type="unfinished">{answer}: {text}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="221"/>
+        <location filename="../../../ui/screens/decisions.py" line="222"/>
         <source>    Comment: {comment}</source>
         <translation type="unfinished">    Sylw: {comment}</translation>
     </message>
@@ -1756,93 +1756,93 @@
 <context>
     <name>DecisionsScreen</name>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="233"/>
+        <location filename="../../../ui/screens/decisions.py" line="234"/>
         <source>Supervisor decisions</source>
         <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="237"/>
+        <location filename="../../../ui/screens/decisions.py" line="238"/>
         <source>A supervisor&apos;s decision on an exported statement arrives as a decision file (.qrr). Import it here, or drop the file on this window; it is checked before it is kept.</source>
         <translation type="unfinished">Mae penderfyniad goruchwyliwr ar ddatganiad a allforiwyd yn cyrraedd fel ffeil penderfyniad (.qrr). Mewnforiwch hi yma, neu gollyngwch y ffeil ar y ffenestr hon; caiff ei gwirio cyn ei chadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="245"/>
+        <location filename="../../../ui/screens/decisions.py" line="246"/>
         <source>&amp;Import a decision…</source>
         <translation type="unfinished">&amp;Mewnforio penderfyniad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="249"/>
-        <location filename="../../../ui/screens/decisions.py" line="388"/>
+        <location filename="../../../ui/screens/decisions.py" line="250"/>
+        <location filename="../../../ui/screens/decisions.py" line="389"/>
         <source>Import a decision</source>
         <translation type="unfinished">Mewnforio penderfyniad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="250"/>
+        <location filename="../../../ui/screens/decisions.py" line="251"/>
         <source>Choose a decision file (.qrr) to check and keep with its case</source>
         <translation type="unfinished">Dewiswch ffeil penderfyniad (.qrr) i&apos;w gwirio a&apos;i chadw gyda&apos;i hachos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="259"/>
+        <location filename="../../../ui/screens/decisions.py" line="260"/>
         <source>Working</source>
         <translation type="unfinished">Wrthi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="285"/>
+        <location filename="../../../ui/screens/decisions.py" line="286"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="286"/>
+        <location filename="../../../ui/screens/decisions.py" line="287"/>
         <source>Back to the case</source>
         <translation type="unfinished">Yn ôl i&apos;r achos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="332"/>
+        <location filename="../../../ui/screens/decisions.py" line="333"/>
         <source>Open a case first to see its decisions.</source>
         <translation type="unfinished">Agorwch achos yn gyntaf i weld ei benderfyniadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="372"/>
+        <location filename="../../../ui/screens/decisions.py" line="373"/>
         <source>No supervisor&apos;s decision on this case yet. When one arrives, import it here.</source>
         <translation type="unfinished">Does dim penderfyniad gan oruchwyliwr ar yr achos hwn eto. Pan fydd un yn cyrraedd, mewnforiwch ef yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="380"/>
+        <location filename="../../../ui/screens/decisions.py" line="381"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="390"/>
+        <location filename="../../../ui/screens/decisions.py" line="391"/>
         <source>Quietroom decision (*.qrr)</source>
         <translation type="unfinished">Penderfyniad Quietroom (*.qrr)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="400"/>
+        <location filename="../../../ui/screens/decisions.py" line="401"/>
         <source>Checking the decision file…</source>
         <translation type="unfinished">Yn gwirio&apos;r ffeil penderfyniad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="416"/>
+        <location filename="../../../ui/screens/decisions.py" line="417"/>
         <source>This decision was already imported; nothing was changed.</source>
         <translation type="unfinished">Cafodd y penderfyniad hwn ei fewnforio&apos;n barod; does dim byd wedi newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="420"/>
+        <location filename="../../../ui/screens/decisions.py" line="421"/>
         <source>The decision was checked and kept. It is about case {reference}: the supervisor approved the statement. It is shown below.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw. Mae&apos;n ymwneud ag achos {reference}: cymeradwyodd y goruchwyliwr y datganiad. Mae i&apos;w weld isod.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="425"/>
+        <location filename="../../../ui/screens/decisions.py" line="426"/>
         <source>The decision was checked and kept. It is about case {reference}: the supervisor returned the statement with comments. It is shown below.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw. Mae&apos;n ymwneud ag achos {reference}: dychwelodd y goruchwyliwr y datganiad gyda sylwadau. Mae i&apos;w weld isod.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="431"/>
+        <location filename="../../../ui/screens/decisions.py" line="432"/>
         <source>The decision was checked and kept: the supervisor approved the statement.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw: cymeradwyodd y goruchwyliwr y datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/decisions.py" line="435"/>
+        <location filename="../../../ui/screens/decisions.py" line="436"/>
         <source>The decision was checked and kept: the supervisor returned the statement with comments.</source>
         <translation type="unfinished">Cafodd y penderfyniad ei wirio a&apos;i gadw: dychwelodd y goruchwyliwr y datganiad gyda sylwadau.</translation>
     </message>
@@ -1881,189 +1881,189 @@
 <context>
     <name>ExhibitsPanel</name>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="63"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="64"/>
         <source>Exhibits the statement produces. Refer to each one in the statement by its reference.</source>
         <translation type="unfinished">Arddangosion y mae&apos;r datganiad yn eu cyflwyno. Cyfeiriwch at bob un yn y datganiad wrth ei gyfeirnod.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="128"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="74"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="129"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="133"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="74"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="134"/>
         <source>Description</source>
         <translation type="unfinished">Disgrifiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="144"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="74"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="145"/>
         <source>File</source>
         <translation type="unfinished">Ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="73"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="74"/>
         <source>Size</source>
         <translation type="unfinished">Maint</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="80"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="81"/>
         <source>Exhibits</source>
         <translation type="unfinished">Arddangosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="81"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="82"/>
         <source>The exhibits the statement produces, in the register&apos;s order</source>
         <translation type="unfinished">Yr arddangosion y mae&apos;r datganiad yn eu cyflwyno, yn nhrefn y gofrestr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="85"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="86"/>
         <source>The statement is signed: its exhibits can no longer change.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi: ni all ei arddangosion newid mwyach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="93"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="94"/>
         <source>Add e&amp;xhibit…</source>
         <translation type="unfinished">&amp;Ychwanegu arddangosyn…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="94"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="95"/>
         <source>Add an exhibit</source>
         <translation type="unfinished">Ychwanegu arddangosyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="95"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="96"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished">&amp;Tynnu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="96"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="97"/>
         <source>Remove the chosen exhibit</source>
         <translation type="unfinished">Tynnu&apos;r arddangosyn a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="109"/>
         <location filename="../../../ui/widgets/exhibits_panel.py" line="110"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="111"/>
         <source>Remove it</source>
         <translation type="unfinished">Ei dynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="111"/>
         <location filename="../../../ui/widgets/exhibits_panel.py" line="112"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="113"/>
         <source>Keep it</source>
         <translation type="unfinished">Ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="125"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="126"/>
         <source>e.g. RP/1</source>
         <translation type="unfinished">e.e. RP/1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="129"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="130"/>
         <source>The producer&apos;s initials and a number, such as RP/1</source>
         <translation type="unfinished">Llythrennau blaen y sawl sy&apos;n ei gyflwyno a rhif, fel RP/1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="133"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="134"/>
         <source>What it is, in one line</source>
         <translation type="unfinished">Beth ydyw, mewn un llinell</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="135"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="136"/>
         <source>No file (optional)</source>
         <translation type="unfinished">Dim ffeil (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="136"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="137"/>
         <source>The exhibit&apos;s file</source>
         <translation type="unfinished">Ffeil yr arddangosyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="136"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="137"/>
         <source>Optional</source>
         <translation type="unfinished">Dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="137"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="138"/>
         <source>C&amp;hoose file…</source>
         <translation type="unfinished">Dewis &amp;ffeil…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="138"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="250"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="139"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="251"/>
         <source>Choose the exhibit&apos;s file</source>
         <translation type="unfinished">Dewiswch ffeil yr arddangosyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="142"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="143"/>
         <source>Re&amp;ference</source>
         <translation type="unfinished">Cyf&amp;eirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="143"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="144"/>
         <source>&amp;Description</source>
         <translation type="unfinished">D&amp;isgrifiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="145"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="146"/>
         <source>Add to the &amp;register</source>
         <translation type="unfinished">Ych&amp;wanegu at y gofrestr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="147"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="148"/>
         <source>Add to the register</source>
         <translation type="unfinished">Ychwanegu at y gofrestr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="148"/>
         <location filename="../../../ui/widgets/exhibits_panel.py" line="149"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="150"/>
         <source>Cancel</source>
         <translation type="unfinished">Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="199"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="200"/>
         <source>No file</source>
         <translation type="unfinished">Dim ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="223"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="224"/>
         <source>%1 MiB</source>
         <translation type="unfinished">%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="225"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="226"/>
         <source>%1 KiB</source>
         <translation type="unfinished">%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="226"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="227"/>
         <source>%1 bytes</source>
         <translation type="unfinished">%1 beit</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="259"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="260"/>
         <source>Describe the exhibit in one line.</source>
         <translation type="unfinished">Disgrifiwch yr arddangosyn mewn un llinell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="264"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="265"/>
         <source>Adding…</source>
         <translation type="unfinished">Wrthi&apos;n ychwanegu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="279"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="280"/>
         <source>Added to the register.</source>
         <translation type="unfinished">Wedi&apos;i ychwanegu at y gofrestr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="303"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="304"/>
         <source>Remove %1 from the register? Its file is deleted from this vault, and its reference is not used again.</source>
         <translation type="unfinished">Tynnu %1 o&apos;r gofrestr? Caiff ei ffeil ei dileu o&apos;r gladdgell hon, ac ni chaiff ei gyfeirnod ei ddefnyddio eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="331"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="332"/>
         <source>Removed from the register.</source>
         <translation type="unfinished">Wedi&apos;i dynnu o&apos;r gofrestr.</translation>
     </message>
@@ -2071,165 +2071,165 @@
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="200"/>
+        <location filename="../../../ui/screens/bundles.py" line="215"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="201"/>
+        <location filename="../../../ui/screens/bundles.py" line="216"/>
         <source>supervisor</source>
         <translation type="unfinished">goruchwyliwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="202"/>
+        <location filename="../../../ui/screens/bundles.py" line="217"/>
         <source>intake</source>
         <translation type="unfinished">tîm derbyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="249"/>
+        <location filename="../../../ui/screens/bundles.py" line="264"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="134"/>
+        <location filename="../../../ui/screens/bundles.py" line="142"/>
         <source>Export the statement</source>
         <translation type="unfinished">Allforio&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="138"/>
+        <location filename="../../../ui/screens/bundles.py" line="146"/>
         <source>The signed statement leaves this laptop as one encrypted file that only the people chosen below can open. You are always included.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi yn gadael y gliniadur hwn fel un ffeil wedi&apos;i hamgryptio na all neb ond y bobl a ddewisir isod ei hagor. Rydych chi bob amser wedi&apos;ch cynnwys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="145"/>
-        <location filename="../../../ui/screens/bundles.py" line="149"/>
+        <location filename="../../../ui/screens/bundles.py" line="153"/>
+        <location filename="../../../ui/screens/bundles.py" line="157"/>
         <source>Recipients</source>
         <translation type="unfinished">Derbynwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="150"/>
+        <location filename="../../../ui/screens/bundles.py" line="158"/>
         <source>Members of your organisation who can open the bundle</source>
         <translation type="unfinished">Aelodau o&apos;ch sefydliad sy&apos;n gallu agor y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="153"/>
+        <location filename="../../../ui/screens/bundles.py" line="161"/>
         <source>Se&amp;nd to the central system</source>
         <translation type="unfinished">A&amp;nfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="155"/>
+        <location filename="../../../ui/screens/bundles.py" line="163"/>
         <source>It waits, encrypted, in the outbox until the laptop is connected, then goes.</source>
         <translation type="unfinished">Mae&apos;n aros, wedi&apos;i amgryptio, yn y blwch allan nes bod y gliniadur wedi&apos;i gysylltu, ac yna&apos;n mynd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="157"/>
+        <location filename="../../../ui/screens/bundles.py" line="165"/>
         <source>Send to the central system</source>
         <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="163"/>
-        <location filename="../../../ui/screens/bundles.py" line="238"/>
-        <location filename="../../../ui/screens/bundles.py" line="247"/>
+        <location filename="../../../ui/screens/bundles.py" line="171"/>
+        <location filename="../../../ui/screens/bundles.py" line="253"/>
+        <location filename="../../../ui/screens/bundles.py" line="262"/>
         <source>Save the bundle as</source>
         <translation type="unfinished">Cadw&apos;r bwndel fel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="165"/>
+        <location filename="../../../ui/screens/bundles.py" line="173"/>
         <source>Where the bundle is saved</source>
         <translation type="unfinished">Lle caiff y bwndel ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="166"/>
+        <location filename="../../../ui/screens/bundles.py" line="174"/>
         <source>Choose where to save the bundle</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="168"/>
+        <location filename="../../../ui/screens/bundles.py" line="176"/>
         <source>&amp;Export</source>
         <translation type="unfinished">&amp;Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="172"/>
+        <location filename="../../../ui/screens/bundles.py" line="180"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="173"/>
+        <location filename="../../../ui/screens/bundles.py" line="181"/>
         <source>Builds, signs, encrypts and saves the bundle, then verifies it</source>
         <translation type="unfinished">Yn creu, llofnodi, amgryptio a chadw&apos;r bwndel, ac yna&apos;n ei wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="209"/>
+        <location filename="../../../ui/screens/bundles.py" line="224"/>
         <source>{name} ({role}) · {fingerprint}</source>
         <translation type="unfinished">{name} ({role}) · {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="216"/>
+        <location filename="../../../ui/screens/bundles.py" line="231"/>
         <source>Certificate fingerprint (SHA-256): {fingerprint}</source>
         <translation type="unfinished">Ôl bys y dystysgrif (SHA-256): {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="226"/>
+        <location filename="../../../ui/screens/bundles.py" line="241"/>
         <source>Import the organisation&apos;s trust file first (Identity, on the case list).</source>
         <translation type="unfinished">Mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (Hunaniaeth, ar y rhestr achosion).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="238"/>
+        <location filename="../../../ui/screens/bundles.py" line="253"/>
         <source>Also save a copy as (optional)</source>
         <translation type="unfinished">Cadw copi hefyd fel (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="240"/>
+        <location filename="../../../ui/screens/bundles.py" line="255"/>
         <source>No file: leave empty</source>
         <translation type="unfinished">Dim ffeil: gadewch yn wag</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="276"/>
+        <location filename="../../../ui/screens/bundles.py" line="291"/>
         <source>Choose where to save the bundle.</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="279"/>
+        <location filename="../../../ui/screens/bundles.py" line="294"/>
         <source>Choose at least one recipient.</source>
         <translation type="unfinished">Dewiswch o leiaf un derbynnydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="282"/>
+        <location filename="../../../ui/screens/bundles.py" line="297"/>
         <source>Exporting… this takes a few seconds.</source>
         <translation type="unfinished">Yn allforio… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="297"/>
+        <location filename="../../../ui/screens/bundles.py" line="312"/>
         <source>Asking the central system for a time-stamp…</source>
         <translation type="unfinished">Yn gofyn i&apos;r system ganolog am stamp amser…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="313"/>
+        <location filename="../../../ui/screens/bundles.py" line="328"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="317"/>
+        <location filename="../../../ui/screens/bundles.py" line="332"/>
         <source>The statement is time-stamped by the central system ({time}), with the data to check it for years to come (PAdES B-LT).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}), gyda&apos;r data i&apos;w wirio am flynyddoedd i ddod (PAdES B-LT).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="324"/>
+        <location filename="../../../ui/screens/bundles.py" line="339"/>
         <source>The statement is time-stamped by the central system ({time}) (PAdES B-T).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}) (PAdES B-T).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="330"/>
+        <location filename="../../../ui/screens/bundles.py" line="345"/>
         <source>The central system could not be reached, so the statement has no time-stamp (PAdES B-B).</source>
         <translation type="unfinished">Nid oedd modd cyrraedd y system ganolog, felly nid oes stamp amser ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="337"/>
+        <location filename="../../../ui/screens/bundles.py" line="352"/>
         <source>The central system gave no time-stamp that checks, so the statement has none (PAdES B-B).</source>
         <translation type="unfinished">Ni roddodd y system ganolog stamp amser sy&apos;n gwirio, felly nid oes un ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="344"/>
+        <location filename="../../../ui/screens/bundles.py" line="359"/>
         <source>The bundle is in the outbox and goes to the central system as soon as the laptop is connected.</source>
         <translation type="unfinished">Mae&apos;r bwndel yn y blwch allan a bydd yn mynd i&apos;r system ganolog cyn gynted ag y bydd y gliniadur wedi&apos;i gysylltu.</translation>
     </message>
@@ -2237,12 +2237,12 @@
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="46"/>
+        <location filename="../../../ui/screens/identity.py" line="48"/>
         <source>Choose…</source>
         <translation type="unfinished">Dewis…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="47"/>
+        <location filename="../../../ui/screens/identity.py" line="49"/>
         <source>Choose a file for: %1</source>
         <translation type="unfinished">Dewis ffeil ar gyfer: %1</translation>
     </message>
@@ -2250,7 +2250,7 @@
 <context>
     <name>FormStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="137"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="138"/>
         <source>From %1 to %2</source>
         <translation type="unfinished">O %1 i %2</translation>
     </message>
@@ -2347,172 +2347,172 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="73"/>
+        <location filename="../../../ui/screens/identity.py" line="82"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="77"/>
+        <location filename="../../../ui/screens/identity.py" line="86"/>
         <source>Your signing certificate and key sign your exports; your age identity opens bundles sent to you; the organisation&apos;s trust file says whom to trust. They are kept inside the encrypted vault.</source>
         <translation type="unfinished">Mae eich tystysgrif a&apos;ch allwedd llofnodi yn llofnodi&apos;r hyn rydych yn ei allforio; mae eich hunaniaeth age yn agor bwndeli a anfonir atoch; mae ffeil ymddiried y sefydliad yn dweud pwy i ymddiried ynddynt. Cânt eu cadw y tu mewn i&apos;r gladdgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="86"/>
+        <location filename="../../../ui/screens/identity.py" line="95"/>
         <source>Current identity</source>
         <translation type="unfinished">Hunaniaeth bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="102"/>
+        <location filename="../../../ui/screens/identity.py" line="111"/>
         <source>The key that opens bundles sent to you, if not in the identity file</source>
         <translation type="unfinished">Yr allwedd sy&apos;n agor bwndeli a anfonir atoch, os nad yw yn y ffeil hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="104"/>
+        <location filename="../../../ui/screens/identity.py" line="113"/>
         <source>Organisation trust file (trust.json)</source>
         <translation type="unfinished">Ffeil ymddiried y sefydliad (trust.json)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="89"/>
+        <location filename="../../../ui/screens/identity.py" line="98"/>
         <source>Identity file (identity.p12) or certificate (PEM)</source>
         <translation type="unfinished">Ffeil hunaniaeth (identity.p12) neu dystysgrif (PEM)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="94"/>
+        <location filename="../../../ui/screens/identity.py" line="103"/>
         <source>Password of the identity file</source>
         <translation type="unfinished">Cyfrinair y ffeil hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="95"/>
+        <location filename="../../../ui/screens/identity.py" line="104"/>
         <source>Needed for an identity.p12 or an encrypted key</source>
         <translation type="unfinished">Ei angen ar gyfer identity.p12 neu allwedd wedi&apos;i hamgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="97"/>
+        <location filename="../../../ui/screens/identity.py" line="106"/>
         <source>Private key (PEM), if not in the identity file</source>
         <translation type="unfinished">Allwedd breifat (PEM), os nad yw yn y ffeil hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="98"/>
+        <location filename="../../../ui/screens/identity.py" line="107"/>
         <source>Authentication certificate (PEM), optional</source>
         <translation type="unfinished">Tystysgrif ddilysu (PEM), dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="99"/>
+        <location filename="../../../ui/screens/identity.py" line="108"/>
         <source>Authentication key (PEM), optional</source>
         <translation type="unfinished">Allwedd ddilysu (PEM), dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="105"/>
+        <location filename="../../../ui/screens/identity.py" line="114"/>
         <source>&amp;Identity file</source>
         <translation type="unfinished">Ffeil &amp;hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="106"/>
+        <location filename="../../../ui/screens/identity.py" line="115"/>
         <source>&amp;Password</source>
         <translation type="unfinished">&amp;Cyfrinair</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="107"/>
+        <location filename="../../../ui/screens/identity.py" line="116"/>
         <source>Private &amp;key</source>
         <translation type="unfinished">&amp;Allwedd breifat</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="108"/>
+        <location filename="../../../ui/screens/identity.py" line="117"/>
         <source>A&amp;uthentication certificate</source>
         <translation type="unfinished">Tystysgrif dd&amp;ilysu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="109"/>
+        <location filename="../../../ui/screens/identity.py" line="118"/>
         <source>Authentication k&amp;ey</source>
         <translation type="unfinished">All&amp;wedd ddilysu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="111"/>
+        <location filename="../../../ui/screens/identity.py" line="120"/>
         <source>&amp;Trust file</source>
         <translation type="unfinished">&amp;Ffeil ymddiried</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="121"/>
+        <location filename="../../../ui/screens/identity.py" line="130"/>
         <source>&amp;Delete these files</source>
         <translation type="unfinished">&amp;Dileu&apos;r ffeiliau hyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="124"/>
+        <location filename="../../../ui/screens/identity.py" line="133"/>
         <source>Delete the key files</source>
         <translation type="unfinished">Dileu&apos;r ffeiliau allweddi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="125"/>
+        <location filename="../../../ui/screens/identity.py" line="134"/>
         <source>Overwrites and deletes them. Best effort: SSDs and backups may keep copies.</source>
         <translation type="unfinished">Yn eu trosysgrifo a&apos;u dileu. Gorau y gellir: gall SSDs a chopïau wrth gefn gadw copïau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="133"/>
+        <location filename="../../../ui/screens/identity.py" line="142"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="134"/>
+        <location filename="../../../ui/screens/identity.py" line="143"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="139"/>
+        <location filename="../../../ui/screens/identity.py" line="148"/>
         <source>Import</source>
         <translation type="unfinished">Mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="140"/>
+        <location filename="../../../ui/screens/identity.py" line="149"/>
         <source>Checks the files and stores them in the vault</source>
         <translation type="unfinished">Yn gwirio&apos;r ffeiliau ac yn eu cadw yn y gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="158"/>
+        <location filename="../../../ui/screens/identity.py" line="168"/>
         <source>No identity has been imported into this vault yet.</source>
         <translation type="unfinished">Nid oes hunaniaeth wedi&apos;i mewnforio i&apos;r gladdgell hon eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="164"/>
+        <location filename="../../../ui/screens/identity.py" line="174"/>
         <source>Name: %1</source>
         <translation type="unfinished">Enw: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="165"/>
+        <location filename="../../../ui/screens/identity.py" line="175"/>
         <source>Organisation: %1</source>
         <translation type="unfinished">Sefydliad: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="166"/>
+        <location filename="../../../ui/screens/identity.py" line="176"/>
         <source>no trust file imported</source>
         <translation type="unfinished">dim ffeil ymddiried wedi&apos;i mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="168"/>
+        <location filename="../../../ui/screens/identity.py" line="178"/>
         <source>Role: %1</source>
         <translation type="unfinished">Rôl: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="169"/>
+        <location filename="../../../ui/screens/identity.py" line="179"/>
         <source>Certificate fingerprint: %1</source>
         <translation type="unfinished">Ôl bys y dystysgrif: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="170"/>
+        <location filename="../../../ui/screens/identity.py" line="180"/>
         <source>Opens bundles sent to: %1</source>
         <translation type="unfinished">Yn agor bwndeli a anfonir at: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="176"/>
+        <location filename="../../../ui/screens/identity.py" line="186"/>
         <source>Your keys were not brought back when this vault was recovered. Import your identity again below before you sign or export.</source>
         <translation type="unfinished">Ni ddaeth eich allweddi yn ôl pan adferwyd y gladdgell hon. Mewnforiwch eich hunaniaeth eto isod cyn i chi lofnodi neu allforio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="188"/>
+        <location filename="../../../ui/screens/identity.py" line="198"/>
         <source>Choose your identity file or certificate.</source>
         <translation type="unfinished">Dewiswch eich ffeil hunaniaeth neu dystysgrif.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="225"/>
+        <location filename="../../../ui/screens/identity.py" line="237"/>
         <source>Your keys are now in the vault, but these files still hold them:
 %1
 Delete them unless your organisation asked you to keep them.</source>
@@ -2521,37 +2521,37 @@ Delete them unless your organisation asked you to keep them.</source>
 Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="238"/>
+        <location filename="../../../ui/screens/identity.py" line="250"/>
         <source>Some files could not be deleted; delete them yourself.</source>
         <translation type="unfinished">Nid oedd modd dileu rhai ffeiliau; dilëwch nhw eich hun.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="242"/>
+        <location filename="../../../ui/screens/identity.py" line="254"/>
         <source>Deleted. Copies may remain on SSDs and in backups; keys should arrive encrypted (identity.p12).</source>
         <translation type="unfinished">Wedi&apos;u dileu. Gall copïau aros ar SSDs ac mewn copïau wrth gefn; dylai allweddi gyrraedd wedi&apos;u hamgryptio (identity.p12).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="249"/>
+        <location filename="../../../ui/screens/identity.py" line="261"/>
         <source>The files could not be deleted.</source>
         <translation type="unfinished">Nid oedd modd dileu&apos;r ffeiliau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="205"/>
+        <location filename="../../../ui/screens/identity.py" line="215"/>
         <source>Imported.</source>
         <translation type="unfinished">Wedi&apos;i mewnforio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="110"/>
+        <location filename="../../../ui/screens/identity.py" line="119"/>
         <source>Key for bundles sent to &amp;you</source>
         <translation type="unfinished">Allwedd ar gyfer bwndeli a anfonir a&amp;toch</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="135"/>
+        <location filename="../../../ui/screens/identity.py" line="144"/>
         <source>I&amp;mport</source>
         <translation type="unfinished">&amp;Mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="213"/>
+        <location filename="../../../ui/screens/identity.py" line="224"/>
         <source>The files could not be imported; nothing was changed.</source>
         <translation type="unfinished">Nid oedd modd mewnforio&apos;r ffeiliau; ni newidiwyd dim.</translation>
     </message>
@@ -2809,6 +2809,24 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <location filename="../../../ui/widgets/notice.py" line="18"/>
+        <source>Information</source>
+        <translation type="unfinished">Gwybodaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/notice.py" line="19"/>
+        <source>Done</source>
+        <translation type="unfinished">Wedi&apos;i wneud</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/notice.py" line="20"/>
+        <source>Problem</source>
+        <translation type="unfinished">Problem</translation>
+    </message>
+</context>
+<context>
     <name>OnePage</name>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="87"/>
@@ -2824,43 +2842,43 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>OpenBundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="397"/>
+        <location filename="../../../ui/screens/bundles.py" line="413"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="360"/>
-        <location filename="../../../ui/screens/bundles.py" line="395"/>
+        <location filename="../../../ui/screens/bundles.py" line="375"/>
+        <location filename="../../../ui/screens/bundles.py" line="411"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="364"/>
+        <location filename="../../../ui/screens/bundles.py" line="379"/>
         <source>Checks a bundle sent to you: who signed it, that nothing in it was altered, and that you are one of its recipients.</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch: pwy a&apos;i llofnododd, nad oes dim ynddo wedi&apos;i newid, a&apos;ch bod yn un o&apos;i dderbynwyr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="371"/>
+        <location filename="../../../ui/screens/bundles.py" line="386"/>
         <source>The bundle to check</source>
         <translation type="unfinished">Y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="372"/>
+        <location filename="../../../ui/screens/bundles.py" line="387"/>
         <source>Choose the bundle to check</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="374"/>
+        <location filename="../../../ui/screens/bundles.py" line="389"/>
         <source>&amp;Check the bundle</source>
         <translation type="unfinished">&amp;Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="376"/>
+        <location filename="../../../ui/screens/bundles.py" line="391"/>
         <source>Check the bundle</source>
         <translation type="unfinished">Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="406"/>
+        <location filename="../../../ui/screens/bundles.py" line="422"/>
         <source>Choose the bundle to check.</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio.</translation>
     </message>
@@ -2868,52 +2886,52 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>OutboxScreen</name>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="77"/>
+        <location filename="../../../ui/screens/outbox.py" line="78"/>
         <source>Outbox</source>
         <translation type="unfinished">Blwch allan</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="81"/>
+        <location filename="../../../ui/screens/outbox.py" line="82"/>
         <source>What this laptop sends to the central system. Each item stays here, encrypted, until the central system confirms it with a signed receipt.</source>
         <translation type="unfinished">Yr hyn y mae&apos;r gliniadur hwn yn ei anfon i&apos;r system ganolog. Mae pob eitem yn aros yma, wedi&apos;i hamgryptio, nes bod y system ganolog yn ei chadarnhau â derbynneb wedi&apos;i llofnodi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="95"/>
+        <location filename="../../../ui/screens/outbox.py" line="96"/>
         <source>Nothing has been sent from this laptop yet.</source>
         <translation type="unfinished">Does dim byd wedi&apos;i anfon o&apos;r gliniadur hwn eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="112"/>
+        <location filename="../../../ui/screens/outbox.py" line="113"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="113"/>
+        <location filename="../../../ui/screens/outbox.py" line="114"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="114"/>
+        <location filename="../../../ui/screens/outbox.py" line="115"/>
         <source>Send &amp;now</source>
         <translation type="unfinished">Anfon &amp;nawr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="117"/>
+        <location filename="../../../ui/screens/outbox.py" line="118"/>
         <source>Send now</source>
         <translation type="unfinished">Anfon nawr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="118"/>
+        <location filename="../../../ui/screens/outbox.py" line="119"/>
         <source>Try to send what is waiting straight away</source>
         <translation type="unfinished">Ceisio anfon yr hyn sy&apos;n aros ar unwaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="218"/>
+        <location filename="../../../ui/screens/outbox.py" line="220"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="232"/>
+        <location filename="../../../ui/screens/outbox.py" line="234"/>
         <source>Queued again; it will be sent on the next attempt.</source>
         <translation type="unfinished">Wedi&apos;i roi yn y ciw eto; bydd yn cael ei anfon y tro nesaf.</translation>
     </message>
@@ -2981,32 +2999,32 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Bydd yn cael ei anfon pan fydd y gliniadur wedi&apos;i gysylltu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="39"/>
+        <location filename="../../../ui/screens/outbox.py" line="40"/>
         <source>Connected to the central system.</source>
         <translation type="unfinished">Wedi cysylltu â&apos;r system ganolog.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="41"/>
+        <location filename="../../../ui/screens/outbox.py" line="42"/>
         <source>Not connected to the central system just now. Nothing is lost: everything waits here, encrypted, and is sent when the laptop is connected.</source>
         <translation type="unfinished">Heb gysylltu â&apos;r system ganolog ar hyn o bryd. Does dim byd wedi&apos;i golli: mae popeth yn aros yma, wedi&apos;i amgryptio, ac yn cael ei anfon pan fydd y gliniadur wedi&apos;i gysylltu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="48"/>
+        <location filename="../../../ui/screens/outbox.py" line="49"/>
         <source>Sending is not set up on this laptop yet: enter the central system&apos;s address in Settings, or ask your administrator.</source>
         <translation type="unfinished">Dydy anfon ddim wedi&apos;i osod ar y gliniadur hwn eto: rhowch gyfeiriad y system ganolog yn y Gosodiadau, neu gofynnwch i&apos;ch gweinyddwr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="53"/>
+        <location filename="../../../ui/screens/outbox.py" line="54"/>
         <source>Sending is not set up on this laptop yet: {problem}</source>
         <translation type="unfinished">Dydy anfon ddim wedi&apos;i osod ar y gliniadur hwn eto: {problem}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="57"/>
+        <location filename="../../../ui/screens/outbox.py" line="58"/>
         <source>The last attempt ran into a problem. It will be tried again shortly.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le y tro diwethaf. Bydd cynnig arall arni cyn bo hir.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/outbox.py" line="61"/>
+        <location filename="../../../ui/screens/outbox.py" line="62"/>
         <source>Checking whether the central system can be reached…</source>
         <translation type="unfinished">Yn gwirio a oes modd cyrraedd y system ganolog…</translation>
     </message>
@@ -3065,7 +3083,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/page_confirm.py" line="171"/>
-        <source>This page is &amp;right</source>
+        <source>&amp;This page is right</source>
         <translation type="unfinished">Mae&apos;r dudalen hon yn &amp;gywir</translation>
     </message>
     <message>
@@ -3087,132 +3105,132 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PassphraseScreen</name>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="56"/>
+        <location filename="../../../ui/screens/passphrase.py" line="57"/>
         <source>Change your passphrase</source>
         <translation type="unfinished">Newid eich cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="60"/>
+        <location filename="../../../ui/screens/passphrase.py" line="61"/>
         <source>Type your current passphrase, then the new one twice. Nothing about any case changes.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd presennol, yna&apos;r un newydd ddwywaith. Nid oes dim am unrhyw achos yn newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="68"/>
+        <location filename="../../../ui/screens/passphrase.py" line="69"/>
         <source>Current passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd presennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="68"/>
+        <location filename="../../../ui/screens/passphrase.py" line="69"/>
         <source>The passphrase you unlocked with</source>
         <translation type="unfinished">Y cyfrinymadrodd a ddefnyddioch i ddatgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="70"/>
+        <location filename="../../../ui/screens/passphrase.py" line="71"/>
         <source>&amp;Current passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd &amp;presennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="72"/>
+        <location filename="../../../ui/screens/passphrase.py" line="73"/>
         <source>New passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="72"/>
+        <location filename="../../../ui/screens/passphrase.py" line="73"/>
         <source>At least 8 characters</source>
         <translation type="unfinished">O leiaf 8 nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="74"/>
+        <location filename="../../../ui/screens/passphrase.py" line="75"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd &amp;newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="79"/>
+        <location filename="../../../ui/screens/passphrase.py" line="80"/>
         <source>Repeat the new passphrase</source>
         <translation type="unfinished">Ailadroddwch y cyfrinymadrodd newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="79"/>
+        <location filename="../../../ui/screens/passphrase.py" line="80"/>
         <source>Type the new passphrase again</source>
         <translation type="unfinished">Teipiwch y cyfrinymadrodd newydd eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="81"/>
+        <location filename="../../../ui/screens/passphrase.py" line="82"/>
         <source>&amp;Repeat the new passphrase</source>
         <translation type="unfinished">&amp;Ailadroddwch y cyfrinymadrodd newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="84"/>
+        <location filename="../../../ui/screens/passphrase.py" line="85"/>
         <source>&amp;Someone may have seen my passphrase</source>
         <translation type="unfinished">Efallai bod rhywun wedi &amp;gweld fy nghyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="86"/>
+        <location filename="../../../ui/screens/passphrase.py" line="87"/>
         <source>Also gives the vault a new key and re-encrypts it, so the old passphrase opens nothing, even with an old copy of the vault&apos;s files. This takes a little longer. Without it, the change alone does not undo what someone who saw the old passphrase could do with a copy.</source>
         <translation type="unfinished">Mae hefyd yn rhoi allwedd newydd i&apos;r gladdgell ac yn ei hamgryptio eto, fel nad yw&apos;r hen gyfrinymadrodd yn agor dim, hyd yn oed gyda hen gopi o ffeiliau&apos;r gladdgell. Mae hyn yn cymryd ychydig yn hirach. Hebddo, nid yw&apos;r newid ar ei ben ei hun yn dadwneud yr hyn y gallai rhywun a welodd yr hen gyfrinymadrodd ei wneud gyda chopi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="91"/>
+        <location filename="../../../ui/screens/passphrase.py" line="92"/>
         <source>Someone may have seen my passphrase</source>
         <translation type="unfinished">Efallai bod rhywun wedi gweld fy nghyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="95"/>
+        <location filename="../../../ui/screens/passphrase.py" line="96"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="96"/>
+        <location filename="../../../ui/screens/passphrase.py" line="97"/>
         <source>Back to settings, without changing anything</source>
         <translation type="unfinished">Yn ôl i&apos;r gosodiadau, heb newid dim</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="98"/>
+        <location filename="../../../ui/screens/passphrase.py" line="99"/>
         <source>C&amp;hange passphrase</source>
         <translation type="unfinished">Ne&amp;wid y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="100"/>
+        <location filename="../../../ui/screens/passphrase.py" line="101"/>
         <source>Change passphrase</source>
         <translation type="unfinished">Newid y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="157"/>
+        <location filename="../../../ui/screens/passphrase.py" line="158"/>
         <source>Type your current passphrase first.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd presennol yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="161"/>
+        <location filename="../../../ui/screens/passphrase.py" line="162"/>
         <source>The new passphrase needs at least {count} characters.</source>
         <translation type="unfinished">Mae angen o leiaf {count} nod ar y cyfrinymadrodd newydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="169"/>
+        <location filename="../../../ui/screens/passphrase.py" line="170"/>
         <source>The two new passphrases are not the same. Please type them again.</source>
         <translation type="unfinished">Nid yw&apos;r ddau gyfrinymadrodd newydd yr un fath. Teipiwch nhw eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="190"/>
+        <location filename="../../../ui/screens/passphrase.py" line="191"/>
         <source>Your passphrase has been changed and the vault has a new key: the old passphrase opens nothing now.</source>
         <translation type="unfinished">Mae eich cyfrinymadrodd wedi newid ac mae gan y gladdgell allwedd newydd: nid yw&apos;r hen gyfrinymadrodd yn agor dim bellach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="194"/>
+        <location filename="../../../ui/screens/passphrase.py" line="195"/>
         <source>Your passphrase has been changed.</source>
         <translation type="unfinished">Mae eich cyfrinymadrodd wedi newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="203"/>
+        <location filename="../../../ui/screens/passphrase.py" line="205"/>
         <source>The passphrase could not be changed. Nothing was changed.</source>
         <translation type="unfinished">Ni ellid newid y cyfrinymadrodd. Ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="227"/>
+        <location filename="../../../ui/screens/passphrase.py" line="229"/>
         <source>Re-encrypting the vault… this takes a moment.</source>
         <translation type="unfinished">Yn amgryptio&apos;r gladdgell eto… mae hyn yn cymryd eiliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="229"/>
+        <location filename="../../../ui/screens/passphrase.py" line="231"/>
         <source>Changing… this takes a moment.</source>
         <translation type="unfinished">Yn newid… mae hyn yn cymryd eiliad.</translation>
     </message>
@@ -3505,87 +3523,87 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="430"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="431"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="431"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="432"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="432"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="433"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="433"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="434"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="434"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="435"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="435"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="436"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="436"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="437"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="449"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="450"/>
         <source>An ISVA is there for support and stays outside the evidential chain.</source>
         <translation type="unfinished">Mae ISVA yno i gynnig cymorth, ac mae&apos;n aros y tu allan i&apos;r gadwyn dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="452"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="453"/>
         <source>Remove</source>
         <translation type="unfinished">Tynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="453"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="454"/>
         <source>Role</source>
         <translation type="unfinished">Rôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="454"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="455"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="455"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="456"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="479"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="480"/>
         <source>Person %1</source>
         <translation type="unfinished">Person %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="481"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="482"/>
         <source>Role, %1</source>
         <translation type="unfinished">Rôl, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="482"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="483"/>
         <source>Name, %1</source>
         <translation type="unfinished">Enw, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="483"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="484"/>
         <source>Interpreter&apos;s language, %1</source>
         <translation type="unfinished">Iaith y cyfieithydd, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="484"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="485"/>
         <source>Remove %1</source>
         <translation type="unfinished">Tynnu %1</translation>
     </message>
@@ -3593,37 +3611,37 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PreferencesStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="345"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="346"/>
         <source>Preferences and needs</source>
         <translation type="unfinished">Dewisiadau ac anghenion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="356"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="357"/>
         <source>A break every</source>
         <translation type="unfinished">Egwyl bob</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="356"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="357"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="360"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="361"/>
         <source>Topics or words to avoid</source>
         <translation type="unfinished">Pynciau neu eiriau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="361"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="362"/>
         <source>Support wanted</source>
         <translation type="unfinished">Cymorth sydd ei eisiau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="348"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="349"/>
         <source>The survivor would like breaks at a set interval</source>
         <translation type="unfinished">Hoffai&apos;r goroeswr gael egwyl yn rheolaidd, ar amser penodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="350"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="351"/>
         <source>Leave this unticked if they have no preference: the interview guide&apos;s pacing is used. They can ask for a break at any time either way.</source>
         <translation type="unfinished">Gadewch hwn heb ei dicio os nad oes ganddynt ddewis: defnyddir amseriad canllaw&apos;r cyfweliad. Gall y goroeswr ofyn am egwyl ar unrhyw adeg beth bynnag.</translation>
     </message>
@@ -3631,22 +3649,22 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PresentStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="504"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="505"/>
         <source>Who will be present</source>
         <translation type="unfinished">Pwy fydd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="505"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="506"/>
         <source>Everyone who will be in the room besides the survivor.</source>
         <translation type="unfinished">Pawb a fydd yn yr ystafell ar wahân i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="509"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="510"/>
         <source>&amp;Add person</source>
         <translation type="unfinished">Ychwanegu &amp;person</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="510"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="511"/>
         <source>Add person</source>
         <translation type="unfinished">Ychwanegu person</translation>
     </message>
@@ -3662,138 +3680,138 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>ReadBackScreen</name>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="119"/>
+        <location filename="../../../ui/screens/readback.py" line="123"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="132"/>
+        <location filename="../../../ui/screens/readback.py" line="136"/>
         <source>A−</source>
         <translation type="unfinished">A−</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="135"/>
+        <location filename="../../../ui/screens/readback.py" line="139"/>
         <source>Smaller text</source>
         <translation type="unfinished">Testun llai</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="136"/>
+        <location filename="../../../ui/screens/readback.py" line="140"/>
         <source>Makes the statement text smaller (Ctrl+minus)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn llai (Ctrl+minus)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="138"/>
+        <location filename="../../../ui/screens/readback.py" line="142"/>
         <source>A+</source>
         <translation type="unfinished">A+</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="141"/>
+        <location filename="../../../ui/screens/readback.py" line="145"/>
         <source>Larger text</source>
         <translation type="unfinished">Testun mwy</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="142"/>
+        <location filename="../../../ui/screens/readback.py" line="146"/>
         <source>Makes the statement text larger (Ctrl+equals)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn fwy (Ctrl+equals)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="169"/>
+        <location filename="../../../ui/screens/readback.py" line="173"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="123"/>
+        <location filename="../../../ui/screens/readback.py" line="127"/>
         <source>Read the statement aloud to the person giving it, or let them read it. Any change they ask for is saved as a correction made during read-back.</source>
         <translation type="unfinished">Darllenwch y datganiad yn uchel i&apos;r person sy&apos;n ei roi, neu gadewch iddyn nhw ei ddarllen. Caiff unrhyw newid maen nhw&apos;n gofyn amdano ei gadw fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="170"/>
+        <location filename="../../../ui/screens/readback.py" line="174"/>
         <source>The statement in large print, read-only</source>
         <translation type="unfinished">Y datganiad mewn print bras, i&apos;w ddarllen yn unig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="176"/>
-        <location filename="../../../ui/screens/readback.py" line="183"/>
+        <location filename="../../../ui/screens/readback.py" line="180"/>
+        <location filename="../../../ui/screens/readback.py" line="187"/>
         <source>Corrections made during read-back</source>
         <translation type="unfinished">Cywiriadau a wnaed wrth ddarllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="184"/>
+        <location filename="../../../ui/screens/readback.py" line="188"/>
         <source>Each section corrected during read-back, with the time</source>
         <translation type="unfinished">Pob adran a gywirwyd wrth ddarllen yn ôl, gyda&apos;r amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="186"/>
+        <location filename="../../../ui/screens/readback.py" line="190"/>
         <source>No corrections so far.</source>
         <translation type="unfinished">Dim cywiriadau hyd yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="193"/>
+        <location filename="../../../ui/screens/readback.py" line="197"/>
         <source>Make a &amp;correction</source>
         <translation type="unfinished">&amp;Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="196"/>
+        <location filename="../../../ui/screens/readback.py" line="200"/>
         <source>Make a correction</source>
         <translation type="unfinished">Gwneud cywiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="197"/>
+        <location filename="../../../ui/screens/readback.py" line="201"/>
         <source>Shows an editor for one section of the statement</source>
         <translation type="unfinished">Yn dangos golygydd ar gyfer un adran o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="209"/>
+        <location filename="../../../ui/screens/readback.py" line="213"/>
         <source>&amp;Back to the interview</source>
         <translation type="unfinished">&amp;Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="210"/>
+        <location filename="../../../ui/screens/readback.py" line="214"/>
         <source>Back to the interview</source>
         <translation type="unfinished">Yn ôl i&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="211"/>
+        <location filename="../../../ui/screens/readback.py" line="215"/>
         <source>Con&amp;firm the statement is correct</source>
         <translation type="unfinished">Cadarnhau bod y datganiad yn &amp;gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="215"/>
+        <location filename="../../../ui/screens/readback.py" line="219"/>
         <source>Confirm the statement is correct</source>
         <translation type="unfinished">Cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="417"/>
+        <location filename="../../../ui/screens/readback.py" line="422"/>
         <source>A correction has not been saved yet. Save it or undo it, then ask them to confirm.</source>
         <translation type="unfinished">Mae cywiriad heb ei gadw eto. Cadwch y cywiriad neu ei ddadwneud, yna gofynnwch iddyn nhw gadarnhau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="216"/>
+        <location filename="../../../ui/screens/readback.py" line="220"/>
         <source>Records the confirmation and goes on to the signature</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad ac yn symud ymlaen at y llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="268"/>
+        <location filename="../../../ui/screens/readback.py" line="272"/>
         <source>Loading the statement…</source>
         <translation type="unfinished">Yn llwytho&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="307"/>
+        <location filename="../../../ui/screens/readback.py" line="312"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="329"/>
+        <location filename="../../../ui/screens/readback.py" line="334"/>
         <source>(Corrected during read-back)</source>
         <translation type="unfinished">(Wedi&apos;i chywiro wrth ddarllen yn ôl)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="341"/>
+        <location filename="../../../ui/screens/readback.py" line="346"/>
         <source>%1, corrected at %2</source>
         <translation type="unfinished">%1, wedi&apos;i chywiro am %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="353"/>
+        <location filename="../../../ui/screens/readback.py" line="358"/>
         <source>Text size: %1 pt</source>
         <translation type="unfinished">Maint y testun: %1 pt</translation>
     </message>
@@ -3848,17 +3866,17 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Dangos ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="397"/>
+        <location filename="../../../ui/screens/readback.py" line="402"/>
         <source>The correction is saved. It is recorded as a correction made during read-back.</source>
         <translation type="unfinished">Mae&apos;r cywiriad wedi&apos;i gadw. Caiff ei gofnodi fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="403"/>
+        <location filename="../../../ui/screens/readback.py" line="408"/>
         <source>Saving the correction…</source>
         <translation type="unfinished">Yn cadw&apos;r cywiriad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="424"/>
+        <location filename="../../../ui/screens/readback.py" line="429"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad…</translation>
     </message>
@@ -3866,97 +3884,97 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>RestrictedStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="390"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="391"/>
         <source>Restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="391"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
         <source>Kept apart from the statement; never printed in it.</source>
         <translation type="unfinished">Yn cael eu cadw ar wahân i&apos;r datganiad; byth yn cael eu hargraffu ynddo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="393"/>
         <source>Unknown</source>
         <translation type="unfinished">Ddim yn hysbys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="393"/>
         <source>Yes</source>
         <translation type="unfinished">Ie</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="393"/>
         <source>No</source>
         <translation type="unfinished">Na</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="395"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="396"/>
         <source>Date of birth</source>
         <translation type="unfinished">Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="397"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="398"/>
         <source>Written YYYY-MM-DD, for example 1979-03-21. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ar ffurf YYYY-MM-DD, er enghraifft 1979-03-21. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="399"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="400"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="402"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
         <source>Address</source>
         <translation type="unfinished">Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
         <source>Phone</source>
         <translation type="unfinished">Ffôn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
         <source>Email</source>
         <translation type="unfinished">E-bost</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="406"/>
         <source>Safe contact instructions</source>
         <translation type="unfinished">Cyfarwyddiadau ar gyfer cysylltu&apos;n ddiogel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="406"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="407"/>
         <source>Safe times to make contact</source>
         <translation type="unfinished">Amseroedd diogel i gysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="407"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="408"/>
         <source>Safe to leave a voicemail</source>
         <translation type="unfinished">Diogel gadael neges llais</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="408"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="409"/>
         <source>Safe to send letters</source>
         <translation type="unfinished">Diogel anfon llythyrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="409"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="410"/>
         <source>Dates to avoid</source>
         <translation type="unfinished">Dyddiadau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="410"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="411"/>
         <source>Special measures</source>
         <translation type="unfinished">Mesurau arbennig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="411"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="412"/>
         <source>Other needs</source>
         <translation type="unfinished">Anghenion eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="412"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="413"/>
         <source>Victim personal statement offered</source>
         <translation type="unfinished">Datganiad personol y dioddefwr wedi&apos;i gynnig</translation>
     </message>
@@ -3964,173 +3982,173 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>ReviewDecisionScreen</name>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="120"/>
+        <location filename="../../../ui/screens/review_decision.py" line="121"/>
         <source>Decide on the statement</source>
         <translation type="unfinished">Penderfynu ar y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="137"/>
+        <location filename="../../../ui/screens/review_decision.py" line="138"/>
         <source>Checklist</source>
         <translation type="unfinished">Rhestr wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="141"/>
+        <location filename="../../../ui/screens/review_decision.py" line="142"/>
         <source>Answer each item: met, not met or not applicable. An item that is not met needs a short comment saying why.</source>
         <translation type="unfinished">Atebwch bob eitem: wedi&apos;i bodloni, heb ei bodloni neu amherthnasol. Mae angen sylw byr yn dweud pam ar eitem sydd heb ei bodloni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="150"/>
+        <location filename="../../../ui/screens/review_decision.py" line="151"/>
         <source>Your &amp;comments on the statement</source>
         <translation type="unfinished">Eich &amp;sylwadau ar y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="156"/>
+        <location filename="../../../ui/screens/review_decision.py" line="157"/>
         <source>Needed when you return the statement: say what should change.</source>
         <translation type="unfinished">Angen os byddwch chi&apos;n dychwelyd y datganiad: dywedwch beth ddylai newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="160"/>
+        <location filename="../../../ui/screens/review_decision.py" line="161"/>
         <source>Your comments on the statement</source>
         <translation type="unfinished">Eich sylwadau ar y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="162"/>
+        <location filename="../../../ui/screens/review_decision.py" line="163"/>
         <source>Optional when approving; needed when returning. The interviewer and the intake will read them.</source>
         <translation type="unfinished">Dewisol wrth gymeradwyo; angen wrth ddychwelyd. Bydd y cyfwelydd a&apos;r tîm derbyn yn eu darllen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="175"/>
+        <location filename="../../../ui/screens/review_decision.py" line="176"/>
         <source>Working</source>
         <translation type="unfinished">Wrthi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="182"/>
+        <location filename="../../../ui/screens/review_decision.py" line="183"/>
         <source>What is still needed</source>
         <translation type="unfinished">Beth sydd ei angen o hyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="185"/>
+        <location filename="../../../ui/screens/review_decision.py" line="186"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="186"/>
+        <location filename="../../../ui/screens/review_decision.py" line="187"/>
         <source>Back to the statement</source>
         <translation type="unfinished">Yn ôl i&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="187"/>
+        <location filename="../../../ui/screens/review_decision.py" line="188"/>
         <source>&amp;Return with comments…</source>
         <translation type="unfinished">&amp;Dychwelyd gyda sylwadau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="188"/>
+        <location filename="../../../ui/screens/review_decision.py" line="189"/>
         <source>&amp;Approve and countersign…</source>
         <translation type="unfinished">&amp;Cymeradwyo a chydlofnodi…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="192"/>
-        <location filename="../../../ui/screens/review_decision.py" line="452"/>
-        <location filename="../../../ui/screens/review_decision.py" line="460"/>
+        <location filename="../../../ui/screens/review_decision.py" line="193"/>
+        <location filename="../../../ui/screens/review_decision.py" line="453"/>
+        <location filename="../../../ui/screens/review_decision.py" line="461"/>
         <source>Return with comments</source>
         <translation type="unfinished">Dychwelyd gyda sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="193"/>
-        <location filename="../../../ui/screens/review_decision.py" line="362"/>
+        <location filename="../../../ui/screens/review_decision.py" line="194"/>
+        <location filename="../../../ui/screens/review_decision.py" line="363"/>
         <source>Sends the statement back to the interviewer with your comments</source>
         <translation type="unfinished">Yn anfon y datganiad yn ôl at y cyfwelydd gyda&apos;ch sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="197"/>
-        <location filename="../../../ui/screens/review_decision.py" line="442"/>
-        <location filename="../../../ui/screens/review_decision.py" line="450"/>
+        <location filename="../../../ui/screens/review_decision.py" line="198"/>
+        <location filename="../../../ui/screens/review_decision.py" line="443"/>
+        <location filename="../../../ui/screens/review_decision.py" line="451"/>
         <source>Approve and countersign</source>
         <translation type="unfinished">Cymeradwyo a chydlofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="198"/>
-        <location filename="../../../ui/screens/review_decision.py" line="359"/>
+        <location filename="../../../ui/screens/review_decision.py" line="199"/>
+        <location filename="../../../ui/screens/review_decision.py" line="360"/>
         <source>Adds your signature to the statement and writes the decision file</source>
         <translation type="unfinished">Yn ychwanegu eich llofnod at y datganiad ac yn ysgrifennu&apos;r ffeil penderfyniad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="222"/>
+        <location filename="../../../ui/screens/review_decision.py" line="223"/>
         <source>Choose a statement in the review inbox first.</source>
         <translation type="unfinished">Dewiswch ddatganiad yn y blwch adolygu yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="262"/>
+        <location filename="../../../ui/screens/review_decision.py" line="263"/>
         <source>Statement {reference}, taken by {interviewer}. Work through the checklist, then approve the statement or return it with comments.</source>
         <translation type="unfinished">Datganiad {reference}, wedi&apos;i gymryd gan {interviewer}. Ewch drwy&apos;r rhestr wirio, yna cymeradwywch y datganiad neu ei ddychwelyd gyda sylwadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="277"/>
+        <location filename="../../../ui/screens/review_decision.py" line="278"/>
         <source>This statement was approved on {when}. A review is decided once, so nothing more can be done here.</source>
         <translation type="unfinished">Cafodd y datganiad hwn ei gymeradwyo ar {when}. Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad, felly does dim byd mwy i&apos;w wneud yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="284"/>
+        <location filename="../../../ui/screens/review_decision.py" line="285"/>
         <source>This statement was returned on {when}. A review is decided once, so nothing more can be done here.</source>
         <translation type="unfinished">Cafodd y datganiad hwn ei ddychwelyd ar {when}. Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad, felly does dim byd mwy i&apos;w wneud yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="293"/>
+        <location filename="../../../ui/screens/review_decision.py" line="294"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="316"/>
+        <location filename="../../../ui/screens/review_decision.py" line="317"/>
         <source>To approve, item {number} still needs an answer.</source>
         <translation type="unfinished">I gymeradwyo, mae angen ateb eitem {number} o hyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="320"/>
+        <location filename="../../../ui/screens/review_decision.py" line="321"/>
         <source>To approve, {count} of the {total} items still need an answer, starting with item {number}.</source>
         <translation type="unfinished">I gymeradwyo, mae angen ateb {count} o&apos;r {total} eitem o hyd, gan ddechrau gydag eitem {number}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="326"/>
+        <location filename="../../../ui/screens/review_decision.py" line="327"/>
         <source>To approve, item {number} is marked not met and needs a comment saying why.</source>
         <translation type="unfinished">I gymeradwyo, mae eitem {number} wedi&apos;i nodi heb ei bodloni ac mae angen sylw yn dweud pam.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="330"/>
+        <location filename="../../../ui/screens/review_decision.py" line="331"/>
         <source>To approve, items {numbers} are marked not met and each needs a comment saying why.</source>
         <translation type="unfinished">I gymeradwyo, mae eitemau {numbers} wedi&apos;u nodi heb eu bodloni ac mae angen sylw yn dweud pam ar bob un.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="338"/>
+        <location filename="../../../ui/screens/review_decision.py" line="339"/>
         <source>To return the statement, write your comments saying what should change.</source>
         <translation type="unfinished">I ddychwelyd y datganiad, ysgrifennwch eich sylwadau yn dweud beth ddylai newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="344"/>
+        <location filename="../../../ui/screens/review_decision.py" line="345"/>
         <source>Your comments are too long: at most {limit} characters.</source>
         <translation type="unfinished">Mae eich sylwadau&apos;n rhy hir: dim mwy na {limit} nod.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="406"/>
+        <location filename="../../../ui/screens/review_decision.py" line="407"/>
         <source>Countersigning and saving the decision… this takes a few seconds.</source>
         <translation type="unfinished">Yn cydlofnodi ac yn cadw&apos;r penderfyniad… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="408"/>
+        <location filename="../../../ui/screens/review_decision.py" line="409"/>
         <source>Saving the decision…</source>
         <translation type="unfinished">Yn cadw&apos;r penderfyniad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="427"/>
+        <location filename="../../../ui/screens/review_decision.py" line="428"/>
         <source>Save the decision as</source>
         <translation type="unfinished">Cadw&apos;r penderfyniad fel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="429"/>
+        <location filename="../../../ui/screens/review_decision.py" line="430"/>
         <source>Quietroom decision (*.qrr)</source>
         <translation type="unfinished">Penderfyniad Quietroom (*.qrr)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="444"/>
+        <location filename="../../../ui/screens/review_decision.py" line="445"/>
         <source>Approve this statement?
 
 Your signature will be added to the statement PDF. The interviewer, the intake and you can open the decision file.
@@ -4149,7 +4167,7 @@ Bydd yn cael ei chadw fel:
 Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad; does dim modd newid hyn wedyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="454"/>
+        <location filename="../../../ui/screens/review_decision.py" line="455"/>
         <source>Return this statement to the interviewer with your comments?
 
 The statement is not countersigned. The interviewer, the intake and you can open the decision file.
@@ -4168,12 +4186,12 @@ Bydd yn cael ei chadw fel:
 Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad; does dim modd newid hyn wedyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="462"/>
+        <location filename="../../../ui/screens/review_decision.py" line="463"/>
         <source>A file with this name is already there; it will be replaced.</source>
         <translation type="unfinished">Mae ffeil â&apos;r enw hwn yno&apos;n barod; bydd yn cael ei disodli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="473"/>
+        <location filename="../../../ui/screens/review_decision.py" line="474"/>
         <source>Approved and countersigned. The decision was saved to:
 {path}
 {interviewer} (who took the statement), the intake and you can open it; nobody else can. Send it to the interviewer in the usual way.</source>
@@ -4182,7 +4200,7 @@ Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad; does dim modd ne
 Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all neb arall. Anfonwch ef at y cyfwelydd yn y ffordd arferol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_decision.py" line="479"/>
+        <location filename="../../../ui/screens/review_decision.py" line="480"/>
         <source>Returned with your comments. The decision was saved to:
 {path}
 {interviewer} (who took the statement), the intake and you can open it; nobody else can. Send it to the interviewer in the usual way.</source>
@@ -4194,134 +4212,134 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewInboxScreen</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="194"/>
-        <location filename="../../../ui/screens/review_inbox.py" line="220"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="195"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="221"/>
         <source>Reviews</source>
         <translation type="unfinished">Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="197"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="198"/>
         <source>Statements sent to you for review. A bundle is checked when you open it: only one that passes every check is kept here.</source>
         <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu. Caiff bwndel ei wirio pan fyddwch chi&apos;n ei agor: dim ond un sy&apos;n llwyddo ym mhob gwiriad sy&apos;n cael ei gadw yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="206"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="207"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="207"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="208"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="208"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="209"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="209"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="210"/>
         <source>Received</source>
         <translation type="unfinished">Derbyniwyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="210"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="211"/>
         <source>State</source>
         <translation type="unfinished">Cyflwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="220"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="221"/>
         <source>Press Enter to read the selected review.</source>
         <translation type="unfinished">Pwyswch Enter i ddarllen yr adolygiad a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="228"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="229"/>
         <source>No reviews yet. Open a bundle for review, or drop a .qrb file on this screen.</source>
         <translation type="unfinished">Dim adolygiadau eto. Agorwch fwndel i&apos;w adolygu, neu gollyngwch ffeil .qrb ar y sgrin hon.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="237"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="238"/>
         <source>Checking the bundle</source>
         <translation type="unfinished">Yn gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="246"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="247"/>
         <source>The checks made on the bundle</source>
         <translation type="unfinished">Y gwiriadau a wnaed ar y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="249"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="250"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="250"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="251"/>
         <source>Dismiss the checks</source>
         <translation type="unfinished">Cau&apos;r gwiriadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="257"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="258"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="258"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="259"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="259"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
         <source>&amp;Read</source>
         <translation type="unfinished">&amp;Darllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="261"/>
         <source>Read the selected review</source>
         <translation type="unfinished">Darllen yr adolygiad a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="261"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="262"/>
         <source>Open a &amp;bundle for review…</source>
         <translation type="unfinished">Agor &amp;bwndel i&apos;w adolygu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="265"/>
-        <location filename="../../../ui/screens/review_inbox.py" line="379"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="266"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="380"/>
         <source>Open a bundle for review</source>
         <translation type="unfinished">Agor bwndel i&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="266"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="267"/>
         <source>Checks a bundle sent to you and, if it passes, keeps it for review</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch ac, os yw&apos;n llwyddo, yn ei gadw i&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="353"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="354"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="381"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="382"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="394"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="395"/>
         <source>Checking the bundle… this takes a few seconds.</source>
         <translation type="unfinished">Yn gwirio&apos;r bwndel… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="415"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="416"/>
         <source>This bundle did not pass its checks (%1), so nothing of it was kept. Do not rely on it: ask the sender to export it to you again.</source>
         <translation type="unfinished">Wnaeth y bwndel hwn ddim llwyddo yn ei wiriadau (%1), felly chafodd dim ohono ei gadw. Peidiwch â dibynnu arno: gofynnwch i&apos;r anfonwr ei allforio atoch eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="425"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="426"/>
         <source>The bundle passed every check and is now in your reviews. It is selected.</source>
         <translation type="unfinished">Llwyddodd y bwndel ym mhob gwiriad ac mae bellach yn eich adolygiadau. Mae wedi&apos;i ddewis.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="427"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="428"/>
         <source>This bundle is already in your reviews. It is selected.</source>
         <translation type="unfinished">Mae&apos;r bwndel hwn yn eich adolygiadau yn barod. Mae wedi&apos;i ddewis.</translation>
     </message>
@@ -4329,122 +4347,122 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewReadingScreen</name>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="163"/>
+        <location filename="../../../ui/screens/review_reading.py" line="164"/>
         <source>&amp;Reviews</source>
         <translation type="unfinished">&amp;Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="164"/>
+        <location filename="../../../ui/screens/review_reading.py" line="165"/>
         <source>Back to the reviews</source>
         <translation type="unfinished">Yn ôl i&apos;r adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="166"/>
+        <location filename="../../../ui/screens/review_reading.py" line="167"/>
         <source>&amp;Decide…</source>
         <translation type="unfinished">&amp;Penderfynu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="170"/>
+        <location filename="../../../ui/screens/review_reading.py" line="171"/>
         <source>Decide</source>
         <translation type="unfinished">Penderfynu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="171"/>
+        <location filename="../../../ui/screens/review_reading.py" line="172"/>
         <source>Approve the statement, or return it with comments</source>
         <translation type="unfinished">Cymeradwyo&apos;r datganiad, neu ei ddychwelyd gyda sylwadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="182"/>
+        <location filename="../../../ui/screens/review_reading.py" line="183"/>
         <source>Opening the review</source>
         <translation type="unfinished">Yn agor yr adolygiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="194"/>
+        <location filename="../../../ui/screens/review_reading.py" line="195"/>
         <source>The record of the interview</source>
         <translation type="unfinished">Cofnod y cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="205"/>
+        <location filename="../../../ui/screens/review_reading.py" line="206"/>
         <source>V&amp;erification</source>
         <translation type="unfinished">D&amp;ilysu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="196"/>
+        <location filename="../../../ui/screens/review_reading.py" line="197"/>
         <source>How the statement was taken</source>
         <translation type="unfinished">Sut y cymerwyd y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="198"/>
+        <location filename="../../../ui/screens/review_reading.py" line="199"/>
         <source>The statement&apos;s signing, each sitting with who was present and every pause, the timeline, read-back corrections and revisions</source>
         <translation type="unfinished">Llofnodi&apos;r datganiad, pob sesiwn gyda phwy oedd yn bresennol a phob saib, y llinell amser, cywiriadau wrth ddarllen yn ôl a diwygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="204"/>
+        <location filename="../../../ui/screens/review_reading.py" line="205"/>
         <source>Re&amp;cord</source>
         <translation type="unfinished">C&amp;ofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="206"/>
+        <location filename="../../../ui/screens/review_reading.py" line="207"/>
         <source>Re&amp;stricted</source>
         <translation type="unfinished">C&amp;yfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="252"/>
+        <location filename="../../../ui/screens/review_reading.py" line="253"/>
         <source>S&amp;how restricted details</source>
         <translation type="unfinished">&amp;Dangos manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="255"/>
+        <location filename="../../../ui/screens/review_reading.py" line="256"/>
         <source>Show restricted details</source>
         <translation type="unfinished">Dangos manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="207"/>
+        <location filename="../../../ui/screens/review_reading.py" line="208"/>
         <source>The witness&apos;s restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig y tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="245"/>
+        <location filename="../../../ui/screens/review_reading.py" line="246"/>
         <source>The witness&apos;s restricted details (address, contact, needs) are kept apart from the statement. Show them only when you need them: each time they are shown, it is recorded in this review&apos;s record.</source>
         <translation type="unfinished">Caiff manylion cyfyngedig y tyst (cyfeiriad, cyswllt, anghenion) eu cadw ar wahân i&apos;r datganiad. Dangoswch nhw dim ond pan fydd eu hangen arnoch chi: bob tro y cân nhw eu dangos, caiff hynny ei gofnodi yng nghofnod yr adolygiad hwn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="256"/>
+        <location filename="../../../ui/screens/review_reading.py" line="257"/>
         <source>Shows the witness&apos;s restricted details; this is recorded</source>
         <translation type="unfinished">Yn dangos manylion cyfyngedig y tyst; caiff hyn ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="258"/>
+        <location filename="../../../ui/screens/review_reading.py" line="259"/>
         <source>H&amp;ide restricted details</source>
         <translation type="unfinished">C&amp;uddio manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="259"/>
+        <location filename="../../../ui/screens/review_reading.py" line="260"/>
         <source>Hide restricted details</source>
         <translation type="unfinished">Cuddio manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="272"/>
+        <location filename="../../../ui/screens/review_reading.py" line="273"/>
         <source>Restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="365"/>
+        <location filename="../../../ui/screens/review_reading.py" line="366"/>
         <source>%1 · interviewer %2 · received %3 · %4</source>
         <translation type="unfinished">%1 · cyfwelydd %2 · derbyniwyd %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="380"/>
+        <location filename="../../../ui/screens/review_reading.py" line="381"/>
         <source>Every check passed when the review was opened just now.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad pan agorwyd yr adolygiad gynnau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="382"/>
+        <location filename="../../../ui/screens/review_reading.py" line="383"/>
         <source>Not every check passed. Do not rely on this statement.</source>
         <translation type="unfinished">Wnaeth pob gwiriad ddim llwyddo. Peidiwch â dibynnu ar y datganiad hwn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="396"/>
+        <location filename="../../../ui/screens/review_reading.py" line="397"/>
         <source>The review could not be opened; nothing was changed.</source>
         <translation type="unfinished">Doedd dim modd agor yr adolygiad; chafodd dim byd ei newid.</translation>
     </message>
@@ -4572,7 +4590,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Llinell amser, yng ngeiriau&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="376"/>
+        <location filename="../../../ui/screens/review_reading.py" line="377"/>
         <source>Times are shown in this computer&apos;s time zone.</source>
         <translation type="unfinished">Mae&apos;r amseroedd yng nghylchfa amser y cyfrifiadur hwn.</translation>
     </message>
@@ -4932,102 +4950,102 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewWords</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="58"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="59"/>
         <source>not recorded</source>
         <translation type="unfinished">heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="90"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="91"/>
         <source>CSA</source>
         <translation type="unfinished">CSA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="91"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="92"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="92"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="93"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="99"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="100"/>
         <source>To review</source>
         <translation type="unfinished">I&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="100"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="101"/>
         <source>Approved</source>
         <translation type="unfinished">Wedi&apos;i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="101"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="102"/>
         <source>Returned</source>
         <translation type="unfinished">Wedi&apos;i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="109"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="110"/>
         <source>The file</source>
         <translation type="unfinished">Y ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="110"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="111"/>
         <source>Opening it with your key</source>
         <translation type="unfinished">Ei agor â&apos;ch allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="111"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="112"/>
         <source>Everything expected is inside</source>
         <translation type="unfinished">Mae popeth disgwyliedig y tu mewn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="112"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="113"/>
         <source>The list of its contents</source>
         <translation type="unfinished">Y rhestr o&apos;i gynnwys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="113"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="114"/>
         <source>The author&apos;s signature on the bundle</source>
         <translation type="unfinished">Llofnod yr awdur ar y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="116"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="117"/>
         <source>The author is an interviewer</source>
         <translation type="unfinished">Mae&apos;r awdur yn gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="117"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="118"/>
         <source>Nothing was altered</source>
         <translation type="unfinished">Does dim byd wedi&apos;i newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="118"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="119"/>
         <source>It was sent to you</source>
         <translation type="unfinished">Cafodd ei anfon atoch chi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="119"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="120"/>
         <source>The signature on the statement</source>
         <translation type="unfinished">Y llofnod ar y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="122"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="123"/>
         <source>The record of the interview</source>
         <translation type="unfinished">Cofnod y cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="123"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="124"/>
         <source>The restricted details, kept apart</source>
         <translation type="unfinished">Y manylion cyfyngedig, wedi&apos;u cadw ar wahân</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="126"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="127"/>
         <source>The audit log is unbroken</source>
         <translation type="unfinished">Mae&apos;r log archwilio yn gyfan</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="127"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="128"/>
         <source>The organisation&apos;s trust file</source>
         <translation type="unfinished">Ffeil ymddiried y sefydliad</translation>
     </message>
@@ -5053,214 +5071,214 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="71"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="75"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="75"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="79"/>
         <source>These preferences are kept on this computer. They never include anything about a case.</source>
         <translation type="unfinished">Caiff y dewisiadau hyn eu cadw ar y cyfrifiadur hwn. Dydyn nhw byth yn cynnwys unrhyw beth am achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="86"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="90"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="88"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="92"/>
         <source>Languages to choose from</source>
         <translation type="unfinished">Ieithoedd i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="89"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="93"/>
         <source>&amp;Language</source>
         <translation type="unfinished">&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="96"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="100"/>
         <source>Text size, in percent</source>
         <translation type="unfinished">Maint y testun, fel canran</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="97"/>
         <location filename="../../../ui/screens/settings_screen.py" line="101"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="105"/>
         <source>From 100 to 200 percent, in steps of 25</source>
         <translation type="unfinished">O 100 i 200 y cant, fesul 25</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="99"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="103"/>
         <source>&amp;Text size</source>
         <translation type="unfinished">Maint y &amp;testun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="106"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="110"/>
         <source>Light</source>
         <translation type="unfinished">Golau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="107"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="111"/>
         <source>Dark</source>
         <translation type="unfinished">Tywyll</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="108"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="112"/>
         <source>High contrast</source>
         <translation type="unfinished">Cyferbyniad uchel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="112"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="116"/>
         <source>Theme</source>
         <translation type="unfinished">Thema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="113"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="117"/>
         <source>Themes to choose from</source>
         <translation type="unfinished">Themâu i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="114"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="118"/>
         <source>T&amp;heme</source>
         <translation type="unfinished">T&amp;hema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="117"/>
-        <location filename="../../../ui/screens/settings_screen.py" line="131"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="121"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="135"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="120"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="124"/>
         <source>Lock automatically after, in minutes</source>
         <translation type="unfinished">Cloi&apos;n awtomatig ar ôl, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="122"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="126"/>
         <source>The vault locks after this many minutes without use, or during a break that lasts longer</source>
         <translation type="unfinished">Mae&apos;r gladdgell yn cloi ar ôl y nifer hwn o funudau heb ei defnyddio, neu yn ystod egwyl sy&apos;n para&apos;n hirach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="126"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="130"/>
         <source>Loc&amp;k automatically after</source>
         <translation type="unfinished">C&amp;loi&apos;n awtomatig ar ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="127"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="131"/>
         <source>From 1 to 60 minutes</source>
         <translation type="unfinished">O 1 i 60 munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="134"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="138"/>
         <source>Default break interval, in minutes</source>
         <translation type="unfinished">Amser arferol rhwng egwyliau, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="135"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="139"/>
         <source>Offered for a new survivor; they may choose another</source>
         <translation type="unfinished">Caiff ei gynnig i oroeswr newydd; gallan nhw ddewis amser arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="137"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="141"/>
         <source>Default b&amp;reak interval</source>
         <translation type="unfinished">Amser arferol rhwng &amp;egwyliau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="138"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="142"/>
         <source>From 5 to 180 minutes</source>
         <translation type="unfinished">O 5 i 180 munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="140"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="144"/>
         <source>Allow &amp;copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu c&amp;opïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="142"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="146"/>
         <source>Off unless you switch it on. Copied text is cleared from the clipboard after 30 seconds.</source>
         <translation type="unfinished">Wedi&apos;i ddiffodd oni bai eich bod chi&apos;n ei droi ymlaen. Caiff testun sydd wedi&apos;i gopïo ei glirio o&apos;r clipfwrdd ar ôl 30 eiliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="146"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="150"/>
         <source>Allow copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu copïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="153"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="157"/>
         <source>Sending to the central system</source>
         <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="158"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="162"/>
         <source>Where exported statements are sent. Leave it empty to use the address in your organisation&apos;s trust file. This address is kept in your encrypted vault.</source>
         <translation type="unfinished">Lle mae datganiadau a allforiwyd yn cael eu hanfon. Gadewch yn wag i ddefnyddio&apos;r cyfeiriad yn ffeil ymddiried eich sefydliad. Mae&apos;r cyfeiriad hwn yn cael ei gadw yn eich claddgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="161"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="165"/>
         <source>The central system&apos;s address</source>
         <translation type="unfinished">Cyfeiriad y system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="162"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="166"/>
         <source>The central system&apos;s a&amp;ddress</source>
         <translation type="unfinished">Cyfeiriad y system &amp;ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="165"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="169"/>
         <source>Your passphrase</source>
         <translation type="unfinished">Eich cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="166"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="170"/>
         <source>Change &amp;passphrase…</source>
         <translation type="unfinished">Newid y cyf&amp;rinymadrodd…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="169"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="173"/>
         <source>Change passphrase</source>
         <translation type="unfinished">Newid y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="170"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="174"/>
         <source>Change the vault&apos;s passphrase, or give the vault a new key</source>
         <translation type="unfinished">Newid cyfrinymadrodd y gladdgell, neu roi allwedd newydd i&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="178"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="183"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="179"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="184"/>
         <source>Back, without saving</source>
         <translation type="unfinished">Yn ôl, heb gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="181"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="186"/>
         <source>&amp;Save</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="183"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="188"/>
         <source>Save settings</source>
         <translation type="unfinished">Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="255"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="260"/>
         <source>From the trust file: {address}</source>
         <translation type="unfinished">O&apos;r ffeil ymddiried: {address}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="257"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="262"/>
         <source>None is set</source>
         <translation type="unfinished">Does dim un wedi&apos;i osod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="299"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="304"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="305"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="311"/>
         <source>Settings saved.</source>
         <translation type="unfinished">Gosodiadau wedi&apos;u cadw.</translation>
     </message>
@@ -5268,122 +5286,122 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="53"/>
+        <location filename="../../../ui/screens/setup.py" line="54"/>
         <source>Create your vault</source>
         <translation type="unfinished">Creu eich claddgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="57"/>
+        <location filename="../../../ui/screens/setup.py" line="58"/>
         <source>Everything you record in Quietroom stays encrypted on this laptop. You will need your passphrase every time you open it.</source>
         <translation type="unfinished">Mae popeth rydych chi&apos;n ei gofnodi yn Quietroom yn aros wedi&apos;i amgryptio ar y gliniadur hwn. Bydd angen eich cyfrinymadrodd arnoch chi bob tro y byddwch chi&apos;n ei agor.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="66"/>
+        <location filename="../../../ui/screens/setup.py" line="67"/>
         <source>Choose a passphrase you will remember. If it is forgotten and no recovery key is set, nothing can recover it, and the vault cannot be opened again.</source>
         <translation type="unfinished">Dewiswch gyfrinymadrodd y byddwch chi&apos;n ei gofio. Os caiff ei anghofio a does dim allwedd adfer wedi&apos;i gosod, does dim modd ei adfer, ac ni fydd modd agor y gladdgell eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="73"/>
+        <location filename="../../../ui/screens/setup.py" line="74"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">&amp;Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="75"/>
+        <location filename="../../../ui/screens/setup.py" line="76"/>
         <source>Passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="75"/>
+        <location filename="../../../ui/screens/setup.py" line="76"/>
         <source>At least 8 characters</source>
         <translation type="unfinished">O leiaf 8 nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="80"/>
+        <location filename="../../../ui/screens/setup.py" line="81"/>
         <source>&amp;Repeat the passphrase</source>
         <translation type="unfinished">&amp;Ailadrodd y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="82"/>
+        <location filename="../../../ui/screens/setup.py" line="83"/>
         <source>Repeat the passphrase</source>
         <translation type="unfinished">Ailadrodd y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="82"/>
+        <location filename="../../../ui/screens/setup.py" line="83"/>
         <source>Type the same passphrase again</source>
         <translation type="unfinished">Teipiwch yr un cyfrinymadrodd eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="86"/>
+        <location filename="../../../ui/screens/setup.py" line="87"/>
         <source>&amp;Show the passphrase</source>
         <translation type="unfinished">&amp;Dangos y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="89"/>
+        <location filename="../../../ui/screens/setup.py" line="90"/>
         <source>Show the passphrase</source>
         <translation type="unfinished">Dangos y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="90"/>
+        <location filename="../../../ui/screens/setup.py" line="91"/>
         <source>Shows the typed passphrase on screen</source>
         <translation type="unfinished">Yn dangos y cyfrinymadrodd a deipiwyd ar y sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="104"/>
+        <location filename="../../../ui/screens/setup.py" line="105"/>
         <source>Looking for this computer&apos;s keyring…</source>
         <translation type="unfinished">Yn chwilio am gylch allweddi&apos;r cyfrifiadur hwn…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="108"/>
+        <location filename="../../../ui/screens/setup.py" line="109"/>
         <source>Organisation recovery &amp;key (optional)</source>
         <translation type="unfinished">Allwedd adfer y &amp;sefydliad (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="113"/>
+        <location filename="../../../ui/screens/setup.py" line="114"/>
         <source>Organisation recovery key, optional</source>
         <translation type="unfinished">Allwedd adfer y sefydliad, dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="115"/>
+        <location filename="../../../ui/screens/setup.py" line="116"/>
         <source>The public recovery key your organisation gave you; it starts with age1. It lets an administrator restore access if the passphrase is forgotten.</source>
         <translation type="unfinished">Yr allwedd adfer gyhoeddus a roddodd eich sefydliad i chi; mae&apos;n dechrau gydag age1. Mae&apos;n galluogi gweinyddwr i adfer mynediad os caiff y cyfrinymadrodd ei anghofio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="123"/>
+        <location filename="../../../ui/screens/setup.py" line="124"/>
         <source>If your organisation gave you a recovery key (it starts with age1), paste it here so an administrator can restore access if the passphrase is forgotten.</source>
         <translation type="unfinished">Os rhoddodd eich sefydliad allwedd adfer i chi (mae&apos;n dechrau gydag age1), gludwch hi yma er mwyn i weinyddwr allu adfer mynediad os caiff y cyfrinymadrodd ei anghofio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="133"/>
+        <location filename="../../../ui/screens/setup.py" line="134"/>
         <source>&amp;Create the vault</source>
         <translation type="unfinished">C&amp;reu&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="135"/>
+        <location filename="../../../ui/screens/setup.py" line="136"/>
         <source>Create the vault</source>
         <translation type="unfinished">Creu&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="180"/>
+        <location filename="../../../ui/screens/setup.py" line="181"/>
         <source>Your vault will also be bound to this computer&apos;s keyring (Secret Service).</source>
         <translation type="unfinished">Bydd eich claddgell hefyd wedi&apos;i chlymu wrth gylch allweddi&apos;r cyfrifiadur hwn (Secret Service).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="186"/>
+        <location filename="../../../ui/screens/setup.py" line="187"/>
         <source>No system keyring was found: the vault will be protected by the passphrase only.</source>
         <translation type="unfinished">Ni ddaethpwyd o hyd i gylch allweddi ar y system: dim ond y cyfrinymadrodd fydd yn diogelu&apos;r gladdgell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="201"/>
+        <location filename="../../../ui/screens/setup.py" line="202"/>
         <source>The two passphrases are not the same. Please type them both again.</source>
         <translation type="unfinished">Dydy&apos;r ddau gyfrinymadrodd ddim yr un fath. Teipiwch y ddau eto, os gwelwch yn dda.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="226"/>
+        <location filename="../../../ui/screens/setup.py" line="228"/>
         <source>The vault could not be created. Nothing was changed; please try again.</source>
         <translation type="unfinished">Doedd dim modd creu&apos;r gladdgell. Does dim byd wedi newid; rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="240"/>
+        <location filename="../../../ui/screens/setup.py" line="243"/>
         <source>Creating… this takes a moment.</source>
         <translation type="unfinished">Yn creu… mae hyn yn cymryd ennyd.</translation>
     </message>
@@ -5391,102 +5409,102 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="37"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="40"/>
         <source>Timeline and notes</source>
         <translation type="unfinished">Llinell amser a nodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="49"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="52"/>
         <source>Timeline events</source>
         <translation type="unfinished">Digwyddiadau&apos;r llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="54"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="57"/>
         <source>e.g. summer 1987, aged about 12</source>
         <translation type="unfinished">e.e. haf 1987, tua 12 oed</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="55"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="58"/>
         <source>When</source>
         <translation type="unfinished">Pryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="50"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="53"/>
         <source>Events in date order, in the survivor&apos;s own words</source>
         <translation type="unfinished">Digwyddiadau yn nhrefn dyddiad, yng ngeiriau&apos;r goroeswr ei hun</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="55"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="58"/>
         <source>In the survivor&apos;s words</source>
         <translation type="unfinished">Yng ngeiriau&apos;r goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="57"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="60"/>
         <source>What happened</source>
         <translation type="unfinished">Beth ddigwyddodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="58"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="61"/>
         <source>&amp;When</source>
         <translation type="unfinished">&amp;Pryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="59"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="62"/>
         <source>Wh&amp;at</source>
         <translation type="unfinished">&amp;Beth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="60"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="63"/>
         <source>Add to &amp;timeline</source>
         <translation type="unfinished">Ychwanegu at y &amp;llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="61"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="64"/>
         <source>Add to timeline</source>
         <translation type="unfinished">Ychwanegu at y llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="70"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="73"/>
         <source>Timeline</source>
         <translation type="unfinished">Llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="76"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="79"/>
         <source>Notes for you only. They never enter the statement.</source>
         <translation type="unfinished">Nodiadau i chi yn unig. Dydyn nhw byth yn mynd i mewn i&apos;r datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="81"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="84"/>
         <source>Interviewer notes</source>
         <translation type="unfinished">Nodiadau&apos;r cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="84"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="87"/>
         <source>New note</source>
         <translation type="unfinished">Nodyn newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="84"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="87"/>
         <source>Never part of the statement</source>
         <translation type="unfinished">Byth yn rhan o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="85"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="88"/>
         <source>Add &amp;note</source>
         <translation type="unfinished">Ychwanegu &amp;nodyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="86"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="89"/>
         <source>Add note</source>
         <translation type="unfinished">Ychwanegu nodyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="90"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="93"/>
         <source>Notes</source>
         <translation type="unfinished">Nodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="106"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="109"/>
         <source> (uncertain)</source>
         <translation type="unfinished"> (ansicr)</translation>
     </message>
@@ -5512,34 +5530,34 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SignatureScreen</name>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="73"/>
-        <location filename="../../../ui/screens/signature.py" line="420"/>
-        <location filename="../../../ui/screens/signature.py" line="422"/>
+        <location filename="../../../ui/screens/signature.py" line="79"/>
+        <location filename="../../../ui/screens/signature.py" line="433"/>
+        <location filename="../../../ui/screens/signature.py" line="435"/>
         <source>Signature</source>
         <translation type="unfinished">Llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="143"/>
+        <location filename="../../../ui/screens/signature.py" line="149"/>
         <source>&amp;Clear</source>
         <translation type="unfinished">&amp;Clirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="146"/>
+        <location filename="../../../ui/screens/signature.py" line="152"/>
         <source>Clear the signature</source>
         <translation type="unfinished">Clirio&apos;r llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="155"/>
+        <location filename="../../../ui/screens/signature.py" line="161"/>
         <source>&amp;Sign the statement</source>
         <translation type="unfinished">&amp;Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="159"/>
+        <location filename="../../../ui/screens/signature.py" line="165"/>
         <source>Sign the statement</source>
         <translation type="unfinished">Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="160"/>
+        <location filename="../../../ui/screens/signature.py" line="166"/>
         <source>Stores the signature; the statement&apos;s text can then no longer change</source>
         <translation type="unfinished">Yn cadw&apos;r llofnod; wedyn ni all testun y datganiad newid mwyach</translation>
     </message>
@@ -5589,104 +5607,105 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Yn ôl i&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="362"/>
+        <location filename="../../../ui/screens/signature.py" line="375"/>
         <source>Signing the statement…</source>
         <translation type="unfinished">Yn llofnodi&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="242"/>
+        <location filename="../../../ui/screens/signature.py" line="255"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="105"/>
+        <location filename="../../../ui/screens/signature.py" line="111"/>
         <source>Back to &amp;read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r &amp;darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="108"/>
+        <location filename="../../../ui/screens/signature.py" line="114"/>
         <source>Back to read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="110"/>
+        <location filename="../../../ui/screens/signature.py" line="116"/>
         <source>Leaves without signing, for example to make another correction or if they do not want to sign; the box is emptied</source>
         <translation type="unfinished">Gadael heb lofnodi, er enghraifft i wneud cywiriad arall neu os nad ydyn nhw am lofnodi; caiff y blwch ei wagio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="134"/>
+        <location filename="../../../ui/screens/signature.py" line="140"/>
         <source>Sign in the box. It can be cleared and signed again.</source>
         <translation type="unfinished">Llofnodwch yn y blwch. Mae modd ei glirio a llofnodi eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="147"/>
+        <location filename="../../../ui/screens/signature.py" line="153"/>
         <source>Empties the box so it can be signed again</source>
         <translation type="unfinished">Yn gwagio&apos;r blwch er mwyn llofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="149"/>
+        <location filename="../../../ui/screens/signature.py" line="155"/>
         <source>Show the pages a&amp;gain</source>
         <translation type="unfinished">Dangos y tudalennau e&amp;to</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="152"/>
+        <location filename="../../../ui/screens/signature.py" line="158"/>
         <source>Show the pages again</source>
         <translation type="unfinished">Dangos y tudalennau eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="153"/>
+        <location filename="../../../ui/screens/signature.py" line="159"/>
         <source>Prepares the pages afresh and shows the declaration and each page again</source>
         <translation type="unfinished">Yn paratoi&apos;r tudalennau o&apos;r newydd ac yn dangos y datganiad a phob tudalen eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="172"/>
+        <location filename="../../../ui/screens/signature.py" line="178"/>
         <source>Sign in the box above first.</source>
         <translation type="unfinished">Llofnodwch yn y blwch uchod yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="186"/>
-        <location filename="../../../ui/screens/signature.py" line="257"/>
-        <location filename="../../../ui/screens/signature.py" line="294"/>
+        <location filename="../../../ui/screens/signature.py" line="192"/>
+        <location filename="../../../ui/screens/signature.py" line="198"/>
+        <location filename="../../../ui/screens/signature.py" line="270"/>
+        <location filename="../../../ui/screens/signature.py" line="307"/>
         <source>Preparing…</source>
         <translation type="unfinished">Wrthi&apos;n paratoi…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="271"/>
+        <location filename="../../../ui/screens/signature.py" line="284"/>
         <source>Ending the sitting…</source>
         <translation type="unfinished">Wrthi&apos;n gorffen y sesiwn…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="282"/>
+        <location filename="../../../ui/screens/signature.py" line="295"/>
         <source>Preparing the pages…</source>
         <translation type="unfinished">Wrthi&apos;n paratoi&apos;r tudalennau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="320"/>
+        <location filename="../../../ui/screens/signature.py" line="333"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished">Tudalen %1 o %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="337"/>
+        <location filename="../../../ui/screens/signature.py" line="350"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Wrthi&apos;n cofnodi&apos;r cadarnhad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="417"/>
+        <location filename="../../../ui/screens/signature.py" line="430"/>
         <source>Before signing</source>
         <translation type="unfinished">Cyn llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="418"/>
+        <location filename="../../../ui/screens/signature.py" line="431"/>
         <source>The declaration</source>
         <translation type="unfinished">Y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="419"/>
+        <location filename="../../../ui/screens/signature.py" line="432"/>
         <source>The pages</source>
         <translation type="unfinished">Y tudalennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="421"/>
+        <location filename="../../../ui/screens/signature.py" line="434"/>
         <source>The statement is signed</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi</translation>
     </message>
@@ -5759,73 +5778,78 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="313"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="305"/>
+        <source>No pause yet in this sitting</source>
+        <translation type="unfinished">Dim saib eto yn y sesiwn hon</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="324"/>
         <source>The statement is signed: no more sittings</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi: dim mwy o sesiynau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="315"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="326"/>
         <source>No sitting in progress</source>
         <translation type="unfinished">Dim sesiwn ar y gweill</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="322"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="333"/>
         <source>Sitting %1: running</source>
         <translation type="unfinished">Sesiwn %1: ar waith</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="324"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="335"/>
         <source>Sitting %1: paused</source>
         <translation type="unfinished">Sesiwn %1: ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="329"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="340"/>
         <source>Present: %1</source>
         <translation type="unfinished">Yn bresennol: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="336"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="347"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="337"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="348"/>
         <source>second interviewer</source>
         <translation type="unfinished">ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="343"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="354"/>
         <source>survivor</source>
         <translation type="unfinished">goroeswr</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="195"/>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="338"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="349"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="339"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="350"/>
         <source>ISVA, outside the evidential chain</source>
         <translation type="unfinished">ISVA, y tu allan i&apos;r gadwyn dystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="340"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="351"/>
         <source>interpreter</source>
         <translation type="unfinished">cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="341"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="352"/>
         <source>supporter</source>
         <translation type="unfinished">cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="342"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="353"/>
         <source>appropriate adult</source>
         <translation type="unfinished">oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="353"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="364"/>
         <source>Active time %1</source>
         <translation type="unfinished">Amser ar waith %1</translation>
     </message>
@@ -5989,64 +6013,97 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     </message>
 </context>
 <context>
+    <name>StepIndicator</name>
+    <message>
+        <location filename="../../../ui/widgets/step_indicator.py" line="21"/>
+        <source>Read-back</source>
+        <translation type="unfinished">Darllen yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/step_indicator.py" line="22"/>
+        <source>End the sitting</source>
+        <translation type="unfinished">Gorffen y sesiwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/step_indicator.py" line="23"/>
+        <source>Declaration and pages</source>
+        <translation type="unfinished">Datganiad a thudalennau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/step_indicator.py" line="24"/>
+        <source>Signature</source>
+        <translation type="unfinished">Llofnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/step_indicator.py" line="25"/>
+        <source>Export</source>
+        <translation type="unfinished">Allforio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/step_indicator.py" line="84"/>
+        <source>Step %1 of %2: %3</source>
+        <translation type="unfinished">Cam %1 o %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>SurvivorStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="309"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="310"/>
         <source>Survivor</source>
         <translation type="unfinished">Goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="310"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="311"/>
         <source>Name to appear on the statement (required)</source>
         <translation type="unfinished">Yr enw a fydd yn ymddangos ar y datganiad (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="313"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="314"/>
         <source>Preferred name</source>
         <translation type="unfinished">Enw a ffefrir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="314"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="315"/>
         <source>What they would like to be called in the room.</source>
         <translation type="unfinished">Beth yr hoffen nhw gael eu galw yn yr ystafell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="316"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="317"/>
         <source>Pronouns</source>
         <translation type="unfinished">Rhagenwau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="316"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="317"/>
         <source>for example she/her</source>
         <translation type="unfinished">er enghraifft hi/ei</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="318"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="319"/>
         <source>Age, if under 18</source>
         <translation type="unfinished">Oedran, os o dan 18</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="318"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="319"/>
         <source>Not given</source>
         <translation type="unfinished">Heb ei roi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="320"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="321"/>
         <source>Communication needs</source>
         <translation type="unfinished">Anghenion cyfathrebu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="321"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="322"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="322"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="323"/>
         <source>Interpreter needed</source>
         <translation type="unfinished">Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="323"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="324"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
@@ -6133,57 +6190,57 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="48"/>
+        <location filename="../../../ui/screens/unlock.py" line="49"/>
         <source>Quietroom is locked</source>
         <translation type="unfinished">Mae Quietroom wedi&apos;i gloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="50"/>
+        <location filename="../../../ui/screens/unlock.py" line="51"/>
         <source>Type your passphrase to continue.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd i barhau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="52"/>
+        <location filename="../../../ui/screens/unlock.py" line="53"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">&amp;Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="57"/>
+        <location filename="../../../ui/screens/unlock.py" line="58"/>
         <source>Passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="58"/>
+        <location filename="../../../ui/screens/unlock.py" line="59"/>
         <source>Your vault passphrase. Press Enter to unlock.</source>
         <translation type="unfinished">Cyfrinymadrodd eich claddgell. Pwyswch Enter i ddatgloi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="62"/>
+        <location filename="../../../ui/screens/unlock.py" line="63"/>
         <source>&amp;Unlock</source>
         <translation type="unfinished">&amp;Datgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="65"/>
+        <location filename="../../../ui/screens/unlock.py" line="66"/>
         <source>Unlock</source>
         <translation type="unfinished">Datgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="101"/>
+        <location filename="../../../ui/screens/unlock.py" line="102"/>
         <source>Type your passphrase, then press Enter.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd, yna pwyswch Enter.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="116"/>
+        <location filename="../../../ui/screens/unlock.py" line="117"/>
         <source>The vault could not be opened. Please try again.</source>
         <translation type="unfinished">Doedd dim modd agor y gladdgell. Rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="119"/>
+        <location filename="../../../ui/screens/unlock.py" line="120"/>
         <source>Contact your administrator; your data has not been changed.</source>
         <translation type="unfinished">Cysylltwch â&apos;ch gweinyddwr; dydy&apos;ch data ddim wedi&apos;i newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="128"/>
+        <location filename="../../../ui/screens/unlock.py" line="129"/>
         <source>Unlocking… this takes a moment.</source>
         <translation type="unfinished">Yn datgloi… mae hyn yn cymryd ennyd.</translation>
     </message>
@@ -6191,172 +6248,172 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>WorkspaceScreen</name>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="92"/>
+        <location filename="../../../ui/screens/workspace.py" line="93"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="93"/>
+        <location filename="../../../ui/screens/workspace.py" line="94"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="95"/>
+        <location filename="../../../ui/screens/workspace.py" line="96"/>
         <source>Read-&amp;back</source>
         <translation type="unfinished">Da&amp;rllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="98"/>
+        <location filename="../../../ui/screens/workspace.py" line="99"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="99"/>
+        <location filename="../../../ui/screens/workspace.py" line="100"/>
         <source>Show the statement text in large print for the survivor</source>
         <translation type="unfinished">Dangos testun y datganiad mewn print bras i&apos;r goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="101"/>
+        <location filename="../../../ui/screens/workspace.py" line="102"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished">A&amp;llforio…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="104"/>
+        <location filename="../../../ui/screens/workspace.py" line="105"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="105"/>
+        <location filename="../../../ui/screens/workspace.py" line="106"/>
         <source>Export the signed statement as an encrypted bundle</source>
         <translation type="unfinished">Allforio&apos;r datganiad wedi&apos;i lofnodi fel bwndel wedi&apos;i amgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="109"/>
+        <location filename="../../../ui/screens/workspace.py" line="110"/>
         <source>Decisi&amp;ons…</source>
         <translation type="unfinished">Pend&amp;erfyniadau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="112"/>
+        <location filename="../../../ui/screens/workspace.py" line="113"/>
         <source>Supervisor decisions</source>
         <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="113"/>
+        <location filename="../../../ui/screens/workspace.py" line="114"/>
         <source>See and import the supervisors&apos; decisions on this statement</source>
         <translation type="unfinished">Gweld a mewnforio penderfyniadau&apos;r goruchwylwyr ar y datganiad hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="118"/>
+        <location filename="../../../ui/screens/workspace.py" line="119"/>
         <source>&amp;Further statement…</source>
         <translation type="unfinished">Datganiad pellac&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="121"/>
+        <location filename="../../../ui/screens/workspace.py" line="122"/>
         <source>Further statement</source>
         <translation type="unfinished">Datganiad pellach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="122"/>
+        <location filename="../../../ui/screens/workspace.py" line="123"/>
         <source>Start a further statement from the survivor; the signed one stays as it is</source>
         <translation type="unfinished">Dechrau datganiad pellach gan y goroeswr; mae&apos;r un sydd wedi&apos;i lofnodi yn aros fel y mae</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="183"/>
+        <location filename="../../../ui/screens/workspace.py" line="157"/>
+        <source>G&amp;uide</source>
+        <translation type="unfinished">Canlla&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="185"/>
         <source>The survivor&apos;s own words for this section; saved as you type</source>
         <translation type="unfinished">Geiriau&apos;r goroeswr ei hun ar gyfer yr adran hon; caiff eu cadw wrth i chi deipio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="468"/>
+        <location filename="../../../ui/screens/workspace.py" line="477"/>
         <source>It has been about %1 minutes without a break. You might offer one when it suits the survivor.</source>
         <translation type="unfinished">Mae tua %1 munud wedi mynd heb egwyl. Efallai yr hoffech gynnig un pan fydd yn gyfleus i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="473"/>
+        <location filename="../../../ui/screens/workspace.py" line="482"/>
         <source>This sitting has gone on for over %1 minutes. Consider how the survivor is doing.</source>
         <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="479"/>
+        <location filename="../../../ui/screens/workspace.py" line="488"/>
         <source>New phase: %1. A good moment to check in with the survivor.</source>
         <translation type="unfinished">Cam newydd: %1. Adeg dda i holi sut mae&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="140"/>
+        <location filename="../../../ui/screens/workspace.py" line="141"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="141"/>
+        <location filename="../../../ui/screens/workspace.py" line="142"/>
         <source>Dismiss the suggestion</source>
         <translation type="unfinished">Cau&apos;r awgrym</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="156"/>
-        <source>&amp;Guide</source>
-        <translation type="unfinished">Ca&amp;nllaw</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/workspace.py" line="163"/>
+        <location filename="../../../ui/screens/workspace.py" line="164"/>
         <source>Show the interview guide</source>
         <translation type="unfinished">Dangos canllaw&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="164"/>
+        <location filename="../../../ui/screens/workspace.py" line="165"/>
         <source>Shows or hides the interview guide beside the statement</source>
         <translation type="unfinished">Yn dangos neu&apos;n cuddio canllaw&apos;r cyfweliad wrth ymyl y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="170"/>
+        <location filename="../../../ui/screens/workspace.py" line="171"/>
         <source>Statement section</source>
         <translation type="unfinished">Adran y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="171"/>
+        <location filename="../../../ui/screens/workspace.py" line="172"/>
         <source>The part of the statement you are writing</source>
         <translation type="unfinished">Y rhan o&apos;r datganiad rydych chi&apos;n ei hysgrifennu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="182"/>
+        <location filename="../../../ui/screens/workspace.py" line="184"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="189"/>
+        <location filename="../../../ui/screens/workspace.py" line="192"/>
         <source>Exhibits</source>
         <translation type="unfinished">Arddangosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="215"/>
+        <location filename="../../../ui/screens/workspace.py" line="218"/>
         <source>Copying is switched off in Settings</source>
         <translation type="unfinished">Mae copïo wedi&apos;i ddiffodd yn y Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="349"/>
+        <location filename="../../../ui/screens/workspace.py" line="358"/>
         <source>Signed: the text can no longer change</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: ni all y testun newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="374"/>
+        <location filename="../../../ui/screens/workspace.py" line="383"/>
         <source>A further statement: write it as the first</source>
         <translation type="unfinished">Datganiad pellach: ysgrifennwch ef fel y cyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="390"/>
+        <location filename="../../../ui/screens/workspace.py" line="400"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="399"/>
+        <location filename="../../../ui/screens/workspace.py" line="408"/>
         <source>Saving…</source>
         <translation type="unfinished">Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="423"/>
+        <location filename="../../../ui/screens/workspace.py" line="432"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="427"/>
+        <location filename="../../../ui/screens/workspace.py" line="436"/>
         <source>Not saved yet: %1</source>
         <translation type="unfinished">Heb ei gadw eto: %1</translation>
     </message>
@@ -6364,47 +6421,47 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>_BundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="63"/>
+        <location filename="../../../ui/screens/bundles.py" line="69"/>
         <source>Choose…</source>
         <translation type="unfinished">Dewis…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="67"/>
+        <location filename="../../../ui/screens/bundles.py" line="73"/>
         <source>Working</source>
         <translation type="unfinished">Wrthi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="75"/>
+        <location filename="../../../ui/screens/bundles.py" line="81"/>
         <source>Verification report</source>
         <translation type="unfinished">Adroddiad gwirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="76"/>
+        <location filename="../../../ui/screens/bundles.py" line="82"/>
         <source>One line per check; every line must say ok</source>
         <translation type="unfinished">Un llinell i bob gwiriad; rhaid i bob llinell ddweud ok</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="79"/>
+        <location filename="../../../ui/screens/bundles.py" line="85"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="80"/>
+        <location filename="../../../ui/screens/bundles.py" line="86"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="100"/>
+        <location filename="../../../ui/screens/bundles.py" line="105"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="108"/>
+        <location filename="../../../ui/screens/bundles.py" line="113"/>
         <source>The bundle did not verify: {detail}. Do not rely on it; see the report.</source>
         <translation type="unfinished">Ni lwyddodd y bwndel yn y gwiriad: {detail}. Peidiwch â dibynnu arno; gweler yr adroddiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="114"/>
+        <location filename="../../../ui/screens/bundles.py" line="119"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
