@@ -9,12 +9,13 @@ the screenshots script; nothing here changes the window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QCheckBox,
     QComboBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -40,7 +41,11 @@ def _scrolled(widget: QWidget, window: QWidget) -> bool:
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
         # The window's own frame scrolls only when a screen does not fit: not on purpose.
-        if isinstance(parent, QAbstractScrollArea) and parent.objectName() != "screenFrame":
+        if (
+            isinstance(parent, QAbstractScrollArea)
+            and parent.objectName() != "screenFrame"
+            and parent.viewport().isAncestorOf(widget)  # not a list's header, say
+        ):
             return True
         parent = parent.parentWidget()
     return False
@@ -85,6 +90,15 @@ def _text_problem(widget: QWidget) -> str | None:
         if text and metrics.horizontalAdvance(text) > widget.width() - 30:
             return f"current item cut off (room {room})"
         return None
+    if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+        model = widget.model()
+        for section in range(widget.count()):
+            if widget.isSectionHidden(section) or model is None:
+                continue
+            text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+            if metrics.horizontalAdvance(text) > widget.sectionSize(section) - 4:
+                return f"column header {text!r} cut off"
+        return None
     if isinstance(widget, QTabBar):
         for index in range(widget.count()):
             width = metrics.horizontalAdvance(_plain(widget.tabText(index)))
@@ -117,7 +131,7 @@ def problems(window: QWidget, available: QRect) -> list[str]:
             continue
         if _scrolled(widget, window):
             continue
-        if isinstance(widget, QAbstractButton | QLabel | QComboBox | QTabBar):
+        if isinstance(widget, QAbstractButton | QLabel | QComboBox | QTabBar | QHeaderView):
             where = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
             area = frame_area if frame is not None and frame.isAncestorOf(widget) else window_area
             if not area.contains(where):

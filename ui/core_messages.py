@@ -96,4 +96,4 @@ def sentence(message: str) -> str:
     if not message:
         return ""
     message = message[0].upper() + message[1:]
-    return message if message.endswith((".", "?", "!")) else message + "."
+    return message if message.endswith((".", "?", "!", "…")) else message + "."

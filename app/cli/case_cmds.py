@@ -344,8 +344,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--pronouns")
     p.add_argument(
         "--date-of-birth",
-        metavar="YYYY-MM-DD",
-        help="kept in the restricted details, never in the statement",
+        metavar="DATE",
+        help="YYYY-MM-DD or DD/MM/YYYY; kept in the restricted details, never in the statement",
     )
     p.add_argument("--break-every", type=int, metavar="MINUTES")
     p.add_argument("--age", type=int, help="age, only when under 18")
@@ -387,7 +387,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--other-needs",
     ):
         p.add_argument(option)
-    p.add_argument("--date-of-birth", metavar="YYYY-MM-DD")
+    p.add_argument("--date-of-birth", metavar="DATE", help="YYYY-MM-DD or DD/MM/YYYY")
     for option in ("--voicemail-safe", "--letters-safe", "--vps-offered"):
         p.add_argument(option, type=yes_no, metavar="yes|no")
     p.add_argument(

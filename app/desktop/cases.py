@@ -90,9 +90,9 @@ def reference_taken(session: Session, reference: str) -> bool:
 
 
 def date_of_birth_valid(value: str, today: date | None = None) -> bool:
-    """Would the core store this date of birth (YYYY-MM-DD, a real date in the past, not
-    before 1900)? The engine's own check, quick and pure: the flow asks on the GUI thread
-    before it leaves the step, so a slip is shown where it was typed."""
+    """Would the core store this date of birth (YYYY-MM-DD or DD/MM/YYYY, a real date in
+    the past, not before 1900)? The engine's own check, quick and pure: the flow asks on
+    the GUI thread before it leaves the step, so a slip is shown where it was typed."""
     try:
         parse_date_of_birth(value, today or date.today())
     except QuietroomError:

@@ -16,7 +16,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QWidget,
+)
 
 from tests.conftest import REPO
 
@@ -103,3 +110,12 @@ def test_a_hidden_tab_is_found(qtbot: Any) -> None:
     tabs.setMaximumWidth(150)
     found = problems(window(qtbot, tabs), AVAILABLE)
     assert any("tab" in f and "cut off" in f for f in found), found
+
+
+def test_a_cut_off_column_header_is_found(qtbot: Any) -> None:
+    tree = QTreeWidget()
+    tree.setHeaderLabels(["Cyfeirnod", "Diweddarwyd ddiwethaf"])
+    tree.header().setStretchLastSection(False)
+    tree.header().resizeSection(1, 30)
+    found = problems(window(qtbot, tree), AVAILABLE)
+    assert any("column header" in f for f in found), found

@@ -269,8 +269,8 @@ def test_a_malformed_date_of_birth_is_refused_before_anything_is_created(
         click(qtbot, screen.next_button)
         assert screen.index == RESTRICTED
         assert screen.restricted_step.message.text() == (
-            "Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real date in "
-            "the past. Leave it empty if it is not known."
+            "Write the date of birth as day/month/year, for example 21/03/1979: a real date "
+            "in the past. Leave it empty if it is not known."
         )
         assert screen.focusWidget() is field
     # Finish from the last step checks every step again, so nothing can slip through.

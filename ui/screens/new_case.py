@@ -281,7 +281,7 @@ class NewCaseScreen(Screen):
 
     def _date_text(self) -> str:
         return self.tr(
-            "Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real "
+            "Write the date of birth as day/month/year, for example 21/03/1979: a real "
             "date in the past. Leave it empty if it is not known."
         )
 

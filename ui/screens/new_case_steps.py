@@ -394,10 +394,8 @@ class RestrictedStep(FormStep):
         self.line(
             "date_of_birth",
             self.tr("Date of birth"),
-            self.tr(
-                "Written YYYY-MM-DD, for example 1979-03-21. Leave it empty if it is not known."
-            ),
-            placeholder=self.tr("YYYY-MM-DD"),
+            self.tr("Day/month/year, for example 21/03/1979. Leave it empty if it is not known."),
+            placeholder=self.tr("DD/MM/YYYY"),
             limit=40,
         )
         self.text("address", self.tr("Address"))

@@ -2778,8 +2778,8 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case.py" line="284"/>
-        <source>Write the date of birth as YYYY-MM-DD, for example 1979-03-21: a real date in the past. Leave it empty if it is not known.</source>
-        <translation type="unfinished">Ysgrifennwch y dyddiad geni fel YYYY-MM-DD, er enghraifft 1979-03-21: dyddiad go iawn yn y gorffennol. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
+        <source>Write the date of birth as day/month/year, for example 21/03/1979: a real date in the past. Leave it empty if it is not known.</source>
+        <translation type="unfinished">Ysgrifennwch y dyddiad geni fel diwrnod/mis/blwyddyn, er enghraifft 21/03/1979: dyddiad go iawn yn y gorffennol. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case.py" line="290"/>
@@ -3523,87 +3523,87 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="431"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="429"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="432"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="430"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="433"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="431"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="434"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="432"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="435"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="433"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="436"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="434"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="437"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="435"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="450"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="448"/>
         <source>An ISVA is there for support and stays outside the evidential chain.</source>
         <translation type="unfinished">Mae ISVA yno i gynnig cymorth, ac mae&apos;n aros y tu allan i&apos;r gadwyn dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="453"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="451"/>
         <source>Remove</source>
         <translation type="unfinished">Tynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="454"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="452"/>
         <source>Role</source>
         <translation type="unfinished">Rôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="455"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="453"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="456"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="454"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="480"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="478"/>
         <source>Person %1</source>
         <translation type="unfinished">Person %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="482"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="480"/>
         <source>Role, %1</source>
         <translation type="unfinished">Rôl, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="483"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="481"/>
         <source>Name, %1</source>
         <translation type="unfinished">Enw, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="484"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="482"/>
         <source>Interpreter&apos;s language, %1</source>
         <translation type="unfinished">Iaith y cyfieithydd, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="485"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="483"/>
         <source>Remove %1</source>
         <translation type="unfinished">Tynnu %1</translation>
     </message>
@@ -3649,22 +3649,22 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PresentStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="505"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="503"/>
         <source>Who will be present</source>
         <translation type="unfinished">Pwy fydd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="506"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="504"/>
         <source>Everyone who will be in the room besides the survivor.</source>
         <translation type="unfinished">Pawb a fydd yn yr ystafell ar wahân i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="510"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="508"/>
         <source>&amp;Add person</source>
         <translation type="unfinished">Ychwanegu &amp;person</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="511"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="509"/>
         <source>Add person</source>
         <translation type="unfinished">Ychwanegu person</translation>
     </message>
@@ -3914,67 +3914,67 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Dyddiad geni</translation>
     </message>
     <message>
+        <location filename="../../../ui/screens/new_case_steps.py" line="397"/>
+        <source>Day/month/year, for example 21/03/1979. Leave it empty if it is not known.</source>
+        <translation type="unfinished">Diwrnod/mis/blwyddyn, er enghraifft 21/03/1979. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
+    </message>
+    <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="398"/>
-        <source>Written YYYY-MM-DD, for example 1979-03-21. Leave it empty if it is not known.</source>
-        <translation type="unfinished">Ar ffurf YYYY-MM-DD, er enghraifft 1979-03-21. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
+        <source>DD/MM/YYYY</source>
+        <translation type="unfinished">DD/MM/BBBB</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="400"/>
-        <source>YYYY-MM-DD</source>
-        <translation type="unfinished">YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="401"/>
         <source>Address</source>
         <translation type="unfinished">Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="402"/>
         <source>Phone</source>
         <translation type="unfinished">Ffôn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
         <source>Email</source>
         <translation type="unfinished">E-bost</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="406"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
         <source>Safe contact instructions</source>
         <translation type="unfinished">Cyfarwyddiadau ar gyfer cysylltu&apos;n ddiogel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="407"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
         <source>Safe times to make contact</source>
         <translation type="unfinished">Amseroedd diogel i gysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="408"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="406"/>
         <source>Safe to leave a voicemail</source>
         <translation type="unfinished">Diogel gadael neges llais</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="409"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="407"/>
         <source>Safe to send letters</source>
         <translation type="unfinished">Diogel anfon llythyrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="410"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="408"/>
         <source>Dates to avoid</source>
         <translation type="unfinished">Dyddiadau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="411"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="409"/>
         <source>Special measures</source>
         <translation type="unfinished">Mesurau arbennig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="412"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="410"/>
         <source>Other needs</source>
         <translation type="unfinished">Anghenion eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="413"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="411"/>
         <source>Victim personal statement offered</source>
         <translation type="unfinished">Datganiad personol y dioddefwr wedi&apos;i gynnig</translation>
     </message>
