@@ -189,6 +189,10 @@ class NewCaseScreen(Screen):
         self._focus_first()
 
     def _focus_first(self) -> None:
+        # Only on the screen shown: a lock clears this screen while it is hidden, and a
+        # hidden control that takes the focus is announced to a screen reader.
+        if not self.isVisible():
+            return
         focusables = self.steps[self.index].focusables()
         if self.index == CASE:
             category = self.case_step.widget_for("category")
