@@ -14,20 +14,11 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.desktop.types import parse_stamp
 from tests.ui.conftest import call, visible_texts
-from tests.ui.test_signature import REF, draw, prepare, to_the_pad
+from tests.ui.test_signature import REF, draw, prepare, screen, to_the_pad  # noqa: F401 (fixture)
 from ui import theme
 from ui.dates import day_time
 from ui.screen_registry import SCREENS
 from ui.screens.signature import DONE, SignatureScreen
-
-
-@pytest.fixture
-def screen(qtbot: Any, backend: Any, nav: Any) -> SignatureScreen:
-    widget = SignatureScreen(backend, nav)
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    return widget
 
 
 def fill_colour(button: QPushButton) -> QColor:
@@ -61,7 +52,10 @@ def test_a_disabled_main_button_looks_disabled(qtbot: Any, name: str) -> None:
 
 
 def test_after_signing_a_short_summary_with_export_next(
-    qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
+    qtbot: Any,
+    backend: Any,
+    nav: Any,
+    screen: SignatureScreen,  # noqa: F811 (the fixture from test_signature)
 ) -> None:
     call(qtbot, backend, prepare)
     to_the_pad(qtbot, screen, nav)
@@ -98,7 +92,10 @@ def test_after_signing_a_short_summary_with_export_next(
 
 
 def test_a_statement_found_signed_shows_only_what_is_known(
-    qtbot: Any, backend: Any, nav: Any, screen: SignatureScreen
+    qtbot: Any,
+    backend: Any,
+    nav: Any,
+    screen: SignatureScreen,  # noqa: F811 (the fixture from test_signature)
 ) -> None:
     call(qtbot, backend, prepare)
     to_the_pad(qtbot, screen, nav)
