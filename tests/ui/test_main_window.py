@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QApplication,
     QDialog,
@@ -406,3 +408,24 @@ def test_every_underlined_letter_moves_the_focus(qtbot: Any, window: MainWindow)
     for name, screen in window.screens.items():
         problems += [f"{name}: {p}" for p in mnemonic_problems(screen)]
     assert not problems, "\n".join(problems)
+
+
+def spoken_form(text: str) -> str:
+    """A control's visible words as speech input would say them: no mnemonic marker,
+    no ellipsis, no key hint in brackets ("Pause (F9)" is said "Pause")."""
+    text = re.sub(r"\s*\([^)]*\)$", "", text.replace("&&", "\0").replace("&", ""))
+    return text.replace("\0", "&").replace("…", "").strip().lower()
+
+
+def test_a_buttons_visible_words_are_in_its_accessible_name(qtbot: Any, window: MainWindow) -> None:
+    """WCAG 2.5.3 (label in name): someone who says what they see ("Cases") reaches the
+    control, and a screen reader says what is on screen."""
+    wrong = []
+    for name, screen in window.screens.items():
+        for button in screen.findChildren(QAbstractButton):
+            words = spoken_form(button.text())
+            if not any(c.isalpha() for c in words):
+                continue  # a symbol ("+", "−"): its name says what it does
+            if button.accessibleName() and words not in button.accessibleName().lower():
+                wrong.append(f"{name}: {button.text()!r} is named {button.accessibleName()!r}")
+    assert not wrong, "\n".join(wrong)

@@ -130,7 +130,7 @@ class IdentityScreen(Screen):
         self.remove_button = QPushButton(self.tr("&Delete these files"), self.leftover)
         accessible(
             self.remove_button,
-            self.tr("Delete the key files"),
+            self.tr("Delete these files"),
             self.tr("Overwrites and deletes them. Best effort: SSDs and backups may keep copies."),
         )
         offer.addWidget(self.leftover_text, 1)

@@ -105,7 +105,7 @@ class PauseScreen(Screen):
             self.reason, self.tr("Reason for the pause"), self.tr("Optional; can be added later")
         )
         self.save_reason = QPushButton(self.tr("Save &reason"), self)
-        accessible(self.save_reason, self.tr("Save the reason"))
+        accessible(self.save_reason, self.tr("Save reason"), self.tr("Save the reason"))
         reason_row.addWidget(self.reason, 2)
         reason_row.addWidget(self.save_reason)
         reason_row.addStretch(1)

@@ -136,13 +136,13 @@ class ReadBackScreen(Screen):
         self.smaller = QPushButton(self.tr("A−"), self)
         accessible(
             self.smaller,
-            self.tr("Smaller text"),
+            self.tr("A− Smaller text"),
             self.tr("Makes the statement text smaller (Ctrl+minus)"),
         )
         self.larger = QPushButton(self.tr("A+"), self)
         accessible(
             self.larger,
-            self.tr("Larger text"),
+            self.tr("A+ Larger text"),
             self.tr("Makes the statement text larger (Ctrl+equals)"),
         )
         self.size_label = plain_label("", self, wrap=False)

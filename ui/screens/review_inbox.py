@@ -256,7 +256,7 @@ class ReviewInboxScreen(Screen):
         self.report.hide()
 
         self.back = QPushButton(self.tr("&Cases"), self)
-        accessible(self.back, self.tr("Back to the case list"))
+        accessible(self.back, self.tr("Cases"), self.tr("Back to the case list"))
         self.read = QPushButton(self.tr("&Read"), self)
         accessible(self.read, self.tr("Read the selected review"))
         self.open_bundle = QPushButton(self.tr("Open a &bundle for review…"), self)

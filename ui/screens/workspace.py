@@ -91,7 +91,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.back = QPushButton(self.tr("&Cases"), self)
-        accessible(self.back, self.tr("Back to the case list"))
+        accessible(self.back, self.tr("Cases"), self.tr("Back to the case list"))
         self.reference = plain_label("", self, name="title", wrap=False)
         self.readback = QPushButton(self.tr("Read-&back"), self)
         accessible(

@@ -92,7 +92,7 @@ class ExhibitsPanel(QWidget):
 
         buttons = QHBoxLayout()
         self.open_form = QPushButton(self.tr("Add e&xhibit…"), self)
-        accessible(self.open_form, self.tr("Add an exhibit"))
+        accessible(self.open_form, self.tr("Add exhibit"), self.tr("Add an exhibit"))
         self.remove = QPushButton(self.tr("&Remove…"), self)
         accessible(self.remove, self.tr("Remove the chosen exhibit"))
         self.remove.setEnabled(False)
@@ -136,7 +136,7 @@ class ExhibitsPanel(QWidget):
         self.path.setPlaceholderText(self.tr("No file (optional)"))
         accessible(self.path, self.tr("The exhibit's file"), self.tr("Optional"))
         self.choose = QPushButton(self.tr("C&hoose file…"), self.form)
-        accessible(self.choose, self.tr("Choose the exhibit's file"))
+        accessible(self.choose, self.tr("Choose file"), self.tr("Choose the exhibit's file"))
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(self.choose)

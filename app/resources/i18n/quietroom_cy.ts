@@ -1934,6 +1934,11 @@
         <translation type="unfinished">Ychwanegu arddangosyn</translation>
     </message>
     <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="95"/>
+        <source>Add exhibit</source>
+        <translation type="unfinished">Ychwanegu arddangosyn</translation>
+    </message>
+    <message>
         <location filename="../../../ui/widgets/exhibits_panel.py" line="96"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished">&amp;Tynnu…</translation>
@@ -1995,6 +2000,11 @@
         <location filename="../../../ui/widgets/exhibits_panel.py" line="251"/>
         <source>Choose the exhibit&apos;s file</source>
         <translation type="unfinished">Dewiswch ffeil yr arddangosyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="139"/>
+        <source>Choose file</source>
+        <translation type="unfinished">Dewis ffeil</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/exhibits_panel.py" line="143"/>
@@ -2286,9 +2296,19 @@
         <translation type="unfinished">Dechra&amp;u</translation>
     </message>
     <message>
+        <location filename="../../../ui/widgets/further_row.py" line="30"/>
+        <source>Start it</source>
+        <translation type="unfinished">Dechrau</translation>
+    </message>
+    <message>
         <location filename="../../../ui/widgets/further_row.py" line="31"/>
         <source>Not &amp;yet</source>
         <translation type="unfinished">Di&amp;m eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/further_row.py" line="32"/>
+        <source>Not yet</source>
+        <translation type="unfinished">Dim eto</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/further_row.py" line="30"/>
@@ -2437,11 +2457,6 @@
         <translation type="unfinished">&amp;Dileu&apos;r ffeiliau hyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="133"/>
-        <source>Delete the key files</source>
-        <translation type="unfinished">Dileu&apos;r ffeiliau allweddi</translation>
-    </message>
-    <message>
         <location filename="../../../ui/screens/identity.py" line="134"/>
         <source>Overwrites and deletes them. Best effort: SSDs and backups may keep copies.</source>
         <translation type="unfinished">Yn eu trosysgrifo a&apos;u dileu. Gorau y gellir: gall SSDs a chopïau wrth gefn gadw copïau.</translation>
@@ -2544,6 +2559,11 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <location filename="../../../ui/screens/identity.py" line="119"/>
         <source>Key for bundles sent to &amp;you</source>
         <translation type="unfinished">Allwedd ar gyfer bwndeli a anfonir a&amp;toch</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/identity.py" line="133"/>
+        <source>Delete these files</source>
+        <translation type="unfinished">Dileu&apos;r ffeiliau hyn</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/identity.py" line="144"/>
@@ -2752,58 +2772,58 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Cam %1 o %2: %3</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="222"/>
+        <location filename="../../../ui/screens/new_case.py" line="226"/>
         <source>Checking the reference…</source>
         <translation type="unfinished">Yn gwirio&apos;r cyfeirnod…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="257"/>
+        <location filename="../../../ui/screens/new_case.py" line="261"/>
         <source>Choose the category of the case.</source>
         <translation type="unfinished">Dewiswch gategori&apos;r achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="259"/>
+        <location filename="../../../ui/screens/new_case.py" line="263"/>
         <source>Give the case reference.</source>
         <translation type="unfinished">Rhowch gyfeirnod yr achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="271"/>
+        <location filename="../../../ui/screens/new_case.py" line="275"/>
         <source>Give the name to appear on the statement.</source>
         <translation type="unfinished">Rhowch yr enw a fydd yn ymddangos ar y datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="279"/>
+        <location filename="../../../ui/screens/new_case.py" line="283"/>
         <source>Give a name for each person, or remove the row.</source>
         <translation type="unfinished">Rhowch enw ar gyfer pob person, neu tynnwch y rhes.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="284"/>
+        <location filename="../../../ui/screens/new_case.py" line="288"/>
         <source>Write the date of birth as day/month/year, for example 21/03/1979: a real date in the past. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ysgrifennwch y dyddiad geni fel diwrnod/mis/blwyddyn, er enghraifft 21/03/1979: dyddiad go iawn yn y gorffennol. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="290"/>
+        <location filename="../../../ui/screens/new_case.py" line="294"/>
         <source>A case with this reference already exists. Choose another reference, or open that case from the case list.</source>
         <translation type="unfinished">Mae achos gyda&apos;r cyfeirnod hwn yn bodoli&apos;n barod. Dewiswch gyfeirnod arall, neu agorwch yr achos hwnnw o&apos;r rhestr achosion.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="327"/>
+        <location filename="../../../ui/screens/new_case.py" line="331"/>
         <source>Creating the case…</source>
         <translation type="unfinished">Yn creu&apos;r achos…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="350"/>
-        <location filename="../../../ui/screens/new_case.py" line="381"/>
+        <location filename="../../../ui/screens/new_case.py" line="354"/>
+        <location filename="../../../ui/screens/new_case.py" line="385"/>
         <source>Nothing has been saved yet. %1</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="383"/>
+        <location filename="../../../ui/screens/new_case.py" line="387"/>
         <source>Nothing has been saved yet. Something went wrong; please try again.</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. Aeth rhywbeth o&apos;i le; rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="265"/>
+        <location filename="../../../ui/screens/new_case.py" line="269"/>
         <source>Give the reference of the visual recording, or choose a written statement.</source>
         <translation type="unfinished">Rhowch gyfeirnod y recordiad fideo, neu dewiswch ddatganiad ysgrifenedig.</translation>
     </message>
@@ -3361,6 +3381,11 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
+        <location filename="../../../ui/screens/pause.py" line="108"/>
+        <source>Save reason</source>
+        <translation type="unfinished">Cadw&apos;r rheswm</translation>
+    </message>
+    <message>
         <location filename="../../../ui/screens/pause.py" line="138"/>
         <source>&amp;Person giving the statement</source>
         <translation type="unfinished">&amp;Person sy&apos;n rhoi&apos;r datganiad</translation>
@@ -3690,11 +3715,6 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">A−</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="139"/>
-        <source>Smaller text</source>
-        <translation type="unfinished">Testun llai</translation>
-    </message>
-    <message>
         <location filename="../../../ui/screens/readback.py" line="140"/>
         <source>Makes the statement text smaller (Ctrl+minus)</source>
         <translation type="unfinished">Yn gwneud testun y datganiad yn llai (Ctrl+minus)</translation>
@@ -3703,11 +3723,6 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <location filename="../../../ui/screens/readback.py" line="142"/>
         <source>A+</source>
         <translation type="unfinished">A+</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/readback.py" line="145"/>
-        <source>Larger text</source>
-        <translation type="unfinished">Testun mwy</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/readback.py" line="146"/>
@@ -3723,6 +3738,16 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <location filename="../../../ui/screens/readback.py" line="127"/>
         <source>Read the statement aloud to the person giving it, or let them read it. Any change they ask for is saved as a correction made during read-back.</source>
         <translation type="unfinished">Darllenwch y datganiad yn uchel i&apos;r person sy&apos;n ei roi, neu gadewch iddyn nhw ei ddarllen. Caiff unrhyw newid maen nhw&apos;n gofyn amdano ei gadw fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/readback.py" line="139"/>
+        <source>A− Smaller text</source>
+        <translation type="unfinished">A− Testun llai</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/readback.py" line="145"/>
+        <source>A+ Larger text</source>
+        <translation type="unfinished">A+ Testun mwy</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/readback.py" line="174"/>
@@ -4286,6 +4311,11 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <location filename="../../../ui/screens/review_inbox.py" line="259"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/review_inbox.py" line="259"/>
+        <source>Cases</source>
+        <translation type="unfinished">Achosion</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/review_inbox.py" line="260"/>
@@ -6256,6 +6286,11 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <location filename="../../../ui/screens/workspace.py" line="94"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="94"/>
+        <source>Cases</source>
+        <translation type="unfinished">Achosion</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/workspace.py" line="96"/>
