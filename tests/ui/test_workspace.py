@@ -488,3 +488,23 @@ def test_everyone_who_may_ask_for_a_pause_can_be_chosen(
     call(qtbot, backend, lambda s: None)
     sitting = call(qtbot, backend, lambda s: s.engine.current_sitting(case_ref))
     assert sitting.pauses[-1].requested_by == "isva"
+
+
+def test_the_pause_time_is_spoken_once_a_minute(
+    qtbot: Any, backend: Backend, nav: FakeNavigator
+) -> None:
+    """The elapsed time reaches a screen reader through the clock's name, which changes
+    once a minute, not every second (#18)."""
+    import time
+
+    pause = PauseScreen(backend, nav)
+    qtbot.addWidget(pause)
+    pause.show()
+    pause.begin(None)
+    assert pause.time.accessibleName() == "Time paused: 0 min"
+    pause._since = time.monotonic() - 125  # as if the pause began two minutes ago
+    qtbot.waitUntil(lambda: pause.time.text().startswith("02:"))
+    shown = pause.time.text()
+    assert pause.time.accessibleName() == "Time paused: 2 min"
+    qtbot.waitUntil(lambda: pause.time.text() != shown)  # the next second's tick
+    assert pause.time.accessibleName() == "Time paused: 2 min"  # said once a minute

@@ -178,7 +178,14 @@ class PauseScreen(Screen):
         self._recorded = True
 
     def _tick(self) -> None:
-        self.time.setText(clock_text(time.monotonic() - self._since))
+        elapsed = time.monotonic() - self._since
+        self.time.setText(clock_text(elapsed))
+        # A screen reader reads the time from the name, changed at most once a minute so
+        # that it never chatters through the pause.
+        minutes = str(int(elapsed // 60))
+        spoken = self.tr("Time paused: %1 min").replace("%1", minutes)
+        if self.time.accessibleName() != spoken:
+            self.time.setAccessibleName(spoken)
 
     def _amend(self, changes: dict[str, Any], saved: str = "") -> None:
         """Queue a change to the open pause behind its recording (the worker keeps order)."""

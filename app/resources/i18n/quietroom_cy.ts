@@ -3391,13 +3391,18 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">&amp;Person sy&apos;n rhoi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="188"/>
-        <location filename="../../../ui/screens/pause.py" line="197"/>
+        <location filename="../../../ui/screens/pause.py" line="186"/>
+        <source>Time paused: %1 min</source>
+        <translation type="unfinished">Amser ar saib: %1 mun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pause.py" line="195"/>
+        <location filename="../../../ui/screens/pause.py" line="204"/>
         <source>No sitting was running, so there is no pause to record a reason for.</source>
         <translation type="unfinished">Doedd dim sesiwn ar waith, felly does dim saib i gofnodi rheswm ar ei gyfer.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="216"/>
+        <location filename="../../../ui/screens/pause.py" line="223"/>
         <source>Reason saved.</source>
         <translation type="unfinished">Rheswm wedi&apos;i gadw.</translation>
     </message>
@@ -3422,7 +3427,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">&amp;Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="213"/>
+        <location filename="../../../ui/screens/pause.py" line="220"/>
         <source>Type a reason first; nothing was saved.</source>
         <translation type="unfinished">Teipiwch reswm yn gyntaf; ni chadwyd dim.</translation>
     </message>
