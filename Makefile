@@ -11,7 +11,7 @@ TEST_WORKERS ?= 2
 
 # Debian packages the tests use (interop tools, the Secret Service, Qt's xcb platform,
 # PostgreSQL for the intake's throwaway clusters).
-APT_PACKAGES := gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb xauth postgresql \
+APT_PACKAGES := tzdata gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb xauth postgresql \
 	libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core mount e2fsprogs

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from app.engine.clock import FakeClock, stamp
+from tests.conftest import missing
 from tests.ui.conftest import FakeNavigator
 from tests.ui.test_cases import create, make_screen
 from ui import i18n
@@ -43,7 +44,7 @@ def welsh(qapp: Any) -> Iterator[None]:
 def london(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """This computer's time zone set to the UK's, then put back."""
     if not Path("/usr/share/zoneinfo/Europe/London").exists():
-        pytest.skip("no time zone data on this machine")
+        missing("no time zone data (tzdata): make test installs it")
     monkeypatch.setenv("TZ", "Europe/London")
     time.tzset()
     yield

@@ -590,21 +590,3 @@ def test_a_break_interval_out_of_range_is_refused_with_a_reason(
     assert screen.preferences_step.value("break_every_minutes") == 30
     said = "1 is not allowed here: choose from 5 to 180. It stays at 30 minutes."
     assert said in visible_texts(screen)
-
-
-def test_clearing_the_hidden_wizard_takes_no_focus(
-    qtbot: Any, backend: Backend, nav: FakeNavigator
-) -> None:
-    """A lock clears every screen; the wizard, hidden, must not take the focus on the way
-    (a screen reader would announce its first radio button)."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    other = QLineEdit(window)
-    screen = NewCaseScreen(backend, nav, window)
-    window.show()
-    screen.hide()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    other.setFocus()
-    screen.clear_content()
-    assert window.focusWidget() is other
