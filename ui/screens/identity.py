@@ -34,6 +34,7 @@ from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label, scrolled
 from ui.widgets.notice import ERROR, INFO, SUCCESS, say
+from ui.widgets.secret_field import SecretField
 
 
 class FileField(QWidget):
@@ -96,8 +97,7 @@ class IdentityScreen(Screen):
         layout.addWidget(self.summary)
         form = QFormLayout()
         self.cert = FileField(self.tr("Identity file (identity.p12) or certificate (PEM)"), self)
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = SecretField(self)
         accessible(
             self.password,
             self.tr("Password of the identity file"),

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.unlock import calm_sentence, centred_column
 from ui.widgets.notice import ERROR, INFO, SUCCESS, say
 from ui.widgets.passphrase_strength import PassphraseStrengthHint
+from ui.widgets.secret_field import SecretField
 
 MIN_CHARS = 8  # as the core's check (app/vault/keys.py); the core has the last word
 
@@ -74,7 +74,7 @@ class PassphraseScreen(Screen):
         )
         self._labelled(column, self.tr("&New passphrase"), self.new, page)
         self.strength = PassphraseStrengthHint(page)
-        self.new.textChanged.connect(self.strength.update_for)
+        self.new.secret_changed.connect(self.strength.update_for)
         column.addWidget(self.strength)
         self.repeat = self._secret_field(
             page, self.tr("Repeat the new passphrase"), self.tr("Type the new passphrase again")
@@ -124,9 +124,8 @@ class PassphraseScreen(Screen):
             self.setTabOrder(first, second)
 
     @staticmethod
-    def _secret_field(parent: QWidget, name: str, description: str) -> QLineEdit:
-        field = QLineEdit(parent)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
+    def _secret_field(parent: QWidget, name: str, description: str) -> SecretField:
+        field = SecretField(parent)
         accessible(field, name, description)
         return field
 

@@ -29,6 +29,7 @@ from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.unlock import calm_sentence, centred_column
 from ui.widgets.notice import ERROR, INFO, say
 from ui.widgets.passphrase_strength import PassphraseStrengthHint
+from ui.widgets.secret_field import SecretField
 
 
 class SetupScreen(Screen):
@@ -77,7 +78,7 @@ class SetupScreen(Screen):
         )
         self.passphrase_label.setBuddy(self.passphrase)
         self.strength = PassphraseStrengthHint(page)
-        self.passphrase.textChanged.connect(self.strength.update_for)
+        self.passphrase.secret_changed.connect(self.strength.update_for)
         self.repeat_label = plain_label(self.tr("&Repeat the passphrase"), page)
         self.repeat = self._secret_field(
             page, self.tr("Repeat the passphrase"), self.tr("Type the same passphrase again")
@@ -151,9 +152,8 @@ class SetupScreen(Screen):
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
 
-    def _secret_field(self, parent: QWidget, name: str, description: str) -> QLineEdit:
-        field = QLineEdit(parent)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
+    def _secret_field(self, parent: QWidget, name: str, description: str) -> SecretField:
+        field = SecretField(parent)
         accessible(field, name, description)
         return field
 
@@ -244,9 +244,8 @@ class SetupScreen(Screen):
         self.busy.setVisible(working)
 
     def _show_passphrase(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        self.passphrase.setEchoMode(mode)
-        self.repeat.setEchoMode(mode)
+        self.passphrase.set_revealed(shown)
+        self.repeat.set_revealed(shown)
 
     def _clear_secrets(self) -> None:
         self.passphrase.clear()

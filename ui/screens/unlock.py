@@ -7,13 +7,14 @@ seen by the survivor. The passphrase field is cleared after every attempt.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.desktop.vault import unlock
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.widgets.notice import ERROR, INFO, say
+from ui.widgets.secret_field import SecretField
 
 DAMAGED_EXIT_CODE = 3  # VaultError: the vault is missing, damaged or of an unknown format
 
@@ -51,8 +52,7 @@ class UnlockScreen(Screen):
             self.tr("Type your passphrase to continue."), self, name="subtitle"
         )
         self.field_label = plain_label(self.tr("&Passphrase"), self)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretField(self)
         accessible(
             self.passphrase,
             self.tr("Passphrase"),
