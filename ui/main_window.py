@@ -55,6 +55,9 @@ INPUT_EVENTS = {
 }
 
 
+# Screens that hold nothing of a case: they stay in the window while it is paused.
+CASE_FREE = frozenset({"setup", "unlock", "pause"})
+
 # Screens the sync indicator stays off: before unlocking, and what the survivor may see.
 NO_INDICATOR = frozenset({"setup", "unlock", "pause", "readback", "signature"})
 
@@ -97,6 +100,10 @@ class MainWindow(QMainWindow):
         # The network worker: its own thread, never queued behind the vault worker.
         self.sync = SyncWorker(session, self)
         self.stack = CurrentPageStack(self)
+        # While paused, the case screens wait here: a widget that was never shown and has
+        # no parent has no window, so no accessibility client can reach what they hold.
+        self._held = QWidget()
+        self._held.setObjectName("heldWhilePaused")
         self.setCentralWidget(ScreenFrame(self.stack, self))
         self.indicator = SyncIndicator(self)
         self.sync.status_changed.connect(self.indicator.show_status)
@@ -179,6 +186,8 @@ class MainWindow(QMainWindow):
         # indicator is not on (a pause, the unlock screen) nor the outbox itself.
         if current != screen and current not in NO_INDICATOR and current != "outbox":
             self._previous = current or None
+        if screen != "pause":
+            self._bring_back_case_screens()
         target = self.screens[screen]
         self.stack.setCurrentWidget(target)
         self._show_indicator()
@@ -219,6 +228,7 @@ class MainWindow(QMainWindow):
         self.go("pause")  # first: nothing of the case stays on screen for a moment longer
         self._paused_at = self._idle_clock()
         getattr(workspace, "remember_place", lambda: None)()
+        self._hold_case_screens()
         self.screens["pause"].begin(requested_by)
 
     def resume(self) -> None:
@@ -226,6 +236,20 @@ class MainWindow(QMainWindow):
         self.go(getattr(self, "_paused_from", None) or "workspace")
         workspace = self.screens.built().get("workspace")
         getattr(workspace, "sitting_changed", lambda: None)()
+
+    def _hold_case_screens(self) -> None:
+        """Take every screen that may hold case content out of the window while paused:
+        hidden, they would still be in the accessibility tree, statement and names
+        included. They are kept whole (caret, scroll, unsaved text, undo)."""
+        for name, screen in self.screens.built().items():
+            if name not in CASE_FREE and screen.parent() is not self._held:
+                self.stack.removeWidget(screen)
+                screen.setParent(self._held)
+
+    def _bring_back_case_screens(self) -> None:
+        for screen in self.screens.built().values():
+            if screen.parent() is self._held:
+                self.stack.addWidget(screen)
 
     def lock(self) -> None:
         if not self._is_unlocked:

@@ -165,6 +165,10 @@ class PauseScreen(Screen):
                 pause_sitting, self._ref, who, done=self._was_recorded, failed=lambda m, c: None
             )
 
+    def entered(self) -> None:
+        # Back on the pause after an unlock too: Resume, where F9 also leads.
+        self.resume_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _show_requester(self, who: str | None) -> None:
         """Check `who` (None: none at all) without recording it as a change."""
         self.group.setExclusive(False)  # an exclusive group refuses to uncheck its last one

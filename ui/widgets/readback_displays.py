@@ -6,7 +6,7 @@ nothing is opened over the interviewer's controls: a calm line says that no seco
 is connected, and the button offers the read-back full-screen on this screen instead
 (`FullScreenReadBack`; Esc or its Close button returns). A screen plugged in or taken
 away changes the offer at once, and a second screen taken away closes the window that
-was on it. A closed window keeps no text.
+was on it. A closed window keeps no text: it is destroyed.
 
 The words are the read-back screen's own, so they are translated under its context
 ("ReadBackScreen"); the person giving the statement may see them (docs/wording.md).
@@ -15,6 +15,7 @@ The words are the read-back screen's own, so they are translated under its conte
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -28,6 +29,7 @@ from ui.widgets.readback_view import (
     witness_display,
 )
 
+Window = TypeVar("Window", SecondScreenWindow, FullScreenReadBack)
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "…") calls
 
 
@@ -100,7 +102,7 @@ class ReadBackDisplays(QObject):
 
     def _open_second(self, target: QScreen) -> None:
         if self._second is None:
-            self._second = SecondScreenWindow(self._owner)
+            self._second = self._owned(SecondScreenWindow(self._owner))
             # Closed by hand (Esc): it is still on the screen while it says so.
             self._second.closed.connect(lambda: self.update(shown=False))
         self._second.set_point_size(self._points)
@@ -110,12 +112,25 @@ class ReadBackDisplays(QObject):
 
     def _open_full_screen(self) -> None:
         if self._full is None:
-            self._full = FullScreenReadBack(self._owner)
+            self._full = self._owned(FullScreenReadBack(self._owner))
             self._full.closed.connect(self._full_screen_closed)
             self._full.view.size_step.connect(self._size_step)
         self._full.set_point_size(self._points)
         self._full.set_text(self._text())
         self._full.show_here(self._owner)
+
+    def _owned(self, window: Window) -> Window:
+        """A window that is destroyed when it closes: a closed read-back window kept as a
+        hidden top-level window would stay in the accessibility tree (issue #18)."""
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _obj=None, gone=window: self._forget(gone))
+        return window
+
+    def _forget(self, window: QWidget) -> None:
+        if self._second is window:
+            self._second = None
+        if self._full is window:
+            self._full = None
 
     def _full_screen_closed(self) -> None:
         """Back on the read-back screen, where the interviewer left it."""
