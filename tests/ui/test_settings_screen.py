@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.settings import Settings
@@ -150,3 +151,24 @@ def test_a_value_out_of_range_is_refused_with_a_reason(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert screen.break_minutes.value() == 45
     assert said not in [w.text() for w in screen.findChildren(QLabel) if w.isVisible()]
+
+
+def test_headphones_advice_while_a_screen_reader_runs(
+    qtbot: Any, backend: Backend, nav: Any
+) -> None:
+    """Issue #18 §6: a screen reader reads the statement aloud; the settings say to use
+    headphones in the interview room whenever one is running, and only then."""
+    screen = SettingsScreen(backend, nav)
+    qtbot.addWidget(screen)
+    screen.show()
+    was = QAccessible.isActive()
+    try:
+        QAccessible.setActive(False)
+        screen.entered()
+        assert not screen.screen_reader.isVisible()
+        QAccessible.setActive(True)  # what the platform does when Orca starts
+        screen.entered()
+        assert screen.screen_reader.isVisible()
+        assert "headphones" in screen.screen_reader.text()
+    finally:
+        QAccessible.setActive(was)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -83,6 +84,18 @@ class SettingsScreen(Screen):
                 name="subtitle",
             )
         )
+        # Shown while a screen reader is running: it reads the statement aloud.
+        self.screen_reader = plain_label(
+            self.tr(
+                "A screen reader is running. In the interview room, use headphones: it reads "
+                "the statement aloud as you move through it."
+            ),
+            page,
+            name="message",
+        )
+        self.screen_reader.setProperty("kind", INFO)  # the notice look, set before polish
+        self.screen_reader.hide()
+        column.addWidget(self.screen_reader)
         self.language = QComboBox(page)
         for code in LANGUAGES:
             # Each language is named in itself, so it can be found whatever is showing.
@@ -230,6 +243,7 @@ class SettingsScreen(Screen):
     def entered(self) -> None:
         self.load(self.nav.settings)
         self.message.hide()
+        self.screen_reader.setVisible(QAccessible.isActive())
         self.language.setFocus(Qt.FocusReason.OtherFocusReason)
         self._load_address()
 
