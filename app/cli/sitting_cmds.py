@@ -123,6 +123,11 @@ def cmd_status(ctx: Context) -> int:
             )
         if status["long_sitting"]:
             lines.append("This sitting is getting long; consider how the witness is doing.")
+        if status["long_day"]:
+            lines.append(
+                f"This sitting began more than {status['wall_clock_minutes']} minutes ago; "
+                "consider whether to stop for today."
+            )
         return "\n".join(lines)
 
     ctx.emit(public, text)

@@ -242,7 +242,7 @@ class TimelineEvent:
 class PacingEvent:
     """A gentle suggestion for the interviewer; never forces anything."""
 
-    kind: str  # "break_due" | "long_sitting" | "checkin"
+    kind: str  # "break_due" | "long_sitting" | "long_day" | "checkin"
     case_id: str
     sitting_id: str
     at: str

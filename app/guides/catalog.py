@@ -4,8 +4,9 @@ A case records its guide's version when it is created, and keeps it: a new versi
 guide applies to new cases only. The current version of each guide is
 ``guides/<category>.toml``; every earlier version ships in ``guides/archive/<category>-
 v<version>.toml`` (copied there when the version is raised; a test refuses a release
-that lacks one). Each file is re-read only when it changes; for the screen, its
-translation (``translations.py``) when there is one that fits."""
+that lacks one), with its translations in ``guides/archive/<language>/``. Each file is
+re-read only when it changes; for the screen, its translation (``translations.py``) when
+there is one that fits."""
 
 from __future__ import annotations
 
@@ -46,11 +47,18 @@ def guide_for_category(category: str, language: str = "en") -> Guide:
 ARCHIVE = "archive"
 
 
+# Cases from before versions were recorded (vault schema 8) were started with version 2
+# of their guide, or with version 1 and shown version 2 since: they keep version 2.
+UNRECORDED_VERSION = 2
+
+
 def guide_for_case(category: str, version: int | None, language: str = "en") -> Guide:
     """The guide a case was started with: version `version` of its category's guide
-    (None, for a case from before versions were recorded: the current one)."""
+    (None, for a case from before versions were recorded: UNRECORDED_VERSION)."""
     current = guide_for_category(category)
-    if version is None or version == current.version:
+    if version is None:
+        version = UNRECORDED_VERSION
+    if version == current.version:
         return guide_for_category(category, language)
     path = archived_path(category, version)
     try:
@@ -68,7 +76,7 @@ def guide_for_case(category: str, version: int | None, language: str = "en") -> 
         raise broken_guide(path.name, f"it must be version {version} of the {category} guide")
     if language != "en":
         try:
-            return translated(guide, language)
+            return translated(guide, language, archived_path(category, version, language))
         except UsageError:
             raise
         except QuietroomError:
@@ -78,8 +86,13 @@ def guide_for_case(category: str, version: int | None, language: str = "en") -> 
     return guide
 
 
-def archived_path(category: str, version: int) -> Path:
-    return guides_dir() / ARCHIVE / f"{category}-v{int(version)}.toml"
+def archived_path(category: str, version: int, language: str = "en") -> Path:
+    """Where version `version` of a category's guide is kept (its translation into
+    `language`: ``archive/<language>/``, as the current ones are in ``<language>/``)."""
+    folder = guides_dir() / ARCHIVE
+    if language != "en":
+        folder = folder / language
+    return folder / f"{category}-v{int(version)}.toml"
 
 
 @lru_cache(maxsize=16)

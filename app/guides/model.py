@@ -7,8 +7,9 @@ ABE/PEACE phases in order, each with a purpose, the interviewer's prompts (never
 statement text), the statement sections it feeds and whether a check-in is suggested on
 entering it; the statement sections in order; the structured fields recorded beside the
 statement; the pacing defaults; and the supervisor's checklist. A check-in is suggested on
-entering a phase when ``pacing.checkin_on_phase_change`` is true or the phase says
-``checkin = true``.
+entering a phase only when the phase says ``checkin = true`` (a phase the survivor is
+present for); ``pacing.checkin_on_phase_change`` no longer adds any (see docs/guides.md,
+"Pacing").
 
 Each prompt is either words to ``say`` to the survivor or an instruction to ``do`` (never
 said aloud), with an optional ``only_if`` condition for the interviewer: "only if the
@@ -55,6 +56,13 @@ FIELD_KINDS = ("text", "longtext", "choice", "multichoice", "number")
 CHOICE_KINDS = frozenset({"choice", "multichoice"})
 BREAK_MINUTES = (5, 180)
 LONG_SITTING_MINUTES = (30, 480)
+# Optional pacing keys (a guide without them gets the default): the shortest pause that
+# counts as a break, and the time since a sitting began, pauses included, after which
+# one reminder suggests thinking about stopping for the day.
+MIN_BREAK_MINUTES = (1, 60)
+DEFAULT_MIN_BREAK_MINUTES = 5
+WALL_CLOCK_MINUTES = (120, 720)
+DEFAULT_WALL_CLOCK_MINUTES = 150
 GUIDES_DIR_ENV = "QUIETROOM_GUIDES_DIR"
 # A guide is a few kilobytes; the cap only stops a wrong file being read whole.
 MAX_GUIDE_BYTES = 1024 * 1024
@@ -106,9 +114,22 @@ class Phase:
 
 @dataclass(frozen=True, slots=True)
 class Pacing:
+    """The guide's pacing (the rules are in ``app.engine.sittings`` and docs/guides.md).
+
+    ``break_every_minutes``: a break reminder after each such stretch of active time since
+    the last break (the survivor's own interval wins). ``min_break_minutes``: a pause
+    counts as a break only if it lasts at least this long. ``long_sitting_minutes``: one
+    reminder once the sitting's active time reaches it. ``wall_clock_minutes``: one
+    reminder once this long has passed since the sitting began, pauses included.
+    ``checkin_on_phase_change`` is read for compatibility and adds no check-ins: a
+    check-in follows each phase's own ``checkin`` flag.
+    """
+
     break_every_minutes: int
     long_sitting_minutes: int
     checkin_on_phase_change: bool
+    min_break_minutes: int = DEFAULT_MIN_BREAK_MINUTES
+    wall_clock_minutes: int = DEFAULT_WALL_CLOCK_MINUTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +266,8 @@ def _pacing(check: Checker, table: Mapping[str, Any]) -> Pacing:
     check.keys(
         table,
         path,
-        required=("break_every_minutes", "long_sitting_minutes", "checkin_on_phase_change"),
+        required=("break_every_minutes", "long_sitting_minutes"),
+        optional=("checkin_on_phase_change", "min_break_minutes", "wall_clock_minutes"),
     )
     break_every = check.integer(table, "break_every_minutes", path, *BREAK_MINUTES)
     long_sitting = check.integer(table, "long_sitting_minutes", path, *LONG_SITTING_MINUTES)
@@ -254,10 +276,26 @@ def _pacing(check: Checker, table: Mapping[str, Any]) -> Pacing:
             f"pacing.break_every_minutes ({break_every}) must be shorter than"
             f" pacing.long_sitting_minutes ({long_sitting})"
         )
+    min_break = (
+        check.integer(table, "min_break_minutes", path, *MIN_BREAK_MINUTES)
+        if "min_break_minutes" in table
+        else DEFAULT_MIN_BREAK_MINUTES
+    )
+    wall_clock = (
+        check.integer(table, "wall_clock_minutes", path, *WALL_CLOCK_MINUTES)
+        if "wall_clock_minutes" in table
+        else DEFAULT_WALL_CLOCK_MINUTES
+    )
     return Pacing(
         break_every_minutes=break_every,
         long_sitting_minutes=long_sitting,
-        checkin_on_phase_change=check.boolean(table, "checkin_on_phase_change", path),
+        checkin_on_phase_change=(
+            check.boolean(table, "checkin_on_phase_change", path)
+            if "checkin_on_phase_change" in table
+            else False
+        ),
+        min_break_minutes=min_break,
+        wall_clock_minutes=wall_clock,
     )
 
 

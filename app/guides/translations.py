@@ -55,9 +55,11 @@ def translation_path(category: str, language: str) -> Path:
     return guides_dir() / language / f"{category}.toml"
 
 
-def translated(english: Guide, language: str) -> Guide:
+def translated(english: Guide, language: str, path: Path | None = None) -> Guide:
     """``english`` with its text in ``language``; the English guide itself when no
-    translation is shipped. A translation that does not match is a ``GuideError``."""
+    translation is shipped. A translation that does not match is a ``GuideError``.
+    `path`: where the translation is, for an archived version of a guide (by default,
+    the current version's translation)."""
     if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
         raise UsageError(
             "guide.unknown_language",
@@ -66,7 +68,8 @@ def translated(english: Guide, language: str) -> Guide:
         )
     if language == ENGLISH:
         return english
-    path = translation_path(english.id, language)
+    if path is None:
+        path = translation_path(english.id, language)
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -142,7 +145,7 @@ def _merge(english: Guide, ours: Guide, check: _Compare) -> Guide:
         english.version,
         "translate that version of the guide (its text may have changed)",
     )
-    for key in ("break_every_minutes", "long_sitting_minutes", "checkin_on_phase_change"):
+    for key in (field.name for field in dataclasses.fields(english.pacing)):
         check.same(
             f"pacing.{key}", getattr(ours.pacing, key), getattr(english.pacing, key), _ONLY_TEXT
         )

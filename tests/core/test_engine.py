@@ -167,13 +167,17 @@ def test_break_due_from_the_survivor_preference_then_guide(
     assert engine.tick(case_ref) == []
     clock.advance(60)
     assert [e.kind for e in engine.tick(case_ref)] == ["break_due"]
-    assert engine.tick(case_ref) == []  # told once, never nagging
+    assert engine.tick(case_ref) == []  # once an interval, never once a tick
+    clock.advance(19 * 60)
+    assert engine.tick(case_ref) == []
+    clock.advance(60)  # another interval with no break: reminded again
+    assert [e.detail["minutes"] for e in engine.tick(case_ref)] == [40]
     engine.pause_sitting(case_ref, "witness")
     clock.advance(600)
     engine.resume_sitting(case_ref)
     clock.advance(10 * 60)
     assert engine.pacing(case_ref)["break_due"] is False  # the clock restarts after a break
-    assert [e.kind for e in seen] == ["break_due"]
+    assert [e.kind for e in seen] == ["break_due", "break_due"]
     engine.create_case("apsp", "A-2")
     engine.start_sitting("A-2")
     clock.advance(engine.guide(engine.case("A-2")).pacing.break_every_minutes * 60)

@@ -145,11 +145,9 @@ class EngineMachine(EngineHarness):
         sitting.last_activity = self.clock.now()
         assert (place.phase, place.section, place.position) == sitting.place
         entered = self.guide.phase(phase_id) if phase_id else None
-        checkin = (
-            entered is not None
-            and phase_id != old[0]
-            and (entered.checkin or self.guide.pacing.checkin_on_phase_change)
-        )
+        # Only on entering a phase the guide marks checkin = true (the survivor present),
+        # whatever pacing.checkin_on_phase_change says.
+        checkin = entered is not None and phase_id != old[0] and entered.checkin
         new_events = self.events[before:]
         assert [e.kind for e in new_events] == (["checkin"] if checkin else [])
 

@@ -85,9 +85,10 @@ def says(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ALL_FILES)
-def test_schema_and_version_are_2(name: str) -> None:
+def test_schema_is_2_and_version_3(name: str) -> None:
+    # Version 3 (review of 2026-12-06, issue 21 sections 3 to 5); version 2 is archived.
     assert data(name)["schema"] == 2
-    assert data(name)["version"] == 2
+    assert data(name)["version"] == 3
 
 
 @pytest.mark.parametrize("name", ALL_FILES)

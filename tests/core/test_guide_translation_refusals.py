@@ -114,7 +114,7 @@ CHANGED: list[tuple[str, str, Any, Any, str]] = [
         "csa",
         "phases.2.prompts.3",
         DROP,
-        "phases[2].prompts has 6 prompts where csa.toml has 7; translate each prompt, in the"
+        "phases[2].prompts has 7 prompts where csa.toml has 8; translate each prompt, in the"
         " same order",
     ),
     (
@@ -122,7 +122,7 @@ CHANGED: list[tuple[str, str, Any, Any, str]] = [
         "general",
         append("phases.5.prompts", {"do": "Gwiriwch eto."}),
         None,
-        "phases[5].prompts has 6 prompts where general.toml has 5; translate each prompt, in"
+        "phases[5].prompts has 10 prompts where general.toml has 9; translate each prompt, in"
         " the same order",
     ),
     (
@@ -137,7 +137,7 @@ CHANGED: list[tuple[str, str, Any, Any, str]] = [
         "csa",
         append("fields", {"id": "tywydd", "label": "Y tywydd", "kind": "text"}),
         None,
-        "fields[3].id 'tywydd' is not in csa.toml; a translation cannot add fields",
+        "fields[6].id 'tywydd' is not in csa.toml; a translation cannot add fields",
     ),
     (
         "dropped-field",
@@ -183,15 +183,15 @@ CHANGED: list[tuple[str, str, Any, Any, str]] = [
         "phases.3.sections",
         ["background", "account"],
         "phases[3].sections is ['background', 'account'] where csa.toml has ['background',"
-        " 'account', 'periods_places', 'disclosure', 'impact', 'other']; a translation changes"
-        " only the text",
+        " 'account', 'periods_places', 'disclosure', 'police_contact', 'impact', 'other']; a"
+        " translation changes only the text",
     ),
     (
         "version",
         "general",
         "version",
-        3,
-        "version is 3 where general.toml has 2; translate that version of the guide (its text"
+        4,
+        "version is 4 where general.toml has 3; translate that version of the guide (its text"
         " may have changed)",
     ),
     (

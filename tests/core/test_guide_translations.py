@@ -64,7 +64,13 @@ STRUCTURE_KEYS = {
     Section: {"id"},
     Field: {"id", "kind", "choices"},
     Phase: {"id", "sections", "checkin"},
-    Pacing: {"break_every_minutes", "long_sitting_minutes", "checkin_on_phase_change"},
+    Pacing: {
+        "break_every_minutes",
+        "long_sitting_minutes",
+        "checkin_on_phase_change",
+        "min_break_minutes",
+        "wall_clock_minutes",
+    },
 }
 # Text that may stay as in English: proper nouns and acronyms only.
 SAME_IN_BOTH = {"ISVA", "ABE", "PEACE", "NAPAC", "APSP", "CSA"}
@@ -353,7 +359,7 @@ def test_export_record_is_unchanged_by_translations(engine: Engine) -> None:
     collected = record_module.collect(engine, "APSP-CY-1")
     assert collected.guide is guide_for_category("apsp")
     made = record_module.record(collected, audit_head={}, text_sha256="0" * 64)
-    assert made["case"]["guide"] == {"id": "apsp", "version": 2}
+    assert made["case"]["guide"] == {"id": "apsp", "version": 3}
     assert [(s["id"], s["title"]) for s in made["sections"]] == [
         (s.id, s.title) for s in english("apsp").sections
     ]

@@ -1,7 +1,7 @@
 """A case keeps the version of its guide it was started with: new cases record the
 current version, a case started under an earlier version keeps that version's sections
-and prompts (shipped in guides/archive/), a case from before versions were kept uses the
-current guide, and a version this copy lacks is one clear error."""
+and prompts (shipped in guides/archive/), a case from before versions were kept uses
+version 2, and a version this copy lacks is one clear error."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from app.engine.engine import Engine
 from app.errors import UsageError
 from app.guides import CATEGORIES, archived_path, guide_for_case, guide_for_category, load_guide
+from app.guides.catalog import UNRECORDED_VERSION
 from app.vault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -51,10 +52,26 @@ def test_a_new_case_keeps_the_version_it_was_started_with(engine: Engine) -> Non
     assert welsh.version == 1
 
 
-def test_a_case_from_before_versions_uses_the_current_guide(engine: Engine) -> None:
-    engine.create_case("apsp", "GV-2")
+def test_a_case_from_before_versions_keeps_version_2(engine: Engine) -> None:
+    """Versions began to be recorded when every guide was at version 2: a case from
+    before has shown version 2 since, and keeps it (its sections, and so the digest its
+    signature committed to, do not change with version 3)."""
+    engine.create_case("csa", "GV-2")
     set_version(engine, "GV-2", None)
-    assert engine.guide(engine.case("GV-2")).version == guide_for_category("apsp").version
+    guide = engine.guide(engine.case("GV-2"))
+    assert guide.version == UNRECORDED_VERSION == 2
+    assert guide.section_ids() == load_guide(archived_path("csa", 2)).section_ids()
+
+
+def test_an_archived_version_keeps_its_welsh(engine: Engine) -> None:
+    for category in CATEGORIES:
+        engine.create_case(category, f"GV-{category}")
+        set_version(engine, f"GV-{category}", 2)
+        welsh = engine.guide(engine.case(f"GV-{category}"), language="cy")
+        english = engine.guide(engine.case(f"GV-{category}"))
+        assert welsh.version == english.version == 2
+        assert welsh.section_ids() == english.section_ids()
+        assert welsh.title != english.title  # the archived translation, not English
 
 
 def test_a_missing_version_is_one_clear_error(engine: Engine) -> None:

@@ -21,11 +21,11 @@ from app.guides import (
     guide_for_category,
     guides_dir,
 )
+from app.guides.question_rules import check_question
 from tests.core.guide_files import (
     PHASE_LIST,
     ROOT,
     SHIPPED,
-    all_prompts,
     assert_one_line,
     shipped,
 )
@@ -56,7 +56,7 @@ def test_phases_come_in_abe_peace_order(category: str) -> None:
 
 
 SECTIONS = {
-    "csa": "introduction background account periods_places disclosure impact other",
+    "csa": "introduction background account periods_places disclosure police_contact impact other",
     "apsp": "introduction contact account channels position disclosure impact other",
     "general": "introduction account other",
 }
@@ -98,15 +98,26 @@ def test_apsp_fields_describe_the_officer_or_staff_member() -> None:
         assert fields[field_id].choices == ()
 
 
-def test_csa_fields_record_periods_places_and_age() -> None:
+def test_csa_fields_record_periods_places_age_and_police_contact() -> None:
     fields = {field.id: field for field in shipped("csa").fields}
-    assert list(fields) == ["periods", "places", "age_at_time"]
+    assert list(fields) == [
+        "periods",
+        "places",
+        "age_at_time",
+        "police_contacts",
+        "police_people",
+        "police_after",
+    ]
     assert fields["age_at_time"].kind == "text"  # free text: "about 12", "in year 7"
+    for field_id in ("periods", "places", "police_contacts", "police_people", "police_after"):
+        assert fields[field_id].kind == "longtext" and fields[field_id].choices == ()
     assert all(field.label and field.help for field in fields.values())
     assert shipped("general").fields == ()
 
 
-@pytest.mark.parametrize(("category", "break_every"), [("csa", 30), ("apsp", 40), ("general", 45)])
+# APSP was 40 until version 3: the review found no reason for it, and the trauma is
+# comparable to CSA's, so it is 30 like CSA.
+@pytest.mark.parametrize(("category", "break_every"), [("csa", 30), ("apsp", 30), ("general", 45)])
 def test_pacing_defaults(category: str, break_every: int) -> None:
     pacing = shipped(category).pacing
     assert pacing.break_every_minutes == break_every
@@ -116,46 +127,28 @@ def test_pacing_defaults(category: str, break_every: int) -> None:
 
 # --- wording: open, non-leading, ground rules, closure ---------------------------------
 
-LEADING_FORMS = ("Did ", "Was ", "Were ", "Is it true", "Didn't", "Wasn't")
-# Openers that make a yes/no question; allowed only as ground-rule checks.
-YES_NO_OPENERS = frozenset(
-    {
-        *("did", "didn't", "do", "does", "don't", "doesn't"),
-        *("is", "isn't", "are", "aren't", "was", "wasn't", "were", "weren't"),
-        *("has", "hasn't", "have", "haven't", "had", "hadn't"),
-        *("can", "can't", "could", "couldn't", "will", "won't", "would", "wouldn't"),
-        *("shall", "should", "shouldn't"),
-    }
-)
 
+def test_every_say_line_passes_the_question_rules() -> None:
+    """No line to say in a shipped English guide breaks a question rule
+    (app/guides/question_rules.py): no yes/no, tag or forced-choice question in any
+    sentence (a consent check such as "Is it all right with you if we begin now?" is not
+    one), one question at a time, no presupposition, loaded word or new detail, no "why" or
+    blame, no statement asked as a question, no pressure to guess. A line said only if the
+    survivor has said something may take exactly that as given: its `only_if` counts as
+    the survivor's words (but "has not talked about…" gives nothing)."""
 
-def test_no_leading_prompts_outside_ground_rules() -> None:
+    def given(only_if: str | None) -> str:
+        return "" if not only_if or re.search(r"\bnot\b|n't\b", only_if) else only_if
+
     offenders = [
-        (category, phase_id, text)
-        for category, phase_id, text in all_prompts()
-        if phase_id != "engage_explain" and text.startswith(LEADING_FORMS)
+        f"{category}/{phase.id}/{index} {finding.rule} ({finding.words!r}): {prompt.text}"
+        for category in CATEGORIES
+        for phase in shipped(category).phases
+        for index, prompt in enumerate(phase.prompts)
+        if prompt.kind == "say"
+        for finding in check_question(prompt.text, survivor_words=given(prompt.only_if))
     ]
-    assert offenders == []
-
-
-def test_no_yes_no_questions_outside_ground_rules() -> None:
-    offenders = [
-        (category, phase_id, text)
-        for category, phase_id, text in all_prompts()
-        if phase_id != "engage_explain" and text.split()[0].strip(",.:;?").lower() in YES_NO_OPENERS
-    ]
-    assert offenders == []
-
-
-def test_no_why_questions_or_tag_questions() -> None:
-    # "Why" can sound like blame; a tag question ("..., didn't he?") suggests the answer.
-    tag = re.compile(r"\b\w+n't (he|she|it|they|you|we|i)\?", re.IGNORECASE)
-    offenders = [
-        (category, phase_id, text)
-        for category, phase_id, text in all_prompts()
-        if text.lower().startswith("why") or tag.search(text)
-    ]
-    assert offenders == []
+    assert offenders == [], "\n".join(offenders)
 
 
 @pytest.mark.parametrize("category", CATEGORIES)
