@@ -1,7 +1,7 @@
 """Cases from the desktop's side: the case list, a reference already in use, creating a
 case with everything the new-case flow's six steps collected, and what can be recorded
 about a case afterwards (the statement's language, the witness's signature for the
-consents, a guide hint dismissed with a reason).
+consents, a guide hint dismissed with a reason, the guide's structured fields).
 
 Each task takes the Session first (ui/backend.py's `Backend.run` calls it on the worker
 thread) and returns plain data. A new case is created in ONE engine transaction
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from app.desktop.session import Session
 from app.engine.case_details import CaseDetails
@@ -35,15 +35,22 @@ __all__ = [
     "MG11_CONSENTS",
     "STATEMENT_LANGUAGES",
     "CaseRow",
+    "FieldValue",
     "Outcome",
+    "case_fields",
     "create_new_case",
     "date_of_birth_valid",
     "dismiss_hint",
     "load_cases",
     "reference_taken",
+    "set_case_field",
     "set_consent_signature",
     "set_statement_language",
 ]
+
+# A structured field's value as the core stores it: text (text, longtext), one choice
+# (choice), a number (number), the choices made (multichoice).
+FieldValue: TypeAlias = str | float | list[str]
 
 
 class CaseRow(NamedTuple):
@@ -152,3 +159,21 @@ def set_consent_signature(session: Session, ref: str, strokes: bytes) -> dict[st
 def dismiss_hint(session: Session, ref: str, rule: str, reason: str | None) -> dict[str, object]:
     """A guide's quiet hint about a question dismissed, with the reason for the record."""
     return session.engine.dismiss_hint(ref, rule, reason)
+
+
+def case_fields(session: Session, ref: str) -> dict[str, FieldValue]:
+    """The values recorded for the case's guide fields, by field id; a field never set
+    is absent. The fields themselves (labels, help, choices) are the case's guide's."""
+    return session.engine.fields(ref)
+
+
+def set_case_field(
+    session: Session, ref: str, field_id: str, value: FieldValue
+) -> FieldValue | None:
+    """Record one of the guide's structured fields (beside the statement, never in it);
+    the core's check is the only one (an unknown field, a value not among the choices,
+    text too long or with control characters is refused with its message). The value as
+    now stored (text is kept stripped)."""
+    engine = session.engine
+    engine.set_field(ref, field_id, value)
+    return engine.fields(ref).get(field_id)

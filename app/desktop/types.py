@@ -36,6 +36,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "Report": ("app.export.verify", "Report"),
     "Guide": ("app.guides", "Guide"),
     "GuideError": ("app.guides", "GuideError"),
+    "GuideField": ("app.guides", "Field"),  # a guide's structured field, beside the statement
     "SignatureArt": ("app.render.document", "SignatureArt"),
     "Stroke": ("app.render.document", "Stroke"),
     **{
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
     )
     from app.engine.statements import STROKES_TYPE
     from app.export.verify import Report
+    from app.guides import Field as GuideField
     from app.guides import Guide, GuideError
     from app.render.document import SignatureArt, Stroke
     from app.render.signature_art import MAX_POINTS as MAX_SIGNATURE_POINTS
@@ -113,6 +115,7 @@ __all__ = [
     "DetailRefusal",
     "Guide",
     "GuideError",
+    "GuideField",
     "IdentitySummary",
     "PacingEvent",
     "Participant",

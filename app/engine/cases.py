@@ -273,14 +273,7 @@ class CasesMixin(SurvivorMixin):
             sittings = conn.execute(
                 "SELECT count(*), sum(state != 'ended') FROM sittings WHERE case_id = ?", (case.id,)
             ).fetchone()
-            fields = dict(
-                conn.execute(
-                    "SELECT field_id, value FROM case_fields WHERE "
-                    "case_id = ? AND field_id NOT LIKE '\\_%' "
-                    "ESCAPE '\\'",
-                    (case.id,),
-                ).fetchall()
-            )
+            fields = self._field_values(conn, case.id)
             timeline = conn.execute(
                 "SELECT count(*) FROM timeline WHERE case_id = ?", (case.id,)
             ).fetchone()[0]
@@ -307,7 +300,7 @@ class CasesMixin(SurvivorMixin):
             ],
             "sittings": sittings[0],
             "open_sittings": sittings[1] or 0,
-            "fields": {k: json.loads(v) for k, v in fields.items()},
+            "fields": fields,
             "timeline_events": timeline,
             "reviews": [
                 {
@@ -396,6 +389,22 @@ class CasesMixin(SurvivorMixin):
         return [Participant(p["role"], p["name"], p.get("language")) for p in json.loads(row[0])]
 
     # --- the guide's structured fields ------------------------------------------------
+
+    def fields(self, ref: str) -> dict[str, Any]:
+        """The values recorded for the guide's structured fields, by field id (a field
+        never set is absent): a string, a number, or a list of choices (multichoice)."""
+        with self._read() as conn:
+            return self._field_values(conn, self._case_row(conn, ref).id)
+
+    @staticmethod
+    def _field_values(conn: Connection, case_id: str) -> dict[str, Any]:
+        rows = conn.execute(
+            "SELECT field_id, value FROM case_fields WHERE "
+            "case_id = ? AND field_id NOT LIKE '\\_%' "
+            "ESCAPE '\\'",
+            (case_id,),
+        ).fetchall()
+        return {field_id: json.loads(value) for field_id, value in rows}
 
     def set_field(self, ref: str, field_id: str, value: Any) -> None:
         with self._tx() as conn:

@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 
 from app.desktop.cases import (
+    case_fields,
     create_new_case,
     date_of_birth_valid,
     load_cases,
     reference_taken,
+    set_case_field,
 )
 from app.desktop.session import Session
 from app.desktop.sittings import amend_open_pause, pause_sitting, start_sitting
@@ -253,3 +255,31 @@ def test_amend_open_pause_touches_only_the_open_pause(session: Session) -> None:
     assert (pause.requested_by, pause.reason) == ("witness", "tired")
     session.engine.resume_sitting(case.id)
     assert amend_open_pause(session, case.id, {"reason": "later"}) is False
+
+
+def test_the_guides_fields_are_read_and_set(session: Session) -> None:
+    """The workspace's Details tab: the values stored by field id (nothing until set),
+    each set through the core's own check, the value as stored handed back, and reading
+    them is not a view of the case."""
+    case = session.engine.create_case("apsp", "APSP-FIELDS-1")
+    assert case_fields(session, case.id) == {}
+    assert set_case_field(session, case.id, "force", "  Gwent Police ") == "Gwent Police"
+    assert set_case_field(session, case.id, "channels", ["phone", "email"]) == ["phone", "email"]
+    assert set_case_field(session, case.id, "role", "staff") == "staff"
+    assert case_fields(session, case.id) == {
+        "force": "Gwent Police",
+        "channels": ["phone", "email"],
+        "role": "staff",
+    }
+    with pytest.raises(UsageError, match="'admiral' is not one of"):
+        set_case_field(session, case.id, "role", "admiral")
+    with pytest.raises(UsageError, match="unknown field 'shoe_size'"):
+        set_case_field(session, case.id, "shoe_size", "9")
+    with pytest.raises(UsageError, match="too long"):
+        set_case_field(session, case.id, "contact_began", "x" * 20_001)
+    assert case_fields(session, case.id)["role"] == "staff"  # a refusal changes nothing
+    actions = [e.action for e in session.engine.audit_entries(case.id)]
+    assert actions.count("field") == 3 and "view" not in actions
+    # The planned-present list shares the table and is never a guide field.
+    session.engine.set_planned_present(case.id, [Participant("interviewer", "Jo")])
+    assert "_planned_present" not in case_fields(session, case.id)

@@ -38,7 +38,9 @@ INTERVIEWER = (
     "ui/widgets/side_panel.py",
     "ui/widgets/guide_panel.py",
     "ui/widgets/exhibits_panel.py",
+    "ui/widgets/case_fields.py",
     "ui/widgets/further_row.py",
+    "ui/widgets/question_hint.py",
     "ui/screens/settings_screen.py",
     "ui/screens/decisions.py",  # the supervisors' decisions, as the interviewer reads them
 )

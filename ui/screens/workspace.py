@@ -2,7 +2,8 @@
 and notes on the right, the sitting bar on top.
 
 Typing is saved after each burst (a short debounce) on the worker thread; the GUI only
-copies the text and shows a quiet "Saved". Nothing here is ever modal.
+copies the text and shows a quiet "Saved", which a screen reader hears once a sitting
+(and again after a save that failed). Nothing here is ever modal.
 
 Every answer from the worker is checked against a generation counter: after a lock
 (clear_content) or a switch to another case, late answers are dropped, so nothing of a
@@ -42,11 +43,13 @@ from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.workspace_layout import WorkspaceLayoutMixin
 from ui.screens.workspace_sitting import WorkspaceSittingMixin
+from ui.widgets.case_fields import CaseFieldsPanel
 from ui.widgets.exhibits_panel import ExhibitsPanel
 from ui.widgets.further_row import FurtherStatementRow
 from ui.widgets.guarded_edit import GuardedPlainTextEdit
 from ui.widgets.guide_panel import GuidePanel
 from ui.widgets.notice import ERROR, say
+from ui.widgets.question_hint import QuestionHintPanel
 from ui.widgets.regions import Regions
 from ui.widgets.side_panel import SidePanel
 from ui.widgets.sitting_bar import SittingBar
@@ -171,9 +174,15 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
             self.tr("Statement section"),
             self.tr("The part of the statement you are writing"),
         )
+        # Its label on screen, as every other field has one: a screen reader names a
+        # combo box by its label (the combo box's own name is the section chosen).
+        self.section_label = plain_label(self.tr("Statement section"), centre, wrap=False)
+        self.section_label.setBuddy(self.section)
+        self.section.installEventFilter(self)  # the label folds when the column is narrow
         # Under the statement, on a line of its own that is always there: "Saving…" and
         # "Saved" come and go without moving the section list or the text.
         self.saved = plain_label("", centre, name="saved")
+        row.addWidget(self.section_label)
         row.addWidget(self.section, 1)
         cl.addLayout(row)
         self.section_hint = plain_label("", centre, name="hint")
@@ -190,6 +199,10 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         # The exhibits the statement produces: a tab beside the timeline and notes.
         self.exhibits = ExhibitsPanel(self.backend, self.side)
         self.side.addTab(self.exhibits, self.tr("Exhibits"))
+        self.details = CaseFieldsPanel(self.backend, self.side)  # the guide's own fields
+        self.details.add_to(self.side)  # a tab, while the case's guide has fields
+        self.question_hint = QuestionHintPanel(self.backend, focus_after=self.side.note)
+        self.side.add_note_hint(self.question_hint)  # after a note: its question checked
         split.addWidget(self.guide)
         split.addWidget(centre)
         split.addWidget(self.side)
@@ -215,7 +228,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self.section.currentIndexChanged.connect(self._section_changed)
         self.editor.textChanged.connect(self._edited)
         self.editor.copy_refused.connect(
-            lambda: self.saved.setText(self.tr("Copying is switched off in Settings"))
+            lambda: self._show_status(self.tr("Copying is switched off in Settings"))
         )
         self.guide.phase_chosen.connect(self._phase_chosen)
         self.side.event_added.connect(self._add_event)
@@ -343,6 +356,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
             position = place.position if place and place.section == start else None
         self.section.setCurrentIndex(self.section.findData(start))
         self.section.blockSignals(False)
+        self._fit_section_label()  # the sections' titles are known now
         if keep is not None and self.editor.toPlainText() == self._texts.get(start):
             self._section = start  # the same text: leave it, its undo history and caret be
         else:
@@ -362,6 +376,8 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self.side.show_events(data.events)
         self.side.show_notes(data.notes)
         self.exhibits.show_case(case.id)
+        self.details.show_case(case.id, guide)
+        self.question_hint.show_case(case.id, self.nav.settings.language)
         self._loading = False
 
     # --- a further statement ----------------------------------------------------------------
@@ -380,8 +396,8 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
 
     def _further_started(self, data: OpenedCase) -> None:
         self._loaded(data)
-        self.saved.setText(self.tr("A further statement: write it as the first"))
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_status(self.tr("A further statement: write it as the first"))
 
     def _show_section(self, section_id: str, position: int | None = None) -> None:
         self._section = section_id
@@ -429,11 +445,11 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
 
     def _saved(self, _result: object) -> None:
         if not self._dirty:
-            self.saved.setText(self.tr("Saved"))
+            self._show_saved(self.tr("Saved"))
 
     def _save_failed(self, message: str, code: int) -> None:
         self._dirty = True  # keep it: the next burst or flush tries again
-        self.saved.setText(self.tr("Not saved yet: %1").replace("%1", message))
+        self._show_unsaved(self.tr("Not saved yet: %1").replace("%1", message))
 
     def _section_changed(self, index: int) -> None:
         self.flush()
@@ -445,6 +461,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
     def remember_place(self) -> None:
         """Before a pause or lock: save, and record exactly where the cursor is."""
         self.flush()
+        self.details.flush()  # the details typed too
         # Where the focus was, to come back to it (after a pause, a lock, the case list).
         # Not the top row's buttons: they were pressed to leave, and are not where the
         # work is.
@@ -481,6 +498,20 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
             text = self.tr(
                 "This sitting has gone on for over %1 minutes. Consider how the survivor is doing."
             ).replace("%1", minutes)
+        elif event.kind == "long_day":
+            # Time since the sitting began, pauses included (at least 2 hours: the guide's
+            # wall_clock_minutes is 120 to 720).
+            hours, rest = divmod(int(event.detail.get("minutes", 0)), 60)
+            if rest:
+                text = self.tr(
+                    "This sitting began more than %1 hours %2 minutes ago. Consider "
+                    "whether to stop for today."
+                )
+            else:
+                text = self.tr(
+                    "This sitting began more than %1 hours ago. Consider whether to stop for today."
+                )
+            text = text.replace("%1", str(hours)).replace("%2", str(rest))
         else:
             # The engine names the phase from the English guide; show the guide on screen.
             phase = str(event.detail.get("phase", ""))
@@ -513,10 +544,12 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
     def _add_note(self, text: str) -> None:
         if self._ref is None:
             return
+        self.flush()  # the survivor's words typed just before: saved first, then checked
 
         def done(notes: object) -> None:
-            self.side.note.clear()
             self.side.show_notes(notes)  # type: ignore[arg-type]
+            self.side.note_saved()
+            self.question_hint.check(text)
 
         self.backend.run(
             add_note, self._ref, text, done=self._current(done), failed=self._current(self._failed)
@@ -526,6 +559,9 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
 
     def owns_clipboard(self) -> bool:
         return self.editor.guard.owns_clipboard()
+
+    def places_focus_later(self) -> bool:
+        return self._loading and self._ref is not None  # _place_focus, once loaded
 
     def clear_content(self) -> None:
         self.remember_place()  # the pending text is captured and queued before clearing
@@ -549,6 +585,8 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self.guide.clear()
         self.side.clear()
         self.exhibits.clear()
+        self.details.clear()
+        self.question_hint.clear()
         self.bar.clear()  # the sitting shown and the place typed for the next one
         self.banner_text.clear()
         self.banner.hide()

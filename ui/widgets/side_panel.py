@@ -1,4 +1,5 @@
-"""The timeline and the interviewer's notes, beside the statement (never in it)."""
+"""The timeline and the interviewer's notes, beside the statement (never in it). A note
+added is said to a screen reader (the list changing says nothing)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 from app.desktop.types import TimelineEvent, parse_stamp
 from ui import dates
 from ui.dates import day_time
-from ui.screens.base import accessible, plain_label, scrolled
+from ui.screens.base import accessible, name_tab_pages, plain_label, scrolled
+from ui.widgets.announce import announce
 
 
 def note_time(stamp: str) -> str:
@@ -38,6 +40,7 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         accessible(self, self.tr("Timeline and notes"))
+        name_tab_pages(self)
         # Every tab whole (no scroll arrows hiding "Exhibits"): the panel is as wide as
         # its tabs, and the guide folds first to make room.
         self.setUsesScrollButtons(False)
@@ -90,6 +93,7 @@ class SidePanel(QTabWidget):
         nl.addWidget(self.notes, 2)
         nl.addWidget(self.note, 1)
         nl.addWidget(self.add_note)
+        self._notes_layout = nl  # a hint about the note's question goes under "Add note"
         self.addTab(scrolled(notes, self), self.tr("Notes"))
         self.add_event.clicked.connect(self._add_event)
         self.what.returnPressed.connect(self._add_event)
@@ -115,6 +119,17 @@ class SidePanel(QTabWidget):
         self.notes.clear()
         for n in notes:
             self.notes.addItem(f"{note_time(str(n['created']))}\n{n['text']}")
+
+    def note_saved(self) -> None:
+        """The note typed is stored (and in the list): the box is emptied for the next."""
+        self.note.clear()
+        announce(self, self.tr("Note added."))
+
+    def add_note_hint(self, hint: QWidget) -> None:
+        """Put the quiet hint about a note's question (ui/widgets/question_hint.py) under
+        "Add note", next after it in the tab order."""
+        self._notes_layout.addWidget(hint)
+        QWidget.setTabOrder(self.add_note, hint)
 
     def event_saved(self) -> None:
         self.when.clear()
