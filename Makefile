@@ -14,7 +14,7 @@ TEST_WORKERS ?= 2
 APT_PACKAGES := tzdata gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb xauth postgresql \
 	libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libegl1 libgl1 \
-	libfontconfig1 libdbus-1-3 fonts-dejavu-core mount e2fsprogs
+	libfontconfig1 libdbus-1-3 fonts-dejavu-core mount e2fsprogs at-spi2-core python3-pyatspi
 
 QM     := app/resources/i18n/quietroom_cy.qm
 
@@ -87,6 +87,7 @@ bench: $(STAMP)
 	$(PY) bench/rekey.py
 	$(PY) bench/review.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_responsiveness.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/pause_switch.py
 	$(PY) bench/sync.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/sync_gui.py
 	tests/run-with-keyring.sh $(PY) bench/startup.py

@@ -98,7 +98,7 @@ def start(argv: list[str] | None = None) -> tuple[Any, Any] | None:
     from app.desktop.session import Session, protect_memory
     from ui import i18n, theme
     from ui.main_window import MainWindow
-    from ui.widgets import combo_popups
+    from ui.widgets import accessible_roles, combo_popups
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Quietroom")
@@ -107,7 +107,8 @@ def start(argv: list[str] | None = None) -> tuple[Any, Any] | None:
     prefs = settings_store.load()
     i18n.install(prefs.language)
     theme.apply(app, prefs.theme, prefs.text_scale)
-    combo_popups.install(app)  # every drop-down shows its items whole
+    combo_popups.install(app)  # every drop-down shows its items whole, and is named
+    accessible_roles.install()  # headings, named screens (after the QApplication)
     if not protect_memory():  # before any vault is opened in this process
         LOG.warning("SQLCipher's memory security could not be turned on")
     window = MainWindow(Session(paths.vault_dir()), prefs)

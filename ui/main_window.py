@@ -40,6 +40,7 @@ from ui.backend import Backend
 from ui.screen_registry import EAGER, SCREENS, Screens, screen_class
 from ui.screens.base import Screen
 from ui.sync_worker import SyncWorker
+from ui.widgets.announce import forget_announcements
 from ui.widgets.screen_stack import PREFERRED, CurrentPageStack, ScreenFrame, fitted
 from ui.widgets.sync_indicator import SyncIndicator
 
@@ -192,6 +193,27 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(target)
         self._show_indicator()
         target.entered()
+        self._focus_somewhere_on(target)
+
+    def _focus_somewhere_on(self, screen: QWidget) -> None:
+        """A screen that placed no focus itself gets it on its first control in Tab
+        order: with the focus nowhere, a screen reader says nothing of the new screen."""
+        focused = QApplication.focusWidget()
+        if focused is not None and screen.isAncestorOf(focused) and focused.isVisible():
+            return
+        if isinstance(screen, Screen) and screen.places_focus_later():
+            return
+        widget = screen.nextInFocusChain()
+        while widget is not None and widget is not screen:
+            if (
+                screen.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _show_indicator(self) -> None:
         bar = self.statusBar()
@@ -241,6 +263,7 @@ class MainWindow(QMainWindow):
         """Take every screen that may hold case content out of the window while paused:
         hidden, they would still be in the accessibility tree, statement and names
         included. They are kept whole (caret, scroll, unsaved text, undo)."""
+        forget_announcements(self)
         for name, screen in self.screens.built().items():
             if name not in CASE_FREE and screen.parent() is not self._held:
                 self.stack.removeWidget(screen)
@@ -261,6 +284,7 @@ class MainWindow(QMainWindow):
         self._return_to = current if current not in ("unlock", "setup", "settings") else None
         for screen in self.screens.built().values():
             screen.clear_content()
+        forget_announcements(self)
         self.sync.halt()  # at once, without waiting for a request in flight
         clipboard = QGuiApplication.clipboard()
         if (
@@ -334,6 +358,9 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self._idle_timer.stop()
+        # Screens held out of the window while paused go back into it, to end with it
+        # (held, they would outlive it, timers and all).
+        self._bring_back_case_screens()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

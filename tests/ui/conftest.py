@@ -19,6 +19,7 @@ from app.engine.clock import FakeClock
 from app.settings import Settings
 from tests.conftest import FAST_KDF, PASSPHRASE
 from ui.backend import Backend
+from ui.widgets import accessible_roles
 
 
 class FakeNavigator:
@@ -56,6 +57,12 @@ class FakeNavigator:
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         self.calls.append(("apply_settings", settings))
+
+
+@pytest.fixture(autouse=True)
+def accessible_roles_installed(qapp: Any) -> None:
+    """As ui/main.py starts the application: headings, named screens and groups."""
+    accessible_roles.install()
 
 
 @pytest.fixture

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
 from tests.conftest import PASSPHRASE
 from tests.ui.test_pause_tree import window  # noqa: F401 (fixture)
 from ui.main_window import MainWindow
 from ui.screen_registry import SCREENS
+from ui.screens.base import Screen
 
 # Screens that need something chosen first (a review, a bundle) are reached in their
 # own tests; these are reachable from a case with a sitting running.
@@ -54,10 +55,20 @@ def test_after_unlock_the_focus_is_where_they_were(
     assert window.current_screen == "unlock"
     unlock_by_keyboard(qtbot, window)
     qtbot.waitUntil(lambda: window.current_screen == where, timeout=30_000)
-    qtbot.waitUntil(lambda: focus_on_current_screen(window) is not None, timeout=10_000)
+    expected = {
+        "workspace": window.screens["workspace"].editor,
+        "pause": window.screens["pause"].resume_button,
+    }.get(where)
+    qtbot.waitUntil(
+        lambda: (
+            focus_on_current_screen(window) is not None
+            and (expected is None or focus_on_current_screen(window) is expected)
+        ),
+        timeout=10_000,
+    )
     focused = focus_on_current_screen(window)
     if where == "workspace":
-        assert focused is window.screens["workspace"].editor
+        assert focused is window.screens["workspace"].editor, focused.accessibleName()
     if where == "pause":
         assert focused is window.screens["pause"].resume_button
 
@@ -78,12 +89,14 @@ def test_nothing_hidden_takes_the_focus_on_the_way(
     window: MainWindow,  # noqa: F811
 ) -> None:
     """Through pause, resume, lock and unlock, every widget that gets the focus is
-    visible when it gets it (a screen reader reads each one)."""
+    visible and on the screen shown when it gets it (a screen reader reads each one)."""
     window.activateWindow()
     hidden: list[str] = []
 
     def changed(_old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and not new.isVisible():
+        # Nor anything on the way: the sync line, a button of the screen being left.
+        screen = window.stack.currentWidget()
+        if new is not None and (not new.isVisible() or not screen.isAncestorOf(new)):
             hidden.append(f"{type(new).__name__} {new.accessibleName()!r}")
 
     app = QApplication.instance()
@@ -101,3 +114,36 @@ def test_nothing_hidden_takes_the_focus_on_the_way(
     finally:
         app.focusChanged.disconnect(changed)
     assert hidden == []
+
+
+def test_a_control_disabled_while_its_work_runs_keeps_the_focus(qtbot: Any) -> None:
+    """Disabling the focused control (a button while its work runs) no longer sends the
+    focus hopping along the Tab order, each stop read aloud; Tab still moves on."""
+    screen = Screen()
+    qtbot.addWidget(screen)
+    column = QVBoxLayout(screen)
+    first, second = QPushButton("First", screen), QPushButton("Second", screen)
+    column.addWidget(first)
+    column.addWidget(second)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitActive(screen)
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    moves: list[QWidget | None] = []
+
+    def moved(_old: QWidget | None, new: QWidget | None) -> None:
+        moves.append(new)
+
+    app = QApplication.instance()
+    app.focusChanged.connect(moved)
+    try:
+        for _ in range(2):  # and again after it was enabled
+            first.setEnabled(False)
+            assert QApplication.focusWidget() is first and moves == []
+            first.setEnabled(True)
+        first.setEnabled(False)
+        qtbot.keyClick(first, Qt.Key.Key_Tab)  # a key while it is disabled: on it goes
+        assert QApplication.focusWidget() is second
+    finally:
+        app.focusChanged.disconnect(moved)

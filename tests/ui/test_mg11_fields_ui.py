@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox
 
 from app.engine.models import Participant
 from tests.ui.conftest import FakeNavigator, call
+from tests.ui.test_a11y_messages import problem_leads_to  # the summary leads on
 from tests.ui.test_new_case import choose, click, fill_case, finish, make_screen, next_step
 from ui.backend import Backend
 from ui.screens.new_case import CASE, CONSENTS, PRESENT
@@ -62,7 +63,7 @@ def test_the_flow_asks_the_language_the_recording_and_the_back_page(
     assert step.message.text() == (
         "Give the reference of the visual recording, or choose a written statement."
     )
-    assert screen.focusWidget() is reference
+    assert problem_leads_to(screen) is reference
     qtbot.keyClicks(reference, "ABE/2026/17")
     next_step(qtbot, backend, screen)
     qtbot.keyClicks(screen.survivor_step.fields["name"], "Alexandra Quill")
@@ -120,7 +121,7 @@ def test_a_refused_back_page_detail_is_shown_on_the_consents_step(
     finish(qtbot, backend, screen)
     assert screen.index == CONSENTS
     assert "one line" in screen.consents_step.message.text()
-    assert screen.focusWidget() is consents["share_with_agencies.limit"]
+    assert problem_leads_to(screen) is consents["share_with_agencies.limit"]
     assert call(qtbot, backend, lambda s: s.engine.list_cases()) == []
 
 

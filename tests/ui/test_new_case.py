@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.engine.models import Participant
 from tests.ui.conftest import FakeNavigator, call, visible_texts
+from tests.ui.test_a11y_messages import problem_leads_to  # the summary leads to the field
 from ui.backend import Backend
 from ui.screens.new_case import (
     CONSENTS,
@@ -213,14 +214,14 @@ def test_required_fields_are_asked_for_calmly(
     screen.case_step.radios["apsp"].click()
     click(qtbot, screen.next_button)
     assert screen.case_step.message.text() == "Give the case reference."
-    assert screen.focusWidget() is screen.case_step.fields["reference"]
+    assert problem_leads_to(screen) is screen.case_step.fields["reference"]
     qtbot.keyClicks(screen.case_step.fields["reference"], "APSP-1")
     next_step(qtbot, backend, screen)
     assert not screen.case_step.message.isVisible()
     click(qtbot, screen.next_button)
     assert screen.index == SURVIVOR
     assert screen.survivor_step.message.text() == "Give the name to appear on the statement."
-    assert screen.focusWidget() is screen.survivor_step.fields["name"]
+    assert problem_leads_to(screen) is screen.survivor_step.fields["name"]
     assert backend.pending == 0 and all_cases(qtbot, backend) == []
 
 
@@ -238,7 +239,7 @@ def test_a_duplicate_reference_is_refused_calmly(
         "that case from the case list."
     )
     assert screen.case_step.message.objectName() == "message"
-    assert screen.focusWidget() is screen.case_step.fields["reference"]
+    assert problem_leads_to(screen) is screen.case_step.fields["reference"]
     assert len(all_cases(qtbot, backend)) == 1
 
 
@@ -252,7 +253,7 @@ def test_a_reference_taken_meanwhile_is_refused_at_finish(
     finish(qtbot, backend, screen)
     assert screen.index == 0
     assert screen.case_step.message.text().startswith("A case with this reference already")
-    assert screen.focusWidget() is screen.case_step.fields["reference"]
+    assert problem_leads_to(screen) is screen.case_step.fields["reference"]
     [case] = all_cases(qtbot, backend)
     assert case.category == "general"
     assert call(qtbot, backend, lambda s: s.engine.witness(case.id)) == {}
@@ -278,7 +279,7 @@ def test_a_malformed_date_of_birth_is_refused_before_anything_is_created(
             "Write the date of birth as day/month/year, for example 21/03/1979: a real date "
             "in the past. Leave it empty if it is not known."
         )
-        assert screen.focusWidget() is field
+        assert problem_leads_to(screen) is field
     # Finish from the last step checks every step again, so nothing can slip through.
     screen.show_step(PRESENT)
     finish(qtbot, backend, screen)
@@ -301,7 +302,7 @@ def test_the_engines_refusal_is_shown_on_the_step_of_the_detail(
     assert screen.survivor_step.message.text() == (
         "Nothing has been saved yet. The pronouns must be one line of text."
     )
-    assert screen.focusWidget() is pronouns
+    assert problem_leads_to(screen) is pronouns
     pronouns.setText("she/her")  # type: ignore[attr-defined]
     avoid = screen.preferences_step.fields["avoid"]
     avoid.setPlainText("the word \x07")  # type: ignore[attr-defined]
@@ -309,7 +310,7 @@ def test_the_engines_refusal_is_shown_on_the_step_of_the_detail(
     finish(qtbot, backend, screen)
     assert screen.index == PREFERENCES
     assert "topics to avoid" in screen.preferences_step.message.text()
-    assert screen.focusWidget() is avoid
+    assert problem_leads_to(screen) is avoid
     avoid.setPlainText("")  # type: ignore[attr-defined]
     row = screen.present_step.rows[1]
     row.name.setText("P" * 201)
@@ -317,7 +318,7 @@ def test_the_engines_refusal_is_shown_on_the_step_of_the_detail(
     finish(qtbot, backend, screen)
     assert screen.index == PRESENT
     assert "participant's name is too long" in screen.present_step.message.text()
-    assert screen.focusWidget() is row.name
+    assert problem_leads_to(screen) is row.name
     assert all_cases(qtbot, backend) == []
     row.name.setText("Pat Adviser")
     finish(qtbot, backend, screen)
@@ -354,7 +355,7 @@ def test_present_rows_isva_note_and_interpreter_language(
     assert screen.focusWidget() is step.rows[0].role  # focus stays where the row was
     click(qtbot, screen.finish_button)
     assert step.message.text() == "Give a name for each person, or remove the row."
-    assert screen.focusWidget() is step.rows[0].name
+    assert problem_leads_to(screen) is step.rows[0].name
     assert backend.pending == 0 and all_cases(qtbot, backend) == []
 
 

@@ -23,6 +23,7 @@ from app.engine.clock import FakeClock
 from app.settings import Settings
 from tests.conftest import FAST_KDF, PASSPHRASE
 from ui.main_window import MainWindow
+from ui.widgets.announce import announce
 
 CANARIES = {
     "reference": "CSA-QZREF-9",
@@ -175,3 +176,18 @@ def test_lock_from_the_pause_and_unlock_returns_to_the_pause(
         lambda: CANARIES["statement"] in window.screens["workspace"].editor.toPlainText(),
         timeout=15_000,
     )
+
+
+def test_the_last_announcement_is_forgotten_on_pause(qtbot: Any, window: MainWindow) -> None:
+    announce(window.screens["workspace"].editor, f"Exported {CANARIES['reference']}")
+    assert any(CANARIES["reference"] in text for _role, text in whole_tree())
+    window.pause()
+    assert canaries_in_tree() == []
+
+
+def test_screens_held_while_paused_end_with_the_window(qtbot: Any, window: MainWindow) -> None:
+    workspace = window.screens["workspace"]
+    window.pause()
+    assert workspace.parent() is not window.stack
+    window.shutdown()
+    assert workspace.parent() is window.stack  # deleted with the window, timers and all

@@ -97,12 +97,15 @@ class _BundleScreen(Screen):
     def _say(self, text: str, kind: str = INFO) -> None:
         say(self.message, text, kind)
 
-    def _show_report(self, report: Report) -> None:
+    def _show_report(self, report: Report, *, say_passed: bool = True) -> None:
+        """The checks, and their outcome in the message (`say_passed=False`: the caller
+        says more than that they passed, in one message, said once)."""
         self._working(False)
         self.report.setPlainText(report_text(report))
         self.report.show()
         if report.ok:
-            self._say(self.tr("Every check passed."), SUCCESS)
+            if say_passed:
+                self._say(self.tr("Every check passed."), SUCCESS)
             return
         first = next(c for c in report.checks if not c.ok)
         # the detail is our own wording, shown through a plain-text label (translated when
@@ -320,7 +323,7 @@ class ExportScreen(_BundleScreen):
         self.backend.run(finish_export_job, job, done=self._exported, failed=self._failed)
 
     def _exported(self, result: Exported) -> None:
-        self._show_report(result.report)
+        self._show_report(result.report, say_passed=False)
         if result.queued:
             self.sync_requested.emit()
         if not result.report.ok:
@@ -360,7 +363,7 @@ class ExportScreen(_BundleScreen):
                     "the laptop is connected."
                 )
             )
-        self._say(" ".join(parts))
+        self._say(" ".join(parts), SUCCESS)
 
     def clear_content(self) -> None:
         super().clear_content()

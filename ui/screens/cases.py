@@ -31,7 +31,7 @@ from ui.backend import Backend
 from ui.core_messages import sentence
 from ui.dates import day_time
 from ui.navigation import Navigator
-from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.base import Screen, accessible, name_clear_button, plain_label
 from ui.widgets.notice import ERROR, say
 
 SEARCH_DELAY_MS = 250
@@ -74,6 +74,7 @@ class CaseListScreen(Screen):
             self.tr("Search cases"),
             self.tr("Shows the cases whose reference or survivor's name contains what you type."),
         )
+        name_clear_button(self.search, self.tr("Clear search"))
         search_label = plain_label(self.tr("Search"))
         search_label.setBuddy(self.search)
 

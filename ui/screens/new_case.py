@@ -6,12 +6,17 @@ page's items) → who will be present. Finish hands everything as one CaseDetail
 worker task (app.desktop.cases.create_new_case), which the engine stores in one
 transaction: all of it or, if it refuses any detail, nothing. The engine's refusal
 appears calmly on the step where that detail was typed, with the focus on the field.
+
+The focus starts each step in a field, below the line that says where the interviewer
+is ("Step 2 of 6: Survivor"): a screen reader would never reach that line, so it is
+also the description of the field the step starts in, and the name of the steps' stack.
 """
 
 from __future__ import annotations
 
 import itertools
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -58,6 +63,8 @@ class NewCaseScreen(Screen):
         self.backend = backend
         self.nav = nav
         self._generation = 0  # answers that arrive after Cancel or a lock are dropped
+        # The field that also says which step this is, and its own description.
+        self._described: tuple[QWidget, str, str] | None = None  # field, own, step
         self.case_step = CaseStep()
         self.survivor_step = SurvivorStep()
         self.preferences_step = PreferencesStep()
@@ -177,6 +184,7 @@ class NewCaseScreen(Screen):
             .replace("%2", str(len(self.steps)))
             .replace("%3", step.title)
         )
+        self.stack.setAccessibleName(self.indicator.text())
         self.back_button.setEnabled(index > CASE and not self.busy.text())
         self.next_button.setVisible(index < PRESENT)
         self.finish_button.setVisible(index == PRESENT)
@@ -189,16 +197,37 @@ class NewCaseScreen(Screen):
         self._focus_first()
 
     def _focus_first(self) -> None:
+        self._describe_entry()
         # Only on the screen shown: a lock clears this screen while it is hidden, and a
         # hidden control that takes the focus is announced to a screen reader.
         if not self.isVisible():
             return
+        self._entry_field().setFocus()
+
+    def _entry_field(self) -> QWidget:
+        """Where the focus starts on this step: its first enabled field (on the first
+        step the category chosen, else the first), else Next."""
         focusables = self.steps[self.index].focusables()
         if self.index == CASE:
             category = self.case_step.widget_for("category")
             focusables = [category, *focusables] if category is not None else focusables
         target = next((w for w in focusables if w is not None and w.isEnabled()), None)
-        (target or self.next_button).setFocus()
+        return target or self.next_button
+
+    def _describe_entry(self) -> None:
+        """The step's line ("Step 2 of 6: Survivor") is read with the field the focus
+        starts in, before that field's own description; the field described before
+        gets its own back."""
+        field, step = self._entry_field(), self.indicator.text()
+        if self._described is not None:
+            previous, own, said = self._described
+            if previous is field and said == step:
+                return  # as it is (a problem tied to the field may have joined it)
+            if shiboken6.isValid(previous):  # a removed person's row is gone
+                previous.setAccessibleDescription(own)
+        own = field.accessibleDescription()
+        self._described = (field, own, step)
+        field.setAccessibleDescription(". ".join(t for t in (step, own) if t))
 
     def _chain_tab_order(self) -> None:
         order = [

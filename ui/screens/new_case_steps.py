@@ -3,7 +3,9 @@ consents step is new_case_consents.py's).
 
 Each step lays its fields out top to bottom in reading order (label above field, inside
 a scroll area, so nothing clips at 200% text size), clears itself, and hands its values
-to NewCaseScreen, which asks the worker to save them (the core checks them).
+to NewCaseScreen, which asks the worker to save them (the core checks them). A refusal
+is the step's problem summary, which takes the focus, with the same words beside the
+field and tied to it (ui/widgets/problems.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from app.desktop.types import MAX_INTERVIEWER, MAX_REFERENCE, MAX_SHORT_CHARS, ROLES, Participant
 from ui.screens.base import accessible, plain_label
+from ui.widgets.accessible_roles import Group
 from ui.widgets.notice import ERROR, say
+from ui.widgets.problems import clear_summary, show_summary, tie_beside, untie_beside
 from ui.widgets.range_spin import RangeSpinBox, range_note
 
 # The core's limits, so longer input is cut while typing rather than refused at Finish.
@@ -46,6 +51,7 @@ class FormStep(QWidget):
         self.title = ""
         self.fields: dict[str, QWidget] = {}
         self._defaults: dict[str, Any] = {}
+        self._tied: tuple[QWidget, QLabel | None] | None = None  # the field in error
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.message = plain_label(name="message")
@@ -170,11 +176,19 @@ class FormStep(QWidget):
         return list(self.fields.values())
 
     def show_message(self, text: str, field: QWidget | None = None) -> None:
-        """A refusal, beside the field it is about when there is one."""
-        say(self.message, text, ERROR)
-        if field is not None:
-            self.scroll_area.ensureWidgetVisible(field)
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
+        """A refusal. With the field it is about: the message at the top takes the focus
+        (Tab, or typing, leads on to the field), and the same words stand beside the
+        field, tied to it. Without (the worker failed): the message alone, announced."""
+        if self._tied is not None:
+            untie_beside(*self._tied)
+            self._tied = None
+        if field is None or not text:
+            clear_summary(self.message)
+            say(self.message, text, ERROR)
+            return
+        self.scroll_area.ensureWidgetVisible(field)
+        show_summary(self.message, text, field)
+        self._tied = (field, tie_beside(field, self.message.text()))
 
     def has_content(self) -> bool:
         """Has anything been entered here (a value other than the field's default)?"""
@@ -210,7 +224,16 @@ class CaseStep(FormStep):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = self.tr("Case")
-        self.note(self.tr("Category"), name="subtitle")
+        # The three categories in a group named by the line above them: a screen reader
+        # says "Category" as the focus enters them, and with each one.
+        category = self.tr("Category")
+        self.category_group = Group(self)
+        accessible(self.category_group, category)
+        categories = QVBoxLayout(self.category_group)
+        categories.setContentsMargins(0, 0, 0, 0)
+        categories.setSpacing(self.form.spacing())
+        categories.addWidget(plain_label(category, name="subtitle"))
+        self.form.addWidget(self.category_group)
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         for key, text, explanation in (
@@ -238,7 +261,7 @@ class CaseStep(FormStep):
             group.setSpacing(0)
             group.addWidget(radio)
             group.addWidget(plain_label(explanation, name="hint"))
-            self.form.addLayout(group)
+            categories.addLayout(group)
         self.line("reference", self.tr("Case reference (required)"), limit=MAX_REFERENCE)
         self.line("interviewer", self.tr("Interviewer name"), limit=MAX_INTERVIEWER)
         self.choice(

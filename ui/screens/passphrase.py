@@ -6,7 +6,8 @@ A plain change only re-wraps the vault's key, so it revokes nothing: a copy of t
 header and the old passphrase would still open everything. The box "someone may have
 seen my passphrase" re-keys the vault instead (app/vault/rekey.py): a new key and the
 database re-encrypted, which takes longer. The work runs on the worker thread; the
-fields are cleared whatever the outcome.
+fields are cleared whatever the outcome. A refusal takes the focus, so that a screen
+reader says it, and is tied to its field (ui/widgets/problems.py).
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.unlock import calm_sentence, centred_column
-from ui.widgets.notice import ERROR, INFO, SUCCESS, say
+from ui.widgets.announce import announce
+from ui.widgets.notice import INFO, SUCCESS, say
 from ui.widgets.passphrase_strength import PassphraseStrengthHint
+from ui.widgets.problems import clear_summary, show_summary, tie, untie
 from ui.widgets.secret_field import SecretField
 
 MIN_CHARS = 8  # as the core's check (app/vault/keys.py); the core has the last word
@@ -209,8 +212,9 @@ class PassphraseScreen(Screen):
         # The new passphrase is typed again after any refusal: secrets never wait on screen.
         self.new.clear()
         self.repeat.clear()
-        self._show_message(text, ERROR)
-        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_message("")
+        show_summary(self.message, text, focus)  # Tab (or typing) leads on to `focus`
+        tie(focus, self.message, self.message.text())
 
     def _set_working(self, working: bool, rekey: bool = False) -> None:
         self._working = working
@@ -233,6 +237,7 @@ class PassphraseScreen(Screen):
             else ""
         )
         self.busy.setVisible(working)
+        announce(self.busy, self.busy.text())
 
     def _clear_secrets(self) -> None:
         self.current.clear()
@@ -241,6 +246,9 @@ class PassphraseScreen(Screen):
         self.rekey.setChecked(False)
 
     def _show_message(self, text: str, kind: str = INFO) -> None:
+        clear_summary(self.message)
+        for field in (self.current, self.new, self.repeat):
+            untie(field, self.message)
         say(self.message, text, kind)
 
     def back(self) -> None:

@@ -5,7 +5,8 @@ is recorded). Nobody is preset as having asked for the pause: it is recorded wit
 asked not recorded, and whoever is chosen here (or later, from the sitting bar) completes
 it. Who asked, and why, can be set here after the fact; a change made before the worker
 has recorded the pause is queued behind it (the worker runs jobs in order) and applied
-to the pause that is open, never to an older one.
+to the pause that is open, never to an older one. What became of it ("Reason saved.")
+is said to a screen reader as it appears.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from app.desktop.types import PAUSE_REQUESTER_ROLES, ROLES
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
+from ui.widgets.announce import announce
 from ui.widgets.sitting_bar import clock_text
 
 # Requester choices per row: the four quick choices (PAUSE_REQUESTERS) fill the first
@@ -195,16 +197,16 @@ class PauseScreen(Screen):
         """Queue a change to the open pause behind its recording (the worker keeps order)."""
         if not self._asked or self._ref is None:
             if "reason" in changes:
-                self.note.setText(
+                self._show_note(
                     self.tr("No sitting was running, so there is no pause to record a reason for.")
                 )
             return
 
         def done(amended: object) -> None:
             if amended:
-                self.note.setText(saved)
+                self._show_note(saved)
             elif "reason" in changes:
-                self.note.setText(
+                self._show_note(
                     self.tr("No sitting was running, so there is no pause to record a reason for.")
                 )
 
@@ -213,15 +215,19 @@ class PauseScreen(Screen):
             self._ref,
             changes,
             done=done,
-            failed=lambda m, c: self.note.setText(m),
+            failed=lambda m, c: self._show_note(m),
         )
+
+    def _show_note(self, text: str) -> None:
+        self.note.setText(text)
+        announce(self.note, text)
 
     def _requester(self, role: str) -> None:
         self._amend({"requested_by": role})
 
     def _save_reason(self) -> None:
         if not self.reason.text().strip():
-            self.note.setText(self.tr("Type a reason first; nothing was saved."))
+            self._show_note(self.tr("Type a reason first; nothing was saved."))
             self.reason.setFocus()
             return
         self._amend({"reason": self.reason.text()}, self.tr("Reason saved."))

@@ -269,6 +269,9 @@ class ReadBackScreen(Screen):
             return
         self._ref = ref
         self._show_message("")
+        # The statement is what read-back is for: the focus starts there (a screen reader
+        # reads it from the caret), not on the first button.
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._run(self.tr("Loading the statement…"), load_readback, ref, True, done=self._loaded)
 
     def clear_content(self) -> None:

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from app.desktop.review import ReviewPages, open_review, render_page, restricted_details
 from ui.backend import Backend
 from ui.navigation import Navigator
-from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.base import Screen, accessible, name_tab_pages, plain_label
 from ui.screens.review_inbox import (
     ChecksList,
     one_line,
@@ -193,6 +193,7 @@ class ReviewReadingScreen(Screen):
         self.tabs = QTabWidget(self.split)
         self.tabs.setUsesScrollButtons(True)
         accessible(self.tabs, self.tr("The record of the interview"))
+        name_tab_pages(self.tabs)
         self.record = FactList(
             self.tr("How the statement was taken"),
             self.tr(

@@ -38,7 +38,7 @@ from ui.backend import Backend
 from ui.core_messages import sentence
 from ui.i18n import LANGUAGE_NAMES
 from ui.navigation import Navigator
-from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.base import Screen, accessible, name_clear_button, plain_label
 from ui.screens.unlock import centred_column
 from ui.widgets.notice import ERROR, INFO, SUCCESS, say
 from ui.widgets.range_spin import RangeSpinBox, range_note
@@ -176,6 +176,7 @@ class SettingsScreen(Screen):
             "organisation's trust file. This address is kept in your encrypted vault."
         )
         accessible(self.intake, self.tr("The central system's address"), intake_help)
+        name_clear_button(self.intake, self.tr("Clear the address"))
         self._row(column, self.tr("The central system's a&ddress"), self.intake, page)
         column.addWidget(plain_label(intake_help, page, name="hint"))
 

@@ -3,7 +3,8 @@
 It explains in plain words what the passphrase protects, gives a calm strength hint as
 the person types, says whether the OS keyring will also protect the vault, and takes an
 optional organisation recovery recipient. The core decides what it accepts; its
-refusals appear in a calm message, never a dialog.
+refusals appear in a calm message, never a dialog, which takes the focus so that a
+screen reader says it, and is tied to the field it is about (ui/widgets/problems.py).
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.unlock import calm_sentence, centred_column
-from ui.widgets.notice import ERROR, INFO, say
-from ui.widgets.passphrase_strength import PassphraseStrengthHint
+from ui.widgets.accessible_roles import Group
+from ui.widgets.announce import announce
+from ui.widgets.notice import INFO, say
+from ui.widgets.passphrase_strength import MIN_CHARS, PassphraseStrengthHint
+from ui.widgets.problems import clear_summary, show_summary, tie, untie
 from ui.widgets.secret_field import SecretField
 
 
@@ -39,13 +43,14 @@ class SetupScreen(Screen):
         self.nav = nav
         self.keyring: bool | None = None  # unknown until the worker has looked
         self._working = False
+        self._refused_field: QWidget | None = None  # what the core's refusal is about
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take focus, not the frame
-        page = QWidget(scroll)
+        page = Group(scroll)  # named by the warning below (_build)
         page.setObjectName("screen")
         scroll.setWidget(page)
         layout.addWidget(scroll)
@@ -62,15 +67,15 @@ class SetupScreen(Screen):
                 page,
             )
         )
-        column.addWidget(
-            plain_label(
-                self.tr(
-                    "Choose a passphrase you will remember. If it is forgotten and no recovery key "
-                    "is set, nothing can recover it, and the vault cannot be opened again."
-                ),
-                page,
-            )
+        warning = self.tr(
+            "Choose a passphrase you will remember. If it is forgotten and no recovery key "
+            "is set, nothing can recover it, and the vault cannot be opened again."
         )
+        column.addWidget(plain_label(warning, page))
+        # The focus starts in the passphrase field, below the warning, so a screen reader
+        # would never read it: it is the name of the group the fields are in, said as the
+        # focus enters it.
+        accessible(page, warning)
 
         self.passphrase_label = plain_label(self.tr("&Passphrase"), page)
         self.passphrase = self._secret_field(
@@ -198,13 +203,17 @@ class SetupScreen(Screen):
         passphrase, repeat = self.passphrase.text(), self.repeat.text()
         self._clear_secrets()
         if passphrase != repeat:
-            self._show_message(
+            self._refuse(
                 self.tr("The two passphrases are not the same. Please type them both again."),
-                ERROR,
+                self.passphrase,
+                self.repeat,
             )
-            self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         recipient = self.recovery.text().strip() or None
+        # The core's only rule for the passphrase is its length: a long enough one that
+        # is refused with a recovery key given was refused for the key.
+        long_enough = len(passphrase.strip()) >= MIN_CHARS
+        self._refused_field = self.recovery if recipient and long_enough else self.passphrase
         self._set_working(True)
         self._show_message("")
         self.backend.run(
@@ -223,12 +232,19 @@ class SetupScreen(Screen):
 
     def _refused(self, message: str, _exit_code: int) -> None:
         self._set_working(False)
-        self._show_message(
+        self._refuse(
             calm_sentence(message)
             or self.tr("The vault could not be created. Nothing was changed; please try again."),
-            ERROR,
+            self._refused_field or self.passphrase,
         )
-        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _refuse(self, text: str, *fields: QWidget) -> None:
+        """A refused Create: the summary takes the focus and Tab leads on to the first
+        field in error; the problem is tied to each field it is about."""
+        self._show_message("")
+        show_summary(self.message, text, fields[0])
+        for field in fields:
+            tie(field, self.message if field is fields[0] else None, self.message.text())
 
     def _set_working(self, working: bool) -> None:
         self._working = working
@@ -242,6 +258,7 @@ class SetupScreen(Screen):
             widget.setEnabled(not working)
         self.busy.setText(self.tr("Creating… this takes a moment.") if working else "")
         self.busy.setVisible(working)
+        announce(self.busy, self.busy.text())
 
     def _show_passphrase(self, shown: bool) -> None:
         self.passphrase.set_revealed(shown)
@@ -253,4 +270,7 @@ class SetupScreen(Screen):
         self.show_toggle.setChecked(False)
 
     def _show_message(self, text: str, kind: str = INFO) -> None:
+        clear_summary(self.message)
+        for field in (self.passphrase, self.repeat, self.recovery):
+            untie(field, self.message)
         say(self.message, text, kind)

@@ -12,7 +12,8 @@ A short, calm sequence after the read-back is confirmed:
 4. The declaration again above the signature pad; "Sign the statement" signs once, and
    the core checks the pages are still those confirmed (app/export/pages.py); with
    nothing drawn it is disabled, and a line under it says the box comes first.
-5. Signed: a short summary, *Export…* next (ui/widgets/signed_summary.py).
+5. Signed: a short summary, *Export…* next (ui/widgets/signed_summary.py); a screen
+   reader hears "The statement is signed" after the focus has moved to Export….
 
 The witness's second screen, when read-back used one, shows the declaration and the page
 being confirmed. There is always a calm way off the screen without signing: "Back to
@@ -53,7 +54,10 @@ from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.screens.readback import close_witness_screen, witness_screen
+from ui.widgets.announce import announce
+from ui.widgets.notice import INFO, say
 from ui.widgets.page_confirm import DeclarationStep, DeclarationView, PageConfirm, SittingStep
+from ui.widgets.problems import clear_summary, show_summary
 from ui.widgets.readback_view import fill
 from ui.widgets.signature_pad import SignaturePad
 from ui.widgets.signed_summary import SignedSummary
@@ -253,7 +257,11 @@ class SignatureScreen(Screen):
             if generation == self._generation:
                 self._busy = False
                 text = message or self.tr("Something went wrong; nothing was lost.")
-                self._show("", text)
+                self._show("", "")
+                self._update()  # enabled again before the summary takes the focus
+                # A refusal (the witness's age not given, say) takes the focus, as every
+                # refused submit does, so a screen reader says it.
+                show_summary(self.message, text, None)
                 if failed is not None:
                     failed(text)
                 self._update()
@@ -393,6 +401,7 @@ class SignatureScreen(Screen):
         self.summary.show_signed(
             self._reference, parse_stamp(signed) if isinstance(signed, str) else None, pages
         )
+        announce(self.title, self.title.text())  # after the focus moved: not cut short
 
     # --- leaving ------------------------------------------------------------------------------
 
@@ -435,6 +444,7 @@ class SignatureScreen(Screen):
             WAIT: self.tr("Signature"),
         }
         self.title.setText(titles[step])
+        self.steps.setAccessibleName(titles[step])  # its pages: no nameless "layered pane"
         self.step_indicator.show_step(
             {SITTING: END_SITTING, DECLARATION: DECLARATION_STEP, PAGES: DECLARATION_STEP,
              SIGN: SIGNATURE, DONE: EXPORT, WAIT: END_SITTING}[step]
@@ -450,8 +460,10 @@ class SignatureScreen(Screen):
     def _show(self, status: str, message: str) -> None:
         self.status.setText(status)
         self.status.setVisible(bool(status))
-        self.message.setText(message)
-        self.message.setVisible(bool(message))
+        if not message:
+            clear_summary(self.message)
+            return
+        say(self.message, message, INFO)
 
     def _update(self) -> None:
         busy = self._busy

@@ -1,7 +1,9 @@
 """The unlock screen: the passphrase, and calm words when the vault cannot be opened.
 
 Nothing about any case is ever shown here: the vault is locked, and the screen may be
-seen by the survivor. The passphrase field is cleared after every attempt.
+seen by the survivor. The passphrase field is cleared after every attempt. A refusal
+takes the focus (a screen reader says it at once, not the prompt again); typing goes on
+into the field.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from app.desktop.vault import unlock
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
-from ui.widgets.notice import ERROR, INFO, say
+from ui.widgets.announce import announce
+from ui.widgets.notice import INFO, say
+from ui.widgets.problems import clear_summary, show_summary, tie, untie
 from ui.widgets.secret_field import SecretField
 
 DAMAGED_EXIT_CODE = 3  # VaultError: the vault is missing, damaged or of an unknown format
@@ -119,8 +123,10 @@ class UnlockScreen(Screen):
             text = (
                 text + " " + self.tr("Contact your administrator; your data has not been changed.")
             )
-        self._show_message(text, ERROR)
-        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_message("")
+        show_summary(self.message, text, self.passphrase, assertive=True)
+        if exit_code != DAMAGED_EXIT_CODE:  # a damaged vault is no fault of the passphrase
+            tie(self.passphrase, self.message, text)
 
     def _set_working(self, working: bool) -> None:
         self._working = working
@@ -128,6 +134,9 @@ class UnlockScreen(Screen):
         self.unlock_button.setEnabled(not working)
         self.busy.setText(self.tr("Unlocking… this takes a moment.") if working else "")
         self.busy.setVisible(working)
+        announce(self.busy, self.busy.text())
 
     def _show_message(self, text: str, kind: str = INFO) -> None:
+        clear_summary(self.message)
+        untie(self.passphrase, self.message)
         say(self.message, text, kind)

@@ -1,13 +1,14 @@
-"""The workspace's layout and focus: the guide folded away on a narrow window, and the
-focus put where the next action is. A mixin of WorkspaceScreen (ui/screens/workspace.py),
+"""The workspace's layout and focus: the guide folded away on a narrow window, the
+section list's label folded away in a narrow statement column, and the focus put where
+the next action is. A mixin of WorkspaceScreen (ui/screens/workspace.py),
 which owns the widgets; it holds no words of its own, so the screen's translations stay
 in one context."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QToolButton, QWidget
 
 from app.desktop.types import Sitting
 from ui.widgets.guarded_edit import GuardedPlainTextEdit
@@ -17,6 +18,8 @@ from ui.widgets.sitting_bar import SittingBar
 
 # Narrower than this many characters of the text in use, the guide folds away.
 FOLD_BELOW_CHARACTERS = 95
+# Beside the section list's label: the gap to it, and the list's frame and arrow.
+LABEL_GAP, LIST_CHROME = 12, 40
 
 
 class WorkspaceLayoutMixin(QWidget):
@@ -26,6 +29,8 @@ class WorkspaceLayoutMixin(QWidget):
     guide: GuidePanel
     guide_toggle: QToolButton
     section_hint: QLabel
+    section: QComboBox
+    section_label: QLabel
     editor: GuardedPlainTextEdit
     bar: SittingBar
     export: QPushButton
@@ -67,6 +72,27 @@ class WorkspaceLayoutMixin(QWidget):
     def _fold_to_fit(self) -> None:
         if self._guide_choice is None:
             self._show_guide(self.guide_fits())
+
+    # --- the section list's label, folded in a narrow statement column ----------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.section and event.type() == QEvent.Type.Resize:
+            self._fit_section_label()
+        return super().eventFilter(watched, event)
+
+    def _fit_section_label(self) -> None:
+        """The section list's label stands beside it while both fit whole; in a narrow
+        statement column (Welsh at 200 % text) it folds away rather than cut off the
+        section shown or widen the window. Folded, it still labels the list for a screen
+        reader: Qt relates a label to its buddy, shown or not."""
+        label, section = self.section_label, self.section
+        room = section.width() + (section.x() - label.x() if label.isVisible() else 0)
+        metrics = section.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(section.itemText(i)) for i in range(section.count())),
+            default=0,
+        )
+        label.setVisible(room >= label.sizeHint().width() + LABEL_GAP + widest + LIST_CHROME)
 
     # --- the focus -----------------------------------------------------------------------
 

@@ -1,13 +1,15 @@
 """The workspace's sitting: what the sitting bar asks for (start, resume, end, a pause's
-requester corrected afterwards), the pacing heartbeat, and the bar kept in step with the
-vault. A mixin of WorkspaceScreen (ui/screens/workspace.py), which owns the widgets; it
-holds no words of its own, so the screen's translations stay in one context."""
+requester corrected afterwards), the pacing heartbeat, the bar kept in step with the
+vault, and the status line under the statement said to a screen reader ("Saved" once a
+sitting). A mixin of WorkspaceScreen (ui/screens/workspace.py), which owns the widgets;
+it holds no words of its own, so the screen's translations stay in one context."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel
 
 from app.desktop.sittings import (
     amend_pause,
@@ -19,6 +21,7 @@ from app.desktop.sittings import (
 )
 from app.desktop.types import Sitting
 from ui.backend import Backend
+from ui.widgets.announce import announce
 from ui.widgets.guarded_edit import GuardedPlainTextEdit
 from ui.widgets.sitting_bar import SittingBar
 
@@ -30,12 +33,34 @@ class WorkspaceSittingMixin:
     backend: Backend
     bar: SittingBar
     editor: GuardedPlainTextEdit
+    saved: QLabel
     _ref: str | None
     _sitting: Sitting | None
     _tick: QTimer
     _current: Callable[[Callable[..., None]], Callable[..., None]]
     _failed: Callable[[str, int], None]
     remember_place: Callable[[], None]
+    # The case and sitting (its number; None while none is open) "Saved" was said for.
+    _saved_said: tuple[str | None, int | None] | None = None
+
+    def _show_status(self, text: str) -> None:
+        """A status on the line under the statement, said as it appears."""
+        self.saved.setText(text)
+        announce(self.saved, text)
+
+    def _show_saved(self, text: str) -> None:
+        """The word "Saved": said once a sitting, not at every burst of typing."""
+        self.saved.setText(text)
+        sitting = self._sitting
+        said_for = (self._ref, sitting.number if sitting is not None and sitting.open else None)
+        if said_for != self._saved_said:
+            self._saved_said = said_for
+            announce(self.saved, text)
+
+    def _show_unsaved(self, text: str) -> None:
+        """A save failed: said, and the next "Saved" is said again."""
+        self._saved_said = None
+        self._show_status(text)
 
     def _show_sitting(self, sitting: Sitting | None) -> None:
         self._sitting = sitting
@@ -66,8 +91,10 @@ class WorkspaceSittingMixin:
         )
 
     def _started(self, sitting: Sitting) -> None:
+        # The focus first (the next thing is typing), so that "Sitting 1: running" is
+        # said after the editor is, not cut short by it.
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_sitting(sitting)
-        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)  # the next thing is typing
 
     def _resume(self) -> None:
         if self._ref is not None:

@@ -3,7 +3,9 @@
 The estimate is a hint for the person choosing a passphrase, not a policy: the core
 alone decides what it accepts (at least 8 characters). It looks at length, character
 variety, repeated or sequential patterns and a short list of very common passwords.
-The words are calm ("Weak: add more words") and the label is never red.
+The words are calm ("Weak: add more words") and the label is never red. A screen
+reader hears the hint when its verdict changes (too short, weak, fair, strong), never
+at every keystroke.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from ui.widgets.announce import announce
 
 MIN_CHARS = 8  # mirrors the core's rule, only to choose the words of the hint
 WEAK_BELOW_BITS = 45.0
@@ -200,8 +204,11 @@ class PassphraseStrengthHint(QLabel):
 
     def update_for(self, passphrase: str) -> Estimate:
         result = estimate(passphrase)
+        verdict_changed = result.level != self.level
         self.level = result.level
         self.setText(self.describe(result))
+        if verdict_changed and result.level != Level.EMPTY:
+            announce(self, self.text())
         return result
 
     def describe(self, result: Estimate) -> str:

@@ -6,6 +6,9 @@ never shrank until it was wider than the monitor. This stack asks only for the p
 shown, and sits in a scroll area: whatever a page needs, the window never asks for more
 than the available screen, and a page larger than the window scrolls instead of pushing
 controls off screen.
+
+To a screen reader the stack is named after the screen shown (its title), never a
+nameless "layered pane".
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class CurrentPageStack(QWidget):
         page.removeEventFilter(self)
         if page is self._current:
             self._current = None
+            self.setAccessibleName("")
             self.updateGeometry()
         page.hide()
 
@@ -66,7 +70,14 @@ class CurrentPageStack(QWidget):
         if old is not None:
             old.hide()
         self.updateGeometry()
+        self.page_renamed(page)
         self.currentChanged.emit(self._pages.index(page))
+
+    def page_renamed(self, page: QWidget) -> None:
+        """The stack's accessible name is the page shown's (a screen is named by its
+        title, which may change while it is shown: a case's reference, once loaded)."""
+        if page is self._current:
+            self.setAccessibleName(page.accessibleName())
 
     def sizeHint(self) -> QSize:
         return self._current.sizeHint() if self._current is not None else QSize(320, 240)

@@ -79,7 +79,7 @@ class SecretField(QLineEdit):
 
     # --- the text, for Python only ----------------------------------------------------------
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         if self._revealed:
             return QLineEdit.text(self)
         return "".join(self._secret)
@@ -89,7 +89,7 @@ class SecretField(QLineEdit):
         QLineEdit.setText(self, text if self._revealed else MASK * len(text))
         self.secret_changed.emit(text)
 
-    def clear(self) -> None:  # type: ignore[override]
+    def clear(self) -> None:
         self.setText("")
 
     def is_revealed(self) -> bool:

@@ -8,6 +8,9 @@ ticking display of active time.
 Once a sitting has had a pause, a quiet line says who asked for the last one (or that
 nobody has said yet: a pause starts with who asked not recorded), and "Change" opens a
 small row (never a dialog) to record or correct who asked and why.
+
+A screen reader hears the sitting's state when it changes (a sitting started, paused,
+resumed or ended: "Sitting 1: running"), and what became of a correction to a pause.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.desktop.types import PAUSE_REQUESTER_ROLES, ROLES, Pause, Sitting
 from ui.screens.base import accessible, plain_label
+from ui.widgets.announce import announce
 
 REASON_LIMIT = 1000  # the engine's limit for a pause's reason
 LOCATION_LIMIT = 300  # the engine's limit for where a sitting takes place
@@ -61,6 +65,7 @@ class SittingBar(QWidget):
         super().__init__(parent)
         self._sitting: Sitting | None = None
         self._signed = False  # a signed statement takes no more sittings
+        self._shown_open = False  # the state shown is an open sitting's (said when it ends)
         self._fetched = time.monotonic()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -207,6 +212,7 @@ class SittingBar(QWidget):
         """Forget everything shown and typed (the case is closed or the vault locked)."""
         self.location.clear()
         self._signed = False
+        self._shown_open = False  # nothing to say: the case is closing
         self.show_sitting(None)
 
     def _requester_label(self, role: str | None) -> str:
@@ -282,10 +288,12 @@ class SittingBar(QWidget):
         self.change_pause.setChecked(False)  # closes the row
         self.amend_note.setText(self.tr("Saved"))
         self.change_pause.setFocus()
+        announce(self, self.amend_note.text())
 
     def amend_failed(self, message: str) -> None:
         self.save_pause.setEnabled(True)
         self.amend_note.setText(message or self.tr("Not saved; please try again."))
+        announce(self, self.amend_note.text())
 
     def set_signed(self, signed: bool) -> None:
         """A signed statement takes no more sittings: Start is not offered (a further
@@ -294,6 +302,7 @@ class SittingBar(QWidget):
         self.show_sitting(self._sitting)
 
     def show_sitting(self, sitting: Sitting | None) -> None:
+        before = self.state.text()
         self._sitting = sitting
         self._show_pause(last_pause(sitting))
         # While a sitting is open its row for the last pause is there from the start (saying
@@ -341,6 +350,14 @@ class SittingBar(QWidget):
             )
             self._ticker.start()
         self._refresh_time()
+        self._say_state(before, running is not None)
+
+    def _say_state(self, before: str, open_now: bool) -> None:
+        """Say the state when a sitting starts, pauses, resumes or ends; not when a case
+        without one is opened, nor when nothing changed (a refresh)."""
+        if self.state.text() != before and (open_now or self._shown_open):
+            announce(self, self.state.text())
+        self._shown_open = open_now
 
     def role_labels(self) -> dict[str, str]:
         return {

@@ -50,6 +50,45 @@
     </message>
 </context>
 <context>
+    <name>CaseFieldsPanel</name>
+    <message>
+        <location filename="../../../ui/widgets/case_fields.py" line="140"/>
+        <source>Details</source>
+        <translation type="unfinished">Manylion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_fields.py" line="157"/>
+        <source>Details for the case record, as the survivor describes them. They never enter the statement. Saved as you go.</source>
+        <translation type="unfinished">Manylion ar gyfer cofnod yr achos, fel y mae&apos;r goroeswr yn eu disgrifio. Dydyn nhw byth yn mynd i mewn i&apos;r datganiad. Yn cael eu cadw wrth i chi fynd.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_fields.py" line="165"/>
+        <source>This case&apos;s guide has no details to record beside the statement.</source>
+        <translation type="unfinished">Does gan ganllaw&apos;r achos hwn ddim manylion i&apos;w cofnodi ochr yn ochr â&apos;r datganiad.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_fields.py" line="221"/>
+        <location filename="../../../ui/widgets/case_fields.py" line="333"/>
+        <source>Not recorded</source>
+        <translation type="unfinished">Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_fields.py" line="358"/>
+        <source>Recorded as %1. A number chosen here replaces it.</source>
+        <translation type="unfinished">Wedi&apos;i gofnodi fel %1. Mae rhif a ddewisir yma yn cymryd ei le.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_fields.py" line="430"/>
+        <source>Saved</source>
+        <translation type="unfinished">Wedi&apos;i gadw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/case_fields.py" line="451"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished">Heb ei gadw: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseListScreen</name>
     <message>
         <location filename="../../../ui/screens/cases.py" line="57"/>
@@ -88,7 +127,7 @@
     </message>
     <message>
         <location filename="../../../ui/screens/cases.py" line="68"/>
-        <location filename="../../../ui/screens/cases.py" line="112"/>
+        <location filename="../../../ui/screens/cases.py" line="113"/>
         <source>Cases</source>
         <translation type="unfinished">Achosion</translation>
     </message>
@@ -109,169 +148,174 @@
     </message>
     <message>
         <location filename="../../../ui/screens/cases.py" line="77"/>
+        <source>Clear search</source>
+        <translation type="unfinished">Clirio&apos;r chwilio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/cases.py" line="78"/>
         <source>Search</source>
         <translation type="unfinished">Chwilio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="81"/>
-        <location filename="../../../ui/screens/cases.py" line="89"/>
+        <location filename="../../../ui/screens/cases.py" line="82"/>
+        <location filename="../../../ui/screens/cases.py" line="90"/>
         <source>All</source>
         <translation type="unfinished">Pob un</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="84"/>
+        <location filename="../../../ui/screens/cases.py" line="85"/>
         <source>Category filter</source>
         <translation type="unfinished">Hidlo yn ôl categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="85"/>
-        <location filename="../../../ui/screens/cases.py" line="101"/>
+        <location filename="../../../ui/screens/cases.py" line="86"/>
+        <location filename="../../../ui/screens/cases.py" line="102"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="92"/>
+        <location filename="../../../ui/screens/cases.py" line="93"/>
         <source>Status filter</source>
         <translation type="unfinished">Hidlo yn ôl statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="93"/>
-        <location filename="../../../ui/screens/cases.py" line="102"/>
+        <location filename="../../../ui/screens/cases.py" line="94"/>
+        <location filename="../../../ui/screens/cases.py" line="103"/>
         <source>Status</source>
         <translation type="unfinished">Statws</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="99"/>
+        <location filename="../../../ui/screens/cases.py" line="100"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="100"/>
+        <location filename="../../../ui/screens/cases.py" line="101"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="103"/>
+        <location filename="../../../ui/screens/cases.py" line="104"/>
         <source>Last updated</source>
         <translation type="unfinished">Diweddarwyd ddiwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="112"/>
+        <location filename="../../../ui/screens/cases.py" line="113"/>
         <source>Press Enter to open the selected case.</source>
         <translation type="unfinished">Pwyswch Enter i agor yr achos a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="119"/>
+        <location filename="../../../ui/screens/cases.py" line="120"/>
         <source>Looking for cases…</source>
         <translation type="unfinished">Yn chwilio am achosion…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="124"/>
+        <location filename="../../../ui/screens/cases.py" line="125"/>
         <source>&amp;New case</source>
         <translation type="unfinished">Achos &amp;newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="126"/>
+        <location filename="../../../ui/screens/cases.py" line="127"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="127"/>
+        <location filename="../../../ui/screens/cases.py" line="128"/>
         <source>&amp;Open</source>
         <translation type="unfinished">&amp;Agor</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="128"/>
+        <location filename="../../../ui/screens/cases.py" line="129"/>
         <source>Open the selected case</source>
         <translation type="unfinished">Agor yr achos a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="129"/>
+        <location filename="../../../ui/screens/cases.py" line="130"/>
         <source>Open a &amp;bundle</source>
         <translation type="unfinished">Agor &amp;bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="132"/>
+        <location filename="../../../ui/screens/cases.py" line="133"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="133"/>
+        <location filename="../../../ui/screens/cases.py" line="134"/>
         <source>Check a statement bundle sent to you</source>
         <translation type="unfinished">Gwirio bwndel datganiad a anfonwyd atoch</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="135"/>
+        <location filename="../../../ui/screens/cases.py" line="136"/>
         <source>&amp;Reviews</source>
         <translation type="unfinished">&amp;Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="138"/>
+        <location filename="../../../ui/screens/cases.py" line="139"/>
         <source>Reviews</source>
         <translation type="unfinished">Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="139"/>
+        <location filename="../../../ui/screens/cases.py" line="140"/>
         <source>Statements sent to you for review</source>
         <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="142"/>
+        <location filename="../../../ui/screens/cases.py" line="143"/>
         <source>&amp;Identity</source>
         <translation type="unfinished">&amp;Hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="143"/>
+        <location filename="../../../ui/screens/cases.py" line="144"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="144"/>
+        <location filename="../../../ui/screens/cases.py" line="145"/>
         <source>&amp;Settings</source>
         <translation type="unfinished">&amp;Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="145"/>
+        <location filename="../../../ui/screens/cases.py" line="146"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="146"/>
+        <location filename="../../../ui/screens/cases.py" line="147"/>
         <source>&amp;Lock</source>
         <translation type="unfinished">&amp;Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="149"/>
+        <location filename="../../../ui/screens/cases.py" line="150"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="150"/>
+        <location filename="../../../ui/screens/cases.py" line="151"/>
         <source>Locks the vault and clears the screen (Ctrl+L).</source>
         <translation type="unfinished">Yn cloi&apos;r gladdgell ac yn clirio&apos;r sgrin (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="284"/>
+        <location filename="../../../ui/screens/cases.py" line="285"/>
         <source>Read back and confirmed</source>
         <translation type="unfinished">Wedi&apos;i ddarllen yn ôl a&apos;i gadarnhau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="286"/>
+        <location filename="../../../ui/screens/cases.py" line="287"/>
         <source>Read-back started</source>
         <translation type="unfinished">Wedi dechrau darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="305"/>
+        <location filename="../../../ui/screens/cases.py" line="306"/>
         <source>No cases match. Try another search or filter.</source>
         <translation type="unfinished">Does dim achosion yn cyfateb. Rhowch gynnig ar chwiliad neu hidlydd arall.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="307"/>
+        <location filename="../../../ui/screens/cases.py" line="308"/>
         <source>No cases yet. Start with New case.</source>
         <translation type="unfinished">Does dim achosion eto. Dechreuwch gydag Achos newydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/cases.py" line="317"/>
+        <location filename="../../../ui/screens/cases.py" line="318"/>
         <source>The cases could not be loaded just now. %1</source>
         <translation type="unfinished">Doedd dim modd llwytho&apos;r achosion ar hyn o bryd. %1</translation>
     </message>
@@ -279,107 +323,107 @@
 <context>
     <name>CaseStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="212"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="226"/>
         <source>Case</source>
         <translation type="unfinished">Achos</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="213"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="229"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="219"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="242"/>
         <source>CSA (non-recent)</source>
         <translation type="unfinished">CSA (nad yw&apos;n ddiweddar)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="220"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="243"/>
         <source>Child sexual abuse, usually told years later by an adult survivor.</source>
         <translation type="unfinished">Cam-drin plant yn rhywiol, a adroddir fel arfer flynyddoedd yn ddiweddarach gan oroeswr sydd bellach yn oedolyn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="224"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="247"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="225"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="248"/>
         <source>Abuse of position for a sexual purpose by police officers or staff.</source>
         <translation type="unfinished">Camddefnyddio swydd at ddiben rhywiol gan swyddogion neu staff yr heddlu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="229"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="252"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="230"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="253"/>
         <source>Any other statement, with the general interview guide.</source>
         <translation type="unfinished">Unrhyw ddatganiad arall, gyda&apos;r canllaw cyfweld cyffredinol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="242"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="265"/>
         <source>Case reference (required)</source>
         <translation type="unfinished">Cyfeirnod yr achos (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="243"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="266"/>
         <source>Interviewer name</source>
         <translation type="unfinished">Enw&apos;r cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="246"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="269"/>
         <source>Language of the statement</source>
         <translation type="unfinished">Iaith y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="247"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="270"/>
         <source>English</source>
         <translation type="unfinished">Saesneg</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="247"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="270"/>
         <source>Welsh (Cymraeg)</source>
         <translation type="unfinished">Cymraeg</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="249"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="272"/>
         <source>The statement and its back page are written in this language. A Welsh statement is signed with the organisation&apos;s approved Welsh declaration.</source>
         <translation type="unfinished">Mae&apos;r datganiad a&apos;i dudalen gefn yn cael eu hysgrifennu yn yr iaith hon. Caiff datganiad Cymraeg ei lofnodi â geiriad Cymraeg y datganiad a.9 a gymeradwywyd gan y sefydliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="253"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="276"/>
         <source>Planning</source>
         <translation type="unfinished">Cynllunio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="256"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="279"/>
         <source>How the account will be taken</source>
         <translation type="unfinished">Sut y caiff yr hanes ei gymryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="258"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="281"/>
         <source>Not decided yet</source>
         <translation type="unfinished">Heb benderfynu eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="259"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="282"/>
         <source>A written statement</source>
         <translation type="unfinished">Datganiad ysgrifenedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="260"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="283"/>
         <source>A visually recorded interview (ABE)</source>
         <translation type="unfinished">Cyfweliad wedi&apos;i recordio ar fideo (ABE)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="265"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="288"/>
         <source>Reference of the visual recording</source>
         <translation type="unfinished">Cyfeirnod y recordiad fideo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="266"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="289"/>
         <source>Needed for a visually recorded interview; printed on the statement.</source>
         <translation type="unfinished">Ei angen ar gyfer cyfweliad wedi&apos;i recordio ar fideo; caiff ei argraffu ar y datganiad.</translation>
     </message>
@@ -459,6 +503,14 @@
         <location filename="../../../ui/screens/review_inbox.py" line="161"/>
         <source>Did not pass: %1</source>
         <translation type="unfinished">Heb lwyddo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComboPopups</name>
+    <message>
+        <location filename="../../../ui/widgets/combo_popups.py" line="51"/>
+        <source>%1 list</source>
+        <translation type="unfinished">Rhestr %1</translation>
     </message>
 </context>
 <context>
@@ -2081,165 +2133,165 @@
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="215"/>
+        <location filename="../../../ui/screens/bundles.py" line="218"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="216"/>
+        <location filename="../../../ui/screens/bundles.py" line="219"/>
         <source>supervisor</source>
         <translation type="unfinished">goruchwyliwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="217"/>
+        <location filename="../../../ui/screens/bundles.py" line="220"/>
         <source>intake</source>
         <translation type="unfinished">tîm derbyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="264"/>
+        <location filename="../../../ui/screens/bundles.py" line="267"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="142"/>
+        <location filename="../../../ui/screens/bundles.py" line="145"/>
         <source>Export the statement</source>
         <translation type="unfinished">Allforio&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="146"/>
+        <location filename="../../../ui/screens/bundles.py" line="149"/>
         <source>The signed statement leaves this laptop as one encrypted file that only the people chosen below can open. You are always included.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi yn gadael y gliniadur hwn fel un ffeil wedi&apos;i hamgryptio na all neb ond y bobl a ddewisir isod ei hagor. Rydych chi bob amser wedi&apos;ch cynnwys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="153"/>
-        <location filename="../../../ui/screens/bundles.py" line="157"/>
+        <location filename="../../../ui/screens/bundles.py" line="156"/>
+        <location filename="../../../ui/screens/bundles.py" line="160"/>
         <source>Recipients</source>
         <translation type="unfinished">Derbynwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="158"/>
+        <location filename="../../../ui/screens/bundles.py" line="161"/>
         <source>Members of your organisation who can open the bundle</source>
         <translation type="unfinished">Aelodau o&apos;ch sefydliad sy&apos;n gallu agor y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="161"/>
+        <location filename="../../../ui/screens/bundles.py" line="164"/>
         <source>Se&amp;nd to the central system</source>
         <translation type="unfinished">A&amp;nfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="163"/>
+        <location filename="../../../ui/screens/bundles.py" line="166"/>
         <source>It waits, encrypted, in the outbox until the laptop is connected, then goes.</source>
         <translation type="unfinished">Mae&apos;n aros, wedi&apos;i amgryptio, yn y blwch allan nes bod y gliniadur wedi&apos;i gysylltu, ac yna&apos;n mynd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="165"/>
+        <location filename="../../../ui/screens/bundles.py" line="168"/>
         <source>Send to the central system</source>
         <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="171"/>
-        <location filename="../../../ui/screens/bundles.py" line="253"/>
-        <location filename="../../../ui/screens/bundles.py" line="262"/>
+        <location filename="../../../ui/screens/bundles.py" line="174"/>
+        <location filename="../../../ui/screens/bundles.py" line="256"/>
+        <location filename="../../../ui/screens/bundles.py" line="265"/>
         <source>Save the bundle as</source>
         <translation type="unfinished">Cadw&apos;r bwndel fel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="173"/>
+        <location filename="../../../ui/screens/bundles.py" line="176"/>
         <source>Where the bundle is saved</source>
         <translation type="unfinished">Lle caiff y bwndel ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="174"/>
+        <location filename="../../../ui/screens/bundles.py" line="177"/>
         <source>Choose where to save the bundle</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="176"/>
+        <location filename="../../../ui/screens/bundles.py" line="179"/>
         <source>&amp;Export</source>
         <translation type="unfinished">&amp;Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="180"/>
+        <location filename="../../../ui/screens/bundles.py" line="183"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="181"/>
+        <location filename="../../../ui/screens/bundles.py" line="184"/>
         <source>Builds, signs, encrypts and saves the bundle, then verifies it</source>
         <translation type="unfinished">Yn creu, llofnodi, amgryptio a chadw&apos;r bwndel, ac yna&apos;n ei wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="224"/>
+        <location filename="../../../ui/screens/bundles.py" line="227"/>
         <source>{name} ({role}) · {fingerprint}</source>
         <translation type="unfinished">{name} ({role}) · {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="231"/>
+        <location filename="../../../ui/screens/bundles.py" line="234"/>
         <source>Certificate fingerprint (SHA-256): {fingerprint}</source>
         <translation type="unfinished">Ôl bys y dystysgrif (SHA-256): {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="241"/>
+        <location filename="../../../ui/screens/bundles.py" line="244"/>
         <source>Import the organisation&apos;s trust file first (Identity, on the case list).</source>
         <translation type="unfinished">Mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (Hunaniaeth, ar y rhestr achosion).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="253"/>
+        <location filename="../../../ui/screens/bundles.py" line="256"/>
         <source>Also save a copy as (optional)</source>
         <translation type="unfinished">Cadw copi hefyd fel (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="255"/>
+        <location filename="../../../ui/screens/bundles.py" line="258"/>
         <source>No file: leave empty</source>
         <translation type="unfinished">Dim ffeil: gadewch yn wag</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="291"/>
+        <location filename="../../../ui/screens/bundles.py" line="294"/>
         <source>Choose where to save the bundle.</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="294"/>
+        <location filename="../../../ui/screens/bundles.py" line="297"/>
         <source>Choose at least one recipient.</source>
         <translation type="unfinished">Dewiswch o leiaf un derbynnydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="297"/>
+        <location filename="../../../ui/screens/bundles.py" line="300"/>
         <source>Exporting… this takes a few seconds.</source>
         <translation type="unfinished">Yn allforio… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="312"/>
+        <location filename="../../../ui/screens/bundles.py" line="315"/>
         <source>Asking the central system for a time-stamp…</source>
         <translation type="unfinished">Yn gofyn i&apos;r system ganolog am stamp amser…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="328"/>
+        <location filename="../../../ui/screens/bundles.py" line="331"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="332"/>
+        <location filename="../../../ui/screens/bundles.py" line="335"/>
         <source>The statement is time-stamped by the central system ({time}), with the data to check it for years to come (PAdES B-LT).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}), gyda&apos;r data i&apos;w wirio am flynyddoedd i ddod (PAdES B-LT).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="339"/>
+        <location filename="../../../ui/screens/bundles.py" line="342"/>
         <source>The statement is time-stamped by the central system ({time}) (PAdES B-T).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}) (PAdES B-T).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="345"/>
+        <location filename="../../../ui/screens/bundles.py" line="348"/>
         <source>The central system could not be reached, so the statement has no time-stamp (PAdES B-B).</source>
         <translation type="unfinished">Nid oedd modd cyrraedd y system ganolog, felly nid oes stamp amser ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="352"/>
+        <location filename="../../../ui/screens/bundles.py" line="355"/>
         <source>The central system gave no time-stamp that checks, so the statement has none (PAdES B-B).</source>
         <translation type="unfinished">Ni roddodd y system ganolog stamp amser sy&apos;n gwirio, felly nid oes un ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="359"/>
+        <location filename="../../../ui/screens/bundles.py" line="362"/>
         <source>The bundle is in the outbox and goes to the central system as soon as the laptop is connected.</source>
         <translation type="unfinished">Mae&apos;r bwndel yn y blwch allan a bydd yn mynd i&apos;r system ganolog cyn gynted ag y bydd y gliniadur wedi&apos;i gysylltu.</translation>
     </message>
@@ -2247,12 +2299,12 @@
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="48"/>
+        <location filename="../../../ui/screens/identity.py" line="49"/>
         <source>Choose…</source>
         <translation type="unfinished">Dewis…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="49"/>
+        <location filename="../../../ui/screens/identity.py" line="50"/>
         <source>Choose a file for: %1</source>
         <translation type="unfinished">Dewis ffeil ar gyfer: %1</translation>
     </message>
@@ -2260,7 +2312,7 @@
 <context>
     <name>FormStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="138"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="144"/>
         <source>From %1 to %2</source>
         <translation type="unfinished">O %1 i %2</translation>
     </message>
@@ -2367,17 +2419,17 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="82"/>
+        <location filename="../../../ui/screens/identity.py" line="83"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="86"/>
+        <location filename="../../../ui/screens/identity.py" line="87"/>
         <source>Your signing certificate and key sign your exports; your age identity opens bundles sent to you; the organisation&apos;s trust file says whom to trust. They are kept inside the encrypted vault.</source>
         <translation type="unfinished">Mae eich tystysgrif a&apos;ch allwedd llofnodi yn llofnodi&apos;r hyn rydych yn ei allforio; mae eich hunaniaeth age yn agor bwndeli a anfonir atoch; mae ffeil ymddiried y sefydliad yn dweud pwy i ymddiried ynddynt. Cânt eu cadw y tu mewn i&apos;r gladdgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="95"/>
+        <location filename="../../../ui/screens/identity.py" line="96"/>
         <source>Current identity</source>
         <translation type="unfinished">Hunaniaeth bresennol</translation>
     </message>
@@ -2392,7 +2444,7 @@
         <translation type="unfinished">Ffeil ymddiried y sefydliad (trust.json)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="98"/>
+        <location filename="../../../ui/screens/identity.py" line="99"/>
         <source>Identity file (identity.p12) or certificate (PEM)</source>
         <translation type="unfinished">Ffeil hunaniaeth (identity.p12) neu dystysgrif (PEM)</translation>
     </message>
@@ -2667,163 +2719,163 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>NewCaseScreen</name>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="78"/>
+        <location filename="../../../ui/screens/new_case.py" line="85"/>
         <source>New case</source>
         <translation type="unfinished">Achos newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="85"/>
+        <location filename="../../../ui/screens/new_case.py" line="92"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="86"/>
+        <location filename="../../../ui/screens/new_case.py" line="93"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="86"/>
+        <location filename="../../../ui/screens/new_case.py" line="93"/>
         <source>The previous step.</source>
         <translation type="unfinished">Y cam blaenorol.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="87"/>
+        <location filename="../../../ui/screens/new_case.py" line="94"/>
         <source>&amp;Next</source>
         <translation type="unfinished">&amp;Nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="89"/>
+        <location filename="../../../ui/screens/new_case.py" line="96"/>
         <source>Next</source>
         <translation type="unfinished">Nesaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="89"/>
+        <location filename="../../../ui/screens/new_case.py" line="96"/>
         <source>The next step.</source>
         <translation type="unfinished">Y cam nesaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="90"/>
+        <location filename="../../../ui/screens/new_case.py" line="97"/>
         <source>&amp;Finish</source>
         <translation type="unfinished">&amp;Gorffen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="94"/>
+        <location filename="../../../ui/screens/new_case.py" line="101"/>
         <source>Finish</source>
         <translation type="unfinished">Gorffen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="95"/>
+        <location filename="../../../ui/screens/new_case.py" line="102"/>
         <source>Creates the case with everything entered and opens it.</source>
         <translation type="unfinished">Yn creu&apos;r achos gyda phopeth a roddwyd, ac yn ei agor.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="97"/>
+        <location filename="../../../ui/screens/new_case.py" line="104"/>
         <source>&amp;Cancel</source>
         <translation type="unfinished">&amp;Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="100"/>
+        <location filename="../../../ui/screens/new_case.py" line="107"/>
         <source>Cancel</source>
         <translation type="unfinished">Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="101"/>
+        <location filename="../../../ui/screens/new_case.py" line="108"/>
         <source>Returns to the case list; asks first if anything was entered.</source>
         <translation type="unfinished">Yn dychwelyd i&apos;r rhestr achosion; yn gofyn yn gyntaf os rhoddwyd unrhyw beth i mewn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="108"/>
+        <location filename="../../../ui/screens/new_case.py" line="115"/>
         <source>Leave this new case? What you have entered will not be kept.</source>
         <translation type="unfinished">Gadael yr achos newydd hwn? Ni fydd yr hyn a roddoch i mewn yn cael ei gadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="111"/>
+        <location filename="../../../ui/screens/new_case.py" line="118"/>
         <source>&amp;Keep editing</source>
         <translation type="unfinished">&amp;Dal ati i olygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="112"/>
+        <location filename="../../../ui/screens/new_case.py" line="119"/>
         <source>Keep editing</source>
         <translation type="unfinished">Dal ati i olygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="112"/>
+        <location filename="../../../ui/screens/new_case.py" line="119"/>
         <source>Stay on this step.</source>
         <translation type="unfinished">Aros ar y cam hwn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="113"/>
+        <location filename="../../../ui/screens/new_case.py" line="120"/>
         <source>Discard and &amp;leave</source>
         <translation type="unfinished">Taflu a &amp;mynd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="116"/>
+        <location filename="../../../ui/screens/new_case.py" line="123"/>
         <source>Discard and leave</source>
         <translation type="unfinished">Taflu a mynd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="117"/>
+        <location filename="../../../ui/screens/new_case.py" line="124"/>
         <source>Returns to the case list; nothing entered here is kept.</source>
         <translation type="unfinished">Yn mynd yn ôl i&apos;r rhestr achosion; ni chaiff dim a roddwyd yma ei gadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="175"/>
+        <location filename="../../../ui/screens/new_case.py" line="182"/>
         <source>Step %1 of %2: %3</source>
         <translation type="unfinished">Cam %1 o %2: %3</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="226"/>
+        <location filename="../../../ui/screens/new_case.py" line="255"/>
         <source>Checking the reference…</source>
         <translation type="unfinished">Yn gwirio&apos;r cyfeirnod…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="261"/>
+        <location filename="../../../ui/screens/new_case.py" line="290"/>
         <source>Choose the category of the case.</source>
         <translation type="unfinished">Dewiswch gategori&apos;r achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="263"/>
+        <location filename="../../../ui/screens/new_case.py" line="292"/>
         <source>Give the case reference.</source>
         <translation type="unfinished">Rhowch gyfeirnod yr achos.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="275"/>
+        <location filename="../../../ui/screens/new_case.py" line="304"/>
         <source>Give the name to appear on the statement.</source>
         <translation type="unfinished">Rhowch yr enw a fydd yn ymddangos ar y datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="283"/>
+        <location filename="../../../ui/screens/new_case.py" line="312"/>
         <source>Give a name for each person, or remove the row.</source>
         <translation type="unfinished">Rhowch enw ar gyfer pob person, neu tynnwch y rhes.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="288"/>
+        <location filename="../../../ui/screens/new_case.py" line="317"/>
         <source>Write the date of birth as day/month/year, for example 21/03/1979: a real date in the past. Leave it empty if it is not known.</source>
         <translation type="unfinished">Ysgrifennwch y dyddiad geni fel diwrnod/mis/blwyddyn, er enghraifft 21/03/1979: dyddiad go iawn yn y gorffennol. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="294"/>
+        <location filename="../../../ui/screens/new_case.py" line="323"/>
         <source>A case with this reference already exists. Choose another reference, or open that case from the case list.</source>
         <translation type="unfinished">Mae achos gyda&apos;r cyfeirnod hwn yn bodoli&apos;n barod. Dewiswch gyfeirnod arall, neu agorwch yr achos hwnnw o&apos;r rhestr achosion.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="331"/>
+        <location filename="../../../ui/screens/new_case.py" line="360"/>
         <source>Creating the case…</source>
         <translation type="unfinished">Yn creu&apos;r achos…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="354"/>
-        <location filename="../../../ui/screens/new_case.py" line="385"/>
+        <location filename="../../../ui/screens/new_case.py" line="383"/>
+        <location filename="../../../ui/screens/new_case.py" line="414"/>
         <source>Nothing has been saved yet. %1</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="387"/>
+        <location filename="../../../ui/screens/new_case.py" line="416"/>
         <source>Nothing has been saved yet. Something went wrong; please try again.</source>
         <translation type="unfinished">Does dim byd wedi&apos;i gadw eto. Aeth rhywbeth o&apos;i le; rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case.py" line="269"/>
+        <location filename="../../../ui/screens/new_case.py" line="298"/>
         <source>Give the reference of the visual recording, or choose a written statement.</source>
         <translation type="unfinished">Rhowch gyfeirnod y recordiad fideo, neu dewiswch ddatganiad ysgrifenedig.</translation>
     </message>
@@ -2831,17 +2883,17 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../../ui/widgets/notice.py" line="18"/>
+        <location filename="../../../ui/widgets/notice.py" line="20"/>
         <source>Information</source>
         <translation type="unfinished">Gwybodaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/notice.py" line="19"/>
+        <location filename="../../../ui/widgets/notice.py" line="21"/>
         <source>Done</source>
         <translation type="unfinished">Wedi&apos;i wneud</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/notice.py" line="20"/>
+        <location filename="../../../ui/widgets/notice.py" line="22"/>
         <source>Problem</source>
         <translation type="unfinished">Problem</translation>
     </message>
@@ -2862,43 +2914,43 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>OpenBundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="413"/>
+        <location filename="../../../ui/screens/bundles.py" line="416"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="375"/>
-        <location filename="../../../ui/screens/bundles.py" line="411"/>
+        <location filename="../../../ui/screens/bundles.py" line="378"/>
+        <location filename="../../../ui/screens/bundles.py" line="414"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="379"/>
+        <location filename="../../../ui/screens/bundles.py" line="382"/>
         <source>Checks a bundle sent to you: who signed it, that nothing in it was altered, and that you are one of its recipients.</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch: pwy a&apos;i llofnododd, nad oes dim ynddo wedi&apos;i newid, a&apos;ch bod yn un o&apos;i dderbynwyr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="386"/>
+        <location filename="../../../ui/screens/bundles.py" line="389"/>
         <source>The bundle to check</source>
         <translation type="unfinished">Y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="387"/>
+        <location filename="../../../ui/screens/bundles.py" line="390"/>
         <source>Choose the bundle to check</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="389"/>
+        <location filename="../../../ui/screens/bundles.py" line="392"/>
         <source>&amp;Check the bundle</source>
         <translation type="unfinished">&amp;Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="391"/>
+        <location filename="../../../ui/screens/bundles.py" line="394"/>
         <source>Check the bundle</source>
         <translation type="unfinished">Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="422"/>
+        <location filename="../../../ui/screens/bundles.py" line="425"/>
         <source>Choose the bundle to check.</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio.</translation>
     </message>
@@ -3125,132 +3177,132 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PassphraseScreen</name>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="57"/>
+        <location filename="../../../ui/screens/passphrase.py" line="60"/>
         <source>Change your passphrase</source>
         <translation type="unfinished">Newid eich cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="61"/>
+        <location filename="../../../ui/screens/passphrase.py" line="64"/>
         <source>Type your current passphrase, then the new one twice. Nothing about any case changes.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd presennol, yna&apos;r un newydd ddwywaith. Nid oes dim am unrhyw achos yn newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="69"/>
+        <location filename="../../../ui/screens/passphrase.py" line="72"/>
         <source>Current passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd presennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="69"/>
+        <location filename="../../../ui/screens/passphrase.py" line="72"/>
         <source>The passphrase you unlocked with</source>
         <translation type="unfinished">Y cyfrinymadrodd a ddefnyddioch i ddatgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="71"/>
+        <location filename="../../../ui/screens/passphrase.py" line="74"/>
         <source>&amp;Current passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd &amp;presennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="73"/>
+        <location filename="../../../ui/screens/passphrase.py" line="76"/>
         <source>New passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="73"/>
+        <location filename="../../../ui/screens/passphrase.py" line="76"/>
         <source>At least 8 characters</source>
         <translation type="unfinished">O leiaf 8 nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="75"/>
+        <location filename="../../../ui/screens/passphrase.py" line="78"/>
         <source>&amp;New passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd &amp;newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="80"/>
+        <location filename="../../../ui/screens/passphrase.py" line="83"/>
         <source>Repeat the new passphrase</source>
         <translation type="unfinished">Ailadroddwch y cyfrinymadrodd newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="80"/>
+        <location filename="../../../ui/screens/passphrase.py" line="83"/>
         <source>Type the new passphrase again</source>
         <translation type="unfinished">Teipiwch y cyfrinymadrodd newydd eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="82"/>
+        <location filename="../../../ui/screens/passphrase.py" line="85"/>
         <source>&amp;Repeat the new passphrase</source>
         <translation type="unfinished">&amp;Ailadroddwch y cyfrinymadrodd newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="85"/>
+        <location filename="../../../ui/screens/passphrase.py" line="88"/>
         <source>&amp;Someone may have seen my passphrase</source>
         <translation type="unfinished">Efallai bod rhywun wedi &amp;gweld fy nghyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="87"/>
+        <location filename="../../../ui/screens/passphrase.py" line="90"/>
         <source>Also gives the vault a new key and re-encrypts it, so the old passphrase opens nothing, even with an old copy of the vault&apos;s files. This takes a little longer. Without it, the change alone does not undo what someone who saw the old passphrase could do with a copy.</source>
         <translation type="unfinished">Mae hefyd yn rhoi allwedd newydd i&apos;r gladdgell ac yn ei hamgryptio eto, fel nad yw&apos;r hen gyfrinymadrodd yn agor dim, hyd yn oed gyda hen gopi o ffeiliau&apos;r gladdgell. Mae hyn yn cymryd ychydig yn hirach. Hebddo, nid yw&apos;r newid ar ei ben ei hun yn dadwneud yr hyn y gallai rhywun a welodd yr hen gyfrinymadrodd ei wneud gyda chopi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="92"/>
+        <location filename="../../../ui/screens/passphrase.py" line="95"/>
         <source>Someone may have seen my passphrase</source>
         <translation type="unfinished">Efallai bod rhywun wedi gweld fy nghyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="96"/>
+        <location filename="../../../ui/screens/passphrase.py" line="99"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="97"/>
+        <location filename="../../../ui/screens/passphrase.py" line="100"/>
         <source>Back to settings, without changing anything</source>
         <translation type="unfinished">Yn ôl i&apos;r gosodiadau, heb newid dim</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="99"/>
+        <location filename="../../../ui/screens/passphrase.py" line="102"/>
         <source>C&amp;hange passphrase</source>
         <translation type="unfinished">Ne&amp;wid y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="101"/>
+        <location filename="../../../ui/screens/passphrase.py" line="104"/>
         <source>Change passphrase</source>
         <translation type="unfinished">Newid y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="158"/>
+        <location filename="../../../ui/screens/passphrase.py" line="160"/>
         <source>Type your current passphrase first.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd presennol yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="162"/>
+        <location filename="../../../ui/screens/passphrase.py" line="164"/>
         <source>The new passphrase needs at least {count} characters.</source>
         <translation type="unfinished">Mae angen o leiaf {count} nod ar y cyfrinymadrodd newydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="170"/>
+        <location filename="../../../ui/screens/passphrase.py" line="172"/>
         <source>The two new passphrases are not the same. Please type them again.</source>
         <translation type="unfinished">Nid yw&apos;r ddau gyfrinymadrodd newydd yr un fath. Teipiwch nhw eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="191"/>
+        <location filename="../../../ui/screens/passphrase.py" line="193"/>
         <source>Your passphrase has been changed and the vault has a new key: the old passphrase opens nothing now.</source>
         <translation type="unfinished">Mae eich cyfrinymadrodd wedi newid ac mae gan y gladdgell allwedd newydd: nid yw&apos;r hen gyfrinymadrodd yn agor dim bellach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="195"/>
+        <location filename="../../../ui/screens/passphrase.py" line="197"/>
         <source>Your passphrase has been changed.</source>
         <translation type="unfinished">Mae eich cyfrinymadrodd wedi newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="205"/>
+        <location filename="../../../ui/screens/passphrase.py" line="207"/>
         <source>The passphrase could not be changed. Nothing was changed.</source>
         <translation type="unfinished">Ni ellid newid y cyfrinymadrodd. Ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="229"/>
+        <location filename="../../../ui/screens/passphrase.py" line="232"/>
         <source>Re-encrypting the vault… this takes a moment.</source>
         <translation type="unfinished">Yn amgryptio&apos;r gladdgell eto… mae hyn yn cymryd eiliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/passphrase.py" line="231"/>
+        <location filename="../../../ui/screens/passphrase.py" line="234"/>
         <source>Changing… this takes a moment.</source>
         <translation type="unfinished">Yn newid… mae hyn yn cymryd eiliad.</translation>
     </message>
@@ -3258,37 +3310,37 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PassphraseStrengthHint</name>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="210"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="217"/>
         <source>A few unrelated words make a good passphrase: easy to remember, hard to guess.</source>
         <translation type="unfinished">Mae ychydig o eiriau digyswllt yn gwneud cyfrinymadrodd da: hawdd ei gofio, anodd ei ddyfalu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="213"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="220"/>
         <source>Too short: use at least 8 characters. A few unrelated words work well.</source>
         <translation type="unfinished">Rhy fyr: defnyddiwch o leiaf 8 nod. Mae ychydig o eiriau digyswllt yn gweithio&apos;n dda.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="216"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="223"/>
         <source>Weak: this is a very common password. Add more words.</source>
         <translation type="unfinished">Gwan: mae hwn yn gyfrinair cyffredin iawn. Ychwanegwch ragor o eiriau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="219"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="226"/>
         <source>Weak: add more words. Repeated or sequential characters are easy to guess.</source>
         <translation type="unfinished">Gwan: ychwanegwch ragor o eiriau. Mae nodau sy&apos;n cael eu hailadrodd, neu sy&apos;n dilyn ei gilydd mewn trefn, yn hawdd eu dyfalu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="221"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="228"/>
         <source>Weak: add more words.</source>
         <translation type="unfinished">Gwan: ychwanegwch ragor o eiriau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="223"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="230"/>
         <source>Fair: one or two more words would make it stronger.</source>
         <translation type="unfinished">Gweddol: byddai un neu ddau air arall yn ei wneud yn gryfach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/passphrase_strength.py" line="224"/>
+        <location filename="../../../ui/widgets/passphrase_strength.py" line="231"/>
         <source>Strong.</source>
         <translation type="unfinished">Cryf.</translation>
     </message>
@@ -3296,138 +3348,138 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PauseScreen</name>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="52"/>
+        <location filename="../../../ui/screens/pause.py" line="54"/>
         <source>Paused</source>
         <translation type="unfinished">Ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="56"/>
+        <location filename="../../../ui/screens/pause.py" line="58"/>
         <source>Time paused</source>
         <translation type="unfinished">Amser ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="78"/>
+        <location filename="../../../ui/screens/pause.py" line="80"/>
         <source>Asked for by:</source>
         <translation type="unfinished">Ar gais:</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="139"/>
+        <location filename="../../../ui/screens/pause.py" line="141"/>
         <source>&amp;Interviewer</source>
         <translation type="unfinished">&amp;Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="141"/>
+        <location filename="../../../ui/screens/pause.py" line="143"/>
         <source>Inter&amp;mediary</source>
         <translation type="unfinished">Cyfr&amp;yngwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="144"/>
+        <location filename="../../../ui/screens/pause.py" line="146"/>
         <source>&amp;Supporter</source>
         <translation type="unfinished">C&amp;efnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="91"/>
+        <location filename="../../../ui/screens/pause.py" line="93"/>
         <source>Pause asked for by %1</source>
         <translation type="unfinished">Saib ar gais %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="103"/>
+        <location filename="../../../ui/screens/pause.py" line="105"/>
         <source>Reason (optional)</source>
         <translation type="unfinished">Rheswm (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="105"/>
+        <location filename="../../../ui/screens/pause.py" line="107"/>
         <source>Reason for the pause</source>
         <translation type="unfinished">Rheswm dros y saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="105"/>
+        <location filename="../../../ui/screens/pause.py" line="107"/>
         <source>Optional; can be added later</source>
         <translation type="unfinished">Dewisol; gellir ei ychwanegu&apos;n nes ymlaen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="107"/>
+        <location filename="../../../ui/screens/pause.py" line="109"/>
         <source>Save &amp;reason</source>
         <translation type="unfinished">Cadw&apos;r &amp;rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="108"/>
+        <location filename="../../../ui/screens/pause.py" line="110"/>
         <source>Save the reason</source>
         <translation type="unfinished">Cadw&apos;r rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="64"/>
+        <location filename="../../../ui/screens/pause.py" line="66"/>
         <source>Resume (F9)</source>
         <translation type="unfinished">Ailddechrau (F9)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="68"/>
+        <location filename="../../../ui/screens/pause.py" line="70"/>
         <source>Resume</source>
         <translation type="unfinished">Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="69"/>
+        <location filename="../../../ui/screens/pause.py" line="71"/>
         <source>Returns to the same place in the statement</source>
         <translation type="unfinished">Yn mynd yn ôl i&apos;r un man yn y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="71"/>
+        <location filename="../../../ui/screens/pause.py" line="73"/>
         <source>&amp;Lock (Ctrl+L)</source>
         <translation type="unfinished">C&amp;loi (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="72"/>
+        <location filename="../../../ui/screens/pause.py" line="74"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="108"/>
+        <location filename="../../../ui/screens/pause.py" line="110"/>
         <source>Save reason</source>
         <translation type="unfinished">Cadw&apos;r rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="138"/>
+        <location filename="../../../ui/screens/pause.py" line="140"/>
         <source>&amp;Person giving the statement</source>
         <translation type="unfinished">&amp;Person sy&apos;n rhoi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="186"/>
+        <location filename="../../../ui/screens/pause.py" line="192"/>
         <source>Time paused: %1 min</source>
         <translation type="unfinished">Amser ar saib: %1 mun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="195"/>
-        <location filename="../../../ui/screens/pause.py" line="204"/>
+        <location filename="../../../ui/screens/pause.py" line="201"/>
+        <location filename="../../../ui/screens/pause.py" line="210"/>
         <source>No sitting was running, so there is no pause to record a reason for.</source>
         <translation type="unfinished">Doedd dim sesiwn ar waith, felly does dim saib i gofnodi rheswm ar ei gyfer.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="223"/>
+        <location filename="../../../ui/screens/pause.py" line="233"/>
         <source>Reason saved.</source>
         <translation type="unfinished">Rheswm wedi&apos;i gadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="140"/>
+        <location filename="../../../ui/screens/pause.py" line="142"/>
         <source>Sec&amp;ond interviewer</source>
         <translation type="unfinished">Ail gyf&amp;welydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="142"/>
+        <location filename="../../../ui/screens/pause.py" line="144"/>
         <source>IS&amp;VA</source>
         <translation type="unfinished">IS&amp;VA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="143"/>
+        <location filename="../../../ui/screens/pause.py" line="145"/>
         <source>Interpre&amp;ter</source>
         <translation type="unfinished">Cyf&amp;ieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="145"/>
+        <location filename="../../../ui/screens/pause.py" line="147"/>
         <source>&amp;Appropriate adult</source>
         <translation type="unfinished">&amp;Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="220"/>
+        <location filename="../../../ui/screens/pause.py" line="230"/>
         <source>Type a reason first; nothing was saved.</source>
         <translation type="unfinished">Teipiwch reswm yn gyntaf; ni chadwyd dim.</translation>
     </message>
@@ -3553,87 +3605,87 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PersonRow</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="429"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="452"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="430"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="453"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="431"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="454"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="432"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="455"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="433"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="456"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="434"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="457"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="435"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="458"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="448"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="471"/>
         <source>An ISVA is there for support and stays outside the evidential chain.</source>
         <translation type="unfinished">Mae ISVA yno i gynnig cymorth, ac mae&apos;n aros y tu allan i&apos;r gadwyn dystiolaeth.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="451"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="474"/>
         <source>Remove</source>
         <translation type="unfinished">Tynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="452"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="475"/>
         <source>Role</source>
         <translation type="unfinished">Rôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="453"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="476"/>
         <source>Name</source>
         <translation type="unfinished">Enw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="454"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="477"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="478"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="501"/>
         <source>Person %1</source>
         <translation type="unfinished">Person %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="480"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="503"/>
         <source>Role, %1</source>
         <translation type="unfinished">Rôl, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="481"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="504"/>
         <source>Name, %1</source>
         <translation type="unfinished">Enw, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="482"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="505"/>
         <source>Interpreter&apos;s language, %1</source>
         <translation type="unfinished">Iaith y cyfieithydd, %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="483"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="506"/>
         <source>Remove %1</source>
         <translation type="unfinished">Tynnu %1</translation>
     </message>
@@ -3641,37 +3693,37 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PreferencesStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="346"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="369"/>
         <source>Preferences and needs</source>
         <translation type="unfinished">Dewisiadau ac anghenion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="357"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="380"/>
         <source>A break every</source>
         <translation type="unfinished">Egwyl bob</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="357"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="380"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="361"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="384"/>
         <source>Topics or words to avoid</source>
         <translation type="unfinished">Pynciau neu eiriau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="362"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
         <source>Support wanted</source>
         <translation type="unfinished">Cymorth sydd ei eisiau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="349"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="372"/>
         <source>The survivor would like breaks at a set interval</source>
         <translation type="unfinished">Hoffai&apos;r goroeswr gael egwyl yn rheolaidd, ar amser penodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="351"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="374"/>
         <source>Leave this unticked if they have no preference: the interview guide&apos;s pacing is used. They can ask for a break at any time either way.</source>
         <translation type="unfinished">Gadewch hwn heb ei dicio os nad oes ganddynt ddewis: defnyddir amseriad canllaw&apos;r cyfweliad. Gall y goroeswr ofyn am egwyl ar unrhyw adeg beth bynnag.</translation>
     </message>
@@ -3679,24 +3731,128 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>PresentStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="503"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="526"/>
         <source>Who will be present</source>
         <translation type="unfinished">Pwy fydd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="504"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="527"/>
         <source>Everyone who will be in the room besides the survivor.</source>
         <translation type="unfinished">Pawb a fydd yn yr ystafell ar wahân i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="508"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="531"/>
         <source>&amp;Add person</source>
         <translation type="unfinished">Ychwanegu &amp;person</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="509"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="532"/>
         <source>Add person</source>
         <translation type="unfinished">Ychwanegu person</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionHintPanel</name>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="56"/>
+        <source>Yes/no question</source>
+        <translation type="unfinished">Cwestiwn ie/na</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="57"/>
+        <source>Tag question</source>
+        <translation type="unfinished">Cwestiwn tag</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="58"/>
+        <source>Either/or question</source>
+        <translation type="unfinished">Cwestiwn naill ai/neu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="59"/>
+        <source>Two questions at once</source>
+        <translation type="unfinished">Dau gwestiwn ar unwaith</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="60"/>
+        <source>Presumes what was not said</source>
+        <translation type="unfinished">Yn rhagdybio&apos;r hyn na ddywedwyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="63"/>
+        <source>A word the survivor has not used</source>
+        <translation type="unfinished">Gair nad yw&apos;r goroeswr wedi&apos;i ddefnyddio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="66"/>
+        <source>A detail the survivor has not given</source>
+        <translation type="unfinished">Manylyn nad yw&apos;r goroeswr wedi&apos;i roi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="69"/>
+        <source>Why, or blame</source>
+        <translation type="unfinished">Pam, neu fai</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="70"/>
+        <source>A statement asked as a question</source>
+        <translation type="unfinished">Gosodiad wedi&apos;i ofyn fel cwestiwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="73"/>
+        <source>Pressure to guess</source>
+        <translation type="unfinished">Pwysau i ddyfalu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="99"/>
+        <source>Question hint</source>
+        <translation type="unfinished">Awgrym am gwestiwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="105"/>
+        <location filename="../../../ui/widgets/question_hint.py" line="111"/>
+        <source>Reason for dismissing (optional)</source>
+        <translation type="unfinished">Rheswm dros ddiystyru (dewisol)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="112"/>
+        <source>Goes into the record for the supervisor</source>
+        <translation type="unfinished">Yn mynd i&apos;r cofnod i&apos;r goruchwyliwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="118"/>
+        <source>Dis&amp;miss hint</source>
+        <translation type="unfinished">Diystyru&apos;r awgry&amp;m</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="119"/>
+        <source>Dismiss hint</source>
+        <translation type="unfinished">Diystyru&apos;r awgrym</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="119"/>
+        <source>The reason, if any, is kept</source>
+        <translation type="unfinished">Mae&apos;r rheswm, os oes un, yn cael ei gadw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="184"/>
+        <source>%1: “%2”</source>
+        <translation type="unfinished">%1: “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="187"/>
+        <source>Hint %1 of %2.</source>
+        <translation type="unfinished">Awgrym %1 o %2.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="231"/>
+        <source>Questions in Welsh are checked by %1 of the %2 rules only: %3.</source>
+        <translation type="unfinished">Dim ond %1 o&apos;r %2 rheol sy&apos;n gwirio cwestiynau yn Gymraeg: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/question_hint.py" line="268"/>
+        <source>Hint dismissed; the record keeps it for the supervisor.</source>
+        <translation type="unfinished">Awgrym wedi&apos;i ddiystyru; mae&apos;r cofnod yn ei gadw i&apos;r goruchwyliwr.</translation>
     </message>
 </context>
 <context>
@@ -3811,7 +3967,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="422"/>
+        <location filename="../../../ui/screens/readback.py" line="425"/>
         <source>A correction has not been saved yet. Save it or undo it, then ask them to confirm.</source>
         <translation type="unfinished">Mae cywiriad heb ei gadw eto. Cadwch y cywiriad neu ei ddadwneud, yna gofynnwch iddyn nhw gadarnhau.</translation>
     </message>
@@ -3821,92 +3977,92 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad ac yn symud ymlaen at y llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="272"/>
+        <location filename="../../../ui/screens/readback.py" line="275"/>
         <source>Loading the statement…</source>
         <translation type="unfinished">Yn llwytho&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="312"/>
+        <location filename="../../../ui/screens/readback.py" line="315"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="334"/>
+        <location filename="../../../ui/screens/readback.py" line="337"/>
         <source>(Corrected during read-back)</source>
         <translation type="unfinished">(Wedi&apos;i chywiro wrth ddarllen yn ôl)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="346"/>
+        <location filename="../../../ui/screens/readback.py" line="349"/>
         <source>%1, corrected at %2</source>
         <translation type="unfinished">%1, wedi&apos;i chywiro am %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="358"/>
+        <location filename="../../../ui/screens/readback.py" line="361"/>
         <source>Text size: %1 pt</source>
         <translation type="unfinished">Maint y testun: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="47"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="49"/>
         <source>No second screen is connected.</source>
         <translation type="unfinished">Does dim ail sgrin wedi&apos;i chysylltu.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="141"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="156"/>
         <source>Read back full screen on this &amp;screen</source>
         <translation type="unfinished">Darllen yn ôl ar sgrin lawn ar y &amp;sgrin hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="145"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="160"/>
         <source>Read back full screen on this screen</source>
         <translation type="unfinished">Darllen yn ôl ar sgrin lawn ar y sgrin hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="146"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="161"/>
         <source>No second screen is connected: shows the statement in large print over the whole of this screen; Esc or Close returns</source>
         <translation type="unfinished">Does dim ail sgrin wedi&apos;i chysylltu: yn dangos y datganiad mewn print bras dros y sgrin hon i gyd; mae Esc neu Cau yn mynd yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="153"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="168"/>
         <source>Close the second &amp;screen</source>
         <translation type="unfinished">Cau&apos;r ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="156"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="171"/>
         <source>Close the second screen</source>
         <translation type="unfinished">Cau&apos;r ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="157"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="172"/>
         <source>Closes the statement on the second screen</source>
         <translation type="unfinished">Yn cau&apos;r datganiad ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="164"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="179"/>
         <source>Shows the same large text full-screen on the second screen</source>
         <translation type="unfinished">Yn dangos yr un testun mawr ar sgrin lawn ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="160"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="175"/>
         <source>Show on second &amp;screen</source>
         <translation type="unfinished">Dangos ar yr ail &amp;sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/readback_displays.py" line="163"/>
+        <location filename="../../../ui/widgets/readback_displays.py" line="178"/>
         <source>Show on second screen</source>
         <translation type="unfinished">Dangos ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="402"/>
+        <location filename="../../../ui/screens/readback.py" line="405"/>
         <source>The correction is saved. It is recorded as a correction made during read-back.</source>
         <translation type="unfinished">Mae&apos;r cywiriad wedi&apos;i gadw. Caiff ei gofnodi fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="408"/>
+        <location filename="../../../ui/screens/readback.py" line="411"/>
         <source>Saving the correction…</source>
         <translation type="unfinished">Yn cadw&apos;r cywiriad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="429"/>
+        <location filename="../../../ui/screens/readback.py" line="432"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad…</translation>
     </message>
@@ -3914,97 +4070,97 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>RestrictedStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="391"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="414"/>
         <source>Restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="392"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="415"/>
         <source>Kept apart from the statement; never printed in it.</source>
         <translation type="unfinished">Yn cael eu cadw ar wahân i&apos;r datganiad; byth yn cael eu hargraffu ynddo.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="393"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="416"/>
         <source>Unknown</source>
         <translation type="unfinished">Ddim yn hysbys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="393"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="416"/>
         <source>Yes</source>
         <translation type="unfinished">Ie</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="393"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="416"/>
         <source>No</source>
         <translation type="unfinished">Na</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="396"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="419"/>
         <source>Date of birth</source>
         <translation type="unfinished">Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="397"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="420"/>
         <source>Day/month/year, for example 21/03/1979. Leave it empty if it is not known.</source>
         <translation type="unfinished">Diwrnod/mis/blwyddyn, er enghraifft 21/03/1979. Gadewch y blwch yn wag os nad yw&apos;n hysbys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="398"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="421"/>
         <source>DD/MM/YYYY</source>
         <translation type="unfinished">DD/MM/BBBB</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="401"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="424"/>
         <source>Address</source>
         <translation type="unfinished">Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="402"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="425"/>
         <source>Phone</source>
         <translation type="unfinished">Ffôn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="403"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="426"/>
         <source>Email</source>
         <translation type="unfinished">E-bost</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="404"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="427"/>
         <source>Safe contact instructions</source>
         <translation type="unfinished">Cyfarwyddiadau ar gyfer cysylltu&apos;n ddiogel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="405"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="428"/>
         <source>Safe times to make contact</source>
         <translation type="unfinished">Amseroedd diogel i gysylltu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="406"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="429"/>
         <source>Safe to leave a voicemail</source>
         <translation type="unfinished">Diogel gadael neges llais</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="407"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="430"/>
         <source>Safe to send letters</source>
         <translation type="unfinished">Diogel anfon llythyrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="408"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="431"/>
         <source>Dates to avoid</source>
         <translation type="unfinished">Dyddiadau i&apos;w hosgoi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="409"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="432"/>
         <source>Special measures</source>
         <translation type="unfinished">Mesurau arbennig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="410"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="433"/>
         <source>Other needs</source>
         <translation type="unfinished">Anghenion eraill</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="411"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="434"/>
         <source>Victim personal statement offered</source>
         <translation type="unfinished">Datganiad personol y dioddefwr wedi&apos;i gynnig</translation>
     </message>
@@ -4417,97 +4573,97 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Cofnod y cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="206"/>
+        <location filename="../../../ui/screens/review_reading.py" line="207"/>
         <source>V&amp;erification</source>
         <translation type="unfinished">D&amp;ilysu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="197"/>
+        <location filename="../../../ui/screens/review_reading.py" line="198"/>
         <source>How the statement was taken</source>
         <translation type="unfinished">Sut y cymerwyd y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="199"/>
+        <location filename="../../../ui/screens/review_reading.py" line="200"/>
         <source>The statement&apos;s signing, each sitting with who was present and every pause, the timeline, read-back corrections and revisions</source>
         <translation type="unfinished">Llofnodi&apos;r datganiad, pob sesiwn gyda phwy oedd yn bresennol a phob saib, y llinell amser, cywiriadau wrth ddarllen yn ôl a diwygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="205"/>
+        <location filename="../../../ui/screens/review_reading.py" line="206"/>
         <source>Re&amp;cord</source>
         <translation type="unfinished">C&amp;ofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="207"/>
+        <location filename="../../../ui/screens/review_reading.py" line="208"/>
         <source>Re&amp;stricted</source>
         <translation type="unfinished">C&amp;yfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="253"/>
+        <location filename="../../../ui/screens/review_reading.py" line="254"/>
         <source>S&amp;how restricted details</source>
         <translation type="unfinished">&amp;Dangos manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="256"/>
+        <location filename="../../../ui/screens/review_reading.py" line="257"/>
         <source>Show restricted details</source>
         <translation type="unfinished">Dangos manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="208"/>
+        <location filename="../../../ui/screens/review_reading.py" line="209"/>
         <source>The witness&apos;s restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig y tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="246"/>
+        <location filename="../../../ui/screens/review_reading.py" line="247"/>
         <source>The witness&apos;s restricted details (address, contact, needs) are kept apart from the statement. Show them only when you need them: each time they are shown, it is recorded in this review&apos;s record.</source>
         <translation type="unfinished">Caiff manylion cyfyngedig y tyst (cyfeiriad, cyswllt, anghenion) eu cadw ar wahân i&apos;r datganiad. Dangoswch nhw dim ond pan fydd eu hangen arnoch chi: bob tro y cân nhw eu dangos, caiff hynny ei gofnodi yng nghofnod yr adolygiad hwn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="257"/>
+        <location filename="../../../ui/screens/review_reading.py" line="258"/>
         <source>Shows the witness&apos;s restricted details; this is recorded</source>
         <translation type="unfinished">Yn dangos manylion cyfyngedig y tyst; caiff hyn ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="259"/>
+        <location filename="../../../ui/screens/review_reading.py" line="260"/>
         <source>H&amp;ide restricted details</source>
         <translation type="unfinished">C&amp;uddio manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="260"/>
+        <location filename="../../../ui/screens/review_reading.py" line="261"/>
         <source>Hide restricted details</source>
         <translation type="unfinished">Cuddio manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="273"/>
+        <location filename="../../../ui/screens/review_reading.py" line="274"/>
         <source>Restricted details</source>
         <translation type="unfinished">Manylion cyfyngedig</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="366"/>
+        <location filename="../../../ui/screens/review_reading.py" line="367"/>
         <source>%1 · interviewer %2 · received %3 · %4</source>
         <translation type="unfinished">%1 · cyfwelydd %2 · derbyniwyd %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="381"/>
+        <location filename="../../../ui/screens/review_reading.py" line="382"/>
         <source>Every check passed when the review was opened just now.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad pan agorwyd yr adolygiad gynnau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="383"/>
+        <location filename="../../../ui/screens/review_reading.py" line="384"/>
         <source>Not every check passed. Do not rely on this statement.</source>
         <translation type="unfinished">Wnaeth pob gwiriad ddim llwyddo. Peidiwch â dibynnu ar y datganiad hwn.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="397"/>
+        <location filename="../../../ui/screens/review_reading.py" line="398"/>
         <source>The review could not be opened; nothing was changed.</source>
         <translation type="unfinished">Doedd dim modd agor yr adolygiad; chafodd dim byd ei newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="435"/>
+        <location filename="../../../ui/screens/review_reading.py" line="436"/>
         <source>This view was recorded in the review&apos;s record. Hide them when done.</source>
         <translation type="unfinished">Cafodd yr edrychiad hwn ei gofnodi yng nghofnod yr adolygiad. Cuddiwch nhw pan fyddwch chi wedi gorffen.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="448"/>
+        <location filename="../../../ui/screens/review_reading.py" line="449"/>
         <source>The restricted details could not be shown.</source>
         <translation type="unfinished">Doedd dim modd dangos y manylion cyfyngedig.</translation>
     </message>
@@ -4625,7 +4781,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Llinell amser, yng ngeiriau&apos;r tyst</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_reading.py" line="377"/>
+        <location filename="../../../ui/screens/review_reading.py" line="378"/>
         <source>Times are shown in this computer&apos;s time zone.</source>
         <translation type="unfinished">Mae&apos;r amseroedd yng nghylchfa amser y cyfrifiadur hwn.</translation>
     </message>
@@ -5106,214 +5262,224 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="75"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="76"/>
         <source>Settings</source>
         <translation type="unfinished">Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="79"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="80"/>
         <source>These preferences are kept on this computer. They never include anything about a case.</source>
         <translation type="unfinished">Caiff y dewisiadau hyn eu cadw ar y cyfrifiadur hwn. Dydyn nhw byth yn cynnwys unrhyw beth am achos.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/settings_screen.py" line="90"/>
+        <source>A screen reader is running. In the interview room, use headphones: it reads the statement aloud as you move through it.</source>
+        <translation type="unfinished">Mae darllenydd sgrin ar waith. Yn yr ystafell gyfweld, defnyddiwch glustffonau: mae&apos;n darllen y datganiad yn uchel wrth i chi symud drwyddo.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="103"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="92"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="105"/>
         <source>Languages to choose from</source>
         <translation type="unfinished">Ieithoedd i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="93"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="106"/>
         <source>&amp;Language</source>
         <translation type="unfinished">&amp;Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="100"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="113"/>
         <source>Text size, in percent</source>
         <translation type="unfinished">Maint y testun, fel canran</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="101"/>
-        <location filename="../../../ui/screens/settings_screen.py" line="105"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="114"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="118"/>
         <source>From 100 to 200 percent, in steps of 25</source>
         <translation type="unfinished">O 100 i 200 y cant, fesul 25</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="103"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="116"/>
         <source>&amp;Text size</source>
         <translation type="unfinished">Maint y &amp;testun</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="110"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="123"/>
         <source>Light</source>
         <translation type="unfinished">Golau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="111"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="124"/>
         <source>Dark</source>
         <translation type="unfinished">Tywyll</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="112"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="125"/>
         <source>High contrast</source>
         <translation type="unfinished">Cyferbyniad uchel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="116"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="129"/>
         <source>Theme</source>
         <translation type="unfinished">Thema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="117"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="130"/>
         <source>Themes to choose from</source>
         <translation type="unfinished">Themâu i ddewis ohonynt</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="118"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="131"/>
         <source>T&amp;heme</source>
         <translation type="unfinished">T&amp;hema</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="121"/>
-        <location filename="../../../ui/screens/settings_screen.py" line="135"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="134"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="148"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="124"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="137"/>
         <source>Lock automatically after, in minutes</source>
         <translation type="unfinished">Cloi&apos;n awtomatig ar ôl, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="126"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="139"/>
         <source>The vault locks after this many minutes without use, or during a break that lasts longer</source>
         <translation type="unfinished">Mae&apos;r gladdgell yn cloi ar ôl y nifer hwn o funudau heb ei defnyddio, neu yn ystod egwyl sy&apos;n para&apos;n hirach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="130"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="143"/>
         <source>Loc&amp;k automatically after</source>
         <translation type="unfinished">C&amp;loi&apos;n awtomatig ar ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="131"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="144"/>
         <source>From 1 to 60 minutes</source>
         <translation type="unfinished">O 1 i 60 munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="138"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="151"/>
         <source>Default break interval, in minutes</source>
         <translation type="unfinished">Amser arferol rhwng egwyliau, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="139"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="152"/>
         <source>Offered for a new survivor; they may choose another</source>
         <translation type="unfinished">Caiff ei gynnig i oroeswr newydd; gallan nhw ddewis amser arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="141"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="154"/>
         <source>Default b&amp;reak interval</source>
         <translation type="unfinished">Amser arferol rhwng &amp;egwyliau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="142"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="155"/>
         <source>From 5 to 180 minutes</source>
         <translation type="unfinished">O 5 i 180 munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="144"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="157"/>
         <source>Allow &amp;copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu c&amp;opïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="146"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="159"/>
         <source>Off unless you switch it on. Copied text is cleared from the clipboard after 30 seconds.</source>
         <translation type="unfinished">Wedi&apos;i ddiffodd oni bai eich bod chi&apos;n ei droi ymlaen. Caiff testun sydd wedi&apos;i gopïo ei glirio o&apos;r clipfwrdd ar ôl 30 eiliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="150"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="163"/>
         <source>Allow copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu copïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="157"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="170"/>
         <source>Sending to the central system</source>
         <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="162"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="175"/>
         <source>Where exported statements are sent. Leave it empty to use the address in your organisation&apos;s trust file. This address is kept in your encrypted vault.</source>
         <translation type="unfinished">Lle mae datganiadau a allforiwyd yn cael eu hanfon. Gadewch yn wag i ddefnyddio&apos;r cyfeiriad yn ffeil ymddiried eich sefydliad. Mae&apos;r cyfeiriad hwn yn cael ei gadw yn eich claddgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="165"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="178"/>
         <source>The central system&apos;s address</source>
         <translation type="unfinished">Cyfeiriad y system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="166"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="179"/>
+        <source>Clear the address</source>
+        <translation type="unfinished">Clirio&apos;r cyfeiriad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="180"/>
         <source>The central system&apos;s a&amp;ddress</source>
         <translation type="unfinished">Cyfeiriad y system &amp;ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="169"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="183"/>
         <source>Your passphrase</source>
         <translation type="unfinished">Eich cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="170"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="184"/>
         <source>Change &amp;passphrase…</source>
         <translation type="unfinished">Newid y cyf&amp;rinymadrodd…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="173"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="187"/>
         <source>Change passphrase</source>
         <translation type="unfinished">Newid y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="174"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="188"/>
         <source>Change the vault&apos;s passphrase, or give the vault a new key</source>
         <translation type="unfinished">Newid cyfrinymadrodd y gladdgell, neu roi allwedd newydd i&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="183"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="197"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="184"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="198"/>
         <source>Back, without saving</source>
         <translation type="unfinished">Yn ôl, heb gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="186"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="200"/>
         <source>&amp;Save</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="188"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="202"/>
         <source>Save settings</source>
         <translation type="unfinished">Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="260"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="275"/>
         <source>From the trust file: {address}</source>
         <translation type="unfinished">O&apos;r ffeil ymddiried: {address}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="262"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="277"/>
         <source>None is set</source>
         <translation type="unfinished">Does dim un wedi&apos;i osod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="304"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="319"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="311"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="326"/>
         <source>Settings saved.</source>
         <translation type="unfinished">Gosodiadau wedi&apos;u cadw.</translation>
     </message>
@@ -5321,122 +5487,122 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="54"/>
+        <location filename="../../../ui/screens/setup.py" line="60"/>
         <source>Create your vault</source>
         <translation type="unfinished">Creu eich claddgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="58"/>
+        <location filename="../../../ui/screens/setup.py" line="64"/>
         <source>Everything you record in Quietroom stays encrypted on this laptop. You will need your passphrase every time you open it.</source>
         <translation type="unfinished">Mae popeth rydych chi&apos;n ei gofnodi yn Quietroom yn aros wedi&apos;i amgryptio ar y gliniadur hwn. Bydd angen eich cyfrinymadrodd arnoch chi bob tro y byddwch chi&apos;n ei agor.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="67"/>
+        <location filename="../../../ui/screens/setup.py" line="71"/>
         <source>Choose a passphrase you will remember. If it is forgotten and no recovery key is set, nothing can recover it, and the vault cannot be opened again.</source>
         <translation type="unfinished">Dewiswch gyfrinymadrodd y byddwch chi&apos;n ei gofio. Os caiff ei anghofio a does dim allwedd adfer wedi&apos;i gosod, does dim modd ei adfer, ac ni fydd modd agor y gladdgell eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="74"/>
+        <location filename="../../../ui/screens/setup.py" line="80"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">&amp;Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="76"/>
+        <location filename="../../../ui/screens/setup.py" line="82"/>
         <source>Passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="76"/>
+        <location filename="../../../ui/screens/setup.py" line="82"/>
         <source>At least 8 characters</source>
         <translation type="unfinished">O leiaf 8 nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="81"/>
+        <location filename="../../../ui/screens/setup.py" line="87"/>
         <source>&amp;Repeat the passphrase</source>
         <translation type="unfinished">&amp;Ailadrodd y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="83"/>
+        <location filename="../../../ui/screens/setup.py" line="89"/>
         <source>Repeat the passphrase</source>
         <translation type="unfinished">Ailadrodd y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="83"/>
+        <location filename="../../../ui/screens/setup.py" line="89"/>
         <source>Type the same passphrase again</source>
         <translation type="unfinished">Teipiwch yr un cyfrinymadrodd eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="87"/>
+        <location filename="../../../ui/screens/setup.py" line="93"/>
         <source>&amp;Show the passphrase</source>
         <translation type="unfinished">&amp;Dangos y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="90"/>
+        <location filename="../../../ui/screens/setup.py" line="96"/>
         <source>Show the passphrase</source>
         <translation type="unfinished">Dangos y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="91"/>
+        <location filename="../../../ui/screens/setup.py" line="97"/>
         <source>Shows the typed passphrase on screen</source>
         <translation type="unfinished">Yn dangos y cyfrinymadrodd a deipiwyd ar y sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="105"/>
+        <location filename="../../../ui/screens/setup.py" line="111"/>
         <source>Looking for this computer&apos;s keyring…</source>
         <translation type="unfinished">Yn chwilio am gylch allweddi&apos;r cyfrifiadur hwn…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="109"/>
+        <location filename="../../../ui/screens/setup.py" line="115"/>
         <source>Organisation recovery &amp;key (optional)</source>
         <translation type="unfinished">Allwedd adfer y &amp;sefydliad (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="114"/>
+        <location filename="../../../ui/screens/setup.py" line="120"/>
         <source>Organisation recovery key, optional</source>
         <translation type="unfinished">Allwedd adfer y sefydliad, dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="116"/>
+        <location filename="../../../ui/screens/setup.py" line="122"/>
         <source>The public recovery key your organisation gave you; it starts with age1. It lets an administrator restore access if the passphrase is forgotten.</source>
         <translation type="unfinished">Yr allwedd adfer gyhoeddus a roddodd eich sefydliad i chi; mae&apos;n dechrau gydag age1. Mae&apos;n galluogi gweinyddwr i adfer mynediad os caiff y cyfrinymadrodd ei anghofio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="124"/>
+        <location filename="../../../ui/screens/setup.py" line="130"/>
         <source>If your organisation gave you a recovery key (it starts with age1), paste it here so an administrator can restore access if the passphrase is forgotten.</source>
         <translation type="unfinished">Os rhoddodd eich sefydliad allwedd adfer i chi (mae&apos;n dechrau gydag age1), gludwch hi yma er mwyn i weinyddwr allu adfer mynediad os caiff y cyfrinymadrodd ei anghofio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="134"/>
+        <location filename="../../../ui/screens/setup.py" line="140"/>
         <source>&amp;Create the vault</source>
         <translation type="unfinished">C&amp;reu&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="136"/>
+        <location filename="../../../ui/screens/setup.py" line="142"/>
         <source>Create the vault</source>
         <translation type="unfinished">Creu&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="181"/>
+        <location filename="../../../ui/screens/setup.py" line="186"/>
         <source>Your vault will also be bound to this computer&apos;s keyring (Secret Service).</source>
         <translation type="unfinished">Bydd eich claddgell hefyd wedi&apos;i chlymu wrth gylch allweddi&apos;r cyfrifiadur hwn (Secret Service).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="187"/>
+        <location filename="../../../ui/screens/setup.py" line="192"/>
         <source>No system keyring was found: the vault will be protected by the passphrase only.</source>
         <translation type="unfinished">Ni ddaethpwyd o hyd i gylch allweddi ar y system: dim ond y cyfrinymadrodd fydd yn diogelu&apos;r gladdgell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="202"/>
+        <location filename="../../../ui/screens/setup.py" line="207"/>
         <source>The two passphrases are not the same. Please type them both again.</source>
         <translation type="unfinished">Dydy&apos;r ddau gyfrinymadrodd ddim yr un fath. Teipiwch y ddau eto, os gwelwch yn dda.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="228"/>
+        <location filename="../../../ui/screens/setup.py" line="237"/>
         <source>The vault could not be created. Nothing was changed; please try again.</source>
         <translation type="unfinished">Doedd dim modd creu&apos;r gladdgell. Does dim byd wedi newid; rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="243"/>
+        <location filename="../../../ui/screens/setup.py" line="259"/>
         <source>Creating… this takes a moment.</source>
         <translation type="unfinished">Yn creu… mae hyn yn cymryd ennyd.</translation>
     </message>
@@ -5444,104 +5610,109 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="40"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="42"/>
         <source>Timeline and notes</source>
         <translation type="unfinished">Llinell amser a nodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="52"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="55"/>
         <source>Timeline events</source>
         <translation type="unfinished">Digwyddiadau&apos;r llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="57"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="60"/>
         <source>e.g. summer 1987, aged about 12</source>
         <translation type="unfinished">e.e. haf 1987, tua 12 oed</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="58"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="61"/>
         <source>When</source>
         <translation type="unfinished">Pryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="53"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="56"/>
         <source>Events in date order, in the survivor&apos;s own words</source>
         <translation type="unfinished">Digwyddiadau yn nhrefn dyddiad, yng ngeiriau&apos;r goroeswr ei hun</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="58"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="61"/>
         <source>In the survivor&apos;s words</source>
         <translation type="unfinished">Yng ngeiriau&apos;r goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="60"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="63"/>
         <source>What happened</source>
         <translation type="unfinished">Beth ddigwyddodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="61"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="64"/>
         <source>&amp;When</source>
         <translation type="unfinished">&amp;Pryd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="62"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="65"/>
         <source>Wh&amp;at</source>
         <translation type="unfinished">&amp;Beth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="63"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="66"/>
         <source>Add to &amp;timeline</source>
         <translation type="unfinished">Ychwanegu at y &amp;llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="64"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="67"/>
         <source>Add to timeline</source>
         <translation type="unfinished">Ychwanegu at y llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="73"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="76"/>
         <source>Timeline</source>
         <translation type="unfinished">Llinell amser</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="79"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="82"/>
         <source>Notes for you only. They never enter the statement.</source>
         <translation type="unfinished">Nodiadau i chi yn unig. Dydyn nhw byth yn mynd i mewn i&apos;r datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="84"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="87"/>
         <source>Interviewer notes</source>
         <translation type="unfinished">Nodiadau&apos;r cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="87"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="90"/>
         <source>New note</source>
         <translation type="unfinished">Nodyn newydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="87"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="90"/>
         <source>Never part of the statement</source>
         <translation type="unfinished">Byth yn rhan o&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="88"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="91"/>
         <source>Add &amp;note</source>
         <translation type="unfinished">Ychwanegu &amp;nodyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="89"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="92"/>
         <source>Add note</source>
         <translation type="unfinished">Ychwanegu nodyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="93"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="97"/>
         <source>Notes</source>
         <translation type="unfinished">Nodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/side_panel.py" line="109"/>
+        <location filename="../../../ui/widgets/side_panel.py" line="113"/>
         <source> (uncertain)</source>
         <translation type="unfinished"> (ansicr)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/widgets/side_panel.py" line="126"/>
+        <source>Note added.</source>
+        <translation type="unfinished">Nodyn wedi&apos;i ychwanegu.</translation>
     </message>
 </context>
 <context>
@@ -5565,34 +5736,34 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SignatureScreen</name>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="79"/>
-        <location filename="../../../ui/screens/signature.py" line="433"/>
-        <location filename="../../../ui/screens/signature.py" line="435"/>
+        <location filename="../../../ui/screens/signature.py" line="83"/>
+        <location filename="../../../ui/screens/signature.py" line="442"/>
+        <location filename="../../../ui/screens/signature.py" line="444"/>
         <source>Signature</source>
         <translation type="unfinished">Llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="149"/>
+        <location filename="../../../ui/screens/signature.py" line="153"/>
         <source>&amp;Clear</source>
         <translation type="unfinished">&amp;Clirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="152"/>
+        <location filename="../../../ui/screens/signature.py" line="156"/>
         <source>Clear the signature</source>
         <translation type="unfinished">Clirio&apos;r llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="161"/>
+        <location filename="../../../ui/screens/signature.py" line="165"/>
         <source>&amp;Sign the statement</source>
         <translation type="unfinished">&amp;Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="165"/>
+        <location filename="../../../ui/screens/signature.py" line="169"/>
         <source>Sign the statement</source>
         <translation type="unfinished">Llofnodi&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="166"/>
+        <location filename="../../../ui/screens/signature.py" line="170"/>
         <source>Stores the signature; the statement&apos;s text can then no longer change</source>
         <translation type="unfinished">Yn cadw&apos;r llofnod; wedyn ni all testun y datganiad newid mwyach</translation>
     </message>
@@ -5642,105 +5813,105 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Yn ôl i&apos;r achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="375"/>
+        <location filename="../../../ui/screens/signature.py" line="383"/>
         <source>Signing the statement…</source>
         <translation type="unfinished">Yn llofnodi&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="255"/>
+        <location filename="../../../ui/screens/signature.py" line="259"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="111"/>
+        <location filename="../../../ui/screens/signature.py" line="115"/>
         <source>Back to &amp;read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r &amp;darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="114"/>
+        <location filename="../../../ui/screens/signature.py" line="118"/>
         <source>Back to read-back</source>
         <translation type="unfinished">Yn ôl i&apos;r darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="116"/>
+        <location filename="../../../ui/screens/signature.py" line="120"/>
         <source>Leaves without signing, for example to make another correction or if they do not want to sign; the box is emptied</source>
         <translation type="unfinished">Gadael heb lofnodi, er enghraifft i wneud cywiriad arall neu os nad ydyn nhw am lofnodi; caiff y blwch ei wagio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="140"/>
+        <location filename="../../../ui/screens/signature.py" line="144"/>
         <source>Sign in the box. It can be cleared and signed again.</source>
         <translation type="unfinished">Llofnodwch yn y blwch. Mae modd ei glirio a llofnodi eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="153"/>
+        <location filename="../../../ui/screens/signature.py" line="157"/>
         <source>Empties the box so it can be signed again</source>
         <translation type="unfinished">Yn gwagio&apos;r blwch er mwyn llofnodi eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="155"/>
+        <location filename="../../../ui/screens/signature.py" line="159"/>
         <source>Show the pages a&amp;gain</source>
         <translation type="unfinished">Dangos y tudalennau e&amp;to</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="158"/>
+        <location filename="../../../ui/screens/signature.py" line="162"/>
         <source>Show the pages again</source>
         <translation type="unfinished">Dangos y tudalennau eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="159"/>
+        <location filename="../../../ui/screens/signature.py" line="163"/>
         <source>Prepares the pages afresh and shows the declaration and each page again</source>
         <translation type="unfinished">Yn paratoi&apos;r tudalennau o&apos;r newydd ac yn dangos y datganiad a phob tudalen eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="178"/>
+        <location filename="../../../ui/screens/signature.py" line="182"/>
         <source>Sign in the box above first.</source>
         <translation type="unfinished">Llofnodwch yn y blwch uchod yn gyntaf.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="192"/>
-        <location filename="../../../ui/screens/signature.py" line="198"/>
-        <location filename="../../../ui/screens/signature.py" line="270"/>
-        <location filename="../../../ui/screens/signature.py" line="307"/>
+        <location filename="../../../ui/screens/signature.py" line="196"/>
+        <location filename="../../../ui/screens/signature.py" line="202"/>
+        <location filename="../../../ui/screens/signature.py" line="278"/>
+        <location filename="../../../ui/screens/signature.py" line="315"/>
         <source>Preparing…</source>
         <translation type="unfinished">Wrthi&apos;n paratoi…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="284"/>
+        <location filename="../../../ui/screens/signature.py" line="292"/>
         <source>Ending the sitting…</source>
         <translation type="unfinished">Wrthi&apos;n gorffen y sesiwn…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="295"/>
+        <location filename="../../../ui/screens/signature.py" line="303"/>
         <source>Preparing the pages…</source>
         <translation type="unfinished">Wrthi&apos;n paratoi&apos;r tudalennau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="333"/>
+        <location filename="../../../ui/screens/signature.py" line="341"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished">Tudalen %1 o %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="350"/>
+        <location filename="../../../ui/screens/signature.py" line="358"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Wrthi&apos;n cofnodi&apos;r cadarnhad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="430"/>
+        <location filename="../../../ui/screens/signature.py" line="439"/>
         <source>Before signing</source>
         <translation type="unfinished">Cyn llofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="431"/>
+        <location filename="../../../ui/screens/signature.py" line="440"/>
         <source>The declaration</source>
         <translation type="unfinished">Y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="432"/>
+        <location filename="../../../ui/screens/signature.py" line="441"/>
         <source>The pages</source>
         <translation type="unfinished">Y tudalennau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/signature.py" line="434"/>
+        <location filename="../../../ui/screens/signature.py" line="443"/>
         <source>The statement is signed</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi</translation>
     </message>
@@ -5748,278 +5919,278 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SittingBar</name>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="84"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="89"/>
         <source>&amp;Start sitting</source>
         <translation type="unfinished">&amp;Dechrau sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="85"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="90"/>
         <source>&amp;Pause (F9)</source>
         <translation type="unfinished">&amp;Saib (F9)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="86"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="91"/>
         <source>&amp;Resume</source>
         <translation type="unfinished">&amp;Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="87"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="92"/>
         <source>&amp;End sitting</source>
         <translation type="unfinished">&amp;Gorffen sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="90"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="95"/>
         <source>Start sitting</source>
         <translation type="unfinished">Dechrau sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="91"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="96"/>
         <source>Starts a sitting with the people planned for this case</source>
         <translation type="unfinished">Yn dechrau sesiwn gyda&apos;r bobl a gynlluniwyd ar gyfer yr achos hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="95"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="100"/>
         <source>Pause</source>
         <translation type="unfinished">Saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="96"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="101"/>
         <source>Pauses at once and shows a neutral screen; also the F9 key</source>
         <translation type="unfinished">Yn oedi ar unwaith ac yn dangos sgrin niwtral; hefyd drwy&apos;r fysell F9</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="98"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="103"/>
         <source>Resume</source>
         <translation type="unfinished">Ailddechrau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="98"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="103"/>
         <source>Resumes the paused sitting</source>
         <translation type="unfinished">Yn ailddechrau&apos;r sesiwn sydd ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="99"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="104"/>
         <source>End sitting</source>
         <translation type="unfinished">Gorffen sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="99"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="104"/>
         <source>Ends this sitting</source>
         <translation type="unfinished">Yn gorffen y sesiwn hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="192"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="197"/>
         <source>Survivor</source>
         <translation type="unfinished">Goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="305"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="314"/>
         <source>No pause yet in this sitting</source>
         <translation type="unfinished">Dim saib eto yn y sesiwn hon</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="324"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="333"/>
         <source>The statement is signed: no more sittings</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi: dim mwy o sesiynau</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="326"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="335"/>
         <source>No sitting in progress</source>
         <translation type="unfinished">Dim sesiwn ar y gweill</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="333"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="342"/>
         <source>Sitting %1: running</source>
         <translation type="unfinished">Sesiwn %1: ar waith</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="335"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="344"/>
         <source>Sitting %1: paused</source>
         <translation type="unfinished">Sesiwn %1: ar saib</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="340"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="349"/>
         <source>Present: %1</source>
         <translation type="unfinished">Yn bresennol: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="347"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="364"/>
         <source>interviewer</source>
         <translation type="unfinished">cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="348"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="365"/>
         <source>second interviewer</source>
         <translation type="unfinished">ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="354"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="371"/>
         <source>survivor</source>
         <translation type="unfinished">goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="195"/>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="349"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="200"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="366"/>
         <source>Registered Intermediary</source>
         <translation type="unfinished">Cyfryngwr Cofrestredig</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="350"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="367"/>
         <source>ISVA, outside the evidential chain</source>
         <translation type="unfinished">ISVA, y tu allan i&apos;r gadwyn dystiolaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="351"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="368"/>
         <source>interpreter</source>
         <translation type="unfinished">cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="352"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="369"/>
         <source>supporter</source>
         <translation type="unfinished">cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="353"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="370"/>
         <source>appropriate adult</source>
         <translation type="unfinished">oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="364"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="381"/>
         <source>Active time %1</source>
         <translation type="unfinished">Amser ar waith %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="127"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="132"/>
         <source>Chan&amp;ge</source>
         <translation type="unfinished">&amp;Newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="131"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="136"/>
         <source>Change who asked for the last pause, and why</source>
         <translation type="unfinished">Newid pwy ofynnodd am y saib diwethaf, a pham</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="132"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="137"/>
         <source>Opens a small row below to correct the record of the last pause</source>
         <translation type="unfinished">Yn agor rhes fach isod i gywiro cofnod y saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="144"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="149"/>
         <source>Asked for by</source>
         <translation type="unfinished">Gofynnwyd gan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="146"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="151"/>
         <source>Last pause asked for by</source>
         <translation type="unfinished">Gofynnwyd am y saib diwethaf gan</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="152"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="157"/>
         <source>Reason</source>
         <translation type="unfinished">Rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="155"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="160"/>
         <source>Reason (optional)</source>
         <translation type="unfinished">Rheswm (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="158"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="163"/>
         <source>Reason for the last pause</source>
         <translation type="unfinished">Rheswm dros y saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="159"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="164"/>
         <source>Optional; leave it empty if no reason was given</source>
         <translation type="unfinished">Dewisol; gadewch yn wag os na roddwyd rheswm</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="162"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="167"/>
         <source>Sa&amp;ve</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="163"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="168"/>
         <source>Save the change to the last pause</source>
         <translation type="unfinished">Cadw&apos;r newid i&apos;r saib diwethaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="193"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="198"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="194"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="199"/>
         <source>Second interviewer</source>
         <translation type="unfinished">Ail gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="196"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="201"/>
         <source>ISVA</source>
         <translation type="unfinished">ISVA</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="197"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="202"/>
         <source>Interpreter</source>
         <translation type="unfinished">Cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="198"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="203"/>
         <source>Supporter</source>
         <translation type="unfinished">Cefnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="199"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="204"/>
         <source>Appropriate adult</source>
         <translation type="unfinished">Oedolyn priodol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="235"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="241"/>
         <source>Last pause asked for by: %1</source>
         <translation type="unfinished">Gofynnwyd am y saib diwethaf gan: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="283"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="289"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="288"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="295"/>
         <source>Not saved; please try again.</source>
         <translation type="unfinished">Heb ei gadw; rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="74"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="79"/>
         <source>P&amp;lace (optional)</source>
         <translation type="unfinished">&amp;Lle (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="77"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="82"/>
         <source>for example, the interview suite</source>
         <translation type="unfinished">er enghraifft, yr ystafell gyfweld</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="80"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="85"/>
         <source>Place of the sitting</source>
         <translation type="unfinished">Lleoliad y sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="81"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="86"/>
         <source>Optional; printed on the statement with the sitting&apos;s times</source>
         <translation type="unfinished">Dewisol; caiff ei argraffu ar y datganiad gydag amseroedd y sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="148"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="153"/>
         <source>Not recorded</source>
         <translation type="unfinished">Heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="214"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="220"/>
         <source>not recorded</source>
         <translation type="unfinished">heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/sitting_bar.py" line="239"/>
+        <location filename="../../../ui/widgets/sitting_bar.py" line="245"/>
         <source>Who asked for the last pause is not recorded yet</source>
         <translation type="unfinished">Nid yw wedi&apos;i gofnodi eto pwy ofynnodd am y saib diwethaf</translation>
     </message>
@@ -6083,62 +6254,62 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>SurvivorStep</name>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="310"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="333"/>
         <source>Survivor</source>
         <translation type="unfinished">Goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="311"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="334"/>
         <source>Name to appear on the statement (required)</source>
         <translation type="unfinished">Yr enw a fydd yn ymddangos ar y datganiad (gofynnol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="314"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="337"/>
         <source>Preferred name</source>
         <translation type="unfinished">Enw a ffefrir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="315"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="338"/>
         <source>What they would like to be called in the room.</source>
         <translation type="unfinished">Beth yr hoffen nhw gael eu galw yn yr ystafell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="317"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="340"/>
         <source>Pronouns</source>
         <translation type="unfinished">Rhagenwau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="317"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="340"/>
         <source>for example she/her</source>
         <translation type="unfinished">er enghraifft hi/ei</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="319"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="342"/>
         <source>Age, if under 18</source>
         <translation type="unfinished">Oedran, os o dan 18</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="319"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="342"/>
         <source>Not given</source>
         <translation type="unfinished">Heb ei roi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="321"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="344"/>
         <source>Communication needs</source>
         <translation type="unfinished">Anghenion cyfathrebu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="322"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="345"/>
         <source>Language</source>
         <translation type="unfinished">Iaith</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="323"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="346"/>
         <source>Interpreter needed</source>
         <translation type="unfinished">Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/new_case_steps.py" line="324"/>
+        <location filename="../../../ui/screens/new_case_steps.py" line="347"/>
         <source>Interpreter&apos;s language</source>
         <translation type="unfinished">Iaith y cyfieithydd</translation>
     </message>
@@ -6225,57 +6396,57 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="49"/>
+        <location filename="../../../ui/screens/unlock.py" line="54"/>
         <source>Quietroom is locked</source>
         <translation type="unfinished">Mae Quietroom wedi&apos;i gloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="51"/>
+        <location filename="../../../ui/screens/unlock.py" line="56"/>
         <source>Type your passphrase to continue.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd i barhau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="53"/>
+        <location filename="../../../ui/screens/unlock.py" line="58"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">&amp;Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="58"/>
+        <location filename="../../../ui/screens/unlock.py" line="62"/>
         <source>Passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="59"/>
+        <location filename="../../../ui/screens/unlock.py" line="63"/>
         <source>Your vault passphrase. Press Enter to unlock.</source>
         <translation type="unfinished">Cyfrinymadrodd eich claddgell. Pwyswch Enter i ddatgloi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="63"/>
+        <location filename="../../../ui/screens/unlock.py" line="67"/>
         <source>&amp;Unlock</source>
         <translation type="unfinished">&amp;Datgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="66"/>
+        <location filename="../../../ui/screens/unlock.py" line="70"/>
         <source>Unlock</source>
         <translation type="unfinished">Datgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="102"/>
+        <location filename="../../../ui/screens/unlock.py" line="106"/>
         <source>Type your passphrase, then press Enter.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd, yna pwyswch Enter.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="117"/>
+        <location filename="../../../ui/screens/unlock.py" line="121"/>
         <source>The vault could not be opened. Please try again.</source>
         <translation type="unfinished">Doedd dim modd agor y gladdgell. Rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="120"/>
+        <location filename="../../../ui/screens/unlock.py" line="124"/>
         <source>Contact your administrator; your data has not been changed.</source>
         <translation type="unfinished">Cysylltwch â&apos;ch gweinyddwr; dydy&apos;ch data ddim wedi&apos;i newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="129"/>
+        <location filename="../../../ui/screens/unlock.py" line="135"/>
         <source>Unlocking… this takes a moment.</source>
         <translation type="unfinished">Yn datgloi… mae hyn yn cymryd ennyd.</translation>
     </message>
@@ -6283,177 +6454,188 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>WorkspaceScreen</name>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="93"/>
+        <location filename="../../../ui/screens/workspace.py" line="96"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="94"/>
+        <location filename="../../../ui/screens/workspace.py" line="97"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="94"/>
+        <location filename="../../../ui/screens/workspace.py" line="97"/>
         <source>Cases</source>
         <translation type="unfinished">Achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="96"/>
+        <location filename="../../../ui/screens/workspace.py" line="99"/>
         <source>Read-&amp;back</source>
         <translation type="unfinished">Da&amp;rllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="99"/>
+        <location filename="../../../ui/screens/workspace.py" line="102"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="100"/>
+        <location filename="../../../ui/screens/workspace.py" line="103"/>
         <source>Show the statement text in large print for the survivor</source>
         <translation type="unfinished">Dangos testun y datganiad mewn print bras i&apos;r goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="102"/>
+        <location filename="../../../ui/screens/workspace.py" line="105"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished">A&amp;llforio…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="105"/>
+        <location filename="../../../ui/screens/workspace.py" line="108"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="106"/>
+        <location filename="../../../ui/screens/workspace.py" line="109"/>
         <source>Export the signed statement as an encrypted bundle</source>
         <translation type="unfinished">Allforio&apos;r datganiad wedi&apos;i lofnodi fel bwndel wedi&apos;i amgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="110"/>
+        <location filename="../../../ui/screens/workspace.py" line="113"/>
         <source>Decisi&amp;ons…</source>
         <translation type="unfinished">Pend&amp;erfyniadau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="113"/>
+        <location filename="../../../ui/screens/workspace.py" line="116"/>
         <source>Supervisor decisions</source>
         <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="114"/>
+        <location filename="../../../ui/screens/workspace.py" line="117"/>
         <source>See and import the supervisors&apos; decisions on this statement</source>
         <translation type="unfinished">Gweld a mewnforio penderfyniadau&apos;r goruchwylwyr ar y datganiad hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="119"/>
+        <location filename="../../../ui/screens/workspace.py" line="122"/>
         <source>&amp;Further statement…</source>
         <translation type="unfinished">Datganiad pellac&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="122"/>
+        <location filename="../../../ui/screens/workspace.py" line="125"/>
         <source>Further statement</source>
         <translation type="unfinished">Datganiad pellach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="123"/>
+        <location filename="../../../ui/screens/workspace.py" line="126"/>
         <source>Start a further statement from the survivor; the signed one stays as it is</source>
         <translation type="unfinished">Dechrau datganiad pellach gan y goroeswr; mae&apos;r un sydd wedi&apos;i lofnodi yn aros fel y mae</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="157"/>
+        <location filename="../../../ui/screens/workspace.py" line="160"/>
         <source>G&amp;uide</source>
         <translation type="unfinished">Canlla&amp;w</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="185"/>
+        <location filename="../../../ui/screens/workspace.py" line="194"/>
         <source>The survivor&apos;s own words for this section; saved as you type</source>
         <translation type="unfinished">Geiriau&apos;r goroeswr ei hun ar gyfer yr adran hon; caiff eu cadw wrth i chi deipio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="477"/>
+        <location filename="../../../ui/screens/workspace.py" line="494"/>
         <source>It has been about %1 minutes without a break. You might offer one when it suits the survivor.</source>
         <translation type="unfinished">Mae tua %1 munud wedi mynd heb egwyl. Efallai yr hoffech gynnig un pan fydd yn gyfleus i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="482"/>
+        <location filename="../../../ui/screens/workspace.py" line="499"/>
         <source>This sitting has gone on for over %1 minutes. Consider how the survivor is doing.</source>
         <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="488"/>
+        <location filename="../../../ui/screens/workspace.py" line="507"/>
+        <source>This sitting began more than %1 hours %2 minutes ago. Consider whether to stop for today.</source>
+        <translation type="unfinished">Dechreuodd y sesiwn hon fwy na %1 awr %2 munud yn ôl. Ystyriwch a ddylid stopio am heddiw.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="512"/>
+        <source>This sitting began more than %1 hours ago. Consider whether to stop for today.</source>
+        <translation type="unfinished">Dechreuodd y sesiwn hon fwy na %1 awr yn ôl. Ystyriwch a ddylid stopio am heddiw.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="519"/>
         <source>New phase: %1. A good moment to check in with the survivor.</source>
         <translation type="unfinished">Cam newydd: %1. Adeg dda i holi sut mae&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="141"/>
+        <location filename="../../../ui/screens/workspace.py" line="144"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="142"/>
+        <location filename="../../../ui/screens/workspace.py" line="145"/>
         <source>Dismiss the suggestion</source>
         <translation type="unfinished">Cau&apos;r awgrym</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="164"/>
+        <location filename="../../../ui/screens/workspace.py" line="167"/>
         <source>Show the interview guide</source>
         <translation type="unfinished">Dangos canllaw&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="165"/>
+        <location filename="../../../ui/screens/workspace.py" line="168"/>
         <source>Shows or hides the interview guide beside the statement</source>
         <translation type="unfinished">Yn dangos neu&apos;n cuddio canllaw&apos;r cyfweliad wrth ymyl y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="171"/>
+        <location filename="../../../ui/screens/workspace.py" line="174"/>
+        <location filename="../../../ui/screens/workspace.py" line="179"/>
         <source>Statement section</source>
         <translation type="unfinished">Adran y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="172"/>
+        <location filename="../../../ui/screens/workspace.py" line="175"/>
         <source>The part of the statement you are writing</source>
         <translation type="unfinished">Y rhan o&apos;r datganiad rydych chi&apos;n ei hysgrifennu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="184"/>
+        <location filename="../../../ui/screens/workspace.py" line="193"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="192"/>
+        <location filename="../../../ui/screens/workspace.py" line="201"/>
         <source>Exhibits</source>
         <translation type="unfinished">Arddangosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="218"/>
+        <location filename="../../../ui/screens/workspace.py" line="231"/>
         <source>Copying is switched off in Settings</source>
         <translation type="unfinished">Mae copïo wedi&apos;i ddiffodd yn y Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="358"/>
+        <location filename="../../../ui/screens/workspace.py" line="372"/>
         <source>Signed: the text can no longer change</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: ni all y testun newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="383"/>
+        <location filename="../../../ui/screens/workspace.py" line="400"/>
         <source>A further statement: write it as the first</source>
         <translation type="unfinished">Datganiad pellach: ysgrifennwch ef fel y cyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="400"/>
+        <location filename="../../../ui/screens/workspace.py" line="416"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="408"/>
+        <location filename="../../../ui/screens/workspace.py" line="424"/>
         <source>Saving…</source>
         <translation type="unfinished">Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="432"/>
+        <location filename="../../../ui/screens/workspace.py" line="448"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="436"/>
+        <location filename="../../../ui/screens/workspace.py" line="452"/>
         <source>Not saved yet: %1</source>
         <translation type="unfinished">Heb ei gadw eto: %1</translation>
     </message>
@@ -6491,17 +6673,17 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="105"/>
+        <location filename="../../../ui/screens/bundles.py" line="108"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="113"/>
+        <location filename="../../../ui/screens/bundles.py" line="116"/>
         <source>The bundle did not verify: {detail}. Do not rely on it; see the report.</source>
         <translation type="unfinished">Ni lwyddodd y bwndel yn y gwiriad: {detail}. Peidiwch â dibynnu arno; gweler yr adroddiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="119"/>
+        <location filename="../../../ui/screens/bundles.py" line="122"/>
         <source>Something went wrong; nothing was changed.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
     </message>
