@@ -147,7 +147,7 @@ class EngineBase:
         # The vault's session lock: held for its lifetime by the desktop app's engine,
         # which then owns running sittings (see Engine and SittingsMixin).
         self._lock = SessionLock(vault.root)
-        # sitting id -> the pacing reminders already sent (SittingsMixin.tick).
+        # sitting id -> the pacing reminders already sent (PacingMixin.tick).
         self._break_notified: dict[str, set[str]] = {}
 
     # --- plumbing -------------------------------------------------------------------

@@ -20,9 +20,9 @@ from app.engine.exports import ExportsMixin
 from app.engine.hints import HintsMixin
 from app.engine.identity import IdentityMixin
 from app.engine.outbox import OutboxMixin
+from app.engine.pacing import PacingMixin
 from app.engine.pages import PagesMixin
 from app.engine.reviews import ReviewsMixin
-from app.engine.sittings import SittingsMixin
 from app.engine.statements import StatementsMixin
 from app.engine.timeline import TimelineMixin
 from app.errors import UsageError
@@ -32,7 +32,7 @@ from app.vault.vault import Vault
 class Engine(
     CasesMixin,
     StatementsMixin,
-    SittingsMixin,
+    PacingMixin,
     TimelineMixin,
     IdentityMixin,
     ExportsMixin,

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.desktop.session import Session
 from tests.conftest import PASSPHRASE
@@ -335,10 +335,11 @@ def test_every_wizard_problem_takes_the_focus_and_is_tied_to_its_field(
     qtbot.keyClicks(case.message, "GEN-1")
     assert case.value("reference") == "GEN-1"
     recorded = case.fields["visually_recorded"]
-    recorded.setCurrentIndex(recorded.findData(True))  # type: ignore[attr-defined]
+    assert isinstance(recorded, QComboBox)
+    recorded.setCurrentIndex(recorded.findData(True))
     words = "Give the reference of the visual recording, or choose a written statement."
     next_refused(qtbot, screen, words, case.fields["abe_reference"])
-    recorded.setCurrentIndex(recorded.findData(False))  # type: ignore[attr-defined]
+    recorded.setCurrentIndex(recorded.findData(False))
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.index == SURVIVOR, timeout=15_000)
     assert not case.message.isVisible()
