@@ -10,7 +10,9 @@ carries both, :class:`FuzzyDate`, and the grammar's shared parts (the tidy-up of
 filler words before any rule sees a wording, the messages) live in ``fuzzydate_model``; the
 point rules ("June 1987", "winter 1987/88", "aged 12") in ``fuzzydate_points``; school
 years ("year 7", "the winter of year 7") in ``fuzzydate_school``; calendar facts (seasons,
-Easter, school holidays, birthdays) in ``fuzzydate_calendar`` (all in ``app/engine/``).
+Easter, school holidays, birthdays) in ``fuzzydate_calendar``; Welsh wordings, reworded
+into this grammar's own when it does not recognise the words, in ``fuzzydate_welsh`` (all
+in ``app/engine/``).
 The grammar as an interviewer sees it is described in ``docs/fuzzy-dates.md``.
 
 The grammar is an ordered list of small rules, one function each; the first rule that
@@ -46,6 +48,7 @@ from functools import partial
 
 from app.engine import fuzzydate_calendar as cal
 from app.engine import fuzzydate_school as school
+from app.engine import fuzzydate_welsh as welsh
 from app.engine.fuzzydate_model import (
     FIRST_YEAR,
     FLAGS,
@@ -185,7 +188,7 @@ def _relative(cleaned: str, ctx: Ctx) -> Span | None:
         shift = partial(cal.next_unit, unit=head.replace("night", "day"))
     elif head in cal.PERIOD_ALIASES:
         key = period_key(head)
-        summer = school.summer_around(key, normalise(event)[0], after, ctx)
+        summer = school.summer_around(key, normalise(_as_english(event, ctx))[0], after, ctx)
         if summer is not None:
             return summer
         shift = partial(cal.next_period, key=key)
@@ -198,7 +201,7 @@ def _relative(cleaned: str, ctx: Ctx) -> Span | None:
 def _anchor(event: str, after: bool, ctx: Ctx) -> tuple[date, date, bool]:
     """When the anchor happened: a stated date ends (or starts) at one moment; an event is
     somewhere within its range. The flag says which."""
-    core, hedged = normalise(event)
+    core, hedged = normalise(_as_english(event, ctx))
     stated = _absolute(core, replace(ctx, hedged=hedged))
     if stated is not None:
         moment = stated.latest if after else stated.earliest
@@ -227,9 +230,10 @@ def _call_resolver(event: str, ctx: Ctx) -> FuzzyDate | None:
 
 # --- two wordings of one moment -------------------------------------------------------------
 
-# Where a wording may join two parts: a comma or semicolon, or before "when", "aged", "at"
-# or "in" ("summer 1987, aged about 12", "1987 when I was 12", "June 1988 in year 7").
-_JOINS = re.compile(r"[,;]|\s(?=(?:when|while|aged|age|at|in)\b)", FLAGS)
+# Where a wording may join two parts: a comma or semicolon, or before "when", "aged", "at",
+# "in" or their Welsh ("summer 1987, aged about 12", "1987 when I was 12", "June 1988 in
+# year 7", "1987 pan oeddwn i'n 12").
+_JOINS = re.compile(rf"[,;]|\s(?=(?:when|while|aged|age|at|in|{welsh.JOIN_WORDS})\b)", FLAGS)
 
 
 def _combined(text: str, ctx: Ctx) -> Span | None:
@@ -264,7 +268,7 @@ def _both(head: str, tail: str, ctx: Ctx) -> Span | None:
                 raise
             # An age or school year with no date of birth to count from: the other part
             # alone says when, and the age stays in the words the survivor used.
-            dropped = dropped or normalise(clean(part))[1]
+            dropped = dropped or normalise(clean(part))[1] or welsh.hedged(part)
             continue
         if span is None:
             return None
@@ -293,13 +297,26 @@ def _both(head: str, tail: str, ctx: Ctx) -> Span | None:
 
 
 def _single(text: str, ctx: Ctx) -> Span | None:
-    """One wording: relative to something, or a point or range; None if it is neither."""
-    cleaned = clean(text)
+    """One wording: relative to something, or a point or range; None if it is neither.
+    Words the English grammar does not recognise are read again reworded from Welsh."""
+    span = _reading(clean(text), ctx)
+    if span is None and (english := welsh.reword(text)) is not None:
+        span = _reading(clean(english), replace(ctx, welsh=True))
+    return span
+
+
+def _reading(cleaned: str, ctx: Ctx) -> Span | None:
     span = _relative(cleaned, ctx)
     if span is None:
         core, hedged = normalise(cleaned)
         span = _absolute(core, replace(ctx, hedged=hedged))
     return span
+
+
+def _as_english(words: str, ctx: Ctx) -> str:
+    """What a Welsh wording is relative to ("y Pasg 1990") in the English grammar's words;
+    an English wording's, as it is."""
+    return (ctx.welsh and welsh.reword(words)) or words
 
 
 def _absolute(core: str, ctx: Ctx) -> Span | None:

@@ -120,6 +120,7 @@ PERIODS: dict[str, Callable[[int], Period]] = {
     "new year's day": lambda y: _days(y, (1, 1), (1, 1)),
     "halloween": lambda y: _days(y, (10, 31), (10, 31)),
     "bonfire night": lambda y: _days(y, (11, 5), (11, 5)),
+    "st david's day": lambda y: _days(y, (3, 1), (3, 1)),
     "easter": _easter_weekend,
     "easter holidays": _easter_holidays,
     "summer holidays": lambda y: _days(y, (7, 15), (9, 10)),
@@ -137,6 +138,7 @@ SINGLE_DAYS = frozenset(
         "new year's day",
         "halloween",
         "bonfire night",
+        "st david's day",
     }
 )
 # "half term" alone is ambiguous (three a year); the grammar asks which one instead.
@@ -161,6 +163,10 @@ PERIOD_ALIASES: dict[str, str] = {
     "guy fawkes night": "bonfire night",
     "fireworks night": "bonfire night",
     "firework night": "bonfire night",
+    "st davids day": "st david's day",
+    "st. david's day": "st david's day",
+    "saint david's day": "st david's day",
+    "saint davids day": "st david's day",
     "easter weekend": "easter",
     "easter time": "easter",
     "eastertime": "easter",

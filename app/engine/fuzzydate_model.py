@@ -95,6 +95,7 @@ class Ctx:
     dob: date | None
     resolve: Resolver | None
     hedged: bool = False
+    welsh: bool = False  # the words being read are a Welsh wording reworded (fuzzydate_welsh)
 
 
 class ResolverFailed(Exception):
