@@ -281,7 +281,7 @@ def prepare_export(
         reason="Witness statement taken under s.9 CJA 1967",
         location=document.place,
         signer_name=author,
-        visible=Visible(SIGNER_BOX),
+        visible=Visible(SIGNER_BOX, document.language_code),
         room_for_token=room_for_timestamp,
     )
     stages["sign"] = time.perf_counter() - t

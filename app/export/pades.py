@@ -9,20 +9,19 @@ Signing raises UsageError for unusable input.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
 from app.errors import UsageError
 from app.export.pades_validate import FIELD_NAME, PdfSignatureReport, validate_pdf_signature
+from app.export.stamp_font import stamp_font
 
 # Checking lives in app/export/pades_validate.py; these names stay importable from here.
 __all__ = [
     "FIELD_NAME",
     "PdfSignatureReport",
     "Visible",
-    "ascii_name",
     "pdf_keywords",
     "pdf_signer_for",
     "sign_pdf",
@@ -63,13 +62,21 @@ def _load_signing_material(cert_pem: bytes, key_pem: bytes) -> tuple[Any, Any, l
 @dataclass(frozen=True)
 class Visible:
     """Where a visible signature goes: a box on the last page (PDF points, from the
-    bottom left), showing who signed, when, and their certificate's SHA-256."""
+    bottom left), showing who signed, when, and their certificate's SHA-256, in the
+    document's language ("en" or "cy")."""
 
     box: tuple[int, int, int, int]
+    language: str = "en"
 
 
 FONT_SIZE = 7
-STAMP_TEXT = "Digitally signed by %(who)s\n%(ts)s\nCertificate SHA-256 %(fingerprint)s"
+# The stamp's words in the statement's language; a Welsh statement has no English on it.
+STAMP_TEXTS = {
+    "en": "Digitally signed by %(who)s\n%(ts)s\nCertificate SHA-256 %(fingerprint)s",
+    "cy": "Llofnodwyd yn ddigidol gan %(who)s\n%(ts)s\nTystysgrif SHA-256 %(fingerprint)s",
+}
+# strftime's month names follow the process locale (English under C); Welsh uses numbers.
+TIMESTAMP_FORMATS = {"en": "%d %b %Y, %H:%M:%S %Z", "cy": "%d/%m/%Y, %H:%M:%S %Z"}
 
 
 def sign_pdf(
@@ -152,7 +159,7 @@ def pdf_signer_for(
     pdf_signer = signers.PdfSigner(
         meta,
         signer=signer,
-        stamp_style=_stamp_style(visible) if visible else None,
+        stamp_style=_stamp_style(visible, signer_name) if visible else None,
         new_field_spec=(
             fields.SigFieldSpec(sig_field_name=field_name, on_page=-1, box=visible.box)
             if visible
@@ -161,23 +168,27 @@ def pdf_signer_for(
     )
     params = {
         "fingerprint": hashlib.sha256(leaf.dump()).hexdigest()[:16] + "...",
-        "who": ascii_name(signer_name),
+        "who": " ".join(signer_name.split()) or "?",
     }
     return pdf_signer, writer, params
 
 
-def _stamp_style(visible: Visible) -> Any:
+def _stamp_style(visible: Visible, signer_name: str) -> Any:
     from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
 
-    del visible  # one style for every box
+    language = visible.language if visible.language in STAMP_TEXTS else "en"
     return TextStampStyle(
-        stamp_text=STAMP_TEXT,
-        timestamp_format="%d %b %Y, %H:%M:%S %Z",
+        stamp_text=STAMP_TEXTS[language],
+        timestamp_format=TIMESTAMP_FORMATS[language],
         border_width=1,
-        # A standard PDF font, so ASCII only (see ascii_name); left-aligned, centred.
-        text_box_style=TextBoxStyle(font_size=FONT_SIZE),
+        # DejaVu Sans, embedded like the rest of the statement: every Welsh letter of a
+        # name (Ŷwen, Gwenllïan) is drawn as written. Left-aligned, centred.
+        text_box_style=TextBoxStyle(
+            font=stamp_font(signer_name, FONT_SIZE),
+            font_size=FONT_SIZE,
+        ),
         inner_content_layout=SimpleBoxLayoutRule(
             x_align=AxisAlignment.ALIGN_MIN,
             y_align=AxisAlignment.ALIGN_MID,
@@ -185,13 +196,6 @@ def _stamp_style(visible: Visible) -> Any:
             inner_content_scaling=InnerScaling.NO_SCALING,
         ),
     )
-
-
-def ascii_name(name: str) -> str:
-    """The name as the stamp's standard font can show it ("Ŷwen" as "Ywen"): the exact
-    name is in the certificate and printed in the statement itself."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return " ".join(folded.split()) or "the signer"
 
 
 def pdf_keywords(pdf: bytes) -> str:
