@@ -16,16 +16,18 @@ APT_PACKAGES := tzdata gnome-keyring dbus dbus-x11 poppler-utils age qpdf xvfb x
 	libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 fonts-dejavu-core mount e2fsprogs at-spi2-core python3-pyatspi
 
-QM     := app/resources/i18n/quietroom_cy.qm
+QM     := app/resources/i18n/quietroom_cy.qm app/resources/i18n/qt_cy.qm
 
 .PHONY: run test check lint format wheel bench screenshots translations system-deps venv clean
 
 venv: $(STAMP)
 
-# Welsh translations: the .ts source is committed, the .qm is built.
+# Welsh translations: the .ts sources are committed, the .qm files are built: the app's
+# own strings, and Qt's own that the app shows (Qt ships no Welsh). Unfinished entries
+# are kept (no -nounfinished): the Welsh applies before its review.
 translations: $(QM)
 
-$(QM): app/resources/i18n/quietroom_cy.ts | $(STAMP)
+$(QM): app/resources/i18n/%.qm: app/resources/i18n/%.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 $(PY):
@@ -82,6 +84,7 @@ wheel: $(STAMP) $(QM)
 bench: $(STAMP)
 	$(PY) bench/vault.py
 	$(PY) bench/engine.py
+	$(PY) bench/fuzzydate.py
 	$(PY) bench/export.py
 	$(PY) bench/keys.py
 	$(PY) bench/rekey.py
@@ -105,6 +108,13 @@ reliability: system-deps $(STAMP)
 screenshots: $(STAMP) $(QM)
 	$(PY) scripts/screenshots.py build/screenshots --size 1366x768 \
 		--report build/screenshots/layout.json
+
+# The Welsh review sheet (build/welsh-review.csv): every Welsh wording not yet signed off,
+# for the organisation's Welsh-speaking reviewer (docs/translation.md, "Signing off the
+# Welsh"). A sheet already holding the reviewer's answers is never overwritten.
+.PHONY: welsh-sheet
+welsh-sheet: $(STAMP)
+	$(PY) scripts/welsh_signoff.py sheet build/welsh-review.csv
 
 run: $(STAMP) $(QM)
 	$(VENV)/bin/quietroom

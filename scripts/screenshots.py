@@ -2,10 +2,13 @@
 that each fits the screen (scripts/layout_rules.py).
 
     python scripts/screenshots.py build/screenshots [--size 1366x768] [--report out.json]
+        [--texts texts.json]
 
 The window is the size of the screen (1366x768 unless --size says otherwise); with
 --report, what does not fit on each screen is written there as JSON, and the screenshots
-are still taken so it can be seen.
+are still taken so it can be seen. With --texts, every text each screen shows (and its
+clashing underlined letters) is written there as JSON, to compare English and Welsh
+(scripts/screen_texts.py).
 
 Uses a throwaway vault with a fictional case; nothing here is real case data.
 """
@@ -36,10 +39,13 @@ from ui.screens.signature import WAIT as SIGNATURE_WAIT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from layout_rules import problems
+from screen_texts import mnemonic_clashes, screen_texts
 
 PASSPHRASE = "screenshots only, not a secret"
 # What does not fit, by screenshot name; the window's size (the screen's, by default).
 REPORT: dict[str, list[str]] = {}
+# What each screen says, and its clashing underlined letters, by screenshot name.
+TEXTS: dict[str, dict[str, list[str]]] = {}
 SIZE = [1366, 768]
 
 
@@ -49,6 +55,7 @@ def capture(app: QApplication, window: Any, path: Path) -> None:
     window.grab().save(str(path))
     screen = window.screen() or app.primaryScreen()
     REPORT[path.stem] = problems(window, screen.availableGeometry())
+    TEXTS[path.stem] = {"texts": screen_texts(window), "clashes": mnemonic_clashes(window)}
 
 
 FICTION = (
@@ -313,6 +320,11 @@ def shoot(
     ws.guide.phases.setCurrentRow(3)  # questioning: words to say and things to do
     wait(app, lambda: not ws.backend.pending)
     grab("workspace")
+    for tab in range(1, ws.side.count()):  # the notes, exhibits and details beside it
+        ws.side.setCurrentIndex(tab)
+        wait(app, lambda: not ws.backend.pending)
+        grab(f"workspace-tab{tab + 1}")
+    ws.side.setCurrentIndex(0)
     window.pause()
     time.sleep(0.2)
     grab("pause")
@@ -378,6 +390,7 @@ def main() -> None:
     parser.add_argument("out", nargs="?", default="build/screenshots")
     parser.add_argument("--size", default="1366x768", help="the screen, e.g. 1600x1000")
     parser.add_argument("--report", help="write what does not fit here, as JSON")
+    parser.add_argument("--texts", help="write what each screen says here, as JSON")
     args = parser.parse_args()
     SIZE[:] = [int(n) for n in args.size.split("x")]
     out = Path(args.out)
@@ -398,6 +411,10 @@ def main() -> None:
             shoot(app, out, language, scale, material)
     if args.report:
         Path(args.report).write_text(json.dumps(REPORT, indent=1), encoding="utf-8")
+    if args.texts:
+        Path(args.texts).write_text(
+            json.dumps(TEXTS, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
     unfit = {name: found for name, found in REPORT.items() if found}
     for name, found in unfit.items():
         print(f"{name}: " + "; ".join(found), file=sys.stderr)

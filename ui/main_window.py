@@ -17,6 +17,7 @@ read-back or signature screens, which the survivor may see) and opens the outbox
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -44,6 +45,7 @@ from ui.widgets.announce import forget_announcements
 from ui.widgets.screen_stack import PREFERRED, CurrentPageStack, ScreenFrame, fitted
 from ui.widgets.sync_indicator import SyncIndicator
 
+LOG = logging.getLogger("quietroom.desktop")
 PAUSE_KEY = QKeySequence(Qt.Key.Key_F9)
 LOCK_KEY = QKeySequence("Ctrl+L")
 INPUT_EVENTS = {
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self._return_to: str | None = None
         self._is_unlocked = False
         self._previous: str | None = None
+        self._stale_pause = False  # kept in its old language through a language change
         self.backend = Backend(session, self)
         # The network worker: its own thread, never queued behind the vault worker.
         self.sync = SyncWorker(session, self)
@@ -198,9 +201,12 @@ class MainWindow(QMainWindow):
     def _focus_somewhere_on(self, screen: QWidget) -> None:
         """A screen that placed no focus itself gets it on its first control in Tab
         order: with the focus nowhere, a screen reader says nothing of the new screen."""
-        focused = QApplication.focusWidget()
-        if focused is not None and screen.isAncestorOf(focused) and focused.isVisible():
-            return
+        # The window's own focus widget counts too: before the window is first active the
+        # application has none, and the screen's choice (set-up's passphrase field, not
+        # the language above it) must stand.
+        for focused in (QApplication.focusWidget(), self.focusWidget()):
+            if focused is not None and screen.isAncestorOf(focused) and focused.isVisible():
+                return
         if isinstance(screen, Screen) and screen.places_focus_later():
             return
         widget = screen.nextInFocusChain()
@@ -256,6 +262,7 @@ class MainWindow(QMainWindow):
     def resume(self) -> None:
         self._paused_at = None
         self.go(getattr(self, "_paused_from", None) or "workspace")
+        self._renew_pause_screen()
         workspace = self.screens.built().get("workspace")
         getattr(workspace, "sitting_changed", lambda: None)()
 
@@ -295,26 +302,60 @@ class MainWindow(QMainWindow):
         self.backend.run(lock)
         self.go("unlock")
 
-    def apply_settings(self, prefs: Settings) -> None:
+    def apply_settings(self, prefs: Settings) -> bool:
+        """Use `prefs` at once and keep them in the settings file (which needs no vault:
+        the first screens save a language before one exists). False when the file could
+        not be written: they still hold until the app closes."""
         language_changed = prefs.language != self._prefs.language
         self._prefs = prefs.validated()
-        settings_store.save(self._prefs, self._settings_path)
+        try:
+            settings_store.save(self._prefs, self._settings_path)
+            kept = True
+        except OSError as exc:
+            LOG.warning("interface preferences could not be saved: %s", exc.strerror or exc)
+            kept = False
         app = QApplication.instance()
         theme.apply(app, self._prefs.theme, self._prefs.text_scale)  # type: ignore[arg-type]
         if language_changed:
             i18n.install(self._prefs.language)
-            self._rebuild_screens()
+            self._retranslate_screens()
             self.indicator.show_status(self.sync.status)
+        return kept
 
-    def _rebuild_screens(self) -> None:
-        """Screens are rebuilt in the new language; session state lives here, not in them."""
+    def _retranslate_screens(self) -> None:
+        """Every screen in the new language. One that can say itself again in place
+        (`retranslate`: set-up and unlock, which keep what was typed and the focus) does
+        so; the others are rebuilt, since session state lives here, not in them. A pause
+        waiting behind the lock keeps its screen, clock and sitting, until it ends."""
         current = self.current_screen
-        for screen in self.screens.built().values():
+        in_place = False
+        for name, screen in self.screens.built().items():
+            retranslate = getattr(screen, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
+                in_place = in_place or name == current
+            elif name == "pause" and self._return_to == "pause":
+                self._stale_pause = True
+            else:
+                self.stack.removeWidget(screen)
+                screen.deleteLater()
+                self.screens.discard(name)
+        self._build_screens()
+        if not in_place:
+            self.go(current or "settings")
+
+    def _renew_pause_screen(self) -> None:
+        """The pause screen kept through a language change (above), in the new language
+        once its pause has ended."""
+        if not self._stale_pause:
+            return
+        self._stale_pause = False
+        screen = self.screens.built().get("pause")
+        if screen is not None:
             self.stack.removeWidget(screen)
             screen.deleteLater()
-        self.screens.clear()
+            self.screens.discard("pause")
         self._build_screens()
-        self.go(current or "settings")
 
     # --- idle and long pauses ---------------------------------------------------------------
 

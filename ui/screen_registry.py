@@ -69,3 +69,7 @@ class Screens(Mapping[str, Any]):
 
     def clear(self) -> None:
         self._built.clear()
+
+    def discard(self, name: str) -> None:
+        """Forget one screen (made again on its next access)."""
+        self._built.pop(name, None)

@@ -174,5 +174,6 @@ def verify_bundle(session: Session, path: str) -> Report:
 
 
 def report_text(report: Report) -> str:
-    """The report as `quietroom-cli verify` prints it: one line per check."""
+    """The report as `quietroom-cli verify` prints it: one line per check, in English
+    (the screens show it in the interface language: ui/report_messages.py)."""
     return "\n".join(check.line() for check in report.checks)

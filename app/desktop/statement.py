@@ -17,11 +17,12 @@ reaches the screen as the task's error. Each task takes the Session first (ui/ba
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.desktop.review import PageImage
 from app.desktop.session import Session
+from app.desktop.workspace import screen_guide
 from app.engine.models import SectionText, Sitting
 from app.engine.statements import STROKES_TYPE
 from app.export.page_text import page_pixels
@@ -46,13 +47,18 @@ class ReadBack:
     corrections: list[Correction]
 
 
-def load_readback(session: Session, ref: str, start: bool) -> ReadBack:
+def load_readback(session: Session, ref: str, start: bool, language: str = "en") -> ReadBack:
     """The statement for read-back. `start`: read-back begins now (idempotent; refused
-    for a signed or empty statement) and showing the text is logged as a view."""
+    for a signed or empty statement) and showing the text is logged as a view. Section
+    titles are in `language`, the interface's (the survivor reads them), by section id
+    from the guide the workspace shows; the words are the survivor's own."""
     engine = session.engine
     if start:
         engine.start_readback(ref)
-    sections = engine.sections(ref, audit_view=start)
+    titles = {s.id: s.title for s in screen_guide(session, engine.case(ref), language).sections}
+    sections = [
+        replace(s, title=titles.get(s.id, s.title)) for s in engine.sections(ref, audit_view=start)
+    ]
     corrections = [
         Correction(s.id, s.title, str(rev["created"]), int(rev["revision"]))
         for s in sections
@@ -63,11 +69,13 @@ def load_readback(session: Session, ref: str, start: bool) -> ReadBack:
     return ReadBack(sections, corrections)
 
 
-def save_correction(session: Session, ref: str, section: str, text: str) -> ReadBack:
+def save_correction(
+    session: Session, ref: str, section: str, text: str, language: str = "en"
+) -> ReadBack:
     """Save a section's new text; during read-back the engine records it as a correction.
-    The read-back as it now stands."""
+    The read-back as it now stands (titles in `language`)."""
     session.engine.save_section(ref, section, text)
-    return load_readback(session, ref, False)
+    return load_readback(session, ref, False, language)
 
 
 def confirm_readback(session: Session, ref: str) -> None:

@@ -1,6 +1,7 @@
 """The interview workspace from the desktop's side: what a case shows when it opens, the
-guide in the interface language, typed text saved as it comes, the interviewer's place,
-and the timeline events and notes added beside the statement.
+guide in the interface language (and its fields' labels, for the core's messages that
+name a field), typed text saved as it comes, the interviewer's place, and the timeline
+events and notes added beside the statement.
 
 Each task takes the Session first (ui/backend.py's `Backend.run` calls it on the worker
 thread, which keeps every save in the order it was typed) and returns plain data.
@@ -14,7 +15,8 @@ from typing import Any
 
 from app.desktop.session import Session
 from app.engine.models import Case, SectionText, Sitting, Statement, TimelineEvent
-from app.guides import Guide, GuideError
+from app.errors import QuietroomError
+from app.guides import CATEGORIES, Guide, GuideError, guide_for_case, guide_for_category
 
 LOG = logging.getLogger("quietroom.desktop")
 
@@ -44,6 +46,45 @@ def screen_guide(session: Session, case: Case, language: str) -> Guide:
         except GuideError as exc:
             LOG.warning("%s; showing the English guide", exc)
     return engine.guide(case)
+
+
+@dataclass(frozen=True)
+class FieldLabels:
+    """The guides' field labels in another language, for the core's messages that name a
+    field: by the English label (a text field's value refused: "{what} is too long") and
+    by the field's id (a choice given twice: "{field} takes exactly one value")."""
+
+    by_label: dict[str, str]
+    by_id: dict[str, str]
+
+
+def field_labels(language: str) -> FieldLabels:
+    """Every field label of every version of every guide shipped (a case keeps the version
+    it was started with), in `language`. A message does not say which guide it is about,
+    so only a label or id that reads one way in every translated version is kept; one
+    left untranslated (a version with no translation) or read two ways is left out, and
+    the message naming it stays whole in English."""
+    found_by_label: dict[str, set[str]] = {}
+    found_by_id: dict[str, set[str]] = {}
+    for category in CATEGORIES:
+        try:
+            current = guide_for_category(category).version
+        except QuietroomError:
+            continue  # a broken guide: its cases cannot open, nor meet its fields
+        for version in range(1, current + 1):
+            try:
+                english = guide_for_case(category, version)
+                shown = guide_for_case(category, version, language)
+            except QuietroomError:
+                continue  # a version not shipped, or a translation that does not fit
+            for field, theirs in zip(english.fields, shown.fields, strict=True):
+                if theirs.label != field.label:  # the same label: not translated
+                    found_by_label.setdefault(field.label, set()).add(theirs.label)
+                    found_by_id.setdefault(field.id, set()).add(theirs.label)
+    return FieldLabels(
+        by_label={label: one for label, (one, *more) in found_by_label.items() if not more},
+        by_id={field: one for field, (one, *more) in found_by_id.items() if not more},
+    )
 
 
 def load_case(

@@ -15,11 +15,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, Protocol
+from typing import Any
 
 from app.engine.engine import Engine
 from app.engine.exhibits import MAX_EXHIBIT_BYTES, MIB, Exhibit, safe_filename
-from app.errors import UsageError, VaultError
+from app.errors import Phrase, UsageError, VaultError
+from app.export.report import NO_RECORD_FOR_THEM, Report, clipped, joined
 from app.render.document import ExhibitLine
 
 FOLDER = "exhibits/"
@@ -151,13 +152,6 @@ def check_bundle_size(size: int, max_bytes: int) -> None:
 # --- verifying ----------------------------------------------------------------------------
 
 
-class Report(Protocol):
-    """What the check adds its line to: app/export/checks.py's Report (not imported, as
-    checks.py imports the bundle's names, which import these)."""
-
-    def add(self, name: str, ok: bool, detail: str) -> bool: ...
-
-
 def check_exhibits(
     report: Report, files: Mapping[str, bytes], record: dict[str, Any] | None
 ) -> None:
@@ -166,40 +160,69 @@ def check_exhibits(
     (one line of the report, named CHECK)."""
     present = exhibit_names(files, FIRST_VERSION)
     if record is None:
-        report.add(CHECK, False, "there is no valid record to check them against")
+        report.add(CHECK, False, NO_RECORD_FOR_THEM)
         return
     listed = record.get("exhibits") or []
     problems = []
     references = [entry["reference"] for entry in listed]
     if len(set(references)) != len(references):
-        problems.append("the record lists a reference twice")
+        problems.append(Phrase("report.exhibit_twice", "the record lists a reference twice"))
     expected = set()
     for entry in listed:
         path = entry["path"]
         if path is None:
             if entry["sha256"] is not None:
-                problems.append(f"{entry['reference']}'s file is not in the bundle")
+                problems.append(
+                    Phrase(
+                        "report.exhibit_absent",
+                        "{reference}'s file is not in the bundle",
+                        reference=entry["reference"],
+                    )
+                )
             continue
         expected.add(path)
         if path != f"{FOLDER}{entry['number']}-{entry['filename']}":
-            problems.append(f"{entry['reference']}'s file is not where the record says")
+            problems.append(
+                Phrase(
+                    "report.exhibit_misplaced",
+                    "{reference}'s file is not where the record says",
+                    reference=entry["reference"],
+                )
+            )
         elif path not in files:
-            problems.append(f"{path} is missing")
+            problems.append(Phrase("report.exhibit_missing", "{path} is missing", path=path))
         elif (
             hashlib.sha256(files[path]).hexdigest() != entry["sha256"]
             or len(files[path]) != entry["size"]
         ):
-            problems.append(f"{path} does not match its SHA-256 in the record")
+            problems.append(
+                Phrase(
+                    "report.exhibit_not_as_record",
+                    "{path} does not match its SHA-256 in the record",
+                    path=path,
+                )
+            )
     extra = sorted(present - expected)
     if extra:
-        problems.append(f"not listed in the record: {', '.join(extra)}")
+        problems.append(
+            Phrase(
+                "report.exhibits_unlisted",
+                "not listed in the record: {names}",
+                names=", ".join(extra),
+            )
+        )
     with_files = len(expected)
     report.add(
         CHECK,
         not problems,
-        "; ".join(problems)[:400]
+        clipped(joined(problems), 400)
         if problems
-        else "the statement produces no exhibits"
+        else Phrase("report.exhibits_none", "the statement produces no exhibits")
         if not listed
-        else f"{len(listed)} exhibit(s), {with_files} with a file, each as the record lists it",
+        else Phrase(
+            "report.exhibits",
+            "{count} exhibit(s), {with_file} with a file, each as the record lists it",
+            count=len(listed),
+            with_file=with_files,
+        ),
     )

@@ -32,6 +32,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from app.errors import Phrase
 from crypto import pki
 from crypto.pki_errors import PkiError
 from crypto.validate import Usage, check_chain
@@ -79,23 +80,57 @@ def intake_timestamp_certificates(trust: Any) -> list[x509.Certificate]:
     return [m.timestamp_certificate for m in trust.by_role("intake") if m.timestamp_certificate]
 
 
-def describe(report: PdfSignatureReport) -> str:
+def description(report: PdfSignatureReport) -> Phrase | str:
     """What a valid report says, in one phrase: the level, the time the signature was
-    checked at and where that time comes from, and how much of the file it covers."""
-    when = f"{report.validated_at:%Y-%m-%d %H:%M:%S} UTC" if report.validated_at else "now"
-    if report.timestamp is not None:
-        said = f"PAdES {report.level}, time-stamped {when} by the intake"
-        if report.level == LEVEL_LT:
-            said += ", with the revocation data then current"
-    else:
-        said = f"PAdES {report.level}, not time-stamped: checked at its signing time, {when}"
-    covers = (
-        "covering the whole document"
-        if report.covers_whole_document
-        else "covering the whole document but the validation data added after it"
+    checked at and where that time comes from, and how much of the file it covers. A
+    phrase of the core's (app/errors.py), for an interface to translate; a plain string
+    when it carries notes (their English is pyHanko's and this module's own)."""
+    when: Phrase | str = (
+        f"{report.validated_at:%Y-%m-%d %H:%M:%S} UTC"
+        if report.validated_at
+        else Phrase("report.pdf_now", "now")
     )
-    notes = "".join(f" ({note})" for note in report.notes)
-    return f"{said}{notes}; {covers}; signed by {report.signer_subject}"
+    level = report.level
+    if report.timestamp is not None and report.level == LEVEL_LT:
+        said = Phrase(
+            "report.pdf_stamped_lt",
+            "PAdES {level}, time-stamped {when} by the intake, with the revocation data then "
+            "current",
+            level=level,
+            when=when,
+        )
+    elif report.timestamp is not None:
+        said = Phrase(
+            "report.pdf_stamped",
+            "PAdES {level}, time-stamped {when} by the intake",
+            level=level,
+            when=when,
+        )
+    else:
+        said = Phrase(
+            "report.pdf_signing_time",
+            "PAdES {level}, not time-stamped: checked at its signing time, {when}",
+            level=level,
+            when=when,
+        )
+    covers = (
+        Phrase("report.pdf_covers", "covering the whole document")
+        if report.covers_whole_document
+        else Phrase(
+            "report.pdf_covers_but_added",
+            "covering the whole document but the validation data added after it",
+        )
+    )
+    if report.notes:
+        notes = "".join(f" ({note})" for note in report.notes)
+        return f"{said}{notes}; {covers}; signed by {report.signer_subject}"
+    return Phrase(
+        "report.pdf_described",
+        "{said}; {covers}; signed by {signer}",
+        said=said,
+        covers=covers,
+        signer=report.signer_subject,
+    )
 
 
 def _failed(problem: str, **known: Any) -> PdfSignatureReport:

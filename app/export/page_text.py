@@ -27,10 +27,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from io import BytesIO
-from typing import Any, Protocol
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.engine.clock import parse_stamp
+from app.errors import Phrase
+from app.export.report import NO_RECORD_FOR_THEM, Report, joined
 
 PDFIUM_LOCK = threading.Lock()
 UK = ZoneInfo("Europe/London")
@@ -167,26 +169,22 @@ def page_png(pdf: bytes, index: int, width: int) -> bytes:
 # --- verify -----------------------------------------------------------------------------
 
 
-class Report(Protocol):
-    """What the check adds its line to (app/export/checks.py's Report, not imported:
-    the checks import the bundle, which imports this module)."""
-
-    def add(self, name: str, ok: bool, detail: str) -> bool: ...
-
-
 def check_pages(report: Report, pdf: bytes, record: dict[str, Any] | None) -> None:
     """Format 2: the pages of statement.pdf are the pages the witness confirmed, one by
     one (their hashes in the record). Records of statements signed before pages were
     confirmed (`page_confirmation` null) say so, and pass."""
     if record is None:
-        report.add(CHECK, False, "there is no valid record to check them against")
+        report.add(CHECK, False, NO_RECORD_FOR_THEM)
         return
     block = record.get("page_confirmation")
     if block is None:
         report.add(
             CHECK,
             True,
-            "not recorded: the statement was signed before pages were confirmed one by one",
+            Phrase(
+                "report.pages_not_recorded",
+                "not recorded: the statement was signed before pages were confirmed one by one",
+            ),
         )
         return
     confirmed = [entry["sha256"] for entry in block["pages"]]
@@ -194,31 +192,46 @@ def check_pages(report: Report, pdf: bytes, record: dict[str, Any] | None) -> No
     try:
         found = page_hashes(pdf, parse_stamp(block["witness_signed"]), most=len(confirmed))
     except TooManyPages as more:
+        report.add(CHECK, False, _page_count(more.count, len(confirmed)))
+        return
+    except Exception:  # pdfium's own errors for a damaged PDF are not one type
         report.add(
             CHECK,
             False,
-            f"statement.pdf has {more.count} page(s); the witness confirmed {len(confirmed)}",
+            Phrase("report.pages_unreadable", "statement.pdf's pages could not be read"),
         )
-        return
-    except Exception:  # pdfium's own errors for a damaged PDF are not one type
-        report.add(CHECK, False, "statement.pdf's pages could not be read")
         return
     problems = []
     if numbers != list(range(1, len(numbers) + 1)):
-        problems.append("the record does not list the pages in order")
+        problems.append(Phrase("report.pages_order", "the record does not list the pages in order"))
     if len(found) != len(confirmed):
-        problems.append(
-            f"statement.pdf has {len(found)} page(s); the witness confirmed {len(confirmed)}"
-        )
+        problems.append(_page_count(len(found), len(confirmed)))
     pairs = zip(found, confirmed, strict=False)  # a different count is reported above
     changed = [str(i + 1) for i, (now, then) in enumerate(pairs) if now != then]
     if changed:
         problems.append(
-            f"the text of page(s) {', '.join(changed)} is not what the witness confirmed"
+            Phrase(
+                "report.pages_changed",
+                "the text of page(s) {pages} is not what the witness confirmed",
+                pages=", ".join(changed),
+            )
         )
     report.add(
         CHECK,
         not problems,
-        "; ".join(problems)
-        or f"all {len(found)} page(s) are the pages the witness confirmed on screen",
+        joined(problems)
+        or Phrase(
+            "report.pages",
+            "all {count} page(s) are the pages the witness confirmed on screen",
+            count=len(found),
+        ),
+    )
+
+
+def _page_count(found: int, confirmed: int) -> Phrase:
+    return Phrase(
+        "report.pages_count",
+        "statement.pdf has {found} page(s); the witness confirmed {confirmed}",
+        found=found,
+        confirmed=confirmed,
     )

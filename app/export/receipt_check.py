@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from app.errors import Phrase
+from app.export.report import joined
+
 if TYPE_CHECKING:  # the sync client imports Receipted; it need not load every check
-    from app.export.checks import Report
+    from app.export.report import Report
 
 RECEIPT_CHECK = "receipt"
 
@@ -42,28 +45,44 @@ def check_receipted(
     before the bundle is opened); the trusted time it gives the manifest, or None."""
     problems = []
     if receipt.item_id != manifest.get("bundle_id"):
-        problems.append("the receipt is for another bundle than this one")
+        problems.append(
+            Phrase("report.receipt_other_bundle", "the receipt is for another bundle than this one")
+        )
     if (
         receipt.imprint_sha256 is not None
         and receipt.imprint_sha256 != hashlib.sha256(manifest_raw).hexdigest()
     ):
-        problems.append("the receipt's time stamp is over another manifest than this bundle's")
+        problems.append(
+            Phrase(
+                "report.receipt_other_manifest",
+                "the receipt's time stamp is over another manifest than this bundle's",
+            )
+        )
     if problems:
-        report.add(RECEIPT_CHECK, False, "; ".join(problems))
+        report.add(RECEIPT_CHECK, False, joined(problems))
         return None
     received = f"{receipt.received.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
     if receipt.stamped is None:
         report.add(
             RECEIPT_CHECK,
             True,
-            f"the intake received this bundle at {received} (a version 1 receipt: no time "
-            "stamp, so the manifest is checked at the signing time it states)",
+            Phrase(
+                "report.receipt_v1",
+                "the intake received this bundle at {received} (a version 1 receipt: no time "
+                "stamp, so the manifest is checked at the signing time it states)",
+                received=received,
+            ),
         )
         return None
     report.add(
         RECEIPT_CHECK,
         True,
-        f"the intake received this bundle at {received} and time-stamped its manifest at "
-        f"{receipt.stamped.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC",
+        Phrase(
+            "report.receipt_stamped",
+            "the intake received this bundle at {received} and time-stamped its manifest at "
+            "{stamped} UTC",
+            received=received,
+            stamped=f"{receipt.stamped.astimezone(UTC):%Y-%m-%d %H:%M:%S}",
+        ),
     )
     return receipt.stamped

@@ -2,13 +2,14 @@
 
 Each check reports a line; the bundle passes only when every check passes. Nothing is
 written anywhere unless the caller asks to extract, and then only after every check
-passed, only the expected file names, and only inside the chosen folder. A check that
-failed with one of the core's errors keeps it as a `Phrase` (code and parameters), so an
-interface can say it in its own language.
+passed, only the expected file names, and only inside the chosen folder. Each line's
+detail is kept as a `Phrase` too (app/export/report.py), or, for a check that failed with
+one of the core's errors, that error's; so an interface can say it in its own language.
 
 The file is opened through app/export/agefile.py (its age header read within limits
 before pyrage sees it), the tar unpacked by safetar with a size limit per file and
-nothing allowed after the archive's end, and the contents checked by app/export/checks.py.
+nothing allowed after the archive's end, and the contents checked by app/export/checks.py
+and record_checks.py.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.errors import UsageError, VerificationError
+from app.errors import Phrase, UsageError, VerificationError
 from app.export import agefile, safetar
 from app.export.bundle import (
     ALL_FILES,
@@ -35,25 +36,26 @@ from app.export.bundle import (
 )
 from app.export.checks import (
     MALFORMED,
-    Check,
-    Report,
-    check_audit,
     check_author,
-    check_binding,
     check_files,
-    check_history,
     check_manifest,
     check_pdf,
     check_recipients,
-    check_record,
-    check_restricted,
-    check_restricted_binding,
     check_signature,
     check_timestamp_record,
 )
 from app.export.exhibits import BundleLimits, BundleNames, check_exhibits, exhibit_names
 from app.export.page_text import check_pages
 from app.export.receipt_check import RECEIPT_CHECK, Receipted, check_receipted
+from app.export.record_checks import (
+    check_audit,
+    check_binding,
+    check_history,
+    check_record,
+    check_restricted,
+    check_restricted_binding,
+)
+from app.export.report import Check, Report, joined
 from app.fsutil import cannot_read, ensure_private_dir, read_limited, write_new_file
 from app.org import Trust, load_ca_or_trust
 from app.org.organisation import identity_file_unreadable, not_an_age_identity_file
@@ -204,7 +206,9 @@ def verify_data(
         report.refuse("decryption", exc)
         return report
     mine = {str(i.to_public()) for i in identities}
-    report.add("decryption", True, "the bundle opened with your identity")
+    report.add(
+        "decryption", True, Phrase("report.decrypted", "the bundle opened with your identity")
+    )
     try:
         files = safetar.unpack(payload, BUNDLE_NAMES, BundleLimits(FILE_LIMITS))
     except VerificationError as exc:
@@ -214,12 +218,21 @@ def verify_data(
     expected = files_of_version(version) | exhibit_names(files, version)
     missing = sorted(expected - files.keys())
     extra = sorted(files.keys() - expected)
-    problems = [f"missing: {', '.join(missing)}"] if missing else []
-    problems += [f"not part of this version of a bundle: {', '.join(extra)}"] if extra else []
+    problems = [missing_files(missing)] if missing else []
+    if extra:
+        problems.append(
+            Phrase(
+                "report.not_of_version",
+                "not part of this version of a bundle: {names}",
+                names=", ".join(extra),
+            )
+        )
     if not report.add(
         "contents",
         not problems,
-        "every expected file is present" if not problems else "; ".join(problems),
+        Phrase("report.contents", "every expected file is present")
+        if not problems
+        else joined(problems),
     ):
         return report
     report.files = files
@@ -229,17 +242,30 @@ def verify_data(
         report.add(
             "contents",
             False,
-            f"the bundle holds malformed data the checks could not read ({type(exc).__name__})",
+            Phrase(
+                "report.malformed",
+                "the bundle holds malformed data the checks could not read ({kind})",
+                kind=type(exc).__name__,
+            ),
         )
     if trust is not None and trust.next_update is not None and trust.past_next_update():
         # Not a failure: the bundle is what it was. But membership may have changed since.
         report.add(
             "trust file",
             True,
-            f"past its next update ({trust.next_update:%Y-%m-%d}): members may have been "
-            "removed since; ask your administrator for the current one",
+            Phrase(
+                "report.trust_past_update",
+                "past its next update ({date}): members may have been removed since; ask your "
+                "administrator for the current one",
+                date=f"{trust.next_update:%Y-%m-%d}",
+            ),
         )
     return report
+
+
+def missing_files(names: list[str]) -> Phrase:
+    """ "missing: manifest.json, record.json" (a decision file's contents too)"""
+    return Phrase("report.missing", "missing: {names}", names=", ".join(names))
 
 
 def _check_contents(

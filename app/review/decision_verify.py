@@ -27,10 +27,11 @@ import jsonschema
 
 from app.engine.engine import Engine
 from app.engine.reviews import CaseDecision
-from app.errors import UsageError, VerificationError
+from app.errors import Phrase, UsageError, VerificationError
 from app.export import agefile, safetar
 from app.export.checks import Report, checked_at_phrase, schema, signed_when
-from app.export.verify import read_bundle, read_inputs
+from app.export.report import clipped, joined
+from app.export.verify import missing_files, read_bundle, read_inputs
 from app.org import Trust, load_ca_or_trust
 from app.review.countersign import CountersignCheck, check_countersigned
 from app.review.decision import DECISION, SIGNATURE, STATEMENT
@@ -87,7 +88,11 @@ def verify_decision_data(
     except agefile.Refused as refused:
         report.refuse("decryption", _refusal(refused))
         return report
-    report.add("decryption", True, "the decision file opened with your identity")
+    report.add(
+        "decryption",
+        True,
+        Phrase("report.decision_decrypted", "the decision file opened with your identity"),
+    )
     try:
         files = safetar.unpack(payload, FILES, LIMITS)
     except VerificationError as exc:
@@ -97,9 +102,9 @@ def verify_decision_data(
     if not report.add(
         "contents",
         not missing,
-        "the decision and its signature are present"
+        Phrase("report.decision_contents", "the decision and its signature are present")
         if not missing
-        else f"missing: {', '.join(missing)}",
+        else missing_files(missing),
     ):
         return report
     report.files = files
@@ -141,16 +146,31 @@ def _check_schema(report: DecisionReport, raw: bytes) -> dict[str, Any] | None:
         doc = json.loads(raw.decode("utf-8"))
         jsonschema.Draft202012Validator(schema("decision-v1.schema.json")).validate(doc)
     except RecursionError:
-        report.add("decision schema", False, "decision.json is nested too deeply")
+        report.add(
+            "decision schema",
+            False,
+            Phrase("report.decision_too_deep", "decision.json is nested too deeply"),
+        )
         return None
     except jsonschema.ValidationError as exc:
         where = "/".join(str(p) for p in exc.absolute_path) or "(top)"
-        report.add("decision schema", False, f"decision.json does not match at {where}"[:200])
+        mismatch = Phrase(
+            "report.decision_schema", "decision.json does not match at {where}", where=where
+        )
+        report.add("decision schema", False, clipped(mismatch, 200))
         return None
     except ValueError:
-        report.add("decision schema", False, "decision.json is not UTF-8 JSON")
+        report.add(
+            "decision schema",
+            False,
+            Phrase("report.decision_not_json", "decision.json is not UTF-8 JSON"),
+        )
         return None
-    report.add("decision schema", True, "valid against decision-v1.schema.json")
+    report.add(
+        "decision schema",
+        True,
+        Phrase("report.decision_valid", "valid against decision-v1.schema.json"),
+    )
     return doc if isinstance(doc, dict) else None
 
 
@@ -167,10 +187,16 @@ def _check_signature(
     report.add(
         "decision signature",
         named,
-        f"signed by {pki.common_name(signer) or '?'}, certificate issued by the CA, "
-        f"{checked_at_phrase(moment, how)}"
+        Phrase(
+            "report.decision_signed",
+            "signed by {name}, certificate issued by the CA, {checked}",
+            name=pki.common_name(signer) or "?",
+            checked=checked_at_phrase(moment, how),
+        )
         if named
-        else "the signer is not the reviewer named in the decision",
+        else Phrase(
+            "report.not_the_reviewer", "the signer is not the reviewer named in the decision"
+        ),
     )
     report.signer = signer if named else None
     return report.signer
@@ -185,23 +211,43 @@ def _check_reviewer(
         report.add(
             "reviewer",
             ca_only,
-            "not checked: only the CA certificate was given; give the trust file to check "
-            "that the signer is a supervisor"
-            + (" (accepted with --ca-only)" if ca_only else ", or --ca-only to accept this"),
+            Phrase(
+                "report.reviewer_not_checked_accepted",
+                "not checked: only the CA certificate was given; give the trust file to check "
+                "that the signer is a supervisor (accepted with --ca-only)",
+            )
+            if ca_only
+            else Phrase(
+                "report.reviewer_not_checked",
+                "not checked: only the CA certificate was given; give the trust file to check "
+                "that the signer is a supervisor, or --ca-only to accept this",
+            ),
         )
         return
     member = trust.member_for_certificate(signer)
     if member is None:
-        report.add("reviewer", False, "the signer is not a member of the organisation")
+        report.add(
+            "reviewer",
+            False,
+            Phrase("report.reviewer_not_member", "the signer is not a member of the organisation"),
+        )
     elif member.role != REVIEWER_ROLE:
         report.add(
             "reviewer",
             False,
-            f"the decision was signed by a member with the role {member.role}; only a "
-            "supervisor may decide",
+            Phrase(
+                "report.reviewer_role",
+                "the decision was signed by a member with the role {role}; only a supervisor "
+                "may decide",
+                role=member.role,
+            ),
         )
     else:
-        report.add("reviewer", True, f"{member.name}, a supervisor in the trust file")
+        report.add(
+            "reviewer",
+            True,
+            Phrase("report.reviewer", "{name}, a supervisor in the trust file", name=member.name),
+        )
 
 
 def _check_statement(
@@ -218,37 +264,56 @@ def _check_statement(
         report.add(
             "countersigned statement",
             pdf is None and doc["statement_pdf_sha256"] is None,
-            "none, as the statement was returned"
+            Phrase("report.returned", "none, as the statement was returned")
             if pdf is None
-            else "a returned statement must not carry a countersigned PDF",
+            else Phrase(
+                "report.returned_with_pdf",
+                "a returned statement must not carry a countersigned PDF",
+            ),
         )
         return
     if pdf is None or doc["statement_pdf_sha256"] != hashlib.sha256(pdf).hexdigest():
         report.add(
             "countersigned statement",
             False,
-            "the countersigned PDF is missing or is not the one the decision names",
+            Phrase(
+                "report.countersigned_other",
+                "the countersigned PDF is missing or is not the one the decision names",
+            ),
         )
         return
     check = check_countersigned(pdf, pki.certificate_pem(ca_cert))
     report.countersign = check
-    problems = list(check.problems)
+    problems: list[Phrase | str] = list(check.problems)  # the PDF check's own English
     if signer is not None and check.countersigner_fingerprint != pki.fingerprint(signer):
-        problems.append("the PDF was countersigned by someone other than the reviewer")
+        problems.append(
+            Phrase(
+                "report.countersigned_by_other",
+                "the PDF was countersigned by someone other than the reviewer",
+            )
+        )
     if check.ok and trust is not None:
         author = next(
             (m for m in trust.members if m.fingerprint == check.statement_signer_fingerprint),
             None,
         )
         if author is None or author.role != "interviewer":
-            problems.append("the statement was not signed by an interviewer of the organisation")
+            problems.append(
+                Phrase(
+                    "report.not_by_interviewer",
+                    "the statement was not signed by an interviewer of the organisation",
+                )
+            )
     report.add(
         "countersigned statement",
         check.ok and not problems,
-        "two valid signatures: the interviewer's over the statement as signed, the "
-        "supervisor's over the whole file"
+        Phrase(
+            "report.countersigned",
+            "two valid signatures: the interviewer's over the statement as signed, the "
+            "supervisor's over the whole file",
+        )
         if check.ok and not problems
-        else "; ".join(problems),
+        else joined(problems),
     )
 
 

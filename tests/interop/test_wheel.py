@@ -34,12 +34,13 @@ SHIPPED = (
 )
 
 
-QM = Path("app/resources/i18n/quietroom_cy.qm")
+# built, not tracked: the app's Welsh and Qt's own words in Welsh
+QM = (Path("app/resources/i18n/quietroom_cy.qm"), Path("app/resources/i18n/qt_cy.qm"))
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built from a copy of the tracked files (plus the built .qm), as a fresh clone
+    """Built from a copy of the tracked files (plus the built .qm files), as a fresh clone
     would build it: no stale build/ or egg-info of this checkout can fill a gap."""
     source = tmp_path_factory.mktemp("source")
     tracked = (
@@ -47,7 +48,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         .stdout.decode()
         .split("\0")
     )
-    for name in [n for n in tracked if n] + ([str(QM)] if (REPO / QM).exists() else []):
+    for name in [n for n in tracked if n] + [str(qm) for qm in QM if (REPO / qm).exists()]:
         if (REPO / name).is_file():
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO / name, source / name)
@@ -77,8 +78,7 @@ def test_the_wheel_carries_every_resource(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = [name for name in SHIPPED if name not in names]
     assert not missing, missing
-    if (REPO / QM).exists():
-        assert "app/resources/i18n/quietroom_cy.qm" in names
+    assert not [str(qm) for qm in QM if (REPO / qm).exists() and str(qm) not in names]
     assert not any(name.startswith(("tests/", "bench/")) for name in names)
 
 

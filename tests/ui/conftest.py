@@ -54,9 +54,10 @@ class FakeNavigator:
     def resume(self) -> None:
         self.calls.append(("resume", None))
 
-    def apply_settings(self, settings: Settings) -> None:
+    def apply_settings(self, settings: Settings) -> bool:
         self.settings = settings
         self.calls.append(("apply_settings", settings))
+        return True
 
 
 @pytest.fixture(autouse=True)

@@ -23,8 +23,18 @@ COMMANDS = (
 )
 # A command in quotes ('statement further'), an option (--name) or the program's name.
 NAMES_A_COMMAND = re.compile(rf"'(?:quietroom-cli )?(?:{COMMANDS})\b[^']*'|--[a-z]|quietroom-cli")
-# Raised where the app never goes: the app always gives an export or a decision a place.
-COMMAND_LINE_ONLY = {"export.no_destination", "review.no_destination"}
+# Raised where the app never goes: the app always gives an export or a decision a place,
+# and always checks a bundle or a decision with its trust file (never with --ca-only).
+COMMAND_LINE_ONLY = {
+    "export.no_destination",
+    "review.no_destination",
+    "report.author_not_checked",
+    "report.author_not_checked_accepted",
+    "report.reviewer_not_checked",
+    "report.reviewer_not_checked_accepted",
+}
+# Quotes the manifest's field 'statement', not the command of that name.
+NOT_A_COMMAND = {"report.manifest_numbers"}
 
 
 @functools.cache
@@ -40,7 +50,7 @@ def raised_where_the_app_runs() -> dict[str, str]:
     for code, templates in catalogue().items():
         template, sites = next(iter(templates.items()))
         packages = {site.path.relative_to(APP).parts[0] for site in sites}
-        if packages - {"cli", "org"} and code not in COMMAND_LINE_ONLY:
+        if packages - {"cli", "org"} and code not in COMMAND_LINE_ONLY | NOT_A_COMMAND:
             found[code] = template
     return found
 

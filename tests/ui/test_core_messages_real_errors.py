@@ -217,7 +217,7 @@ def test_when_something_happened(session: Session, clock: FakeClock, qapp: Any) 
     e = session.engine
     ref = e.create_case("csa", "CSA-CM-2").id
     add = lambda when: lambda: e.add_event(ref, when, "It happened.")  # noqa: E731
-    assert_is("date.not_understood", refusal(add("haf 1987")))
+    assert_is("date.not_understood", refusal(add("the summer when the lane flooded")))
     assert_is("date.in_future", refusal(add("summer 2999")))
     assert_is("date.backwards", refusal(add("1987 to 1985")))
     assert_is("date.needs_birth_date", refusal(add("aged about 12")))

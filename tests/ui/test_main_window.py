@@ -346,7 +346,7 @@ CASE_LIST_WELSH = (
     "Cyfeirnod",
     "Enw",
     "Statws",
-    "Diweddarwyd ddiwethaf",
+    "Newid diwethaf",
     "Drafft",
     "Achos &newydd",
     "&Agor",

@@ -462,7 +462,7 @@ def test_everyone_who_may_ask_for_a_pause_can_be_chosen(
     ]
     mnemonics = [t[t.index("&") + 1].lower() for t in texts] + ["r", "l"]  # reason, lock
     assert len(set(mnemonics)) == len(mnemonics)  # each reachable with its own Alt key
-    assert pause.choices["isva"].accessibleName() == "Pause asked for by ISVA"
+    assert pause.choices["isva"].accessibleName() == "Pause asked for by: ISVA"
     # The quick four share the first row; nobody is cut off at the window's edge.
     rows = {role: b.mapTo(pause, b.rect().topLeft()).y() for role, b in pause.choices.items()}
     assert len({rows[r] for r in PAUSE_REQUESTERS}) == 1

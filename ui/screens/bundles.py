@@ -1,7 +1,8 @@
 """Exporting a signed statement as a bundle, and opening any bundle to verify it.
 
 Both run on the worker thread with an indeterminate progress bar; the verification
-report is shown as plain text, one line per check, exactly as `quietroom-cli verify`.
+report is shown as plain text, one line per check, in the interface language (in English
+exactly as `quietroom-cli verify` prints it: ui/report_messages.py).
 An export can also be sent to the central system (ticked when the trust file lists
 one): it is queued in the vault's outbox with the export itself, the network worker is
 woken, and saving a file is then optional.
@@ -41,14 +42,14 @@ from app.desktop.bundles import (
     begin_export,
     export_choices,
     finish_export_job,
-    report_text,
     stamp_export_job,
     verify_bundle,
 )
 from app.desktop.types import Report
 from ui.backend import Backend
-from ui.core_messages import translate
+from ui.member_roles import role_name
 from ui.navigation import Navigator
+from ui.report_messages import check_detail, report_text
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label, scrolled
 from ui.sync_worker import SyncWorker
 from ui.widgets.notice import ERROR, INFO, SUCCESS, say
@@ -108,9 +109,9 @@ class _BundleScreen(Screen):
                 self._say(self.tr("Every check passed."), SUCCESS)
             return
         first = next(c for c in report.checks if not c.ok)
-        # the detail is our own wording, shown through a plain-text label (translated when
-        # it is one of the core's errors)
-        detail = translate(first.reason) if first.reason is not None else first.detail
+        # the detail is our own wording in the interface language, shown through a
+        # plain-text label
+        detail = check_detail(first)
         self._say(
             self.tr(
                 "The bundle did not verify: {detail}. Do not rely on it; see the report."
@@ -214,11 +215,6 @@ class ExportScreen(_BundleScreen):
 
     def _loaded(self, data: ExportChoices) -> None:
         self.recipients.clear()
-        roles = {
-            "interviewer": self.tr("interviewer"),
-            "supervisor": self.tr("supervisor"),
-            "intake": self.tr("intake"),
-        }
         for member in data.recipients:
             # names come from the signed trust file; a list item shows plain text only
             # name, role and the start of the certificate's fingerprint: two members
@@ -226,7 +222,7 @@ class ExportScreen(_BundleScreen):
             item = QListWidgetItem(
                 self.tr("{name} ({role}) · {fingerprint}").format(
                     name=member.name,
-                    role=roles.get(member.role, member.role),
+                    role=role_name(member.role),
                     fingerprint=member.short_fingerprint,
                 )
             )

@@ -31,6 +31,7 @@ from app.desktop.vault import (
     remove_key_files,
 )
 from ui.backend import Backend
+from ui.member_roles import role_name
 from ui.navigation import Navigator
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label, scrolled
 from ui.widgets.notice import ERROR, INFO, SUCCESS, say
@@ -175,7 +176,7 @@ class IdentityScreen(Screen):
             self.tr("Organisation: %1").replace(
                 "%1", summary.organisation or self.tr("no trust file imported")
             ),
-            self.tr("Role: %1").replace("%1", summary.role or "—"),
+            self.tr("Role: %1").replace("%1", role_name(summary.role) if summary.role else "—"),
             self.tr("Certificate fingerprint: %1").replace("%1", summary.fingerprint[:32]),
             self.tr("Opens bundles sent to: %1").replace("%1", summary.age_recipient or "—"),
         ]

@@ -90,7 +90,7 @@ class PauseScreen(Screen):
             label = labels.get(role) or ROLES.get(role) or role.replace("_", " ").capitalize()
             button = QRadioButton(label, self)
             accessible(
-                button, self.tr("Pause asked for by %1").replace("%1", label.replace("&", ""))
+                button, self.tr("Pause asked for by: %1").replace("%1", label.replace("&", ""))
             )
             self.group.addButton(button)
             self.choices[role] = button

@@ -272,7 +272,14 @@ class ReadBackScreen(Screen):
         # The statement is what read-back is for: the focus starts there (a screen reader
         # reads it from the caret), not on the first button.
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._run(self.tr("Loading the statement…"), load_readback, ref, True, done=self._loaded)
+        self._run(
+            self.tr("Loading the statement…"),
+            load_readback,
+            ref,
+            True,
+            self.nav.settings.language,
+            done=self._loaded,
+        )
 
     def clear_content(self) -> None:
         self._generation += 1
@@ -408,7 +415,13 @@ class ReadBackScreen(Screen):
 
         self._show_message("")
         self._run(
-            self.tr("Saving the correction…"), save_correction, self._ref, section, text, done=saved
+            self.tr("Saving the correction…"),
+            save_correction,
+            self._ref,
+            section,
+            text,
+            self.nav.settings.language,
+            done=saved,
         )
 
     def has_unsaved_correction(self) -> bool:

@@ -37,9 +37,11 @@ from PySide6.QtWidgets import (
 from app.desktop.review import Opened, ReviewItem, inbox, open_bundle_for_review
 from app.desktop.types import Report, parse_stamp
 from ui.backend import Backend
-from ui.core_messages import sentence, translate
+from ui.core_messages import sentence
 from ui.dates import day_time, time_of_day
 from ui.navigation import Navigator
+from ui.report_messages import check_detail as report_check_detail
+from ui.report_messages import check_name as report_check_name
 from ui.screens.base import PRIVATE_DIALOG, Screen, accessible, plain_label
 from ui.widgets.notice import ERROR, INFO, say
 from ui.widgets.readback_view import fill
@@ -127,15 +129,14 @@ def check_label(name: str) -> str:
         "audit chain": QCoreApplication.translate("ReviewWords", "The audit log is unbroken"),
         "trust file": QCoreApplication.translate("ReviewWords", "The organisation's trust file"),
     }
-    return labels.get(name, one_line(name))
+    label = labels.get(name)
+    return label if label is not None else one_line(report_check_name(name))
 
 
 def check_detail(check: object) -> str:
-    """The check's detail as a sentence: the core's own wording, translated when it is one
-    of its errors."""
-    reason = getattr(check, "reason", None)
-    detail = translate(reason) if reason is not None else str(getattr(check, "detail", ""))
-    return sentence(one_line(detail))
+    """The check's detail as a sentence: the core's own wording, in the interface language
+    (ui/report_messages.py)."""
+    return sentence(one_line(report_check_detail(check)))
 
 
 class ChecksList(QListWidget):

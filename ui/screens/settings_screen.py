@@ -132,6 +132,7 @@ class SettingsScreen(Screen):
 
         self.autolock = RangeSpinBox(1, 60, 5, page)
         self.autolock.setSuffix(self.tr(" minutes"))
+        self.autolock.valueChanged.connect(self._autolock_suffix)
         self._name_spin(
             self.autolock,
             self.tr("Lock automatically after, in minutes"),
@@ -233,6 +234,14 @@ class SettingsScreen(Screen):
         column.addWidget(label)
         column.addWidget(field)
 
+    def _autolock_suffix(self, value: int) -> None:
+        # Welsh mutates the noun after the number two ("2 funud", "3 munud"); the only
+        # place two minutes can be chosen is here (break intervals start at five).
+        if value == 2:
+            self.autolock.setSuffix(self.tr(" minutes", "after the number 2"))
+        else:
+            self.autolock.setSuffix(self.tr(" minutes"))
+
     @staticmethod
     def _name_spin(spin: QSpinBox, name: str, description: str) -> None:
         accessible(spin, name, description)
@@ -320,10 +329,16 @@ class SettingsScreen(Screen):
                     ERROR,
                 ),
             )
-        self.nav.apply_settings(new)
+        kept = self.nav.apply_settings(new)
         # After a language change this screen is rebuilt; otherwise say it quietly here.
         self.text_scale.setValue(new.text_scale)
-        self._say(self.tr("Settings saved."), SUCCESS)
+        if kept:
+            self._say(self.tr("Settings saved."), SUCCESS)
+        else:  # the settings file could not be written (a full disk, a read-only home)
+            self._say(
+                self.tr("The settings apply now, but they could not be saved for next time."),
+                ERROR,
+            )
 
     def _address_saved(self, address: IntakeAddress) -> None:
         with contextlib.suppress(RuntimeError):  # rebuilt meanwhile (see _say)

@@ -4,9 +4,15 @@ Nothing about any case is ever shown here: the vault is locked, and the screen m
 seen by the survivor. The passphrase field is cleared after every attempt. A refusal
 takes the focus (a screen reader says it at once, not the prompt again); typing goes on
 into the field.
+
+Above everything, "Cymraeg / English" (ui/widgets/language_choice.py), first in the Tab
+order: choosing one says the screen again in that language at once (`retranslate`),
+keeping what was typed and the focus on the choice.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -16,7 +22,8 @@ from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label
 from ui.widgets.announce import announce
-from ui.widgets.notice import INFO, say
+from ui.widgets.language_choice import LanguageChoice, not_kept, switch_language
+from ui.widgets.notice import ERROR, INFO, say
 from ui.widgets.problems import clear_summary, show_summary, tie, untie
 from ui.widgets.secret_field import SecretField
 
@@ -50,24 +57,19 @@ class UnlockScreen(Screen):
         self.nav = nav
         self._working = False
         column = centred_column(self)
+        self.chooser = LanguageChoice(nav.settings.language, self)
+        self.chooser.chosen.connect(self._choose_language)
+        column.addWidget(self.chooser)  # at the top, however tall the window
         column.addStretch(1)
-        self.title = plain_label(self.tr("Quietroom is locked"), self, name="title")
-        self.subtitle = plain_label(
-            self.tr("Type your passphrase to continue."), self, name="subtitle"
-        )
-        self.field_label = plain_label(self.tr("&Passphrase"), self)
+        self.title = plain_label("", self, name="title")
+        self.subtitle = plain_label("", self, name="subtitle")
+        self.field_label = plain_label("", self)
         self.passphrase = SecretField(self)
-        accessible(
-            self.passphrase,
-            self.tr("Passphrase"),
-            self.tr("Your vault passphrase. Press Enter to unlock."),
-        )
         self.field_label.setBuddy(self.passphrase)
         self.passphrase.returnPressed.connect(self.submit)
-        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        self.unlock_button = QPushButton(self)
         self.unlock_button.setObjectName("primary")
         self.unlock_button.setDefault(True)
-        accessible(self.unlock_button, self.tr("Unlock"))
         self.unlock_button.clicked.connect(self.submit)
         self.busy = plain_label("", self, name="hint")
         self.busy.hide()
@@ -82,11 +84,33 @@ class UnlockScreen(Screen):
         column.addWidget(self.busy)
         column.addWidget(self.message)
         column.addStretch(2)
-        self.setTabOrder(self.passphrase, self.unlock_button)
+        order = (self.chooser.first(), self.chooser.last(), self.passphrase, self.unlock_button)
+        for first, second in pairwise(order):
+            self.setTabOrder(first, second)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word in the interface's language: when the screen is made, and in place
+        after the language changes (what was typed and the focus stay; a message already
+        shown stays as it was said)."""
+        self.chooser.show_language(self.nav.settings.language)
+        self.title.setText(self.tr("Quietroom is locked"))
+        self.subtitle.setText(self.tr("Type your passphrase to continue."))
+        self.field_label.setText(self.tr("&Passphrase"))
+        accessible(
+            self.passphrase,
+            self.tr("Passphrase"),
+            self.tr("Your vault passphrase. Press Enter to unlock."),
+        )
+        self.unlock_button.setText(self.tr("&Unlock"))
+        accessible(self.unlock_button, self.tr("Unlock"))
+        if self._working:
+            self.busy.setText(self.tr("Unlocking… this takes a moment."))
 
     # --- Screen -------------------------------------------------------------------------
 
     def entered(self) -> None:
+        self.chooser.show_language(self.nav.settings.language)
         self.passphrase.clear()
         if not self._working:
             self._show_message("")
@@ -94,6 +118,10 @@ class UnlockScreen(Screen):
 
     def clear_content(self) -> None:
         self.passphrase.clear()
+
+    def _choose_language(self, language: str) -> None:
+        if not switch_language(self.nav, self.chooser, language):
+            self._show_message(not_kept(), ERROR)
 
     # --- unlocking ------------------------------------------------------------------------
 

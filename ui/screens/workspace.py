@@ -40,7 +40,7 @@ from app.desktop.workspace import (
 )
 from ui.backend import Backend
 from ui.navigation import Navigator
-from ui.screens.base import Screen, accessible, plain_label
+from ui.screens.base import Screen, accessible, plain_label, scrolled
 from ui.screens.workspace_layout import WorkspaceLayoutMixin
 from ui.screens.workspace_sitting import WorkspaceSittingMixin
 from ui.widgets.case_fields import CaseFieldsPanel
@@ -198,7 +198,8 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self.side = SidePanel(split)
         # The exhibits the statement produces: a tab beside the timeline and notes.
         self.exhibits = ExhibitsPanel(self.backend, self.side)
-        self.side.addTab(self.exhibits, self.tr("Exhibits"))
+        # Scrolled like the other tabs: at 200 % text on a laptop the panel is short.
+        self.side.addTab(scrolled(self.exhibits, self.side), self.tr("Exhibits"))
         self.details = CaseFieldsPanel(self.backend, self.side)  # the guide's own fields
         self.details.add_to(self.side)  # a tab, while the case's guide has fields
         self.question_hint = QuestionHintPanel(self.backend, focus_after=self.side.note)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QTreeWidget,
@@ -75,6 +76,13 @@ class ExhibitsPanel(QWidget):
         )
         self.table.setRootIsDecorated(False)
         self.table.setWordWrap(True)
+        # The description takes what the short columns leave; none is cut to "Descr…".
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(6 * self.fontMetrics().height())  # a few rows at least
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         accessible(
             self.table,

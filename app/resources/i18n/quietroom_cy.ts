@@ -67,23 +67,23 @@
         <translation type="unfinished">Does gan ganllaw&apos;r achos hwn ddim manylion i&apos;w cofnodi ochr yn ochr â&apos;r datganiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/case_fields.py" line="221"/>
-        <location filename="../../../ui/widgets/case_fields.py" line="333"/>
+        <location filename="../../../ui/widgets/case_fields.py" line="222"/>
+        <location filename="../../../ui/widgets/case_fields.py" line="335"/>
         <source>Not recorded</source>
         <translation type="unfinished">Heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/case_fields.py" line="358"/>
+        <location filename="../../../ui/widgets/case_fields.py" line="360"/>
         <source>Recorded as %1. A number chosen here replaces it.</source>
         <translation type="unfinished">Wedi&apos;i gofnodi fel %1. Mae rhif a ddewisir yma yn cymryd ei le.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/case_fields.py" line="430"/>
+        <location filename="../../../ui/widgets/case_fields.py" line="432"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/case_fields.py" line="451"/>
+        <location filename="../../../ui/widgets/case_fields.py" line="453"/>
         <source>Not saved: %1</source>
         <translation type="unfinished">Heb ei gadw: %1</translation>
     </message>
@@ -197,7 +197,7 @@
     <message>
         <location filename="../../../ui/screens/cases.py" line="104"/>
         <source>Last updated</source>
-        <translation type="unfinished">Diweddarwyd ddiwethaf</translation>
+        <translation type="unfinished">Newid diwethaf</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/cases.py" line="113"/>
@@ -247,7 +247,7 @@
     <message>
         <location filename="../../../ui/screens/cases.py" line="136"/>
         <source>&amp;Reviews</source>
-        <translation type="unfinished">&amp;Adolygiadau</translation>
+        <translation type="unfinished">A&amp;dolygiadau</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/cases.py" line="139"/>
@@ -485,22 +485,22 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="154"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="155"/>
         <source>Checks</source>
         <translation type="unfinished">Gwiriadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="155"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="156"/>
         <source>Every check made on the bundle, and whether it passed</source>
         <translation type="unfinished">Pob gwiriad a wnaed ar y bwndel, ac a lwyddodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="161"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="162"/>
         <source>Passed: %1</source>
         <translation type="unfinished">Wedi llwyddo: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="161"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="162"/>
         <source>Did not pass: %1</source>
         <translation type="unfinished">Heb lwyddo: %1</translation>
     </message>
@@ -523,7 +523,7 @@
     <message>
         <location filename="../../../ui/screens/new_case_consents.py" line="41"/>
         <source>Record what the survivor has said about each; leave the rest as not asked.</source>
-        <translation type="unfinished">Cofnodwch beth mae&apos;r goroeswr wedi&apos;i ddweud am bob un; gadewch y gweddill fel heb ofyn.</translation>
+        <translation type="unfinished">Cofnodwch beth mae&apos;r goroeswr wedi&apos;i ddweud am bob un; gadewch y gweddill fel &apos;Heb holi&apos;.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case_consents.py" line="76"/>
@@ -540,7 +540,7 @@
         <location filename="../../../ui/screens/new_case_consents.py" line="79"/>
         <location filename="../../../ui/screens/new_case_consents.py" line="98"/>
         <source>Not asked</source>
-        <translation type="unfinished">Heb ofyn</translation>
+        <translation type="unfinished">Heb holi</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case_consents.py" line="45"/>
@@ -636,6 +636,229 @@
     </message>
 </context>
 <context>
+    <name>CoreMessageLabels</name>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="51"/>
+        <source>the reference</source>
+        <translation type="unfinished">y cyfeirnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="52"/>
+        <source>the interviewer&apos;s name</source>
+        <translation type="unfinished">enw&apos;r cyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="55"/>
+        <source>the name</source>
+        <translation type="unfinished">yr enw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="56"/>
+        <source>the preferred name</source>
+        <translation type="unfinished">yr enw sydd orau ganddyn nhw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="59"/>
+        <source>the pronouns</source>
+        <translation type="unfinished">y rhagenwau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="60"/>
+        <source>the occupation</source>
+        <translation type="unfinished">yr alwedigaeth</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="61"/>
+        <source>the communication needs</source>
+        <translation type="unfinished">yr anghenion cyfathrebu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="64"/>
+        <source>the language</source>
+        <translation type="unfinished">yr iaith</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="65"/>
+        <source>the interpreter language</source>
+        <translation type="unfinished">iaith y cyfieithydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="68"/>
+        <source>the list of topics to avoid</source>
+        <translation type="unfinished">y rhestr o bynciau i&apos;w hosgoi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="71"/>
+        <source>the support wanted</source>
+        <translation type="unfinished">y cymorth maen nhw ei eisiau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="74"/>
+        <source>the ABE recording reference</source>
+        <translation type="unfinished">y cyfeirnod ar gyfer y recordiad ABE</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="78"/>
+        <source>the address</source>
+        <translation type="unfinished">y cyfeiriad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="79"/>
+        <source>the phone</source>
+        <translation type="unfinished">y rhif ffôn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="80"/>
+        <source>the email</source>
+        <translation type="unfinished">y cyfeiriad e-bost</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="81"/>
+        <source>the safe contact</source>
+        <translation type="unfinished">y cyfarwyddiadau ar gyfer cysylltu&apos;n ddiogel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="82"/>
+        <source>the safe times</source>
+        <translation type="unfinished">yr amseroedd diogel i gysylltu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="83"/>
+        <source>the dates to avoid</source>
+        <translation type="unfinished">y dyddiadau i&apos;w hosgoi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="86"/>
+        <source>the special measures</source>
+        <translation type="unfinished">y mesurau arbennig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="89"/>
+        <source>the other needs</source>
+        <translation type="unfinished">yr anghenion eraill</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="90"/>
+        <source>the note about attending court</source>
+        <translation type="unfinished">y nodyn am fynd i&apos;r llys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="93"/>
+        <source>the consent</source>
+        <translation type="unfinished">y cydsyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="94"/>
+        <source>the consent&apos;s limit</source>
+        <translation type="unfinished">y cyfyngiad ar y cydsyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="97"/>
+        <source>the participant&apos;s name</source>
+        <translation type="unfinished">enw&apos;r person sy&apos;n bresennol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="101"/>
+        <source>the location</source>
+        <translation type="unfinished">y lleoliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="102"/>
+        <source>the reason</source>
+        <translation type="unfinished">y rheswm</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="103"/>
+        <source>the note</source>
+        <translation type="unfinished">y nodyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="104"/>
+        <source>what happened</source>
+        <translation type="unfinished">y maes ‘Beth ddigwyddodd’</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="105"/>
+        <source>when it happened</source>
+        <translation type="unfinished">y maes ‘Pryd’</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="106"/>
+        <source>the exhibit&apos;s description</source>
+        <translation type="unfinished">y disgrifiad o&apos;r arddangosyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="110"/>
+        <source>the section text</source>
+        <translation type="unfinished">y testun ar gyfer yr adran</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="111"/>
+        <source>the text</source>
+        <translation type="unfinished">y testun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="112"/>
+        <source>the section with this text added</source>
+        <translation type="unfinished">yr adran gyda&apos;r testun hwn wedi&apos;i ychwanegu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="115"/>
+        <source>the reader&apos;s name</source>
+        <translation type="unfinished">enw&apos;r darllenydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="118"/>
+        <source>the correction</source>
+        <translation type="unfinished">y cywiriad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="120"/>
+        <source>statement</source>
+        <translation type="unfinished">y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="121"/>
+        <source>exhibit&apos;s description</source>
+        <translation type="unfinished">y disgrifiad o&apos;r arddangosyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="124"/>
+        <source>restricted details</source>
+        <translation type="unfinished">y manylion cyfyngedig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="128"/>
+        <source>bundle</source>
+        <translation type="unfinished">y bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="129"/>
+        <source>backup</source>
+        <translation type="unfinished">y copi wrth gefn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="130"/>
+        <source>decision file</source>
+        <translation type="unfinished">y ffeil penderfyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="135"/>
+        <source>running</source>
+        <translation type="unfinished">ar waith</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="136"/>
+        <source>paused</source>
+        <translation type="unfinished">ar saib</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_message_labels.py" line="143"/>
+        <source>the field ‘{label}’</source>
+        <translation type="unfinished">y maes ‘{label}’</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="14"/>
@@ -660,12 +883,12 @@
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="28"/>
         <source>this vault&apos;s device secret is kept in {label}, which is not available in this session; {hint}</source>
-        <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon yn cael ei chadw yn {label}, nad yw ar gael yn y sesiwn mewngofnodi hon; {hint}</translation>
+        <translation type="unfinished">mae cyfrinach y ddyfais ar gyfer y gladdgell hon yn cael ei chadw yn {label}, nad yw ar gael yn y sesiwn mewngofnodi hon; {hint}</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="42"/>
         <source>this vault&apos;s device secret is missing from {label}; {hint}</source>
-        <translation type="unfinished">mae cyfrinach dyfais y gladdgell hon ar goll o {label}; {hint}</translation>
+        <translation type="unfinished">mae cyfrinach y ddyfais ar gyfer y gladdgell hon ar goll o {label}; {hint}</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="45"/>
@@ -750,7 +973,7 @@
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="106"/>
         <source>the disk holding the vault reported an input/output error, so nothing was changed: check that the disk is attached and has space, then try again</source>
-        <translation type="unfinished">rhoddodd y ddisg sy&apos;n dal y gladdgell wall mewnbwn/allbwn, felly ni newidiwyd dim: gwiriwch fod y ddisg wedi&apos;i chysylltu a bod lle arni, yna rhowch gynnig arall</translation>
+        <translation type="unfinished">rhoddodd y ddisg sy&apos;n dal y gladdgell wall mewnbwn/allbwn, felly does dim byd wedi newid: gwiriwch fod y ddisg wedi&apos;i chysylltu a bod lle arni, yna rhowch gynnig arall</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="112"/>
@@ -790,7 +1013,7 @@
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="139"/>
         <source>could not understand the date &apos;{text}&apos;; try e.g. &apos;June 1987&apos;, &apos;summer 1987&apos;, &apos;1985 to 1987&apos; or &apos;aged about 12&apos;</source>
-        <translation type="unfinished">doedd dim modd deall y dyddiad &apos;{text}&apos;; rhowch gynnig ar e.e. &apos;June 1987&apos;, &apos;summer 1987&apos;, &apos;1985 to 1987&apos; neu &apos;aged about 12&apos;</translation>
+        <translation type="unfinished">doedd dim modd deall y dyddiad &apos;{text}&apos;; rhowch gynnig ar eiriad arall, e.e. &apos;Mehefin 1987&apos;, &apos;haf 1987&apos;, &apos;1985 i 1987&apos; neu &apos;tua 12 oed&apos;</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="144"/>
@@ -820,7 +1043,7 @@
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="160"/>
         <source>an age of {age} is not possible; check the age</source>
-        <translation type="unfinished">dydy oedran o {age} ddim yn bosibl; gwiriwch yr oedran</translation>
+        <translation type="unfinished">dydy {age} oed ddim yn bosibl; gwiriwch yr oedran</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="163"/>
@@ -875,12 +1098,12 @@
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="291"/>
         <source>this vault has no signing identity yet; import one with &apos;identity import&apos;</source>
-        <translation type="unfinished">does dim hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch un gydag &apos;identity import&apos;</translation>
+        <translation type="unfinished">does dim hunaniaeth lofnodi yn y gladdgell hon eto; mewnforiwch un gydag &apos;identity import&apos;</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="294"/>
         <source>your signing identity cannot be opened in this vault: it was recovered or restored with the organisation&apos;s recovery identity, which never gives access to it; import your identity again (&apos;identity import&apos;) before you sign or export</source>
-        <translation type="unfinished">ni ellir agor eich hunaniaeth llofnodi yn y gladdgell hon: cafodd ei hadfer gyda hunaniaeth adfer y sefydliad, nad yw byth yn rhoi mynediad ati; mewnforiwch eich hunaniaeth eto (&apos;identity import&apos;) cyn i chi lofnodi neu allforio</translation>
+        <translation type="unfinished">does dim modd agor eich hunaniaeth lofnodi yn y gladdgell hon: cafodd ei hadfer gyda hunaniaeth adfer y sefydliad, nad yw byth yn rhoi mynediad ati; mewnforiwch eich hunaniaeth eto (&apos;identity import&apos;) cyn i chi lofnodi neu allforio</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="300"/>
@@ -1005,7 +1228,7 @@
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="404"/>
         <source>this is not a Quietroom bundle (it is not an age-encrypted file)</source>
-        <translation type="unfinished">nid bwndel Quietroom yw hwn (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
+        <translation type="unfinished">nid bwndel Quietroom yw hwn (dydy hi ddim yn ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="407"/>
@@ -1055,7 +1278,7 @@
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="25"/>
         <source>this is a CA certificate, not a staff member&apos;s signing certificate</source>
-        <translation type="unfinished">tystysgrif CA yw hon, nid tystysgrif llofnodi aelod o staff</translation>
+        <translation type="unfinished">tystysgrif CA yw hon, nid tystysgrif lofnodi aelod o staff</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="28"/>
@@ -1080,12 +1303,12 @@
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="40"/>
         <source>this is the organisation&apos;s trust-list signing certificate, not a staff member&apos;s signing certificate</source>
-        <translation type="unfinished">tystysgrif llofnodi rhestr ymddiried y sefydliad yw hon, nid tystysgrif llofnodi aelod o staff</translation>
+        <translation type="unfinished">tystysgrif lofnodi rhestr ymddiried y sefydliad yw hon, nid tystysgrif lofnodi aelod o staff</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="45"/>
         <source>the PKCS#12 file holds no signing key</source>
-        <translation type="unfinished">nid oes allwedd llofnodi yn y ffeil PKCS#12</translation>
+        <translation type="unfinished">does dim allwedd lofnodi yn y ffeil PKCS#12</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="48"/>
@@ -1100,12 +1323,12 @@
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="55"/>
         <source>the authentication certificate is not for TLS client authentication</source>
-        <translation type="unfinished">nid yw&apos;r dystysgrif ddilysu ar gyfer dilysu cleient TLS</translation>
+        <translation type="unfinished">dydy&apos;r dystysgrif ddilysu ddim ar gyfer dilysu cleient TLS</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="58"/>
         <source>the authentication certificate uses the signing key; they must be separate keys</source>
-        <translation type="unfinished">mae&apos;r dystysgrif ddilysu yn defnyddio&apos;r allwedd llofnodi; rhaid iddynt fod yn allweddi ar wahân</translation>
+        <translation type="unfinished">mae&apos;r dystysgrif ddilysu yn defnyddio&apos;r allwedd lofnodi; rhaid iddynt fod yn allweddi ar wahân</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="62"/>
@@ -1115,7 +1338,7 @@
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="66"/>
         <source>the authentication certificate has expired or is not valid yet; ask for a new one</source>
-        <translation type="unfinished">mae&apos;r dystysgrif ddilysu wedi dod i ben neu nid yw&apos;n ddilys eto; gofynnwch am un newydd</translation>
+        <translation type="unfinished">mae&apos;r dystysgrif ddilysu wedi dod i ben neu dydy hi ddim yn ddilys eto; gofynnwch am un newydd</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="70"/>
@@ -1125,7 +1348,7 @@
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="74"/>
         <source>this is an authentication (TLS) certificate, not a signing certificate</source>
-        <translation type="unfinished">tystysgrif ddilysu (TLS) yw hon, nid tystysgrif llofnodi</translation>
+        <translation type="unfinished">tystysgrif ddilysu (TLS) yw hon, nid tystysgrif lofnodi</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="78"/>
@@ -1240,7 +1463,7 @@
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="167"/>
         <source>this is not a Quietroom decision file (it is not an age-encrypted file)</source>
-        <translation type="unfinished">nid ffeil penderfyniad Quietroom yw hon (nid yw&apos;n ffeil wedi&apos;i hamgryptio ag age)</translation>
+        <translation type="unfinished">nid ffeil penderfyniad Quietroom yw hon (dydy hi ddim yn ffeil wedi&apos;i hamgryptio ag age)</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="171"/>
@@ -1280,7 +1503,7 @@
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="197"/>
         <source>the countersigned statement is not the one exported in that bundle; nothing was changed</source>
-        <translation type="unfinished">nid y datganiad a gydlofnodwyd yw&apos;r un a allforiwyd yn y bwndel hwnnw; ni newidiwyd dim</translation>
+        <translation type="unfinished">nid y datganiad a gydlofnodwyd yw&apos;r un a allforiwyd yn y bwndel hwnnw; does dim byd wedi newid</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_exchange.py" line="201"/>
@@ -1338,49 +1561,49 @@
         <translation type="unfinished">rhowch --out FFEIL.qrr, neu --send, neu&apos;r ddau</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="44"/>
+        <location filename="../../../ui/core_messages.py" line="55"/>
         <source>something went wrong and nothing further was changed; please try again</source>
         <translation type="unfinished">aeth rhywbeth o&apos;i le a does dim byd arall wedi newid; rhowch gynnig arall arni</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="48"/>
+        <location filename="../../../ui/core_messages.py" line="59"/>
         <source>an administrator can restore access with &apos;quietroom-cli recover&apos; and the organisation&apos;s recovery identity</source>
         <translation type="unfinished">gall gweinyddwr adfer mynediad gyda &apos;quietroom-cli recover&apos; a hunaniaeth adfer y sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="53"/>
+        <location filename="../../../ui/core_messages.py" line="64"/>
         <source>this vault has no recovery key, so it can only be opened on the machine and user account where it was created</source>
         <translation type="unfinished">does gan y gladdgell hon ddim allwedd adfer, felly dim ond ar y peiriant a&apos;r cyfrif defnyddiwr lle cafodd ei chreu y mae modd ei hagor</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="58"/>
+        <location filename="../../../ui/core_messages.py" line="69"/>
         <source>certificate file</source>
         <translation type="unfinished">ffeil tystysgrif</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="59"/>
+        <location filename="../../../ui/core_messages.py" line="70"/>
         <source>key file</source>
         <translation type="unfinished">ffeil allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/core_messages.py" line="60"/>
+        <location filename="../../../ui/core_messages.py" line="71"/>
         <source>trust file</source>
         <translation type="unfinished">ffeil ymddiried</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="238"/>
         <source>sitting {number} is still {state}: end the sitting first (&apos;sitting end&apos;), or let signing end it (&apos;statement sign --end-sitting&apos;)</source>
-        <translation type="unfinished">mae sesiwn {number} yn dal heb ddod i ben ({state}): dewch â&apos;r sesiwn i ben yn gyntaf (&apos;sitting end&apos;), neu gadewch i&apos;r llofnodi ddod â hi i ben (&apos;statement sign --end-sitting&apos;)</translation>
+        <translation type="unfinished">mae sesiwn {number} {state} o hyd: dewch â&apos;r sesiwn i ben yn gyntaf (&apos;sitting end&apos;), neu gadewch i&apos;r llofnodi ddod â hi i ben (&apos;statement sign --end-sitting&apos;)</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="243"/>
         <source>this statement is in Welsh, and the organisation has not yet approved a Welsh s.9 declaration, so it cannot be signed; the organisation sets it with &apos;org policy --welsh-declaration-file&apos;, then this vault takes the new trust file</source>
-        <translation type="unfinished">mae&apos;r datganiad hwn yn Gymraeg, a dydy&apos;r sefydliad ddim wedi cymeradwyo datganiad a.9 Cymraeg eto, felly ni ellir ei lofnodi; mae&apos;r sefydliad yn ei osod gydag &apos;org policy --welsh-declaration-file&apos;, yna mae&apos;r gladdgell hon yn cymryd y ffeil ymddiriedaeth newydd</translation>
+        <translation type="unfinished">mae&apos;r datganiad hwn yn Gymraeg, a dydy&apos;r sefydliad ddim wedi cymeradwyo datganiad a.9 Cymraeg eto, felly does dim modd ei lofnodi; mae&apos;r sefydliad yn ei osod gydag &apos;org policy --welsh-declaration-file&apos;, yna mae&apos;r gladdgell hon yn cymryd y ffeil ymddiriedaeth newydd</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="249"/>
         <source>the organisation&apos;s Welsh s.9 declaration must hold &apos;{placeholder}&apos; exactly once, where the page count goes, so it cannot be signed with yet; ask the organisation to correct it</source>
-        <translation type="unfinished">rhaid i ddatganiad a.9 Cymraeg y sefydliad gynnwys &apos;{placeholder}&apos; unwaith yn union, lle mae nifer y tudalennau&apos;n mynd, felly ni ellir llofnodi ag ef eto; gofynnwch i&apos;r sefydliad ei gywiro</translation>
+        <translation type="unfinished">rhaid i ddatganiad a.9 Cymraeg y sefydliad gynnwys &apos;{placeholder}&apos; unwaith yn union, lle mae nifer y tudalennau&apos;n mynd, felly does dim modd llofnodi ag ef eto; gofynnwch i&apos;r sefydliad ei gywiro</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="255"/>
@@ -1405,7 +1628,7 @@
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="275"/>
         <source>the s.9 declaration the witness signed is no longer the organisation&apos;s approved wording, so the statement cannot be printed as signed; ask the organisation, or take a further statement</source>
-        <translation type="unfinished">nid y datganiad a.9 a lofnododd y tyst yw geiriad cymeradwy&apos;r sefydliad mwyach, felly ni ellir argraffu&apos;r datganiad fel y&apos;i llofnodwyd; gofynnwch i&apos;r sefydliad, neu cymerwch ddatganiad pellach</translation>
+        <translation type="unfinished">nid y datganiad a.9 a lofnododd y tyst yw geiriad cymeradwy&apos;r sefydliad mwyach, felly does dim modd argraffu&apos;r datganiad fel y&apos;i llofnodwyd; gofynnwch i&apos;r sefydliad, neu cymerwch ddatganiad pellach</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="200"/>
@@ -1415,7 +1638,7 @@
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="33"/>
         <source>{label} could not be read (is it locked?); unlock your keyring (log in again) and retry</source>
-        <translation type="unfinished">nid oedd modd darllen {label} (ydy e wedi&apos;i gloi?); datglowch eich cylch allweddi (mewngofnodwch eto) a rhowch gynnig arall</translation>
+        <translation type="unfinished">doedd dim modd darllen {label} (ydy e wedi&apos;i gloi?); datglowch eich cylch allweddi (mewngofnodwch eto) a rhowch gynnig arall</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_interview.py" line="37"/>
@@ -1465,12 +1688,12 @@
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="20"/>
         <source>that case is not in this vault any more; choose it again from the case list</source>
-        <translation type="unfinished">nid yw&apos;r achos hwnnw yn y gladdgell hon mwyach; dewiswch ef eto o&apos;r rhestr achosion</translation>
+        <translation type="unfinished">dydy&apos;r achos hwnnw ddim yn y gladdgell hon mwyach; dewiswch ef eto o&apos;r rhestr achosion</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="24"/>
         <source>no sitting is in progress for this case; press Start sitting first</source>
-        <translation type="unfinished">nid oes sesiwn ar y gweill ar gyfer yr achos hwn; pwyswch Dechrau sesiwn yn gyntaf</translation>
+        <translation type="unfinished">does dim sesiwn ar y gweill ar gyfer yr achos hwn; pwyswch Dechrau sesiwn yn gyntaf</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="27"/>
@@ -1490,7 +1713,7 @@
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="41"/>
         <source>no exhibit of this case has the reference {reference}; the Exhibits tab lists them</source>
-        <translation type="unfinished">nid oes gan unrhyw arddangosyn yn yr achos hwn y cyfeirnod {reference}; mae&apos;r tab Arddangosion yn eu rhestru</translation>
+        <translation type="unfinished">does dim arddangosyn yn yr achos hwn â&apos;r cyfeirnod {reference}; mae&apos;r tab Arddangosion yn eu rhestru</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="46"/>
@@ -1515,7 +1738,7 @@
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="64"/>
         <source>the witness has not confirmed the statement&apos;s pages: press Show the pages and let them confirm each one</source>
-        <translation type="unfinished">nid yw&apos;r tyst wedi cadarnhau tudalennau&apos;r datganiad: pwyswch Dangos y tudalennau a gadewch iddo gadarnhau pob un</translation>
+        <translation type="unfinished">dydy&apos;r tyst ddim wedi cadarnhau tudalennau&apos;r datganiad: pwyswch Dangos y tudalennau a gadewch iddo gadarnhau pob un</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="69"/>
@@ -1535,12 +1758,12 @@
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="82"/>
         <source>sitting {number} is still {state}: end the sitting first (End the sitting), and the statement can be signed</source>
-        <translation type="unfinished">mae sesiwn {number} yn dal yn {state}: gorffennwch y sesiwn yn gyntaf (Gorffen y sesiwn), a gellir llofnodi&apos;r datganiad</translation>
+        <translation type="unfinished">mae sesiwn {number} {state} o hyd: gorffennwch y sesiwn yn gyntaf (Gorffen y sesiwn), ac wedyn mae modd llofnodi&apos;r datganiad</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="87"/>
         <source>this statement is in Welsh, and the organisation has not yet approved a Welsh s.9 declaration, so it cannot be signed; ask your administrator for the current trust file, then import it on the Identity screen</source>
-        <translation type="unfinished">mae&apos;r datganiad hwn yn Gymraeg, ac nid yw&apos;r sefydliad wedi cymeradwyo datganiad a.9 Cymraeg eto, felly ni ellir ei lofnodi; gofynnwch i&apos;ch gweinyddwr am y ffeil ymddiried gyfredol, yna mewnforiwch hi ar y sgrin Hunaniaeth</translation>
+        <translation type="unfinished">mae&apos;r datganiad hwn yn Gymraeg, a dydy&apos;r sefydliad ddim wedi cymeradwyo datganiad a.9 Cymraeg eto, felly does dim modd ei lofnodi; gofynnwch i&apos;ch gweinyddwr am y ffeil ymddiried gyfredol, yna mewnforiwch hi ar y sgrin Hunaniaeth</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="93"/>
@@ -1550,17 +1773,17 @@
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="97"/>
         <source>this vault has no signing identity yet; import yours on the Identity screen</source>
-        <translation type="unfinished">nid oes hunaniaeth llofnodi yn y gladdgell hon eto; mewnforiwch eich un chi ar y sgrin Hunaniaeth</translation>
+        <translation type="unfinished">does dim hunaniaeth lofnodi yn y gladdgell hon eto; mewnforiwch eich un chi ar y sgrin Hunaniaeth</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="101"/>
         <source>your signing identity cannot be opened in this vault: it was recovered with the organisation&apos;s recovery identity, which never gives access to it; import your identity again on the Identity screen before you sign or export</source>
-        <translation type="unfinished">ni ellir agor eich hunaniaeth llofnodi yn y gladdgell hon: cafodd ei hadfer gyda hunaniaeth adfer y sefydliad, nad yw byth yn rhoi mynediad ati; mewnforiwch eich hunaniaeth eto ar y sgrin Hunaniaeth cyn i chi lofnodi neu allforio</translation>
+        <translation type="unfinished">does dim modd agor eich hunaniaeth lofnodi yn y gladdgell hon: cafodd ei hadfer gyda hunaniaeth adfer y sefydliad, nad yw byth yn rhoi mynediad ati; mewnforiwch eich hunaniaeth eto ar y sgrin Hunaniaeth cyn i chi lofnodi neu allforio</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="107"/>
         <source>your identity has no key for opening bundles sent to you, so you could not open your own export; import your identity file again on the Identity screen</source>
-        <translation type="unfinished">nid oes gan eich hunaniaeth yr allwedd sy&apos;n agor bwndeli a anfonir atoch, felly ni allech agor eich allforyn eich hun; mewnforiwch eich ffeil hunaniaeth eto ar y sgrin Hunaniaeth</translation>
+        <translation type="unfinished">does gan eich hunaniaeth ddim o&apos;r allwedd sy&apos;n agor bwndeli a anfonir atoch, felly allech chi ddim agor eich allforyn eich hun; mewnforiwch eich ffeil hunaniaeth eto ar y sgrin Hunaniaeth</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="112"/>
@@ -1580,7 +1803,7 @@
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="126"/>
         <source>the trust file lists no supervisor or intake service; choose the recipients</source>
-        <translation type="unfinished">nid yw&apos;r ffeil ymddiried yn rhestru goruchwyliwr na gwasanaeth derbyn; dewiswch y derbynwyr</translation>
+        <translation type="unfinished">dydy&apos;r ffeil ymddiried ddim yn rhestru goruchwyliwr na gwasanaeth derbyn; dewiswch y derbynwyr</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="130"/>
@@ -1590,22 +1813,22 @@
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="136"/>
         <source>this vault has no authentication certificate to connect to the central system with; import your identity.p12 on the Identity screen</source>
-        <translation type="unfinished">nid oes gan y gladdgell hon dystysgrif ddilysu i gysylltu â&apos;r system ganolog; mewnforiwch eich identity.p12 ar y sgrin Hunaniaeth</translation>
+        <translation type="unfinished">does gan y gladdgell hon ddim tystysgrif ddilysu i gysylltu â&apos;r system ganolog; mewnforiwch eich identity.p12 ar y sgrin Hunaniaeth</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="141"/>
         <source>no address is set for the central system and the trust file names none; set it in Settings</source>
-        <translation type="unfinished">nid oes cyfeiriad wedi&apos;i osod ar gyfer y system ganolog ac nid yw&apos;r ffeil ymddiried yn enwi un; gosodwch ef yn Gosodiadau</translation>
+        <translation type="unfinished">does dim cyfeiriad wedi&apos;i osod ar gyfer y system ganolog a dydy&apos;r ffeil ymddiried ddim yn enwi un; gosodwch ef yn Gosodiadau</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="146"/>
         <source>that item is not in the outbox any more; the Outbox screen lists them</source>
-        <translation type="unfinished">nid yw&apos;r eitem honno yn y blwch allan mwyach; mae&apos;r sgrin Blwch allan yn eu rhestru</translation>
+        <translation type="unfinished">dydy&apos;r eitem honno ddim yn y blwch allan mwyach; mae&apos;r sgrin Blwch allan yn eu rhestru</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="150"/>
         <source>no acceptable OS keyring is available (Secret Service, KWallet, macOS Keychain or Windows Credential Locker); start one, or create a vault protected by its passphrase only</source>
-        <translation type="unfinished">nid oes cylch allweddi system derbyniol ar gael (Secret Service, KWallet, macOS Keychain neu Windows Credential Locker); dechreuwch un, neu crëwch gladdgell a ddiogelir gan ei chyfrinymadrodd yn unig</translation>
+        <translation type="unfinished">does dim cylch allweddi system derbyniol ar gael (Secret Service, KWallet, macOS Keychain neu Windows Credential Locker); dechreuwch un, neu crëwch gladdgell a ddiogelir gan ei chyfrinymadrodd yn unig</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="156"/>
@@ -1620,12 +1843,713 @@
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="165"/>
         <source>there is no vault at {path}; Quietroom creates one when it starts</source>
-        <translation type="unfinished">nid oes claddgell yn {path}; mae Quietroom yn creu un pan fydd yn dechrau</translation>
+        <translation type="unfinished">does dim claddgell yn {path}; mae Quietroom yn creu un pan fydd yn dechrau</translation>
     </message>
     <message>
         <location filename="../../../ui/core_messages_desktop.py" line="168"/>
         <source>there is no vault at {path} to recover; an administrator can restore a backup with the organisation&apos;s recovery identity</source>
-        <translation type="unfinished">nid oes claddgell yn {path} i&apos;w hadfer; gall gweinyddwr adfer copi wrth gefn gyda hunaniaeth adfer y sefydliad</translation>
+        <translation type="unfinished">does dim claddgell yn {path} i&apos;w hadfer; gall gweinyddwr adfer copi wrth gefn gyda hunaniaeth adfer y sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="16"/>
+        <source>a case with the reference &apos;{reference}&apos; already exists</source>
+        <translation type="unfinished">mae achos gyda&apos;r cyfeirnod &apos;{reference}&apos; yn bodoli&apos;n barod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="19"/>
+        <source>a reference cannot look like a case id (32 hexadecimal characters); use the organisation&apos;s own reference</source>
+        <translation type="unfinished">all cyfeirnod ddim edrych fel id achos (32 nod hecsadegol); defnyddiwch gyfeirnod y sefydliad ei hun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="24"/>
+        <source>unknown category &apos;{category}&apos;; choose csa, apsp or general</source>
+        <translation type="unfinished">categori anhysbys &apos;{category}&apos;; dewiswch csa, apsp neu general</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="27"/>
+        <source>unknown statement language &apos;{language}&apos;; use en (English) or cy (Welsh)</source>
+        <translation type="unfinished">iaith datganiad anhysbys &apos;{language}&apos;; defnyddiwch en (Saesneg) neu cy (Cymraeg)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="30"/>
+        <source>unknown status &apos;{status}&apos;; choose {statuses}</source>
+        <translation type="unfinished">statws anhysbys &apos;{status}&apos;; dewiswch {statuses}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="34"/>
+        <source>the evidence is visually recorded, so the recording&apos;s ABE reference is needed too</source>
+        <translation type="unfinished">mae&apos;r dystiolaeth wedi&apos;i recordio&apos;n weledol, felly mae angen cyfeirnod ABE y recordiad hefyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="38"/>
+        <source>an ABE recording reference is only kept for a visually recorded interview; say it was visually recorded, or give no reference</source>
+        <translation type="unfinished">dim ond ar gyfer cyfweliad sydd wedi&apos;i recordio&apos;n weledol y caiff cyfeirnod recordiad ABE ei gadw; dywedwch ei fod wedi&apos;i recordio&apos;n weledol, neu peidiwch â rhoi cyfeirnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="43"/>
+        <source>the age is only recorded when under 18 (1–17)</source>
+        <translation type="unfinished">dim ond pan fydd o dan 18 (1–17) y caiff yr oedran ei gofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="46"/>
+        <source>the break interval must be between 5 and 180 minutes</source>
+        <translation type="unfinished">rhaid i&apos;r cyfnod rhwng seibiannau fod rhwng 5 a 180 munud</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="49"/>
+        <source>unknown witness detail &apos;{name}&apos;</source>
+        <translation type="unfinished">manylyn tyst anhysbys &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="52"/>
+        <source>whether the evidence is visually recorded is yes or no</source>
+        <translation type="unfinished">mae p&apos;un a yw&apos;r dystiolaeth wedi&apos;i recordio&apos;n weledol yn ie neu na</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="55"/>
+        <source>willing to attend court is one of: {answers}</source>
+        <translation type="unfinished">rhaid i&apos;r ateb i &apos;yn fodlon mynd i&apos;r llys&apos; fod yn un o: {answers}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="58"/>
+        <source>unknown restricted detail &apos;{name}&apos;</source>
+        <translation type="unfinished">manylyn cyfyngedig anhysbys &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="61"/>
+        <source>a consent is either given or withdrawn</source>
+        <translation type="unfinished">mae cydsyniad naill ai wedi&apos;i roi neu wedi&apos;i dynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="64"/>
+        <source>the date of birth must be written YYYY-MM-DD or DD/MM/YYYY, for example 1979-03-21 or 21/03/1979</source>
+        <translation type="unfinished">rhaid ysgrifennu&apos;r dyddiad geni fel YYYY-MM-DD neu DD/MM/YYYY, er enghraifft 1979-03-21 neu 21/03/1979</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="69"/>
+        <source>the date of birth is in the future</source>
+        <translation type="unfinished">mae&apos;r dyddiad geni yn y dyfodol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="72"/>
+        <source>the date of birth seems to be written month first; write the day first, for example 21/03/1979, or write it as YYYY-MM-DD</source>
+        <translation type="unfinished">mae&apos;n ymddangos bod y dyddiad geni wedi&apos;i ysgrifennu gyda&apos;r mis yn gyntaf; ysgrifennwch y diwrnod yn gyntaf, er enghraifft 21/03/1979, neu ysgrifennwch ef fel YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="77"/>
+        <source>the date of birth is before 1900</source>
+        <translation type="unfinished">mae&apos;r dyddiad geni cyn 1900</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="81"/>
+        <source>{what} is too long (at most {limit:,} characters)</source>
+        <translation type="unfinished">mae gormod o nodau yn {what} (dim mwy na {limit:,} nod)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="84"/>
+        <source>{what} contains control characters</source>
+        <translation type="unfinished">mae nodau rheoli yn {what}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="87"/>
+        <source>{what} contains a right-to-left or left-to-right override character</source>
+        <translation type="unfinished">mae nod sy&apos;n gorfodi cyfeiriad y testun (o&apos;r dde i&apos;r chwith neu o&apos;r chwith i&apos;r dde) yn {what}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="90"/>
+        <source>{what} must not be empty</source>
+        <translation type="unfinished">rhaid ysgrifennu rhywbeth yn {what}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="91"/>
+        <source>{what} contains an invisible or non-printing character</source>
+        <translation type="unfinished">mae nod anweledig neu nod nad yw&apos;n argraffu yn {what}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="94"/>
+        <source>{what} must be one line of text</source>
+        <translation type="unfinished">rhaid i&apos;r testun yn {what} fod ar un llinell</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="97"/>
+        <source>{what} is not valid text (it holds bytes that are not UTF-8)</source>
+        <translation type="unfinished">dydy&apos;r testun yn {what} ddim yn destun dilys (mae&apos;n cynnwys beitiau nad ydyn nhw&apos;n UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="100"/>
+        <source>{what} contains a NUL character; is it a text file?</source>
+        <translation type="unfinished">mae nod NUL yn {what}; ai ffeil testun yw hi?</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="103"/>
+        <source>{what} is required</source>
+        <translation type="unfinished">mae angen rhoi rhywbeth yn {what}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="104"/>
+        <source>{what} is too long (at most {limit} characters)</source>
+        <translation type="unfinished">mae gormod o nodau yn {what} (dim mwy na {limit} nod)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="108"/>
+        <source>the date is empty; say when it happened, e.g. &apos;summer 1987&apos;</source>
+        <translation type="unfinished">mae&apos;r dyddiad yn wag; dywedwch pryd y digwyddodd, e.e. &apos;haf 1987&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="111"/>
+        <source>there is no {day} {month} {year} ({month} {year} has {days} days); check the day and month</source>
+        <translation type="unfinished">does dim {day} {month} {year} (mae gan {month} {year} {days} diwrnod); gwiriwch y diwrnod a&apos;r mis</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="116"/>
+        <source>there is no month {month}; write dates day first, e.g. 14/06/1987</source>
+        <translation type="unfinished">does dim mis {month}; ysgrifennwch ddyddiadau gyda&apos;r diwrnod yn gyntaf, e.e. 14/06/1987</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="119"/>
+        <source>the date must be given as text, e.g. &apos;summer 1987&apos;</source>
+        <translation type="unfinished">rhaid rhoi&apos;r dyddiad fel testun, e.e. &apos;haf 1987&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="122"/>
+        <source>a stored fuzzy date is malformed and cannot be read</source>
+        <translation type="unfinished">mae dyddiad bras sydd wedi&apos;i storio wedi&apos;i ffurfio&apos;n wael, a does dim modd ei ddarllen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="125"/>
+        <source>the date is longer than {limit} characters; put the detail in the account and keep a short phrase such as &apos;summer 1987&apos; here</source>
+        <translation type="unfinished">mae&apos;r dyddiad yn hirach na {limit} nod; rhowch y manylion yn yr adroddiad a chadwch ymadrodd byr fel &apos;haf 1987&apos; yma</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="130"/>
+        <source>say which half term was meant, e.g. &apos;October half term 1987&apos;</source>
+        <translation type="unfinished">dywedwch pa hanner tymor oedd dan sylw, e.e. &apos;hanner tymor mis Hydref 1987&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="134"/>
+        <source>&apos;{value}&apos; is not one of: {choices}</source>
+        <translation type="unfinished">dydy &apos;{value}&apos; ddim yn un o&apos;r rhain: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="137"/>
+        <source>{field} must be a number</source>
+        <translation type="unfinished">rhaid rhoi rhif yn {field}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="140"/>
+        <source>{field} takes exactly one value</source>
+        <translation type="unfinished">rhaid rhoi un gwerth yn union yn {field}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="143"/>
+        <source>unknown field &apos;{field}&apos;; this guide has: {known}</source>
+        <translation type="unfinished">maes anhysbys &apos;{field}&apos;; mae gan y canllaw hwn: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="146"/>
+        <source>the note is empty</source>
+        <translation type="unfinished">mae&apos;r nodyn yn wag</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="147"/>
+        <source>there is no such timeline event</source>
+        <translation type="unfinished">does dim digwyddiad o&apos;r fath yn y llinell amser</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="150"/>
+        <source>the position cannot be negative</source>
+        <translation type="unfinished">all y safle ddim bod yn negatif</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="153"/>
+        <source>unknown role &apos;{role}&apos;; use one of: {roles}</source>
+        <translation type="unfinished">rôl anhysbys &apos;{role}&apos;; defnyddiwch un o: {roles}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="156"/>
+        <source>there is no such pause to give a reason for</source>
+        <translation type="unfinished">does dim saib o&apos;r fath i roi rheswm drosto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="159"/>
+        <source>who asked for the pause? one of: {roles}</source>
+        <translation type="unfinished">pwy ofynnodd am y saib? un o: {roles}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="163"/>
+        <source>the organisation does not ask for initials on each page; confirm the page without them</source>
+        <translation type="unfinished">dydy&apos;r sefydliad ddim yn gofyn am lythrennau blaen ar bob tudalen; cadarnhewch y dudalen hebddyn nhw</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="167"/>
+        <source>the statement has no text, so it has no pages for the witness to confirm or sign</source>
+        <translation type="unfinished">does dim testun yn y datganiad, felly does dim tudalennau i&apos;r tyst eu cadarnhau na&apos;u llofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="171"/>
+        <source>the current statement is not signed yet; continue it instead of starting a further one</source>
+        <translation type="unfinished">dydy&apos;r datganiad presennol ddim wedi&apos;i lofnodi eto; parhewch ag ef yn lle dechrau un pellach</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="175"/>
+        <source>the page count must be a whole number from 1 to {limit}</source>
+        <translation type="unfinished">rhaid i nifer y tudalennau fod yn rhif cyfan o 1 i {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="178"/>
+        <source>there is no page {page} in a statement of {pages} page(s)</source>
+        <translation type="unfinished">does dim tudalen {page} mewn datganiad o {pages} tudalen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="181"/>
+        <source>revision {revision} of &apos;{section}&apos;: {detail}</source>
+        <translation type="unfinished">diwygiad {revision} o &apos;{section}&apos;: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="184"/>
+        <source>the {what} contains {count} character(s) the PDF font cannot show ({shown}), so once signed it could never be exported; nothing was signed: correct the text or the names and confirm the read-back again</source>
+        <translation type="unfinished">mae {count} nod na all ffont y PDF eu dangos ({shown}) yn {what}, felly ar ôl ei lofnodi fyddai dim modd ei allforio byth; does dim byd wedi&apos;i lofnodi: cywirwch y testun neu&apos;r enwau a chadarnhewch y darllen yn ôl eto</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="191"/>
+        <source>the exhibit&apos;s media type must be a type and subtype, such as application/pdf</source>
+        <translation type="unfinished">rhaid i fath cyfrwng yr arddangosyn fod yn fath ac yn is-fath, fel application/pdf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="195"/>
+        <source>a file name or media type was given without the exhibit&apos;s file</source>
+        <translation type="unfinished">rhoddwyd enw ffeil neu fath cyfrwng heb ffeil yr arddangosyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_details.py" line="198"/>
+        <source>the exhibit {reference} has no file in this vault (only its description)</source>
+        <translation type="unfinished">does dim ffeil gan yr arddangosyn {reference} yn y gladdgell hon (dim ond ei ddisgrifiad)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="15"/>
+        <source>The signature file has invalid coordinates.</source>
+        <translation type="unfinished">Mae cyfesurynnau annilys yn y ffeil llofnod.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="18"/>
+        <source>the signature file is too large (at most 2 MB)</source>
+        <translation type="unfinished">mae&apos;r ffeil llofnod yn rhy fawr (dim mwy na 2 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="21"/>
+        <source>The signature image is damaged or not a PNG or JPEG file.</source>
+        <translation type="unfinished">Mae delwedd y llofnod wedi&apos;i difrodi, neu dydy hi ddim yn ffeil PNG na JPEG.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="24"/>
+        <source>The signature image is not a PNG or JPEG file.</source>
+        <translation type="unfinished">Dydy delwedd y llofnod ddim yn ffeil PNG na JPEG.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="27"/>
+        <source>The signature image is larger than 2 MB.</source>
+        <translation type="unfinished">Mae delwedd y llofnod yn fwy na 2 MB.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="30"/>
+        <source>The signature image is larger than {side}×{side} pixels.</source>
+        <translation type="unfinished">Mae delwedd y llofnod yn fwy na {side}×{side} picsel.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="33"/>
+        <source>The signature file contains no strokes.</source>
+        <translation type="unfinished">Does dim strociau yn y ffeil llofnod.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="36"/>
+        <source>The signature file is not a PNG, JPEG or SVG image.</source>
+        <translation type="unfinished">Dydy&apos;r ffeil llofnod ddim yn ddelwedd PNG, JPEG nac SVG.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="39"/>
+        <source>The signature file is not an SVG image.</source>
+        <translation type="unfinished">Dydy&apos;r ffeil llofnod ddim yn ddelwedd SVG.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="42"/>
+        <source>The stored signature strokes are damaged.</source>
+        <translation type="unfinished">Mae strociau&apos;r llofnod sydd wedi&apos;u storio wedi&apos;u difrodi.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="45"/>
+        <source>the signature strokes are not valid</source>
+        <translation type="unfinished">dydy strociau&apos;r llofnod ddim yn ddilys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="48"/>
+        <source>The signature file is not a valid SVG image.</source>
+        <translation type="unfinished">Dydy&apos;r ffeil llofnod ddim yn ddelwedd SVG ddilys.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="51"/>
+        <source>The signature file is nested too deeply.</source>
+        <translation type="unfinished">Mae gormod o lefelau wedi&apos;u nythu yn y ffeil llofnod.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="54"/>
+        <source>The signature file is larger than 1 MB.</source>
+        <translation type="unfinished">Mae&apos;r ffeil llofnod yn fwy na 1 MB.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="57"/>
+        <source>The signature drawing is too complex (over {limit} points).</source>
+        <translation type="unfinished">Mae llun y llofnod yn rhy gymhleth (dros {limit} pwynt).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="60"/>
+        <source>the signature is too large (at most 2 MB)</source>
+        <translation type="unfinished">mae&apos;r llofnod yn rhy fawr (dim mwy na 2 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="63"/>
+        <source>the signature must be a PNG or JPEG image, an SVG drawing, or strokes captured by the signature pad</source>
+        <translation type="unfinished">rhaid i&apos;r llofnod fod yn ddelwedd PNG neu JPEG, yn llun SVG, neu&apos;n strociau a gofnodwyd gan y pad llofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="68"/>
+        <source>unsupported signature format</source>
+        <translation type="unfinished">fformat llofnod nad yw&apos;n cael ei gefnogi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="71"/>
+        <source>The signature file has an unusable size.</source>
+        <translation type="unfinished">Dydy maint y ffeil llofnod ddim yn ddefnyddiadwy.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="75"/>
+        <source>The {what} contains {count} character(s) the PDF font cannot show ({shown}).</source>
+        <translation type="unfinished">Mae {count} nod na all ffont y PDF eu dangos ({shown}) yn {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="79"/>
+        <source>The document could not be signed: {detail}.</source>
+        <translation type="unfinished">Doedd dim modd llofnodi&apos;r ddogfen: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="82"/>
+        <source>The signing key does not belong to the signing certificate.</source>
+        <translation type="unfinished">Dydy&apos;r allwedd lofnodi ddim yn perthyn i&apos;r dystysgrif lofnodi.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="85"/>
+        <source>The signing certificate or key could not be read.</source>
+        <translation type="unfinished">Doedd dim modd darllen y dystysgrif lofnodi na&apos;r allwedd.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="88"/>
+        <source>The document to sign is not a readable PDF.</source>
+        <translation type="unfinished">Dydy&apos;r ddogfen i&apos;w llofnodi ddim yn PDF y mae modd ei ddarllen.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="92"/>
+        <source>The s.9 declaration must contain {{n}} exactly once, where the page count goes.</source>
+        <translation type="unfinished">Rhaid i&apos;r datganiad a.9 gynnwys {{n}} unwaith yn union, lle mae nifer y tudalennau&apos;n mynd.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="96"/>
+        <source>The name of the person who read the statement to the witness is missing.</source>
+        <translation type="unfinished">Mae enw&apos;r person a ddarllenodd y datganiad i&apos;r tyst ar goll.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="99"/>
+        <source>The statement has no signature.</source>
+        <translation type="unfinished">Does dim llofnod ar y datganiad.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="102"/>
+        <source>The statement has no text.</source>
+        <translation type="unfinished">Does dim testun yn y datganiad.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="105"/>
+        <source>The statement has no witness name.</source>
+        <translation type="unfinished">Does dim enw tyst ar y datganiad.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="108"/>
+        <source>A Welsh statement needs the s.9 declaration in Welsh as the organisation approved it; there is no built-in Welsh wording.</source>
+        <translation type="unfinished">Mae angen y datganiad a.9 yn Gymraeg, fel y&apos;i cymeradwywyd gan y sefydliad, ar ddatganiad Cymraeg; does dim geiriad Cymraeg wedi&apos;i gynnwys yn Quietroom.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="113"/>
+        <source>The witness&apos;s age must be under 18, or left out.</source>
+        <translation type="unfinished">Rhaid i oedran y tyst fod o dan 18, neu gael ei hepgor.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="116"/>
+        <source>The statement language {language} is not English (en) or Welsh (cy).</source>
+        <translation type="unfinished">Dydy iaith y datganiad, {language}, ddim yn Saesneg (en) nac yn Gymraeg (cy).</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="119"/>
+        <source>The time zone data for {zone} is missing, so UK local times cannot be printed.</source>
+        <translation type="unfinished">Mae data&apos;r gylchfa amser ar gyfer {zone} ar goll, felly does dim modd argraffu amseroedd lleol y DU.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="124"/>
+        <source>broken interview guide {name}: {detail}</source>
+        <translation type="unfinished">mae&apos;r canllaw cyfweld {name} wedi torri: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="127"/>
+        <source>broken interview guide translation {name}: {detail}</source>
+        <translation type="unfinished">mae cyfieithiad y canllaw cyfweld {name} wedi torri: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="130"/>
+        <source>unknown category {category}; choose csa, apsp or general</source>
+        <translation type="unfinished">categori anhysbys {category}; dewiswch csa, apsp neu general</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="133"/>
+        <source>unknown language {language!r}; give a code such as en or cy</source>
+        <translation type="unfinished">iaith anhysbys {language!r}; rhowch god fel en neu cy</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="136"/>
+        <source>unknown phase {phase}; this guide has: {known}</source>
+        <translation type="unfinished">cyfnod anhysbys {phase}; mae gan y canllaw hwn: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="139"/>
+        <source>unknown section {section}; this guide has: {known}</source>
+        <translation type="unfinished">adran anhysbys {section}; mae gan y canllaw hwn: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_documents.py" line="142"/>
+        <source>this case was started with version {version} of the {category} guide, which this copy of Quietroom does not have; install the version that has it</source>
+        <translation type="unfinished">cafodd yr achos hwn ei ddechrau gyda fersiwn {version} o ganllaw {category}, sydd ddim gan y copi hwn o Quietroom; gosodwch y fersiwn sydd ag ef</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="15"/>
+        <source>cannot create the vault at {path}: {reason}</source>
+        <translation type="unfinished">does dim modd creu&apos;r gladdgell yn {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="18"/>
+        <source>this SQLCipher build may write temporary data to disk; refusing to open the vault</source>
+        <translation type="unfinished">gallai&apos;r fersiwn hon o SQLCipher ysgrifennu data dros dro i&apos;r ddisg; dydy&apos;r gladdgell ddim yn cael ei hagor</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="22"/>
+        <source>this SQLCipher build ({version}) is not version 4; refusing to open the vault</source>
+        <translation type="unfinished">dydy&apos;r fersiwn hon o SQLCipher ({version}) ddim yn fersiwn 4; dydy&apos;r gladdgell ddim yn cael ei hagor</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="26"/>
+        <source>the vault&apos;s header could not be upgraded when it was unlocked; lock it and unlock it again, then retry</source>
+        <translation type="unfinished">doedd dim modd uwchraddio pennyn y gladdgell pan gafodd ei datgloi; clowch hi a&apos;i datgloi eto, yna rhowch gynnig arall arni</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="31"/>
+        <source>the vault header cannot be read ({reason})</source>
+        <translation type="unfinished">does dim modd darllen pennyn y gladdgell ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="34"/>
+        <source>this is not a Quietroom vault header</source>
+        <translation type="unfinished">nid pennyn claddgell Quietroom yw hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="37"/>
+        <source>cannot create the vault at {path}: {blocker} is a file, not a folder</source>
+        <translation type="unfinished">does dim modd creu&apos;r gladdgell yn {path}: ffeil yw {blocker}, nid ffolder</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="40"/>
+        <source>{path} exists and is not an empty directory; choose another place for the vault</source>
+        <translation type="unfinished">mae {path} yn bodoli a dydy e ddim yn ffolder gwag; dewiswch le arall i&apos;r gladdgell</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="44"/>
+        <source>the vault database refused {name}={value}; refusing to continue</source>
+        <translation type="unfinished">gwrthododd cronfa ddata&apos;r gladdgell {name}={value}; dydy Quietroom ddim yn mynd ymlaen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="47"/>
+        <source>this vault is being restored from a backup by another process; open it again when the restore has finished</source>
+        <translation type="unfinished">mae&apos;r gladdgell hon yn cael ei hadfer o gopi wrth gefn gan broses arall; agorwch hi eto pan fydd yr adfer wedi gorffen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="52"/>
+        <source>the re-encrypted copy of the vault failed its integrity check; nothing was changed</source>
+        <translation type="unfinished">methodd copi ail-amgryptiedig y gladdgell ei wiriad cywirdeb; does dim byd wedi newid</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="56"/>
+        <source>the keyring refused to store the device secret: {detail}</source>
+        <translation type="unfinished">gwrthododd y cylch allweddi storio cyfrinach y ddyfais: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="63"/>
+        <source>{detail}</source>
+        <translation type="unfinished">dydy&apos;r allwedd adfer ddim yn ddilys: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="65"/>
+        <location filename="../../../ui/core_messages_files.py" line="68"/>
+        <source>cannot write the {what} to {path}: {reason}</source>
+        <translation type="unfinished">does dim modd ysgrifennu i {path} ar gyfer {what}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="71"/>
+        <source>{path} is inside the vault folder; write the {what} somewhere outside it</source>
+        <translation type="unfinished">mae {path} y tu mewn i ffolder y gladdgell; cadwch {what} rywle y tu allan iddo</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="74"/>
+        <source>the {what} {path} is a directory, not a file</source>
+        <translation type="unfinished">ffolder yw&apos;r {what} {path}, nid ffeil</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="77"/>
+        <source>{path} is not an ordinary file; give a file name for the {what}</source>
+        <translation type="unfinished">dydy {path} ddim yn ffeil gyffredin; rhowch enw ffeil ar gyfer {what}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="80"/>
+        <source>age identity file</source>
+        <translation type="unfinished">ffeil hunaniaeth age</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="83"/>
+        <source>CA certificate</source>
+        <translation type="unfinished">tystysgrif CA</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="87"/>
+        <source>{path} must hold exactly one age identity</source>
+        <translation type="unfinished">rhaid i {path} gynnwys un hunaniaeth age yn union</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="90"/>
+        <source>cannot use this identity: {detail}</source>
+        <translation type="unfinished">does dim modd defnyddio&apos;r hunaniaeth hon: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="93"/>
+        <source>{path} does not hold a readable certificate</source>
+        <translation type="unfinished">does dim tystysgrif y mae modd ei darllen yn {path}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="96"/>
+        <source>the trust file is malformed: {detail}</source>
+        <translation type="unfinished">mae&apos;r ffeil ymddiried wedi&apos;i ffurfio&apos;n wael: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="99"/>
+        <source>the certificate of {name!r} in the trust file {reason}</source>
+        <translation type="unfinished">mae problem gyda thystysgrif {name!r} yn y ffeil ymddiried ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="102"/>
+        <source>{path} is not a CA certificate</source>
+        <translation type="unfinished">dydy {path} ddim yn dystysgrif CA</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="105"/>
+        <source>the trust file is malformed: it is not UTF-8 JSON</source>
+        <translation type="unfinished">mae&apos;r ffeil ymddiried wedi&apos;i ffurfio&apos;n wael: dydy hi ddim yn JSON UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="108"/>
+        <source>the trust file&apos;s signature does not verify: {detail}</source>
+        <translation type="unfinished">dydy llofnod y ffeil ymddiried ddim yn cael ei ddilysu: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="111"/>
+        <source>a version {version} trust file must be signed by the organisation&apos;s trust-list signer, not by its CA</source>
+        <translation type="unfinished">rhaid i ffeil ymddiried fersiwn {version} gael ei llofnodi gan lofnodwr rhestr ymddiried y sefydliad, nid gan ei CA</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="116"/>
+        <source>the trust file was signed by a member, not by the organisation&apos;s trust-list signer</source>
+        <translation type="unfinished">cafodd y ffeil ymddiried ei llofnodi gan aelod, nid gan lofnodwr rhestr ymddiried y sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="120"/>
+        <source>a version 1 trust file must be signed by the CA itself</source>
+        <translation type="unfinished">rhaid i ffeil ymddiried fersiwn 1 gael ei llofnodi gan y CA ei hun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="124"/>
+        <source>&apos;{start}…&apos; is not a valid age recipient</source>
+        <translation type="unfinished">dydy &apos;{start}…&apos; ddim yn dderbynnydd age dilys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="127"/>
+        <source>the revocation list is not the organisation&apos;s ({reason})</source>
+        <translation type="unfinished">nid rhestr ddirymu&apos;r sefydliad yw&apos;r rhestr hon ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="130"/>
+        <source>the organisation&apos;s revocation list is not current (it is for {start} to {end}); get the current one</source>
+        <translation type="unfinished">dydy rhestr ddirymu&apos;r sefydliad ddim yn gyfredol (mae ar gyfer {start} i {end}); mynnwch yr un gyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="135"/>
+        <source>the signed statement has no stored signature</source>
+        <translation type="unfinished">does dim llofnod wedi&apos;i storio gyda&apos;r datganiad a lofnodwyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="138"/>
+        <source>{signer} did not take this statement: the interviewer present at its sittings was {takers}; only they may sign and export it</source>
+        <translation type="unfinished">nid {signer} gymerodd y datganiad hwn: {takers} oedd y cyfwelydd yn bresennol yn ei sesiynau; dim ond nhw gaiff ei lofnodi a&apos;i allforio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="143"/>
+        <source>{path} is a folder; give a file name for the bundle</source>
+        <translation type="unfinished">ffolder yw {path}; rhowch enw ffeil ar gyfer y bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="146"/>
+        <source>the time-stamped statement does not check ({detail}); export it without a time-stamp</source>
+        <translation type="unfinished">methodd gwiriad y datganiad â stamp amser ({detail}); allforiwch ef heb stamp amser</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="150"/>
+        <source>the intake&apos;s time-stamp does not fit in the signature ({detail}); export without a time-stamp</source>
+        <translation type="unfinished">dydy stamp amser y gwasanaeth derbyn ddim yn ffitio yn y llofnod ({detail}); allforiwch heb stamp amser</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="155"/>
+        <source>the statement&apos;s validation data could not be made: the revocation list does not clear the certificates ({detail})</source>
+        <translation type="unfinished">doedd dim modd creu data dilysu&apos;r datganiad: dydy&apos;r rhestr ddirymu ddim yn clirio&apos;r tystysgrifau ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="160"/>
+        <source>the bundle&apos;s archive is not acceptable: {detail}</source>
+        <translation type="unfinished">dydy archif y bwndel ddim yn dderbyniol: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="163"/>
+        <source>the file is far larger than any Quietroom bundle</source>
+        <translation type="unfinished">mae&apos;r ffeil yn llawer mwy nag unrhyw fwndel Quietroom</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="166"/>
+        <source>the intake&apos;s time stamp did not check ({detail})</source>
+        <translation type="unfinished">methodd gwiriad stamp amser y gwasanaeth derbyn ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="170"/>
+        <source>there is an answer for {item!r}, which is not on this statement&apos;s checklist</source>
+        <translation type="unfinished">mae ateb ar gyfer {item!r}, sydd ddim ar restr wirio&apos;r datganiad hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="174"/>
+        <source>the comment on checklist item {position} ({item}) must be text</source>
+        <translation type="unfinished">rhaid i&apos;r sylw ar eitem {position} ({item}) ar y rhestr wirio fod yn destun</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/core_messages_files.py" line="177"/>
+        <source>the checklist answers give an item {item} that this checklist does not have</source>
+        <translation type="unfinished">mae atebion y rhestr wirio yn rhoi eitem {item} sydd ddim ar y rhestr wirio hon</translation>
     </message>
 </context>
 <context>
@@ -1836,7 +2760,7 @@
     <message>
         <location filename="../../../ui/screens/decisions.py" line="260"/>
         <source>Working</source>
-        <translation type="unfinished">Wrthi</translation>
+        <translation type="unfinished">Wrthi&apos;n gweithio</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/decisions.py" line="286"/>
@@ -1861,7 +2785,7 @@
     <message>
         <location filename="../../../ui/screens/decisions.py" line="381"/>
         <source>Something went wrong; nothing was changed.</source>
-        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi newid.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/decisions.py" line="391"/>
@@ -1933,199 +2857,199 @@
 <context>
     <name>ExhibitsPanel</name>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="64"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="65"/>
         <source>Exhibits the statement produces. Refer to each one in the statement by its reference.</source>
         <translation type="unfinished">Arddangosion y mae&apos;r datganiad yn eu cyflwyno. Cyfeiriwch at bob un yn y datganiad wrth ei gyfeirnod.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="74"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="129"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="75"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="137"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="74"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="134"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="75"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="142"/>
         <source>Description</source>
         <translation type="unfinished">Disgrifiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="74"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="145"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="75"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="153"/>
         <source>File</source>
         <translation type="unfinished">Ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="74"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="75"/>
         <source>Size</source>
         <translation type="unfinished">Maint</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="81"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="89"/>
         <source>Exhibits</source>
         <translation type="unfinished">Arddangosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="82"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="90"/>
         <source>The exhibits the statement produces, in the register&apos;s order</source>
         <translation type="unfinished">Yr arddangosion y mae&apos;r datganiad yn eu cyflwyno, yn nhrefn y gofrestr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="86"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="94"/>
         <source>The statement is signed: its exhibits can no longer change.</source>
         <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi: ni all ei arddangosion newid mwyach.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="94"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="102"/>
         <source>Add e&amp;xhibit…</source>
         <translation type="unfinished">&amp;Ychwanegu arddangosyn…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="95"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="103"/>
         <source>Add an exhibit</source>
         <translation type="unfinished">Ychwanegu arddangosyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="95"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="103"/>
         <source>Add exhibit</source>
         <translation type="unfinished">Ychwanegu arddangosyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="96"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="104"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished">&amp;Tynnu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="97"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="105"/>
         <source>Remove the chosen exhibit</source>
         <translation type="unfinished">Tynnu&apos;r arddangosyn a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="110"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="111"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="118"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="119"/>
         <source>Remove it</source>
         <translation type="unfinished">Ei dynnu</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="112"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="113"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="120"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="121"/>
         <source>Keep it</source>
         <translation type="unfinished">Ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="126"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="134"/>
         <source>e.g. RP/1</source>
         <translation type="unfinished">e.e. RP/1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="130"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="138"/>
         <source>The producer&apos;s initials and a number, such as RP/1</source>
         <translation type="unfinished">Llythrennau blaen y sawl sy&apos;n ei gyflwyno a rhif, fel RP/1</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="134"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="142"/>
         <source>What it is, in one line</source>
         <translation type="unfinished">Beth ydyw, mewn un llinell</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="136"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="144"/>
         <source>No file (optional)</source>
         <translation type="unfinished">Dim ffeil (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="137"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="145"/>
         <source>The exhibit&apos;s file</source>
         <translation type="unfinished">Ffeil yr arddangosyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="137"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="145"/>
         <source>Optional</source>
         <translation type="unfinished">Dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="138"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="146"/>
         <source>C&amp;hoose file…</source>
         <translation type="unfinished">Dewis &amp;ffeil…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="139"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="251"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="147"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="259"/>
         <source>Choose the exhibit&apos;s file</source>
         <translation type="unfinished">Dewiswch ffeil yr arddangosyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="139"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="147"/>
         <source>Choose file</source>
         <translation type="unfinished">Dewis ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="143"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="151"/>
         <source>Re&amp;ference</source>
         <translation type="unfinished">Cyf&amp;eirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="144"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="152"/>
         <source>&amp;Description</source>
         <translation type="unfinished">D&amp;isgrifiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="146"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="154"/>
         <source>Add to the &amp;register</source>
         <translation type="unfinished">Ych&amp;wanegu at y gofrestr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="148"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="156"/>
         <source>Add to the register</source>
         <translation type="unfinished">Ychwanegu at y gofrestr</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="149"/>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="150"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="157"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="158"/>
         <source>Cancel</source>
         <translation type="unfinished">Canslo</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="200"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="208"/>
         <source>No file</source>
         <translation type="unfinished">Dim ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="224"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="232"/>
         <source>%1 MiB</source>
         <translation type="unfinished">%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="226"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="234"/>
         <source>%1 KiB</source>
         <translation type="unfinished">%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="227"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="235"/>
         <source>%1 bytes</source>
         <translation type="unfinished">%1 beit</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="260"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="268"/>
         <source>Describe the exhibit in one line.</source>
         <translation type="unfinished">Disgrifiwch yr arddangosyn mewn un llinell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="265"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="273"/>
         <source>Adding…</source>
         <translation type="unfinished">Wrthi&apos;n ychwanegu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="280"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="288"/>
         <source>Added to the register.</source>
         <translation type="unfinished">Wedi&apos;i ychwanegu at y gofrestr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="304"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="312"/>
         <source>Remove %1 from the register? Its file is deleted from this vault, and its reference is not used again.</source>
-        <translation type="unfinished">Tynnu %1 o&apos;r gofrestr? Caiff ei ffeil ei dileu o&apos;r gladdgell hon, ac ni chaiff ei gyfeirnod ei ddefnyddio eto.</translation>
+        <translation type="unfinished">Tynnu %1 o&apos;r gofrestr? Caiff ei ffeil ei dileu o&apos;r gladdgell hon, a fydd ei gyfeirnod ddim yn cael ei ddefnyddio eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/widgets/exhibits_panel.py" line="332"/>
+        <location filename="../../../ui/widgets/exhibits_panel.py" line="340"/>
         <source>Removed from the register.</source>
         <translation type="unfinished">Wedi&apos;i dynnu o&apos;r gofrestr.</translation>
     </message>
@@ -2133,165 +3057,150 @@
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="218"/>
-        <source>interviewer</source>
-        <translation type="unfinished">cyfwelydd</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/bundles.py" line="219"/>
-        <source>supervisor</source>
-        <translation type="unfinished">goruchwyliwr</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/bundles.py" line="220"/>
-        <source>intake</source>
-        <translation type="unfinished">tîm derbyn</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/screens/bundles.py" line="267"/>
+        <location filename="../../../ui/screens/bundles.py" line="263"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="145"/>
+        <location filename="../../../ui/screens/bundles.py" line="146"/>
         <source>Export the statement</source>
         <translation type="unfinished">Allforio&apos;r datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="149"/>
+        <location filename="../../../ui/screens/bundles.py" line="150"/>
         <source>The signed statement leaves this laptop as one encrypted file that only the people chosen below can open. You are always included.</source>
-        <translation type="unfinished">Mae&apos;r datganiad wedi&apos;i lofnodi yn gadael y gliniadur hwn fel un ffeil wedi&apos;i hamgryptio na all neb ond y bobl a ddewisir isod ei hagor. Rydych chi bob amser wedi&apos;ch cynnwys.</translation>
+        <translation type="unfinished">Mae&apos;r datganiad a lofnodwyd yn gadael y gliniadur hwn fel un ffeil wedi&apos;i hamgryptio na all neb ond y bobl a ddewisir isod ei hagor. Rydych chi bob amser wedi&apos;ch cynnwys.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="156"/>
-        <location filename="../../../ui/screens/bundles.py" line="160"/>
+        <location filename="../../../ui/screens/bundles.py" line="157"/>
+        <location filename="../../../ui/screens/bundles.py" line="161"/>
         <source>Recipients</source>
         <translation type="unfinished">Derbynwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="161"/>
+        <location filename="../../../ui/screens/bundles.py" line="162"/>
         <source>Members of your organisation who can open the bundle</source>
         <translation type="unfinished">Aelodau o&apos;ch sefydliad sy&apos;n gallu agor y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="164"/>
+        <location filename="../../../ui/screens/bundles.py" line="165"/>
         <source>Se&amp;nd to the central system</source>
         <translation type="unfinished">A&amp;nfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="166"/>
+        <location filename="../../../ui/screens/bundles.py" line="167"/>
         <source>It waits, encrypted, in the outbox until the laptop is connected, then goes.</source>
         <translation type="unfinished">Mae&apos;n aros, wedi&apos;i amgryptio, yn y blwch allan nes bod y gliniadur wedi&apos;i gysylltu, ac yna&apos;n mynd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="168"/>
+        <location filename="../../../ui/screens/bundles.py" line="169"/>
         <source>Send to the central system</source>
         <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="174"/>
-        <location filename="../../../ui/screens/bundles.py" line="256"/>
-        <location filename="../../../ui/screens/bundles.py" line="265"/>
+        <location filename="../../../ui/screens/bundles.py" line="175"/>
+        <location filename="../../../ui/screens/bundles.py" line="252"/>
+        <location filename="../../../ui/screens/bundles.py" line="261"/>
         <source>Save the bundle as</source>
         <translation type="unfinished">Cadw&apos;r bwndel fel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="176"/>
+        <location filename="../../../ui/screens/bundles.py" line="177"/>
         <source>Where the bundle is saved</source>
         <translation type="unfinished">Lle caiff y bwndel ei gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="177"/>
+        <location filename="../../../ui/screens/bundles.py" line="178"/>
         <source>Choose where to save the bundle</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="179"/>
+        <location filename="../../../ui/screens/bundles.py" line="180"/>
         <source>&amp;Export</source>
         <translation type="unfinished">&amp;Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="183"/>
+        <location filename="../../../ui/screens/bundles.py" line="184"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="184"/>
+        <location filename="../../../ui/screens/bundles.py" line="185"/>
         <source>Builds, signs, encrypts and saves the bundle, then verifies it</source>
         <translation type="unfinished">Yn creu, llofnodi, amgryptio a chadw&apos;r bwndel, ac yna&apos;n ei wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="227"/>
+        <location filename="../../../ui/screens/bundles.py" line="223"/>
         <source>{name} ({role}) · {fingerprint}</source>
         <translation type="unfinished">{name} ({role}) · {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="234"/>
+        <location filename="../../../ui/screens/bundles.py" line="230"/>
         <source>Certificate fingerprint (SHA-256): {fingerprint}</source>
         <translation type="unfinished">Ôl bys y dystysgrif (SHA-256): {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="244"/>
+        <location filename="../../../ui/screens/bundles.py" line="240"/>
         <source>Import the organisation&apos;s trust file first (Identity, on the case list).</source>
         <translation type="unfinished">Mewnforiwch ffeil ymddiried y sefydliad yn gyntaf (Hunaniaeth, ar y rhestr achosion).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="256"/>
+        <location filename="../../../ui/screens/bundles.py" line="252"/>
         <source>Also save a copy as (optional)</source>
         <translation type="unfinished">Cadw copi hefyd fel (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="258"/>
+        <location filename="../../../ui/screens/bundles.py" line="254"/>
         <source>No file: leave empty</source>
         <translation type="unfinished">Dim ffeil: gadewch yn wag</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="294"/>
+        <location filename="../../../ui/screens/bundles.py" line="290"/>
         <source>Choose where to save the bundle.</source>
         <translation type="unfinished">Dewiswch ble i gadw&apos;r bwndel.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="297"/>
+        <location filename="../../../ui/screens/bundles.py" line="293"/>
         <source>Choose at least one recipient.</source>
         <translation type="unfinished">Dewiswch o leiaf un derbynnydd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="300"/>
+        <location filename="../../../ui/screens/bundles.py" line="296"/>
         <source>Exporting… this takes a few seconds.</source>
         <translation type="unfinished">Yn allforio… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="315"/>
+        <location filename="../../../ui/screens/bundles.py" line="311"/>
         <source>Asking the central system for a time-stamp…</source>
         <translation type="unfinished">Yn gofyn i&apos;r system ganolog am stamp amser…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="331"/>
+        <location filename="../../../ui/screens/bundles.py" line="327"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="335"/>
+        <location filename="../../../ui/screens/bundles.py" line="331"/>
         <source>The statement is time-stamped by the central system ({time}), with the data to check it for years to come (PAdES B-LT).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}), gyda&apos;r data i&apos;w wirio am flynyddoedd i ddod (PAdES B-LT).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="342"/>
+        <location filename="../../../ui/screens/bundles.py" line="338"/>
         <source>The statement is time-stamped by the central system ({time}) (PAdES B-T).</source>
         <translation type="unfinished">Mae stamp amser y system ganolog ar y datganiad ({time}) (PAdES B-T).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="348"/>
+        <location filename="../../../ui/screens/bundles.py" line="344"/>
         <source>The central system could not be reached, so the statement has no time-stamp (PAdES B-B).</source>
-        <translation type="unfinished">Nid oedd modd cyrraedd y system ganolog, felly nid oes stamp amser ar y datganiad (PAdES B-B).</translation>
+        <translation type="unfinished">Doedd dim modd cyrraedd y system ganolog, felly does dim stamp amser ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="355"/>
+        <location filename="../../../ui/screens/bundles.py" line="351"/>
         <source>The central system gave no time-stamp that checks, so the statement has none (PAdES B-B).</source>
-        <translation type="unfinished">Ni roddodd y system ganolog stamp amser sy&apos;n gwirio, felly nid oes un ar y datganiad (PAdES B-B).</translation>
+        <translation type="unfinished">Wnaeth y system ganolog ddim rhoi stamp amser sy&apos;n gwirio, felly does dim un ar y datganiad (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="362"/>
+        <location filename="../../../ui/screens/bundles.py" line="358"/>
         <source>The bundle is in the outbox and goes to the central system as soon as the laptop is connected.</source>
         <translation type="unfinished">Mae&apos;r bwndel yn y blwch allan a bydd yn mynd i&apos;r system ganolog cyn gynted ag y bydd y gliniadur wedi&apos;i gysylltu.</translation>
     </message>
@@ -2299,12 +3208,12 @@
 <context>
     <name>FileField</name>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="49"/>
+        <location filename="../../../ui/screens/identity.py" line="50"/>
         <source>Choose…</source>
         <translation type="unfinished">Dewis…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="50"/>
+        <location filename="../../../ui/screens/identity.py" line="51"/>
         <source>Choose a file for: %1</source>
         <translation type="unfinished">Dewis ffeil ar gyfer: %1</translation>
     </message>
@@ -2388,17 +3297,17 @@
     <message>
         <location filename="../../../ui/widgets/guide_panel.py" line="33"/>
         <source>Choose the phase you are in; its prompts appear below</source>
-        <translation type="unfinished">Dewiswch y cyfnod rydych chi ynddo; bydd ei awgrymiadau&apos;n ymddangos isod</translation>
+        <translation type="unfinished">Dewiswch y cyfnod rydych chi ynddo; bydd ei ysgogiadau&apos;n ymddangos isod</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/guide_panel.py" line="39"/>
         <source>Prompts for this phase</source>
-        <translation type="unfinished">Awgrymiadau ar gyfer y cyfnod hwn</translation>
+        <translation type="unfinished">Ysgogiadau ar gyfer y cyfnod hwn</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/guide_panel.py" line="40"/>
         <source>Open, non-leading prompts for the interviewer; never part of the statement</source>
-        <translation type="unfinished">Awgrymiadau agored, heb arwain, i&apos;r cyfwelydd; byth yn rhan o&apos;r datganiad</translation>
+        <translation type="unfinished">Ysgogiadau agored, heb arwain, i&apos;r cyfwelydd; byth yn rhan o&apos;r datganiad</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/guide_panel.py" line="73"/>
@@ -2419,167 +3328,167 @@
 <context>
     <name>IdentityScreen</name>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="83"/>
+        <location filename="../../../ui/screens/identity.py" line="84"/>
         <source>Identity and organisation</source>
         <translation type="unfinished">Hunaniaeth a sefydliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="87"/>
+        <location filename="../../../ui/screens/identity.py" line="88"/>
         <source>Your signing certificate and key sign your exports; your age identity opens bundles sent to you; the organisation&apos;s trust file says whom to trust. They are kept inside the encrypted vault.</source>
-        <translation type="unfinished">Mae eich tystysgrif a&apos;ch allwedd llofnodi yn llofnodi&apos;r hyn rydych yn ei allforio; mae eich hunaniaeth age yn agor bwndeli a anfonir atoch; mae ffeil ymddiried y sefydliad yn dweud pwy i ymddiried ynddynt. Cânt eu cadw y tu mewn i&apos;r gladdgell wedi&apos;i hamgryptio.</translation>
+        <translation type="unfinished">Mae eich tystysgrif a&apos;ch allwedd lofnodi yn llofnodi&apos;r hyn rydych yn ei allforio; mae eich hunaniaeth age yn agor bwndeli a anfonir atoch; mae ffeil ymddiried y sefydliad yn dweud pwy i ymddiried ynddynt. Cânt eu cadw y tu mewn i&apos;r gladdgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="96"/>
+        <location filename="../../../ui/screens/identity.py" line="97"/>
         <source>Current identity</source>
         <translation type="unfinished">Hunaniaeth bresennol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="111"/>
+        <location filename="../../../ui/screens/identity.py" line="112"/>
         <source>The key that opens bundles sent to you, if not in the identity file</source>
         <translation type="unfinished">Yr allwedd sy&apos;n agor bwndeli a anfonir atoch, os nad yw yn y ffeil hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="113"/>
+        <location filename="../../../ui/screens/identity.py" line="114"/>
         <source>Organisation trust file (trust.json)</source>
         <translation type="unfinished">Ffeil ymddiried y sefydliad (trust.json)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="99"/>
+        <location filename="../../../ui/screens/identity.py" line="100"/>
         <source>Identity file (identity.p12) or certificate (PEM)</source>
         <translation type="unfinished">Ffeil hunaniaeth (identity.p12) neu dystysgrif (PEM)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="103"/>
+        <location filename="../../../ui/screens/identity.py" line="104"/>
         <source>Password of the identity file</source>
         <translation type="unfinished">Cyfrinair y ffeil hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="104"/>
+        <location filename="../../../ui/screens/identity.py" line="105"/>
         <source>Needed for an identity.p12 or an encrypted key</source>
         <translation type="unfinished">Ei angen ar gyfer identity.p12 neu allwedd wedi&apos;i hamgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="106"/>
+        <location filename="../../../ui/screens/identity.py" line="107"/>
         <source>Private key (PEM), if not in the identity file</source>
         <translation type="unfinished">Allwedd breifat (PEM), os nad yw yn y ffeil hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="107"/>
+        <location filename="../../../ui/screens/identity.py" line="108"/>
         <source>Authentication certificate (PEM), optional</source>
         <translation type="unfinished">Tystysgrif ddilysu (PEM), dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="108"/>
+        <location filename="../../../ui/screens/identity.py" line="109"/>
         <source>Authentication key (PEM), optional</source>
         <translation type="unfinished">Allwedd ddilysu (PEM), dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="114"/>
+        <location filename="../../../ui/screens/identity.py" line="115"/>
         <source>&amp;Identity file</source>
         <translation type="unfinished">Ffeil &amp;hunaniaeth</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="115"/>
+        <location filename="../../../ui/screens/identity.py" line="116"/>
         <source>&amp;Password</source>
         <translation type="unfinished">&amp;Cyfrinair</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="116"/>
+        <location filename="../../../ui/screens/identity.py" line="117"/>
         <source>Private &amp;key</source>
         <translation type="unfinished">&amp;Allwedd breifat</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="117"/>
+        <location filename="../../../ui/screens/identity.py" line="118"/>
         <source>A&amp;uthentication certificate</source>
         <translation type="unfinished">Tystysgrif dd&amp;ilysu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="118"/>
+        <location filename="../../../ui/screens/identity.py" line="119"/>
         <source>Authentication k&amp;ey</source>
         <translation type="unfinished">All&amp;wedd ddilysu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="120"/>
+        <location filename="../../../ui/screens/identity.py" line="121"/>
         <source>&amp;Trust file</source>
         <translation type="unfinished">&amp;Ffeil ymddiried</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="130"/>
+        <location filename="../../../ui/screens/identity.py" line="131"/>
         <source>&amp;Delete these files</source>
         <translation type="unfinished">&amp;Dileu&apos;r ffeiliau hyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="134"/>
+        <location filename="../../../ui/screens/identity.py" line="135"/>
         <source>Overwrites and deletes them. Best effort: SSDs and backups may keep copies.</source>
         <translation type="unfinished">Yn eu trosysgrifo a&apos;u dileu. Gorau y gellir: gall SSDs a chopïau wrth gefn gadw copïau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="142"/>
+        <location filename="../../../ui/screens/identity.py" line="143"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="143"/>
+        <location filename="../../../ui/screens/identity.py" line="144"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="148"/>
+        <location filename="../../../ui/screens/identity.py" line="149"/>
         <source>Import</source>
         <translation type="unfinished">Mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="149"/>
+        <location filename="../../../ui/screens/identity.py" line="150"/>
         <source>Checks the files and stores them in the vault</source>
         <translation type="unfinished">Yn gwirio&apos;r ffeiliau ac yn eu cadw yn y gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="168"/>
+        <location filename="../../../ui/screens/identity.py" line="169"/>
         <source>No identity has been imported into this vault yet.</source>
-        <translation type="unfinished">Nid oes hunaniaeth wedi&apos;i mewnforio i&apos;r gladdgell hon eto.</translation>
+        <translation type="unfinished">Does dim hunaniaeth wedi&apos;i mewnforio i&apos;r gladdgell hon eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="174"/>
+        <location filename="../../../ui/screens/identity.py" line="175"/>
         <source>Name: %1</source>
         <translation type="unfinished">Enw: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="175"/>
+        <location filename="../../../ui/screens/identity.py" line="176"/>
         <source>Organisation: %1</source>
         <translation type="unfinished">Sefydliad: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="176"/>
+        <location filename="../../../ui/screens/identity.py" line="177"/>
         <source>no trust file imported</source>
         <translation type="unfinished">dim ffeil ymddiried wedi&apos;i mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="178"/>
+        <location filename="../../../ui/screens/identity.py" line="179"/>
         <source>Role: %1</source>
         <translation type="unfinished">Rôl: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="179"/>
+        <location filename="../../../ui/screens/identity.py" line="180"/>
         <source>Certificate fingerprint: %1</source>
         <translation type="unfinished">Ôl bys y dystysgrif: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="180"/>
+        <location filename="../../../ui/screens/identity.py" line="181"/>
         <source>Opens bundles sent to: %1</source>
         <translation type="unfinished">Yn agor bwndeli a anfonir at: %1</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="186"/>
+        <location filename="../../../ui/screens/identity.py" line="187"/>
         <source>Your keys were not brought back when this vault was recovered. Import your identity again below before you sign or export.</source>
-        <translation type="unfinished">Ni ddaeth eich allweddi yn ôl pan adferwyd y gladdgell hon. Mewnforiwch eich hunaniaeth eto isod cyn i chi lofnodi neu allforio.</translation>
+        <translation type="unfinished">Ddaeth eich allweddi ddim yn ôl pan adferwyd y gladdgell hon. Mewnforiwch eich hunaniaeth eto isod cyn i chi lofnodi neu allforio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="198"/>
+        <location filename="../../../ui/screens/identity.py" line="199"/>
         <source>Choose your identity file or certificate.</source>
         <translation type="unfinished">Dewiswch eich ffeil hunaniaeth neu dystysgrif.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="237"/>
+        <location filename="../../../ui/screens/identity.py" line="238"/>
         <source>Your keys are now in the vault, but these files still hold them:
 %1
 Delete them unless your organisation asked you to keep them.</source>
@@ -2588,44 +3497,44 @@ Delete them unless your organisation asked you to keep them.</source>
 Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="250"/>
+        <location filename="../../../ui/screens/identity.py" line="251"/>
         <source>Some files could not be deleted; delete them yourself.</source>
-        <translation type="unfinished">Nid oedd modd dileu rhai ffeiliau; dilëwch nhw eich hun.</translation>
+        <translation type="unfinished">Doedd dim modd dileu rhai ffeiliau; dilëwch nhw eich hun.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="254"/>
+        <location filename="../../../ui/screens/identity.py" line="255"/>
         <source>Deleted. Copies may remain on SSDs and in backups; keys should arrive encrypted (identity.p12).</source>
         <translation type="unfinished">Wedi&apos;u dileu. Gall copïau aros ar SSDs ac mewn copïau wrth gefn; dylai allweddi gyrraedd wedi&apos;u hamgryptio (identity.p12).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="261"/>
+        <location filename="../../../ui/screens/identity.py" line="262"/>
         <source>The files could not be deleted.</source>
-        <translation type="unfinished">Nid oedd modd dileu&apos;r ffeiliau.</translation>
+        <translation type="unfinished">Doedd dim modd dileu&apos;r ffeiliau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="215"/>
+        <location filename="../../../ui/screens/identity.py" line="216"/>
         <source>Imported.</source>
         <translation type="unfinished">Wedi&apos;i mewnforio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="119"/>
+        <location filename="../../../ui/screens/identity.py" line="120"/>
         <source>Key for bundles sent to &amp;you</source>
         <translation type="unfinished">Allwedd ar gyfer bwndeli a anfonir a&amp;toch</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="133"/>
+        <location filename="../../../ui/screens/identity.py" line="134"/>
         <source>Delete these files</source>
         <translation type="unfinished">Dileu&apos;r ffeiliau hyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="144"/>
+        <location filename="../../../ui/screens/identity.py" line="145"/>
         <source>I&amp;mport</source>
         <translation type="unfinished">&amp;Mewnforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/identity.py" line="224"/>
+        <location filename="../../../ui/screens/identity.py" line="225"/>
         <source>The files could not be imported; nothing was changed.</source>
-        <translation type="unfinished">Nid oedd modd mewnforio&apos;r ffeiliau; ni newidiwyd dim.</translation>
+        <translation type="unfinished">Doedd dim modd mewnforio&apos;r ffeiliau; does dim byd wedi newid.</translation>
     </message>
 </context>
 <context>
@@ -2683,7 +3592,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/widgets/outbox_item.py" line="145"/>
         <source>No reason was given.</source>
-        <translation type="unfinished">Ni roddwyd rheswm.</translation>
+        <translation type="unfinished">Does dim rheswm wedi&apos;i roi.</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/outbox_item.py" line="146"/>
@@ -2714,6 +3623,32 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <location filename="../../../ui/widgets/outbox_item.py" line="181"/>
         <source>Waiting to send: {sent} of {size} already sent</source>
         <translation type="unfinished">Yn aros i&apos;w anfon: {sent} o {size} wedi&apos;i anfon yn barod</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <location filename="../../../ui/widgets/language_choice.py" line="104"/>
+        <source>This language is used until Quietroom closes: it could not be saved on this computer for next time.</source>
+        <translation type="unfinished">Bydd Quietroom yn defnyddio&apos;r iaith hon nes iddo gau: doedd dim modd ei chadw ar y cyfrifiadur hwn ar gyfer y tro nesaf.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberRoles</name>
+    <message>
+        <location filename="../../../ui/member_roles.py" line="19"/>
+        <source>interviewer</source>
+        <translation type="unfinished">cyfwelydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/member_roles.py" line="20"/>
+        <source>supervisor</source>
+        <translation type="unfinished">goruchwyliwr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/member_roles.py" line="21"/>
+        <source>intake service</source>
+        <translation type="unfinished">gwasanaeth derbyn</translation>
     </message>
 </context>
 <context>
@@ -2786,7 +3721,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/new_case.py" line="115"/>
         <source>Leave this new case? What you have entered will not be kept.</source>
-        <translation type="unfinished">Gadael yr achos newydd hwn? Ni fydd yr hyn a roddoch i mewn yn cael ei gadw.</translation>
+        <translation type="unfinished">Gadael yr achos newydd hwn? Fydd yr hyn a roddoch chi i mewn ddim yn cael ei gadw.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case.py" line="118"/>
@@ -2816,7 +3751,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/new_case.py" line="124"/>
         <source>Returns to the case list; nothing entered here is kept.</source>
-        <translation type="unfinished">Yn mynd yn ôl i&apos;r rhestr achosion; ni chaiff dim a roddwyd yma ei gadw.</translation>
+        <translation type="unfinished">Yn mynd yn ôl i&apos;r rhestr achosion; fydd dim byd a roddwyd yma&apos;n cael ei gadw.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case.py" line="182"/>
@@ -2914,43 +3849,43 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
 <context>
     <name>OpenBundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="416"/>
+        <location filename="../../../ui/screens/bundles.py" line="412"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="378"/>
-        <location filename="../../../ui/screens/bundles.py" line="414"/>
+        <location filename="../../../ui/screens/bundles.py" line="374"/>
+        <location filename="../../../ui/screens/bundles.py" line="410"/>
         <source>Open a bundle</source>
         <translation type="unfinished">Agor bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="382"/>
+        <location filename="../../../ui/screens/bundles.py" line="378"/>
         <source>Checks a bundle sent to you: who signed it, that nothing in it was altered, and that you are one of its recipients.</source>
-        <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch: pwy a&apos;i llofnododd, nad oes dim ynddo wedi&apos;i newid, a&apos;ch bod yn un o&apos;i dderbynwyr.</translation>
+        <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch: pwy a&apos;i lofnododd, nad oes dim ynddo wedi&apos;i newid, a&apos;ch bod yn un o&apos;i dderbynwyr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="389"/>
+        <location filename="../../../ui/screens/bundles.py" line="385"/>
         <source>The bundle to check</source>
         <translation type="unfinished">Y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="390"/>
+        <location filename="../../../ui/screens/bundles.py" line="386"/>
         <source>Choose the bundle to check</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="392"/>
+        <location filename="../../../ui/screens/bundles.py" line="388"/>
         <source>&amp;Check the bundle</source>
         <translation type="unfinished">&amp;Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="394"/>
+        <location filename="../../../ui/screens/bundles.py" line="390"/>
         <source>Check the bundle</source>
         <translation type="unfinished">Gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="425"/>
+        <location filename="../../../ui/screens/bundles.py" line="421"/>
         <source>Choose the bundle to check.</source>
         <translation type="unfinished">Dewiswch y bwndel i&apos;w wirio.</translation>
     </message>
@@ -3000,7 +3935,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/outbox.py" line="220"/>
         <source>Something went wrong; nothing was changed.</source>
-        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi newid.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/outbox.py" line="234"/>
@@ -3184,7 +4119,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/passphrase.py" line="64"/>
         <source>Type your current passphrase, then the new one twice. Nothing about any case changes.</source>
-        <translation type="unfinished">Teipiwch eich cyfrinymadrodd presennol, yna&apos;r un newydd ddwywaith. Nid oes dim am unrhyw achos yn newid.</translation>
+        <translation type="unfinished">Teipiwch eich cyfrinymadrodd presennol, yna&apos;r un newydd ddwywaith. Does dim byd am unrhyw achos yn newid.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/passphrase.py" line="72"/>
@@ -3239,7 +4174,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/passphrase.py" line="90"/>
         <source>Also gives the vault a new key and re-encrypts it, so the old passphrase opens nothing, even with an old copy of the vault&apos;s files. This takes a little longer. Without it, the change alone does not undo what someone who saw the old passphrase could do with a copy.</source>
-        <translation type="unfinished">Mae hefyd yn rhoi allwedd newydd i&apos;r gladdgell ac yn ei hamgryptio eto, fel nad yw&apos;r hen gyfrinymadrodd yn agor dim, hyd yn oed gyda hen gopi o ffeiliau&apos;r gladdgell. Mae hyn yn cymryd ychydig yn hirach. Hebddo, nid yw&apos;r newid ar ei ben ei hun yn dadwneud yr hyn y gallai rhywun a welodd yr hen gyfrinymadrodd ei wneud gyda chopi.</translation>
+        <translation type="unfinished">Mae hefyd yn rhoi allwedd newydd i&apos;r gladdgell ac yn ei hamgryptio eto, fel nad yw&apos;r hen gyfrinymadrodd yn agor dim, hyd yn oed gyda hen gopi o ffeiliau&apos;r gladdgell. Mae hyn yn cymryd ychydig yn hirach. Hebddo, dydy&apos;r newid ddim ar ei ben ei hun yn dadwneud yr hyn y gallai rhywun a welodd yr hen gyfrinymadrodd ei wneud gyda chopi.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/passphrase.py" line="95"/>
@@ -3279,12 +4214,12 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/passphrase.py" line="172"/>
         <source>The two new passphrases are not the same. Please type them again.</source>
-        <translation type="unfinished">Nid yw&apos;r ddau gyfrinymadrodd newydd yr un fath. Teipiwch nhw eto.</translation>
+        <translation type="unfinished">Dydy&apos;r ddau gyfrinymadrodd newydd ddim yr un fath. Teipiwch nhw eto.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/passphrase.py" line="193"/>
         <source>Your passphrase has been changed and the vault has a new key: the old passphrase opens nothing now.</source>
-        <translation type="unfinished">Mae eich cyfrinymadrodd wedi newid ac mae gan y gladdgell allwedd newydd: nid yw&apos;r hen gyfrinymadrodd yn agor dim bellach.</translation>
+        <translation type="unfinished">Mae eich cyfrinymadrodd wedi newid ac mae gan y gladdgell allwedd newydd: dydy&apos;r hen gyfrinymadrodd ddim yn agor dim bellach.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/passphrase.py" line="197"/>
@@ -3294,7 +4229,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/passphrase.py" line="207"/>
         <source>The passphrase could not be changed. Nothing was changed.</source>
-        <translation type="unfinished">Ni ellid newid y cyfrinymadrodd. Ni newidiwyd dim.</translation>
+        <translation type="unfinished">Doedd dim modd newid y cyfrinymadrodd. Does dim byd wedi newid.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/passphrase.py" line="232"/>
@@ -3378,11 +4313,6 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">C&amp;efnogwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/pause.py" line="93"/>
-        <source>Pause asked for by %1</source>
-        <translation type="unfinished">Saib ar gais %1</translation>
-    </message>
-    <message>
         <location filename="../../../ui/screens/pause.py" line="105"/>
         <source>Reason (optional)</source>
         <translation type="unfinished">Rheswm (dewisol)</translation>
@@ -3410,12 +4340,12 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/pause.py" line="66"/>
         <source>Resume (F9)</source>
-        <translation type="unfinished">Ailddechrau (F9)</translation>
+        <translation type="unfinished">Parhau (F9)</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/pause.py" line="70"/>
         <source>Resume</source>
-        <translation type="unfinished">Ailddechrau</translation>
+        <translation type="unfinished">Parhau</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/pause.py" line="71"/>
@@ -3431,6 +4361,11 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <location filename="../../../ui/screens/pause.py" line="74"/>
         <source>Lock</source>
         <translation type="unfinished">Cloi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/pause.py" line="93"/>
+        <source>Pause asked for by: %1</source>
+        <translation type="unfinished">Saib ar gais: %1</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/pause.py" line="110"/>
@@ -3715,7 +4650,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="385"/>
         <source>Support wanted</source>
-        <translation type="unfinished">Cymorth sydd ei eisiau</translation>
+        <translation type="unfinished">Y cymorth maen nhw ei eisiau</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="372"/>
@@ -3860,7 +4795,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/widgets/range_spin.py" line="53"/>
         <source>%1 is not allowed here: choose from %2 to %3. It stays at %4.</source>
-        <translation type="unfinished">Ni chaniateir %1 yma: dewiswch o %2 i %3. Mae&apos;n aros ar %4.</translation>
+        <translation type="unfinished">Does dim modd dewis %1 yma: dewiswch o %2 i %3. Mae&apos;n aros ar %4.</translation>
     </message>
 </context>
 <context>
@@ -3878,7 +4813,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/readback.py" line="140"/>
         <source>Makes the statement text smaller (Ctrl+minus)</source>
-        <translation type="unfinished">Yn gwneud testun y datganiad yn llai (Ctrl+minus)</translation>
+        <translation type="unfinished">Yn gwneud testun y datganiad yn llai (Ctrl+-)</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/readback.py" line="142"/>
@@ -3888,7 +4823,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/readback.py" line="146"/>
         <source>Makes the statement text larger (Ctrl+equals)</source>
-        <translation type="unfinished">Yn gwneud testun y datganiad yn fwy (Ctrl+equals)</translation>
+        <translation type="unfinished">Yn gwneud testun y datganiad yn fwy (Ctrl+=)</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/readback.py" line="173"/>
@@ -3959,7 +4894,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/readback.py" line="215"/>
         <source>Con&amp;firm the statement is correct</source>
-        <translation type="unfinished">Cadarnhau bod y datganiad yn &amp;gywir</translation>
+        <translation type="unfinished">Ca&amp;darnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/readback.py" line="219"/>
@@ -3967,7 +4902,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Cadarnhau bod y datganiad yn gywir</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="425"/>
+        <location filename="../../../ui/screens/readback.py" line="438"/>
         <source>A correction has not been saved yet. Save it or undo it, then ask them to confirm.</source>
         <translation type="unfinished">Mae cywiriad heb ei gadw eto. Cadwch y cywiriad neu ei ddadwneud, yna gofynnwch iddyn nhw gadarnhau.</translation>
     </message>
@@ -3977,27 +4912,27 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad ac yn symud ymlaen at y llofnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="275"/>
+        <location filename="../../../ui/screens/readback.py" line="276"/>
         <source>Loading the statement…</source>
         <translation type="unfinished">Yn llwytho&apos;r datganiad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="315"/>
+        <location filename="../../../ui/screens/readback.py" line="322"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="337"/>
+        <location filename="../../../ui/screens/readback.py" line="344"/>
         <source>(Corrected during read-back)</source>
         <translation type="unfinished">(Wedi&apos;i chywiro wrth ddarllen yn ôl)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="349"/>
+        <location filename="../../../ui/screens/readback.py" line="356"/>
         <source>%1, corrected at %2</source>
         <translation type="unfinished">%1, wedi&apos;i chywiro am %2</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="361"/>
+        <location filename="../../../ui/screens/readback.py" line="368"/>
         <source>Text size: %1 pt</source>
         <translation type="unfinished">Maint y testun: %1 pt</translation>
     </message>
@@ -4052,17 +4987,17 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
         <translation type="unfinished">Dangos ar yr ail sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="405"/>
+        <location filename="../../../ui/screens/readback.py" line="412"/>
         <source>The correction is saved. It is recorded as a correction made during read-back.</source>
         <translation type="unfinished">Mae&apos;r cywiriad wedi&apos;i gadw. Caiff ei gofnodi fel cywiriad a wnaed wrth ddarllen yn ôl.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="411"/>
+        <location filename="../../../ui/screens/readback.py" line="418"/>
         <source>Saving the correction…</source>
         <translation type="unfinished">Yn cadw&apos;r cywiriad…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/readback.py" line="432"/>
+        <location filename="../../../ui/screens/readback.py" line="445"/>
         <source>Recording the confirmation…</source>
         <translation type="unfinished">Yn cofnodi&apos;r cadarnhad…</translation>
     </message>
@@ -4082,7 +5017,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="416"/>
         <source>Unknown</source>
-        <translation type="unfinished">Ddim yn hysbys</translation>
+        <translation type="unfinished">Anhysbys</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="416"/>
@@ -4137,7 +5072,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="429"/>
         <source>Safe to leave a voicemail</source>
-        <translation type="unfinished">Diogel gadael neges llais</translation>
+        <translation type="unfinished">Mae&apos;n ddiogel gadael neges lais</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="430"/>
@@ -4200,12 +5135,12 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/review_decision.py" line="163"/>
         <source>Optional when approving; needed when returning. The interviewer and the intake will read them.</source>
-        <translation type="unfinished">Dewisol wrth gymeradwyo; angen wrth ddychwelyd. Bydd y cyfwelydd a&apos;r tîm derbyn yn eu darllen.</translation>
+        <translation type="unfinished">Dewisol wrth gymeradwyo; angen wrth ddychwelyd. Bydd y cyfwelydd a&apos;r gwasanaeth derbyn yn eu darllen.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/review_decision.py" line="176"/>
         <source>Working</source>
-        <translation type="unfinished">Wrthi</translation>
+        <translation type="unfinished">Wrthi&apos;n gweithio</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/review_decision.py" line="183"/>
@@ -4281,7 +5216,7 @@ Dilëwch nhw oni bai bod eich sefydliad wedi gofyn i chi eu cadw.</translation>
     <message>
         <location filename="../../../ui/screens/review_decision.py" line="294"/>
         <source>Something went wrong; nothing was changed.</source>
-        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi newid.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/review_decision.py" line="317"/>
@@ -4345,7 +5280,7 @@ It will be saved as:
 A review is decided once; this cannot be changed afterwards.</source>
         <translation type="unfinished">Cymeradwyo&apos;r datganiad hwn?
 
-Bydd eich llofnod yn cael ei ychwanegu at PDF y datganiad. Gall y cyfwelydd, y tîm derbyn a chi agor y ffeil penderfyniad.
+Bydd eich llofnod yn cael ei ychwanegu at PDF y datganiad. Gall y cyfwelydd, y gwasanaeth derbyn a chi agor y ffeil penderfyniad.
 
 Bydd yn cael ei chadw fel:
 {path}
@@ -4364,7 +5299,7 @@ It will be saved as:
 A review is decided once; this cannot be changed afterwards.</source>
         <translation type="unfinished">Dychwelyd y datganiad hwn at y cyfwelydd gyda&apos;ch sylwadau?
 
-Does dim cydlofnod ar y datganiad. Gall y cyfwelydd, y tîm derbyn a chi agor y ffeil penderfyniad.
+Does dim cydlofnod ar y datganiad. Gall y cyfwelydd, y gwasanaeth derbyn a chi agor y ffeil penderfyniad.
 
 Bydd yn cael ei chadw fel:
 {path}
@@ -4383,7 +5318,7 @@ Dim ond unwaith mae penderfyniad yn cael ei wneud ar adolygiad; does dim modd ne
 {interviewer} (who took the statement), the intake and you can open it; nobody else can. Send it to the interviewer in the usual way.</source>
         <translation type="unfinished">Wedi&apos;i gymeradwyo a&apos;i gydlofnodi. Cafodd y penderfyniad ei gadw yn:
 {path}
-Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all neb arall. Anfonwch ef at y cyfwelydd yn y ffordd arferol.</translation>
+Gall {interviewer} (a gymerodd y datganiad), y gwasanaeth derbyn a chi ei agor; all neb arall. Anfonwch ef at y cyfwelydd yn y ffordd arferol.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/review_decision.py" line="480"/>
@@ -4392,145 +5327,145 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 {interviewer} (who took the statement), the intake and you can open it; nobody else can. Send it to the interviewer in the usual way.</source>
         <translation type="unfinished">Wedi&apos;i ddychwelyd gyda&apos;ch sylwadau. Cafodd y penderfyniad ei gadw yn:
 {path}
-Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all neb arall. Anfonwch ef at y cyfwelydd yn y ffordd arferol.</translation>
+Gall {interviewer} (a gymerodd y datganiad), y gwasanaeth derbyn a chi ei agor; all neb arall. Anfonwch ef at y cyfwelydd yn y ffordd arferol.</translation>
     </message>
 </context>
 <context>
     <name>ReviewInboxScreen</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="195"/>
-        <location filename="../../../ui/screens/review_inbox.py" line="221"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="196"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="222"/>
         <source>Reviews</source>
         <translation type="unfinished">Adolygiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="198"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="199"/>
         <source>Statements sent to you for review. A bundle is checked when you open it: only one that passes every check is kept here.</source>
         <translation type="unfinished">Datganiadau a anfonwyd atoch i&apos;w hadolygu. Caiff bwndel ei wirio pan fyddwch chi&apos;n ei agor: dim ond un sy&apos;n llwyddo ym mhob gwiriad sy&apos;n cael ei gadw yma.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="207"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="208"/>
         <source>Reference</source>
         <translation type="unfinished">Cyfeirnod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="208"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="209"/>
         <source>Category</source>
         <translation type="unfinished">Categori</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="209"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="210"/>
         <source>Interviewer</source>
         <translation type="unfinished">Cyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="210"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="211"/>
         <source>Received</source>
         <translation type="unfinished">Derbyniwyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="211"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="212"/>
         <source>State</source>
         <translation type="unfinished">Cyflwr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="221"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="222"/>
         <source>Press Enter to read the selected review.</source>
         <translation type="unfinished">Pwyswch Enter i ddarllen yr adolygiad a ddewiswyd.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="229"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="230"/>
         <source>No reviews yet. Open a bundle for review, or drop a .qrb file on this screen.</source>
         <translation type="unfinished">Dim adolygiadau eto. Agorwch fwndel i&apos;w adolygu, neu gollyngwch ffeil .qrb ar y sgrin hon.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="238"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="239"/>
         <source>Checking the bundle</source>
         <translation type="unfinished">Yn gwirio&apos;r bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="247"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="248"/>
         <source>The checks made on the bundle</source>
         <translation type="unfinished">Y gwiriadau a wnaed ar y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="250"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="251"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">&amp;Cau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="251"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="252"/>
         <source>Dismiss the checks</source>
         <translation type="unfinished">Cau&apos;r gwiriadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="258"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="259"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="259"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="259"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
         <source>Cases</source>
         <translation type="unfinished">Achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="260"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="261"/>
         <source>&amp;Read</source>
         <translation type="unfinished">&amp;Darllen</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="261"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="262"/>
         <source>Read the selected review</source>
         <translation type="unfinished">Darllen yr adolygiad a ddewiswyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="262"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="263"/>
         <source>Open a &amp;bundle for review…</source>
         <translation type="unfinished">Agor &amp;bwndel i&apos;w adolygu…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="266"/>
-        <location filename="../../../ui/screens/review_inbox.py" line="380"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="267"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="381"/>
         <source>Open a bundle for review</source>
         <translation type="unfinished">Agor bwndel i&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="267"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="268"/>
         <source>Checks a bundle sent to you and, if it passes, keeps it for review</source>
         <translation type="unfinished">Yn gwirio bwndel a anfonwyd atoch ac, os yw&apos;n llwyddo, yn ei gadw i&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="354"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="355"/>
         <source>Something went wrong; nothing was changed.</source>
-        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="382"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="383"/>
         <source>Quietroom bundle (*.qrb)</source>
         <translation type="unfinished">Bwndel Quietroom (*.qrb)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="395"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="396"/>
         <source>Checking the bundle… this takes a few seconds.</source>
         <translation type="unfinished">Yn gwirio&apos;r bwndel… mae hyn yn cymryd ychydig eiliadau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="416"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="417"/>
         <source>This bundle did not pass its checks (%1), so nothing of it was kept. Do not rely on it: ask the sender to export it to you again.</source>
         <translation type="unfinished">Wnaeth y bwndel hwn ddim llwyddo yn ei wiriadau (%1), felly chafodd dim ohono ei gadw. Peidiwch â dibynnu arno: gofynnwch i&apos;r anfonwr ei allforio atoch eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="426"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="427"/>
         <source>The bundle passed every check and is now in your reviews. It is selected.</source>
         <translation type="unfinished">Llwyddodd y bwndel ym mhob gwiriad ac mae bellach yn eich adolygiadau. Mae wedi&apos;i ddewis.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="428"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="429"/>
         <source>This bundle is already in your reviews. It is selected.</source>
         <translation type="unfinished">Mae&apos;r bwndel hwn yn eich adolygiadau yn barod. Mae wedi&apos;i ddewis.</translation>
     </message>
@@ -4540,7 +5475,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/screens/review_reading.py" line="164"/>
         <source>&amp;Reviews</source>
-        <translation type="unfinished">&amp;Adolygiadau</translation>
+        <translation type="unfinished">A&amp;dolygiadau</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/review_reading.py" line="165"/>
@@ -4834,7 +5769,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <location filename="../../../ui/screens/review_record_rows.py" line="130"/>
         <location filename="../../../ui/screens/review_record_rows.py" line="171"/>
         <source>Active time: %1</source>
-        <translation type="unfinished">Amser ar waith: %1</translation>
+        <translation type="unfinished">Amser gweithredol: %1</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/review_record_rows.py" line="135"/>
@@ -5017,7 +5952,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/screens/review_record_rows.py" line="300"/>
         <source>Safe to leave a voicemail</source>
-        <translation type="unfinished">Diogel gadael neges llais</translation>
+        <translation type="unfinished">Mae&apos;n ddiogel gadael neges lais</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/review_record_rows.py" line="301"/>
@@ -5141,102 +6076,102 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>ReviewWords</name>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="59"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="61"/>
         <source>not recorded</source>
         <translation type="unfinished">heb ei gofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="91"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="93"/>
         <source>CSA</source>
         <translation type="unfinished">CSA</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="92"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="94"/>
         <source>APSP</source>
         <translation type="unfinished">APSP</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="93"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="95"/>
         <source>General</source>
         <translation type="unfinished">Cyffredinol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="100"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="102"/>
         <source>To review</source>
         <translation type="unfinished">I&apos;w adolygu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="101"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="103"/>
         <source>Approved</source>
         <translation type="unfinished">Wedi&apos;i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="102"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="104"/>
         <source>Returned</source>
         <translation type="unfinished">Wedi&apos;i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="110"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="112"/>
         <source>The file</source>
         <translation type="unfinished">Y ffeil</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="111"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="113"/>
         <source>Opening it with your key</source>
         <translation type="unfinished">Ei agor â&apos;ch allwedd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="112"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="114"/>
         <source>Everything expected is inside</source>
         <translation type="unfinished">Mae popeth disgwyliedig y tu mewn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="113"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="115"/>
         <source>The list of its contents</source>
         <translation type="unfinished">Y rhestr o&apos;i gynnwys</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="114"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="116"/>
         <source>The author&apos;s signature on the bundle</source>
         <translation type="unfinished">Llofnod yr awdur ar y bwndel</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="117"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="119"/>
         <source>The author is an interviewer</source>
         <translation type="unfinished">Mae&apos;r awdur yn gyfwelydd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="118"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="120"/>
         <source>Nothing was altered</source>
         <translation type="unfinished">Does dim byd wedi&apos;i newid</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="119"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="121"/>
         <source>It was sent to you</source>
         <translation type="unfinished">Cafodd ei anfon atoch chi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="120"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="122"/>
         <source>The signature on the statement</source>
         <translation type="unfinished">Y llofnod ar y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="123"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="125"/>
         <source>The record of the interview</source>
         <translation type="unfinished">Cofnod y cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="124"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="126"/>
         <source>The restricted details, kept apart</source>
         <translation type="unfinished">Y manylion cyfyngedig, wedi&apos;u cadw ar wahân</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="127"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="129"/>
         <source>The audit log is unbroken</source>
         <translation type="unfinished">Mae&apos;r log archwilio yn gyfan</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/review_inbox.py" line="128"/>
+        <location filename="../../../ui/screens/review_inbox.py" line="130"/>
         <source>The organisation&apos;s trust file</source>
         <translation type="unfinished">Ffeil ymddiried y sefydliad</translation>
     </message>
@@ -5305,7 +6240,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/screens/settings_screen.py" line="116"/>
         <source>&amp;Text size</source>
-        <translation type="unfinished">Maint y &amp;testun</translation>
+        <translation type="unfinished">&amp;Maint y testun</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/settings_screen.py" line="123"/>
@@ -5335,274 +6270,287 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/screens/settings_screen.py" line="131"/>
         <source>T&amp;heme</source>
-        <translation type="unfinished">T&amp;hema</translation>
+        <translation type="unfinished">&amp;Thema</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/settings_screen.py" line="134"/>
-        <location filename="../../../ui/screens/settings_screen.py" line="148"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="149"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="243"/>
         <source> minutes</source>
         <translation type="unfinished"> munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="137"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="138"/>
         <source>Lock automatically after, in minutes</source>
         <translation type="unfinished">Cloi&apos;n awtomatig ar ôl, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="139"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="140"/>
         <source>The vault locks after this many minutes without use, or during a break that lasts longer</source>
         <translation type="unfinished">Mae&apos;r gladdgell yn cloi ar ôl y nifer hwn o funudau heb ei defnyddio, neu yn ystod egwyl sy&apos;n para&apos;n hirach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="143"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="144"/>
         <source>Loc&amp;k automatically after</source>
         <translation type="unfinished">C&amp;loi&apos;n awtomatig ar ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="144"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="145"/>
         <source>From 1 to 60 minutes</source>
         <translation type="unfinished">O 1 i 60 munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="151"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="152"/>
         <source>Default break interval, in minutes</source>
         <translation type="unfinished">Amser arferol rhwng egwyliau, mewn munudau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="152"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="153"/>
         <source>Offered for a new survivor; they may choose another</source>
         <translation type="unfinished">Caiff ei gynnig i oroeswr newydd; gallan nhw ddewis amser arall</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="154"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="155"/>
         <source>Default b&amp;reak interval</source>
         <translation type="unfinished">Amser arferol rhwng &amp;egwyliau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="155"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="156"/>
         <source>From 5 to 180 minutes</source>
         <translation type="unfinished">O 5 i 180 munud</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="157"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="158"/>
         <source>Allow &amp;copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu c&amp;opïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="159"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="160"/>
         <source>Off unless you switch it on. Copied text is cleared from the clipboard after 30 seconds.</source>
         <translation type="unfinished">Wedi&apos;i ddiffodd oni bai eich bod chi&apos;n ei droi ymlaen. Caiff testun sydd wedi&apos;i gopïo ei glirio o&apos;r clipfwrdd ar ôl 30 eiliad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="163"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="164"/>
         <source>Allow copying statement text to the clipboard</source>
         <translation type="unfinished">Caniatáu copïo testun y datganiad i&apos;r clipfwrdd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="170"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="171"/>
         <source>Sending to the central system</source>
         <translation type="unfinished">Anfon i&apos;r system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="175"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="176"/>
         <source>Where exported statements are sent. Leave it empty to use the address in your organisation&apos;s trust file. This address is kept in your encrypted vault.</source>
         <translation type="unfinished">Lle mae datganiadau a allforiwyd yn cael eu hanfon. Gadewch yn wag i ddefnyddio&apos;r cyfeiriad yn ffeil ymddiried eich sefydliad. Mae&apos;r cyfeiriad hwn yn cael ei gadw yn eich claddgell wedi&apos;i hamgryptio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="178"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="179"/>
         <source>The central system&apos;s address</source>
         <translation type="unfinished">Cyfeiriad y system ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="179"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="180"/>
         <source>Clear the address</source>
         <translation type="unfinished">Clirio&apos;r cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="180"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="181"/>
         <source>The central system&apos;s a&amp;ddress</source>
         <translation type="unfinished">Cyfeiriad y system &amp;ganolog</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="183"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="184"/>
         <source>Your passphrase</source>
         <translation type="unfinished">Eich cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="184"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="185"/>
         <source>Change &amp;passphrase…</source>
         <translation type="unfinished">Newid y cyf&amp;rinymadrodd…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="187"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="188"/>
         <source>Change passphrase</source>
         <translation type="unfinished">Newid y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="188"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="189"/>
         <source>Change the vault&apos;s passphrase, or give the vault a new key</source>
         <translation type="unfinished">Newid cyfrinymadrodd y gladdgell, neu roi allwedd newydd i&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="197"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="198"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="198"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="199"/>
         <source>Back, without saving</source>
         <translation type="unfinished">Yn ôl, heb gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="200"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="201"/>
         <source>&amp;Save</source>
         <translation type="unfinished">&amp;Cadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="202"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="203"/>
         <source>Save settings</source>
         <translation type="unfinished">Cadw&apos;r gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="275"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="241"/>
+        <source> minutes</source>
+        <comment>after the number 2</comment>
+        <translation type="unfinished"> funud</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="284"/>
         <source>From the trust file: {address}</source>
         <translation type="unfinished">O&apos;r ffeil ymddiried: {address}</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="277"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="286"/>
         <source>None is set</source>
         <translation type="unfinished">Does dim un wedi&apos;i osod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="319"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="328"/>
         <source>Something went wrong; nothing was changed.</source>
-        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/settings_screen.py" line="326"/>
+        <location filename="../../../ui/screens/settings_screen.py" line="336"/>
         <source>Settings saved.</source>
         <translation type="unfinished">Gosodiadau wedi&apos;u cadw.</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/settings_screen.py" line="339"/>
+        <source>The settings apply now, but they could not be saved for next time.</source>
+        <translation type="unfinished">Mae&apos;r gosodiadau ar waith nawr, ond doedd dim modd eu cadw ar gyfer y tro nesaf.</translation>
     </message>
 </context>
 <context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="60"/>
+        <location filename="../../../ui/screens/setup.py" line="142"/>
         <source>Create your vault</source>
         <translation type="unfinished">Creu eich claddgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="64"/>
+        <location filename="../../../ui/screens/setup.py" line="145"/>
         <source>Everything you record in Quietroom stays encrypted on this laptop. You will need your passphrase every time you open it.</source>
         <translation type="unfinished">Mae popeth rydych chi&apos;n ei gofnodi yn Quietroom yn aros wedi&apos;i amgryptio ar y gliniadur hwn. Bydd angen eich cyfrinymadrodd arnoch chi bob tro y byddwch chi&apos;n ei agor.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="71"/>
+        <location filename="../../../ui/screens/setup.py" line="150"/>
         <source>Choose a passphrase you will remember. If it is forgotten and no recovery key is set, nothing can recover it, and the vault cannot be opened again.</source>
-        <translation type="unfinished">Dewiswch gyfrinymadrodd y byddwch chi&apos;n ei gofio. Os caiff ei anghofio a does dim allwedd adfer wedi&apos;i gosod, does dim modd ei adfer, ac ni fydd modd agor y gladdgell eto.</translation>
+        <translation type="unfinished">Dewiswch gyfrinymadrodd y byddwch chi&apos;n ei gofio. Os caiff ei anghofio ac nad oes allwedd adfer wedi&apos;i gosod, does dim modd ei adfer, a fydd dim modd agor y gladdgell eto.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="80"/>
+        <location filename="../../../ui/screens/setup.py" line="158"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">&amp;Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="82"/>
+        <location filename="../../../ui/screens/setup.py" line="159"/>
         <source>Passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="82"/>
+        <location filename="../../../ui/screens/setup.py" line="159"/>
         <source>At least 8 characters</source>
         <translation type="unfinished">O leiaf 8 nod</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="87"/>
+        <location filename="../../../ui/screens/setup.py" line="161"/>
         <source>&amp;Repeat the passphrase</source>
         <translation type="unfinished">&amp;Ailadrodd y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="89"/>
+        <location filename="../../../ui/screens/setup.py" line="163"/>
         <source>Repeat the passphrase</source>
         <translation type="unfinished">Ailadrodd y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="89"/>
+        <location filename="../../../ui/screens/setup.py" line="163"/>
         <source>Type the same passphrase again</source>
         <translation type="unfinished">Teipiwch yr un cyfrinymadrodd eto</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="93"/>
+        <location filename="../../../ui/screens/setup.py" line="165"/>
         <source>&amp;Show the passphrase</source>
         <translation type="unfinished">&amp;Dangos y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="96"/>
+        <location filename="../../../ui/screens/setup.py" line="168"/>
         <source>Show the passphrase</source>
         <translation type="unfinished">Dangos y cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="97"/>
+        <location filename="../../../ui/screens/setup.py" line="169"/>
         <source>Shows the typed passphrase on screen</source>
         <translation type="unfinished">Yn dangos y cyfrinymadrodd a deipiwyd ar y sgrin</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="111"/>
+        <location filename="../../../ui/screens/setup.py" line="221"/>
         <source>Looking for this computer&apos;s keyring…</source>
         <translation type="unfinished">Yn chwilio am gylch allweddi&apos;r cyfrifiadur hwn…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="115"/>
+        <location filename="../../../ui/screens/setup.py" line="172"/>
         <source>Organisation recovery &amp;key (optional)</source>
         <translation type="unfinished">Allwedd adfer y &amp;sefydliad (dewisol)</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="120"/>
+        <location filename="../../../ui/screens/setup.py" line="175"/>
         <source>Organisation recovery key, optional</source>
         <translation type="unfinished">Allwedd adfer y sefydliad, dewisol</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="122"/>
+        <location filename="../../../ui/screens/setup.py" line="177"/>
         <source>The public recovery key your organisation gave you; it starts with age1. It lets an administrator restore access if the passphrase is forgotten.</source>
         <translation type="unfinished">Yr allwedd adfer gyhoeddus a roddodd eich sefydliad i chi; mae&apos;n dechrau gydag age1. Mae&apos;n galluogi gweinyddwr i adfer mynediad os caiff y cyfrinymadrodd ei anghofio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="130"/>
+        <location filename="../../../ui/screens/setup.py" line="184"/>
         <source>If your organisation gave you a recovery key (it starts with age1), paste it here so an administrator can restore access if the passphrase is forgotten.</source>
         <translation type="unfinished">Os rhoddodd eich sefydliad allwedd adfer i chi (mae&apos;n dechrau gydag age1), gludwch hi yma er mwyn i weinyddwr allu adfer mynediad os caiff y cyfrinymadrodd ei anghofio.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="140"/>
+        <location filename="../../../ui/screens/setup.py" line="188"/>
         <source>&amp;Create the vault</source>
         <translation type="unfinished">C&amp;reu&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="142"/>
+        <location filename="../../../ui/screens/setup.py" line="189"/>
         <source>Create the vault</source>
         <translation type="unfinished">Creu&apos;r gladdgell</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="186"/>
+        <location filename="../../../ui/screens/setup.py" line="224"/>
         <source>Your vault will also be bound to this computer&apos;s keyring (Secret Service).</source>
         <translation type="unfinished">Bydd eich claddgell hefyd wedi&apos;i chlymu wrth gylch allweddi&apos;r cyfrifiadur hwn (Secret Service).</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="192"/>
+        <location filename="../../../ui/screens/setup.py" line="228"/>
         <source>No system keyring was found: the vault will be protected by the passphrase only.</source>
-        <translation type="unfinished">Ni ddaethpwyd o hyd i gylch allweddi ar y system: dim ond y cyfrinymadrodd fydd yn diogelu&apos;r gladdgell.</translation>
+        <translation type="unfinished">Doedd dim cylch allweddi ar y system: dim ond y cyfrinymadrodd fydd yn diogelu&apos;r gladdgell.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="207"/>
+        <location filename="../../../ui/screens/setup.py" line="241"/>
         <source>The two passphrases are not the same. Please type them both again.</source>
         <translation type="unfinished">Dydy&apos;r ddau gyfrinymadrodd ddim yr un fath. Teipiwch y ddau eto, os gwelwch yn dda.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="237"/>
+        <location filename="../../../ui/screens/setup.py" line="271"/>
         <source>The vault could not be created. Nothing was changed; please try again.</source>
         <translation type="unfinished">Doedd dim modd creu&apos;r gladdgell. Does dim byd wedi newid; rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/setup.py" line="259"/>
+        <location filename="../../../ui/screens/setup.py" line="191"/>
+        <location filename="../../../ui/screens/setup.py" line="293"/>
         <source>Creating… this takes a moment.</source>
         <translation type="unfinished">Yn creu… mae hyn yn cymryd ennyd.</translation>
     </message>
@@ -5657,7 +6605,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/widgets/side_panel.py" line="66"/>
         <source>Add to &amp;timeline</source>
-        <translation type="unfinished">Ychwanegu at y &amp;llinell amser</translation>
+        <translation type="unfinished">Ychwanegu at y llinell a&amp;mser</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/side_panel.py" line="67"/>
@@ -5692,7 +6640,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/widgets/side_panel.py" line="91"/>
         <source>Add &amp;note</source>
-        <translation type="unfinished">Ychwanegu &amp;nodyn</translation>
+        <translation type="unfinished">Ychwanegu nod&amp;yn</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/side_panel.py" line="92"/>
@@ -5825,17 +6773,17 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/screens/signature.py" line="115"/>
         <source>Back to &amp;read-back</source>
-        <translation type="unfinished">Yn ôl i&apos;r &amp;darllen yn ôl</translation>
+        <translation type="unfinished">Dychwelyd i&apos;r &amp;darllen yn ôl</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/signature.py" line="118"/>
         <source>Back to read-back</source>
-        <translation type="unfinished">Yn ôl i&apos;r darllen yn ôl</translation>
+        <translation type="unfinished">Dychwelyd i&apos;r darllen yn ôl</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/signature.py" line="120"/>
         <source>Leaves without signing, for example to make another correction or if they do not want to sign; the box is emptied</source>
-        <translation type="unfinished">Gadael heb lofnodi, er enghraifft i wneud cywiriad arall neu os nad ydyn nhw am lofnodi; caiff y blwch ei wagio</translation>
+        <translation type="unfinished">Yn gadael heb lofnodi, er enghraifft i wneud cywiriad arall neu os nad ydyn nhw am lofnodi; caiff y blwch ei wagio</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/signature.py" line="144"/>
@@ -5931,7 +6879,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="91"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished">&amp;Ailddechrau</translation>
+        <translation type="unfinished">P&amp;arhau</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="92"/>
@@ -5961,7 +6909,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="103"/>
         <source>Resume</source>
-        <translation type="unfinished">Ailddechrau</translation>
+        <translation type="unfinished">Parhau</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="103"/>
@@ -6057,7 +7005,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="381"/>
         <source>Active time %1</source>
-        <translation type="unfinished">Amser ar waith %1</translation>
+        <translation type="unfinished">Amser gweithredol %1</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="132"/>
@@ -6077,7 +7025,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="149"/>
         <source>Asked for by</source>
-        <translation type="unfinished">Gofynnwyd gan</translation>
+        <translation type="unfinished">Ar gais</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="151"/>
@@ -6162,7 +7110,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="79"/>
         <source>P&amp;lace (optional)</source>
-        <translation type="unfinished">&amp;Lle (dewisol)</translation>
+        <translation type="unfinished">Lle (dew&amp;isol)</translation>
     </message>
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="82"/>
@@ -6192,7 +7140,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/widgets/sitting_bar.py" line="245"/>
         <source>Who asked for the last pause is not recorded yet</source>
-        <translation type="unfinished">Nid yw wedi&apos;i gofnodi eto pwy ofynnodd am y saib diwethaf</translation>
+        <translation type="unfinished">Does dim cofnod eto o bwy ofynnodd am y saib diwethaf</translation>
     </message>
 </context>
 <context>
@@ -6266,12 +7214,12 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="337"/>
         <source>Preferred name</source>
-        <translation type="unfinished">Enw a ffefrir</translation>
+        <translation type="unfinished">Yr enw sydd orau ganddynt</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="338"/>
         <source>What they would like to be called in the room.</source>
-        <translation type="unfinished">Beth yr hoffen nhw gael eu galw yn yr ystafell.</translation>
+        <translation type="unfinished">Sut yr hoffen nhw gael eu galw yn yr ystafell.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/new_case_steps.py" line="340"/>
@@ -6396,59 +7344,753 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="54"/>
+        <location filename="../../../ui/screens/unlock.py" line="97"/>
         <source>Quietroom is locked</source>
         <translation type="unfinished">Mae Quietroom wedi&apos;i gloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="56"/>
+        <location filename="../../../ui/screens/unlock.py" line="98"/>
         <source>Type your passphrase to continue.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd i barhau.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="58"/>
+        <location filename="../../../ui/screens/unlock.py" line="99"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">&amp;Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="62"/>
+        <location filename="../../../ui/screens/unlock.py" line="102"/>
         <source>Passphrase</source>
         <translation type="unfinished">Cyfrinymadrodd</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="63"/>
+        <location filename="../../../ui/screens/unlock.py" line="103"/>
         <source>Your vault passphrase. Press Enter to unlock.</source>
         <translation type="unfinished">Cyfrinymadrodd eich claddgell. Pwyswch Enter i ddatgloi.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="67"/>
+        <location filename="../../../ui/screens/unlock.py" line="105"/>
         <source>&amp;Unlock</source>
         <translation type="unfinished">&amp;Datgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="70"/>
+        <location filename="../../../ui/screens/unlock.py" line="106"/>
         <source>Unlock</source>
         <translation type="unfinished">Datgloi</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="106"/>
+        <location filename="../../../ui/screens/unlock.py" line="134"/>
         <source>Type your passphrase, then press Enter.</source>
         <translation type="unfinished">Teipiwch eich cyfrinymadrodd, yna pwyswch Enter.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="121"/>
+        <location filename="../../../ui/screens/unlock.py" line="149"/>
         <source>The vault could not be opened. Please try again.</source>
         <translation type="unfinished">Doedd dim modd agor y gladdgell. Rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="124"/>
+        <location filename="../../../ui/screens/unlock.py" line="152"/>
         <source>Contact your administrator; your data has not been changed.</source>
         <translation type="unfinished">Cysylltwch â&apos;ch gweinyddwr; dydy&apos;ch data ddim wedi&apos;i newid.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/unlock.py" line="135"/>
+        <location filename="../../../ui/screens/unlock.py" line="108"/>
+        <location filename="../../../ui/screens/unlock.py" line="163"/>
         <source>Unlocking… this takes a moment.</source>
         <translation type="unfinished">Yn datgloi… mae hyn yn cymryd ennyd.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyReport</name>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="48"/>
+        <source>bundle</source>
+        <translation type="unfinished">bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="49"/>
+        <source>decision file</source>
+        <translation type="unfinished">ffeil penderfyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="50"/>
+        <source>decryption</source>
+        <translation type="unfinished">dadgryptio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="51"/>
+        <source>contents</source>
+        <translation type="unfinished">cynnwys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="52"/>
+        <source>trust file</source>
+        <translation type="unfinished">ffeil ymddiried</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="53"/>
+        <source>receipt</source>
+        <translation type="unfinished">derbynneb</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="55"/>
+        <source>manifest</source>
+        <translation type="unfinished">maniffest</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="56"/>
+        <source>manifest signature</source>
+        <translation type="unfinished">llofnod y maniffest</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="57"/>
+        <source>author&apos;s role</source>
+        <translation type="unfinished">rôl yr awdur</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="58"/>
+        <source>file hashes</source>
+        <translation type="unfinished">stwnsh y ffeiliau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="59"/>
+        <source>recipients</source>
+        <translation type="unfinished">derbynwyr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="60"/>
+        <source>statement PDF signature</source>
+        <translation type="unfinished">llofnod PDF y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="63"/>
+        <source>statement time-stamp</source>
+        <translation type="unfinished">stamp amser y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="66"/>
+        <source>record schema</source>
+        <translation type="unfinished">sgema&apos;r cofnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="67"/>
+        <source>statement binding</source>
+        <translation type="unfinished">cysylltiad y datganiad â&apos;r cofnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="68"/>
+        <source>history</source>
+        <translation type="unfinished">hanes</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="69"/>
+        <source>exhibits</source>
+        <translation type="unfinished">arddangosion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="70"/>
+        <source>pages confirmed by the witness</source>
+        <translation type="unfinished">tudalennau a gadarnhaodd y tyst</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="73"/>
+        <source>restricted details binding</source>
+        <translation type="unfinished">cysylltiad y manylion cyfyngedig â&apos;r achos</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="76"/>
+        <source>restricted details</source>
+        <translation type="unfinished">manylion cyfyngedig</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="77"/>
+        <source>audit chain</source>
+        <translation type="unfinished">cadwyn archwilio</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="79"/>
+        <source>decision schema</source>
+        <translation type="unfinished">sgema&apos;r penderfyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="80"/>
+        <source>decision signature</source>
+        <translation type="unfinished">llofnod y penderfyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="81"/>
+        <source>reviewer</source>
+        <translation type="unfinished">adolygydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="82"/>
+        <source>countersigned statement</source>
+        <translation type="unfinished">datganiad wedi&apos;i gydlofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="136"/>
+        <source>ok</source>
+        <translation type="unfinished">iawn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages.py" line="137"/>
+        <source>FAIL</source>
+        <translation type="unfinished">METHU</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="138"/>
+        <source>broken</source>
+        <translation type="unfinished">wedi torri</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="139"/>
+        <source>the record&apos;s audit head does not match the log</source>
+        <translation type="unfinished">dydy pen archwilio&apos;r cofnod ddim yn cyfateb i&apos;r log</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="142"/>
+        <source>{count} entries, hash chain intact</source>
+        <translation type="unfinished">{count} eitem, y gadwyn stwnsh yn gyfan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="145"/>
+        <source>the log does not end with this export</source>
+        <translation type="unfinished">dydy&apos;r log ddim yn gorffen gyda&apos;r allforiad hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="148"/>
+        <source>audit.jsonl is not a readable audit log</source>
+        <translation type="unfinished">dydy audit.jsonl ddim yn log archwilio y mae modd ei ddarllen</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="15"/>
+        <source>signed by {name}, an interviewer in the organisation&apos;s trust file</source>
+        <translation type="unfinished">wedi&apos;i lofnodi gan {name}, cyfwelydd yn ffeil ymddiried y sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="18"/>
+        <source>not checked: only the organisation&apos;s CA certificate was given; give its trust file to check that the signer is a member with the role interviewer, or --ca-only to accept this</source>
+        <translation type="unfinished">heb ei wirio: dim ond tystysgrif CA y sefydliad a roddwyd; rhowch ei ffeil ymddiried i wirio bod y llofnodwr yn aelod â&apos;r rôl interviewer, neu --ca-only i dderbyn hyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="24"/>
+        <source>not checked: only the organisation&apos;s CA certificate was given; give its trust file to check that the signer is a member with the role interviewer (accepted with --ca-only)</source>
+        <translation type="unfinished">heb ei wirio: dim ond tystysgrif CA y sefydliad a roddwyd; rhowch ei ffeil ymddiried i wirio bod y llofnodwr yn aelod â&apos;r rôl interviewer (wedi&apos;i dderbyn gyda --ca-only)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="30"/>
+        <source>the signer is not a member of the organisation&apos;s trust file</source>
+        <translation type="unfinished">dydy&apos;r llofnodwr ddim yn aelod yn ffeil ymddiried y sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="151"/>
+        <source>the signed PDF names this record&apos;s case, statement and text</source>
+        <translation type="unfinished">mae&apos;r PDF wedi&apos;i lofnodi yn enwi achos, datganiad a thestun y cofnod hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="154"/>
+        <source>the signed PDF does not name this record&apos;s case, statement and text</source>
+        <translation type="unfinished">dydy&apos;r PDF wedi&apos;i lofnodi ddim yn enwi achos, datganiad a thestun y cofnod hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="33"/>
+        <source>checked at {moment} UTC, {how}</source>
+        <translation type="unfinished">wedi&apos;i wirio am {moment} UTC, {how}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="36"/>
+        <source>checked {how}</source>
+        <translation type="unfinished">wedi&apos;i wirio {how}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="37"/>
+        <source>{name} does not match its SHA-256 in the manifest</source>
+        <translation type="unfinished">dydy {name} ddim yn cyfateb i&apos;w SHA-256 yn y maniffest</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="40"/>
+        <source>all {count} files match the signed manifest</source>
+        <translation type="unfinished">mae pob un o&apos;r {count} ffeil yn cyfateb i&apos;r maniffest wedi&apos;i lofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="43"/>
+        <source>the manifest does not list exactly the bundle&apos;s files</source>
+        <translation type="unfinished">dydy&apos;r maniffest ddim yn rhestru union ffeiliau&apos;r bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="157"/>
+        <source>every read-back correction, with the text confirmed before it</source>
+        <translation type="unfinished">pob cywiriad wrth ddarllen yn ôl, gyda&apos;r testun a gadarnhawyd cyn hynny</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="160"/>
+        <source>history.json does not hold the corrections the record counts</source>
+        <translation type="unfinished">dydy history.json ddim yn cynnwys y cywiriadau mae&apos;r cofnod yn eu cyfrif</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="163"/>
+        <source>a text in history.json does not match its SHA-256</source>
+        <translation type="unfinished">dydy testun yn history.json ddim yn cyfateb i&apos;w SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="166"/>
+        <source>history.json describes another case than the manifest</source>
+        <translation type="unfinished">mae history.json yn disgrifio achos gwahanol i&apos;r maniffest</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="46"/>
+        <source>now: the signature states no signing time</source>
+        <translation type="unfinished">nawr: dydy&apos;r llofnod ddim yn nodi amser llofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="49"/>
+        <source>the intake&apos;s time stamp on its receipt</source>
+        <translation type="unfinished">stamp amser y gwasanaeth derbyn ar ei dderbynneb</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="52"/>
+        <source>the signing time it states</source>
+        <translation type="unfinished">yr amser llofnodi mae&apos;n ei nodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="169"/>
+        <source>{label} does not match {schema} at {where}</source>
+        <translation type="unfinished">dydy {label} ddim yn cyfateb i {schema} yn {where}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="172"/>
+        <source>{label} is not valid JSON (it is nested too deeply)</source>
+        <translation type="unfinished">dydy {label} ddim yn JSON dilys (mae wedi&apos;i nythu&apos;n rhy ddwfn)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="55"/>
+        <source>a key appears twice</source>
+        <translation type="unfinished">mae allwedd yn ymddangos ddwywaith</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="58"/>
+        <source>&apos;files&apos; must give each file&apos;s sha256 and size</source>
+        <translation type="unfinished">rhaid i &apos;files&apos; roi sha256 a maint pob ffeil</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="61"/>
+        <source>its format is not {format}</source>
+        <translation type="unfinished">dydy ei fformat ddim yn {format}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="64"/>
+        <source>manifest.json is not a Quietroom manifest: {problem}</source>
+        <translation type="unfinished">dydy manifest.json ddim yn faniffest Quietroom: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="67"/>
+        <source>it is not UTF-8 JSON</source>
+        <translation type="unfinished">dydy e ddim yn JSON UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="70"/>
+        <source>it is not a JSON object</source>
+        <translation type="unfinished">dydy e ddim yn wrthrych JSON</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="73"/>
+        <source>&apos;sequence&apos; and &apos;statement&apos; must be whole numbers</source>
+        <translation type="unfinished">rhaid i &apos;sequence&apos; a &apos;statement&apos; fod yn rhifau cyfan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="76"/>
+        <source>format quietroom-bundle, version {version}</source>
+        <translation type="unfinished">fformat quietroom-bundle, fersiwn {version}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="79"/>
+        <source>&apos;recipients&apos; must be a list of age recipients</source>
+        <translation type="unfinished">rhaid i &apos;recipients&apos; fod yn rhestr o dderbynwyr age</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="82"/>
+        <source>signed by {name}, certificate issued by the organisation&apos;s CA, {checked}</source>
+        <translation type="unfinished">wedi&apos;i lofnodi gan {name}, tystysgrif a roddwyd gan CA y sefydliad, {checked}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="85"/>
+        <source>&apos;{where}&apos; must be an object with the texts {keys}</source>
+        <translation type="unfinished">rhaid i &apos;{where}&apos; fod yn wrthrych gyda&apos;r testunau {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="88"/>
+        <source>it is nested too deeply</source>
+        <translation type="unfinished">mae wedi&apos;i nythu&apos;n rhy ddwfn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="91"/>
+        <source>its version is not one this verifier reads (1 or 2)</source>
+        <translation type="unfinished">dydy ei fersiwn ddim yn un mae&apos;r gwiriwr hwn yn ei darllen (1 neu 2)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="94"/>
+        <source>you are not among the recipients the author signed for: the bundle was re-encrypted by someone else</source>
+        <translation type="unfinished">dydych chi ddim ymhlith y derbynwyr y llofnododd yr awdur ar eu cyfer: cafodd y bwndel ei ailamgryptio gan rywun arall</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="99"/>
+        <source>the signer is not the author named in the manifest</source>
+        <translation type="unfinished">nid y llofnodwr yw&apos;r awdur a enwir yn y maniffest</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="102"/>
+        <source>not valid</source>
+        <translation type="unfinished">ddim yn ddilys</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="103"/>
+        <source>the PDF was signed by someone other than the manifest&apos;s signer</source>
+        <translation type="unfinished">cafodd y PDF ei lofnodi gan rywun heblaw llofnodwr y maniffest</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="106"/>
+        <source>valid: {description}</source>
+        <translation type="unfinished">dilys: {description}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="107"/>
+        <source>you are among the recipients the author signed for</source>
+        <translation type="unfinished">rydych chi ymhlith y derbynwyr y llofnododd yr awdur ar eu cyfer</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="175"/>
+        <source>record.json describes another case than the manifest</source>
+        <translation type="unfinished">mae record.json yn disgrifio achos gwahanol i&apos;r maniffest</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="178"/>
+        <source>restricted.pdf names this bundle&apos;s case</source>
+        <translation type="unfinished">mae restricted.pdf yn enwi achos y bwndel hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="181"/>
+        <source>restricted.pdf does not name this bundle&apos;s case</source>
+        <translation type="unfinished">dydy restricted.pdf ddim yn enwi achos y bwndel hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="184"/>
+        <source>restricted.json describes another case than the manifest</source>
+        <translation type="unfinished">mae restricted.json yn disgrifio achos gwahanol i&apos;r maniffest</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="187"/>
+        <source>valid against {schema}, for the manifest&apos;s case</source>
+        <translation type="unfinished">dilys yn ôl {schema}, ar gyfer achos y maniffest</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="110"/>
+        <source>the record&apos;s time-stamping certificate is not the statement&apos;s</source>
+        <translation type="unfinished">dydy tystysgrif stampio amser y cofnod ddim yr un ag un y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="113"/>
+        <source>the record says PAdES {level}, the statement is {actual}</source>
+        <translation type="unfinished">mae&apos;r cofnod yn dweud PAdES {level}, mae&apos;r datganiad yn {actual}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="116"/>
+        <source>the record names the statement&apos;s time-stamp ({when} UTC) and its level, PAdES {level}</source>
+        <translation type="unfinished">mae&apos;r cofnod yn enwi stamp amser y datganiad ({when} UTC) a&apos;i lefel, PAdES {level}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="120"/>
+        <source>the record says PAdES {level}, as the statement is: no time-stamp</source>
+        <translation type="unfinished">mae&apos;r cofnod yn dweud PAdES {level}, fel mae&apos;r datganiad: dim stamp amser</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="123"/>
+        <source>the record names a time-stamp the statement does not carry</source>
+        <translation type="unfinished">mae&apos;r cofnod yn enwi stamp amser sydd ddim ar y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="126"/>
+        <source>not checked: the record says PAdES {level}; only the trust file names the intake&apos;s time-stamping certificate</source>
+        <translation type="unfinished">heb ei wirio: mae&apos;r cofnod yn dweud PAdES {level}; dim ond y ffeil ymddiried sy&apos;n enwi tystysgrif stampio amser y gwasanaeth derbyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="131"/>
+        <source>the statement carries a time-stamp the record does not name</source>
+        <translation type="unfinished">mae stamp amser ar y datganiad sydd ddim yn cael ei enwi yn y cofnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="134"/>
+        <source>the record&apos;s time-stamp time is not the statement&apos;s</source>
+        <translation type="unfinished">dydy amser stamp amser y cofnod ddim yr un ag amser y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="190"/>
+        <source>valid against {schema}</source>
+        <translation type="unfinished">dilys yn ôl {schema}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="194"/>
+        <source>there is no valid record to check it against</source>
+        <translation type="unfinished">does dim cofnod dilys i&apos;w wirio yn ei erbyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="197"/>
+        <source>there is no valid record to check them against</source>
+        <translation type="unfinished">does dim cofnod dilys i&apos;w gwirio yn ei erbyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="200"/>
+        <source>{first}; {then}</source>
+        <translation type="unfinished">{first}; {then}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="202"/>
+        <source>every expected file is present</source>
+        <translation type="unfinished">mae pob ffeil ddisgwyliedig yno</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="205"/>
+        <source>the bundle opened with your identity</source>
+        <translation type="unfinished">agorodd y bwndel gyda&apos;ch hunaniaeth chi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="208"/>
+        <source>the bundle holds malformed data the checks could not read ({kind})</source>
+        <translation type="unfinished">mae data wedi&apos;i gamffurfio yn y bwndel nad oedd modd i&apos;r gwiriadau ei ddarllen ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="211"/>
+        <source>missing: {names}</source>
+        <translation type="unfinished">ar goll: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="212"/>
+        <source>not part of this version of a bundle: {names}</source>
+        <translation type="unfinished">ddim yn rhan o&apos;r fersiwn hon o fwndel: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_bundle.py" line="215"/>
+        <source>past its next update ({date}): members may have been removed since; ask your administrator for the current one</source>
+        <translation type="unfinished">wedi pasio ei diweddariad nesaf ({date}): efallai fod aelodau wedi&apos;u tynnu ers hynny; gofynnwch i&apos;ch gweinyddwr am yr un cyfredol</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="15"/>
+        <source>two valid signatures: the interviewer&apos;s over the statement as signed, the supervisor&apos;s over the whole file</source>
+        <translation type="unfinished">dau lofnod dilys: un y cyfwelydd dros y datganiad fel y cafodd ei lofnodi, un y goruchwyliwr dros y ffeil gyfan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="20"/>
+        <source>the PDF was countersigned by someone other than the reviewer</source>
+        <translation type="unfinished">cafodd y PDF ei gydlofnodi gan rywun heblaw&apos;r adolygydd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="23"/>
+        <source>the countersigned PDF is missing or is not the one the decision names</source>
+        <translation type="unfinished">mae&apos;r PDF wedi&apos;i gydlofnodi ar goll, neu nid hwnnw yw&apos;r un mae&apos;r penderfyniad yn ei enwi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="26"/>
+        <source>the decision and its signature are present</source>
+        <translation type="unfinished">mae&apos;r penderfyniad a&apos;i lofnod yno</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="29"/>
+        <source>the decision file opened with your identity</source>
+        <translation type="unfinished">agorodd y ffeil penderfyniad gyda&apos;ch hunaniaeth chi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="32"/>
+        <source>decision.json is not UTF-8 JSON</source>
+        <translation type="unfinished">dydy decision.json ddim yn JSON UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="35"/>
+        <source>decision.json does not match at {where}</source>
+        <translation type="unfinished">dydy decision.json ddim yn cyfateb yn {where}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="38"/>
+        <source>signed by {name}, certificate issued by the CA, {checked}</source>
+        <translation type="unfinished">wedi&apos;i lofnodi gan {name}, tystysgrif a roddwyd gan y CA, {checked}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="41"/>
+        <source>decision.json is nested too deeply</source>
+        <translation type="unfinished">mae decision.json wedi&apos;i nythu&apos;n rhy ddwfn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="44"/>
+        <source>valid against decision-v1.schema.json</source>
+        <translation type="unfinished">dilys yn ôl decision-v1.schema.json</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="47"/>
+        <source>the statement was not signed by an interviewer of the organisation</source>
+        <translation type="unfinished">chafodd y datganiad ddim ei lofnodi gan gyfwelydd o&apos;r sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="50"/>
+        <source>the signer is not the reviewer named in the decision</source>
+        <translation type="unfinished">nid y llofnodwr yw&apos;r adolygydd a enwir yn y penderfyniad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="53"/>
+        <source>none, as the statement was returned</source>
+        <translation type="unfinished">dim, gan fod y datganiad wedi&apos;i ddychwelyd</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="56"/>
+        <source>a returned statement must not carry a countersigned PDF</source>
+        <translation type="unfinished">ddylai datganiad sydd wedi&apos;i ddychwelyd ddim cario PDF wedi&apos;i gydlofnodi</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="59"/>
+        <source>{name}, a supervisor in the trust file</source>
+        <translation type="unfinished">{name}, goruchwyliwr yn y ffeil ymddiried</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="62"/>
+        <source>not checked: only the CA certificate was given; give the trust file to check that the signer is a supervisor, or --ca-only to accept this</source>
+        <translation type="unfinished">heb ei wirio: dim ond tystysgrif y CA a roddwyd; rhowch y ffeil ymddiried i wirio bod y llofnodwr yn oruchwyliwr, neu --ca-only i dderbyn hyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="67"/>
+        <source>not checked: only the CA certificate was given; give the trust file to check that the signer is a supervisor (accepted with --ca-only)</source>
+        <translation type="unfinished">heb ei wirio: dim ond tystysgrif y CA a roddwyd; rhowch y ffeil ymddiried i wirio bod y llofnodwr yn oruchwyliwr (wedi&apos;i dderbyn gyda --ca-only)</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="72"/>
+        <source>the signer is not a member of the organisation</source>
+        <translation type="unfinished">dydy&apos;r llofnodwr ddim yn aelod o&apos;r sefydliad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="75"/>
+        <source>the decision was signed by a member with the role {role}; only a supervisor may decide</source>
+        <translation type="unfinished">cafodd y penderfyniad ei lofnodi gan aelod â&apos;r rôl {role}; dim ond goruchwyliwr gaiff benderfynu</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="80"/>
+        <source>{reference}&apos;s file is not in the bundle</source>
+        <translation type="unfinished">dydy ffeil {reference} ddim yn y bwndel</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="83"/>
+        <source>{reference}&apos;s file is not where the record says</source>
+        <translation type="unfinished">dydy ffeil {reference} ddim lle mae&apos;r cofnod yn ei ddweud</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="86"/>
+        <source>{path} is missing</source>
+        <translation type="unfinished">mae {path} ar goll</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="89"/>
+        <source>{path} does not match its SHA-256 in the record</source>
+        <translation type="unfinished">dydy {path} ddim yn cyfateb i&apos;w SHA-256 yn y cofnod</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="92"/>
+        <source>the record lists a reference twice</source>
+        <translation type="unfinished">mae&apos;r cofnod yn rhestru cyfeirnod ddwywaith</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="95"/>
+        <source>{count} exhibit(s), {with_file} with a file, each as the record lists it</source>
+        <translation type="unfinished">{count} arddangosyn, {with_file} gyda ffeil, pob un fel mae&apos;r cofnod yn ei restru</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="98"/>
+        <source>the statement produces no exhibits</source>
+        <translation type="unfinished">dydy&apos;r datganiad ddim yn cyflwyno unrhyw arddangosion</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="101"/>
+        <source>not listed in the record: {names}</source>
+        <translation type="unfinished">heb eu rhestru yn y cofnod: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="105"/>
+        <source>covering the whole document</source>
+        <translation type="unfinished">yn cwmpasu&apos;r ddogfen gyfan</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="108"/>
+        <source>covering the whole document but the validation data added after it</source>
+        <translation type="unfinished">yn cwmpasu&apos;r ddogfen gyfan heblaw&apos;r data dilysu a ychwanegwyd ar ei hôl</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="111"/>
+        <source>{said}; {covers}; signed by {signer}</source>
+        <translation type="unfinished">{said}; {covers}; wedi&apos;i lofnodi gan {signer}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="114"/>
+        <source>now</source>
+        <translation type="unfinished">nawr</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="115"/>
+        <source>PAdES {level}, not time-stamped: checked at its signing time, {when}</source>
+        <translation type="unfinished">PAdES {level}, heb stamp amser: wedi&apos;i wirio ar ei amser llofnodi, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="118"/>
+        <source>PAdES {level}, time-stamped {when} by the intake</source>
+        <translation type="unfinished">PAdES {level}, stamp amser {when} gan y gwasanaeth derbyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="121"/>
+        <source>PAdES {level}, time-stamped {when} by the intake, with the revocation data then current</source>
+        <translation type="unfinished">PAdES {level}, stamp amser {when} gan y gwasanaeth derbyn, gyda&apos;r data dirymu oedd yn gyfredol bryd hynny</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="126"/>
+        <source>all {count} page(s) are the pages the witness confirmed on screen</source>
+        <translation type="unfinished">mae pob un o&apos;r {count} tudalen yn dudalennau a gadarnhaodd y tyst ar y sgrin</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="129"/>
+        <source>the text of page(s) {pages} is not what the witness confirmed</source>
+        <translation type="unfinished">dydy testun tudalen(nau) {pages} ddim yr hyn a gadarnhaodd y tyst</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="132"/>
+        <source>statement.pdf has {found} page(s); the witness confirmed {confirmed}</source>
+        <translation type="unfinished">mae gan statement.pdf {found} tudalen; cadarnhaodd y tyst {confirmed}</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="135"/>
+        <source>not recorded: the statement was signed before pages were confirmed one by one</source>
+        <translation type="unfinished">heb ei gofnodi: cafodd y datganiad ei lofnodi cyn i&apos;r tudalennau gael eu cadarnhau fesul un</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="139"/>
+        <source>the record does not list the pages in order</source>
+        <translation type="unfinished">dydy&apos;r cofnod ddim yn rhestru&apos;r tudalennau yn eu trefn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="142"/>
+        <source>statement.pdf&apos;s pages could not be read</source>
+        <translation type="unfinished">doedd dim modd darllen tudalennau statement.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="146"/>
+        <source>the receipt is for another bundle than this one</source>
+        <translation type="unfinished">mae&apos;r dderbynneb ar gyfer bwndel gwahanol i hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="149"/>
+        <source>the receipt&apos;s time stamp is over another manifest than this bundle&apos;s</source>
+        <translation type="unfinished">mae stamp amser y dderbynneb dros faniffest gwahanol i un y bwndel hwn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="152"/>
+        <source>the intake received this bundle at {received} and time-stamped its manifest at {stamped} UTC</source>
+        <translation type="unfinished">derbyniodd y gwasanaeth derbyn y bwndel hwn am {received} a rhoi stamp amser ar ei faniffest am {stamped} UTC</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/report_messages_statement.py" line="157"/>
+        <source>the intake received this bundle at {received} (a version 1 receipt: no time stamp, so the manifest is checked at the signing time it states)</source>
+        <translation type="unfinished">derbyniodd y gwasanaeth derbyn y bwndel hwn am {received} (derbynneb fersiwn 1: does dim stamp amser, felly mae&apos;r maniffest yn cael ei wirio ar yr amser llofnodi mae&apos;n ei nodi)</translation>
     </message>
 </context>
 <context>
@@ -6486,7 +8128,7 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
     <message>
         <location filename="../../../ui/screens/workspace.py" line="105"/>
         <source>E&amp;xport…</source>
-        <translation type="unfinished">A&amp;llforio…</translation>
+        <translation type="unfinished">All&amp;forio…</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/workspace.py" line="108"/>
@@ -6539,34 +8181,34 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Geiriau&apos;r goroeswr ei hun ar gyfer yr adran hon; caiff eu cadw wrth i chi deipio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="494"/>
+        <location filename="../../../ui/screens/workspace.py" line="495"/>
         <source>It has been about %1 minutes without a break. You might offer one when it suits the survivor.</source>
         <translation type="unfinished">Mae tua %1 munud wedi mynd heb egwyl. Efallai yr hoffech gynnig un pan fydd yn gyfleus i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="499"/>
+        <location filename="../../../ui/screens/workspace.py" line="500"/>
         <source>This sitting has gone on for over %1 minutes. Consider how the survivor is doing.</source>
         <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="507"/>
+        <location filename="../../../ui/screens/workspace.py" line="508"/>
         <source>This sitting began more than %1 hours %2 minutes ago. Consider whether to stop for today.</source>
         <translation type="unfinished">Dechreuodd y sesiwn hon fwy na %1 awr %2 munud yn ôl. Ystyriwch a ddylid stopio am heddiw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="512"/>
+        <location filename="../../../ui/screens/workspace.py" line="513"/>
         <source>This sitting began more than %1 hours ago. Consider whether to stop for today.</source>
         <translation type="unfinished">Dechreuodd y sesiwn hon fwy na %1 awr yn ôl. Ystyriwch a ddylid stopio am heddiw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="519"/>
+        <location filename="../../../ui/screens/workspace.py" line="520"/>
         <source>New phase: %1. A good moment to check in with the survivor.</source>
-        <translation type="unfinished">Cam newydd: %1. Adeg dda i holi sut mae&apos;r goroeswr.</translation>
+        <translation type="unfinished">Cyfnod newydd: %1. Adeg dda i holi sut mae&apos;r goroeswr.</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/workspace.py" line="144"/>
         <source>&amp;Dismiss</source>
-        <translation type="unfinished">&amp;Cau</translation>
+        <translation type="unfinished">Ca&amp;u</translation>
     </message>
     <message>
         <location filename="../../../ui/screens/workspace.py" line="145"/>
@@ -6600,42 +8242,42 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="201"/>
+        <location filename="../../../ui/screens/workspace.py" line="202"/>
         <source>Exhibits</source>
         <translation type="unfinished">Arddangosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="231"/>
+        <location filename="../../../ui/screens/workspace.py" line="232"/>
         <source>Copying is switched off in Settings</source>
         <translation type="unfinished">Mae copïo wedi&apos;i ddiffodd yn y Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="372"/>
+        <location filename="../../../ui/screens/workspace.py" line="373"/>
         <source>Signed: the text can no longer change</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: ni all y testun newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="400"/>
+        <location filename="../../../ui/screens/workspace.py" line="401"/>
         <source>A further statement: write it as the first</source>
         <translation type="unfinished">Datganiad pellach: ysgrifennwch ef fel y cyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="416"/>
+        <location filename="../../../ui/screens/workspace.py" line="417"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="424"/>
+        <location filename="../../../ui/screens/workspace.py" line="425"/>
         <source>Saving…</source>
         <translation type="unfinished">Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="448"/>
+        <location filename="../../../ui/screens/workspace.py" line="449"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="452"/>
+        <location filename="../../../ui/screens/workspace.py" line="453"/>
         <source>Not saved yet: %1</source>
         <translation type="unfinished">Heb ei gadw eto: %1</translation>
     </message>
@@ -6643,49 +8285,49 @@ Gall {interviewer} (a gymerodd y datganiad), y tîm derbyn a chi ei agor; all ne
 <context>
     <name>_BundleScreen</name>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="69"/>
+        <location filename="../../../ui/screens/bundles.py" line="70"/>
         <source>Choose…</source>
         <translation type="unfinished">Dewis…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="73"/>
+        <location filename="../../../ui/screens/bundles.py" line="74"/>
         <source>Working</source>
-        <translation type="unfinished">Wrthi</translation>
+        <translation type="unfinished">Wrthi&apos;n gweithio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="81"/>
+        <location filename="../../../ui/screens/bundles.py" line="82"/>
         <source>Verification report</source>
         <translation type="unfinished">Adroddiad gwirio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="82"/>
+        <location filename="../../../ui/screens/bundles.py" line="83"/>
         <source>One line per check; every line must say ok</source>
         <translation type="unfinished">Un llinell i bob gwiriad; rhaid i bob llinell ddweud ok</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="85"/>
+        <location filename="../../../ui/screens/bundles.py" line="86"/>
         <source>&amp;Back</source>
         <translation type="unfinished">&amp;Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="86"/>
+        <location filename="../../../ui/screens/bundles.py" line="87"/>
         <source>Back</source>
         <translation type="unfinished">Yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="108"/>
+        <location filename="../../../ui/screens/bundles.py" line="109"/>
         <source>Every check passed.</source>
         <translation type="unfinished">Llwyddodd pob gwiriad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="116"/>
+        <location filename="../../../ui/screens/bundles.py" line="117"/>
         <source>The bundle did not verify: {detail}. Do not rely on it; see the report.</source>
-        <translation type="unfinished">Ni lwyddodd y bwndel yn y gwiriad: {detail}. Peidiwch â dibynnu arno; gweler yr adroddiad.</translation>
+        <translation type="unfinished">Wnaeth y bwndel ddim pasio&apos;r gwiriad: {detail}. Peidiwch â dibynnu arno; gweler yr adroddiad.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/bundles.py" line="122"/>
+        <location filename="../../../ui/screens/bundles.py" line="123"/>
         <source>Something went wrong; nothing was changed.</source>
-        <translation type="unfinished">Aeth rhywbeth o&apos;i le; ni newidiwyd dim.</translation>
+        <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi newid.</translation>
     </message>
 </context>
 </TS>
