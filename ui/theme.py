@@ -128,6 +128,7 @@ class CalmStyle(QProxyStyle):
 
     def __init__(self, text_scale: int) -> None:
         super().__init__("Fusion")
+        self.text_scale = text_scale
         self.margin = round(16 + 8 * (min(max(text_scale, 100), 200) - 100) / 100)
 
     def pixelMetric(
@@ -146,14 +147,31 @@ _SCREEN_MARGINS = {
 }
 
 
+# The style in use. Qt holds the C++ half; this keeps its Python half (the overridden
+# pixelMetric) alive: without it PySide lets the Python object go, and Qt then calls into
+# a style that is half gone (set-up crashed when a language was chosen).
+_style: CalmStyle | None = None
+
+
 def apply(app: QApplication, theme: str, text_scale: int) -> None:
-    # The same look on every platform, fully driven by the palette, with room to breathe.
-    app.setStyle(CalmStyle(text_scale))
-    app.setPalette(palette(theme))
+    """The same look on every platform, fully driven by the palette, with room to breathe.
+    Only what changes is set again: replacing the application's style deletes the old
+    one and re-polishes every widget, needlessly when only the language changed."""
+    global _style
+    if _style is None or _style.text_scale != text_scale or app.style() is None:
+        style = CalmStyle(text_scale)
+        app.setStyle(style)
+        _style = style  # the old one is Qt's to delete, now that it has been replaced
+    colours = palette(theme)
+    if app.palette() != colours:
+        app.setPalette(colours)
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * text_scale / 100.0)
-    app.setFont(font)
-    app.setStyleSheet(style_sheet(theme, text_scale))
+    if app.font() != font:
+        app.setFont(font)
+    sheet = style_sheet(theme, text_scale)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
 
 
 def style_sheet(theme: str, text_scale: int) -> str:

@@ -14,14 +14,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from app import settings as settings_store
 from app.desktop.session import Session
 from app.engine.clock import FakeClock
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.ui.conftest import visible_texts
-from ui import i18n
+from ui import i18n, theme
 from ui.main_window import MainWindow
 from ui.widgets.announce import announcements
 from ui.widgets.language_choice import GROUP_NAME, SWITCHED, LanguageChoice
@@ -74,6 +74,7 @@ def start(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
     def starting(vault: Path, settings_path: Path | None = None) -> MainWindow:
         prefs = settings_store.load(settings_path)
         i18n.install(prefs.language)
+        theme.apply(QApplication.instance(), prefs.theme, prefs.text_scale)  # type: ignore[arg-type]
         window = MainWindow(Session(vault, clock=FakeClock()), prefs, settings_path=settings_path)
         qtbot.addWidget(window)
         window.show()
@@ -281,13 +282,16 @@ def test_the_choice_is_first_in_the_tab_order(
     screen = on_screen(qtbot, window, first_screen)
     chooser: LanguageChoice = screen.chooser
     assert first_focusable(screen) is chooser.first()
-    # The focus starts in the passphrase field, as before; Shift+Tab reaches the choice
-    # (on the language checked), Tab leads back to the passphrase.
-    qtbot.waitUntil(screen.passphrase.hasFocus, timeout=5_000)
+    # The focus starts in the passphrase field, as before; Shift+Tab reaches the choice,
+    # Tab leads back to the passphrase.
+    # The window's focus widget, not hasFocus(): that also needs the window to be the
+    # active one, which another test's window may briefly take on a busy machine.
+    qtbot.waitUntil(lambda: window.focusWidget() is screen.passphrase, timeout=5_000)
     qtbot.keyClick(screen.passphrase, Qt.Key.Key_Backtab)
-    qtbot.waitUntil(chooser.buttons["en"].hasFocus, timeout=5_000)
-    qtbot.keyClick(chooser.buttons["en"], Qt.Key.Key_Tab)
-    qtbot.waitUntil(screen.passphrase.hasFocus, timeout=5_000)
+    choice = chooser.buttons.values()
+    qtbot.waitUntil(lambda: window.focusWidget() in choice, timeout=5_000)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.focusWidget() is screen.passphrase, timeout=5_000)
     # Each language named in itself, never translated; the group says what it is.
     assert chooser.accessibleName() == GROUP_NAME
     assert [b.text() for b in chooser.buttons.values()] == ["Cymraeg", "English"]
