@@ -320,6 +320,7 @@ def shoot(
     ws.guide.phases.setCurrentRow(3)  # questioning: words to say and things to do
     wait(app, lambda: not ws.backend.pending)
     grab("workspace")
+    ws.side_toggle.setChecked(True)  # as the interviewer would, where it is folded away
     for tab in range(1, ws.side.count()):  # the notes, exhibits and details beside it
         ws.side.setCurrentIndex(tab)
         wait(app, lambda: not ws.backend.pending)

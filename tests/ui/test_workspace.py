@@ -299,6 +299,7 @@ def test_tab_follows_the_reading_order_in_the_workspace(
         workspace.guide.prompts,
         workspace.guide_toggle,
         workspace.section,
+        workspace.side_toggle,
         workspace.editor,
         side.tabBar(),
     ]

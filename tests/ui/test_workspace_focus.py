@@ -162,3 +162,40 @@ def test_the_guide_folds_on_a_narrow_window_and_comes_back_on_request(
     qtbot.waitUntil(lambda: not screen.guide.isVisible())
     # The statement takes the room the guide had.
     qtbot.waitUntil(lambda: screen.editor.width() > beside_the_guide)
+
+
+def test_the_timeline_and_notes_fold_too_and_the_statement_takes_the_width(
+    qtbot: Any,
+    backend: Backend,
+    nav: FakeNavigator,
+    case_ref: str,  # noqa: F811
+) -> None:
+    screen = open_workspace(qtbot, backend, nav, case_ref)
+    screen.resize(1366, 768)
+    assert screen.side.isVisible() and screen.side_toggle.isChecked()  # 100 %: room for both
+    assert screen.side_toggle.accessibleName() == "Hide the timeline and notes"
+    beside_both = screen.editor.width()
+    big = screen.font()
+    big.setPointSizeF(BASE_POINT_SIZE * 2)  # 200 % text on a 1366-pixel laptop
+    screen.setFont(big)
+    qtbot.waitUntil(lambda: not screen.side.isVisible() and not screen.guide.isVisible())
+    assert not screen.side_toggle.isChecked()
+    assert screen.side_toggle.text() == "T&imeline"  # named while folded
+    assert screen.side_toggle.accessibleName() == "Show the timeline and notes"
+    # The statement has the whole width, not the half it had beside both panels.
+    qtbot.waitUntil(lambda: screen.editor.width() > max(0.9 * screen.width(), beside_both))
+    # F6 passes over the folded panel: from the statement it goes round to the top row.
+    screen.editor.setFocus()
+    screen.regions.move(1)
+    assert focused(screen) is screen.back
+    screen.side_toggle.click()  # the interviewer wants the timeline: their choice holds
+    qtbot.waitUntil(lambda: screen.side.isVisible())
+    assert screen.side_toggle.isChecked() and not screen.guide.isVisible()
+    screen.resize(1300, 768)
+    assert screen.side.isVisible()
+    # On a wider screen the guide would fit, but not beside the timeline asked for at
+    # 200 %: the guide makes room; once the timeline is folded again, it comes back.
+    screen.resize(1600, 1000)
+    qtbot.waitUntil(lambda: screen.side.isVisible() and not screen.guide.isVisible())
+    screen.side_toggle.click()
+    qtbot.waitUntil(lambda: not screen.side.isVisible() and screen.guide.isVisible())

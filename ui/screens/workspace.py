@@ -12,7 +12,6 @@ case reappears on a cleared screen.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +39,7 @@ from app.desktop.workspace import (
 from ui.backend import Backend
 from ui.navigation import Navigator
 from ui.screens.base import Screen, accessible, plain_label, scrolled
-from ui.screens.workspace_layout import WorkspaceLayoutMixin
+from ui.screens.workspace_layout import SideToggleWords, WorkspaceLayoutMixin, fold_toggle
 from ui.screens.workspace_sitting import WorkspaceSittingMixin
 from ui.widgets.case_fields import CaseFieldsPanel
 from ui.widgets.exhibits_panel import ExhibitsPanel
@@ -50,7 +48,6 @@ from ui.widgets.guarded_edit import GuardedPlainTextEdit
 from ui.widgets.guide_panel import GuidePanel
 from ui.widgets.notice import ERROR, say
 from ui.widgets.question_hint import QuestionHintPanel
-from ui.widgets.regions import Regions
 from ui.widgets.side_panel import SidePanel
 from ui.widgets.sitting_bar import SittingBar
 
@@ -78,6 +75,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self._keep: tuple[str, int, int] | None = None
         self._focus_return: tuple[str | None, QWidget] | None = None
         self._guide_choice: bool | None = None  # None: folded by the window's width
+        self._side_choice: bool | None = None  # the timeline and notes, likewise
         self._build()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -156,16 +154,22 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         row = QHBoxLayout()
         # The guide folds away when the window is narrow for the text size (200 % text,
         # a small screen), so the statement keeps its width; this brings it back.
-        self.guide_toggle = QToolButton(centre)
-        self.guide_toggle.setText(self.tr("G&uide"))
-        self.guide_toggle.setCheckable(True)
-        self.guide_toggle.setChecked(True)
-        self.guide_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.guide_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.guide_toggle = fold_toggle(self.tr("G&uide"), centre)
         accessible(
             self.guide_toggle,
             self.tr("Show the interview guide"),
             self.tr("Shows or hides the interview guide beside the statement"),
+        )
+        # The timeline, notes, exhibits and details fold away the same way; their toggle
+        # is under the statement, on the right, where the statement's row has no room
+        # for it beside the panel at 200 % text: named while folded, a narrow » (its name
+        # still said) while they are shown.
+        self.side_toggle = fold_toggle(self.tr("T&imeline"), centre)
+        self.side_words = SideToggleWords(
+            self.tr("T&imeline"),
+            self.tr("Show the timeline and notes"),
+            self.tr("Hide the timeline and notes"),
+            self.tr("The timeline, notes, exhibits and details beside the statement"),
         )
         row.addWidget(self.guide_toggle)
         self.section = QComboBox(centre)
@@ -194,7 +198,10 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
             self.tr("The survivor's own words for this section; saved as you type"),
         )
         cl.addWidget(self.editor, 1)
-        cl.addWidget(self.saved)
+        under = QHBoxLayout()
+        under.addWidget(self.saved, 1)
+        under.addWidget(self.side_toggle)
+        cl.addLayout(under)
         self.side = SidePanel(split)
         # The exhibits the statement produces: a tab beside the timeline and notes.
         self.exhibits = ExhibitsPanel(self.backend, self.side)
@@ -216,6 +223,8 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         outer.addWidget(self.message)
 
         self.guide_toggle.toggled.connect(self._guide_chosen)
+        self.side_toggle.toggled.connect(self._side_chosen)
+        self._show_side(True)
         self.back.clicked.connect(lambda: self._leave("cases"))
         self.readback.clicked.connect(lambda: self._leave("readback"))
         self.export.clicked.connect(lambda: self._leave("export"))
@@ -239,41 +248,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self.bar.resume_requested.connect(self._resume)
         self.bar.end_requested.connect(self._end)
         self.bar.pause_amended.connect(self._amend_pause)
-        # Reading order: the top row, the sitting bar, the banner, then the three columns
-        # left to right (guide, statement, timeline and notes).
-        order = [
-            self.back,
-            self.export,
-            self.decisions,
-            self.further,
-            self.readback,
-            self.further_row.yes,
-            self.further_row.no,
-            *self.bar.focus_order(),
-            self.banner_close,
-            self.guide.phases,
-            self.guide.prompts,
-            self.guide_toggle,
-            self.section,
-            self.editor,
-            self.side,
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-        # Tab types a tab in the statement and the side panel's tabs take Ctrl+Tab for
-        # themselves: Ctrl+Tab and F6 move on through the regions, from anywhere.
-        self.regions = Regions(
-            self,
-            [
-                [self.back, self.export, self.decisions, self.further, self.readback],
-                [self.further_row],
-                [self.bar],
-                [self.banner],
-                [self.guide],
-                [self.editor, self.guide_toggle, self.section],
-                [self.side],
-            ],
-        )
+        self._order_focus()
 
     def _current(self, fn: Callable[..., None]) -> Callable[..., None]:
         """fn, but only while the screen still shows what it showed when work began."""

@@ -7528,12 +7528,12 @@ Gall {interviewer} (a gymerodd y datganiad), y gwasanaeth derbyn a chi ei agor; 
         <translation type="unfinished">datganiad wedi&apos;i gydlofnodi</translation>
     </message>
     <message>
-        <location filename="../../../ui/report_messages.py" line="136"/>
+        <location filename="../../../ui/report_messages.py" line="122"/>
         <source>ok</source>
         <translation type="unfinished">iawn</translation>
     </message>
     <message>
-        <location filename="../../../ui/report_messages.py" line="137"/>
+        <location filename="../../../ui/report_messages.py" line="123"/>
         <source>FAIL</source>
         <translation type="unfinished">METHU</translation>
     </message>
@@ -8096,188 +8096,209 @@ Gall {interviewer} (a gymerodd y datganiad), y gwasanaeth derbyn a chi ei agor; 
 <context>
     <name>WorkspaceScreen</name>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="96"/>
+        <location filename="../../../ui/screens/workspace.py" line="94"/>
         <source>&amp;Cases</source>
         <translation type="unfinished">Ach&amp;osion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="97"/>
+        <location filename="../../../ui/screens/workspace.py" line="95"/>
         <source>Back to the case list</source>
         <translation type="unfinished">Yn ôl i&apos;r rhestr achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="97"/>
+        <location filename="../../../ui/screens/workspace.py" line="95"/>
         <source>Cases</source>
         <translation type="unfinished">Achosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="99"/>
+        <location filename="../../../ui/screens/workspace.py" line="97"/>
         <source>Read-&amp;back</source>
         <translation type="unfinished">Da&amp;rllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="102"/>
+        <location filename="../../../ui/screens/workspace.py" line="100"/>
         <source>Read-back</source>
         <translation type="unfinished">Darllen yn ôl</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="103"/>
+        <location filename="../../../ui/screens/workspace.py" line="101"/>
         <source>Show the statement text in large print for the survivor</source>
         <translation type="unfinished">Dangos testun y datganiad mewn print bras i&apos;r goroeswr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="105"/>
+        <location filename="../../../ui/screens/workspace.py" line="103"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished">All&amp;forio…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="108"/>
+        <location filename="../../../ui/screens/workspace.py" line="106"/>
         <source>Export</source>
         <translation type="unfinished">Allforio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="109"/>
+        <location filename="../../../ui/screens/workspace.py" line="107"/>
         <source>Export the signed statement as an encrypted bundle</source>
         <translation type="unfinished">Allforio&apos;r datganiad wedi&apos;i lofnodi fel bwndel wedi&apos;i amgryptio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="113"/>
+        <location filename="../../../ui/screens/workspace.py" line="111"/>
         <source>Decisi&amp;ons…</source>
         <translation type="unfinished">Pend&amp;erfyniadau…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="116"/>
+        <location filename="../../../ui/screens/workspace.py" line="114"/>
         <source>Supervisor decisions</source>
         <translation type="unfinished">Penderfyniadau goruchwylwyr</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="117"/>
+        <location filename="../../../ui/screens/workspace.py" line="115"/>
         <source>See and import the supervisors&apos; decisions on this statement</source>
         <translation type="unfinished">Gweld a mewnforio penderfyniadau&apos;r goruchwylwyr ar y datganiad hwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="122"/>
+        <location filename="../../../ui/screens/workspace.py" line="120"/>
         <source>&amp;Further statement…</source>
         <translation type="unfinished">Datganiad pellac&amp;h…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="125"/>
+        <location filename="../../../ui/screens/workspace.py" line="123"/>
         <source>Further statement</source>
         <translation type="unfinished">Datganiad pellach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="126"/>
+        <location filename="../../../ui/screens/workspace.py" line="124"/>
         <source>Start a further statement from the survivor; the signed one stays as it is</source>
         <translation type="unfinished">Dechrau datganiad pellach gan y goroeswr; mae&apos;r un sydd wedi&apos;i lofnodi yn aros fel y mae</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="160"/>
+        <location filename="../../../ui/screens/workspace.py" line="157"/>
         <source>G&amp;uide</source>
         <translation type="unfinished">Canlla&amp;w</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="194"/>
+        <location filename="../../../ui/screens/workspace.py" line="167"/>
+        <location filename="../../../ui/screens/workspace.py" line="169"/>
+        <source>T&amp;imeline</source>
+        <translation type="unfinished">&amp;Llinell amser</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="170"/>
+        <source>Show the timeline and notes</source>
+        <translation type="unfinished">Dangos y llinell amser a&apos;r nodiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="171"/>
+        <source>Hide the timeline and notes</source>
+        <translation type="unfinished">Cuddio&apos;r llinell amser a&apos;r nodiadau</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="172"/>
+        <source>The timeline, notes, exhibits and details beside the statement</source>
+        <translation type="unfinished">Y llinell amser, y nodiadau, yr arddangosion a&apos;r manylion wrth ymyl y datganiad</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/screens/workspace.py" line="198"/>
         <source>The survivor&apos;s own words for this section; saved as you type</source>
         <translation type="unfinished">Geiriau&apos;r goroeswr ei hun ar gyfer yr adran hon; caiff eu cadw wrth i chi deipio</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="495"/>
+        <location filename="../../../ui/screens/workspace.py" line="470"/>
         <source>It has been about %1 minutes without a break. You might offer one when it suits the survivor.</source>
         <translation type="unfinished">Mae tua %1 munud wedi mynd heb egwyl. Efallai yr hoffech gynnig un pan fydd yn gyfleus i&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="500"/>
+        <location filename="../../../ui/screens/workspace.py" line="475"/>
         <source>This sitting has gone on for over %1 minutes. Consider how the survivor is doing.</source>
         <translation type="unfinished">Mae&apos;r sesiwn hon wedi para dros %1 munud. Ystyriwch sut mae&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="508"/>
+        <location filename="../../../ui/screens/workspace.py" line="483"/>
         <source>This sitting began more than %1 hours %2 minutes ago. Consider whether to stop for today.</source>
         <translation type="unfinished">Dechreuodd y sesiwn hon fwy na %1 awr %2 munud yn ôl. Ystyriwch a ddylid stopio am heddiw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="513"/>
+        <location filename="../../../ui/screens/workspace.py" line="488"/>
         <source>This sitting began more than %1 hours ago. Consider whether to stop for today.</source>
         <translation type="unfinished">Dechreuodd y sesiwn hon fwy na %1 awr yn ôl. Ystyriwch a ddylid stopio am heddiw.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="520"/>
+        <location filename="../../../ui/screens/workspace.py" line="495"/>
         <source>New phase: %1. A good moment to check in with the survivor.</source>
         <translation type="unfinished">Cyfnod newydd: %1. Adeg dda i holi sut mae&apos;r goroeswr.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="144"/>
+        <location filename="../../../ui/screens/workspace.py" line="142"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished">Ca&amp;u</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="145"/>
+        <location filename="../../../ui/screens/workspace.py" line="143"/>
         <source>Dismiss the suggestion</source>
         <translation type="unfinished">Cau&apos;r awgrym</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="167"/>
+        <location filename="../../../ui/screens/workspace.py" line="160"/>
         <source>Show the interview guide</source>
         <translation type="unfinished">Dangos canllaw&apos;r cyfweliad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="168"/>
+        <location filename="../../../ui/screens/workspace.py" line="161"/>
         <source>Shows or hides the interview guide beside the statement</source>
         <translation type="unfinished">Yn dangos neu&apos;n cuddio canllaw&apos;r cyfweliad wrth ymyl y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="174"/>
-        <location filename="../../../ui/screens/workspace.py" line="179"/>
+        <location filename="../../../ui/screens/workspace.py" line="178"/>
+        <location filename="../../../ui/screens/workspace.py" line="183"/>
         <source>Statement section</source>
         <translation type="unfinished">Adran y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="175"/>
+        <location filename="../../../ui/screens/workspace.py" line="179"/>
         <source>The part of the statement you are writing</source>
         <translation type="unfinished">Y rhan o&apos;r datganiad rydych chi&apos;n ei hysgrifennu</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="193"/>
+        <location filename="../../../ui/screens/workspace.py" line="197"/>
         <source>Statement text</source>
         <translation type="unfinished">Testun y datganiad</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="202"/>
+        <location filename="../../../ui/screens/workspace.py" line="209"/>
         <source>Exhibits</source>
         <translation type="unfinished">Arddangosion</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="232"/>
+        <location filename="../../../ui/screens/workspace.py" line="241"/>
         <source>Copying is switched off in Settings</source>
         <translation type="unfinished">Mae copïo wedi&apos;i ddiffodd yn y Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="373"/>
+        <location filename="../../../ui/screens/workspace.py" line="348"/>
         <source>Signed: the text can no longer change</source>
         <translation type="unfinished">Wedi&apos;i lofnodi: ni all y testun newid mwyach</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="401"/>
+        <location filename="../../../ui/screens/workspace.py" line="376"/>
         <source>A further statement: write it as the first</source>
         <translation type="unfinished">Datganiad pellach: ysgrifennwch ef fel y cyntaf</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="417"/>
+        <location filename="../../../ui/screens/workspace.py" line="392"/>
         <source>Something went wrong; nothing was lost.</source>
         <translation type="unfinished">Aeth rhywbeth o&apos;i le; does dim byd wedi&apos;i golli.</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="425"/>
+        <location filename="../../../ui/screens/workspace.py" line="400"/>
         <source>Saving…</source>
         <translation type="unfinished">Yn cadw…</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="449"/>
+        <location filename="../../../ui/screens/workspace.py" line="424"/>
         <source>Saved</source>
         <translation type="unfinished">Wedi&apos;i gadw</translation>
     </message>
     <message>
-        <location filename="../../../ui/screens/workspace.py" line="453"/>
+        <location filename="../../../ui/screens/workspace.py" line="428"/>
         <source>Not saved yet: %1</source>
         <translation type="unfinished">Heb ei gadw eto: %1</translation>
     </message>
