@@ -158,7 +158,7 @@ def apply(app: QApplication, theme: str, text_scale: int) -> None:
     Only what changes is set again: replacing the application's style deletes the old
     one and re-polishes every widget, needlessly when only the language changed."""
     global _style
-    if _style is None or _style.text_scale != text_scale or app.style() is None:
+    if _style is None or _style.text_scale != text_scale:
         style = CalmStyle(text_scale)
         app.setStyle(style)
         _style = style  # the old one is Qt's to delete, now that it has been replaced
@@ -172,6 +172,13 @@ def apply(app: QApplication, theme: str, text_scale: int) -> None:
     sheet = style_sheet(theme, text_scale)
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
+
+
+def forget_style() -> None:
+    """For whoever has since set the application's style by other means (a test putting
+    the previous look back): the next `apply` sets the calm style again."""
+    global _style
+    _style = None
 
 
 def style_sheet(theme: str, text_scale: int) -> str:

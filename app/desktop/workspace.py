@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from app.desktop.session import Session
@@ -58,9 +59,12 @@ class FieldLabels:
     by_id: dict[str, str]
 
 
+@lru_cache(maxsize=4)
 def field_labels(language: str) -> FieldLabels:
     """Every field label of every version of every guide shipped (a case keeps the version
-    it was started with), in `language`. A message does not say which guide it is about,
+    it was started with), in `language`; read once per language (the guides ship with the
+    app and do not change while it runs; a message naming a field is worded on the GUI
+    thread, which must not read files each time). A message does not say which guide it is about,
     so only a label or id that reads one way in every translated version is kept; one
     left untranslated (a version with no translation) or read two ways is left out, and
     the message naming it stays whole in English."""

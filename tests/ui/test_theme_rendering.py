@@ -102,6 +102,7 @@ def themed(qapp: QApplication) -> Iterator[Callable[[str, int], None]]:
     yield lambda name, scale: theme.apply(qapp, name, scale)
     qapp.setStyleSheet(sheet)
     qapp.setStyle(style)
+    theme.forget_style()  # the calm style is gone: the next apply sets it again
     qapp.setPalette(palette)
     qapp.setFont(font)
 

@@ -5,16 +5,15 @@ the worker, after every task already queued)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QApplication,
-    QLabel,
     QPlainTextEdit,
     QWidget,
 )
@@ -22,11 +21,15 @@ from PySide6.QtWidgets import (
 from app.desktop.session import Session
 from app.settings import Settings
 from crypto.errors import KeyringUnavailable
+from tests.conftest import REPO
 from tests.ui.conftest import call, model_texts, visible_texts
 from tests.ui.test_signature import draw
 from tests.ui.test_workspace import held_texts
 from ui.main_window import MainWindow
 from ui.widgets.signature_pad import SignaturePad
+
+sys.path.insert(0, str(REPO / "scripts"))
+from screen_texts import mnemonic_clashes
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -154,18 +157,9 @@ class Person:
 
     def mnemonic_clashes(self) -> list[str]:
         """Underlined letters that two visible controls use at once: Qt then presses
-        neither, it only moves the focus between them."""
-        seen: dict[str, list[str]] = {}
-        for widget in self.window.findChildren(QWidget):
-            if not widget.isVisible() or not isinstance(widget, QAbstractButton | QLabel):
-                continue
-            if isinstance(widget, QLabel) and widget.buddy() is None:
-                continue
-            text = widget.text().replace("&&", "")
-            at = text.find("&")
-            if 0 <= at < len(text) - 1:
-                seen.setdefault(text[at + 1].lower(), []).append(text)
-        return [f"Alt+{key.upper()}: {texts}" for key, texts in seen.items() if len(texts) > 1]
+        neither, it only moves the focus between them (scripts/screen_texts.py, which the
+        screenshots walk uses too)."""
+        return mnemonic_clashes(self.window)
 
 
 def describe(widget: QWidget | None) -> str:

@@ -394,6 +394,9 @@ class OpenBundleScreen(_BundleScreen):
         row.addWidget(self.verify)
         lay.addWidget(self.busy)
         lay.addWidget(self.report, 1)
+        # Until there is a report, the room left stays below the field, not spread between
+        # the title, the text and the field (a spacer without stretch gives way to it).
+        lay.addStretch(0)
         self.outer.addWidget(scrolled(self.body, self), 1)
         self.outer.addWidget(self.message)  # what happened stays in sight, by the buttons
         self.outer.addLayout(row)
