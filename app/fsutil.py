@@ -19,6 +19,7 @@ import re
 import secrets
 import stat
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import DiskFullError, UsageError
@@ -163,29 +164,93 @@ def write_output_file(path: Path, data: bytes, what: str) -> None:
     """`atomic_write` for a file the user named: a failure is one clear UsageError (a
     DiskFullError, exit code 6, when the disk is full: the vault itself is untouched).
     What an interrupted earlier write to the same file left beside it goes first."""
+    stage_output_file(path, data, what).publish()
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """An output file written in full (and fsynced) beside its target under a hidden
+    temporary name, not yet in place. A file that must travel only if the vault recorded
+    it (a bundle, a decision) is staged, the vault's transaction commits, and only then
+    is it published; a failure in between discards it. A process killed in between
+    leaves only the hidden copy, never a file the vault does not know."""
+
+    path: Path
+    temp: Path
+    what: str
+
+    def publish(self) -> None:
+        try:
+            os.replace(self.temp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise _write_error(exc, self.what, self.path) from None
+        fsync_dir(self.path.parent)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.temp.unlink()
+
+
+class Staging:
+    """Files staged inside a `with` block that also holds the vault's transaction: put in
+    place when the block ends well (after the transaction committed), discarded when it
+    raises, so the vault and the files it wrote agree whatever happens in between."""
+
+    def __init__(self) -> None:
+        self._files: list[StagedFile] = []
+
+    def stage(self, path: Path, data: bytes, what: str) -> None:
+        self._files.append(stage_output_file(path, data, what))
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:
+            for file in self._files:
+                file.discard()
+            return
+        for file in self._files:
+            file.publish()
+
+
+def stage_output_file(path: Path, data: bytes, what: str) -> StagedFile:
+    """Write `data` beside `path` under a hidden name (see StagedFile); errors as
+    `write_output_file`'s."""
     if remove_leftovers(path):
         LOG.warning(
             "removed the unfinished copy an interrupted earlier write left beside the "
             "output file; the output file itself was never replaced by it"
         )
+    staged = StagedFile(path, temp_path_for(path), what)
     try:
-        atomic_write(path, data)
+        write_new_file(staged.temp, data)
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DiskFullError(
-                "file.disk_full",
-                "cannot write the {what} to {path}: {reason}",
-                what=what,
-                path=path,
-                reason=exc.strerror,
-            ) from None
-        raise UsageError(
-            "file.cannot_write",
+        staged.discard()
+        raise _write_error(exc, what, path) from None
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def _write_error(exc: OSError, what: str, path: Path) -> UsageError | DiskFullError:
+    if exc.errno == errno.ENOSPC:
+        return DiskFullError(
+            "file.disk_full",
             "cannot write the {what} to {path}: {reason}",
             what=what,
             path=path,
             reason=exc.strerror,
-        ) from None
+        )
+    return UsageError(
+        "file.cannot_write",
+        "cannot write the {what} to {path}: {reason}",
+        what=what,
+        path=path,
+        reason=exc.strerror,
+    )
 
 
 def read_limited(path: Path, limit: int) -> bytes:

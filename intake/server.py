@@ -204,7 +204,9 @@ def page_args(request: web.Request) -> tuple[tuple[datetime, str] | None, int]:
     raw_limit = request.query.get("limit")
     limit = store.QUEUE_LIMIT
     if raw_limit is not None:
-        if not raw_limit.isdigit() or not 0 < int(raw_limit[:6]) <= store.MAX_QUEUE_LIMIT:
+        # ASCII digits only: "²0" is a digit to isdigit() and not to int()
+        digits = raw_limit.isascii() and raw_limit.isdigit() and len(raw_limit) <= 6
+        if not digits or not 0 < int(raw_limit) <= store.MAX_QUEUE_LIMIT:
             raise Refused("intake.bad_limit", BAD_LIMIT, limit=store.MAX_QUEUE_LIMIT)
         limit = int(raw_limit)
     after = request.query.get("after")

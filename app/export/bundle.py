@@ -61,7 +61,7 @@ from app.export.ltv import (
 )
 from app.export.pades import Visible
 from app.export.pades_validate import LEVEL_B
-from app.fsutil import check_output_file, no_such_folder, write_output_file
+from app.fsutil import Staging, check_output_file, no_such_folder
 from app.org import Identity, Trust
 from app.render.mg11 import SIGNER_BOX, render_statement
 from app.render.restricted_pdf import render_restricted
@@ -322,9 +322,18 @@ def finish_export(
     signed_pdf = signed.pdf
     confirmation = pg.confirmation_record(engine, ref, signed_pdf)  # None: signed before
     bundle_id = uuid.uuid4().hex
-    with engine.recording_export(
-        ref, bundle_id=bundle_id, statement=collected.statement.number, recipients=prepared.chosen
-    ) as slot:
+    # The bundle is written beside `out` and put in place only once the export's
+    # transaction has committed: a crash never leaves a bundle the vault does not know
+    # (its sequence number would be given again).
+    with (
+        Staging() as staging,
+        engine.recording_export(
+            ref,
+            bundle_id=bundle_id,
+            statement=collected.statement.number,
+            recipients=prepared.chosen,
+        ) as slot,
+    ):
         step("pack")
         t = time.perf_counter()
         files = {
@@ -378,7 +387,7 @@ def finish_export(
         stages["encrypt"] = time.perf_counter() - t
         step("write")
         if prepared.out is not None:
-            write_output_file(prepared.out, blob, "bundle")
+            staging.stage(prepared.out, blob, "bundle")
         # The statement as the interviewer signed it: what a countersigned copy's first
         # revision must hash to (validation data added later is not part of it).
         slot.complete(

@@ -30,7 +30,7 @@ from app.engine.engine import Engine
 from app.errors import UsageError
 from app.export import safetar
 from app.export.bundle import intake_recipients
-from app.fsutil import check_output_file, no_such_folder, remove_quietly, write_output_file
+from app.fsutil import Staging, check_output_file, no_such_folder
 from app.review.checklist import Answers, check_complete, checklist_for
 from app.review.countersign import countersign
 from app.review.inbox import is_supervisor, not_a_supervisor, read_review
@@ -202,9 +202,12 @@ def decide(
     if send and not trust.by_role("intake"):
         intake_recipients(trust)  # says why nothing can be sent
     blob = pyrage.encrypt(archive, [parse_recipient(r) for r in recipients])
-    if out is not None:
-        write_output_file(out, blob, "decision file")
-    try:
+    # A decision the vault did not record must not travel: the file is written beside
+    # `out` and put in place only once the vault has committed the decision, so a crash
+    # can never leave a signed decision the review does not know (and a second one).
+    with Staging() as staging:
+        if out is not None:
+            staging.stage(out, blob, "decision file")
         engine.record_review_decision(
             review.id,
             verdict,
@@ -212,10 +215,6 @@ def decide(
             decision_id=decision_id,
             outbox_data=blob if send else None,
         )
-    except BaseException:
-        if out is not None:
-            remove_quietly(out)  # a decision the vault did not record must not travel
-        raise
     return DecisionResult(
         path=str(out) if out is not None else None,
         queued=send,

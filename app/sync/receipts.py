@@ -153,7 +153,7 @@ def check_receipt(
     VerificationError `sync.bad_receipt` otherwise."""
     try:
         checked = verify_receipt(receipt_json, signature, trust.ca_cert)
-    except (CryptoError, PkiError, ValueError, UnicodeDecodeError) as exc:
+    except (CryptoError, PkiError, ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise bad_receipt(str(exc) or type(exc).__name__) from None
     member = trust.member_for_certificate(checked.signer)
     if member is None or member.role != "intake":
@@ -189,7 +189,7 @@ def bundle_receipt(folder: Path) -> Callable[[bytes, Trust | None], Receipted]:
             )
         try:
             said = json.loads(receipt_json.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # nesting past the parser's
             said = None
         item_id = said.get("id") if isinstance(said, dict) else None
         try:
@@ -206,12 +206,15 @@ def bundle_receipt(folder: Path) -> Callable[[bytes, Trust | None], Receipted]:
             if doc["version"] >= 2:
                 stamped = check_timestamp(doc, trust, None)
                 imprint = doc["timestamp"]["imprint_sha256"]
+            received = received_at(doc)  # a version 1 receipt's is not checked before
+        except ValueError as exc:  # its received time is not one
+            raise receipt_not_checked(str(exc)) from None
         except VerificationError as exc:  # sync's words speak of the outbox: not here
             detail = str(exc.params.get("detail", exc))
             if detail.endswith(" is not the item's"):
                 detail = f"it is for another file than this bundle ({detail[:-18]} differs)"
             raise receipt_not_checked(detail) from None
-        return Receipted(doc["id"], received_at(doc), stamped, imprint)
+        return Receipted(doc["id"], received, stamped, imprint)
 
     return check
 

@@ -79,7 +79,9 @@ def recover(
         personal_key = keys.new_personal_key()
         vault._personal = personal_key
         try:
-            binding = keys.new_binding(True, header.vault_id)
+            # Under a new item name: a restored copy shares its original's secret (the
+            # live vault beside it may be bound to it), so that one is never replaced.
+            binding = keys.new_binding(True, header.vault_id, keys.new_secret_item(header.vault_id))
         except UsageError:
             LOG.warning("no OS keyring available: the recovered vault is passphrase-only")
             binding = keys.Binding(None, None)

@@ -12,6 +12,7 @@ busy or read-only vault, a full disk, damage: see app/vault/database.py).
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import threading
 import time
@@ -25,6 +26,7 @@ from app.fsutil import atomic_write, ensure_private_dir, read_limited, remove_le
 from app.vault import keys, personal, restore_journal
 from app.vault.database import (
     Connection,
+    disk_full,
     disk_is_full,
     integrity_problems,
     open_database,
@@ -389,6 +391,8 @@ class Vault:
             atomic_write(header_path(self.root), header.to_bytes(), strict_sync=True)
         except OSError as exc:
             if header_path(self.root).read_bytes() != header.to_bytes():
+                if exc.errno == errno.ENOSPC:  # typed, for the desktop as for the CLI
+                    raise disk_full() from None
                 raise  # not replaced: the caller's error handling says so
             # In place, but the disk did not confirm the rename: say it, never "done".
             self.header = header

@@ -286,3 +286,33 @@ def test_restore_identity_usage_errors(
     assert result.returncode == 1, result.stderr
     one_line(result)
     assert not target.exists()
+
+
+def test_recovering_a_restored_copy_leaves_the_live_vault_bound(
+    tmp_path: Path, org_identity: tuple[Path, str]
+) -> None:
+    """A copy restored with --identity on the same machine shares its original's device
+    secret; `recover` on the copy binds it afresh and never replaces that secret, which
+    the live vault still needs (found by the keyring-fault campaign)."""
+    live = tmp_path / "live"
+    vid = make_bound_vault(live, org_identity[1])
+    out = make_backup(live, tmp_path / "b")
+    copy = tmp_path / "copy"
+    new_pw = write_secret(tmp_path, "new", NEW_PASSPHRASE)
+    restored = restore_cli(
+        copy, out, "--identity", org_identity[0], "--new-passphrase-file", new_pw
+    )
+    assert restored.returncode == 0, restored.stderr
+    shared = kr.load(kr.find_backend(), vid)
+
+    again = write_secret(tmp_path, "again", "yet another new phrase")
+    rec = run_cli(
+        "--vault", copy, "recover", "--identity", org_identity[0], "--new-passphrase-file", again
+    )
+    assert rec.returncode == 0, rec.stderr
+    assert kr.load(kr.find_backend(), vid) == shared
+    with Vault.open(live, PASSPHRASE) as vault, Engine(vault) as engine:
+        assert engine.statement_text("CSA-77") == WORDS
+    with Vault.open(copy, "yet another new phrase") as vault, Engine(vault) as engine:
+        assert vault.header.keyring_bound
+        assert engine.statement_text("CSA-77") == WORDS

@@ -61,7 +61,10 @@ def test_recover_after_losing_the_passphrase_and_device_secret(
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["keyring"] is True
-    assert kr.load(kr.find_backend(), vid) is not None  # rebound to this keyring
+    # Rebound to this keyring, under an item of its own (a copy's original may use vid's)
+    item = parse_header(header_path(recoverable).read_bytes()).keyring_item
+    assert item is not None and item.startswith(f"{vid}.")
+    assert kr.load(kr.find_backend(), item) is not None
     status = run_cli("--vault", recoverable, "--passphrase-file", new, "--json", "status")
     assert status.returncode == 0, status.stderr
     assert json.loads(status.stdout)["recovery"] is True

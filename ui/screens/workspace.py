@@ -52,6 +52,7 @@ from ui.widgets.side_panel import SidePanel
 from ui.widgets.sitting_bar import SittingBar
 
 AUTOSAVE_MS = 700
+RETRY_MS = 3000  # after a failed save
 TICK_MS = 30_000
 
 
@@ -81,6 +82,12 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(AUTOSAVE_MS)
         self._debounce.timeout.connect(self.flush)
+        # A save that failed (a full disk, say) is tried again by itself: the words
+        # typed meanwhile are saved once there is room, with no more typing needed.
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.flush)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._pacing_tick)
@@ -424,8 +431,11 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
             self._show_saved(self.tr("Saved"))
 
     def _save_failed(self, message: str, code: int) -> None:
-        self._dirty = True  # keep it: the next burst or flush tries again
-        self._show_unsaved(self.tr("Not saved yet: %1").replace("%1", message))
+        self._dirty = True  # keep it: the next burst, flush or retry tries again
+        text = self.tr("Not saved yet: %1").replace("%1", message)
+        if self.saved.text() != text:  # a retry failing alike is not said again
+            self._show_unsaved(text)
+        self._retry.start()
 
     def _section_changed(self, index: int) -> None:
         self.flush()
@@ -543,6 +553,7 @@ class WorkspaceScreen(WorkspaceSittingMixin, WorkspaceLayoutMixin, Screen):
         self.remember_place()  # the pending text is captured and queued before clearing
         self._generation += 1  # whatever the worker still answers is no longer shown
         self._tick.stop()
+        self._retry.stop()
         self._ref = None
         self._case_id = None
         self._texts.clear()
