@@ -137,3 +137,6 @@ run: $(STAMP) $(QM)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .hypothesis
+
+# The frozen build and its smoke test (packaging/README.md).
+include packaging/package.mk

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from app import hygiene, paths
@@ -14,6 +16,9 @@ from app import settings as settings_store
 # device file, which no account, root included, can create; reads find nothing there.
 NOWHERE = "/dev/null"
 LOG = logging.getLogger("quietroom.desktop")
+# The one application id: the .desktop file, the AppStream metainfo, the icon's name and
+# the Flatpak manifest (packaging/) all use it; Wayland and the X11 WM_CLASS match on it.
+APP_ID = "org.quietroom.Quietroom"
 
 
 def display_available() -> bool:
@@ -61,6 +66,23 @@ def keep_qt_settings_private(app: Any) -> None:
     app.installEventFilter(FileDialogForgetter(app))  # the application owns it
 
 
+def app_icon() -> Any:
+    """The window icon: the packaged PNG (the frozen build carries it in app/resources/icons,
+    a checkout in packaging/icons), else the icon theme's (installed by a package)."""
+    from PySide6.QtGui import QIcon
+
+    from app.resources import resource_path
+
+    name = f"{APP_ID}.png"
+    for candidate in (
+        resource_path("icons", name),
+        Path(__file__).resolve().parents[1] / "packaging" / "icons" / "png" / "256" / name,
+    ):
+        if candidate.is_file():
+            return QIcon(str(candidate))
+    return QIcon.fromTheme(APP_ID)
+
+
 def forget_file_dialog_state() -> None:
     """Remove the [FileDialog] group from Qt's own settings, wherever they are kept."""
     from PySide6.QtCore import QSettings
@@ -76,9 +98,58 @@ def main(argv: list[str] | None = None) -> int:
     if started is None:
         return 1
     app, window = started
+    close_on_sigterm(window)
+    if probe := os.environ.get("QUIETROOM_STARTUP_PROBE"):
+        report_shown(window, close_after=probe == "quit")
     code = app.exec()
     window.shutdown()
     return int(code)
+
+
+def close_on_sigterm(window: Any) -> None:
+    """SIGTERM (the session ending, `kill`, the packaged build's smoke test) closes the
+    window as its close button does: the vault locked, sync stopped, exit status 0.
+    Qt's event loop runs no Python, so the signal wakes it through a socket."""
+    if sys.platform == "win32":
+        return  # no SIGTERM from the session there; WM_CLOSE reaches closeEvent
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+
+    def drain() -> None:  # running Python here lets the handler above run
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        _ = writer  # both ends live as long as the notifier's connection
+
+    notifier.activated.connect(drain)
+
+
+def report_shown(window: Any, *, close_after: bool) -> None:
+    """QUIETROOM_STARTUP_PROBE=1 (or =quit, which then closes the window): one line on
+    standard error once the window is shown and painted, with its title and the monotonic
+    clock, for the packaged build's smoke test and bench/startup_frozen.py."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    def shown() -> None:
+        print(
+            f"quietroom: window {window.windowTitle()!r} shown at {time.monotonic():.6f}",
+            file=sys.stderr,
+            flush=True,
+        )
+        if close_after:
+            window.close()
+
+    QTimer.singleShot(0, shown)  # after one turn of the event loop: shown and painted
 
 
 def start(argv: list[str] | None = None) -> tuple[Any, Any] | None:
@@ -103,6 +174,8 @@ def start(argv: list[str] | None = None) -> tuple[Any, Any] | None:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Quietroom")
     app.setApplicationDisplayName("Quietroom")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     keep_qt_settings_private(app)
     prefs = settings_store.load()
     i18n.install(prefs.language)

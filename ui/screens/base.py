@@ -3,6 +3,7 @@ enters the screen), clearing its case content, plain-text helpers."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 import shiboken6
@@ -25,8 +26,11 @@ from ui.widgets.heading import Heading
 from ui.widgets.screen_stack import CurrentPageStack
 
 # Qt's own file dialog: native ones (GTK, KDE portals) add chosen files to the desktop's
-# recent-files list, which would leave bundle names and paths behind.
-PRIVATE_DIALOG = QFileDialog.Option.DontUseNativeDialog
+# recent-files list, which would leave bundle names and paths behind. Inside a Flatpak
+# sandbox (no file-system permission) only the file chooser portal reaches the person's
+# files, so there the portal is used (packaging/flatpak/README.md says what it may note).
+IN_FLATPAK = Path("/.flatpak-info").exists()
+PRIVATE_DIALOG = QFileDialog.Option(0) if IN_FLATPAK else QFileDialog.Option.DontUseNativeDialog
 
 
 class HeldFocus(QObject):
