@@ -45,7 +45,7 @@ from app.review.inbox import open_for_review
 from app.sync.run import sync_pass
 from app.vault import backup
 from app.vault.vault import Vault, header_path
-from tests.conftest import PASSPHRASE, fresh_vault, missing, require_tool, write_secret
+from tests.conftest import PASSPHRASE, fresh_vault, require_tool, write_secret
 from tests.core.review_world import RETURN_COMMENTS, open_qrr, supervisor_vault
 from tests.interop.test_export_bundle import build_case
 from tests.reliability import crash_children as cc
@@ -804,20 +804,6 @@ def test_crash_review_decision(tmp_path: Path) -> None:
 # --- sync delivery -----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def crash_pg() -> Iterator[Any]:
-    from intake.cluster import ThrowawayCluster, find_bindir
-    from intake.errors import ClusterError
-
-    try:
-        find_bindir()
-    except ClusterError as exc:
-        missing(f"{exc} (make test installs it as root)")
-    cluster = ThrowawayCluster()
-    with cluster:
-        yield cluster
-
-
 @contextlib.contextmanager
 def intake_for(cluster: Any, org: Path, folder: Path) -> Iterator[tuple[str, Any]]:
     """A new database and `quietroom-intake serve` on it, in a child process (never a
@@ -901,13 +887,13 @@ class SyncDelivery(Operation):
 
 @pytest.mark.campaign
 @pytest.mark.slow
-def test_crash_sync_delivery(tmp_path: Path, crash_pg: Any) -> None:
+def test_crash_sync_delivery(tmp_path: Path, pg_cluster: Any) -> None:
     from tests.intake.reliability_world import build_world, check_delivered, deliver_all
 
     require_tool("strace")
     started = time.monotonic()
     world = build_world(tmp_path / "world")
-    with intake_for(crash_pg, world.org, tmp_path / "intake") as (dsn, process):
+    with intake_for(pg_cluster, world.org, tmp_path / "intake") as (dsn, process):
         url = f"https://localhost:{process.port}"
         op = SyncDelivery(world, tmp_path, dsn, url, per_round=2)
         tally = campaign("crash_sync_delivery", op, size(3, 200), 3, tmp_path)

@@ -35,7 +35,6 @@ from app.org import org_init
 from app.vault.backup import write_backup
 from app.vault.vault import Vault
 from tests.conftest import PASSPHRASE, fresh_vault, run_cli, write_secret
-from tests.intake import conftest as intake_fixtures
 from tests.intake.sync_world import CASE as SYNC_CASE
 from tests.intake.sync_world import build_sync_world, localhost
 from tests.interop.test_export_bundle import build_case
@@ -358,11 +357,7 @@ def test_backup_on_a_full_disk(disk: Path) -> None:
     figures.finish("backup", kind=disk.name.removeprefix("mnt-"))
 
 
-# --- sync through the real intake -------------------------------------------------------
-# The real PostgreSQL cluster and a fresh database per test, as tests/intake has them.
-pg_cluster = intake_fixtures.pg_cluster
-dsn = intake_fixtures.dsn
-db = intake_fixtures.db
+# --- sync through the real intake (its cluster and database: tests/reliability/conftest.py)
 
 
 @pytest.mark.campaign
