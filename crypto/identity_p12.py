@@ -79,6 +79,7 @@ _LABEL = re.compile(r"[a-z][a-z0-9-]{0,31}")
 # asn1crypto parses lazily, so any access may raise one of these on a malformed file.
 _LIBRARY_ERRORS: tuple[type[Exception], ...] = (ValueError, TypeError, LookupError, ArithmeticError)
 _LIBRARY_ERRORS += (RecursionError, AttributeError, NotImplementedError, UnsupportedAlgorithm)
+_LIBRARY_ERRORS += (x509.InvalidVersion,)  # a certificate's version field: no ValueError
 
 NOT_OPENED = "the PKCS#12 file could not be opened: wrong password, or not a PKCS#12 file"
 NEEDS_PASSWORD = (

@@ -101,7 +101,7 @@ def peer_certificate(request: web.Request) -> x509.Certificate:
         raise Refused("intake.unknown_member", NO_CERTIFICATE, status=403)
     try:
         return x509.load_der_x509_certificate(der)
-    except ValueError:
+    except (ValueError, x509.InvalidVersion):
         raise Refused("intake.unknown_member", NO_CERTIFICATE, status=403) from None
 
 

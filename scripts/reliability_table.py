@@ -58,7 +58,8 @@ def leaks(r: Record) -> tuple[str, str]:
 
 
 def disk_full(r: Record) -> tuple[str, str]:
-    what = r["campaign"].removeprefix("disk_full_").replace("_", " ")
+    what = r["campaign"].removeprefix("disk_full_").removesuffix(f"_{r.get('kind')}")
+    what = what.replace("_", " ") + (f", {r['kind']}" if r.get("kind") else "")
     found = (
         f"{r.get('stored_lost', 0)} stored items lost, {r.get('wrong_message', 0)} wrong "
         f"messages, {r.get('not_recovered', 0)} not recovered once space returned"

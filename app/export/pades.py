@@ -41,7 +41,7 @@ def _load_signing_material(cert_pem: bytes, key_pem: bytes) -> tuple[Any, Any, l
     try:
         chain = x509.load_pem_x509_certificates(cert_pem)
         key = serialization.load_pem_private_key(key_pem, password=None)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, x509.InvalidVersion):
         raise UsageError(
             "pdf.signing_material_unreadable", "The signing certificate or key could not be read."
         ) from None

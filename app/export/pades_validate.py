@@ -153,7 +153,7 @@ def _roots(ca_cert_pem: bytes) -> list[Any] | None:
             asn1_x509.Certificate.load(c.public_bytes(Encoding.DER))
             for c in x509.load_pem_x509_certificates(ca_cert_pem)
         ]
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, x509.InvalidVersion):
         return None
 
 
@@ -233,7 +233,7 @@ def _pinned_time(
         return None, "", "broken"
     try:
         cert = x509.load_der_x509_certificate(ts.signing_cert.dump())
-    except ValueError:
+    except (ValueError, x509.InvalidVersion):
         return None, "", "broken"
     fingerprint = pki.fingerprint(cert)
     if fingerprint not in {pki.fingerprint(c) for c in pinned}:

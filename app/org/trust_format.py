@@ -406,7 +406,7 @@ def _intake_url(top: dict[str, Any]) -> str:
 def _certificate(obj: dict[str, Any], key: str, where: str) -> x509.Certificate:
     try:
         return x509.load_pem_x509_certificate(_text(obj, key, where).encode("ascii"))
-    except (ValueError, UnicodeEncodeError):
+    except (ValueError, UnicodeEncodeError, x509.InvalidVersion):  # InvalidVersion: no ValueError
         raise _Malformed(f"{where}: {key!r} is not a PEM certificate") from None
 
 

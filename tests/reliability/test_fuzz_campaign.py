@@ -334,6 +334,36 @@ def test_receipt_found_by_fuzzing(ctx: ft.Context) -> None:
 
 
 @pytest.mark.campaign
+def test_certificate_version_found_by_fuzzing(ctx: ft.Context) -> None:
+    """What the full campaign found in the trust file: a member's certificate whose
+    version field is not 1, 2 or 3 made cryptography raise InvalidVersion, which is no
+    ValueError, so it escaped the trust file's typed error. Every place that reads a
+    certificate from outside now says so (the trust file, the certificate loader)."""
+    import base64
+
+    from crypto.pki import load_certificate
+    from crypto.pki_errors import CertificateError
+
+    doc = _doc(ctx, "trust.json")
+    pem = next(m["certificate"] for m in doc["members"] if "certificate" in m)
+    body = "".join(pem.strip().splitlines()[1:-1])
+    der = bytearray(base64.b64decode(body))
+    at = der.index(b"\xa0\x03\x02\x01\x02")  # tbsCertificate's [0] version: v3 (2)
+    der[at + 4] = 18
+    bad = "-----BEGIN CERTIFICATE-----\n" + base64.b64encode(bytes(der)).decode() + "\n"
+    bad += "-----END CERTIFICATE-----\n"
+    for member in doc["members"]:
+        if member.get("certificate") == pem:
+            member["certificate"] = bad
+    error = run_target("trust", ctx, bytes([0]) + json.dumps(doc).encode())
+    assert isinstance(error, VerificationError), error
+    with pytest.raises(CertificateError):
+        load_certificate(bad.encode())
+    with pytest.raises(CertificateError):
+        load_certificate(bytes(der))
+
+
+@pytest.mark.campaign
 def test_vault_header_structured(ctx: ft.Context) -> None:
     base = _doc(ctx, "vault.header")
 
